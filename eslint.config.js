@@ -1,0 +1,71 @@
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
+  'os', 'path', 'process', 'stream', 'tls', 'url', 'util', 'worker_threads', 'zlib'
+]
+
+// Module boundaries, after Signal and VS Code: shared/ is pure TypeScript, the renderer never
+// reaches into the engine, and only the composition root and window/IPC adapter touch Electron.
+const sharedPurity = {
+  files: ['shared/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [
+        { name: 'electron', message: 'shared/ must stay pure: no Electron.' },
+        { name: 'better-sqlite3', message: 'shared/ must stay pure: no native modules.' },
+        ...nodeBuiltins.map((name) => ({ name, message: 'shared/ must stay pure: no Node built-ins.' }))
+      ],
+      patterns: [
+        { group: ['node:*'], message: 'shared/ must stay pure: no Node built-ins.' },
+        { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ may not import from electron/ or renderer/.' }
+      ]
+    }],
+    'no-restricted-globals': ['error',
+      ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'fetch', 'process', 'Buffer', 'require', '__dirname']
+        .map((name) => ({ name, message: `shared/ must stay pure: no ${name}.` }))
+    ]
+  }
+}
+
+const rendererBoundary = {
+  files: ['renderer/**/*.{ts,tsx}'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: 'electron', message: 'The renderer talks to main only through the preload bridge.' }],
+      patterns: [
+        { group: ['node:*'], message: 'The renderer runs in a browser sandbox: no Node built-ins.' },
+        { group: ['**/electron/**'], message: 'The renderer may not import engine code; ask main through the bridge.' }
+      ]
+    }]
+  }
+}
+
+const electronOnlyAtTheShell = {
+  files: ['electron/main/**/*.ts'],
+  ignores: ['electron/main/index.ts', 'electron/main/app/**/*.ts'],
+  rules: {
+    'no-restricted-imports': ['error', {
+      paths: [{ name: 'electron', message: 'Only electron/main/index.ts and electron/main/app/ may import electron; the engine runs in plain Node.' }],
+      patterns: [{ group: ['**/renderer/**'], message: 'The engine may not import renderer code.' }]
+    }]
+  }
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/e2e/screenshots/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off'
+    }
+  },
+  sharedPurity,
+  rendererBoundary,
+  electronOnlyAtTheShell
+)

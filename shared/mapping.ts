@@ -1,0 +1,92 @@
+// The mapping from a sheet to CreateOrder orders. Serializable (JSON) so it can be saved as a
+// template, edited by hand and passed back to the CLI with --mapping.
+import { z } from 'zod'
+import { ORDER_FIELD_KEYS } from './field-keys'
+
+/** Where a column is: by header text, and which occurrence when a header repeats. */
+export const ColumnRefSchema = z.object({
+  column: z.string().min(1),
+  /** 1-based occurrence among columns with this same header text; default 1. */
+  occurrence: z.number().int().min(1).optional()
+})
+export type ColumnRef = z.infer<typeof ColumnRefSchema>
+
+export const FieldSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('column'), column: z.string().min(1), occurrence: z.number().int().min(1).optional() }),
+  z.object({ kind: z.literal('constant'), value: z.string() }),
+  z.object({ kind: z.literal('none') })
+])
+export type FieldSource = z.infer<typeof FieldSourceSchema>
+
+export const DateOrderSchema = z.enum(['auto', 'ymd', 'dmy', 'mdy'])
+export type DateOrder = z.infer<typeof DateOrderSchema>
+export const DecimalSeparatorSchema = z.enum(['auto', '.', ','])
+export type DecimalSeparator = z.infer<typeof DecimalSeparatorSchema>
+
+/** Transform options; per field they override the mapping-wide defaults. */
+export const TransformOptionsSchema = z.object({
+  /** How to read ambiguous dates like 03/04/2024. */
+  dateOrder: DateOrderSchema.optional(),
+  /** IANA time zone for dates without an offset, e.g. 'Europe/Moscow'. */
+  timeZone: z.string().min(1).optional(),
+  /** Decimal separator for money. */
+  decimal: DecimalSeparatorSchema.optional(),
+  /** Trim surrounding white space (default true). */
+  trim: z.boolean().optional()
+})
+export type TransformOptions = z.infer<typeof TransformOptionsSchema>
+
+export const FieldMappingSchema = z.object({
+  source: FieldSourceSchema,
+  transform: TransformOptionsSchema.optional()
+})
+export type FieldMapping = z.infer<typeof FieldMappingSchema>
+
+export const GoodMappingSchema = z.object({
+  name: FieldMappingSchema,
+  /** Absent or kind 'none': the shop price is used (good_sum is not sent). */
+  sum: FieldMappingSchema.optional()
+})
+export type GoodMapping = z.infer<typeof GoodMappingSchema>
+
+const orderFieldsShape = Object.fromEntries(
+  ORDER_FIELD_KEYS.map((key) => [key, FieldMappingSchema.optional()])
+) as Record<(typeof ORDER_FIELD_KEYS)[number], z.ZodOptional<typeof FieldMappingSchema>>
+
+export const MappingSchema = z.object({
+  version: z.literal(1),
+  /** Order-level fields; a missing key means "not mapped". */
+  fields: z.object(orderFieldsShape).strict(),
+  /** Good 1, good 2, ... taken from the same row. At least one. */
+  goods: z.array(GoodMappingSchema).min(1),
+  /** Rows with the same value in this column form one order (order number). */
+  groupBy: ColumnRefSchema.nullable(),
+  /** The goods are shipped by mail: delivery fields become required. */
+  shipped: z.boolean(),
+  defaults: z.object({
+    dateOrder: DateOrderSchema,
+    timeZone: z.string().min(1),
+    decimal: DecimalSeparatorSchema
+  })
+})
+export type Mapping = z.infer<typeof MappingSchema>
+
+export const DEFAULT_TRANSFORM_DEFAULTS: Mapping['defaults'] = {
+  dateOrder: 'auto',
+  timeZone: 'UTC',
+  decimal: 'auto'
+}
+
+/** Index of the column a reference points to, or -1 when the sheet has no such column.
+ * Header text is compared exactly after trimming, so a template saved for one file finds its
+ * columns again in the next export of the same system. */
+export function resolveColumn(headers: readonly string[], ref: ColumnRef): number {
+  const wanted = ref.column.trim()
+  let seen = 0
+  for (let i = 0; i < headers.length; i++) {
+    if ((headers[i] ?? '').trim() !== wanted) continue
+    seen += 1
+    if (seen === (ref.occurrence ?? 1)) return i
+  }
+  return -1
+}
