@@ -1,6 +1,9 @@
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+
+const root = dirname(fileURLToPath(import.meta.url))
 
 // Main and preload are built for Node/Electron; the renderer is a plain web build, so the same
 // bundle also runs in an ordinary browser behind the browser host.
@@ -9,8 +12,8 @@ export default defineConfig({
     build: {
       rollupOptions: {
         input: {
-          index: resolve(__dirname, 'electron/main/index.ts'),
-          'sheet-worker': resolve(__dirname, 'electron/main/sheets/sheet-worker.ts')
+          index: resolve(root, 'electron/main/index.ts'),
+          'sheet-worker': resolve(root, 'electron/main/sheets/sheet-worker.ts')
         }
       }
     }
@@ -18,16 +21,16 @@ export default defineConfig({
   preload: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'electron/preload/index.ts') },
+        input: { index: resolve(root, 'electron/preload/index.ts') },
         // A sandboxed preload can only be one CommonJS file.
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
       }
     }
   },
   renderer: {
-    root: resolve(__dirname, 'renderer'),
+    root: resolve(root, 'renderer'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } }
+      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } }
     },
     plugins: [react()]
   }

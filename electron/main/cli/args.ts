@@ -1,0 +1,36 @@
+// Thin wrapper over node:util parseArgs that turns its exceptions into one-line usage errors.
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { UsageError } from './usage-error'
+
+type Options = NonNullable<ParseArgsConfig['options']>
+
+export function parseCommandArgs<T extends Options>(argv: string[], options: T, command: string) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error)
+    throw new UsageError(`${command}: ${text.replace(/\. To specify .*$/, '')}. Run "orderbatch help ${command}".`)
+  }
+}
+
+export function parsePositiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number, not "${value}".`)
+  return n
+}
+
+export function parsePositiveInteger(value: string | undefined, flag: string): number | undefined {
+  const n = parsePositiveNumber(value, flag)
+  if (n !== undefined && !Number.isInteger(n)) throw new UsageError(`${flag} must be a whole number, not "${value}".`)
+  return n
+}
+
+/** `--delimiter` accepts the character itself or a name, since a bare tab or semicolon is awkward to type. */
+export function parseDelimiter(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const named: Record<string, string> = { tab: '\t', '\\t': '\t', comma: ',', semicolon: ';', pipe: '|' }
+  const resolved = named[value.toLowerCase()] ?? value
+  if (resolved.length !== 1) throw new UsageError(`--delimiter must be one character (or tab, comma, semicolon, pipe), not "${value}".`)
+  return resolved
+}

@@ -1,0 +1,28 @@
+// orderbatch mapping <file> --out m.json: writes the automatic mapping for the user to edit and
+// pass back with --mapping.
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseCommandArgs } from '../args'
+import { describeMapping } from '../describe-plan'
+import { EXIT, type CliIo } from '../io'
+import { prepareOrFail } from '../prepare-or-fail'
+import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
+import { UsageError } from '../usage-error'
+
+export async function mappingCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { ...READ_OPTION_SPECS, out: { type: 'string' } }, 'mapping')
+  if (positionals.length !== 1) throw new UsageError('mapping: give exactly one file, e.g. "orderbatch mapping orders.csv --out mapping.json".')
+  if (!values.out) throw new UsageError('mapping: say where to write it with --out mapping.json.')
+  const prepared = await prepareOrFail(resolve(io.cwd, positionals[0]!), toPrepareOptions(values, io), io)
+  if (!prepared) return EXIT.usageOrInput
+
+  const out = resolve(io.cwd, values.out)
+  try {
+    await writeFile(out, `${JSON.stringify(prepared.mapping, null, 2)}\n`, 'utf8')
+  } catch (error) {
+    io.stderr(`${values.out}: cannot write the mapping (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the folder exists and is writable.\n`)
+    return EXIT.usageOrInput
+  }
+  io.stdout(`${describeMapping(prepared).join('\n')}\nWrote ${values.out}. Edit it, then pass it back with --mapping ${values.out}.\n`)
+  return EXIT.ok
+}

@@ -1,0 +1,32 @@
+// orderbatch preview <file>: what Orderbatch would make of a sheet, without sending anything.
+import { resolve } from 'node:path'
+import { parseCommandArgs } from '../args'
+import { describeCounts, describeIssues, describeMapping, describeSource, planAsJson } from '../describe-plan'
+import { EXIT, type CliIo } from '../io'
+import { prepareOrFail } from '../prepare-or-fail'
+import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
+import { UsageError } from '../usage-error'
+
+export async function previewCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, { ...READ_OPTION_SPECS, json: { type: 'boolean' }, limit: { type: 'string' } }, 'preview')
+  if (positionals.length !== 1) throw new UsageError('preview: give exactly one file, e.g. "orderbatch preview orders.csv".')
+  const prepared = await prepareOrFail(resolve(io.cwd, positionals[0]!), toPrepareOptions(values, io), io)
+  if (!prepared) return EXIT.usageOrInput
+
+  const hasErrors = prepared.plan.counts.errors > 0
+  if (values.json) {
+    io.stdout(`${JSON.stringify(planAsJson(prepared), null, 2)}\n`)
+  } else {
+    const limit = values.limit === undefined ? 20 : Math.max(1, Number(values.limit) || 20)
+    const lines = [
+      ...describeSource(prepared),
+      '',
+      ...describeMapping(prepared),
+      '',
+      describeCounts(prepared),
+      ...describeIssues(prepared.plan.issues, limit)
+    ]
+    io.stdout(`${lines.join('\n')}\n`)
+  }
+  return hasErrors ? EXIT.problems : EXIT.ok
+}

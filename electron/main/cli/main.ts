@@ -1,0 +1,53 @@
+// The command dispatcher. Every failure reaches the user as one plain line; a stack trace only
+// with ORDERBATCH_DEBUG=1.
+import { parseCommandArgs } from './args'
+import { importCommand } from './commands/import'
+import { mappingCommand } from './commands/mapping'
+import { previewCommand } from './commands/preview'
+import { sandboxCommand } from './commands/sandbox'
+import { EXIT, type CliIo } from './io'
+import { UsageError } from './usage-error'
+import { HELP, commandHelp } from './help'
+
+type Command = (argv: string[], io: CliIo) => Promise<number>
+
+const COMMANDS: Record<string, Command> = {
+  preview: previewCommand,
+  mapping: mappingCommand,
+  import: importCommand,
+  sandbox: sandboxCommand
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.stdout(rest[0] ? commandHelp(rest[0]) : HELP)
+    return EXIT.ok
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout('orderbatch 0.1.0\n')
+    return EXIT.ok
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    io.stderr(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "orderbatch help".\n`)
+    return EXIT.usageOrInput
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(commandHelp(name))
+    return EXIT.ok
+  }
+  try {
+    return await command(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n`)
+      return EXIT.usageOrInput
+    }
+    const message = error instanceof Error ? error.message : String(error)
+    io.stderr(`orderbatch ${name}: ${message}\n`)
+    if (io.env.ORDERBATCH_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
+    return EXIT.usageOrInput
+  }
+}
+
