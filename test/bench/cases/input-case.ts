@@ -1,0 +1,34 @@
+// One benchmark case, run in its own process so its peak memory (maxRSS) is its own.
+// Usage: node --import tsx input-case.ts <case> <file>; prints one JSON line.
+import { readFileSync } from 'node:fs'
+import Papa from 'papaparse'
+import * as XLSX from 'xlsx'
+import { autoMap } from '../../../shared/auto-map'
+import { planImport } from '../../../shared/import-plan'
+import { parseSheetBytes } from '../../../electron/main/sheets/read-sheet'
+
+const [kind, file] = process.argv.slice(2)
+const bytes = readFileSync(file!)
+
+function ours(): number {
+  const { table } = parseSheetBytes(new Uint8Array(bytes), file!)
+  const { mapping } = autoMap(table.headers, table.rows.slice(0, 200))
+  return planImport(table, mapping).orders.length
+}
+
+const CASES: Record<string, () => number> = {
+  'papa-raw': () => Papa.parse<string[]>(new TextDecoder('utf-8').decode(bytes), { dynamicTyping: false, skipEmptyLines: true }).data.length,
+  'csv-ours': ours,
+  'xlsx-raw': () => {
+    const wb = XLSX.read(bytes, { type: 'buffer', dense: true })
+    return XLSX.utils.sheet_to_json(wb.Sheets[wb.SheetNames[0]!]!, { header: 1, raw: true }).length
+  },
+  'xlsx-ours': ours
+}
+
+const run = CASES[kind!]
+if (!run) throw new Error(`unknown case ${kind}`)
+const started = performance.now()
+const count = run()
+const ms = performance.now() - started
+process.stdout.write(`${JSON.stringify({ kind, ms, count, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`)
