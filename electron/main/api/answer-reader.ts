@@ -1,0 +1,96 @@
+// Turns a complete HTTP response into a CallOutcome. Only a well-formed JSON answer is an
+// answer; anything else may hide a created order, so it is 'unknown' with the raw body kept.
+import type { CallOutcome } from '../../../shared/create-order-answers'
+import { responseHash } from '../../../shared/signature'
+
+export const RAW_CAP = 64 * 1024
+
+export interface HttpResponse {
+  status: number
+  location: string | null
+  body: string
+}
+
+export interface AnswerContext {
+  /** Function name, for messages. */
+  what: string
+  host: string
+  secret: string
+}
+
+export function readAnswer(response: HttpResponse, context: AnswerContext): CallOutcome {
+  const { status } = response
+  const raw = capRaw(response.body)
+  const unknown = (reason: string): CallOutcome => ({ kind: 'unknown', reason, httpStatus: status, raw })
+  const { what, host } = context
+
+  if (status >= 300 && status < 400) {
+    // Never followed: following re-sends the POST, and a 302/303 after a POST is also how
+    // servers say "done, look there", so the request may have been carried out.
+    const to = response.location === null ? '' : ` to ${response.location.slice(0, 200)}`
+    return unknown(
+      `${host} answered ${what} with a redirect (HTTP ${status}${to}) instead of an answer; Orderbatch does not follow it, because that would send the request again. The server may have carried it out. Check the API address (https, login, domain).`
+    )
+  }
+  if (status < 200 || status >= 300) {
+    return unknown(`${host} answered ${what} with HTTP ${status} instead of an API answer; the server may have carried out the request.`)
+  }
+
+  const parsed = parseAnswer(response.body)
+  if (parsed === null) {
+    return unknown(`The answer to ${what} from ${host} is not an API answer (JSON with error_code and error_text); the server may have carried out the request.`)
+  }
+  const hashValid = parsed.hash !== null && parsed.hash.toLowerCase() === responseHash(parsed.codeText, parsed.errorText, context.secret)
+  // Only codes 0 and 601 can mean "created": those must be authentic. Any other code says
+  // nothing was created, and with a wrong API key (code 4) the hash cannot match anyway.
+  if (!hashValid && (parsed.errorCode === 0 || parsed.errorCode === 601)) {
+    return unknown(
+      `${host} answered ${what} with code ${parsed.errorCode}, but the answer's signature does not match (is the API key right?). The server may have carried out the request.`
+    )
+  }
+  return {
+    kind: 'answer',
+    httpStatus: status,
+    errorCode: parsed.errorCode,
+    errorText: parsed.errorText,
+    result: parsed.result,
+    raw,
+    hashValid
+  }
+}
+
+interface ParsedAnswer {
+  errorCode: number
+  /** error_code exactly as received: the response hash is computed over this text. */
+  codeText: string
+  errorText: string
+  result: unknown
+  hash: string | null
+}
+
+export function parseAnswer(body: string): ParsedAnswer | null {
+  let json: unknown
+  try {
+    json = JSON.parse(body.replace(/^\uFEFF/, ''))
+  } catch {
+    return null
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return null
+  const answer = json as Record<string, unknown>
+  const code = answer['error_code']
+  const text = answer['error_text']
+  const hash = answer['hash']
+  const codeText = typeof code === 'number' && Number.isSafeInteger(code) && code >= 0 ? String(code) : typeof code === 'string' && /^\d{1,9}$/.test(code) ? code : null
+  if (codeText === null || typeof text !== 'string') return null
+  return {
+    errorCode: Number(codeText),
+    codeText,
+    errorText: text,
+    result: answer['result'],
+    hash: typeof hash === 'string' ? hash : null
+  }
+}
+
+export function capRaw(body: string): string {
+  return body.length > RAW_CAP ? body.slice(0, RAW_CAP) : body
+}
