@@ -1,0 +1,124 @@
+// Cell -> UNIX seconds for bill_created and bill_timer_kill.
+import type { Cell } from '../sheet'
+import type { DateOrder } from '../mapping'
+import { wallAsUtcMs } from './civil'
+import type { WallTime } from './civil'
+import { parseDateText } from './date-text'
+import { excelSerialToWall } from './excel-serial'
+import { quote } from './quote'
+import { NOTHING, fail, ok } from './result'
+import type { Transformed } from './result'
+import { shownText } from './text'
+import { isValidTimeZone, zonedWallToMs } from './time-zone'
+
+export { detectDateOrder } from './date-order'
+export { isValidTimeZone } from './time-zone'
+
+export interface DateOptions {
+  dateOrder: DateOrder
+  /** IANA name; local wall times (text without an offset, Excel serials) are read in it. */
+  timeZone: string
+  /** The workbook uses Excel's 1904 date system. */
+  date1904: boolean
+}
+
+const WRITE_LIKE = 'write it like 2024-03-15 14:30 or 15.03.2024 14:30'
+const DIGITS = /^\d+(?:\.\d+)?$/
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December']
+
+/** UNIX seconds (an integer; fractions of a second are dropped). Accepts ISO 8601 (an offset or
+ * Z in the text wins over the time zone), 'YYYY-MM-DD HH:mm[:ss]', 'DD.MM.YYYY[ HH:mm[:ss]]',
+ * 'DD.MM.YY' (20YY), slashed dates, 'YYYYMMDD', Excel serials (1900 system with the Lotus
+ * phantom 1900-02-29, or 1904), and numbers that look like UNIX seconds (1e9..4e9) or
+ * milliseconds (1e12..4e12). With dateOrder 'auto' a day above 12 decides; otherwise dotted
+ * dates are day first and slashed ones are an error asking the user to choose (detectDateOrder
+ * can choose for a whole column). Wall times are read in opts.timeZone; for DST gaps and
+ * overlaps see zonedWallToMs. */
+export function parseTimestamp(cell: Cell, opts: DateOptions): Transformed<number> {
+  if (cell === null) return NOTHING
+  const shown = shownText(cell)
+  if (typeof cell === 'string' && shown === '') return NOTHING
+  if (!isValidTimeZone(opts.timeZone)) {
+    return fail(`unknown time zone ${quote(opts.timeZone)}: use a name like Europe/Moscow, America/New_York or UTC`)
+  }
+  if (typeof cell === 'boolean') return fail(`${quote(shown)} is a yes/no value, not a date`)
+  if (typeof cell === 'number') return numberToTimestamp(cell, shown, opts)
+  if (typeof cell === 'object') {
+    return cell.date ? serialToTimestamp(cell.v, shown, opts) : numberToTimestamp(cell.v, shown, opts)
+  }
+  if (DIGITS.test(shown)) return numberToTimestamp(Number(shown), shown, opts)
+  return textToTimestamp(shown, opts)
+}
+
+function textToTimestamp(text: string, opts: DateOptions): Transformed<number> {
+  const r = parseDateText(text, opts.dateOrder)
+  switch (r.kind) {
+    case 'wall':
+      return r.offsetMs === null ? wallToTimestamp(r.wall, opts) : ok(toSeconds(wallAsUtcMs(r.wall) - r.offsetMs))
+    case 'time-only':
+      return fail(`${quote(text)} has a time but no date: add the day, like 2024-03-15 14:30`)
+    case 'bad-time':
+      return fail(`${quote(text)} is not a real time of day: ${WRITE_LIKE}`)
+    case 'impossible':
+      return fail(
+        r.otherOrderWorks
+          ? `${quote(text)} is not a real date when read ${orderWords(r.order)}: check the date order chosen for this column`
+          : `${quote(text)} is not a real date`
+      )
+    case 'ambiguous':
+      return fail(
+        `${quote(text)} could be ${r.first} ${monthName(r.second)} or ${monthName(r.first)} ${r.second}: ` +
+          'choose the date order (day first or month first) for this column'
+      )
+    case 'unreadable':
+      return fail(`${quote(text)} is not a date and time this app can read: ${WRITE_LIKE}`)
+  }
+}
+
+/** A bare number: UNIX milliseconds or seconds when it is that large, a YYYYMMDD date when it
+ * has 8 digits, otherwise an Excel serial. */
+function numberToTimestamp(n: number, shown: string, opts: DateOptions): Transformed<number> {
+  if (n >= 1e12 && n < 4e12) return ok(Math.floor(n / 1000))
+  if (n >= 1e9 && n < 4e9) return ok(Math.floor(n))
+  if (Number.isInteger(n) && n >= 1e7 && n < 1e8) return compactDateToTimestamp(n, shown, opts)
+  return serialToTimestamp(n, shown, opts)
+}
+
+function compactDateToTimestamp(n: number, shown: string, opts: DateOptions): Transformed<number> {
+  const digits = String(n)
+  const r = parseDateText(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`, 'ymd')
+  if (r.kind === 'wall') return wallToTimestamp(r.wall, opts)
+  return fail(`${quote(shown)} is not a real date (read as YYYYMMDD)`)
+}
+
+/** Below 1 a serial is a time of day alone (a 'hh:mm' cell), in both date systems: 1904's
+ * day 0 is a real day, but no one means 1904-01-01 as an order date. */
+function serialToTimestamp(serial: number, shown: string, opts: DateOptions): Transformed<number> {
+  if (serial > 0 && serial < 1) return fail(`${quote(shown)} has a time but no date: add the day, like 2024-03-15 14:30`)
+  const r = excelSerialToWall(serial, opts.date1904)
+  if (r.ok) return wallToTimestamp(r.wall, opts)
+  if (r.reason === 'lotus-leap-day') {
+    return fail(`${quote(shown)} is 29 February 1900, a day that never was (an old Excel quirk): enter the real date`)
+  }
+  return fail(
+    `${quote(shown)} is not a date: a number here must be an Excel date, or UNIX time in seconds or milliseconds`
+  )
+}
+
+function wallToTimestamp(wall: WallTime, opts: DateOptions): Transformed<number> {
+  const ms = zonedWallToMs(wall, opts.timeZone)
+  return ms === null ? fail(`unknown time zone ${quote(opts.timeZone)}`) : ok(toSeconds(ms))
+}
+
+function toSeconds(ms: number): number {
+  return Math.floor(ms / 1000)
+}
+
+function monthName(month: number): string {
+  return MONTHS[month - 1] ?? String(month)
+}
+
+function orderWords(order: 'dmy' | 'mdy' | 'ymd'): string {
+  return order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : 'year first'
+}

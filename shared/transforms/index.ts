@@ -1,0 +1,11 @@
+// Value transforms: one cell in, a value to send (or a plain-language problem) out.
+export type { Transformed } from './result'
+export { cellToText } from './text'
+export type { TextOptions } from './text'
+export { parseMoney, detectDecimalSeparator } from './money'
+export type { MoneyOptions } from './money'
+export { parseTimestamp, detectDateOrder, isValidTimeZone } from './dates'
+export type { DateOptions } from './dates'
+export type { DateOrderGuess } from './date-order'
+export { parseTimerKill } from './timer-kill'
+export { normalizeDomain } from './domain'

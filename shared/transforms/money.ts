@@ -1,0 +1,74 @@
+// Cell -> exact decimal string for good_sum. Text is read digit by digit and never goes through
+// a binary float, so '1500.10' cannot turn into 1500.0999999.
+import type { Cell } from '../sheet'
+import type { DecimalSeparator } from '../mapping'
+import { amountBodyToDecimal, decimalEvidence, stripAmountDecoration } from './amount-text'
+import { numberToPlainText, trimFraction } from './number-text'
+import { quote } from './quote'
+import { NOTHING, fail, ok } from './result'
+import type { Transformed } from './result'
+import { cellToText, shownText } from './text'
+
+export interface MoneyOptions {
+  decimal: DecimalSeparator
+}
+
+const HINT = 'write it like 1500 or 1500.50'
+
+/** Text keeps its fraction digits as written ('1500.50' -> '1500.50', '1 500,5' -> '1500.5'):
+ * nothing is rounded or padded, so what is sent is what the user typed. Numeric cells come out
+ * in their shortest form ('1500.5'), rounded to at most 10 decimals and 15 significant digits
+ * (Excel's precision) so float noise like 0.30000000000000004 becomes '0.3'. Negative amounts
+ * are returned as such ('-1500'): saying they must be positive is validation's job. */
+export function parseMoney(cell: Cell, opts: MoneyOptions): Transformed<string> {
+  if (cell === null) return NOTHING
+  if (typeof cell === 'boolean') return fail(`${quote(shownText(cell))} is a yes/no value, not an amount of money`)
+  if (typeof cell === 'number') return numberToMoney(cell, shownText(cell))
+  if (typeof cell === 'object') {
+    if (cell.date) return fail(`${quote(shownText(cell))} is a date, not an amount of money`)
+    return numberToMoney(cell.v, shownText(cell))
+  }
+  const text = cellToText(cell)
+  if (text === '') return NOTHING
+  const parts = stripAmountDecoration(text)
+  const value = parts && amountBodyToDecimal(parts.body, parts.negative, opts.decimal)
+  if (value) return ok(value)
+  if (parts && opts.decimal !== 'auto') {
+    return fail(
+      `${quote(text)} is not an amount of money with "${opts.decimal}" as the decimal separator: ` +
+        'check the decimal separator chosen for this column'
+    )
+  }
+  return fail(`${quote(text)} is not an amount of money: ${HINT}`)
+}
+
+/** Below 1e5, ten decimals are still within 15 significant digits, so toFixed(10) is exact
+ * enough; from 1e5 up, 15 significant digits leave at most 10 decimals anyway. */
+function numberToMoney(n: number, shown: string): Transformed<string> {
+  if (!Number.isFinite(n)) return fail(`${quote(shown)} is not an amount of money: ${HINT}`)
+  return ok(Math.abs(n) < 1e5 ? trimFraction(n.toFixed(10)) : numberToPlainText(n))
+}
+
+/** Which decimal separator the amounts written as text in a column use, judged from the values
+ * that can only be read one way ('1,50', '1.500,00', '1,500,000'). Numeric cells say nothing. */
+export function detectDecimalSeparator(cells: readonly Cell[]): { decimal: '.' | ',' | null; reason: string } {
+  let dotExample: string | null = null
+  let commaExample: string | null = null
+  for (const cell of cells) {
+    if (typeof cell !== 'string') continue
+    const text = cellToText(cell)
+    const parts = text === '' ? null : stripAmountDecoration(text)
+    const evidence = parts && decimalEvidence(parts.body)
+    if (evidence === '.') dotExample ??= text
+    else if (evidence === ',') commaExample ??= text
+    if (dotExample !== null && commaExample !== null) {
+      return {
+        decimal: null,
+        reason: `the column mixes ${quote(dotExample)} (decimal point) and ${quote(commaExample)} (decimal comma): choose the decimal separator`
+      }
+    }
+  }
+  if (dotExample !== null) return { decimal: '.', reason: `${quote(dotExample)} can only be read with "." as the decimal separator` }
+  if (commaExample !== null) return { decimal: ',', reason: `${quote(commaExample)} can only be read with "," as the decimal separator` }
+  return { decimal: null, reason: 'no amount in the column shows which separator is the decimal one' }
+}
