@@ -1,0 +1,107 @@
+// Turns the bytes of a text file into a string, detecting the encoding: a byte order mark first,
+// then UTF-16 without one, then valid UTF-8, and otherwise the Windows code page the letters fit
+// (Cyrillic 1251 or Western 1252), which is what Excel's "CSV" on Windows writes.
+import type { Detected } from '../../../shared/sheet'
+import { sheetReadError } from './sheet-error'
+import { looksLikeUtf16 } from './sniff-content'
+
+export interface DecodedText {
+  text: string
+  encoding: Detected<string>
+}
+
+export function decodeText(bytes: Uint8Array, file: string, override?: string): DecodedText {
+  if (override !== undefined && override.trim() !== '') return decodeAs(bytes, chosenEncoding(override, file))
+  const marked = detectMarkedEncoding(bytes)
+  if (marked) return decodeAs(bytes, marked)
+  // Decoding strictly as UTF-8 is both the validity test and, usually, the result.
+  const utf8 = strictUtf8(bytes)
+  if (utf8 !== null) return { text: withoutBom(utf8), encoding: utf8Detected(bytes) }
+  return decodeAs(bytes, guessWindowsCodePage(bytes))
+}
+
+export function detectEncoding(bytes: Uint8Array): Detected<string> {
+  return detectMarkedEncoding(bytes) ?? (strictUtf8(bytes) !== null ? utf8Detected(bytes) : guessWindowsCodePage(bytes))
+}
+
+/** An encoding the bytes announce: a byte order mark, or the zero bytes of UTF-16. */
+function detectMarkedEncoding(bytes: Uint8Array): Detected<string> | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { value: 'utf-8', confidence: 1, reason: 'UTF-8 byte order mark' }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { value: 'utf-16le', confidence: 1, reason: 'UTF-16LE byte order mark' }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { value: 'utf-16be', confidence: 1, reason: 'UTF-16BE byte order mark' }
+  const utf16 = looksLikeUtf16(bytes)
+  if (utf16) return { value: utf16, confidence: 0.8, reason: `no byte order mark, but every other byte is zero, as in ${utf16.toUpperCase()} text` }
+  return null
+}
+
+function utf8Detected(bytes: Uint8Array): Detected<string> {
+  return isAscii(bytes)
+    ? { value: 'utf-8', confidence: 1, reason: 'plain ASCII text (reads the same in every common encoding)' }
+    : { value: 'utf-8', confidence: 0.98, reason: 'the text is valid UTF-8' }
+}
+
+function decodeAs(bytes: Uint8Array, encoding: Detected<string>): DecodedText {
+  return { text: withoutBom(new TextDecoder(encoding.value).decode(bytes)), encoding }
+}
+
+/** TextDecoder drops a BOM only when it matches the encoding; a forced encoding may leave one. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+function chosenEncoding(label: string, file: string): Detected<string> {
+  try {
+    return { value: new TextDecoder(label.trim()).encoding, confidence: 1, reason: 'chosen by you' }
+  } catch {
+    throw sheetReadError('encoding', file, `"${label}" is not an encoding this app knows. Use a name such as utf-8, windows-1251, windows-1252 or utf-16le.`)
+  }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false
+  return true
+}
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
+/** Bytes 0xC0-0xFF are Cyrillic letters in Windows-1251 and accented Latin letters in 1252.
+ * Cyrillic words are made of them, so they come in runs; Western accents sit between plain
+ * ASCII letters ("Müller", "café"). Counting both neighbourhoods tells the two apart. */
+function guessWindowsCodePage(bytes: Uint8Array): Detected<string> {
+  let inRuns = 0
+  let besideAscii = 0
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0xc0) continue
+    const before = i > 0 ? bytes[i - 1]! : 0x20
+    const after = i + 1 < bytes.length ? bytes[i + 1]! : 0x20
+    if (isHighLetter(before) || isHighLetter(after)) inRuns++
+    if (isAsciiLetter(before) || isAsciiLetter(after)) besideAscii++
+  }
+  const total = inRuns + besideAscii
+  if (total === 0) {
+    return { value: 'windows-1252', confidence: 0.5, reason: 'not valid UTF-8, and no letters tell Cyrillic from Western text; assuming Windows-1252' }
+  }
+  if (inRuns > besideAscii) {
+    return { value: 'windows-1251', confidence: round(0.5 + 0.45 * (inRuns / total)), reason: 'not valid UTF-8; the letters form Cyrillic words in Windows-1251' }
+  }
+  return { value: 'windows-1252', confidence: round(0.5 + 0.45 * (besideAscii / total)), reason: 'not valid UTF-8; accented letters inside Latin words, as in Windows-1252' }
+}
+
+/** 0xA8 and 0xB8 are Ё and ё in Windows-1251. */
+function isHighLetter(b: number): boolean {
+  return b >= 0xc0 || b === 0xa8 || b === 0xb8
+}
+
+function isAsciiLetter(b: number): boolean {
+  return (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100
+}

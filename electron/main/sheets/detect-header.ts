@@ -1,0 +1,72 @@
+// Which row holds the column names. Exports often put a title, a date or a note above the header
+// ("Attendees of Conference 2026", a blank line, then the header), so the first row is not always
+// it. The header is the first row with (nearly) the most filled, mostly non-numeric, distinct cells
+// whose next rows are about as wide.
+import type { Cell, Detected } from '../../../shared/sheet'
+import { cellText, isBlankCell, type SheetRecord } from './sheet-record'
+
+/** Rows looked at; a header further down is rare enough to leave to the override. */
+const CANDIDATE_ROWS = 25
+/** Rows after a candidate that must be about as wide as it. */
+const FOLLOWERS = 3
+/** A later row must beat the first good one by this factor to be chosen instead; data rows full
+ * of names and e-mails are often as "wordy" as the header. */
+const LATER_ROW_MARGIN = 0.75
+
+/** Numbers, dates, times, amounts and phone numbers: what data looks like, not a header. */
+const NUMERIC_TEXT = /^[\s\d.,:;'\-+/()%$€£₽#*]*\d[\s\d.,:;'\-+/()%$€£₽#*]*$/
+
+interface Candidate {
+  index: number
+  score: number
+}
+
+/** Index into `records` of the header row. */
+export function detectHeader(records: readonly SheetRecord[]): { index: number; detected: Detected<number> } {
+  const limit = Math.min(records.length, CANDIDATE_ROWS)
+  const candidates: Candidate[] = []
+  for (let index = 0; index < limit; index++) {
+    const score = headerScore(records, index)
+    if (score > 0) candidates.push({ index, score })
+  }
+  if (candidates.length === 0) {
+    return { index: 0, detected: { value: records[0]!.row, confidence: 0.3, reason: `no row looks like column names; using row ${records[0]!.row}, the first row with content` } }
+  }
+  const best = Math.max(...candidates.map((c) => c.score))
+  const chosen = candidates.find((c) => c.score >= best * LATER_ROW_MARGIN)!
+  const row = records[chosen.index]!.row
+  const named = Math.round(chosen.score)
+  if (chosen.index === 0) {
+    return { index: 0, detected: { value: row, confidence: 0.9, reason: `row ${row} has ${named} column names` } }
+  }
+  return {
+    index: chosen.index,
+    detected: { value: row, confidence: 0.75, reason: `row ${row} is the first row with ${named} column names; the rows above it look like a title` }
+  }
+}
+
+/** Distinct non-numeric cells, or 0 when the row does not look like a header. */
+function headerScore(records: readonly SheetRecord[], index: number): number {
+  const cells = records[index]!.cells
+  const filled = cells.filter((cell) => !isBlankCell(cell))
+  const words = filled.filter(isWordy)
+  if (words.length === 0 || words.length * 2 < filled.length) return 0
+  const distinct = new Set(words.map((cell) => cellText(cell).trim().toLowerCase())).size
+  if (!followedBySimilarWidth(records, index, filled.length)) return 0
+  return distinct
+}
+
+function isWordy(cell: Cell): boolean {
+  return typeof cell === 'string' && !NUMERIC_TEXT.test(cell)
+}
+
+/** A title row (one cell) followed by ten-cell rows is not a header; the last row can be. */
+function followedBySimilarWidth(records: readonly SheetRecord[], index: number, width: number): boolean {
+  const next = records.slice(index + 1, index + 1 + FOLLOWERS)
+  if (next.length === 0) return true
+  const similar = next.filter((record) => {
+    const filled = record.cells.filter((cell) => !isBlankCell(cell)).length
+    return filled * 2 >= width && filled <= width * 2 + 1
+  })
+  return similar.length * 2 >= next.length
+}

@@ -1,0 +1,92 @@
+// The whole read, in-process: size checks, what the bytes really are, and the matching reader.
+// Runs inside the sheet worker; benchmarks call it directly. Throws SheetReadError only.
+import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import { baseName, extensionOf, withExtension } from './file-name'
+import { resolveLimits, type ReadLimits } from './limits'
+import { readTextSheet } from './read-text'
+import { readWorkbook, type WorkbookFormat } from './read-workbook'
+import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
+import { sniffContent } from './sniff-content'
+import { inspectZipWorkbook } from './zip-workbook'
+
+export type ParseOptions = SheetReadOptions & { limits?: Partial<ReadLimits> }
+
+const TEXT_EXTENSIONS = new Set(['csv', 'tsv', 'txt', 'tab'])
+const ZIP_WORKBOOK_EXTENSIONS = new Set(['xlsx', 'xlsm', 'xltx', 'xltm', 'ods', 'ots', 'xlsb'])
+/** Excel opens HTML tables and its 2003 XML format under these names, and so do we. */
+const MARKUP_EXTENSIONS = new Set(['xls', 'xml'])
+
+const FORMAT_LABELS: Record<WorkbookFormat, string> = {
+  xlsx: 'an Excel workbook (.xlsx)',
+  xlsm: 'a macro-enabled Excel workbook (.xlsm)',
+  xls: 'an Excel 97-2003 workbook (.xls)',
+  ods: 'an OpenDocument spreadsheet (.ods)'
+}
+
+export function parseSheetBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ReadResult {
+  const file = baseName(fileName)
+  const limits = resolveLimits(options.limits)
+  try {
+    return parseChecked(bytes, file, options, limits)
+  } catch (error) {
+    if (isSheetReadError(error)) throw error
+    // A library failing in a way we did not foresee still gets a plain message, never a stack.
+    throw unexpected(file, error)
+  }
+}
+
+function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+  if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
+  if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
+  const extension = extensionOf(file)
+  const kind = sniffContent(bytes, file)
+  switch (kind) {
+    case 'zip':
+      return readAsWorkbook(bytes, file, inspectZipWorkbook(bytes, file, limits), options, limits)
+    case 'cfb':
+      return readAsWorkbook(bytes, file, 'xls', options, limits)
+    case 'markup':
+      if (MARKUP_EXTENSIONS.has(extension)) return readWorkbook(bytes, file, 'xls', options, limits)
+      throw sheetReadError('unsupported', file, 'the file is a web page or XML document, not a spreadsheet. Open it in Excel, save it as .xlsx or CSV and try again.')
+    case 'binary':
+      throw binaryContent(file, extension)
+    case 'text':
+      if (ZIP_WORKBOOK_EXTENSIONS.has(extension)) {
+        throw sheetReadError('unsupported', file, `the file is plain text (such as CSV), not ${extension === 'ods' ? 'a spreadsheet' : 'an Excel workbook'}, despite its .${extension} name. Rename it to ${withExtension(file, 'csv')} and open it again.`)
+      }
+      return readTextSheet(bytes, file, options, limits)
+  }
+}
+
+/** A workbook saved under a text name is refused rather than guessed at: the name is how people
+ * tell their files apart, and Excel refuses it too. */
+function readAsWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+  const extension = extensionOf(file)
+  if (TEXT_EXTENSIONS.has(extension)) {
+    throw sheetReadError('unsupported', file, `the file is ${FORMAT_LABELS[format]}, not a .${extension} text file. Rename it to ${withExtension(file, format)} and open it again.`)
+  }
+  return readWorkbook(bytes, file, format, options, limits)
+}
+
+function binaryContent(file: string, extension: string): SheetReadError {
+  if (ZIP_WORKBOOK_EXTENSIONS.has(extension) || extension === 'xls') {
+    const resave = extension.startsWith('od') ? 'Re-save it from LibreOffice as .ods or .xlsx' : 'Re-save it from Excel as .xlsx'
+    return sheetReadError('malformed', file, `the file is not a valid ${extension.startsWith('od') ? 'OpenDocument spreadsheet' : 'Excel workbook'} (it may be truncated or renamed). ${resave} and try again.`)
+  }
+  if (TEXT_EXTENSIONS.has(extension)) {
+    return sheetReadError('malformed', file, 'the file does not look like text: much of it is binary data (such as zero bytes). Export the orders again as CSV, or choose the original workbook.')
+  }
+  return sheetReadError('unsupported', file, 'the file is neither a spreadsheet nor a CSV text file. Choose an .xlsx, .xls, .ods, .csv or .tsv file that holds the orders.')
+}
+
+export function tooLarge(file: string, size: number, limits: ReadLimits): SheetReadError {
+  const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`
+  return sheetReadError('too-large', file, `the file is ${mb(size)}, more than the ${mb(limits.maxFileBytes)} this app reads at once. Split it into smaller files and import them one by one.`)
+}
+
+function unexpected(file: string, error: unknown): SheetReadError {
+  if (error instanceof RangeError && /allocation|memory|array length|string length/i.test(error.message)) {
+    return sheetReadError('out-of-memory', file, 'the file is too big to read in the memory available. Split it into smaller files and import them one by one.')
+  }
+  return sheetReadError('malformed', file, 'the file could not be read: its contents are damaged or in an unexpected layout. Open it in Excel or LibreOffice, save it again as .xlsx or CSV and retry.')
+}

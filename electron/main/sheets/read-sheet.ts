@@ -1,0 +1,51 @@
+// Public entry for reading an order sheet. readSheetFile parses in a worker thread under limits
+// and never throws; parseSheetBytes is the same parse in-process (for the worker and benchmarks).
+import { stat } from 'node:fs/promises'
+import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import { fileSystemError, notAFile } from './file-errors'
+import { baseName } from './file-name'
+import { resolveLimits, type ReadLimits } from './limits'
+import { tooLarge } from './parse-bytes'
+import { runSheetWorker } from './run-worker'
+import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
+
+export { DEFAULT_LIMITS, type ReadLimits } from './limits'
+export { parseSheetBytes } from './parse-bytes'
+
+export type ReadSheetOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
+
+export async function readSheetFile(
+  path: string,
+  options: SheetReadOptions & { limits?: Partial<ReadLimits>; signal?: AbortSignal } = {}
+): Promise<ReadSheetOutcome> {
+  const file = baseName(path)
+  try {
+    const { limits: partial, signal, ...readOptions } = options
+    const limits = resolveLimits(partial)
+    await checkFile(path, file, limits)
+    return await runSheetWorker({ path, file, options: cloneable(readOptions), limits }, limits, signal)
+  } catch (error) {
+    if (isSheetReadError(error)) return { ok: false, error: error.error }
+    return { ok: false, error: sheetReadError('unreadable', file, 'the file could not be read. Check the path and try again.').error }
+  }
+}
+
+/** The cheap checks, before a worker is started for nothing. */
+async function checkFile(path: string, file: string, limits: ReadLimits): Promise<void> {
+  let info
+  try {
+    info = await stat(path)
+  } catch (error) {
+    throw fileSystemError(error, file)
+  }
+  if (info.isDirectory()) throw notAFile(file)
+  if (!info.isFile()) throw sheetReadError('unreadable', file, 'this is not a regular file (it may be a device or a pipe). Choose a spreadsheet file saved on disk.')
+  if (info.size === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
+  if (info.size > limits.maxFileBytes) throw tooLarge(file, info.size, limits)
+}
+
+/** Only the plain fields cross into the worker (an options object may carry extra keys). */
+function cloneable(options: SheetReadOptions): SheetReadOptions {
+  const { sheet, encoding, delimiter, headerRow } = options
+  return { sheet, encoding, delimiter, headerRow }
+}

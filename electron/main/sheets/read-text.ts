@@ -1,0 +1,117 @@
+// CSV, TSV and TXT: decode, find the delimiter and split with Papa Parse (no dynamic typing: every
+// cell stays the string in the file, so "00283762" keeps its zeros). Each row keeps the number of
+// the physical line it starts on, so quoted cells spanning lines never shift the rows below them.
+import Papa from 'papaparse'
+import type { Detected, ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import { buildTable } from './build-table'
+import { decodeText } from './decode-text'
+import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
+import { extensionOf, stemOf } from './file-name'
+import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
+import { sheetReadError } from './sheet-error'
+import { isBlankRow, type SheetRecord } from './sheet-record'
+
+export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+  const { text: decoded, encoding } = decodeText(bytes, file, options.encoding)
+  if (decoded.trim() === '') {
+    throw sheetReadError('empty', file, 'the file has no text in it. Choose the file that holds the orders.')
+  }
+  const sep = readSepLine(decoded)
+  const text = sep ? decoded.slice(sep.length) : decoded
+  const firstLine = sep ? 2 : 1
+  const delimiter = chooseDelimiter(text, file, options.delimiter, sep?.delimiter)
+  const records = splitRecords(text, delimiter.value, firstLine, file, limits)
+  const { table, headerRow } = buildTable(records, {
+    file,
+    headerRow: options.headerRow,
+    missing: '',
+    date1904: false,
+    maxRows: limits.maxRows,
+    where: 'the file'
+  })
+  const name = stemOf(file)
+  return {
+    meta: {
+      file,
+      format: delimiter.value === '\t' ? 'tsv' : 'csv',
+      sheetNames: [name],
+      sheet: name,
+      encoding,
+      delimiter,
+      headerRow,
+      rowCount: table.rows.length,
+      columnCount: table.headers.length
+    },
+    table
+  }
+}
+
+function chooseDelimiter(text: string, file: string, override: string | undefined, fromSepLine: string | undefined): Detected<string> {
+  if (override !== undefined && override !== '') {
+    const value = /^(tab|\\t)$/i.test(override) ? '\t' : override
+    if (/["\r\n]/.test(value)) {
+      throw sheetReadError('unsupported', file, `${describe(value)} cannot separate fields (quotes and line breaks have their own meaning in CSV). Choose , ; | or tab.`)
+    }
+    return { value, confidence: 1, reason: 'chosen by you' }
+  }
+  if (fromSepLine !== undefined) return { value: fromSepLine, confidence: 1, reason: `the file's first line says "sep=${fromSepLine}"` }
+  return detectDelimiter(text, extensionOf(file) === 'tsv')
+}
+
+/** Papa Parse reports where each record ends; the next one starts there, and its line number is
+ * one more than the line breaks before it. */
+function splitRecords(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits): SheetRecord[] {
+  const records: SheetRecord[] = []
+  const lines = new LineCounter(text, firstLine)
+  const maxRecords = limits.maxRows + HEADER_MARGIN_ROWS
+  let start = 0
+  let tooMany = false
+  let unclosedQuoteAt = -1
+  Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar: '"',
+    dynamicTyping: false,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const row = lines.lineAt(start)
+      start = result.meta.cursor
+      if (result.errors.some((error) => error.code === 'MissingQuotes')) unclosedQuoteAt = row
+      if (isBlankRow(result.data)) return
+      if (records.length >= maxRecords) {
+        tooMany = true
+        parser.abort()
+        return
+      }
+      records.push({ cells: result.data, row })
+    }
+  })
+  if (tooMany) {
+    throw sheetReadError('too-large', file, `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
+  }
+  if (unclosedQuoteAt > 0) {
+    throw sheetReadError('malformed', file, `line ${unclosedQuoteAt} opens a quoted cell (") that is never closed, so everything after it would run into one cell. Fix the quotes on that line (or double a quote inside a cell: "") and try again.`)
+  }
+  return records
+}
+
+/** Line number of a character offset, for offsets that only ever move forward. Counts \r\n, \n
+ * and a lone \r as one line break each, as text editors do. */
+class LineCounter {
+  private position = 0
+  private line: number
+
+  constructor(private readonly text: string, firstLine: number) {
+    this.line = firstLine
+  }
+
+  lineAt(offset: number): number {
+    const text = this.text
+    for (let i = this.position; i < offset; i++) {
+      const c = text.charCodeAt(i)
+      if (c === 10) this.line++
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.line++
+    }
+    this.position = Math.max(this.position, offset)
+    return this.line
+  }
+}

@@ -1,0 +1,148 @@
+// XLSX, XLSM, XLS and ODS through SheetJS, read with everything that could run or bloat switched
+// off (formulas, styles, VBA, HTML) and a row cap, into the same records a text file gives.
+import { createRequire } from 'node:module'
+import * as XLSX from 'xlsx'
+import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import { buildTable } from './build-table'
+import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
+import { isSheetReadError, sheetReadError } from './sheet-error'
+import { isBlankRow, type SheetRecord } from './sheet-record'
+import { toCell } from './workbook-cell'
+
+export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods'
+
+const FORMAT_NAMES: Record<WorkbookFormat, string> = {
+  xlsx: 'Excel workbook',
+  xlsm: 'Excel workbook',
+  xls: 'Excel 97-2003 workbook',
+  ods: 'OpenDocument spreadsheet'
+}
+
+export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+  if (format === 'xls') loadCodePages()
+  const sheetRows = limits.maxRows + HEADER_MARGIN_ROWS + 1
+  const workbook = parseWorkbook(bytes, file, format, sheetRows)
+  const names = workbook.SheetNames
+  if (names.length === 0) {
+    throw sheetReadError('no-sheet', file, `the ${FORMAT_NAMES[format]} has no sheets. Open it in Excel, check it holds the orders, save it and try again.`)
+  }
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
+  const { name, records } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
+  const sheet = workbook.Sheets[name]!
+  if (wasCut(sheet, sheetRows)) {
+    throw sheetReadError('too-large', file, `sheet "${name}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
+  }
+  const { table, headerRow } = buildTable(records(), {
+    file,
+    headerRow: options.headerRow,
+    missing: null,
+    date1904,
+    maxRows: limits.maxRows,
+    where: `sheet "${name}"`
+  })
+  return {
+    meta: { file, format, sheetNames: [...names], sheet: name, headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
+    table
+  }
+}
+
+let codePagesLoaded = false
+
+/** Old .xls files store text in the code page of the Windows that saved them (1251 for Russian).
+ * The tables are big and slow to load, so only .xls reads load them, synchronously, once. */
+function loadCodePages(): void {
+  if (codePagesLoaded) return
+  XLSX.set_cptable(createRequire(import.meta.url)('xlsx/dist/cpexcel.js'))
+  codePagesLoaded = true
+}
+
+function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, sheetRows: number): XLSX.WorkBook {
+  try {
+    return XLSX.read(bytes, {
+      type: 'array',
+      dense: true,
+      cellDates: false,
+      cellFormula: false,
+      cellHTML: false,
+      cellStyles: false,
+      cellNF: true,
+      bookVBA: false,
+      bookFiles: false,
+      WTF: false,
+      sheetRows
+    })
+  } catch (error) {
+    if (isSheetReadError(error)) throw error
+    const text = error instanceof Error ? error.message : String(error)
+    if (/password|encrypt/i.test(text)) {
+      throw sheetReadError('unsupported', file, 'the workbook is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook) and try again.')
+    }
+    const resave = format === 'ods' ? 'Re-save it from LibreOffice as .ods or .xlsx' : 'Re-save it from Excel as .xlsx'
+    throw sheetReadError('malformed', file, `the file is not a valid ${FORMAT_NAMES[format]} (it may be damaged, truncated or renamed). ${resave} and try again.`)
+  }
+}
+
+type LazyRecords = () => SheetRecord[]
+
+/** The first visible sheet with a header and at least one row under it; else the first with any
+ * content (which then fails with a precise "no data" message); else the workbook is empty. */
+function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords } {
+  const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name))
+  const ordered = [...workbook.SheetNames.filter((n) => !hidden.has(n)), ...workbook.SheetNames.filter((n) => hidden.has(n))]
+  let firstFilled: { name: string; records: SheetRecord[] } | null = null
+  for (const name of ordered) {
+    const records = sheetRecords(workbook, name)
+    if (records.length >= 2) return { name, records: () => records }
+    if (records.length === 1 && !firstFilled) firstFilled = { name, records }
+  }
+  if (firstFilled) {
+    const found = firstFilled
+    return { name: found.name, records: () => found.records }
+  }
+  const count = workbook.SheetNames.length
+  throw sheetReadError('empty', file, `${count === 1 ? 'the only sheet' : `all ${count} sheets`} of the workbook ${count === 1 ? 'is' : 'are'} empty. Choose the file that holds the orders.`)
+}
+
+function chosenSheet(workbook: XLSX.WorkBook, wanted: string | number, file: string): { name: string; records: LazyRecords } {
+  const names = workbook.SheetNames
+  const name = typeof wanted === 'number' ? names[wanted - 1] : findByName(names, wanted)
+  if (name === undefined) {
+    const list = names.map((n, i) => `${i + 1} "${n}"`).join(', ')
+    const asked = typeof wanted === 'number' ? `sheet number ${wanted}` : `a sheet named "${wanted}"`
+    throw sheetReadError('no-sheet', file, `the workbook has no ${asked}. Its sheets are: ${list}. Choose one of these.`)
+  }
+  return { name, records: () => sheetRecords(workbook, name) }
+}
+
+/** Exact name first, then ignoring case and surrounding spaces, then a number given as text. */
+function findByName(names: readonly string[], wanted: string): string | undefined {
+  const exact = names.find((n) => n === wanted)
+  if (exact !== undefined) return exact
+  const loose = names.find((n) => n.trim().toLowerCase() === wanted.trim().toLowerCase())
+  if (loose !== undefined) return loose
+  return /^\d+$/.test(wanted.trim()) ? names[Number(wanted) - 1] : undefined
+}
+
+function sheetRecords(workbook: XLSX.WorkBook, name: string): SheetRecord[] {
+  const sheet = workbook.Sheets[name]
+  const data = sheet?.['!data']
+  if (!sheet || !data) return []
+  const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
+  const records: SheetRecord[] = []
+  // Dense rows are indexed by absolute sheet row, so row r is what Excel shows as r + 1.
+  for (let r = 0; r < data.length; r++) {
+    const source = data[r]
+    if (!source) continue
+    const cells = new Array(source.length)
+    for (let c = 0; c < source.length; c++) cells[c] = toCell(source[c], date1904)
+    if (!isBlankRow(cells)) records.push({ cells, row: r + 1 })
+  }
+  return records
+}
+
+/** With sheetRows SheetJS stops early and keeps the real extent in !fullref. */
+function wasCut(sheet: XLSX.WorkSheet, sheetRows: number): boolean {
+  const full = sheet['!fullref']
+  if (typeof full !== 'string') return false
+  return XLSX.utils.decode_range(full).e.r + 1 > sheetRows
+}

@@ -1,0 +1,104 @@
+// Runs one read in a worker thread with a heap limit, a wall-clock limit and cancellation, and
+// always settles with a ReadOutcome: whatever the file does to the worker, the caller gets a
+// plain answer and the calling process carries on.
+import { Worker } from 'node:worker_threads'
+import type { ReadLimits } from './limits'
+import { sheetReadError, type SheetError } from './sheet-error'
+import type { ReadOutcome, WorkerRequest } from './worker-protocol'
+
+/** electron-vite builds sheet-worker.ts next to the main bundle under this name. */
+const BUILT_WORKER = './sheet-worker.js'
+
+export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signal?: AbortSignal): Promise<ReadOutcome> {
+  const { file } = request
+  if (signal?.aborted) return Promise.resolve(failure(cancelled(file)))
+  return new Promise<ReadOutcome>((resolve) => {
+    let worker: Worker
+    try {
+      worker = startWorker(request, limits)
+    } catch (error) {
+      resolve(failure(crashed(file, error)))
+      return
+    }
+    let settled = false
+    const finish = (outcome: ReadOutcome): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+      void worker.terminate()
+      resolve(outcome)
+    }
+    const onAbort = (): void => finish(failure(cancelled(file)))
+    const timer = setTimeout(() => finish(failure(timedOut(file, limits.timeoutMs))), limits.timeoutMs)
+    signal?.addEventListener('abort', onAbort, { once: true })
+    worker.once('message', (outcome: ReadOutcome) => finish(outcome))
+    worker.once('error', (error) => finish(failure(isOutOfMemory(error) ? outOfMemory(file, limits.maxHeapMb) : crashed(file, error))))
+    worker.once('exit', (code) => finish(failure(code === 0 ? crashed(file, 'no answer') : crashed(file, `exit code ${code}`))))
+  })
+}
+
+function startWorker(request: WorkerRequest, limits: ReadLimits): Worker {
+  const here = import.meta.url
+  const worker = here.endsWith('.ts')
+    ? new Worker(sourceBootstrap(here), { eval: true, ...workerOptions(request, limits) })
+    : new Worker(new URL(BUILT_WORKER, here), workerOptions(request, limits))
+  // Library warnings from inside the worker are not the user's business; drain and drop them.
+  worker.stdout.resume()
+  worker.stderr.resume()
+  return worker
+}
+
+function workerOptions(request: WorkerRequest, limits: ReadLimits) {
+  return {
+    workerData: request,
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
+    stdout: true,
+    stderr: true
+  }
+}
+
+/** Running from source (tsx, vitest): Node refuses a .ts worker entry, so the worker first
+ * registers tsx, then imports the entry. tsx is resolved here, from this file, so it is found
+ * whatever the current directory is. */
+function sourceBootstrap(here: string): string {
+  const entry = new URL('./sheet-worker.ts', here).href
+  return `import(${JSON.stringify(tsxApi())}).then((m) => { m.register(); return import(${JSON.stringify(entry)}) })`
+}
+
+function tsxApi(): string {
+  try {
+    return import.meta.resolve('tsx/esm/api')
+  } catch {
+    return 'tsx/esm/api'
+  }
+}
+
+function isOutOfMemory(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+}
+
+function failure(error: SheetError): ReadOutcome {
+  return { ok: false, error }
+}
+
+/** Cancelling has no code of its own in SheetErrorCode; callers that cancelled know it from
+ * their signal, and 'timeout' ("stopped before it finished") is the closest meaning. */
+function cancelled(file: string): SheetError {
+  return sheetReadError('timeout', file, 'reading the file was cancelled before it finished. Open the file again to read it.').error
+}
+
+function timedOut(file: string, timeoutMs: number): SheetError {
+  const seconds = Math.max(1, Math.round(timeoutMs / 1000))
+  return sheetReadError('timeout', file, `reading the file took longer than ${seconds} s, so it was stopped. Split a very large file into smaller ones, or re-save it from Excel as .xlsx or CSV, and try again.`).error
+}
+
+function outOfMemory(file: string, maxHeapMb: number): SheetError {
+  return sheetReadError('out-of-memory', file, `reading the file needed more than the ${maxHeapMb} MB of memory allowed, so it was stopped. Split it into smaller files, or export only the orders sheet as CSV, and try again.`).error
+}
+
+function crashed(file: string, cause: unknown): SheetError {
+  const raw = cause instanceof Error ? cause.message : String(cause)
+  const reason = (raw.split('\n')[0] ?? '').slice(0, 120)
+  return sheetReadError('unreadable', file, `the reader stopped unexpectedly (${reason}). Try again; if it happens again, re-save the file from Excel as .xlsx or CSV.`).error
+}

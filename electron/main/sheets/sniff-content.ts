@@ -1,0 +1,94 @@
+// What the bytes are, whatever the file is called: a zip container (xlsx, xlsm, ods), an OLE
+// compound file (xls), a web page or XML sheet, text, or binary data. Known non-spreadsheet
+// formats (PDF, images, archives) are refused here with their real name.
+import { sheetReadError } from './sheet-error'
+import { isZipSignature } from './zip-directory'
+
+export type ContentKind = 'zip' | 'cfb' | 'markup' | 'text' | 'binary'
+
+interface Magic {
+  bytes: readonly number[]
+  /** A second signature and where it starts, for formats whose first bytes are too common. */
+  also?: { at: number; bytes: readonly number[] }
+  what: string
+}
+
+const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0))
+
+const OTHER_FORMATS: readonly Magic[] = [
+  { bytes: ascii('%PDF'), what: 'a PDF document' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
+  { bytes: ascii('GIF8'), what: 'a GIF image' },
+  { bytes: ascii('RIFF'), also: { at: 8, bytes: ascii('WEBP') }, what: 'a WebP image' },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image' },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image' },
+  { bytes: ascii('Rar!'), what: 'a RAR archive' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
+  { bytes: ascii('{\\rtf'), what: 'an RTF document' },
+  { bytes: ascii('SQLite format 3'), what: 'an SQLite database' }
+]
+
+const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
+
+/** Share of control bytes (other than tab, line breaks, form feed, escape and Ctrl-Z) above which
+ * the bytes are not text in any single-byte or UTF-8 encoding. */
+const MAX_CONTROL_SHARE = 0.01
+const MAX_NUL_SHARE = 0.001
+
+export function sniffContent(bytes: Uint8Array, file: string): ContentKind {
+  const other = OTHER_FORMATS.find((magic) => startsWith(bytes, magic.bytes, 0) && (!magic.also || startsWith(bytes, magic.also.bytes, magic.also.at)))
+  if (other) {
+    throw sheetReadError('unsupported', file, `the file is ${other.what}, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.`)
+  }
+  if (isZipSignature(bytes)) return 'zip'
+  if (startsWith(bytes, CFB_SIGNATURE, 0)) return 'cfb'
+  if (hasUnicodeBom(bytes) || looksLikeUtf16(bytes) !== null) return 'text'
+  if (looksBinary(bytes)) return 'binary'
+  return looksLikeMarkup(bytes) ? 'markup' : 'text'
+}
+
+export function hasUnicodeBom(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xef, 0xbb, 0xbf], 0) || startsWith(bytes, [0xff, 0xfe], 0) || startsWith(bytes, [0xfe, 0xff], 0)
+}
+
+/** UTF-16 text saved without a byte order mark: mostly ASCII, so one byte of every pair is zero. */
+export function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const length = Math.min(bytes.length, 4096) & ~1
+  if (length < 4) return null
+  let evenZeros = 0
+  let oddZeros = 0
+  for (let i = 0; i < length; i += 2) {
+    if (bytes[i] === 0) evenZeros++
+    if (bytes[i + 1] === 0) oddZeros++
+  }
+  const pairs = length / 2
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le'
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be'
+  return null
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  let controls = 0
+  let nuls = 0
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!
+    if (b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0c || b === 0x0d || b === 0x1a || b === 0x1b) continue
+    controls++
+    if (b === 0) nuls++
+  }
+  return controls > bytes.length * MAX_CONTROL_SHARE || nuls > bytes.length * MAX_NUL_SHARE
+}
+
+/** An HTML table or an Excel 2003 XML sheet, which many web shops save with an .xls name. */
+function looksLikeMarkup(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096)).trimStart().toLowerCase()
+  if (!head.startsWith('<')) return false
+  return head.includes('<html') || head.includes('<table') || head.includes('urn:schemas-microsoft-com:office:spreadsheet')
+}
+
+function startsWith(bytes: Uint8Array, signature: readonly number[], at: number): boolean {
+  if (bytes.length < at + signature.length) return false
+  return signature.every((b, i) => bytes[at + i] === b)
+}

@@ -1,0 +1,146 @@
+// Checks a zip-based workbook (xlsx, xlsm, ods) BEFORE SheetJS sees it: part count, declared and
+// actual unpacked sizes, compression ratios, encryption, and what kind of document it really is.
+// SheetJS inflates in plain JavaScript into buffers outside the worker's heap limit, so a zip bomb
+// must be stopped here, by unpacking each part natively with a hard output cap.
+import { inflateRawSync } from 'node:zlib'
+import { extensionOf, withExtension } from './file-name'
+import { MAX_ZIP_ENTRIES, RATIO_GRACE_BYTES, type ReadLimits } from './limits'
+import { sheetReadError } from './sheet-error'
+import { readLocalHeader, readZipDirectory, ZipFormatError, type LocalHeader, type ZipEntry } from './zip-directory'
+
+export type ZipWorkbookFormat = 'xlsx' | 'xlsm' | 'ods'
+
+const STORED = 0
+const DEFLATE = 8
+/** Traditional, strong and central-directory encryption bits, as SheetJS checks them. */
+const ENCRYPTED_FLAGS = 0x2041
+/** Sizes follow the data in a descriptor; the local header holds zeros. */
+const DESCRIPTOR_FLAG = 0x0008
+const ZIP64_MARKER = 0xffffffff
+
+export function inspectZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbookFormat {
+  const entries = readEntries(bytes, file)
+  checkDeclaredSizes(entries, file, limits)
+  const parts = new Map<string, Uint8Array>()
+  for (const entry of entries) {
+    const content = unpackWithinDeclaredSize(bytes, entry, file)
+    if (entry.name === 'mimetype' || entry.name === '[Content_Types].xml') parts.set(entry.name, content)
+  }
+  return classify(parts, entries, file)
+}
+
+function readEntries(bytes: Uint8Array, file: string): ZipEntry[] {
+  try {
+    const entries = readZipDirectory(bytes)
+    if (entries.length === 0) throw sheetReadError('unsupported', file, 'the file is an empty ZIP archive, not a spreadsheet. Choose the .xlsx, .ods or .csv file itself.')
+    return entries
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw damaged(file)
+    throw error
+  }
+}
+
+function checkDeclaredSizes(entries: readonly ZipEntry[], file: string, limits: ReadLimits): void {
+  if (entries.length > MAX_ZIP_ENTRIES) {
+    throw sheetReadError('zip-bomb', file, `the workbook is packed with ${entries.length.toLocaleString('en-US')} parts, far more than a real spreadsheet has, so it was not opened. Re-save it from Excel as .xlsx, or export the sheet as CSV.`)
+  }
+  if (entries.some((entry) => (entry.flags & ENCRYPTED_FLAGS) !== 0)) {
+    throw sheetReadError('unsupported', file, 'the file is an encrypted ZIP archive. Save an unencrypted copy of the workbook and try again.')
+  }
+  let total = 0
+  for (const entry of entries) {
+    total += entry.uncompressedSize
+    if (total > limits.maxUncompressedBytes) {
+      throw sheetReadError('zip-bomb', file, `the workbook would unpack to more than ${megabytes(limits.maxUncompressedBytes)}, which is more than this app reads safely. Split it into smaller files or export the sheet as CSV.`)
+    }
+    if (entry.uncompressedSize > RATIO_GRACE_BYTES && entry.uncompressedSize > entry.compressedSize * limits.maxCompressionRatio) {
+      throw sheetReadError('zip-bomb', file, `a part of the workbook (${entry.name}) is compressed more than ${limits.maxCompressionRatio} times, as in a "zip bomb", so it was not opened. If the file is genuine, open it in Excel, save it again as .xlsx and retry.`)
+    }
+  }
+}
+
+/** Unpacks one part with the output capped at its declared size: a part that lies about its
+ * size (the trick of most zip bombs) fails here instead of exhausting memory later. */
+function unpackWithinDeclaredSize(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
+  const local = localHeaderOf(bytes, entry, file)
+  const start = local.dataStart
+  const packed = bytes.subarray(start, start + entry.compressedSize)
+  if (entry.method === STORED) {
+    if (entry.compressedSize !== entry.uncompressedSize) throw damaged(file)
+    return packed
+  }
+  if (entry.method !== DEFLATE) {
+    throw sheetReadError('unsupported', file, `a part of the workbook (${entry.name}) uses a compression method Excel does not use. Open the file in Excel or LibreOffice, save it again as .xlsx and retry.`)
+  }
+  try {
+    return inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.uncompressedSize) })
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw sheetReadError('zip-bomb', file, `a part of the workbook (${entry.name}) unpacks to more than it declares, as in a "zip bomb", so it was not opened. If the file is genuine, open it in Excel, save it again as .xlsx and retry.`)
+    }
+    throw damaged(file)
+  }
+}
+
+function localHeaderOf(bytes: Uint8Array, entry: ZipEntry, file: string): LocalHeader {
+  let local: LocalHeader
+  try {
+    local = readLocalHeader(bytes, entry)
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw damaged(file)
+    throw error
+  }
+  if ((local.flags & ENCRYPTED_FLAGS) !== 0) {
+    throw sheetReadError('unsupported', file, 'the file is an encrypted ZIP archive. Save an unencrypted copy of the workbook and try again.')
+  }
+  if (local.name !== entry.name || local.method !== entry.method || !sameSizes(local, entry)) throw damaged(file)
+  return local
+}
+
+function sameSizes(local: LocalHeader, entry: ZipEntry): boolean {
+  if ((local.flags & DESCRIPTOR_FLAG) !== 0) return true
+  const same = (a: number, b: number): boolean => a === b || a === ZIP64_MARKER
+  return same(local.compressedSize, entry.compressedSize) && same(local.uncompressedSize, entry.uncompressedSize)
+}
+
+function classify(parts: ReadonlyMap<string, Uint8Array>, entries: readonly ZipEntry[], file: string): ZipWorkbookFormat {
+  const mimetype = parts.get('mimetype')
+  if (mimetype) return classifyOpenDocument(new TextDecoder().decode(mimetype).trim(), file)
+  const types = parts.get('[Content_Types].xml')
+  if (types) return classifyOfficeOpenXml(new TextDecoder().decode(types), file)
+  if (entries.some((entry) => entry.name === 'xl/workbook.xml')) return 'xlsx'
+  throw sheetReadError('unsupported', file, 'the file is a ZIP archive, not a spreadsheet. Unzip it and choose the .xlsx, .ods or .csv file inside.')
+}
+
+function classifyOpenDocument(mimetype: string, file: string): ZipWorkbookFormat {
+  if (mimetype.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods'
+  const kind = mimetype.includes('opendocument.text') ? 'a text document (.odt)'
+    : mimetype.includes('opendocument.presentation') ? 'a presentation (.odp)'
+      : 'an OpenDocument file that is not a spreadsheet'
+  throw sheetReadError('unsupported', file, `the file is ${kind}, not a spreadsheet. Choose the spreadsheet (.ods, .xlsx or .csv) that holds the orders.`)
+}
+
+/** By the content type of the main workbook part. The XML types are looked for first: writers
+ * (SheetJS among them) list the binary-workbook type as a default for any .bin part. */
+function classifyOfficeOpenXml(types: string, file: string): ZipWorkbookFormat {
+  if (/ms-excel\.(sheet|template)\.macroEnabled\.main\+xml/.test(types)) return 'xlsm'
+  if (/spreadsheetml\.(sheet|template)\.main\+xml/.test(types)) return 'xlsx'
+  if (types.includes('ms-excel.sheet.binary.macroEnabled.main')) {
+    throw sheetReadError('unsupported', file, `the file is an Excel binary workbook (.xlsb), which this app does not read. Open it in Excel and save it as ${withExtension(file, 'xlsx')}.`)
+  }
+  const kind = types.includes('wordprocessingml') ? 'a Word document'
+    : types.includes('presentationml') ? 'a PowerPoint presentation'
+      : 'an Office document that is not a spreadsheet'
+  throw sheetReadError('unsupported', file, `the file is ${kind}, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.`)
+}
+
+function damaged(file: string) {
+  if (extensionOf(file) === 'ods') {
+    return sheetReadError('malformed', file, 'the file is not a valid OpenDocument spreadsheet (it may be truncated or renamed). Re-save it from LibreOffice as .ods or .xlsx and try again.')
+  }
+  return sheetReadError('malformed', file, 'the file is not a valid Excel workbook (it may be truncated or renamed). Re-save it from Excel as .xlsx and try again.')
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`
+}
