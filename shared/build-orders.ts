@@ -1,0 +1,187 @@
+// Reads the rows into orders: each mapped cell goes through its field's transform and value
+// check where it is read, so a problem names its row and column. Order-level fields are taken
+// from the first row of the order that has them; a later row of the same order may leave them
+// empty but may not contradict them. Every row adds its goods.
+import type { ColumnField, ColumnSource, CompiledGood, CompiledMapping, GoodSource, ReadOutcome } from './import-plan-mapping'
+import { GOODS_BIT } from './import-plan-mapping'
+import type { IssueCollector } from './import-plan-issues'
+import { clause, fieldLabel, fieldRef, place, quote, readAs } from './import-plan-messages'
+import type { Issue } from './issue'
+import type { GoodLine, OrderDraft } from './order'
+import type { Cell, SheetTable } from './sheet'
+import type { RowGrouping } from './group-rows'
+import { cellToText } from './transforms'
+import { shownText } from './transforms/text'
+import type { ValueProblem } from './validate-order'
+
+export interface BuiltOrders {
+  orders: OrderDraft[]
+  /** Per order, the bits (ColumnField.bit, GOODS_BIT) of fields that already have an error, so
+   * the whole-order rules do not report the same gap twice. */
+  failed: Uint32Array
+}
+
+/** Where a problem is: sheet row number, 0-based order, the column's source and the cell. No
+ * object is made for it unless there is a problem, since most cells have none. */
+type At = [row: number, o: number, source: ColumnSource, cell: Cell]
+
+class OrderBuilder {
+  readonly orders: OrderDraft[]
+  readonly failed: Uint32Array
+  // Table row that supplied each order-field value (order * fields + field), for conflict
+  // messages; only needed when several rows make one order.
+  private readonly origin: Int32Array | null
+
+  constructor(
+    private readonly table: SheetTable,
+    private readonly compiled: CompiledMapping,
+    private readonly grouping: RowGrouping,
+    private readonly issues: IssueCollector
+  ) {
+    const constants = compiled.constants
+    this.orders = grouping.keys.map((key, i) => ({ index: i + 1, key, rows: [], fields: Object.fromEntries(constants), goods: [] }))
+    this.failed = new Uint32Array(this.orders.length)
+    const grouped = compiled.groupBy !== null
+    this.origin = grouped ? new Int32Array(this.orders.length * compiled.columnFields.length) : null
+  }
+
+  addRow(r: number): void {
+    const o = this.grouping.orderOf[r] ?? r
+    const order = this.orders[o] as OrderDraft
+    const row = this.table.rowNumbers[r] ?? r + 1
+    const cells = this.table.rows[r] ?? []
+    order.rows.push(row)
+    const fields = this.compiled.columnFields
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f] as ColumnField
+      const cell = cells[field.column] ?? null
+      if (cell === null || cell === '') continue
+      const value = field.read(cell)
+      if (value === null) continue
+      if (typeof value !== 'string') {
+        this.readFailure([row, o, field, cell], field.key, value.message)
+        this.failed[o] = (this.failed[o] ?? 0) | field.bit
+        continue
+      }
+      const current = order.fields[field.key]
+      if (current === undefined) {
+        order.fields[field.key] = value
+        if (this.origin) this.origin[o * fields.length + f] = r
+        const problem = field.check?.(value)
+        if (problem) {
+          this.valueProblem([row, o, field, cell], field.key, value, problem)
+          this.failed[o] = (this.failed[o] ?? 0) | field.bit
+        }
+      } else if (!field.same(current, value)) {
+        this.conflict(row, o, order, field, current, value, this.origin?.[o * fields.length + f] ?? r)
+        this.failed[o] = (this.failed[o] ?? 0) | field.bit
+      }
+    }
+    for (const good of this.compiled.goods) this.addGood(order, o, row, cells, good)
+  }
+
+  private addGood(order: OrderDraft, o: number, row: number, cells: readonly Cell[], good: CompiledGood): void {
+    const position = order.goods.length
+    const name = this.readGood(good.name, cells, row, o, `goods[${position}][good_name]`)
+    if (name === null) {
+      this.priceWithoutProduct(good, cells, row, o, position)
+      return
+    }
+    const line: GoodLine = { good_name: name, row }
+    const sum = good.sum ? this.readGood(good.sum, cells, row, o, `goods[${position}][good_sum]`) : null
+    if (sum !== null) line.good_sum = sum
+    order.goods.push(line)
+  }
+
+  /** A good's name or price for this row; null when empty or when it has a problem (reported). */
+  private readGood(from: GoodSource, cells: readonly Cell[], row: number, o: number, apiKey: string): string | null {
+    if (from.kind === 'constant') return from.value
+    const source = from.source
+    const cell = cells[source.column] ?? null
+    if (cell === null || cell === '') return null
+    const value: ReadOutcome = source.read(cell)
+    if (value === null) return null
+    if (typeof value !== 'string') this.readFailure([row, o, source, cell], apiKey, value.message)
+    else {
+      const problem = source.check?.(value)
+      if (!problem) return value
+      this.valueProblem([row, o, source, cell], apiKey, value, problem)
+    }
+    this.failed[o] = (this.failed[o] ?? 0) | GOODS_BIT
+    return null
+  }
+
+  private priceWithoutProduct(good: CompiledGood, cells: readonly Cell[], row: number, o: number, position: number): void {
+    if (good.name.kind !== 'column' || good.sum?.kind !== 'column') return
+    const priceCell = cells[good.sum.source.column] ?? null
+    const price = priceCell === null ? '' : cellToText(priceCell)
+    if (price === '') return
+    const apiKey = `goods[${position}][good_name]`
+    const name = good.name.source
+    this.failed[o] = (this.failed[o] ?? 0) | GOODS_BIT
+    this.add(name.column, {
+      severity: 'error',
+      code: 'good-without-name',
+      row,
+      column: name.header,
+      field: apiKey,
+      order: o + 1,
+      message: `${place(row, name.name)}: the product ID is empty, but ${good.sum.source.name} has the price ${quote(price)} ${fieldRef(apiKey, name.header)}. Write the product ID, or clear the price.`
+    })
+  }
+
+  private readFailure([row, o, source]: At, apiKey: string, message: string): void {
+    const code = source.failureCode
+    this.add(source.column, {
+      severity: 'error',
+      code,
+      row,
+      column: source.header,
+      field: apiKey,
+      order: o + 1,
+      message: `${place(row, source.name)}: ${clause(message)} ${fieldRef(apiKey, source.header)}.`
+    })
+  }
+
+  private valueProblem([row, o, source, cell]: At, apiKey: string, value: string, problem: ValueProblem): void {
+    const shown = shownText(cell)
+    const isTime = problem.code === 'date' || problem.code === 'timer-kill'
+    const understood = isTime && /^\d{4,}$/.test(value) && shown !== value ? ` (read as ${readAs(Number(value))})` : ''
+    this.add(source.column, {
+      severity: 'error',
+      code: problem.code,
+      row,
+      column: source.header,
+      field: apiKey,
+      order: o + 1,
+      message: `${place(row, source.name)}: ${quote(shown)}${understood} ${problem.problem} ${fieldRef(apiKey, source.header)}. ${problem.fix}`
+    })
+  }
+
+  private conflict(row: number, o: number, order: OrderDraft, field: ColumnField, current: string, value: string, originIndex: number): void {
+    const label = fieldLabel(field.key)
+    const firstRow = this.table.rowNumbers[originIndex] ?? originIndex + 1
+    const number = order.key === null ? '' : ` ${quote(order.key)}`
+    this.add(field.column, {
+      severity: 'error',
+      code: 'conflict',
+      row,
+      column: field.header,
+      field: field.key,
+      order: o + 1,
+      message:
+        `${place(row, field.name)}: order${number} already has ${field.show(current)} from row ${firstRow}, but this row has ${field.show(value)} ${fieldRef(field.key, field.header)}. ` +
+        `One order has one ${label}: make the rows agree, or give them different order numbers.`
+    })
+  }
+
+  private add(columnIndex: number, issue: Issue): void {
+    this.issues.add(issue, columnIndex)
+  }
+}
+
+export function buildOrders(table: SheetTable, compiled: CompiledMapping, grouping: RowGrouping, issues: IssueCollector): BuiltOrders {
+  const builder = new OrderBuilder(table, compiled, grouping, issues)
+  for (let r = 0; r < table.rows.length; r++) builder.addRow(r)
+  return { orders: builder.orders, failed: builder.failed }
+}

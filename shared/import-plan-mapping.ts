@@ -1,0 +1,230 @@
+// Resolves a mapping against one sheet, once: which column feeds each field, how its cells are
+// read, and which constants apply to every order. Problems of the mapping itself (a column that
+// is not in this sheet, a required field nobody maps) are found here, before any row is read.
+import { fieldSpec, type FieldType } from './catalog'
+import { DELIVERY_FIELD_KEYS, ORDER_FIELD_KEYS, type OrderFieldKey } from './field-keys'
+import type { Issue } from './issue'
+import { resolveColumn, type ColumnRef, type FieldMapping, type Mapping } from './mapping'
+import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quote, readAs } from './import-plan-messages'
+import type { Cell } from './sheet'
+import { cellToText, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from './transforms'
+import { compileValueChecks, type ValueCheck } from './validate-order'
+
+export interface ReadFailure {
+  message: string
+}
+/** A cell as it will be sent: a string, null for "empty", or why it could not be read. */
+export type ReadOutcome = string | null | ReadFailure
+export type CellReader = (cell: Cell) => ReadOutcome
+
+/** A field fed from a sheet column. */
+export interface ColumnSource {
+  column: number
+  /** Header text, for Issue.column. */
+  header: string
+  /** How messages name the column ('column "Email"'). */
+  name: string
+  read: CellReader
+  check: ValueCheck | null
+  /** Issue code when a cell cannot be read ('money', 'date', ...). */
+  failureCode: string
+  /** A value as read, in words for messages (dates are sent as UNIX seconds, shown as dates). */
+  show: (value: string) => string
+}
+
+export interface ColumnField extends ColumnSource {
+  key: OrderFieldKey
+  /** Bit of this field in per-order masks (position in ORDER_FIELD_KEYS). */
+  bit: number
+  /** Whether two values of one order mean the same thing (e-mail ignores case). */
+  same: (a: string, b: string) => boolean
+}
+
+/** Where a good's name or price comes from: a column, or a constant already read. */
+export type GoodSource = { kind: 'column'; source: ColumnSource } | { kind: 'constant'; value: string }
+
+export interface CompiledGood {
+  name: GoodSource
+  sum: GoodSource | null
+}
+
+export interface CompiledMapping {
+  columnFields: ColumnField[]
+  constants: Array<readonly [OrderFieldKey, string]>
+  goods: CompiledGood[]
+  groupBy: { column: number; header: string; name: string } | null
+  /** Fields every order must carry. Required fields that are not mapped are sheet issues. */
+  required: OrderFieldKey[]
+  /** Value checks by catalog key, compiled for this plan's `now`. */
+  checks: ReadonlyMap<string, ValueCheck>
+  issues: Issue[]
+}
+
+export interface CompileContext {
+  date1904: boolean
+  /** Milliseconds since the epoch, as Date.now(). */
+  now: number
+}
+
+/** Bit for problems with an order's goods, next to the order-field bits. */
+export const GOODS_BIT = 1 << ORDER_FIELD_KEYS.length
+
+const FAILURE_CODES: Partial<Record<FieldType, string>> = { money: 'money', timestamp: 'date', timer_kill: 'timer-kill', domain: 'domain' }
+// A space inside these is never meant, whatever the trim option says.
+const ALWAYS_TRIMMED: ReadonlySet<FieldType> = new Set(['id', 'email', 'ip'])
+function outcome(result: Transformed<string>): ReadOutcome {
+  return result.ok ? result.value : { message: result.message }
+}
+
+function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date1904: boolean): CellReader {
+  const own = field.transform ?? {}
+  const dateOptions = { dateOrder: own.dateOrder ?? mapping.defaults.dateOrder, timeZone: own.timeZone ?? mapping.defaults.timeZone, date1904 }
+  switch (type) {
+    case 'money': {
+      const options = { decimal: own.decimal ?? mapping.defaults.decimal }
+      return (cell) => outcome(parseMoney(cell, options))
+    }
+    case 'timestamp':
+      return (cell) => {
+        const result = parseTimestamp(cell, dateOptions)
+        if (!result.ok) return { message: result.message }
+        return result.value === null ? null : String(result.value)
+      }
+    case 'timer_kill':
+      return (cell) => outcome(parseTimerKill(cell, dateOptions))
+    case 'domain':
+      return (cell) => outcome(normalizeDomain(cell))
+    default: {
+      const options = { trim: ALWAYS_TRIMMED.has(type) || own.trim !== false, date1904 }
+      return (cell) => {
+        const text = cellToText(cell, options)
+        return text === '' ? null : text
+      }
+    }
+  }
+}
+
+function typeOf(catalogKey: string): FieldType {
+  return fieldSpec(catalogKey)?.type ?? 'text'
+}
+
+const showTime = (value: string) => (/^\d{4,}$/.test(value) ? readAs(Number(value)) : quote(value))
+const ignoreCase = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase()
+const exactly = (a: string, b: string) => a === b
+
+class MappingCompiler {
+  readonly issues: Issue[] = []
+  readonly checks: ReadonlyMap<string, ValueCheck>
+
+  constructor(
+    private readonly headers: readonly string[],
+    private readonly mapping: Mapping,
+    private readonly context: CompileContext
+  ) {
+    this.checks = compileValueChecks(context.now)
+  }
+
+  private error(code: string, field: string | null, column: string | null, message: string): void {
+    this.issues.push({ severity: 'error', code, row: null, column, field, order: null, message })
+  }
+
+  /** The column a reference points to, or -1 after reporting that this sheet lacks it. */
+  locate(ref: ColumnRef, apiKey: string | null, what: string): number {
+    const index = resolveColumn(this.headers, ref)
+    if (index >= 0) return index
+    const occurrence = ref.occurrence ?? 1
+    const which = occurrence > 1 ? `the ${ordinal(occurrence)} column "${ref.column}"` : `column "${ref.column}"`
+    this.error(
+      'missing-column',
+      apiKey,
+      ref.column,
+      `The mapping takes ${what} from ${which}, but this sheet has no such column. Headers seen: ${listHeaders(this.headers)}. Pick another column in the mapping, or unmap it.`
+    )
+    return -1
+  }
+
+  unmapped(apiKey: string, catalogKey: string, why: string): void {
+    const phrase = neededPhrase(catalogKey)
+    this.error('unmapped', apiKey, null, `No column for ${phrase} (${apiKey}) was found${why}. Headers seen: ${listHeaders(this.headers)}; map one in the mapping.`)
+  }
+
+  /** A column-fed source, or a constant read and checked now, or null when nothing applies. */
+  source(field: FieldMapping | undefined, catalogKey: string, apiKey: string): GoodSource | null {
+    if (!field || field.source.kind === 'none') return null
+    const type = typeOf(catalogKey)
+    const read = cellReader(type, this.mapping, field, this.context.date1904)
+    const check = this.checks.get(catalogKey) ?? null
+    const what = fieldName(apiKey)
+    if (field.source.kind === 'constant') return this.constant(field.source.value, read, check, apiKey, what)
+    const column = this.locate(field.source, apiKey, what)
+    if (column < 0) return null
+    const header = this.headers[column] ?? ''
+    const failureCode = FAILURE_CODES[type] ?? 'value'
+    const show = type === 'timestamp' || type === 'timer_kill' ? showTime : quote
+    return { kind: 'column', source: { column, header, name: columnName(this.headers, column), read, check, failureCode, show } }
+  }
+
+  private constant(text: string, read: CellReader, check: ValueCheck | null, apiKey: string, what: string): GoodSource | null {
+    const value = read(text)
+    if (value === null) return null
+    const start = `The value ${quote(text)} that the mapping sets for ${what}`
+    if (typeof value !== 'string') {
+      this.error('constant', apiKey, null, `${start} cannot be used: ${clause(value.message)}. Change it in the mapping.`)
+      return null
+    }
+    const problem = check?.(value)
+    if (!problem) return { kind: 'constant', value }
+    this.error('constant', apiKey, null, `${start} ${problem.problem}. Change it in the mapping.`)
+    return null
+  }
+}
+
+export function compileMapping(headers: readonly string[], mapping: Mapping, context: CompileContext): CompiledMapping {
+  const compiler = new MappingCompiler(headers, mapping, context)
+  const groupBy = compileGroupBy(compiler, headers, mapping)
+  const columnFields: ColumnField[] = []
+  const constants: Array<readonly [OrderFieldKey, string]> = []
+  const mapped = new Set<OrderFieldKey>()
+  ORDER_FIELD_KEYS.forEach((key, index) => {
+    const field = mapping.fields[key]
+    const mappedAtAll = field !== undefined && field.source.kind !== 'none'
+    const source = compiler.source(field, key, key)
+    // A field whose column is missing was reported already; it must not also be "unmapped".
+    if (mappedAtAll) mapped.add(key)
+    if (source?.kind === 'constant') constants.push([key, source.value])
+    if (source?.kind === 'column') columnFields.push({ ...source.source, key, bit: 1 << index, same: key === 'bill_email' ? ignoreCase : exactly })
+  })
+  const required: OrderFieldKey[] = []
+  const needed: OrderFieldKey[] = ['bill_email', ...(mapping.shipped ? DELIVERY_FIELD_KEYS : [])]
+  for (const key of needed) {
+    if (required.includes(key)) continue
+    if (mapped.has(key)) required.push(key)
+    else compiler.unmapped(key, key, key === 'bill_email' ? '' : ', and the goods are shipped by mail, so every order needs it')
+  }
+  const goods = compileGoods(compiler, mapping)
+  return { columnFields, constants, goods, groupBy, required, checks: compiler.checks, issues: compiler.issues }
+}
+
+function compileGroupBy(compiler: MappingCompiler, headers: readonly string[], mapping: Mapping): CompiledMapping['groupBy'] {
+  if (!mapping.groupBy) return null
+  const column = compiler.locate(mapping.groupBy, null, 'the order number that groups rows into orders')
+  return column < 0 ? null : { column, header: headers[column] ?? '', name: columnName(headers, column) }
+}
+
+function compileGoods(compiler: MappingCompiler, mapping: Mapping): CompiledGood[] {
+  const goods: CompiledGood[] = []
+  mapping.goods.forEach((good, i) => {
+    const nameKey = `goods[${i}][good_name]`
+    const nameMapped = good.name.source.kind !== 'none'
+    const priceMapped = good.sum !== undefined && good.sum.source.kind !== 'none'
+    if (!nameMapped) {
+      if (i === 0) compiler.unmapped(nameKey, 'good_name', '')
+      else if (priceMapped) compiler.unmapped(nameKey, 'good_name', ` for good ${i + 1}, which has a price`)
+      return
+    }
+    const name = compiler.source(good.name, 'good_name', nameKey)
+    const sum = compiler.source(good.sum, 'good_sum', `goods[${i}][good_sum]`)
+    if (name) goods.push({ name, sum })
+  })
+  return goods
+}

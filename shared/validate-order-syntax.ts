@@ -1,0 +1,76 @@
+// Syntax predicates for single values, compiled once at load: they run once per order on files of
+// 100k rows, so they are plain regular expressions, not parsers.
+
+// A practical subset of RFC 5322 plus internationalized mail: dot-atoms only (no quoted local
+// parts, no comments, no [IP] domains), so what passes is what real shops accept.
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-\\u{80}-\\u{10FFFF}]+"
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}\\p{M}\\-]{0,61}[\\p{L}\\p{N}\\p{M}])?'
+const TOP_LABEL = '(?:\\p{L}[\\p{L}\\p{M}]{1,62}|xn--[a-z0-9\\-]{1,59})'
+const HOST = `(?:${LABEL}\\.)+${TOP_LABEL}`
+const EMAIL = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${HOST}$`, 'iu')
+// Non-ASCII is allowed in the address, but not invisible or space characters (NBSP, ZWSP...).
+const SPACE_OR_CONTROL = /[\s\p{Z}\p{Cc}\p{Cf}]/u
+const MAX_EMAIL = 254
+const MAX_LOCAL_PART = 64
+
+export function isEmail(value: string): boolean {
+  if (value.length > MAX_EMAIL || SPACE_OR_CONTROL.test(value) || !EMAIL.test(value)) return false
+  return value.lastIndexOf('@') <= MAX_LOCAL_PART
+}
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
+const IPV4 = new RegExp(`^${OCTET}(?:\\.${OCTET}){3}$`)
+const HEXTET = /^[0-9A-Fa-f]{1,4}$/
+const IPV6_CHARS = /^[0-9A-Fa-f:.]{2,45}$/
+
+export function isIpv4(value: string): boolean {
+  return IPV4.test(value)
+}
+
+/** IPv6 text form (RFC 4291 §2.2): eight groups, one "::" at most, optional IPv4 tail. */
+export function isIpv6(value: string): boolean {
+  if (!IPV6_CHARS.test(value)) return false
+  const halves = value.split('::')
+  if (halves.length > 2) return false
+  const head = halves[0] === '' ? [] : (halves[0] ?? '').split(':')
+  const tail = halves.length === 2 && halves[1] !== '' ? (halves[1] ?? '').split(':') : []
+  const groups = [...head, ...tail]
+  // An IPv4 tail is only allowed as the very end of the address, never before "::".
+  const endsWithGroup = halves.length === 1 || tail.length > 0
+  let count = 0
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i] ?? ''
+    if (group.includes('.')) {
+      if (i !== groups.length - 1 || !endsWithGroup || !IPV4.test(group)) return false
+      count += 2
+    } else if (HEXTET.test(group)) count += 1
+    else return false
+  }
+  return halves.length === 2 ? count <= 7 : count === 8
+}
+
+export function isIp(value: string): boolean {
+  return isIpv4(value) || isIpv6(value)
+}
+
+const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/
+
+/** Digits after the decimal point that matter ('1500.500' has 1), or -1 when not a decimal. */
+export function significantDecimals(value: string): number {
+  const m = DECIMAL.exec(value)
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return -1
+  return (m[3] ?? '').replace(/0+$/, '').length
+}
+
+/** True for a plain decimal greater than zero. */
+export function isPositiveDecimal(value: string): boolean {
+  const m = DECIMAL.exec(value)
+  if (!m || m[1] === '-') return false
+  return /[1-9]/.test(`${m[2] ?? ''}${m[3] ?? ''}`)
+}
+
+const INTEGER = /^-?\d+$/
+
+export function isInteger(value: string): boolean {
+  return INTEGER.test(value)
+}

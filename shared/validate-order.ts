@@ -1,0 +1,121 @@
+// The rules an order must pass before it may be sent, as zod schemas compiled once per plan.
+// Values are checked where they are read (so a problem points at its row and column); the rules
+// about the whole order (required fields, at least one product, affiliate sales) run per order.
+import { z } from 'zod'
+import type { OrderFieldKey } from './field-keys'
+import type { OrderDraft } from './order'
+import { isEmail, isInteger, isIp, isPositiveDecimal, significantDecimals } from './validate-order-syntax'
+
+/** 2000-01-01T00:00:00Z: an order "created" earlier is a misread date, not a real order. */
+export const EARLIEST_CREATED = 946_684_800
+/** 2100-01-01T00:00:00Z: a later cancellation time is a misread date (milliseconds, say). */
+export const LATEST_TIMER_KILL = 4_102_444_800
+const DAY = 86_400
+const MONEY_DECIMALS = 2
+
+export interface ValueProblem {
+  /** Issue code: 'email', 'ip', 'money', 'date', 'timer-kill'. */
+  code: string
+  /** What is wrong, continuing a sentence that starts with the quoted value. */
+  problem: string
+  /** What the user should do, as a full sentence. */
+  fix: string
+}
+
+export type ValueCheck = (value: string) => ValueProblem | null
+
+const emailSchema = z.string().refine(isEmail, { error: 'is not a valid e-mail address' })
+const ipSchema = z.string().refine(isIp, { error: 'is not an IPv4 or IPv6 address' })
+const moneySchema = z
+  .string()
+  .refine((v) => significantDecimals(v) >= 0, { error: 'is not an amount of money', abort: true })
+  .refine(isPositiveDecimal, { error: 'is not more than 0', abort: true })
+  .refine((v) => significantDecimals(v) <= MONEY_DECIMALS, { error: `has more than ${MONEY_DECIMALS} digits after the decimal point` })
+
+function createdSchema(nowSeconds: number) {
+  return z
+    .string()
+    .refine(isInteger, { error: 'is not a date and time', abort: true })
+    .refine((v) => Number(v) >= EARLIEST_CREATED, { error: 'is before the year 2000, which cannot be an order date', abort: true })
+    .refine((v) => Number(v) <= nowSeconds + DAY, { error: 'is more than a day in the future' })
+}
+
+function timerKillSchema(nowSeconds: number) {
+  const flag = (v: string) => v === '0' || v === '1'
+  return z
+    .string()
+    .refine((v) => flag(v) || isInteger(v), { error: 'is neither 1 (cancel as the product says), 0 (never cancel) nor a date', abort: true })
+    .refine((v) => flag(v) || Number(v) >= nowSeconds - DAY, { error: 'is in the past, so the invoice would be cancelled at once', abort: true })
+    .refine((v) => flag(v) || Number(v) <= LATEST_TIMER_KILL, { error: 'is after the year 2100' })
+}
+
+const FIXES: Record<string, string> = {
+  email: 'Correct the address in the file.',
+  ip: 'Correct the IP address (like 192.168.0.1) or leave the cell empty.',
+  money: 'Write a price above 0 with at most 2 decimals (like 1500.50), or leave the cell empty to use the shop price.',
+  date: 'Correct the date in the file, or set the date order and time zone in the mapping.',
+  'timer-kill': 'Write 1, 0 or a future date and time, or leave the cell empty.'
+}
+
+function fromSchema(code: string, schema: z.ZodType<string>): ValueCheck {
+  return (value) => {
+    const result = schema.safeParse(value)
+    if (result.success) return null
+    return { code, problem: result.error.issues[0]?.message ?? 'is not valid', fix: FIXES[code] ?? 'Correct the value in the file.' }
+  }
+}
+
+/** Value checks by catalog key ('bill_email', 'good_sum', ...). `now` is in milliseconds, as
+ * Date.now(), so dates can be judged against the moment of planning. */
+export function compileValueChecks(now: number): ReadonlyMap<string, ValueCheck> {
+  const nowSeconds = Math.floor(now / 1000)
+  return new Map<string, ValueCheck>([
+    ['bill_email', fromSchema('email', emailSchema)],
+    ['bill_ip', fromSchema('ip', ipSchema)],
+    ['good_sum', fromSchema('money', moneySchema)],
+    ['bill_created', fromSchema('date', createdSchema(nowSeconds))],
+    ['bill_timer_kill', fromSchema('timer-kill', timerKillSchema(nowSeconds))]
+  ])
+}
+
+export type OrderProblemCode = 'required' | 'no-goods' | 'affiliate-source' | 'affiliate-case'
+
+export interface OrderProblem {
+  code: OrderProblemCode
+  /** The field to fix: an order field key, or 'good_name' for an order without products. */
+  field: OrderFieldKey | 'good_name'
+}
+
+export type OrderRules = (order: Pick<OrderDraft, 'fields' | 'goods'>) => OrderProblem[]
+
+const AFFILIATE = 'affiliate'
+const MEDIUM = 'utm[utm_medium]'
+const SOURCE = 'utm[utm_source]'
+
+/** Whole-order rules. `required` lists the fields each order must carry; fields that are not
+ * mapped at all are reported once for the sheet instead, so leave them out. */
+export function compileOrderRules(required: readonly OrderFieldKey[]): OrderRules {
+  const filled = z.string().min(1, { error: 'required' })
+  const shape = Object.fromEntries(required.map((key) => [key, filled]))
+  const schema = z.object({
+    fields: z.looseObject(shape).superRefine((fields, ctx) => {
+      const medium = fields[MEDIUM]
+      if (typeof medium !== 'string' || medium.toLowerCase() !== AFFILIATE) return
+      // The shop recognizes a partner sale only by this exact lower-case word.
+      if (medium !== AFFILIATE) ctx.addIssue({ code: 'custom', path: [MEDIUM], message: 'affiliate-case' })
+      const source = fields[SOURCE]
+      if (typeof source !== 'string' || source === '') ctx.addIssue({ code: 'custom', path: [SOURCE], message: 'affiliate-source' })
+    }),
+    goods: z.array(z.unknown()).min(1, { error: 'no-goods' })
+  })
+  return (order) => {
+    const result = schema.safeParse(order)
+    if (result.success) return []
+    return result.error.issues.map((issue): OrderProblem => {
+      if (issue.path[0] === 'goods') return { code: 'no-goods', field: 'good_name' }
+      const field = String(issue.path[1]) as OrderFieldKey
+      const code: OrderProblemCode = issue.message === 'affiliate-case' || issue.message === 'affiliate-source' ? issue.message : 'required'
+      return { code, field }
+    })
+  }
+}
