@@ -1,0 +1,54 @@
+// An order as getOrderDetails and getOrdersWithGoods return it. Values are strings, as rows
+// from a PHP/MySQL backend usually are (client code casts them with intval/floatval), so
+// clients must not rely on JSON number types. Sandbox guesses, not vendor facts: items[].id is
+// the good_name sent to CreateOrder, title repeats it (the sandbox has no product titles), and
+// an item without good_sum costs 0.00 (the sandbox has no shop prices).
+import type { Json } from './answers'
+import type { LedgerOrder } from './ledger'
+
+export function orderView(order: LedgerOrder): { [key: string]: Json } {
+  const field = (key: string): string => order.fields[key] ?? ''
+  const items = order.goods.map((good) => {
+    const sum = money(good.good_sum)
+    return { id: good.good_name, title: good.good_name, sum, price: sum }
+  })
+  const total = money(String(order.goods.reduce((acc, good) => acc + Number(good.good_sum ?? 0), 0)))
+  const domain = field('bill_domain')
+  return {
+    id: String(order.bill_id),
+    first_name: field('bill_first_name'),
+    last_name: field('bill_surname'),
+    middle_name: field('bill_middle_name') || field('bill_otchestvo'),
+    email: order.email,
+    phone: field('bill_phone'),
+    city: field('bill_city'),
+    country: field('bill_country'),
+    address: field('bill_address'),
+    region: field('bill_region'),
+    postalcode: field('bill_postal_code'),
+    created: String(order.created),
+    pay_status: 'waiting',
+    paid: '0',
+    comment: order.comment,
+    tag: order.tag,
+    domain,
+    link: domain ? `https://${domain}/order/${order.bill_id}/` : `/order/${order.bill_id}/`,
+    kupon: field('bill_kupon') || field('bill_coupon'),
+    price: total,
+    bill_sum_topay: total,
+    good_count: String(items.length),
+    is_recurrent: false,
+    utm: {
+      medium: field('utm[utm_medium]'),
+      source: field('utm[utm_source]'),
+      campaign: field('utm[utm_campaign]'),
+      content: field('utm[utm_content]'),
+      term: field('utm[utm_term]')
+    },
+    items
+  }
+}
+
+function money(sum: string | null): string {
+  return Number(sum ?? 0).toFixed(2)
+}
