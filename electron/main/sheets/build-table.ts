@@ -1,10 +1,11 @@
 // From the non-blank rows of a sheet to the table the pipeline works on: find the header, drop
 // what sits above it, and square the rows to one width. Arrays only, never objects keyed by header
-// text, so a header such as "__proto__" is just text.
+// text, so a header such as "__proto__" is just text. Row arrays are squared in place, not copied:
+// a sheet can hold millions of them.
 import type { Cell, Detected, SheetTable } from '../../../shared/sheet'
 import { detectHeader } from './detect-header'
 import { sheetReadError } from './sheet-error'
-import { cellText, isBlankCell, type SheetRecord } from './sheet-record'
+import { cellText, isBlankCell, type SheetRecords } from './sheet-record'
 
 export interface BuildOptions {
   file: string
@@ -14,7 +15,7 @@ export interface BuildOptions {
   missing: Cell
   date1904: boolean
   maxRows: number
-  /** "the sheet" or "sheet "Orders"", for messages. */
+  /** "the file" or "sheet "Orders"", for messages. */
   where: string
 }
 
@@ -23,39 +24,43 @@ export interface BuiltTable {
   headerRow: Detected<number>
 }
 
-export function buildTable(records: readonly SheetRecord[], options: BuildOptions): BuiltTable {
-  if (records.length === 0) {
+/** Takes ownership of `records`: its row arrays become the table's rows. */
+export function buildTable(records: SheetRecords, options: BuildOptions): BuiltTable {
+  if (records.cells.length === 0) {
     throw sheetReadError('empty', options.file, `${options.where} has no filled cells. Choose the file or sheet that holds the orders.`)
   }
   const { index, detected } = options.headerRow === undefined ? detectHeader(records) : chosenHeader(records, options)
-  const data = records.slice(index + 1)
-  if (data.length === 0) {
+  const dataCount = records.cells.length - index - 1
+  if (dataCount === 0) {
     throw sheetReadError('no-data', options.file, `${options.where} has a header in row ${detected.value} but no rows of orders below it. Add the orders under the header, or choose another file or sheet.`)
   }
-  if (data.length > options.maxRows) {
-    throw sheetReadError('too-large', options.file, `${options.where} has ${data.length.toLocaleString('en-US')} rows, more than the ${options.maxRows.toLocaleString('en-US')} this app reads at once. Split it into smaller files and import them one by one.`)
+  if (dataCount > options.maxRows) {
+    throw sheetReadError('too-large', options.file, `${options.where} has ${dataCount.toLocaleString('en-US')} rows, more than the ${options.maxRows.toLocaleString('en-US')} this app reads at once. Split it into smaller files and import them one by one.`)
   }
-  const header = records[index]!
-  const [from, to] = usedColumns(header, data)
+  const header = records.cells[index]!
+  const rows = records.cells.slice(index + 1)
+  const rowNumbers = records.rows.slice(index + 1)
+  const [from, to] = usedColumns(header, rows)
   const headers: string[] = []
-  for (let c = from; c < to; c++) headers.push(cellText(header.cells[c]).trim())
-  const rows: Cell[][] = new Array(data.length)
-  const rowNumbers: number[] = new Array(data.length)
-  for (let r = 0; r < data.length; r++) {
-    const cells = data[r]!.cells
-    const row: Cell[] = new Array(to - from)
-    for (let c = from; c < to; c++) row[c - from] = cells[c] ?? options.missing
-    rows[r] = row
-    rowNumbers[r] = data[r]!.row
-  }
+  for (let c = from; c < to; c++) headers.push(cellText(header[c]).trim())
+  for (let r = 0; r < rows.length; r++) rows[r] = square(rows[r]!, from, to, options.missing)
   return { table: { headers, rows, rowNumbers, date1904: options.date1904 }, headerRow: detected }
 }
 
-function chosenHeader(records: readonly SheetRecord[], options: BuildOptions): { index: number; detected: Detected<number> } {
+/** The row cut to columns [from, to), padded with `missing`; only blank cells are ever cut. */
+function square(cells: Cell[], from: number, to: number, missing: Cell): Cell[] {
+  const row = from === 0 ? cells : cells.slice(from)
+  const width = to - from
+  if (row.length > width) row.length = width
+  for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = missing
+  return row
+}
+
+function chosenHeader(records: SheetRecords, options: BuildOptions): { index: number; detected: Detected<number> } {
   const wanted = options.headerRow!
-  const index = records.findIndex((record) => record.row === wanted)
+  const index = records.rows.indexOf(wanted)
   if (index >= 0) return { index, detected: { value: wanted, confidence: 1, reason: 'chosen by you' } }
-  const last = records[records.length - 1]!.row
+  const last = records.rows[records.rows.length - 1]!
   if (wanted > last) {
     throw sheetReadError('no-data', options.file, `row ${wanted} cannot be the header row: the last filled row of ${options.where} is ${last}. Choose a header row between 1 and ${last}.`)
   }
@@ -64,7 +69,7 @@ function chosenHeader(records: readonly SheetRecord[], options: BuildOptions): {
 
 /** Columns from the first to the last one with anything in the header or the data: exports often
  * pad rows with empty columns ("a;b;;;;") or start the table a few columns in. */
-function usedColumns(header: SheetRecord, data: readonly SheetRecord[]): [number, number] {
+function usedColumns(header: readonly Cell[], rows: readonly Cell[][]): [number, number] {
   let from = Number.POSITIVE_INFINITY
   let to = 0
   const widen = (cells: readonly Cell[]): void => {
@@ -74,7 +79,7 @@ function usedColumns(header: SheetRecord, data: readonly SheetRecord[]): [number
       if (c + 1 > to) to = c + 1
     }
   }
-  widen(header.cells)
-  for (const record of data) widen(record.cells)
+  widen(header)
+  for (const cells of rows) widen(cells)
   return [Number.isFinite(from) ? from : 0, to]
 }

@@ -1,13 +1,13 @@
 // Which row holds the column names. Exports often put a title, a date or a note above the header
 // ("Attendees of Conference 2026", a blank line, then the header), so the first row is not always
 // it. The header is the first row with (nearly) the most filled, mostly non-numeric, distinct cells
-// whose next rows are about as wide.
+// whose next rows are not much wider.
 import type { Cell, Detected } from '../../../shared/sheet'
-import { cellText, isBlankCell, type SheetRecord } from './sheet-record'
+import { cellText, filledCount, isBlankCell, type SheetRecords } from './sheet-record'
 
 /** Rows looked at; a header further down is rare enough to leave to the override. */
 const CANDIDATE_ROWS = 25
-/** Rows after a candidate that must be about as wide as it. */
+/** Rows after a candidate that must not be much wider than it. */
 const FOLLOWERS = 3
 /** A later row must beat the first good one by this factor to be chosen instead; data rows full
  * of names and e-mails are often as "wordy" as the header. */
@@ -22,19 +22,20 @@ interface Candidate {
 }
 
 /** Index into `records` of the header row. */
-export function detectHeader(records: readonly SheetRecord[]): { index: number; detected: Detected<number> } {
-  const limit = Math.min(records.length, CANDIDATE_ROWS)
+export function detectHeader(records: SheetRecords): { index: number; detected: Detected<number> } {
+  const limit = Math.min(records.cells.length, CANDIDATE_ROWS)
   const candidates: Candidate[] = []
   for (let index = 0; index < limit; index++) {
     const score = headerScore(records, index)
     if (score > 0) candidates.push({ index, score })
   }
   if (candidates.length === 0) {
-    return { index: 0, detected: { value: records[0]!.row, confidence: 0.3, reason: `no row looks like column names; using row ${records[0]!.row}, the first row with content` } }
+    const first = records.rows[0]!
+    return { index: 0, detected: { value: first, confidence: 0.3, reason: `no row looks like column names; using row ${first}, the first row with content` } }
   }
   const best = Math.max(...candidates.map((c) => c.score))
   const chosen = candidates.find((c) => c.score >= best * LATER_ROW_MARGIN)!
-  const row = records[chosen.index]!.row
+  const row = records.rows[chosen.index]!
   const named = Math.round(chosen.score)
   if (chosen.index === 0) {
     return { index: 0, detected: { value: row, confidence: 0.9, reason: `row ${row} has ${named} column names` } }
@@ -46,8 +47,8 @@ export function detectHeader(records: readonly SheetRecord[]): { index: number; 
 }
 
 /** Distinct non-numeric cells, or 0 when the row does not look like a header. */
-function headerScore(records: readonly SheetRecord[], index: number): number {
-  const cells = records[index]!.cells
+function headerScore(records: SheetRecords, index: number): number {
+  const cells = records.cells[index]!
   const filled = cells.filter((cell) => !isBlankCell(cell))
   const words = filled.filter(isWordy)
   if (words.length === 0 || words.length * 2 < filled.length) return 0
@@ -60,13 +61,11 @@ function isWordy(cell: Cell): boolean {
   return typeof cell === 'string' && !NUMERIC_TEXT.test(cell)
 }
 
-/** A title row (one cell) followed by ten-cell rows is not a header; the last row can be. */
-function followedBySimilarWidth(records: readonly SheetRecord[], index: number, width: number): boolean {
-  const next = records.slice(index + 1, index + 1 + FOLLOWERS)
+/** A title row (one cell) followed by ten-cell rows is not a header. Rows narrower than the
+ * header are normal (optional columns left empty), so only much wider followers count against. */
+function followedBySimilarWidth(records: SheetRecords, index: number, width: number): boolean {
+  const next = records.cells.slice(index + 1, index + 1 + FOLLOWERS)
   if (next.length === 0) return true
-  const similar = next.filter((record) => {
-    const filled = record.cells.filter((cell) => !isBlankCell(cell)).length
-    return filled * 2 >= width && filled <= width * 2 + 1
-  })
+  const similar = next.filter((cells) => filledCount(cells) <= width * 2 + 1)
   return similar.length * 2 >= next.length
 }

@@ -9,7 +9,7 @@ import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
 import { extensionOf, stemOf } from './file-name'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { sheetReadError } from './sheet-error'
-import { isBlankRow, type SheetRecord } from './sheet-record'
+import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 
 export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits): ReadResult {
   const { text: decoded, encoding } = decodeText(bytes, file, options.encoding)
@@ -60,8 +60,8 @@ function chooseDelimiter(text: string, file: string, override: string | undefine
 
 /** Papa Parse reports where each record ends; the next one starts there, and its line number is
  * one more than the line breaks before it. */
-function splitRecords(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits): SheetRecord[] {
-  const records: SheetRecord[] = []
+function splitRecords(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits): SheetRecords {
+  const records = emptyRecords()
   const lines = new LineCounter(text, firstLine)
   const maxRecords = limits.maxRows + HEADER_MARGIN_ROWS
   let start = 0
@@ -77,12 +77,13 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
       start = result.meta.cursor
       if (result.errors.some((error) => error.code === 'MissingQuotes')) unclosedQuoteAt = row
       if (isBlankRow(result.data)) return
-      if (records.length >= maxRecords) {
+      if (records.cells.length >= maxRecords) {
         tooMany = true
         parser.abort()
         return
       }
-      records.push({ cells: result.data, row })
+      records.cells.push(result.data)
+      records.rows.push(row)
     }
   })
   if (tooMany) {

@@ -2,11 +2,11 @@
 // off (formulas, styles, VBA, HTML) and a row cap, into the same records a text file gives.
 import { createRequire } from 'node:module'
 import * as XLSX from 'xlsx'
-import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { Cell, ReadResult, SheetReadOptions } from '../../../shared/sheet'
 import { buildTable } from './build-table'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { isSheetReadError, sheetReadError } from './sheet-error'
-import { isBlankRow, type SheetRecord } from './sheet-record'
+import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 import { toCell } from './workbook-cell'
 
 export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods'
@@ -82,18 +82,18 @@ function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, 
   }
 }
 
-type LazyRecords = () => SheetRecord[]
+type LazyRecords = () => SheetRecords
 
 /** The first visible sheet with a header and at least one row under it; else the first with any
  * content (which then fails with a precise "no data" message); else the workbook is empty. */
 function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords } {
   const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name))
   const ordered = [...workbook.SheetNames.filter((n) => !hidden.has(n)), ...workbook.SheetNames.filter((n) => hidden.has(n))]
-  let firstFilled: { name: string; records: SheetRecord[] } | null = null
+  let firstFilled: { name: string; records: SheetRecords } | null = null
   for (const name of ordered) {
     const records = sheetRecords(workbook, name)
-    if (records.length >= 2) return { name, records: () => records }
-    if (records.length === 1 && !firstFilled) firstFilled = { name, records }
+    if (records.cells.length >= 2) return { name, records: () => records }
+    if (records.cells.length === 1 && !firstFilled) firstFilled = { name, records }
   }
   if (firstFilled) {
     const found = firstFilled
@@ -108,7 +108,7 @@ function chosenSheet(workbook: XLSX.WorkBook, wanted: string | number, file: str
   const name = typeof wanted === 'number' ? names[wanted - 1] : findByName(names, wanted)
   if (name === undefined) {
     const list = names.map((n, i) => `${i + 1} "${n}"`).join(', ')
-    const asked = typeof wanted === 'number' ? `sheet number ${wanted}` : `a sheet named "${wanted}"`
+    const asked = typeof wanted === 'number' ? `sheet number ${wanted}` : `sheet named "${wanted}"`
     throw sheetReadError('no-sheet', file, `the workbook has no ${asked}. Its sheets are: ${list}. Choose one of these.`)
   }
   return { name, records: () => sheetRecords(workbook, name) }
@@ -123,19 +123,21 @@ function findByName(names: readonly string[], wanted: string): string | undefine
   return /^\d+$/.test(wanted.trim()) ? names[Number(wanted) - 1] : undefined
 }
 
-function sheetRecords(workbook: XLSX.WorkBook, name: string): SheetRecord[] {
+function sheetRecords(workbook: XLSX.WorkBook, name: string): SheetRecords {
+  const records = emptyRecords()
   const sheet = workbook.Sheets[name]
   const data = sheet?.['!data']
-  if (!sheet || !data) return []
+  if (!sheet || !data) return records
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
-  const records: SheetRecord[] = []
   // Dense rows are indexed by absolute sheet row, so row r is what Excel shows as r + 1.
   for (let r = 0; r < data.length; r++) {
     const source = data[r]
     if (!source) continue
-    const cells = new Array(source.length)
+    const cells: Cell[] = new Array(source.length)
     for (let c = 0; c < source.length; c++) cells[c] = toCell(source[c], date1904)
-    if (!isBlankRow(cells)) records.push({ cells, row: r + 1 })
+    if (isBlankRow(cells)) continue
+    records.cells.push(cells)
+    records.rows.push(r + 1)
   }
   return records
 }

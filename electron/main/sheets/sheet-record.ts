@@ -1,10 +1,15 @@
-// A non-blank row as read from any format, with the row number the user sees.
+// The non-blank rows of a sheet as read from any format, with the row numbers the user sees. Kept
+// as two parallel arrays rather than an object per row: sheets run to millions of rows.
 import type { Cell } from '../../../shared/sheet'
 
-export interface SheetRecord {
-  cells: Cell[]
-  /** 1-based row number in the sheet (physical line of the record's start in a text file). */
-  row: number
+export interface SheetRecords {
+  cells: Cell[][]
+  /** 1-based row number in the sheet (the physical line a text record starts on). */
+  rows: number[]
+}
+
+export function emptyRecords(): SheetRecords {
+  return { cells: [], rows: [] }
 }
 
 export function isBlankCell(cell: Cell | undefined): boolean {
@@ -14,6 +19,12 @@ export function isBlankCell(cell: Cell | undefined): boolean {
 export function isBlankRow(cells: readonly Cell[]): boolean {
   for (const cell of cells) if (!isBlankCell(cell)) return false
   return true
+}
+
+export function filledCount(cells: readonly Cell[]): number {
+  let filled = 0
+  for (const cell of cells) if (!isBlankCell(cell)) filled++
+  return filled
 }
 
 /** The text a person sees in the cell, for headers and for judging what a row looks like. */

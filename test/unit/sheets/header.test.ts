@@ -39,6 +39,13 @@ describe('header row', () => {
     expect(parseText(text).meta.headerRow.value).toBe(1)
   })
 
+  it('keeps the first row as header when the data rows leave most columns empty', () => {
+    const text = 'First name,Last name,Email,Phone,City,Zip,Coupon,Comment\nAnna,,a@b.c,,,,,\n,,d@e.f,,,,,\n'
+    const { meta, table } = parseText(text)
+    expect(meta.headerRow.value).toBe(1)
+    expect(table.rows).toHaveLength(2)
+  })
+
   it('uses the row the user chooses', () => {
     const { meta, table } = parseText(ATTENDEES, 'orders.csv', { headerRow: 4 })
     expect(meta.headerRow).toEqual({ value: 4, confidence: 1, reason: 'chosen by you' })

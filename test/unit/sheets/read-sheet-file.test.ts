@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import { readSheetFile } from '../../../electron/main/sheets/read-sheet'
+import { tempFolder } from './helpers'
+
+const folder = tempFolder()
+afterAll(() => folder.remove())
+
+const GROUPED = fileURLToPath(new URL('../../../resources/samples/orders-grouped.xlsx', import.meta.url))
+
+function bigCsv(rows: number): string {
+  const lines = ['Order,Email,Price,Comment']
+  for (let i = 0; i < rows; i++) lines.push(`${100000 + i},buyer${i}@example.com,${i % 1000}.50,"note ${i}, with a comma"`)
+  return lines.join('\r\n')
+}
+
+describe('readSheetFile (worker thread)', () => {
+  it('reads a workbook in a worker and passes the options through', async () => {
+    const outcome = await readSheetFile(GROUPED, { sheet: 'Products' })
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    expect(outcome.value.meta).toMatchObject({ file: 'orders-grouped.xlsx', format: 'xlsx', sheet: 'Products', sheetNames: ['Orders', 'Products'] })
+    // Formatted numbers survive the structured clone from the worker.
+    expect(outcome.value.table.rows[0]![2]).toMatchObject({ v: 4900, z: '#,##0.00 "₽"' })
+  })
+
+  it('returns the parse error of a hostile file as a value', async () => {
+    const path = folder.write('orders.xlsx', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]))
+    expect(await readSheetFile(path)).toEqual({
+      ok: false,
+      error: { code: 'unsupported', file: 'orders.xlsx', message: 'orders.xlsx: the file is a PDF document, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.' }
+    })
+  })
+
+  it('answers missing files, folders, empty and oversized files before starting a worker', async () => {
+    expect(await readSheetFile(folder.path('nope.csv'))).toMatchObject({ ok: false, error: { code: 'not-found', file: 'nope.csv' } })
+    expect(await readSheetFile(folder.path(''))).toMatchObject({ ok: false, error: { code: 'unreadable' } })
+    expect(await readSheetFile(folder.write('empty.csv', ''))).toMatchObject({ ok: false, error: { code: 'empty' } })
+    const big = folder.write('big.csv', 'a,b\n1,2\n'.repeat(50))
+    const tooLarge = await readSheetFile(big, { limits: { maxFileBytes: 64 } })
+    expect(tooLarge).toMatchObject({ ok: false, error: { code: 'too-large', file: 'big.csv' } })
+    if (!tooLarge.ok) expect(tooLarge.error.message).toMatch(/^big\.csv: the file is 0 MB, more than the 0 MB/)
+  })
+
+  it('stops a read that runs past the time limit', async () => {
+    const path = folder.write('slow.csv', bigCsv(50_000))
+    const outcome = await readSheetFile(path, { limits: { timeoutMs: 1 } })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'timeout', file: 'slow.csv' } })
+    if (!outcome.ok) expect(outcome.error.message).toContain('took longer than')
+  })
+
+  it('stops when cancelled, before or during the read', async () => {
+    const path = folder.write('cancel.csv', bigCsv(1000))
+    const before = new AbortController()
+    before.abort()
+    expect(await readSheetFile(path, { signal: before.signal })).toMatchObject({ ok: false, error: { code: 'timeout' } })
+    const during = new AbortController()
+    const pending = readSheetFile(path, { signal: during.signal })
+    setTimeout(() => during.abort(), 0)
+    const outcome = await pending
+    expect(outcome.ok).toBe(false)
+    if (!outcome.ok) expect(outcome.error.message).toBe('cancel.csv: reading the file was cancelled before it finished. Open the file again to read it.')
+  })
+
+  it('survives a worker that runs out of memory', async () => {
+    const path = folder.write('huge.csv', bigCsv(60_000))
+    const outcome = await readSheetFile(path, { limits: { maxHeapMb: 16 } })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'out-of-memory', file: 'huge.csv' } })
+  })
+})
