@@ -9,7 +9,7 @@ export function parseCommandArgs<T extends Options>(argv: string[], options: T, 
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
-    throw new UsageError(`${command}: ${text.replace(/\. To specify .*$/, '')}. Run "orderbatch help ${command}".`)
+    throw new UsageError(`${command}: ${text.replace(/\.?\s*To specify[\s\S]*$/, '').replace(/\s+/g, ' ').replace(/\.+$/, '')}. Run "orderbatch help ${command}".`)
   }
 }
 
