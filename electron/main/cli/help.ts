@@ -47,9 +47,10 @@ ${READ_OPTIONS_HELP}
 Runs a local stand-in of the InfluencerSoft API (CreateOrder, GetBills, getOrderDetails,
 getOrdersWithGoods, DeleteOrder) until Ctrl+C.
 
-  --port N            port to listen on
+  --port N            port to listen on (default 8765)
   --account LOGIN     account login it accepts (default demo)
-  --secret-env VAR    environment variable holding its API key (default ORDERBATCH_SECRET)
+  --secret-env VAR    environment variable holding its API key (default ORDERBATCH_SECRET;
+                      when unset, the public sandbox key "sandbox-secret")
   --latency MS        delay before each answer
   --jitter MS         random extra delay up to MS
   --fail-rate P       fraction (0..1) of CreateOrder calls that answer 602
