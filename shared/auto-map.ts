@@ -1,0 +1,434 @@
+// A first mapping for a sheet, made from its headers alone (and a few rows to check an
+// order-number column). It runs on every file load, so it scores each header against each
+// field once and assigns columns in one pass. It never guesses between look-alikes: when two
+// columns fit a field about equally well, the field stays unmapped and the user is told why.
+import { FIELD_CATALOG, ORDER_NUMBER_ALIASES, type FieldSpec } from './catalog'
+import type { OrderFieldKey } from './field-keys'
+import { EXACT_SCORE, MATCH_THRESHOLD, prepareHeader, scorePrepared, type MatchTarget, type PreparedHeader } from './header-match'
+import { compactHeader, isNumberToken, normalizeHeader } from './header-normalize'
+import { DEFAULT_TRANSFORM_DEFAULTS, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from './mapping'
+import type { Cell } from './sheet'
+
+export interface FieldMatch {
+  field: string
+  column: string
+  columnIndex: number
+  confidence: number
+  reason: string
+}
+
+export interface Ambiguity {
+  field: string
+  candidates: Array<{ column: string; columnIndex: number; confidence: number }>
+  message: string
+}
+
+export interface AutoMapResult {
+  mapping: Mapping
+  matches: FieldMatch[]
+  ambiguities: Ambiguity[]
+  unmatchedHeaders: string[]
+  missingRequired: string[]
+  /** Why rows are (or are not) grouped into orders by a column, in plain words. */
+  groupByReason: string
+}
+
+/** Two scores closer than this (below EXACT_SCORE) are too close to choose between. */
+const MARGIN = 0.05
+const TIE = 1e-9
+/** "№" or "Order" say less than "Order ID": they rank below it and need evidence in the rows. */
+const WEAK_ORDER_NUMBER_FACTOR = 0.9
+/** Share of sample values that must look like order numbers before a weak name is trusted. */
+const ORDER_NUMBER_SHARE = 0.8
+
+const GROUP_BY = 'groupBy'
+const ORDER_NUMBER: MatchTarget = {
+  key: GROUP_BY,
+  label: 'Order number',
+  aliases: [...ORDER_NUMBER_ALIASES.strong, ...ORDER_NUMBER_ALIASES.weak],
+  apiNames: [] // not a CreateOrder parameter: no header outranks the others by being "the API name"
+}
+const STRONG_ORDER_NUMBER: ReadonlySet<string> = new Set(ORDER_NUMBER_ALIASES.strong.map((a) => compactHeader(normalizeHeader(a))))
+const GOOD_SPECS = FIELD_CATALOG.filter((spec) => spec.group === 'goods')
+const ORDER_SPECS = FIELD_CATALOG.filter((spec) => spec.group !== 'goods')
+
+type GoodField = 'good_name' | 'good_sum'
+
+/** What a column can feed: an order field, one field of one good, or the order-number role.
+ * Goods are keyed by slot: `u<k>` for the k-th occurrence of an unnumbered header ("Product",
+ * "Price", "Product", "Price"), `n<k>` for a header numbered k ("Товар 2", "goods[1][good_name]"). */
+type Target =
+  | { id: string; kind: 'field'; key: OrderFieldKey; spec: FieldSpec }
+  | { id: string; kind: 'good'; slot: string; field: GoodField; spec: FieldSpec }
+  | { id: string; kind: 'groupBy' }
+
+interface Column {
+  index: number
+  text: string
+  occurrence: number
+  repeated: boolean
+  header: PreparedHeader
+}
+
+interface Candidate {
+  target: Target
+  column: Column
+  score: number
+  reason: string
+}
+
+interface Conflict {
+  target: Target
+  candidates: Candidate[]
+  /** Set when one column fits two fields equally: the other field. */
+  alsoFits?: Target
+}
+
+export function autoMap(headers: readonly string[], sample?: readonly Cell[][]): AutoMapResult {
+  const columns = describeColumns(headers)
+  const groupByNotes: string[] = []
+  const candidates = columns.flatMap((column) => candidatesFor(column, sample, groupByNotes))
+  const { assigned, conflicts } = assign(candidates)
+  return buildResult(columns, assigned, conflicts, groupByNotes, sample !== undefined)
+}
+
+function describeColumns(headers: readonly string[]): Column[] {
+  const counts = new Map<string, number>()
+  for (const h of headers) counts.set(h.trim(), (counts.get(h.trim()) ?? 0) + 1)
+  const seen = new Map<string, number>()
+  const columns: Column[] = []
+  headers.forEach((h, index) => {
+    const text = h.trim()
+    if (text === '') return // a blank header cannot be referred to by name
+    const occurrence = (seen.get(text) ?? 0) + 1
+    seen.set(text, occurrence)
+    columns.push({ index, text, occurrence, repeated: (counts.get(text) ?? 0) > 1, header: prepareHeader(text) })
+  })
+  return columns
+}
+
+// ---- scoring -------------------------------------------------------------------------------
+
+function candidatesFor(column: Column, sample: readonly Cell[][] | undefined, notes: string[]): Candidate[] {
+  const numbered = numberedGood(column)
+  if (numbered.length > 0) return numbered
+  const found: Candidate[] = []
+  const add = (target: Target, score: number, reason: string) => {
+    if (score >= MATCH_THRESHOLD) found.push({ target, column, score, reason })
+  }
+  for (const spec of ORDER_SPECS) {
+    const { score, reason } = scorePrepared(column.header, spec)
+    add(fieldTarget(spec), score, reason)
+  }
+  for (const spec of GOOD_SPECS) {
+    const { score, reason } = scorePrepared(column.header, spec)
+    add(goodTarget(`u${column.occurrence}`, spec), score, reason)
+  }
+  const orderNumber = orderNumberCandidate(column, sample, notes)
+  if (orderNumber) add(GROUP_BY_TARGET, orderNumber.score, orderNumber.reason)
+  return found
+}
+
+const GROUP_BY_TARGET: Target = { id: GROUP_BY, kind: 'groupBy' }
+const FIELD_TARGETS = new Map<string, Target>(ORDER_SPECS.map((spec) => [spec.key, { id: spec.key, kind: 'field', key: spec.key as OrderFieldKey, spec }]))
+
+function fieldTarget(spec: FieldSpec): Target {
+  return FIELD_TARGETS.get(spec.key)!
+}
+
+function goodTarget(slot: string, spec: FieldSpec): Target {
+  return { id: `${slot}:${spec.key}`, kind: 'good', slot, field: spec.key as GoodField, spec }
+}
+
+/** "Product 2", "Цена 2", "good_name_2", "goods[1][good_name]": a field of good number k. */
+function numberedGood(column: Column): Candidate[] {
+  const split = splitNumber(column.text)
+  if (!split) return []
+  const found: Candidate[] = []
+  for (const spec of GOOD_SPECS) {
+    const { score, reason } = scorePrepared(split.base, spec)
+    if (score >= MATCH_THRESHOLD) found.push({ target: goodTarget(`n${split.number}`, spec), column, score, reason: `${reason}, good number ${split.number}` })
+  }
+  return found
+}
+
+const PHP_GOOD = /^goods?\s*\[\s*(\d+)\s*\]\s*\[\s*(good_name|good_sum)\s*\]$/i
+
+function splitNumber(text: string): { base: PreparedHeader; number: number } | null {
+  const php = PHP_GOOD.exec(text)
+  if (php) return { base: prepareHeader(php[2]!), number: Number(php[1]) }
+  const tokens = normalizeHeader(text).split(' ')
+  const at = tokens.findIndex(isNumberToken)
+  if (at < 0 || tokens.findIndex((t, i) => i > at && isNumberToken(t)) >= 0) return null
+  // "Product #3", "Товар № 3": the number sign belongs to the number, not to the name
+  const from = at > 0 && tokens[at - 1] === 'no' ? at - 1 : at
+  const base = [...tokens.slice(0, from), ...tokens.slice(at + 1)]
+  if (base.length === 0) return null
+  return { base: prepareHeader(base.join(' ')), number: Number(tokens[at]) }
+}
+
+function orderNumberCandidate(column: Column, sample: readonly Cell[][] | undefined, notes: string[]): { score: number; reason: string } | null {
+  const { score, reason } = scorePrepared(column.header, ORDER_NUMBER)
+  if (score < MATCH_THRESHOLD) return null
+  if (STRONG_ORDER_NUMBER.has(column.header.compact)) return { score, reason: `the header names an order number (${reason})` }
+  const weakScore = score * WEAK_ORDER_NUMBER_FACTOR
+  if (!sample) return { score: weakScore, reason: `the header may name an order number (${reason}); no rows were given to check it` }
+  const evidence = orderNumberEvidence(sample, column.index)
+  if (evidence.ok) return { score: weakScore, reason: evidence.reason }
+  notes.push(`Column ${columnName(column)} was not used to group rows: ${evidence.reason}.`)
+  return null
+}
+
+function orderNumberEvidence(sample: readonly Cell[][], index: number): { ok: boolean; reason: string } {
+  const values = sample.map((row) => cellText(row[index] ?? null)).filter((v) => v !== '')
+  const counts = new Map<string, number>()
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
+  let repeated: [string, number] | null = null
+  for (const entry of counts) if (entry[1] > 1 && (!repeated || entry[1] > repeated[1])) repeated = entry
+  const rows = `the first ${sample.length} row${sample.length === 1 ? '' : 's'}`
+  if (!repeated) return { ok: false, reason: `no value repeats in ${rows}, so it looks like a row counter, not an order number` }
+  const numberLike = values.filter(looksLikeOrderNumber).length
+  if (numberLike < values.length * ORDER_NUMBER_SHARE) return { ok: false, reason: `its values in ${rows} do not look like order numbers` }
+  return { ok: true, reason: `values repeat ("${repeated[0]}" is on ${repeated[1]} of ${rows})` }
+}
+
+function looksLikeOrderNumber(value: string): boolean {
+  return value.length <= 24 && /^[#№]?\s*\p{L}{0,5}[-_ ]?\d[\d\-_/.]*$/u.test(value)
+}
+
+function cellText(cell: Cell): string {
+  if (cell === null) return ''
+  if (typeof cell === 'object') return cell.w.trim()
+  return String(cell).trim()
+}
+
+// ---- assignment ----------------------------------------------------------------------------
+
+interface Assignment {
+  assigned: Map<string, Candidate>
+  conflicts: Conflict[]
+}
+
+/** Best scores first, across all fields at once: a column goes to the field it fits best, not
+ * to whichever field happens to be listed first. */
+function assign(candidates: Candidate[]): Assignment {
+  const sorted = [...candidates].sort((a, b) => b.score - a.score || a.column.index - b.column.index)
+  const byColumn = groupBy(sorted, (c) => c.column.index)
+  const byTarget = groupBy(sorted, (c) => c.target.id)
+  const assigned = new Map<string, Candidate>()
+  const settled = new Set<string>()
+  const taken = new Set<number>()
+  const conflicts: Conflict[] = []
+  const isOpen = (c: Candidate) => !settled.has(c.target.id) && !taken.has(c.column.index)
+
+  for (const candidate of sorted) {
+    if (!isOpen(candidate)) continue
+    const alsoFits = candidate.score < EXACT_SCORE ? (byColumn.get(candidate.column.index) ?? []).find((other) => other.target.id !== candidate.target.id && !settled.has(other.target.id) && candidate.score - other.score < MARGIN) : undefined
+    if (alsoFits) {
+      taken.add(candidate.column.index)
+      conflicts.push({ target: candidate.target, candidates: [candidate], alsoFits: alsoFits.target })
+      continue
+    }
+    const rivals = (byTarget.get(candidate.target.id) ?? []).filter((other) => other !== candidate && isOpen(other) && tooClose(candidate.score, other.score) && !fitsElsewhereBetter(other, byColumn, settled))
+    if (rivals.length > 0) {
+      settled.add(candidate.target.id)
+      for (const c of [candidate, ...rivals]) taken.add(c.column.index)
+      conflicts.push({ target: candidate.target, candidates: [candidate, ...rivals] })
+      continue
+    }
+    settled.add(candidate.target.id)
+    taken.add(candidate.column.index)
+    assigned.set(candidate.target.id, candidate)
+  }
+  return { assigned, conflicts }
+}
+
+function tooClose(best: number, other: number): boolean {
+  return best - other < TIE || (best < EXACT_SCORE && best - other < MARGIN)
+}
+
+/** A rival column that clearly belongs to another open field is not really competing. */
+function fitsElsewhereBetter(rival: Candidate, byColumn: Map<number, Candidate[]>, settled: Set<string>): boolean {
+  return (byColumn.get(rival.column.index) ?? []).some((c) => c.target.id !== rival.target.id && !settled.has(c.target.id) && c.score > rival.score + MARGIN)
+}
+
+function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>()
+  for (const item of items) {
+    const list = groups.get(key(item))
+    if (list) list.push(item)
+    else groups.set(key(item), [item])
+  }
+  return groups
+}
+
+// ---- result --------------------------------------------------------------------------------
+
+interface GoodSlot {
+  slot: string
+  name?: Candidate
+  sum?: Candidate
+  nameConflict: boolean
+}
+
+function buildResult(columns: Column[], assigned: Map<string, Candidate>, conflicts: Conflict[], groupByNotes: string[], hadSample: boolean): AutoMapResult {
+  const slots = goodSlots(assigned, conflicts)
+  const position = new Map(slots.map((s, i) => [s.slot, i]))
+  const fieldName = (target: Target) => fieldLabel(target, position)
+
+  const fields: Mapping['fields'] = {}
+  const matches: FieldMatch[] = []
+  const used = new Set<number>()
+  const record = (target: Target, c: Candidate) => {
+    used.add(c.column.index)
+    matches.push({ field: fieldName(target), column: c.column.text, columnIndex: c.column.index, confidence: round(c.score), reason: c.reason })
+  }
+  for (const c of assigned.values()) {
+    if (c.target.kind !== 'field') continue
+    fields[c.target.key] = columnMapping(c.column)
+    record(c.target, c)
+  }
+  for (const slot of slots) {
+    if (slot.name) record(slot.name.target, slot.name)
+    if (slot.sum) record(slot.sum.target, slot.sum)
+  }
+  const groupByMatch = assigned.get(GROUP_BY)
+  if (groupByMatch) used.add(groupByMatch.column.index)
+
+  const goods: GoodMapping[] = slots.length > 0 ? slots.map(goodMapping) : [{ name: { source: { kind: 'none' } } }]
+  const mapping: Mapping = {
+    version: 1,
+    fields,
+    goods,
+    groupBy: groupByMatch ? columnRef(groupByMatch.column) : null,
+    shipped: false,
+    defaults: { ...DEFAULT_TRANSFORM_DEFAULTS }
+  }
+  const ambiguities = conflicts.filter((c) => !c.alsoFits || (!isMapped(c.target, assigned, slots) && !isMapped(c.alsoFits, assigned, slots))).map((c) => describeConflict(c, fieldName))
+  return {
+    mapping,
+    matches,
+    ambiguities,
+    unmatchedHeaders: columns.filter((c) => !used.has(c.index)).map((c) => c.text),
+    missingRequired: missingRequired(mapping),
+    groupByReason: groupByReason(groupByMatch, conflicts, groupByNotes, hadSample)
+  }
+}
+
+/** Goods in numeric order, unnumbered ones first. A price with no product beside it makes no
+ * good, unless no product column exists at all: then it is good 1's price, and the product is
+ * left for the user to set (often one product for the whole file). */
+function goodSlots(assigned: Map<string, Candidate>, conflicts: Conflict[]): GoodSlot[] {
+  const slots = new Map<string, GoodSlot>()
+  const slotOf = (target: Target & { kind: 'good' }) => {
+    let slot = slots.get(target.slot)
+    if (!slot) slots.set(target.slot, (slot = { slot: target.slot, nameConflict: false }))
+    return slot
+  }
+  for (const c of assigned.values()) if (c.target.kind === 'good') slotOf(c.target)[c.target.field === 'good_name' ? 'name' : 'sum'] = c
+  for (const conflict of conflicts) {
+    if (conflict.target.kind === 'good' && conflict.target.field === 'good_name' && !conflict.alsoFits) slotOf(conflict.target).nameConflict = true
+  }
+  const ordered = [...slots.values()].sort((a, b) => slotRank(a.slot) - slotRank(b.slot))
+  const withName = ordered.filter((s) => s.name || s.nameConflict)
+  if (withName.length > 0) return withName
+  const firstPriced = ordered.find((s) => s.sum)
+  return firstPriced ? [firstPriced] : []
+}
+
+function slotRank(slot: string): number {
+  const n = Number(slot.slice(1))
+  return slot.startsWith('u') ? n - 1e9 : n
+}
+
+function goodMapping(slot: GoodSlot): GoodMapping {
+  const good: GoodMapping = { name: slot.name ? columnMapping(slot.name.column) : { source: { kind: 'none' } } }
+  if (slot.sum) good.sum = columnMapping(slot.sum.column)
+  return good
+}
+
+function columnRef(column: Column): ColumnRef {
+  return column.repeated ? { column: column.text, occurrence: column.occurrence } : { column: column.text }
+}
+
+function columnMapping(column: Column): FieldMapping {
+  return { source: { kind: 'column', ...columnRef(column) } }
+}
+
+function isMapped(target: Target, assigned: Map<string, Candidate>, slots: GoodSlot[]): boolean {
+  if (target.kind !== 'good') return assigned.has(target.id)
+  const slot = slots.find((s) => s.slot === target.slot)
+  return Boolean(slot && (target.field === 'good_name' ? slot.name : slot.sum))
+}
+
+function missingRequired(mapping: Mapping): string[] {
+  const missing: string[] = []
+  const named = mapping.goods.map((g) => g.name.source.kind !== 'none')
+  if (!named.some(Boolean)) missing.push('good_name')
+  for (const spec of FIELD_CATALOG) {
+    if (spec.required === 'always' && spec.group !== 'goods' && !mapping.fields[spec.key as OrderFieldKey]) missing.push(spec.key)
+  }
+  if (named.some(Boolean)) named.forEach((ok, i) => ok || missing.push(`goods[${i}][good_name]`))
+  return missing
+}
+
+// ---- words ---------------------------------------------------------------------------------
+
+function fieldLabel(target: Target, position: Map<string, number>): string {
+  if (target.kind === 'field') return target.key
+  if (target.kind === 'groupBy') return GROUP_BY
+  const i = position.get(target.slot)
+  return i === undefined ? target.field : `goods[${i}][${target.field}]`
+}
+
+function humanField(target: Target, fieldName: (t: Target) => string): string {
+  if (target.kind === 'groupBy') return 'the order number'
+  return `${target.spec.label} (${fieldName(target)})`
+}
+
+function describeConflict(conflict: Conflict, fieldName: (t: Target) => string): Ambiguity {
+  const { target, alsoFits } = conflict
+  const candidates = conflict.candidates.map((c) => ({ column: c.column.text, columnIndex: c.column.index, confidence: round(c.score) }))
+  const named = conflict.candidates.map((c) => columnName(c.column))
+  let message: string
+  if (alsoFits) {
+    message = `Column ${named[0]} could be ${humanField(target, fieldName)} or ${humanField(alsoFits, fieldName)}; it was left unmapped so nothing is guessed. Choose its field by hand.`
+  } else if (target.kind === 'groupBy') {
+    message = `Columns ${listWords(named)} all look like the order number, so rows were not grouped. Pick the column whose equal values make one order.`
+  } else {
+    const what = humanField(target, fieldName)
+    message = `Columns ${listWords(named)} all look like ${what}; none was used so nothing is guessed. Pick the right column for ${what} by hand.`
+  }
+  return { field: fieldName(target), candidates, message }
+}
+
+function groupByReason(match: Candidate | undefined, conflicts: Conflict[], notes: string[], hadSample: boolean): string {
+  if (match) return `Rows with the same value in column ${columnName(match.column)} are one order: ${match.reason}.`
+  if (conflicts.some((c) => c.target.kind === 'groupBy' && !c.alsoFits)) return 'Several columns look like the order number, so each row is its own order until you pick one.'
+  const noneFound = hadSample && notes.length > 0 ? notes.join(' ') : 'No order-number column was found.'
+  return `${noneFound} Each row is its own order; pick a group-by column if one order spans several rows.`
+}
+
+function columnName(column: Column): string {
+  return `"${column.text}" (column ${columnLetter(column.index)})`
+}
+
+function columnLetter(index: number): string {
+  let n = index + 1
+  let letters = ''
+  while (n > 0) {
+    const r = (n - 1) % 26
+    letters = String.fromCharCode(65 + r) + letters
+    n = Math.floor((n - 1) / 26)
+  }
+  return letters
+}
+
+function listWords(items: readonly string[]): string {
+  if (items.length <= 2) return items.join(' and ')
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000
+}
