@@ -58,6 +58,9 @@ function square(cells: Cell[], from: number, to: number, missing: Cell): Cell[] 
 
 function chosenHeader(records: SheetRecords, options: BuildOptions): { index: number; detected: Detected<number> } {
   const wanted = options.headerRow!
+  if (!Number.isInteger(wanted) || wanted < 1) {
+    throw sheetReadError('no-data', options.file, `${wanted} is not a row number, so it cannot be the header row. Choose a header row of 1 or more.`)
+  }
   const index = records.rows.indexOf(wanted)
   if (index >= 0) return { index, detected: { value: wanted, confidence: 1, reason: 'chosen by you' } }
   const last = records.rows[records.rows.length - 1]!

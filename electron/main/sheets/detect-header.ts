@@ -36,7 +36,7 @@ export function detectHeader(records: SheetRecords): { index: number; detected: 
   const best = Math.max(...candidates.map((c) => c.score))
   const chosen = candidates.find((c) => c.score >= best * LATER_ROW_MARGIN)!
   const row = records.rows[chosen.index]!
-  const named = Math.round(chosen.score)
+  const named = namedCells(records.cells[chosen.index]!)
   if (chosen.index === 0) {
     return { index: 0, detected: { value: row, confidence: 0.9, reason: `row ${row} has ${named} column names` } }
   }
@@ -46,15 +46,20 @@ export function detectHeader(records: SheetRecords): { index: number; detected: 
   }
 }
 
-/** Distinct non-numeric cells, or 0 when the row does not look like a header. */
+/** The number of non-numeric cells, less a little for repeats ("Product, Price, Product, Price"
+ * is a real header for two goods per row); 0 when the row does not look like a header. */
 function headerScore(records: SheetRecords, index: number): number {
   const cells = records.cells[index]!
   const filled = cells.filter((cell) => !isBlankCell(cell))
   const words = filled.filter(isWordy)
   if (words.length === 0 || words.length * 2 < filled.length) return 0
-  const distinct = new Set(words.map((cell) => cellText(cell).trim().toLowerCase())).size
   if (!followedBySimilarWidth(records, index, filled.length)) return 0
-  return distinct
+  const distinct = new Set(words.map((cell) => cellText(cell).trim().toLowerCase())).size
+  return words.length * (0.5 + (0.5 * distinct) / words.length)
+}
+
+function namedCells(cells: readonly Cell[]): number {
+  return cells.filter((cell) => !isBlankCell(cell) && isWordy(cell)).length
 }
 
 function isWordy(cell: Cell): boolean {

@@ -80,8 +80,13 @@ function binaryContent(file: string, extension: string): SheetReadError {
 }
 
 export function tooLarge(file: string, size: number, limits: ReadLimits): SheetReadError {
-  const mb = (bytes: number): string => `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`
-  return sheetReadError('too-large', file, `the file is ${mb(size)}, more than the ${mb(limits.maxFileBytes)} this app reads at once. Split it into smaller files and import them one by one.`)
+  return sheetReadError('too-large', file, `the file is ${humanSize(size)}, more than the ${humanSize(limits.maxFileBytes)} this app reads at once. Split it into smaller files and import them one by one.`)
+}
+
+function humanSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${(bytes / (1024 * 1024)).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`
 }
 
 function unexpected(file: string, error: unknown): SheetReadError {

@@ -1,13 +1,16 @@
 // Runs one read in a worker thread with a heap limit, a wall-clock limit and cancellation, and
 // always settles with a ReadOutcome: whatever the file does to the worker, the caller gets a
 // plain answer and the calling process carries on.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ReadLimits } from './limits'
 import { sheetReadError, type SheetError } from './sheet-error'
 import type { ReadOutcome, WorkerRequest } from './worker-protocol'
 
-/** electron-vite builds sheet-worker.ts next to the main bundle under this name. */
-const BUILT_WORKER = './sheet-worker.js'
+/** electron-vite builds sheet-worker.ts next to the main bundle under this name; this module may
+ * itself land in a chunk one folder down, hence the second place to look. */
+const BUILT_WORKER_PLACES = ['./sheet-worker.js', '../sheet-worker.js']
 
 export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signal?: AbortSignal): Promise<ReadOutcome> {
   const { file } = request
@@ -42,7 +45,7 @@ function startWorker(request: WorkerRequest, limits: ReadLimits): Worker {
   const here = import.meta.url
   const worker = here.endsWith('.ts')
     ? new Worker(sourceBootstrap(here), { eval: true, ...workerOptions(request, limits) })
-    : new Worker(new URL(BUILT_WORKER, here), workerOptions(request, limits))
+    : new Worker(builtWorker(here), workerOptions(request, limits))
   // Library warnings from inside the worker are not the user's business; drain and drop them.
   worker.stdout.resume()
   worker.stderr.resume()
@@ -56,6 +59,11 @@ function workerOptions(request: WorkerRequest, limits: ReadLimits) {
     stdout: true,
     stderr: true
   }
+}
+
+function builtWorker(here: string): URL {
+  const places = BUILT_WORKER_PLACES.map((place) => new URL(place, here))
+  return places.find((url) => existsSync(fileURLToPath(url))) ?? places[0]!
 }
 
 /** Running from source (tsx, vitest): Node refuses a .ts worker entry, so the worker first

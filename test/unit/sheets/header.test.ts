@@ -46,6 +46,19 @@ describe('header row', () => {
     expect(table.rows).toHaveLength(2)
   })
 
+  it('accepts a header that repeats names, as a sheet with two goods per row has', () => {
+    // The data rows have six distinct words each, the header only four distinct names.
+    const text = 'Order;Email;Product;Title;Product;Title\nSO-1;a@b.c;course-pro;Course Pro;ebook-start;E-book\nSO-2;d@e.f;consult-60;Consultation;webinar-pass;Webinar\n'
+    const { meta, table } = parseText(text)
+    expect(meta.headerRow.value).toBe(1)
+    expect(table.headers).toEqual(['Order', 'Email', 'Product', 'Title', 'Product', 'Title'])
+    expect(table.rows).toHaveLength(2)
+  })
+
+  it('refuses a header row that is not a row number', () => {
+    expect(parseError(new TextEncoder().encode(ATTENDEES), 'a.csv', { headerRow: 0 }).message).toBe('a.csv: 0 is not a row number, so it cannot be the header row. Choose a header row of 1 or more.')
+  })
+
   it('uses the row the user chooses', () => {
     const { meta, table } = parseText(ATTENDEES, 'orders.csv', { headerRow: 4 })
     expect(meta.headerRow).toEqual({ value: 4, confidence: 1, reason: 'chosen by you' })
