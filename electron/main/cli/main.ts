@@ -1,6 +1,5 @@
 // The command dispatcher. Every failure reaches the user as one plain line; a stack trace only
 // with ORDERBATCH_DEBUG=1.
-import { parseCommandArgs } from './args'
 import { importCommand } from './commands/import'
 import { mappingCommand } from './commands/mapping'
 import { previewCommand } from './commands/preview'
