@@ -85,11 +85,12 @@ interface Conflict {
 }
 
 export function autoMap(headers: readonly string[], sample?: readonly Cell[][]): AutoMapResult {
+  const rows = sample && sample.length > 0 ? sample : undefined
   const columns = describeColumns(headers)
   const groupByNotes: string[] = []
-  const candidates = columns.flatMap((column) => candidatesFor(column, sample, groupByNotes))
+  const candidates = columns.flatMap((column) => candidatesFor(column, rows, groupByNotes))
   const { assigned, conflicts } = assign(candidates)
-  return buildResult(columns, assigned, conflicts, groupByNotes, sample !== undefined)
+  return buildResult(columns, assigned, conflicts, groupByNotes)
 }
 
 function describeColumns(headers: readonly string[]): Column[] {
@@ -168,11 +169,11 @@ function splitNumber(text: string): { base: PreparedHeader; number: number } | n
 }
 
 function orderNumberCandidate(column: Column, sample: readonly Cell[][] | undefined, notes: string[]): { score: number; reason: string } | null {
-  const { score, reason } = scorePrepared(column.header, ORDER_NUMBER)
+  const { score } = scorePrepared(column.header, ORDER_NUMBER)
   if (score < MATCH_THRESHOLD) return null
-  if (STRONG_ORDER_NUMBER.has(column.header.compact)) return { score, reason: `the header names an order number (${reason})` }
+  if (STRONG_ORDER_NUMBER.has(column.header.compact)) return { score, reason: 'its header names an order number' }
   const weakScore = score * WEAK_ORDER_NUMBER_FACTOR
-  if (!sample) return { score: weakScore, reason: `the header may name an order number (${reason}); no rows were given to check it` }
+  if (!sample) return { score: weakScore, reason: 'its header may name an order number (no rows were given to check that its values repeat)' }
   const evidence = orderNumberEvidence(sample, column.index)
   if (evidence.ok) return { score: weakScore, reason: evidence.reason }
   notes.push(`Column ${columnName(column)} was not used to group rows: ${evidence.reason}.`)
@@ -193,7 +194,7 @@ function orderNumberEvidence(sample: readonly Cell[][], index: number): { ok: bo
 }
 
 function looksLikeOrderNumber(value: string): boolean {
-  return value.length <= 24 && /^[#№]?\s*\p{L}{0,5}[-_ ]?\d[\d\-_/.]*$/u.test(value)
+  return value.length <= 24 && /^[#№]?\s*\p{L}{0,5}[-_/ ]?\d[\d\-_/.]*$/u.test(value)
 }
 
 function cellText(cell: Cell): string {
@@ -213,8 +214,8 @@ interface Assignment {
  * to whichever field happens to be listed first. */
 function assign(candidates: Candidate[]): Assignment {
   const sorted = [...candidates].sort((a, b) => b.score - a.score || a.column.index - b.column.index)
-  const byColumn = groupBy(sorted, (c) => c.column.index)
-  const byTarget = groupBy(sorted, (c) => c.target.id)
+  const byColumn = bucket(sorted, (c) => c.column.index)
+  const byTarget = bucket(sorted, (c) => c.target.id)
   const assigned = new Map<string, Candidate>()
   const settled = new Set<string>()
   const taken = new Set<number>()
@@ -223,7 +224,7 @@ function assign(candidates: Candidate[]): Assignment {
 
   for (const candidate of sorted) {
     if (!isOpen(candidate)) continue
-    const alsoFits = candidate.score < EXACT_SCORE ? (byColumn.get(candidate.column.index) ?? []).find((other) => other.target.id !== candidate.target.id && !settled.has(other.target.id) && candidate.score - other.score < MARGIN) : undefined
+    const alsoFits = otherFieldAsGood(candidate, byColumn, settled)
     if (alsoFits) {
       taken.add(candidate.column.index)
       conflicts.push({ target: candidate.target, candidates: [candidate], alsoFits: alsoFits.target })
@@ -243,6 +244,12 @@ function assign(candidates: Candidate[]): Assignment {
   return { assigned, conflicts }
 }
 
+/** Below an exact name, a column that fits another open field about as well is not guessed. */
+function otherFieldAsGood(candidate: Candidate, byColumn: Map<number, Candidate[]>, settled: Set<string>): Candidate | undefined {
+  if (candidate.score >= EXACT_SCORE) return undefined
+  return (byColumn.get(candidate.column.index) ?? []).find((other) => other.target.id !== candidate.target.id && !settled.has(other.target.id) && candidate.score - other.score < MARGIN)
+}
+
 function tooClose(best: number, other: number): boolean {
   return best - other < TIE || (best < EXACT_SCORE && best - other < MARGIN)
 }
@@ -252,7 +259,7 @@ function fitsElsewhereBetter(rival: Candidate, byColumn: Map<number, Candidate[]
   return (byColumn.get(rival.column.index) ?? []).some((c) => c.target.id !== rival.target.id && !settled.has(c.target.id) && c.score > rival.score + MARGIN)
 }
 
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+function bucket<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>()
   for (const item of items) {
     const list = groups.get(key(item))
@@ -271,47 +278,33 @@ interface GoodSlot {
   nameConflict: boolean
 }
 
-function buildResult(columns: Column[], assigned: Map<string, Candidate>, conflicts: Conflict[], groupByNotes: string[], hadSample: boolean): AutoMapResult {
+function buildResult(columns: Column[], assigned: Map<string, Candidate>, conflicts: Conflict[], groupByNotes: string[]): AutoMapResult {
   const slots = goodSlots(assigned, conflicts)
   const position = new Map(slots.map((s, i) => [s.slot, i]))
   const fieldName = (target: Target) => fieldLabel(target, position)
+  // Goods first, then the order fields in catalog order: the order a person reads a mapping in.
+  const used = [...slots.flatMap((s) => [s.name, s.sum]), ...ORDER_SPECS.map((spec) => assigned.get(spec.key))].filter((c) => c !== undefined)
+  const groupByMatch = assigned.get(GROUP_BY)
 
   const fields: Mapping['fields'] = {}
-  const matches: FieldMatch[] = []
-  const used = new Set<number>()
-  const record = (target: Target, c: Candidate) => {
-    used.add(c.column.index)
-    matches.push({ field: fieldName(target), column: c.column.text, columnIndex: c.column.index, confidence: round(c.score), reason: c.reason })
-  }
-  for (const c of assigned.values()) {
-    if (c.target.kind !== 'field') continue
-    fields[c.target.key] = columnMapping(c.column)
-    record(c.target, c)
-  }
-  for (const slot of slots) {
-    if (slot.name) record(slot.name.target, slot.name)
-    if (slot.sum) record(slot.sum.target, slot.sum)
-  }
-  const groupByMatch = assigned.get(GROUP_BY)
-  if (groupByMatch) used.add(groupByMatch.column.index)
-
-  const goods: GoodMapping[] = slots.length > 0 ? slots.map(goodMapping) : [{ name: { source: { kind: 'none' } } }]
+  for (const c of used) if (c.target.kind === 'field') fields[c.target.key] = columnMapping(c.column)
   const mapping: Mapping = {
     version: 1,
     fields,
-    goods,
+    goods: slots.length > 0 ? slots.map(goodMapping) : [{ name: { source: { kind: 'none' } } }],
     groupBy: groupByMatch ? columnRef(groupByMatch.column) : null,
     shipped: false,
     defaults: { ...DEFAULT_TRANSFORM_DEFAULTS }
   }
-  const ambiguities = conflicts.filter((c) => !c.alsoFits || (!isMapped(c.target, assigned, slots) && !isMapped(c.alsoFits, assigned, slots))).map((c) => describeConflict(c, fieldName))
+  const usedColumns = new Set([...used, ...(groupByMatch ? [groupByMatch] : [])].map((c) => c.column.index))
+  const reported = conflicts.filter((c) => !c.alsoFits || (!isMapped(c.target, assigned, slots) && !isMapped(c.alsoFits, assigned, slots)))
   return {
     mapping,
-    matches,
-    ambiguities,
-    unmatchedHeaders: columns.filter((c) => !used.has(c.index)).map((c) => c.text),
+    matches: used.map((c) => ({ field: fieldName(c.target), column: c.column.text, columnIndex: c.column.index, confidence: round(c.score), reason: c.reason })),
+    ambiguities: reported.map((c) => describeConflict(c, fieldName)),
+    unmatchedHeaders: columns.filter((c) => !usedColumns.has(c.index)).map((c) => c.text),
     missingRequired: missingRequired(mapping),
-    groupByReason: groupByReason(groupByMatch, conflicts, groupByNotes, hadSample)
+    groupByReason: groupByReason(groupByMatch, conflicts, groupByNotes)
   }
 }
 
@@ -394,18 +387,18 @@ function describeConflict(conflict: Conflict, fieldName: (t: Target) => string):
   if (alsoFits) {
     message = `Column ${named[0]} could be ${humanField(target, fieldName)} or ${humanField(alsoFits, fieldName)}; it was left unmapped so nothing is guessed. Choose its field by hand.`
   } else if (target.kind === 'groupBy') {
-    message = `Columns ${listWords(named)} all look like the order number, so rows were not grouped. Pick the column whose equal values make one order.`
+    message = `Columns ${listWords(named)} ${bothOrAll(named)} look like the order number, so rows were not grouped. Pick the column whose equal values make one order.`
   } else {
     const what = humanField(target, fieldName)
-    message = `Columns ${listWords(named)} all look like ${what}; none was used so nothing is guessed. Pick the right column for ${what} by hand.`
+    message = `Columns ${listWords(named)} ${bothOrAll(named)} look like ${what}; none was used so nothing is guessed. Pick the right column for ${what} by hand.`
   }
   return { field: fieldName(target), candidates, message }
 }
 
-function groupByReason(match: Candidate | undefined, conflicts: Conflict[], notes: string[], hadSample: boolean): string {
+function groupByReason(match: Candidate | undefined, conflicts: Conflict[], notes: string[]): string {
   if (match) return `Rows with the same value in column ${columnName(match.column)} are one order: ${match.reason}.`
   if (conflicts.some((c) => c.target.kind === 'groupBy' && !c.alsoFits)) return 'Several columns look like the order number, so each row is its own order until you pick one.'
-  const noneFound = hadSample && notes.length > 0 ? notes.join(' ') : 'No order-number column was found.'
+  const noneFound = notes.length > 0 ? notes.join(' ') : 'No order-number column was found.'
   return `${noneFound} Each row is its own order; pick a group-by column if one order spans several rows.`
 }
 
@@ -422,6 +415,10 @@ function columnLetter(index: number): string {
     n = Math.floor((n - 1) / 26)
   }
   return letters
+}
+
+function bothOrAll(items: readonly string[]): string {
+  return items.length === 2 ? 'both' : 'all'
 }
 
 function listWords(items: readonly string[]): string {

@@ -323,6 +323,7 @@ describe('autoMap: order-number column', () => {
     const result = autoMap(['Order', 'Email'])
     expect(result.mapping.groupBy).toEqual({ column: 'Order' })
     expect(result.groupByReason).toContain('no rows were given')
+    expect(autoMap(['№', 'Email'], []).mapping.groupBy).toEqual({ column: '№' })
   })
 
   it('prefers an order-number name over "№"', () => {
