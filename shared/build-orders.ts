@@ -1,7 +1,8 @@
 // Reads the rows into orders: each mapped cell goes through its field's transform and value
 // check where it is read, so a problem names its row and column. Order-level fields are taken
 // from the first row of the order that has them; a later row of the same order may leave them
-// empty but may not contradict them. Every row adds its goods.
+// empty but may not contradict them. Every row adds its goods, except that a good made only of
+// constants (the same product for everyone) is added once per order.
 import type { ColumnField, ColumnSource, CompiledGood, CompiledMapping, GoodSource, ReadOutcome } from './import-plan-mapping'
 import { GOODS_BIT } from './import-plan-mapping'
 import type { IssueCollector } from './import-plan-issues'
@@ -50,12 +51,17 @@ class OrderBuilder {
     const order = this.orders[o] as OrderDraft
     const row = this.table.rowNumbers[r] ?? r + 1
     const cells = this.table.rows[r] ?? []
+    const firstRow = order.rows.length === 0
     order.rows.push(row)
     const fields = this.compiled.columnFields
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as ColumnField
       const cell = cells[field.column] ?? null
       if (cell === null || cell === '') continue
+      const current = order.fields[field.key]
+      // Exports often repeat the order's e-mail, name and date on every line: the same cell
+      // as the one the value came from needs no second reading.
+      if (current !== undefined && this.origin && this.table.rows[this.origin[o * fields.length + f] ?? r]?.[field.column] === cell) continue
       const value = field.read(cell)
       if (value === null) continue
       if (typeof value !== 'string') {
@@ -63,7 +69,6 @@ class OrderBuilder {
         this.failed[o] = (this.failed[o] ?? 0) | field.bit
         continue
       }
-      const current = order.fields[field.key]
       if (current === undefined) {
         order.fields[field.key] = value
         if (this.origin) this.origin[o * fields.length + f] = r
@@ -77,7 +82,10 @@ class OrderBuilder {
         this.failed[o] = (this.failed[o] ?? 0) | field.bit
       }
     }
-    for (const good of this.compiled.goods) this.addGood(order, o, row, cells, good)
+    for (const good of this.compiled.goods) {
+      // A good made only of constants belongs to the order, not to a line: add it once.
+      if (firstRow || !isConstant(good)) this.addGood(order, o, row, cells, good)
+    }
   }
 
   private addGood(order: OrderDraft, o: number, row: number, cells: readonly Cell[], good: CompiledGood): void {
@@ -178,6 +186,10 @@ class OrderBuilder {
   private add(columnIndex: number, issue: Issue): void {
     this.issues.add(issue, columnIndex)
   }
+}
+
+function isConstant(good: CompiledGood): boolean {
+  return good.name.kind === 'constant' && (good.sum === null || good.sum.kind === 'constant')
 }
 
 export function buildOrders(table: SheetTable, compiled: CompiledMapping, grouping: RowGrouping, issues: IssueCollector): BuiltOrders {

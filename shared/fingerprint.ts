@@ -28,7 +28,12 @@ type Normalize = (value: string) => string
 // Most values are plain ASCII, which NFC cannot change; skipping it there is a large saving.
 const PLAIN = /^[\x20-\x7e]*$/
 const nfc = (value: string) => (PLAIN.test(value) ? value : value.normalize('NFC'))
-const collapse = (value: string) => nfc(value).replace(/\s+/g, ' ').trim()
+// Testing first spares a new string for the usual value that has nothing to collapse.
+const MESSY_SPACE = /^\s|\s$|\s\s|[^\S ]/
+const collapse = (value: string) => {
+  const text = nfc(value)
+  return MESSY_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text
+}
 const folded: Normalize = (value) => collapse(value).toLowerCase()
 const exact: Normalize = (value) => nfc(value).trim()
 const email: Normalize = (value) => value.trim().toLowerCase()

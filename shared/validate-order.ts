@@ -96,9 +96,12 @@ const SOURCE = 'utm[utm_source]'
  * mapped at all are reported once for the sheet instead, so leave them out. */
 export function compileOrderRules(required: readonly OrderFieldKey[]): OrderRules {
   const filled = z.string().min(1, { error: 'required' })
-  const shape = Object.fromEntries(required.map((key) => [key, filled]))
+  const optional = z.string().optional()
+  // Only the fields a rule looks at are in the shape; zod drops the rest without copying them.
+  const shape: Record<string, z.ZodType<string | undefined>> = { [MEDIUM]: optional, [SOURCE]: optional }
+  for (const key of required) shape[key] = filled
   const schema = z.object({
-    fields: z.looseObject(shape).superRefine((fields, ctx) => {
+    fields: z.object(shape).superRefine((fields, ctx) => {
       const medium = fields[MEDIUM]
       if (typeof medium !== 'string' || medium.toLowerCase() !== AFFILIATE) return
       // The shop recognizes a partner sale only by this exact lower-case word.
@@ -106,7 +109,7 @@ export function compileOrderRules(required: readonly OrderFieldKey[]): OrderRule
       const source = fields[SOURCE]
       if (typeof source !== 'string' || source === '') ctx.addIssue({ code: 'custom', path: [SOURCE], message: 'affiliate-source' })
     }),
-    goods: z.array(z.unknown()).min(1, { error: 'no-goods' })
+    goods: z.custom<readonly unknown[]>((goods) => Array.isArray(goods) && goods.length > 0, { error: 'no-goods' })
   })
   return (order) => {
     const result = schema.safeParse(order)

@@ -29,6 +29,20 @@ describe('conflicting order fields inside one order', () => {
     expect(plan.orders.map((o) => o.errors)).toEqual([1, 0])
   })
 
+  it('accepts order fields repeated on every line, and reports a bad repeated value once', () => {
+    const plan = planImport(
+      sheet(['Order', 'Email', 'Created', 'Product'], [
+        ['1', 'ann@', '2024-03-01 10:00', 'course'],
+        ['1', 'ann@', '2024-03-01 10:00', 'book'],
+        ['1', 'ann@', '2024-03-01 10:00', 'video']
+      ]),
+      mapping({ groupBy: 'Order', fields: { bill_email: col('Email'), bill_created: col('Created') }, goods: [good('Product')] }),
+      { now: NOW }
+    )
+    expect(plan.issues.map((i) => [i.code, i.row])).toEqual([['email', 2]])
+    expect(plan.orders[0]?.goods).toHaveLength(3)
+  })
+
   it('compares e-mails without regard to case, but other fields exactly', () => {
     const plan = planImport(
       sheet(['Order', 'Email', 'Tag', 'Product'], [
@@ -127,6 +141,14 @@ describe('goods', () => {
   it('uses a constant product and price for every order', () => {
     const plan = planImport(sheet(['Email'], [['a@x.com'], ['b@x.com']]), mapping({ goods: [{ name: constant('webinar'), sum: constant('990,50') }] }), { now: NOW })
     expect(plan.orders.map((o) => o.goods)).toEqual([[{ good_name: 'webinar', good_sum: '990.50', row: 2 }], [{ good_name: 'webinar', good_sum: '990.50', row: 3 }]])
+  })
+
+  it('adds a constant-only good once per order, but a constant product with a price column per row', () => {
+    const t = sheet(['Order', 'Email', 'Price'], [['1', 'a@x.com', '10'], ['1', '', '20']])
+    const once = planImport(t, mapping({ groupBy: 'Order', goods: [{ name: constant('webinar') }] }), { now: NOW })
+    expect(once.orders[0]?.goods).toEqual([{ good_name: 'webinar', row: 2 }])
+    const perRow = planImport(t, mapping({ groupBy: 'Order', goods: [{ name: constant('webinar'), sum: col('Price') }] }), { now: NOW })
+    expect(perRow.orders[0]?.goods.map((g) => [g.good_sum, g.row])).toEqual([['10', 2], ['20', 3]])
   })
 
   it('keeps a product ID with its leading zeros and trims it', () => {
