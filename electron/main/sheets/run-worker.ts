@@ -12,6 +12,9 @@ import type { ReadOutcome, WorkerRequest } from './worker-protocol'
  * itself land in a chunk one folder down, hence the second place to look. */
 const BUILT_WORKER_PLACES = ['./sheet-worker.js', '../sheet-worker.js']
 
+/** setTimeout fires at once for delays past 2^31-1 ms; longer limits mean "about 24 days". */
+const MAX_TIMER_MS = 2_147_483_647
+
 export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signal?: AbortSignal): Promise<ReadOutcome> {
   const { file } = request
   if (signal?.aborted) return Promise.resolve(failure(cancelled(file)))
@@ -29,11 +32,11 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
       settled = true
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
-      void worker.terminate()
+      worker.terminate().catch(() => undefined)
       resolve(outcome)
     }
     const onAbort = (): void => finish(failure(cancelled(file)))
-    const timer = setTimeout(() => finish(failure(timedOut(file, limits.timeoutMs))), limits.timeoutMs)
+    const timer = setTimeout(() => finish(failure(timedOut(file, limits.timeoutMs))), Math.min(limits.timeoutMs, MAX_TIMER_MS))
     signal?.addEventListener('abort', onAbort, { once: true })
     worker.once('message', (outcome: ReadOutcome) => finish(outcome))
     worker.once('error', (error) => finish(failure(isOutOfMemory(error) ? outOfMemory(file, limits.maxHeapMb) : crashed(file, error))))
