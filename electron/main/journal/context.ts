@@ -1,0 +1,40 @@
+// What the journal's operations share: the connection, its prepared statements, the clock and a
+// way to run one durable step.
+import type { Database } from 'better-sqlite3'
+import { storageError } from './sqlite-errors'
+import type { Statements } from './statements'
+
+export interface JournalContext {
+  readonly db: Database
+  readonly st: Statements
+  readonly path: string
+  readonly now: () => number
+  /** Runs `step` as one IMMEDIATE transaction: all of it is committed (and flushed) or none. */
+  write: <T>(doing: string, step: () => T) => T
+  /** Runs a read, mapping storage failures to plain errors. */
+  read: <T>(doing: string, query: () => T) => T
+}
+
+export function createContext(db: Database, st: Statements, path: string, now: () => number): JournalContext {
+  const transaction = db.transaction((step: () => unknown) => step())
+  return {
+    db,
+    st,
+    path,
+    now,
+    write<T>(doing: string, step: () => T): T {
+      try {
+        return transaction.immediate(step) as T
+      } catch (error) {
+        throw storageError(path, doing, error)
+      }
+    },
+    read<T>(doing: string, query: () => T): T {
+      try {
+        return query()
+      } catch (error) {
+        throw storageError(path, doing, error)
+      }
+    }
+  }
+}

@@ -1,0 +1,254 @@
+// The journal: one SQLite file that is the durable queue and the audit trail of every import.
+// One process drives it at a time (lock file); every state change is one flushed transaction.
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import type { Database } from 'better-sqlite3'
+import { createContext } from './context'
+import type { JournalContext } from './context'
+import { JournalError } from './errors'
+import { acquireJournalLock } from './lock'
+import type { JournalLock } from './lock'
+import type { Migration } from './migrations'
+import { integrityProblems, openDatabase } from './open-database'
+import { readDurabilityPragmas } from './pragmas'
+import type { DurabilityPragmas } from './pragmas'
+import * as queries from './queries'
+import * as runs from './runs'
+import { stageOrders } from './staging'
+import { prepareStatements } from './statements'
+import * as transitions from './transitions'
+import type { BegunAttempt, ResolveCreatedInput } from './transitions'
+import type {
+  AttemptRecord,
+  CorrectedOrder,
+  CreatedOutcome,
+  CreateRunInput,
+  FailedOutcome,
+  OrderRecord,
+  OrderRowRecord,
+  OrderState,
+  Page,
+  RetryOutcome,
+  RunRecord,
+  RunSettings,
+  RunStatus,
+  StageOrderInput,
+  StageResult,
+  UnknownOutcome
+} from './types'
+
+export interface JournalOptions {
+  /** Clock for every timestamp the journal writes (epoch ms). Default Date.now. */
+  now?: () => number
+  /** Schema steps; tests pass a shorter list to build an older journal. Default: all. */
+  migrations?: readonly Migration[]
+}
+
+const CRASH_NOTE = 'Orderbatch stopped while this order was being sent; the shop may have created it.'
+
+export class Journal {
+  /** Absolute path of the journal file. */
+  readonly path: string
+  /** Orders found 'sending' at open (a crash happened mid-flight), now 'unknown'. */
+  readonly recoveredSending: number
+  /** The previous Orderbatch holding this journal died without closing it. */
+  readonly uncleanShutdown: boolean
+
+  private readonly db: Database
+  private readonly ctx: JournalContext
+  private readonly lock: JournalLock
+  private closed = false
+
+  private constructor(path: string, db: Database, lock: JournalLock, now: () => number) {
+    this.path = path
+    this.db = db
+    this.lock = lock
+    this.uncleanShutdown = lock.tookOverStale
+    this.ctx = createContext(db, prepareStatements(db), path, now)
+    this.recoveredSending = this.recoverSending()
+  }
+
+  static open(path: string, options: JournalOptions = {}): Journal {
+    const now = options.now ?? Date.now
+    const absolute = resolve(path)
+    makeFolder(absolute)
+    const lock = acquireJournalLock(absolute, now)
+    let db: Database | null = null
+    try {
+      db = openDatabase(absolute, {
+        checkIntegrity: lock.tookOverStale,
+        ...(options.migrations === undefined ? {} : { migrations: options.migrations })
+      })
+      return new Journal(absolute, db, lock, now)
+    } catch (error) {
+      db?.close()
+      lock.release()
+      throw error
+    }
+  }
+
+  /** Closes the file (folding the write-ahead log into it) and releases the lock. */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    try {
+      this.db.close()
+    } finally {
+      this.lock.release()
+    }
+  }
+
+  // Runs
+
+  createRun(input: CreateRunInput): RunRecord {
+    return runs.createRun(this.live(), input)
+  }
+
+  stageOrders(runId: number, orders: readonly StageOrderInput[], options?: { force?: boolean }): StageResult {
+    return stageOrders(this.live(), runId, orders, options)
+  }
+
+  getRun(runId: number): RunRecord | null {
+    return queries.getRun(this.live(), runId)
+  }
+
+  latestRun(): RunRecord | null {
+    return queries.latestRun(this.live())
+  }
+
+  latestUnfinishedRun(): RunRecord | null {
+    return queries.latestUnfinishedRun(this.live())
+  }
+
+  listRuns(): RunRecord[] {
+    return queries.listRuns(this.live())
+  }
+
+  runsBySource(sourceHash: string): RunRecord[] {
+    return queries.runsBySource(this.live(), sourceHash)
+  }
+
+  runCounts(runId: number): Record<OrderState, number> {
+    return queries.runCounts(this.live(), runId)
+  }
+
+  setRunStatus(runId: number, status: RunStatus, note?: string): RunRecord {
+    return runs.setRunStatus(this.live(), runId, status, note)
+  }
+
+  updateRunSettings(runId: number, settings: RunSettings): RunRecord {
+    return runs.updateRunSettings(this.live(), runId, settings)
+  }
+
+  // Orders
+
+  nextDue(runId: number, now: number, limit: number): OrderRecord[] {
+    return queries.nextDue(this.live(), runId, now, limit)
+  }
+
+  nextDueTime(runId: number): number | null {
+    return queries.nextDueTime(this.live(), runId)
+  }
+
+  ordersByState(runId: number, states: readonly OrderState[], page: Page): OrderRecord[] {
+    return queries.ordersByState(this.live(), runId, states, page)
+  }
+
+  getOrder(orderId: number): OrderRecord | null {
+    return queries.getOrder(this.live(), orderId)
+  }
+
+  orderRows(orderId: number): OrderRowRecord[] {
+    return queries.orderRows(this.live(), orderId)
+  }
+
+  attempts(orderId: number): AttemptRecord[] {
+    return queries.attempts(this.live(), orderId)
+  }
+
+  billIdsClaimed(): Set<number> {
+    return queries.billIdsClaimed(this.live())
+  }
+
+  // State machine
+
+  beginAttempt(orderId: number): BegunAttempt {
+    return transitions.beginAttempt(this.live(), orderId)
+  }
+
+  recordCreated(orderId: number, attemptId: number, outcome: CreatedOutcome): OrderRecord {
+    return transitions.recordCreated(this.live(), orderId, attemptId, outcome)
+  }
+
+  recordFailed(orderId: number, attemptId: number, outcome: FailedOutcome): OrderRecord {
+    return transitions.recordFailed(this.live(), orderId, attemptId, outcome)
+  }
+
+  recordRetry(orderId: number, attemptId: number, outcome: RetryOutcome): OrderRecord {
+    return transitions.recordRetry(this.live(), orderId, attemptId, outcome)
+  }
+
+  recordUnknown(orderId: number, attemptId: number, outcome: UnknownOutcome): OrderRecord {
+    return transitions.recordUnknown(this.live(), orderId, attemptId, outcome)
+  }
+
+  resolveCreated(orderId: number, input: ResolveCreatedInput): OrderRecord {
+    return transitions.resolveCreated(this.live(), orderId, input)
+  }
+
+  resolveAbsent(orderId: number, input: { by: 'reconcile' | 'user'; note?: string }): OrderRecord {
+    return transitions.resolveAbsent(this.live(), orderId, input)
+  }
+
+  requeueFailed(orderId: number, corrected?: CorrectedOrder, options?: { force?: boolean }): OrderRecord {
+    return transitions.requeueFailed(this.live(), orderId, corrected, options)
+  }
+
+  skip(orderId: number, reason: string): OrderRecord {
+    return transitions.skipOrder(this.live(), orderId, reason)
+  }
+
+  // Maintenance
+
+  /** The durability settings as the connection reports them now (for tests and diagnostics). */
+  durability(): DurabilityPragmas {
+    const ctx = this.live()
+    return ctx.read('read the journal settings', () => readDurabilityPragmas(ctx.db))
+  }
+
+  /** Full SQLite integrity check; an empty list means the file is sound. */
+  integrityCheck(): string[] {
+    const ctx = this.live()
+    return ctx.read('check the journal', () => integrityProblems(ctx.db))
+  }
+
+  private live(): JournalContext {
+    if (this.closed) {
+      throw new JournalError('cannot-open', this.path, `The journal ${this.path} is closed. Open it again to continue.`)
+    }
+    return this.ctx
+  }
+
+  /** We hold the lock, so nothing is in flight: an order still 'sending' was cut off by a crash
+   * and may or may not exist in the shop. */
+  private recoverSending(): number {
+    const { st, now } = this.ctx
+    return this.ctx.write('recover orders that were being sent when Orderbatch stopped', () => {
+      st.closeOpenAttempts.run({ at: now(), note: CRASH_NOTE })
+      return st.sendingToUnknown.run({ reason: CRASH_NOTE }).changes
+    })
+  }
+}
+
+function makeFolder(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+  } catch (cause) {
+    throw new JournalError(
+      'cannot-open',
+      path,
+      `Cannot create the folder for the journal ${path}. Check that you may write there, or pass a different --journal.`,
+      { cause }
+    )
+  }
+}

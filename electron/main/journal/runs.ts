@@ -1,0 +1,69 @@
+// Creating runs and changing their status and settings.
+import type { JournalContext } from './context'
+import { JournalError, JournalStateError } from './errors'
+import { toRunRecord } from './records'
+import type { RunRow } from './records'
+import { checkRunSettings } from './settings'
+import { CLOSED_RUN_STATUSES, RUN_STATUSES } from './types'
+import type { CreateRunInput, RunRecord, RunSettings, RunStatus } from './types'
+
+const SHA256_HEX = /^[0-9a-f]{64}$/
+
+export function createRun(ctx: JournalContext, input: CreateRunInput): RunRecord {
+  const settings = checkRunSettings(ctx.path, input.settings)
+  const refuse = (problem: string): never => {
+    throw new JournalError('invalid-input', ctx.path, `The import of "${String(input.sourceName)}" was not started: ${problem}.`)
+  }
+  if (typeof input.sourceName !== 'string' || input.sourceName === '') refuse('the file has no name')
+  if (typeof input.sourceHash !== 'string' || !SHA256_HEX.test(input.sourceHash)) refuse('the file hash must be a lower-case sha256 hex string')
+  if (!Number.isSafeInteger(input.sourceSize) || input.sourceSize < 0) refuse('the file size must be a whole number of bytes')
+  if (input.sheet !== null && typeof input.sheet !== 'string') refuse('the sheet name must be text or empty')
+  const mapping = JSON.stringify(input.mapping)
+  if (mapping === undefined) refuse('the mapping is missing')
+  return ctx.write(`start the import of "${input.sourceName}"`, () => {
+    const row = ctx.st.insertRun.get({
+      createdAt: ctx.now(),
+      sourceName: input.sourceName,
+      sourceHash: input.sourceHash,
+      sourceSize: input.sourceSize,
+      sheet: input.sheet,
+      mapping,
+      settings: JSON.stringify(settings),
+      note: input.note ?? null
+    }) as RunRow
+    return toRunRecord(ctx.path, row)
+  })
+}
+
+export function setRunStatus(ctx: JournalContext, runId: number, status: RunStatus, note?: string): RunRecord {
+  if (!RUN_STATUSES.includes(status)) {
+    throw new JournalError('invalid-input', ctx.path, `'${String(status)}' is not a run status; use one of ${RUN_STATUSES.join(', ')}.`)
+  }
+  return ctx.write(`change the status of run ${runId}`, () => {
+    const run = requireRun(ctx, runId)
+    if (run.status === 'cancelled' && status !== 'cancelled') {
+      throw new JournalStateError(ctx.path, `Run ${runId} was cancelled and cannot be ${status} again. Start a new import instead.`, null)
+    }
+    const closed = CLOSED_RUN_STATUSES.includes(status)
+    const finishedAt = closed ? (run.status === status ? run.finishedAt : ctx.now()) : null
+    ctx.st.setRunStatus.run({ id: runId, status, finishedAt, note: note ?? null })
+    return { ...run, status, finishedAt, note: note ?? run.note }
+  })
+}
+
+export function updateRunSettings(ctx: JournalContext, runId: number, settings: RunSettings): RunRecord {
+  const clean = checkRunSettings(ctx.path, settings)
+  return ctx.write(`save the settings of run ${runId}`, () => {
+    const run = requireRun(ctx, runId)
+    ctx.st.setRunSettings.run(JSON.stringify(clean), runId)
+    return { ...run, settings: clean }
+  })
+}
+
+function requireRun(ctx: JournalContext, runId: number): RunRecord {
+  const row = ctx.st.getRun.get(runId) as RunRow | undefined
+  if (row === undefined) {
+    throw new JournalError('not-found', ctx.path, `The journal ${ctx.path} has no run ${runId}. List the runs and pick one of them.`)
+  }
+  return toRunRecord(ctx.path, row)
+}

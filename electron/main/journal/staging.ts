@@ -1,0 +1,73 @@
+// Writing all the orders of a run. The whole sheet is one transaction: a failure at order
+// 70 000 leaves nothing staged, so the import can simply be started again.
+import type { JournalContext } from './context'
+import { JournalError, JournalStateError } from './errors'
+import type { RunRow } from './records'
+import { checkStagedOrder, insertOrderRows } from './staged-order'
+import type { DuplicateSkip, StageOrderInput, StageResult } from './types'
+
+export function stageOrders(
+  ctx: JournalContext,
+  runId: number,
+  orders: readonly StageOrderInput[],
+  options: { force?: boolean } = {}
+): StageResult {
+  return ctx.write(`stage the orders of run ${runId}`, () => {
+    requireFreshRun(ctx, runId)
+    const now = ctx.now()
+    const ordinals = new Set<number>()
+    const skippedAsDuplicates: DuplicateSkip[] = []
+    for (const order of orders) {
+      checkStagedOrder(ctx.path, order)
+      if (ordinals.has(order.ordinal)) {
+        throw new JournalError('invalid-input', ctx.path, `Order #${order.ordinal} appears twice in run ${runId}. Nothing was staged.`)
+      }
+      ordinals.add(order.ordinal)
+      const earlier = options.force === true ? undefined : createdBefore(ctx, order.fingerprint)
+      const skipReason = earlier === undefined ? null : `already created in run ${earlier.run_id} (bill ${earlier.bill_id ?? '?'})`
+      const state = skipReason === null ? 'pending' : 'skipped'
+      const finishedAt = skipReason === null ? null : now
+      const orderId = Number(
+        ctx.st.insertOrder.run(runId, order.ordinal, order.groupKey, order.fingerprint, JSON.stringify(order.payload), order.email, state, skipReason, finishedAt)
+          .lastInsertRowid
+      )
+      insertOrderRows(ctx.path, ctx.st, orderId, order.rows)
+      if (earlier !== undefined) {
+        skippedAsDuplicates.push({
+          ordinal: order.ordinal,
+          fingerprint: order.fingerprint,
+          earlierRunId: earlier.run_id,
+          billId: earlier.bill_id
+        })
+      }
+    }
+    return { staged: orders.length - skippedAsDuplicates.length, skippedAsDuplicates }
+  })
+}
+
+function createdBefore(ctx: JournalContext, fingerprint: string): { run_id: number; bill_id: number | null } | undefined {
+  return ctx.st.createdByFingerprint.get(fingerprint) as { run_id: number; bill_id: number | null } | undefined
+}
+
+/** Orders are staged once, into a run that has not started: a started run's queue is the
+ * record of what was sent and is never rewritten. */
+function requireFreshRun(ctx: JournalContext, runId: number): void {
+  const row = ctx.st.getRun.get(runId) as RunRow | undefined
+  if (row === undefined) {
+    throw new JournalError('not-found', ctx.path, `The journal ${ctx.path} has no run ${runId}. Create the run before staging its orders.`)
+  }
+  if (row.status !== 'staged') {
+    throw new JournalStateError(
+      ctx.path,
+      `Cannot stage orders into run ${runId}: it is ${row.status}. Start a new import for a new file.`,
+      null
+    )
+  }
+  if (Number(ctx.st.countRunOrders.get(runId)) > 0) {
+    throw new JournalStateError(
+      ctx.path,
+      `Cannot stage orders into run ${runId}: its orders were staged already. Start a new import for a new file.`,
+      null
+    )
+  }
+}
