@@ -1,0 +1,235 @@
+// The one contract between the renderer and main: every request channel with the zod schema of
+// its input (validated at main's door) and the type of its answer, and every event main sends.
+// The preload builds its bridge from CHANNELS; the browser host serves the same map over HTTP.
+import { z } from 'zod'
+import type { AutoMapResult } from '../auto-map'
+import type { Issue } from '../issue'
+import { MappingSchema, type Mapping } from '../mapping'
+import type { OrderDraft } from '../order'
+import type { SheetMeta } from '../sheet'
+
+// ---------- shared shapes ----------
+
+export const ORDER_STATES = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped'] as const
+export type OrderStateName = (typeof ORDER_STATES)[number]
+export type StateCounts = Record<OrderStateName, number>
+
+export const ReadOverridesSchema = z.object({
+  sheet: z.union([z.string(), z.number().int().min(1)]).optional(),
+  encoding: z.string().min(1).optional(),
+  delimiter: z.string().length(1).optional(),
+  headerRow: z.number().int().min(1).optional()
+})
+export type ReadOverrides = z.infer<typeof ReadOverridesSchema>
+
+export const ApiDomainSchema = z.union([z.literal('influencersoft.com'), z.literal('justclick.ru'), z.string().url()])
+
+export interface ConnectionInfo {
+  /** 'sandbox': the built-in local stand-in; 'account': a real shop. */
+  kind: 'sandbox' | 'account'
+  login: string
+  domain: string
+  /** Whether an API key is stored (the key itself never leaves main). */
+  hasKey: boolean
+  /** Where the secret is kept, e.g. 'os keychain', or why it cannot be ('basic_text' on Linux without a keyring). */
+  keyStorage: string
+}
+
+export interface ConnectionTest {
+  ok: boolean
+  /** Plain words: "Connected to demo.influencersoft.com: the key is correct." */
+  message: string
+}
+
+export interface SessionSummary {
+  sessionId: string
+  meta: SheetMeta
+  headers: string[]
+  /** The first rows exactly as read (cells as text), for the raw preview. */
+  rawPreview: { row: number; cells: string[] }[]
+  mapping: Mapping
+  /** Auto-matching details when the mapping was made automatically or from a template. */
+  auto: Pick<AutoMapResult, 'matches' | 'ambiguities' | 'unmatchedHeaders' | 'missingRequired'> | null
+  /** Name of the saved template applied because the same headers came back. */
+  template: string | null
+  counts: PlanCounts
+}
+
+export interface PlanCounts {
+  rows: number
+  orders: number
+  validOrders: number
+  errors: number
+  warnings: number
+  excludedRows: number
+  /** Orders already created by an earlier run (same fingerprint): they will be skipped. */
+  alreadyCreated: number
+}
+
+export interface GridRow {
+  /** 1-based sheet row. */
+  row: number
+  /** 1-based order index. */
+  order: number | null
+  cells: string[]
+  issues: Issue[]
+  excluded: boolean
+  edited: boolean
+  /** An earlier run already created this order (bill id). */
+  alreadyCreated: number | null
+}
+
+export interface OrderPreview {
+  order: OrderDraft
+  issues: Issue[]
+  /** The exact form body that would be sent, with the hash shown as "hash=•••" (the key is never in the renderer). */
+  body: string
+}
+
+export interface RunSummary {
+  runId: number
+  createdAt: number
+  sourceName: string
+  status: 'staged' | 'running' | 'paused' | 'finished' | 'stopped' | 'cancelled'
+  counts: StateCounts
+  total: number
+  login: string
+  apiBase: string
+  note: string | null
+}
+
+export interface RunOrder {
+  ordinal: number
+  state: OrderStateName
+  billId: number | null
+  existed: boolean
+  errorCode: number | string | null
+  errorText: string | null
+  email: string
+  rows: number[]
+  attempts: number
+  editable: boolean
+}
+
+export interface SendProgressEvent {
+  runId: number
+  counts: StateCounts
+  total: number
+  inFlight: number
+  paused: boolean
+  rate: number
+  perMinute: number | null
+  etaSeconds: number | null
+  backoffUntil: number | null
+}
+
+export type SendLogEvent = { runId: number; at: number; kind: string; ordinal: number | null; text: string }
+
+export interface JobProgressEvent {
+  jobId: string
+  stage: 'reading' | 'mapping' | 'validating' | 'staging' | 'exporting'
+  done: number
+  total: number | null
+  finished: boolean
+}
+
+// ---------- request channels ----------
+
+const sessionId = z.string().min(1).max(64)
+const runId = z.number().int().min(1)
+
+export const CHANNELS = {
+  'app.info': { input: z.object({}) },
+  'connection.get': { input: z.object({}) },
+  'connection.set': { input: z.object({ login: z.string().min(1).max(64), domain: ApiDomainSchema, apiKey: z.string().min(1).max(256).optional() }) },
+  'connection.useSandbox': { input: z.object({}) },
+  'connection.test': { input: z.object({}) },
+
+  'sheet.load': { input: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), options: ReadOverridesSchema.default({}) }) },
+  'sheet.reload': { input: z.object({ sessionId, options: ReadOverridesSchema }) },
+  'sheet.close': { input: z.object({ sessionId }) },
+
+  'mapping.set': { input: z.object({ sessionId, mapping: MappingSchema }) },
+  'mapping.previewOrder': { input: z.object({ sessionId, order: z.number().int().min(1) }) },
+  'templates.list': { input: z.object({}) },
+  'templates.save': { input: z.object({ sessionId, name: z.string().min(1).max(100) }) },
+
+  'rows.page': { input: z.object({ sessionId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'problems']) }) },
+  'rows.edit': { input: z.object({ sessionId, row: z.number().int().min(1), column: z.number().int().min(0), value: z.string().max(10_000) }) },
+  'rows.exclude': { input: z.object({ sessionId, rows: z.array(z.number().int().min(1)).max(1_000_000), excluded: z.boolean() }) },
+
+  'run.start': { input: z.object({ sessionId, rate: z.number().positive().max(100), concurrency: z.number().int().min(1).max(16) }) },
+  'run.pause': { input: z.object({ runId }) },
+  'run.resume': { input: z.object({ runId, rate: z.number().positive().max(100).optional(), concurrency: z.number().int().min(1).max(16).optional() }) },
+  'run.cancel': { input: z.object({ runId }) },
+
+  'runs.list': { input: z.object({}) },
+  'runs.orders': { input: z.object({ runId, states: z.array(z.enum(ORDER_STATES)).optional(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }) },
+  'runs.resolve': { input: z.object({ runId, ordinal: z.number().int().min(1), decision: z.discriminatedUnion('kind', [z.object({ kind: z.literal('created'), billId: z.number().int().positive() }), z.object({ kind: z.literal('absent') })]) }) },
+  'runs.editFailed': { input: z.object({ runId, ordinal: z.number().int().min(1), cells: z.record(z.string(), z.string().max(10_000)) }) },
+  'runs.retryFailed': { input: z.object({ runId, fixedFile: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional() }) },
+  'runs.export': { input: z.object({ runId, format: z.enum(['csv', 'xlsx']), only: z.enum(['all', 'failed', 'unknown', 'succeeded']) }) },
+  'runs.undo': { input: z.object({ runId }) }
+} as const
+
+export type Channel = keyof typeof CHANNELS
+export type ChannelInput<C extends Channel> = z.input<(typeof CHANNELS)[C]['input']>
+export type ParsedInput<C extends Channel> = z.output<(typeof CHANNELS)[C]['input']>
+
+/** What each channel answers (the `value` of an ok result). */
+export interface ChannelOutputs {
+  'app.info': { version: string; host: 'electron' | 'browser'; journalPath: string }
+  'connection.get': ConnectionInfo
+  'connection.set': ConnectionInfo
+  'connection.useSandbox': ConnectionInfo
+  'connection.test': ConnectionTest
+  'sheet.load': SessionSummary
+  'sheet.reload': SessionSummary
+  'sheet.close': { closed: boolean }
+  'mapping.set': { counts: PlanCounts; mapping: Mapping }
+  'mapping.previewOrder': OrderPreview
+  'templates.list': { name: string; headers: string[]; savedAt: number }[]
+  'templates.save': { name: string }
+  'rows.page': { total: number; rows: GridRow[]; counts: PlanCounts }
+  'rows.edit': { row: GridRow; counts: PlanCounts }
+  'rows.exclude': { counts: PlanCounts }
+  'run.start': { runId: number; staged: number; skipped: number }
+  'run.pause': RunSummary
+  'run.resume': RunSummary
+  'run.cancel': RunSummary
+  'runs.list': RunSummary[]
+  'runs.orders': { total: number; orders: RunOrder[] }
+  'runs.resolve': RunOrder
+  'runs.editFailed': { order: RunOrder; issues: Issue[] }
+  'runs.retryFailed': { requeued: number; stillInvalid: number; messages: string[] }
+  'runs.export': { name: string; bytes: Uint8Array }
+  'runs.undo': { deleted: number; failed: number; messages: string[] }
+}
+
+// ---------- events main sends ----------
+
+export interface EventPayloads {
+  'run.progress': SendProgressEvent
+  'run.log': SendLogEvent
+  'job.progress': JobProgressEvent
+}
+export type EventName = keyof EventPayloads
+export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'job.progress']
+
+// ---------- results ----------
+
+export interface IpcError {
+  /** 'invalid-input' | 'not-found' | 'sheet' | 'mapping' | 'journal' | 'api' | 'busy' | 'internal' ... */
+  code: string
+  /** One plain sentence for the user; never a stack trace, never the API key. */
+  message: string
+}
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
+
+/** The API the preload exposes as `window.orderbatch` (and the browser host's client mirrors). */
+export interface OrderbatchApi {
+  invoke<C extends Channel>(channel: C, input: ChannelInput<C>): Promise<IpcResult<ChannelOutputs[C]>>
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void
+}
+
+export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[]
