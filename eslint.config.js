@@ -65,6 +65,10 @@ export default tseslint.config(
       'no-console': 'off'
     }
   },
+  {
+    files: ['bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } }
+  },
   sharedPurity,
   rendererBoundary,
   electronOnlyAtTheShell

@@ -4,9 +4,19 @@ import { UsageError } from './usage-error'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
-export function parseCommandArgs<T extends Options>(argv: string[], options: T, command: string) {
+/** The parsed flags: strings for string options, booleans for boolean ones, absent when not given. */
+export type ParsedValues<T extends Options> = {
+  [K in keyof T]?: T[K] extends { type: 'boolean' } ? boolean : T[K] extends { multiple: true } ? string[] : string
+}
+
+export function parseCommandArgs<T extends Options>(
+  argv: string[],
+  options: T,
+  command: string
+): { values: ParsedValues<T>; positionals: string[] } {
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+    const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
+    return { values: parsed.values as ParsedValues<T>, positionals: parsed.positionals }
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error)
     throw new UsageError(`${command}: ${text.replace(/\.?\s*To specify[\s\S]*$/, '').replace(/\s+/g, ' ').replace(/\.+$/, '')}. Run "orderbatch help ${command}".`)
