@@ -16,6 +16,12 @@ const SINES = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(
  * a malformed string still hashes and encodes the same way everywhere. */
 export function utf8Encode(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length * 3)
+  return bytes.slice(0, encodeInto(text, bytes))
+}
+
+/** Writes the UTF-8 bytes of `text` into `bytes` (which must hold text.length * 3) and returns
+ * how many were written. */
+function encodeInto(text: string, bytes: Uint8Array): number {
   let n = 0
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i)
@@ -44,28 +50,45 @@ export function utf8Encode(text: string): Uint8Array {
     }
     bytes[n++] = 0x80 | (code & 0x3f)
   }
-  return bytes.subarray(0, n)
+  return n
 }
 
-/** The message padded to a multiple of 64 bytes with 0x80, zeros and the bit length (little endian). */
-function pad(message: Uint8Array): DataView {
-  const paddedLength = (((message.length + 8) >>> 6) + 1) << 6
-  const padded = new Uint8Array(paddedLength)
-  padded.set(message)
-  padded[message.length] = 0x80
-  const view = new DataView(padded.buffer)
-  const bitLength = message.length * 8
-  view.setUint32(paddedLength - 8, bitLength >>> 0, true)
-  view.setUint32(paddedLength - 4, Math.floor(bitLength / 2 ** 32), true)
-  return view
+// md5 runs once per order when a sheet is planned (the fingerprint), so it reuses one scratch
+// buffer instead of allocating three arrays per call.
+let scratch = new Uint8Array(1024)
+
+function scratchFor(length: number): Uint8Array {
+  if (scratch.length < length) scratch = new Uint8Array(Math.max(length, scratch.length * 2))
+  return scratch
 }
 
-function compress(state: Uint32Array, view: DataView, offset: number, words: Uint32Array): void {
-  for (let i = 0; i < 16; i++) words[i] = view.getUint32(offset + i * 4, true)
-  let a = state[0]
-  let b = state[1]
-  let c = state[2]
-  let d = state[3]
+/** Pads the first `length` bytes of `buffer` in place to a multiple of 64 bytes with 0x80, zeros
+ * and the bit length (little endian); returns the padded length. */
+function padInPlace(buffer: Uint8Array, length: number): number {
+  const paddedLength = (((length + 8) >>> 6) + 1) << 6
+  buffer.fill(0, length, paddedLength)
+  buffer[length] = 0x80
+  const bitLength = length * 8
+  writeUint32(buffer, paddedLength - 8, bitLength >>> 0)
+  writeUint32(buffer, paddedLength - 4, Math.floor(bitLength / 2 ** 32))
+  return paddedLength
+}
+
+function writeUint32(buffer: Uint8Array, at: number, value: number): void {
+  buffer[at] = value & 0xff
+  buffer[at + 1] = (value >>> 8) & 0xff
+  buffer[at + 2] = (value >>> 16) & 0xff
+  buffer[at + 3] = (value >>> 24) & 0xff
+}
+
+function compress(state: Uint32Array, bytes: Uint8Array, offset: number, words: Uint32Array): void {
+  for (let i = 0, at = offset; i < 16; i++, at += 4) {
+    words[i] = bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)
+  }
+  let a = state[0]!
+  let b = state[1]!
+  let c = state[2]!
+  let d = state[3]!
   for (let i = 0; i < 64; i++) {
     let f: number
     let g: number
@@ -82,8 +105,8 @@ function compress(state: Uint32Array, view: DataView, offset: number, words: Uin
       f = c ^ (b | ~d)
       g = (7 * i) & 15
     }
-    const sum = (a + f + SINES[i] + words[g]) | 0
-    const shift = SHIFTS[i]
+    const sum = (a + f + SINES[i]! + words[g]!) | 0
+    const shift = SHIFTS[i]!
     a = d
     d = c
     c = b
@@ -95,19 +118,37 @@ function compress(state: Uint32Array, view: DataView, offset: number, words: Uin
   state[3] += d
 }
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
 function toHex(state: Uint32Array): string {
   let hex = ''
-  for (const word of state) {
-    for (let byte = 0; byte < 4; byte++) hex += ((word >>> (byte * 8)) & 0xff).toString(16).padStart(2, '0')
+  for (let w = 0; w < 4; w++) {
+    const word = state[w]!
+    hex += HEX[word & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[(word >>> 16) & 0xff]! + HEX[word >>> 24]!
   }
   return hex
 }
 
+const state = new Uint32Array(4)
+const words = new Uint32Array(16)
+
 /** MD5 digest as lowercase hex, like PHP's md5(). Strings are hashed as their UTF-8 bytes. */
 export function md5(input: string | Uint8Array): string {
-  const view = pad(typeof input === 'string' ? utf8Encode(input) : input)
-  const state = new Uint32Array([0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476])
-  const words = new Uint32Array(16)
-  for (let offset = 0; offset < view.byteLength; offset += 64) compress(state, view, offset, words)
+  let buffer: Uint8Array
+  let length: number
+  if (typeof input === 'string') {
+    buffer = scratchFor(input.length * 3 + 72)
+    length = encodeInto(input, buffer)
+  } else {
+    buffer = scratchFor(input.length + 72)
+    buffer.set(input)
+    length = input.length
+  }
+  const padded = padInPlace(buffer, length)
+  state[0] = 0x67452301
+  state[1] = 0xefcdab89
+  state[2] = 0x98badcfe
+  state[3] = 0x10325476
+  for (let offset = 0; offset < padded; offset += 64) compress(state, buffer, offset, words)
   return toHex(state)
 }
