@@ -53,6 +53,9 @@ export interface SessionSummary {
   /** Name of the saved template applied because the same headers came back. */
   template: string | null
   counts: PlanCounts
+  /** Problems of the mapping or the whole sheet (no row, no order), e.g. an unmapped required
+   * field: they block every order, so show them above the grid. (Added; optional.) */
+  sheetIssues?: Issue[]
 }
 
 export interface PlanCounts {
@@ -109,6 +112,9 @@ export interface RunOrder {
   rows: number[]
   attempts: number
   editable: boolean
+  /** Failed orders only: the order's sheet rows as staged, with the run's headers, so they can be
+   * corrected in place with runs.editFailed. (Added; optional.) */
+  sheet?: { headers: string[]; rows: { row: number; cells: string[] }[] }
 }
 
 export interface SendProgressEvent {
@@ -166,6 +172,8 @@ export const CHANNELS = {
   'runs.list': { input: z.object({}) },
   'runs.orders': { input: z.object({ runId, states: z.array(z.enum(ORDER_STATES)).optional(), offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000) }) },
   'runs.resolve': { input: z.object({ runId, ordinal: z.number().int().min(1), decision: z.discriminatedUnion('kind', [z.object({ kind: z.literal('created'), billId: z.number().int().positive() }), z.object({ kind: z.literal('absent') })]) }) },
+  /** cells: "<sheet row>:<0-based column>" -> new value (one cell), or "<header text>" -> new value
+   * (that column on every row of the order). */
   'runs.editFailed': { input: z.object({ runId, ordinal: z.number().int().min(1), cells: z.record(z.string(), z.string().max(10_000)) }) },
   'runs.retryFailed': { input: z.object({ runId, fixedFile: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional() }) },
   'runs.export': { input: z.object({ runId, format: z.enum(['csv', 'xlsx']), only: z.enum(['all', 'failed', 'unknown', 'succeeded']) }) },
@@ -186,7 +194,7 @@ export interface ChannelOutputs {
   'sheet.load': SessionSummary
   'sheet.reload': SessionSummary
   'sheet.close': { closed: boolean }
-  'mapping.set': { counts: PlanCounts; mapping: Mapping }
+  'mapping.set': { counts: PlanCounts; mapping: Mapping; sheetIssues?: Issue[] }
   'mapping.previewOrder': OrderPreview
   'templates.list': { name: string; headers: string[]; savedAt: number }[]
   'templates.save': { name: string }
