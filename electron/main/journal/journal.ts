@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { createContext } from './context'
+import { deletions, recordDeletion } from './deletions'
 import type { JournalContext } from './context'
 import { JournalError } from './errors'
 import { acquireJournalLock } from './lock'
@@ -21,8 +22,10 @@ import type { BegunAttempt, ResolveCreatedInput } from './transitions'
 import type {
   AttemptRecord,
   CorrectedOrder,
+  CreatedMatch,
   CreatedOutcome,
   CreateRunInput,
+  DeletionRecord,
   FailedOutcome,
   OrderRecord,
   OrderRowRecord,
@@ -108,6 +111,15 @@ export class Journal {
     return stageOrders(this.live(), runId, orders, options)
   }
 
+  /** createRun and stageOrders as ONE transaction: a failure anywhere leaves no run behind. */
+  stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: { force?: boolean }): { run: RunRecord; result: StageResult } {
+    const ctx = this.live()
+    return ctx.write(`start the import of "${input.sourceName}"`, () => {
+      const run = runs.createRun(ctx, input)
+      return { run, result: stageOrders(ctx, run.id, orders, options) }
+    })
+  }
+
   getRun(runId: number): RunRecord | null {
     return queries.getRun(this.live(), runId)
   }
@@ -164,6 +176,19 @@ export class Journal {
 
   attempts(orderId: number): AttemptRecord[] {
     return queries.attempts(this.live(), orderId)
+  }
+
+  /** The first created order (any run) with this fingerprint: what staging would skip it for. */
+  findCreated(fingerprint: string): CreatedMatch | null {
+    return queries.findCreated(this.live(), fingerprint)
+  }
+
+  deletions(runId: number): Map<number, DeletionRecord> {
+    return deletions(this.live(), runId)
+  }
+
+  recordDeletion(orderId: number, note?: string): DeletionRecord {
+    return recordDeletion(this.live(), orderId, note)
   }
 
   billIdsClaimed(): Set<number> {

@@ -126,6 +126,22 @@ export const MIGRATIONS: readonly Migration[] = [
         END;
       `)
     }
+  },
+  {
+    version: 4,
+    name: 'orders deleted from the shop after they were created (undo)',
+    up(db) {
+      // A table of its own: a created order stays final (its state never changes), the deletion
+      // is a later fact about it.
+      db.exec(`
+        CREATE TABLE order_deletions (
+          order_id INTEGER PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
+          bill_id INTEGER NOT NULL,
+          deleted_at INTEGER NOT NULL,
+          note TEXT
+        ) STRICT;
+      `)
+    }
   }
 ]
 

@@ -3,7 +3,7 @@ import type { JournalContext } from './context'
 import { toAttemptRecord, toOrderRecord, toOrderRowRecord, toRunRecord } from './records'
 import type { AttemptRow, OrderRow, OrderRowsRow, RunRow } from './records'
 import { ORDER_STATES } from './types'
-import type { AttemptRecord, OrderRecord, OrderRowRecord, OrderState, Page, RunRecord } from './types'
+import type { AttemptRecord, CreatedMatch, OrderRecord, OrderRowRecord, OrderState, Page, RunRecord } from './types'
 
 export function getRun(ctx: JournalContext, runId: number): RunRecord | null {
   const row = ctx.read(`read run ${runId}`, () => ctx.st.getRun.get(runId) as RunRow | undefined)
@@ -80,4 +80,11 @@ export function attempts(ctx: JournalContext, orderId: number): AttemptRecord[] 
  * shop order to two orders of a sheet. */
 export function billIdsClaimed(ctx: JournalContext): Set<number> {
   return new Set(ctx.read('read the bill numbers in use', () => ctx.st.billIdsClaimed.all() as number[]))
+}
+
+export function findCreated(ctx: JournalContext, fingerprint: string): CreatedMatch | null {
+  const row = ctx.read('look up earlier created orders', () =>
+    ctx.st.createdByFingerprint.get(fingerprint) as { run_id: number; bill_id: number | null } | undefined
+  )
+  return row === undefined ? null : { runId: row.run_id, billId: row.bill_id }
 }

@@ -13,7 +13,12 @@ export function checkStagedOrder(path: string, order: StageOrderInput): void {
   if (typeof order.fingerprint !== 'string' || order.fingerprint === '') refuse('it has no fingerprint')
   if (typeof order.email !== 'string') refuse('its e-mail must be text')
   if (order.groupKey !== null && typeof order.groupKey !== 'string') refuse('its group key must be text or empty')
-  if (!Array.isArray(order.payload) || order.payload.length === 0) refuse('it has no CreateOrder parameters')
+  // A rejected order is never sent, so it may lack every parameter (a row with nothing usable).
+  if (!Array.isArray(order.payload)) refuse('it has no CreateOrder parameters')
+  if (order.payload.length === 0 && order.rejected === undefined) refuse('it has no CreateOrder parameters')
+  if (order.rejected !== undefined && (typeof order.rejected.code !== 'string' || typeof order.rejected.text !== 'string')) {
+    refuse('the reason it was rejected must be a code and a text')
+  }
   for (const pair of order.payload) {
     if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string') {
       refuse('every CreateOrder parameter must be a [name, text value] pair')

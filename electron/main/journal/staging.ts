@@ -23,14 +23,16 @@ export function stageOrders(
         throw new JournalError('invalid-input', ctx.path, `Order #${order.ordinal} appears twice in run ${runId}. Nothing was staged.`)
       }
       ordinals.add(order.ordinal)
-      const earlier = options.force === true ? undefined : createdBefore(ctx, order.fingerprint)
+      const rejected = order.rejected
+      const earlier = options.force === true || rejected !== undefined ? undefined : createdBefore(ctx, order.fingerprint)
       const skipReason = earlier === undefined ? null : `already created in run ${earlier.run_id} (bill ${earlier.bill_id ?? '?'})`
-      const state = skipReason === null ? 'pending' : 'skipped'
-      const finishedAt = skipReason === null ? null : now
+      const state = rejected !== undefined ? 'failed' : skipReason === null ? 'pending' : 'skipped'
+      const finishedAt = state === 'pending' ? null : now
       const orderId = Number(
         ctx.st.insertOrder.run(runId, order.ordinal, order.groupKey, order.fingerprint, JSON.stringify(order.payload), order.email, state, skipReason, finishedAt)
           .lastInsertRowid
       )
+      if (rejected !== undefined) ctx.st.markRejected.run(rejected.code, rejected.text, orderId)
       insertOrderRows(ctx.path, ctx.st, orderId, order.rows)
       if (earlier !== undefined) {
         skippedAsDuplicates.push({
@@ -41,7 +43,8 @@ export function stageOrders(
         })
       }
     }
-    return { staged: orders.length - skippedAsDuplicates.length, skippedAsDuplicates }
+    const rejected = orders.filter((order) => order.rejected !== undefined).length
+    return { staged: orders.length - skippedAsDuplicates.length - rejected, skippedAsDuplicates }
   })
 }
 

@@ -14,6 +14,7 @@ export interface Statements {
   countRunOrders: Statement
   insertOrder: Statement
   insertOrderRow: Statement
+  markRejected: Statement
   deleteOrderRows: Statement
   createdByFingerprint: Statement
   getOrder: Statement
@@ -55,6 +56,7 @@ export function prepareStatements(db: Database): Statements {
     insertOrder: p(`INSERT INTO orders (run_id, ordinal, group_key, fingerprint, payload, email, state, skip_reason, finished_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     insertOrderRow: p('INSERT INTO order_rows (order_id, sheet_row, row) VALUES (?, ?, ?)'),
+    markRejected: p('UPDATE orders SET error_code = ?, error_text = ? WHERE id = ?'),
     deleteOrderRows: p('DELETE FROM order_rows WHERE order_id = ?'),
     createdByFingerprint: p(`SELECT run_id, bill_id FROM orders WHERE fingerprint = ? AND state = 'succeeded' ORDER BY id LIMIT 1`),
     getOrder: p('SELECT * FROM orders WHERE id = ?'),

@@ -133,6 +133,9 @@ export interface StageOrderInput {
   payload: Payload
   email: string
   rows: StagedRow[]
+  /** The sheet gave this order errors: it is staged straight as 'failed' with this code and text
+   * (never sent), so it can be exported, corrected and retried like an order the shop refused. */
+  rejected?: { code: string; text: string }
 }
 
 export interface DuplicateSkip {
@@ -142,8 +145,22 @@ export interface DuplicateSkip {
   billId: number | null
 }
 
+/** A created order with the same fingerprint, found before staging. */
+export interface CreatedMatch {
+  runId: number
+  billId: number | null
+}
+
+/** An order the run created and later deleted from the shop (orderbatch undo). */
+export interface DeletionRecord {
+  orderId: number
+  billId: number
+  deletedAt: number
+  note: string | null
+}
+
 export interface StageResult {
-  /** Orders written as 'pending'. */
+  /** Orders written as 'pending' (rejected orders are written as 'failed' and not counted). */
   staged: number
   /** Orders written as 'skipped' because the same fingerprint was already created. */
   skippedAsDuplicates: DuplicateSkip[]
