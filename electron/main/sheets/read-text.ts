@@ -1,6 +1,7 @@
 // CSV, TSV and TXT: decode, find the delimiter and split with Papa Parse (no dynamic typing: every
-// cell stays the string in the file, so "00283762" keeps its zeros). Each row keeps the number of
-// the physical line it starts on, so quoted cells spanning lines never shift the rows below them.
+// cell stays the string in the file, so "00283762" keeps its zeros). Rows are numbered as Excel
+// shows the file: one row per record (a quoted cell spanning lines is still one row), blank lines
+// count, and an Excel `sep=` line is not a row.
 import Papa from 'papaparse'
 import type { Detected, ReadResult, SheetReadOptions } from '../../../shared/sheet'
 import { buildTable } from './build-table'
@@ -58,12 +59,12 @@ function chooseDelimiter(text: string, file: string, override: string | undefine
   return detectDelimiter(text, extensionOf(file) === 'tsv')
 }
 
-/** Papa Parse reports where each record ends; the next one starts there, and its line number is
- * one more than the line breaks before it. */
+/** One record is one Excel row. Papa Parse reports where each record ends; the physical line a
+ * record starts on is only needed to point at an unclosed quote. */
 function splitRecords(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits): SheetRecords {
   const records = emptyRecords()
-  const lines = new LineCounter(text, firstLine)
   const maxRecords = limits.maxRows + HEADER_MARGIN_ROWS
+  let row = 0
   let start = 0
   let tooMany = false
   let unclosedQuoteAt = -1
@@ -73,9 +74,9 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
     dynamicTyping: false,
     skipEmptyLines: false,
     step: (result, parser) => {
-      const row = lines.lineAt(start)
+      row += 1
+      if (result.errors.some((error) => error.code === 'MissingQuotes')) unclosedQuoteAt = new LineCounter(text, firstLine).lineAt(start)
       start = result.meta.cursor
-      if (result.errors.some((error) => error.code === 'MissingQuotes')) unclosedQuoteAt = row
       if (isBlankRow(result.data)) return
       if (records.cells.length >= maxRecords) {
         tooMany = true

@@ -48,13 +48,13 @@ describe('delimiter detection', () => {
     expect(table.rows).toEqual([['a@example.com'], ['b@example.com']])
   })
 
-  it('honours an Excel "sep=" first line, skips it and keeps line numbers', () => {
+  it('honours an Excel "sep=" first line and skips it, as Excel does (it is not a row)', () => {
     const { meta, table } = parseText('sep=;\r\nName,full;Price\r\nAnna, A.;1,5\r\nIvan;2\r\n')
     expect(meta.delimiter).toMatchObject({ value: ';', confidence: 1 })
     expect(meta.delimiter?.reason).toContain('sep=;')
     expect(table.headers).toEqual(['Name,full', 'Price'])
-    expect(meta.headerRow.value).toBe(2)
-    expect(table.rowNumbers).toEqual([3, 4])
+    expect(meta.headerRow.value).toBe(1)
+    expect(table.rowNumbers).toEqual([2, 3])
   })
 
   it('reads "sep=" only as the very first line', () => {

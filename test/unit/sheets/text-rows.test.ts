@@ -2,26 +2,27 @@ import { describe, expect, it } from 'vitest'
 import { parseError, parseText } from './helpers'
 
 describe('rows of a text sheet', () => {
-  it('numbers rows by the physical line each record starts on, across quoted line breaks', () => {
+  it('numbers rows as Excel shows them: a record spanning lines is one row', () => {
     const text = [
-      'Name,Comment,Price', // line 1
-      'Anna,"first line', // line 2
-      'second line', // line 3
-      'third line",10', // line 4
-      'Ivan,plain,20', // line 5
-      '"Olga","x', // line 6
-      '",30', // line 7
-      'Petr,last,40' // line 8
+      'Name,Comment,Price', // row 1
+      'Anna,"first line', // row 2 starts
+      'second line',
+      'third line",10', // row 2 ends
+      'Ivan,plain,20', // row 3
+      '"Olga","x', // row 4 starts
+      '",30', // row 4 ends
+      'Petr,last,40' // row 5
     ].join('\r\n')
     const { table } = parseText(text)
-    expect(table.rowNumbers).toEqual([2, 5, 6, 8])
+    expect(table.rowNumbers).toEqual([2, 3, 4, 5])
     expect(table.rows[0]).toEqual(['Anna', 'first line\r\nsecond line\r\nthird line', '10'])
     expect(table.rows[2]).toEqual(['Olga', 'x\r\n', '30'])
   })
 
-  it('counts \\n, \\r\\n and lone \\r line breaks alike', () => {
-    expect(parseText('a,b\n1,"x\ny"\n2,z\n').table.rowNumbers).toEqual([2, 4])
-    expect(parseText('a,b\r1,"x\ry"\r2,z\r').table.rowNumbers).toEqual([2, 4])
+  it('ends records at \\n, \\r\\n and lone \\r alike, and counts blank lines as rows', () => {
+    expect(parseText('a,b\n1,"x\ny"\n2,z\n').table.rowNumbers).toEqual([2, 3])
+    expect(parseText('a,b\r1,"x\ry"\r2,z\r').table.rowNumbers).toEqual([2, 3])
+    expect(parseText('a,b\r\n1,"x\r\ny"\r\n\r\n2,z\r\n').table.rowNumbers).toEqual([2, 4])
   })
 
   it('skips fully blank rows, including rows of empty cells, without renumbering the rest', () => {
