@@ -16,6 +16,8 @@ import type { DurabilityPragmas } from './pragmas'
 import * as queries from './queries'
 import * as runs from './runs'
 import { stageOrders } from './staging'
+import { abandonSending, beginAttempts, recordOutcomes } from './batch'
+import type { BegunOrderAttempt, OutcomeEntry } from './batch'
 import { prepareStatements } from './statements'
 import * as transitions from './transitions'
 import type { BegunAttempt, ResolveCreatedInput } from './transitions'
@@ -231,6 +233,24 @@ export class Journal {
 
   skip(orderId: number, reason: string): OrderRecord {
     return transitions.skipOrder(this.live(), orderId, reason)
+  }
+
+  // Group commit (for the sender): many orders per flushed transaction
+
+  /** beginAttempt for each order, all in one commit (all or none). */
+  beginAttempts(orderIds: readonly number[]): BegunOrderAttempt[] {
+    return beginAttempts(this.live(), orderIds)
+  }
+
+  /** recordCreated / recordFailed / recordRetry / recordUnknown for each entry, in one commit (all or none). */
+  recordOutcomes(entries: readonly OutcomeEntry[]): OrderRecord[] {
+    return recordOutcomes(this.live(), entries)
+  }
+
+  /** The run's orders left 'sending' by a sender that stopped without recording their answers
+   * become 'unknown' (as at open after a crash). Call only when nothing of the run is in flight. */
+  abandonSending(runId: number, reason: string): number {
+    return abandonSending(this.live(), runId, reason)
   }
 
   // Maintenance
