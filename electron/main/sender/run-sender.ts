@@ -1,0 +1,676 @@
+// The send loop of one run. The journal is the queue: the loop reads due orders from it, writes
+// each intent ('sending') BEFORE the first byte goes out, sends one signed CreateOrder per order
+// under the pacer (rate) and the semaphore (concurrency), and writes each outcome when its
+// answer arrives. Unclear outcomes are looked up in the shop (reconciled), never resent blindly.
+//
+// GROUP COMMIT. A flushed commit costs one fsync, and a disk does a few hundred per second, so
+// above ~20 orders/s intents are claimed in small batches (beginAttempts) and answers are
+// written in groups (recordOutcomes), each batch one transaction. Both are safe:
+// - an intent committed but not yet sent leaves its order 'sending'. If the run pauses or stops
+//   first, the order is put back to 'pending' (it was never sent). If the process dies, the
+//   next open turns it 'unknown', and reconciliation proves it absent -> 'pending' -> sent once.
+// - an answer not yet committed also leaves its order 'sending' -> 'unknown' after a crash, and
+//   reconciliation finds it in the shop -> 'succeeded', so it is not sent again.
+// Nothing is sent twice and nothing is lost; a crash only costs lookups. At up to ~20 orders/s
+// every batch holds one order, so each intent and each answer is its own commit.
+import { classifyCreateOrder } from '../../../shared/create-order-answers'
+import type { CallOutcome, CreateOrderVerdict } from '../../../shared/create-order-answers'
+import type { Journal, OrderRecord, OrderState, OutcomeEntry, Payload } from '../journal'
+import { reconcileOrder } from '../reconcile/reconcile'
+import type { CallSlot } from '../reconcile/reconcile'
+import { AdaptiveRate, TroubleStreak } from './adaptive-rate'
+import { fullJitterDelay } from './backoff'
+import type { BackoffPolicy } from './backoff'
+import { systemClock } from './clock'
+import type { Clock } from './clock'
+import { asLookup } from './failpoints'
+import type { Failpoint } from './failpoints'
+import {
+  cancelledMessage,
+  finishedMessage,
+  limitGiveUpMessage,
+  minutesOf,
+  networkGiveUpMessage,
+  unexpectedMessage
+} from './messages'
+import { OutcomeGroup } from './outcome-group'
+import { Pacer } from './pacer'
+import { ProgressThrottle } from './progress'
+import { claimRun, releaseRun } from './run-registry'
+import { Semaphore } from './semaphore'
+import type { SendEvent, SenderDeps, SendOptions, SendProgress, SendResult } from './types'
+import { Wakeup } from './wakeup'
+
+const DEFAULT_SETTLE_MS = 5000
+const DEFAULT_LIMIT_GIVE_UP_MS = 15 * 60_000
+const DEFAULT_NETWORK_GIVE_UP_MS = 5 * 60_000
+const DEFAULT_LIMIT_BACKOFF: BackoffPolicy = { baseMs: 2000, capMs: 120_000 }
+const DEFAULT_RETRY_BACKOFF: BackoffPolicy = { baseMs: 1000, capMs: 60_000 }
+/** How long an answer may wait for others to share its commit. */
+const GROUP_DELAY_MS = 4
+const MAX_BATCH = 64
+/** Lookups per order and run: the second one comes before the run ends, after a settle delay. */
+const RECONCILE_TRIES = 2
+/** An order that keeps ending unclear (and proven absent) is left to the user after this many. */
+const MAX_UNKNOWNS_PER_RUN = 3
+const ABANDONED_NOTE = 'Orderbatch stopped sending while this order was on its way; the shop may have created it.'
+
+/** Orders per intent batch and per answer group: 1 up to 20/s (each its own commit), then about
+ * 50 ms worth of sending, at most 64. */
+export function batchSizeFor(rate: number): number {
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(rate / 20)))
+}
+
+interface Claim {
+  order: OrderRecord
+  attemptId: number
+  payload: Payload
+}
+
+interface ReconcileSlot {
+  /** Monotonic ms; null when not scheduled. */
+  dueAt: number | null
+  tries: number
+  lastTryAt: number | null
+  /** Became unknown during this run (gets the final try before the run ends). */
+  duringRun: boolean
+}
+
+export class RunSender {
+  private readonly journal: Journal
+  private readonly client: SenderDeps['client']
+  private readonly clock: Clock
+  private readonly wallNow: () => number
+  private readonly random: () => number
+  private readonly failpoint: Failpoint | undefined
+  private readonly settleMs: number
+  private readonly limitGiveUpMs: number
+  private readonly networkGiveUpMs: number
+  private readonly limitBackoff: BackoffPolicy
+  private readonly retryBackoff: BackoffPolicy
+
+  private readonly pacer: Pacer
+  private readonly semaphore: Semaphore
+  private readonly rate: AdaptiveRate
+  private readonly group: OutcomeGroup
+  private readonly progress: ProgressThrottle<SendProgress>
+  private readonly wake: Wakeup
+  private readonly limitStreak = new TroubleStreak()
+  private readonly networkStreak = new TroubleStreak()
+
+  private interruptController = new AbortController()
+  private cancelled = false
+  private pausedFlag = false
+  private over = false
+  private stopMessage: string | null = null
+  private claimed: Claim[] = []
+  private readonly inFlight = new Set<Promise<void>>()
+  private readonly slots = new Map<number, ReconcileSlot>()
+  private readonly unknownsThisRun = new Map<number, number>()
+  /** Monotonic ms: sending is held until then; when the last back-off was decided. */
+  private holdEnd = -Infinity
+  private lastLimitAt = -Infinity
+  private lastCounts: Record<OrderState, number> | null = null
+
+  constructor(
+    private readonly runId: number,
+    deps: SenderDeps,
+    private readonly options: SendOptions
+  ) {
+    checkOptions(options)
+    this.journal = deps.journal
+    this.client = deps.client
+    this.clock = deps.clock ?? systemClock
+    this.wallNow = deps.wallNow ?? Date.now
+    this.random = deps.random ?? Math.random
+    this.failpoint = deps.failpoint
+    this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS
+    this.limitGiveUpMs = options.limitGiveUpMs ?? DEFAULT_LIMIT_GIVE_UP_MS
+    this.networkGiveUpMs = options.networkGiveUpMs ?? DEFAULT_NETWORK_GIVE_UP_MS
+    this.limitBackoff = options.limitBackoff ?? DEFAULT_LIMIT_BACKOFF
+    this.retryBackoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF
+    this.pacer = new Pacer(this.clock, options.rate)
+    this.semaphore = new Semaphore(options.concurrency)
+    this.rate = new AdaptiveRate(options.rate, this.pacer)
+    this.wake = new Wakeup(this.clock)
+    this.progress = new ProgressThrottle(this.clock, () => this.snapshot(), options.onProgress)
+    this.group = new OutcomeGroup({
+      commit: (entries) => this.journal.recordOutcomes(entries),
+      beforeCommit: () => this.failpoint?.('before-outcome-commit'),
+      onError: (error) => this.requestStop(unexpectedMessage(this.runId, error)),
+      delayMs: GROUP_DELAY_MS
+    })
+    const { signal } = options
+    if (signal?.aborted) this.cancelled = true
+    else signal?.addEventListener('abort', () => this.cancel(), { once: true })
+  }
+
+  get paused(): boolean {
+    return this.pausedFlag
+  }
+
+  pause(): void {
+    if (this.over || this.pausedFlag || this.halted) return
+    this.pausedFlag = true
+    this.setStatus('paused')
+    this.interrupt()
+    this.progress.update()
+  }
+
+  resume(): void {
+    if (this.over || !this.pausedFlag) return
+    this.pausedFlag = false
+    if (!this.halted) this.setStatus('running')
+    this.wake.notify()
+    this.progress.update()
+  }
+
+  cancel(): void {
+    if (this.over || this.cancelled) return
+    this.cancelled = true
+    this.interrupt()
+  }
+
+  async run(): Promise<SendResult> {
+    const key = `${this.journal.path}#${this.runId}`
+    if (!claimRun(key)) {
+      this.over = true
+      return this.result('stopped', `Run ${this.runId} is already being sent; pause or cancel it there first.`)
+    }
+    try {
+      const problem = this.prepare()
+      if (problem !== null) return this.result('stopped', problem)
+      await this.prePass()
+      await this.sendLoop()
+      await this.drain()
+      return this.conclude()
+    } catch (error) {
+      this.requestStop(unexpectedMessage(this.runId, error))
+      await this.drain()
+      return this.conclude()
+    } finally {
+      this.over = true
+      this.group.dispose()
+      releaseRun(key)
+      this.progress.final()
+    }
+  }
+
+  // Phases
+
+  private prepare(): string | null {
+    const run = this.journal.getRun(this.runId)
+    if (run === null) return `There is no run ${this.runId} in the journal ${this.journal.path}; list the runs and pick one of them.`
+    if (run.status === 'cancelled') return `Run ${this.runId} was cancelled for good and cannot be sent again; start a new import instead.`
+    // Nothing of this run is in flight (the registry says so): an order still 'sending' was
+    // left by a sender that stopped on a storage error, and may have been sent.
+    this.journal.abandonSending(this.runId, ABANDONED_NOTE)
+    this.journal.setRunStatus(this.runId, this.pausedFlag ? 'paused' : 'running')
+    this.progress.update()
+    return null
+  }
+
+  /** Before sending: every unclear order of the run is looked up, once its settle delay passed. */
+  private async prePass(): Promise<void> {
+    for (const order of this.unknownOrders()) {
+      const settledIn = Math.max(0, (order.sentAt ?? 0) + this.settleMs - this.wallNow())
+      this.slots.set(order.id, { dueAt: this.clock.now() + settledIn, tries: 0, lastTryAt: null, duringRun: false })
+    }
+    for (;;) {
+      if (this.halted) return
+      if (this.pausedFlag) {
+        await this.wake.wait(null)
+        continue
+      }
+      const next = this.earliestSlot()
+      if (next === null) return
+      const wait = next.dueAt - this.clock.now()
+      if (wait > 0) await this.wake.wait(wait)
+      else await this.reconcileOne(next.orderId)
+    }
+  }
+
+  private async sendLoop(): Promise<void> {
+    for (;;) {
+      if (this.halted) return
+      if (this.pausedFlag) {
+        await this.whilePaused()
+        continue
+      }
+      const due = this.dueSlot()
+      if (due !== null) {
+        await this.reconcileOne(due)
+        continue
+      }
+      if (!(await this.interruptible(() => this.semaphore.acquire(this.interruptController.signal)))) continue
+      if (this.halted || this.pausedFlag) {
+        this.semaphore.release()
+        continue
+      }
+      if (this.claimed.length === 0) this.claimBatch()
+      if (this.claimed.length === 0) {
+        this.semaphore.release()
+        if ((await this.idle()) === 'done') return
+        continue
+      }
+      const paced = await this.interruptible(() => this.pacer.acquire(this.interruptController.signal))
+      if (!paced || this.halted || this.pausedFlag) {
+        this.semaphore.release()
+        continue
+      }
+      this.launch(this.claimed.shift()!)
+    }
+  }
+
+  /** Nothing to start now: commit what is waiting, then sleep until the next timed work, or
+   * end the run when there is none. */
+  private async idle(): Promise<'again' | 'done'> {
+    if (this.group.size > 0) {
+      this.group.flush()
+      return 'again'
+    }
+    const dueAt = this.journal.nextDueTime(this.runId)
+    const slot = this.earliestSlot()
+    const waits = [dueAt === null ? Infinity : dueAt - this.wallNow(), slot === null ? Infinity : slot.dueAt - this.clock.now()]
+    const wait = Math.min(...waits)
+    if (wait === Infinity && this.inFlight.size === 0) {
+      return this.scheduleFinalTries() ? 'again' : 'done'
+    }
+    await this.wake.wait(wait === Infinity ? null : Math.max(1, wait))
+    return 'again'
+  }
+
+  private async whilePaused(): Promise<void> {
+    this.releaseClaimed('the run was paused')
+    this.group.flush()
+    while (this.pausedFlag && !this.halted) await this.wake.wait(null)
+  }
+
+  /** In-flight requests finish and everything learnt is committed. */
+  private async drain(): Promise<void> {
+    this.releaseClaimed(this.cancelled ? 'the run was cancelled' : 'the run stopped')
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
+    this.group.flush()
+  }
+
+  private conclude(): SendResult {
+    if (this.stopMessage !== null) {
+      this.setStatus('stopped')
+      return this.result('stopped', this.stopMessage)
+    }
+    if (this.cancelled) {
+      this.setStatus('paused')
+      return this.result('cancelled', cancelledMessage(this.runId, this.counts()))
+    }
+    this.setStatus('finished')
+    return this.result('finished', finishedMessage(this.runId, this.counts()))
+  }
+
+  // Sending
+
+  private claimBatch(): void {
+    const size = batchSizeFor(this.rate.rate)
+    const due = this.journal.nextDue(this.runId, this.wallNow(), size)
+    if (due.length === 0) return
+    const begun = this.journal.beginAttempts(due.map((order) => order.id))
+    this.claimed = begun.map((attempt, i) => ({ order: due[i]!, attemptId: attempt.attemptId, payload: attempt.payload }))
+    for (let i = 0; i < begun.length; i++) this.failpoint?.('after-intent-commit')
+    this.progress.update()
+  }
+
+  /** Claimed intents that were never sent go back to the queue. */
+  private releaseClaimed(why: string): void {
+    const claimed = this.claimed
+    this.claimed = []
+    for (const claim of claimed) {
+      this.record({
+        kind: 'retry',
+        orderId: claim.order.id,
+        attemptId: claim.attemptId,
+        outcome: { kind: 'retry', reason: `Not sent: ${why}.`, nextAttemptAt: this.wallNow() }
+      })
+    }
+  }
+
+  private launch(claim: Claim): void {
+    const task: Promise<void> = this.sendOne(claim)
+      .catch((error: unknown) => this.requestStop(unexpectedMessage(this.runId, error)))
+      .finally(() => {
+        this.inFlight.delete(task)
+        this.wake.notify()
+      })
+    this.inFlight.add(task)
+  }
+
+  private async sendOne(claim: Claim): Promise<void> {
+    const startedAt = this.clock.now()
+    let outcome: CallOutcome
+    try {
+      outcome = await this.client.createOrder(claim.payload)
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error)
+      outcome = { kind: 'unknown', reason: `Sending ended with an unexpected problem (${detail}); the shop may have created the order.` }
+    } finally {
+      // The client resolves only when the connection is closed: the slot is really free.
+      this.semaphore.release()
+    }
+    if (outcome.kind === 'answer') this.failpoint?.('after-answer')
+    this.handle(claim, classifyCreateOrder(outcome), outcome, startedAt)
+  }
+
+  private handle(claim: Claim, verdict: CreateOrderVerdict, outcome: CallOutcome, startedAt: number): void {
+    const { order, attemptId } = claim
+    const ids = { orderId: order.id, attemptId }
+    const raw = outcome.kind === 'not-sent' ? null : (outcome.raw ?? null)
+    const httpStatus = outcome.kind === 'answer' ? outcome.httpStatus : outcome.kind === 'unknown' ? (outcome.httpStatus ?? null) : null
+    const event = { orderId: order.id, ordinal: order.ordinal }
+    switch (verdict.state) {
+      case 'succeeded':
+        this.answered()
+        this.record({ ...ids, kind: 'created', outcome: { billId: verdict.billId, existed: verdict.existed, raw: raw ?? '', httpStatus } }, () => {
+          this.progress.completed()
+          this.emit({ kind: 'created', ...event, billId: verdict.billId, existed: verdict.existed })
+        })
+        return
+      case 'failed':
+        this.answered()
+        this.record({ ...ids, kind: 'failed', outcome: { code: verdict.code, text: verdict.message, raw, httpStatus } }, () => {
+          this.progress.completed()
+          this.emit({ kind: 'failed', ...event, code: verdict.code, message: verdict.message })
+        })
+        return
+      case 'stop':
+        this.networkStreak.clear()
+        this.requestStop(verdict.message)
+        this.record({ ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.message, nextAttemptAt: this.wallNow(), code: verdict.code, raw, httpStatus } })
+        return
+      case 'backoff': {
+        this.networkStreak.clear()
+        const delayMs = this.rateLimited(startedAt, verdict.code, verdict.text)
+        const reason = `The API's request limit was reached (code ${verdict.code}); the order waits and is sent again.`
+        this.record({ ...ids, kind: 'retry', outcome: { kind: 'backoff', reason, nextAttemptAt: this.wallNow() + delayMs, code: verdict.code, raw, httpStatus } })
+        return
+      }
+      case 'retry': {
+        const delayMs = this.notSent(verdict.reason)
+        this.record({ ...ids, kind: 'retry', outcome: { kind: 'retry', reason: verdict.reason, nextAttemptAt: this.wallNow() + delayMs } }, () => {
+          // A run that is stopping will not try again: the stop event says what happens instead.
+          if (!this.halted) this.emit({ kind: 'retry', ...event, reason: verdict.reason, delayMs })
+        })
+        return
+      }
+      case 'unknown':
+        this.networkStreak.clear()
+        this.record({ ...ids, kind: 'unknown', outcome: { reason: verdict.reason, raw, httpStatus } }, () => {
+          this.progress.completed()
+          this.emit({ kind: 'unknown', ...event, reason: verdict.reason })
+          this.scheduleReconcile(order.id)
+        })
+        return
+    }
+  }
+
+  private record(entry: OutcomeEntry, after?: () => void): void {
+    const limit = batchSizeFor(this.rate.rate)
+    // Nothing else in flight: no answer will come to share the commit with.
+    const alone = this.semaphore.inFlight === 0 && this.claimed.length === 0
+    this.group.add(
+      {
+        entry,
+        after: () => {
+          after?.()
+          this.progress.update()
+        }
+      },
+      limit,
+      alone
+    )
+  }
+
+  // Back-off
+
+  /** An answer from the API that is not its request limit: the connection and the limit are fine. */
+  private answered(): void {
+    this.networkStreak.clear()
+    this.limitStreak.clear()
+    this.rate.answered()
+  }
+
+  /** Code 8: hold every start for a full-jitter exponential delay and halve the rate. Answers
+   * to requests that were already in flight when the last back-off began add nothing to it. */
+  private rateLimited(startedAt: number, code: number, text: string): number {
+    const now = this.clock.now()
+    if (startedAt < this.lastLimitAt) return Math.max(0, this.holdEnd - now)
+    this.lastLimitAt = now
+    this.limitStreak.hit(now)
+    const delayMs = fullJitterDelay(this.limitStreak.count - 1, this.limitBackoff, this.random)
+    this.hold(now + delayMs)
+    this.rate.slowDown()
+    this.emit({ kind: 'backoff', code, text, delayMs, rate: this.rate.rate })
+    this.progress.update()
+    if (this.limitStreak.lastedAtLeast(now, this.limitGiveUpMs)) this.requestStop(limitGiveUpMessage(this.runId, minutesOf(this.limitGiveUpMs)))
+    return delayMs
+  }
+
+  /** The request never left: wait (every start, since the connection is the problem) and retry. */
+  private notSent(reason: string): number {
+    const now = this.clock.now()
+    this.networkStreak.hit(now)
+    const delayMs = fullJitterDelay(this.networkStreak.count - 1, this.retryBackoff, this.random)
+    this.hold(now + delayMs)
+    if (this.networkStreak.lastedAtLeast(now, this.networkGiveUpMs)) {
+      this.requestStop(networkGiveUpMessage(this.runId, minutesOf(this.networkGiveUpMs), reason))
+    }
+    return delayMs
+  }
+
+  private hold(until: number): void {
+    this.holdEnd = Math.max(this.holdEnd, until)
+    this.pacer.holdUntil(until)
+  }
+
+  // Reconciliation
+
+  private scheduleReconcile(orderId: number): void {
+    const unknowns = (this.unknownsThisRun.get(orderId) ?? 0) + 1
+    this.unknownsThisRun.set(orderId, unknowns)
+    if (unknowns > MAX_UNKNOWNS_PER_RUN) {
+      this.slots.delete(orderId)
+      return
+    }
+    this.slots.set(orderId, { dueAt: this.clock.now() + this.settleMs, tries: 0, lastTryAt: null, duringRun: true })
+    this.wake.notify()
+  }
+
+  /** Before the run ends, each order that turned unclear during it gets one more lookup. */
+  private scheduleFinalTries(): boolean {
+    let scheduled = false
+    const now = this.clock.now()
+    for (const slot of this.slots.values()) {
+      if (!slot.duringRun || slot.dueAt !== null || slot.tries >= RECONCILE_TRIES) continue
+      slot.dueAt = Math.max(now, (slot.lastTryAt ?? now) + this.settleMs)
+      scheduled = true
+    }
+    return scheduled
+  }
+
+  private earliestSlot(): { orderId: number; dueAt: number } | null {
+    let best: { orderId: number; dueAt: number } | null = null
+    for (const [orderId, slot] of this.slots) {
+      if (slot.dueAt !== null && (best === null || slot.dueAt < best.dueAt)) best = { orderId, dueAt: slot.dueAt }
+    }
+    return best
+  }
+
+  private dueSlot(): number | null {
+    const next = this.earliestSlot()
+    return next !== null && next.dueAt <= this.clock.now() ? next.orderId : null
+  }
+
+  private async reconcileOne(orderId: number): Promise<void> {
+    const slot = this.slots.get(orderId)
+    if (slot === undefined) return
+    slot.dueAt = null
+    const order = this.journal.getOrder(orderId)
+    if (order === null || order.state !== 'unknown') {
+      this.slots.delete(orderId)
+      return
+    }
+    const found = await reconcileOrder(order, { journal: this.journal, client: this.client, callSlot: this.lookupSlot })
+    if (this.halted && found.result === 'undecided') {
+      // Cut short by a stop or cancel: not a real try; the order stays unclear for now.
+      slot.dueAt = this.clock.now()
+      return
+    }
+    slot.tries += 1
+    slot.lastTryAt = this.clock.now()
+    if (found.result !== 'undecided' || slot.tries >= RECONCILE_TRIES) this.slots.delete(orderId)
+    this.emit({
+      kind: 'reconciled',
+      orderId,
+      ordinal: order.ordinal,
+      result: found.result,
+      ...(found.result === 'created' ? { billId: found.billId } : {}),
+      note: found.note
+    })
+    this.progress.update()
+  }
+
+  /** Lookups share the run's limits: they count against the API's rate and take a connection. */
+  private readonly lookupSlot: CallSlot = async (call) => {
+    for (;;) {
+      if (this.halted) throw new Error(`run ${this.runId} stopped before the lookup was made`)
+      if (this.pausedFlag) {
+        await this.wake.wait(null)
+        continue
+      }
+      const signal = this.interruptController.signal
+      if (!(await this.interruptible(() => this.semaphore.acquire(signal)))) continue
+      try {
+        if (!(await this.interruptible(() => this.pacer.acquire(signal)))) continue
+        if (this.halted || this.pausedFlag) continue
+        const startedAt = this.clock.now()
+        const outcome = await asLookup(call)
+        this.observeLookup(outcome, startedAt)
+        return outcome
+      } finally {
+        this.semaphore.release()
+      }
+    }
+  }
+
+  private observeLookup(outcome: unknown, startedAt: number): void {
+    if (!isCallOutcome(outcome)) return
+    if (outcome.kind === 'not-sent') this.notSent(outcome.reason)
+    else if (outcome.kind === 'unknown') this.networkStreak.clear()
+    else if (outcome.errorCode === 8) this.rateLimited(startedAt, outcome.errorCode, outcome.errorText)
+    else this.answered()
+  }
+
+  // State
+
+  private get halted(): boolean {
+    return this.cancelled || this.stopMessage !== null
+  }
+
+  private requestStop(message: string): void {
+    if (this.stopMessage !== null) return
+    this.stopMessage = message
+    this.emit({ kind: 'stop', message })
+    this.interrupt()
+  }
+
+  /** Wakes every wait of the loop (semaphore, pacer, sleeps) so it looks at its state again. */
+  private interrupt(): void {
+    this.interruptController.abort()
+    this.interruptController = new AbortController()
+    this.wake.notify()
+  }
+
+  private async interruptible(wait: () => Promise<void>): Promise<boolean> {
+    try {
+      await wait()
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  private setStatus(status: 'running' | 'paused' | 'stopped' | 'finished'): void {
+    try {
+      this.journal.setRunStatus(this.runId, status)
+    } catch (error) {
+      this.requestStop(unexpectedMessage(this.runId, error))
+    }
+  }
+
+  private unknownOrders(): OrderRecord[] {
+    const orders: OrderRecord[] = []
+    const limit = 500
+    for (let offset = 0; ; offset += limit) {
+      const page = this.journal.ordersByState(this.runId, ['unknown'], { offset, limit })
+      orders.push(...page)
+      if (page.length < limit) return orders
+    }
+  }
+
+  private counts(): Record<OrderState, number> {
+    try {
+      this.lastCounts = this.journal.runCounts(this.runId)
+    } catch {
+      // The journal could not be read (closed or failing): report what was last known.
+    }
+    return this.lastCounts ?? { pending: 0, sending: 0, succeeded: 0, failed: 0, unknown: 0, skipped: 0 }
+  }
+
+  private snapshot(): SendProgress {
+    const counts = this.counts()
+    const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
+    const perMinute = this.progress.perMinute()
+    const remaining = counts.pending + counts.sending
+    const perSecond = perMinute === null ? this.rate.rate : Math.min(this.rate.rate, perMinute / 60)
+    const heldFor = this.holdEnd - this.clock.now()
+    return {
+      runId: this.runId,
+      counts,
+      total,
+      inFlight: this.semaphore.inFlight,
+      paused: this.pausedFlag,
+      rate: this.rate.rate,
+      perMinute,
+      etaSeconds: remaining === 0 ? 0 : this.pausedFlag || perSecond <= 0 ? null : Math.ceil(remaining / perSecond),
+      backoffUntil: heldFor > 0 ? Math.round(this.wallNow() + heldFor) : null
+    }
+  }
+
+  private result(outcome: SendResult['outcome'], message: string): SendResult {
+    return { runId: this.runId, outcome, counts: this.counts(), message }
+  }
+
+  private emit(event: SendEvent): void {
+    try {
+      this.options.onEvent?.(event)
+    } catch {
+      // A failing listener must not stop the sending.
+    }
+  }
+}
+
+function isCallOutcome(value: unknown): value is CallOutcome {
+  return typeof value === 'object' && value !== null && 'kind' in value
+}
+
+function checkOptions(options: SendOptions): void {
+  if (!(Number.isFinite(options.rate) && options.rate > 0)) {
+    throw new RangeError(`The sending rate must be a positive number of orders per second, not ${String(options.rate)}.`)
+  }
+  if (!(Number.isInteger(options.concurrency) && options.concurrency >= 1)) {
+    throw new RangeError(`The number of requests in flight must be a whole number from 1, not ${String(options.concurrency)}.`)
+  }
+  for (const key of ['settleMs', 'limitGiveUpMs', 'networkGiveUpMs'] as const) {
+    const value = options[key]
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`The sending option ${key} must be 0 or more milliseconds, not ${String(value)}.`)
+    }
+  }
+}

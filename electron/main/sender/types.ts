@@ -1,0 +1,82 @@
+// The sender's public types (re-exported by send-run.ts).
+import type { ApiClient } from '../api/api-client'
+import type { Journal, OrderState } from '../journal'
+import type { BackoffPolicy } from './backoff'
+import type { Clock } from './clock'
+import type { FailpointName } from './failpoints'
+
+export interface SenderDeps {
+  journal: Journal
+  client: Pick<ApiClient, 'createOrder' | 'getBills' | 'getOrderDetails'>
+  /** Monotonic, for pacing and delays (default systemClock). */
+  clock?: Clock
+  /** Epoch ms for the journal (default Date.now). */
+  wallNow?: () => number
+  random?: () => number
+  /** Crash tests: may SIGKILL the process at that point. Must not throw; if it does, the run
+   * stops there and the order at that point is left for reconciliation, as after a crash. */
+  failpoint?: (name: FailpointName) => void
+}
+
+export interface SendOptions {
+  /** Requests per second, fractions allowed (finite and positive). */
+  rate: number
+  /** Requests in flight at once (a whole number from 1). */
+  concurrency: number
+  /** Wait after an unclear outcome before looking the order up in the shop. Default 5000. */
+  settleMs?: number
+  /** Cancel: no new requests; those in flight finish and their outcomes are recorded. */
+  signal?: AbortSignal
+  /** Throttled to ~10/s; the last one is always sent. */
+  onProgress?: (progress: SendProgress) => void
+  /** Every outcome, for a live log. */
+  onEvent?: (event: SendEvent) => void
+  /** Stop when the API keeps answering with its request limit (code 8) this long. Default 15 min. */
+  limitGiveUpMs?: number
+  /** Stop when nothing could be sent (no connection) this long. Default 5 min. */
+  networkGiveUpMs?: number
+  /** Back-off after a request-limit answer. Default base 2 s, cap 2 min (full jitter). */
+  limitBackoff?: BackoffPolicy
+  /** Back-off after a request that could not be sent. Default base 1 s, cap 60 s (full jitter). */
+  retryBackoff?: BackoffPolicy
+}
+
+export interface SendProgress {
+  runId: number
+  counts: Record<OrderState, number>
+  total: number
+  inFlight: number
+  paused: boolean
+  /** Requests per second now (lower than configured after request-limit answers). */
+  rate: number
+  /** Orders done per minute, measured over the last minute; null until measurable. */
+  perMinute: number | null
+  etaSeconds: number | null
+  /** Epoch ms until which sending is held after a back-off; null when not held. */
+  backoffUntil: number | null
+}
+
+export type SendEvent =
+  | { kind: 'created'; orderId: number; ordinal: number; billId: number; existed: boolean }
+  | { kind: 'failed'; orderId: number; ordinal: number; code: number | string | null; message: string }
+  | { kind: 'unknown'; orderId: number; ordinal: number; reason: string }
+  | { kind: 'retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
+  | { kind: 'backoff'; code: number; text: string; delayMs: number; rate: number }
+  | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string }
+  | { kind: 'stop'; message: string }
+
+export interface SendResult {
+  runId: number
+  outcome: 'finished' | 'stopped' | 'cancelled'
+  counts: Record<OrderState, number>
+  /** One plain sentence. */
+  message: string
+}
+
+export interface RunHandle {
+  pause(): void
+  resume(): void
+  cancel(): void
+  readonly paused: boolean
+  done: Promise<SendResult>
+}
