@@ -8,6 +8,7 @@ import { GOODS_BIT } from './import-plan-mapping'
 import type { IssueCollector } from './import-plan-issues'
 import { clause, fieldLabel, fieldRef, place, quote, readAs } from './import-plan-messages'
 import type { Issue } from './issue'
+import type { PlannedOrder } from './import-plan'
 import type { GoodLine, OrderDraft } from './order'
 import type { Cell, SheetTable } from './sheet'
 import type { RowGrouping } from './group-rows'
@@ -16,7 +17,8 @@ import { shownText } from './transforms/text'
 import type { ValueProblem } from './validate-order'
 
 export interface BuiltOrders {
-  orders: OrderDraft[]
+  /** The orders, already in their final shape; planImport fills in fingerprint and counts. */
+  orders: PlannedOrder[]
   /** Per order, the bits (ColumnField.bit, GOODS_BIT) of fields that already have an error, so
    * the whole-order rules do not report the same gap twice. */
   failed: Uint32Array
@@ -27,7 +29,7 @@ export interface BuiltOrders {
 type At = [row: number, o: number, source: ColumnSource, cell: Cell]
 
 class OrderBuilder {
-  readonly orders: OrderDraft[]
+  readonly orders: PlannedOrder[] = []
   readonly failed: Uint32Array
   // Table row that supplied each order-field value (order * fields + field), for conflict
   // messages; only needed when several rows make one order.
@@ -39,20 +41,33 @@ class OrderBuilder {
     private readonly grouping: RowGrouping,
     private readonly issues: IssueCollector
   ) {
-    const constants = compiled.constants
-    this.orders = grouping.keys.map((key, i) => ({ index: i + 1, key, rows: [], fields: Object.fromEntries(constants), goods: [] }))
-    this.failed = new Uint32Array(this.orders.length)
-    const grouped = compiled.groupBy !== null
-    this.origin = grouped ? new Int32Array(this.orders.length * compiled.columnFields.length) : null
+    const count = grouping.keys.length
+    this.failed = new Uint32Array(count)
+    this.origin = compiled.groupBy !== null ? new Int32Array(count * compiled.columnFields.length) : null
+  }
+
+  /** Orders are numbered by their first row, so each is made when that row comes; its arrays
+   * start at their real size (an empty array would reserve room for 17 on the first push). */
+  private start(o: number, row: number): PlannedOrder {
+    const fields: OrderDraft['fields'] = {}
+    const constants = this.compiled.constants
+    for (let i = 0; i < constants.length; i++) {
+      const [key, value] = constants[i] as (typeof constants)[number]
+      fields[key] = value
+    }
+    const order: PlannedOrder = { index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods: [], fingerprint: '', errors: 0, warnings: 0 }
+    this.orders.push(order)
+    return order
   }
 
   addRow(r: number): void {
     const o = this.grouping.orderOf[r] ?? r
-    const order = this.orders[o] as OrderDraft
     const row = this.table.rowNumbers[r] ?? r + 1
     const cells = this.table.rows[r] ?? []
-    const firstRow = order.rows.length === 0
-    order.rows.push(row)
+    const known = this.orders[o]
+    const firstRow = known === undefined
+    const order = known ?? this.start(o, row)
+    if (!firstRow) order.rows.push(row)
     const fields = this.compiled.columnFields
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as ColumnField
@@ -98,7 +113,8 @@ class OrderBuilder {
     const line: GoodLine = { good_name: name, row }
     const sum = good.sum ? this.readGood(good.sum, cells, row, o, `goods[${position}][good_sum]`) : null
     if (sum !== null) line.good_sum = sum
-    order.goods.push(line)
+    if (order.goods.length === 0) order.goods = [line]
+    else order.goods.push(line)
   }
 
   /** A good's name or price for this row; null when empty or when it has a problem (reported). */

@@ -6,7 +6,7 @@
 import type { Issue } from './issue'
 import { place } from './import-plan-messages'
 import type { SheetTable } from './sheet'
-import { cellToText } from './transforms'
+import { cellText } from './import-plan-text'
 
 export interface RowGrouping {
   /** 0-based order of each table row (index into `keys`). */
@@ -35,7 +35,7 @@ export function groupRows(table: SheetTable, by: GroupColumn | null): RowGroupin
   const options = { trim: true, date1904: table.date1904 }
   const orderByKey = new Map<string, number>()
   for (let r = 0; r < count; r++) {
-    const key = cellToText(table.rows[r]?.[by.column] ?? null, options)
+    const key = cellText(table.rows[r]?.[by.column] ?? null, options)
     const known = key === '' ? undefined : orderByKey.get(key)
     if (known !== undefined) {
       orderOf[r] = known

@@ -7,7 +7,8 @@ import type { Issue } from './issue'
 import { resolveColumn, type ColumnRef, type FieldMapping, type Mapping } from './mapping'
 import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quote, readAs } from './import-plan-messages'
 import type { Cell } from './sheet'
-import { cellToText, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from './transforms'
+import { cellText } from './import-plan-text'
+import { normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from './transforms'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 
 export interface ReadFailure {
@@ -97,7 +98,7 @@ function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date
     default: {
       const options = { trim: ALWAYS_TRIMMED.has(type) || own.trim !== false, date1904 }
       return (cell) => {
-        const text = cellToText(cell, options)
+        const text = cellText(cell, options)
         return text === '' ? null : text
       }
     }

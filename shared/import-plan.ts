@@ -61,26 +61,20 @@ export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOp
     else warningCount++
     if (issue.order !== null) tally[issue.order - 1] = (tally[issue.order - 1] ?? 0) + 1
   }
-  // Spelled out rather than spread: object spread is ten times slower on 100k orders.
-  const planned = orders.map(
-    (order, i): PlannedOrder => ({
-      index: order.index,
-      key: order.key,
-      rows: order.rows,
-      fields: order.fields,
-      goods: order.goods,
-      fingerprint: fingerprints[i] ?? '',
-      errors: errors[i] ?? 0,
-      warnings: warnings[i] ?? 0
-    })
-  )
+  let validOrders = 0
+  orders.forEach((order, i) => {
+    order.fingerprint = fingerprints[i] ?? ''
+    order.errors = errors[i] ?? 0
+    order.warnings = warnings[i] ?? 0
+    if (order.errors === 0) validOrders++
+  })
   return {
-    orders: planned,
+    orders,
     issues: issues.sorted(),
     counts: {
       rows: table.rows.length,
       orders: orders.length,
-      validOrders: planned.filter((o) => o.errors === 0).length,
+      validOrders,
       errors: errorCount,
       warnings: warningCount
     }

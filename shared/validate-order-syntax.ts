@@ -13,9 +13,14 @@ const SPACE_OR_CONTROL = /[\s\p{Z}\p{Cc}\p{Cf}]/u
 const MAX_EMAIL = 254
 const MAX_LOCAL_PART = 64
 
+// The same rules for plain ASCII addresses, without the slower Unicode matching.
+const ASCII_ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+const ASCII_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?'
+const ASCII_EMAIL = new RegExp(`^${ASCII_ATOM}(?:\\.${ASCII_ATOM})*@(?:${ASCII_LABEL}\\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$`)
+
 export function isEmail(value: string): boolean {
-  if (value.length > MAX_EMAIL || SPACE_OR_CONTROL.test(value) || !EMAIL.test(value)) return false
-  return value.lastIndexOf('@') <= MAX_LOCAL_PART
+  if (value.length > MAX_EMAIL || value.lastIndexOf('@') > MAX_LOCAL_PART) return false
+  return ASCII_EMAIL.test(value) || (!SPACE_OR_CONTROL.test(value) && EMAIL.test(value))
 }
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)'
