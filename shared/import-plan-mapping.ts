@@ -8,7 +8,7 @@ import { resolveColumn, type ColumnRef, type FieldMapping, type Mapping } from '
 import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quote, readAs } from './import-plan-messages'
 import type { Cell } from './sheet'
 import { cellText } from './import-plan-text'
-import { normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from './transforms'
+import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from './transforms'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 
 export interface ReadFailure {
@@ -73,6 +73,8 @@ export const GOODS_BIT = 1 << ORDER_FIELD_KEYS.length
 const FAILURE_CODES: Partial<Record<FieldType, string>> = { money: 'money', timestamp: 'date', timer_kill: 'timer-kill', domain: 'domain' }
 // A space inside these is never meant, whatever the trim option says.
 const ALWAYS_TRIMMED: ReadonlySet<FieldType> = new Set(['id', 'email', 'ip'])
+const TIMES: ReadonlySet<FieldType> = new Set(['timestamp', 'timer_kill'])
+
 function outcome(result: Transformed<string>): ReadOutcome {
   return result.ok ? result.value : { message: result.message }
 }
@@ -107,6 +109,12 @@ function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date
 
 function typeOf(catalogKey: string): FieldType {
   return fieldSpec(catalogKey)?.type ?? 'text'
+}
+
+/** A blank constant sends nothing, so it counts as not mapped. */
+function isMapped(field: FieldMapping | undefined): boolean {
+  if (!field || field.source.kind === 'none') return false
+  return field.source.kind === 'column' || field.source.value.trim() !== ''
 }
 
 const showTime = (value: string) => (/^\d{4,}$/.test(value) ? readAs(Number(value)) : quote(value))
@@ -153,16 +161,25 @@ class MappingCompiler {
   source(field: FieldMapping | undefined, catalogKey: string, apiKey: string): GoodSource | null {
     if (!field || field.source.kind === 'none') return null
     const type = typeOf(catalogKey)
+    const what = fieldName(apiKey)
+    if (TIMES.has(type) && !this.knownTimeZone(field, what, apiKey)) return null
     const read = cellReader(type, this.mapping, field, this.context.date1904)
     const check = this.checks.get(catalogKey) ?? null
-    const what = fieldName(apiKey)
     if (field.source.kind === 'constant') return this.constant(field.source.value, read, check, apiKey, what)
     const column = this.locate(field.source, apiKey, what)
     if (column < 0) return null
     const header = this.headers[column] ?? ''
     const failureCode = FAILURE_CODES[type] ?? 'value'
-    const show = type === 'timestamp' || type === 'timer_kill' ? showTime : quote
+    const show = TIMES.has(type) ? showTime : quote
     return { kind: 'column', source: { column, header, name: columnName(this.headers, column), read, check, failureCode, show } }
+  }
+
+  /** An unknown time zone would fail every date of the column: say so once, here. */
+  private knownTimeZone(field: FieldMapping, what: string, apiKey: string): boolean {
+    const zone = field.transform?.timeZone ?? this.mapping.defaults.timeZone
+    if (isValidTimeZone(zone)) return true
+    this.error('time-zone', apiKey, null, `The time zone ${quote(zone)} set in the mapping for ${what} is not known. Use a name like Europe/Moscow, America/New_York or UTC.`)
+    return false
   }
 
   private constant(text: string, read: CellReader, check: ValueCheck | null, apiKey: string, what: string): GoodSource | null {
@@ -188,7 +205,7 @@ export function compileMapping(headers: readonly string[], mapping: Mapping, con
   const mapped = new Set<OrderFieldKey>()
   ORDER_FIELD_KEYS.forEach((key, index) => {
     const field = mapping.fields[key]
-    const mappedAtAll = field !== undefined && field.source.kind !== 'none'
+    const mappedAtAll = isMapped(field)
     const source = compiler.source(field, key, key)
     // A field whose column is missing was reported already; it must not also be "unmapped".
     if (mappedAtAll) mapped.add(key)
@@ -216,8 +233,8 @@ function compileGoods(compiler: MappingCompiler, mapping: Mapping): CompiledGood
   const goods: CompiledGood[] = []
   mapping.goods.forEach((good, i) => {
     const nameKey = `goods[${i}][good_name]`
-    const nameMapped = good.name.source.kind !== 'none'
-    const priceMapped = good.sum !== undefined && good.sum.source.kind !== 'none'
+    const nameMapped = isMapped(good.name)
+    const priceMapped = isMapped(good.sum)
     if (!nameMapped) {
       if (i === 0) compiler.unmapped(nameKey, 'good_name', '')
       else if (priceMapped) compiler.unmapped(nameKey, 'good_name', ` for good ${i + 1}, which has a price`)

@@ -36,6 +36,22 @@ describe('mappingIssues', () => {
     expect(issues.map((i) => i.field)).toEqual(['bill_email'])
   })
 
+  it('reports an unknown time zone once, not on every date', () => {
+    const m = mapping({ fields: { bill_email: col('Email'), bill_created: col('Created', { timeZone: 'Mars/Olympus' }) }, goods: [good('Product')] })
+    const plan = planImport(sheet(['Email', 'Created', 'Product'], [['a@x.com', '2024-01-01', 'p'], ['b@x.com', '2024-01-02', 'p']]), m, { now: NOW })
+    expect(plan.issues.map((i) => [i.code, i.field, i.row])).toEqual([['time-zone', 'bill_created', null]])
+    expect(plan.issues[0]?.message).toContain('"Mars/Olympus"')
+    expect(plan.counts.validOrders).toBe(0)
+  })
+
+  it('treats a blank constant as unmapped', () => {
+    const issues = mappingIssues(['Price'], mapping({ fields: { bill_email: constant(' ') }, goods: [{ name: constant(''), sum: col('Price') }] }))
+    expect(issues.map((i) => [i.code, i.field])).toEqual([
+      ['unmapped', 'bill_email'],
+      ['unmapped', 'goods[0][good_name]']
+    ])
+  })
+
   it('reports an unmapped first product, and a later good that has a price but no product', () => {
     const none = { source: { kind: 'none' as const } }
     const issues = mappingIssues(['Email', 'Price'], mapping({ goods: [{ name: none }, { name: none, sum: col('Price') }, { name: none }] }))
