@@ -1,10 +1,85 @@
-// Placeholder until the desktop UI lands: the import flow runs from the CLI for now.
-export function App() {
+// The one window: a header that always says where orders would go, the step bar, and the screen
+// of the current step. Only the current screen is mounted; what must outlive a screen (the loaded
+// sheet, its mapping and counts, the live run feed) lives here.
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { ConnectionInfo } from '../../shared/ipc/contract'
+import { ConnectionBadge } from './components/ConnectionBadge'
+import { StepBar } from './components/StepBar'
+import { useApi } from './lib/api-context'
+import { useRunFeed } from './lib/run-feed'
+import { useSession } from './lib/use-session'
+import { ConnectionScreen } from './screens/connection/ConnectionScreen'
+import { HistoryScreen } from './screens/history/HistoryScreen'
+import { LoadScreen } from './screens/load/LoadScreen'
+import { MapScreen } from './screens/map/MapScreen'
+import { ReviewScreen } from './screens/review/ReviewScreen'
+import { SendScreen } from './screens/send/SendScreen'
+import type { StepId } from './steps'
+import { TID } from './test-ids'
+
+export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
+  const api = useApi()
+  const state = useSession()
+  const feed = useRunFeed()
+  const [step, setStep] = useState<StepId>(initialStep)
+  const [connection, setConnection] = useState<ConnectionInfo | null>(null)
+  const [activeRunId, setActiveRunId] = useState<number | null>(null)
+  const main = useRef<HTMLElement>(null)
+  const moved = useRef(false)
+
+  useEffect(() => {
+    api.invoke('connection.get', {}).then((result) => result.ok && setConnection(result.value), () => undefined)
+  }, [api])
+
+  // After a step change, move focus to the new screen's heading so keyboard and screen reader
+  // users land where the content changed.
+  useEffect(() => {
+    if (!moved.current) return
+    main.current?.querySelector<HTMLElement>('h1')?.focus()
+  }, [step])
+
+  const go = useCallback((next: StepId) => {
+    moved.current = true
+    setStep(next)
+  }, [])
+
+  const enabled = (target: StepId) => {
+    if (target === 'map' || target === 'review') return state.session !== null
+    if (target === 'send') return state.session !== null || activeRunId !== null
+    return true
+  }
+
+  const watchRun = useCallback((runId: number) => {
+    setActiveRunId(runId)
+    go('send')
+  }, [go])
+
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', padding: '2rem', maxWidth: 720 }}>
-      <h1>Orderbatch</h1>
-      <p>Send spreadsheets of orders to your InfluencerSoft shop, safely and resumably.</p>
-      <p>The desktop screens are being built. Meanwhile, use the command line: <code>npx orderbatch help</code>.</p>
-    </main>
+    <div className="app" data-testid={TID.app}>
+      <header className="app-header">
+        <span className="app-name">Orderbatch</span>
+        <ConnectionBadge connection={connection} />
+      </header>
+      <StepBar current={step} enabled={enabled} onSelect={go} />
+      <main className="screen" ref={main}>
+        {step === 'connection' && <ConnectionScreen connection={connection} onChange={setConnection} />}
+        {step === 'load' && <LoadScreen state={state} onNext={() => go('map')} />}
+        {step === 'map' && <MapScreen state={state} onNext={() => go('review')} />}
+        {step === 'review' && <ReviewScreen state={state} onNext={() => go('send')} />}
+        {step === 'send' && (
+          <SendScreen
+            state={state}
+            connection={connection}
+            feed={feed}
+            activeRunId={activeRunId}
+            onRunStarted={setActiveRunId}
+            onOpenHistory={() => go('history')}
+          />
+        )}
+        {step === 'history' && (
+          <HistoryScreen feed={feed} activeRunId={activeRunId} headers={state.session?.headers ?? []} onWatchRun={watchRun} />
+        )}
+      </main>
+    </div>
   )
 }

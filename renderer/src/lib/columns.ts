@@ -1,0 +1,48 @@
+// Sheet columns as choices in a select, and back to the column references a mapping stores.
+import { resolveColumn, type ColumnRef } from '../../../shared/mapping'
+
+export interface ColumnChoice {
+  index: number
+  label: string
+  /** Null for a column without header text: a mapping cannot point at it by name. */
+  ref: ColumnRef | null
+}
+
+/** Spreadsheet letters: 0 -> A, 25 -> Z, 26 -> AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let letters = ''
+  while (n > 0) {
+    const rest = (n - 1) % 26
+    letters = String.fromCharCode(65 + rest) + letters
+    n = Math.floor((n - 1) / 26)
+  }
+  return letters
+}
+
+export function columnChoices(headers: readonly string[]): ColumnChoice[] {
+  const totals = new Map<string, number>()
+  for (const header of headers) totals.set(header.trim(), (totals.get(header.trim()) ?? 0) + 1)
+  const seen = new Map<string, number>()
+  return headers.map((header, index) => {
+    const text = header.trim()
+    if (!text) return { index, label: `Column ${columnLetter(index)} (no header)`, ref: null }
+    const occurrence = (seen.get(text) ?? 0) + 1
+    seen.set(text, occurrence)
+    const repeated = (totals.get(text) ?? 0) > 1
+    return {
+      index,
+      label: repeated ? `${text} (column ${columnLetter(index)})` : text,
+      ref: repeated ? { column: text, occurrence } : { column: text }
+    }
+  })
+}
+
+/** Index of the column a reference points to in these headers, or -1. */
+export function columnIndexOf(headers: readonly string[], ref: ColumnRef): number {
+  return resolveColumn(headers, ref)
+}
+
+export function describeRef(ref: ColumnRef): string {
+  return ref.occurrence && ref.occurrence > 1 ? `"${ref.column}" (occurrence ${ref.occurrence})` : `"${ref.column}"`
+}

@@ -1,0 +1,154 @@
+// The orders of one run, a page at a time, filtered by state; unknown orders can be settled and
+// failed ones fixed from here.
+import { useCallback, useEffect, useState } from 'react'
+import { ORDER_STATES, type OrderStateName, type RunOrder, type RunSummary } from '../../../../shared/ipc/contract'
+import type { Issue } from '../../../../shared/issue'
+import { ErrorMessage } from '../../components/Messages'
+import { STATE_WORDS } from '../../components/StateBar'
+import { formatCount } from '../../lib/format'
+import { useAction } from '../../lib/use-action'
+import { TID } from '../../test-ids'
+import { EditFailedDialog } from './EditFailedDialog'
+import { ResolveDialog, type Decision } from './ResolveDialog'
+
+export const ORDERS_PAGE = 100
+
+interface RunOrdersProps {
+  run: RunSummary
+  headers: readonly string[]
+  onChanged: () => void
+}
+
+type Open = { kind: 'resolve'; order: RunOrder } | { kind: 'edit'; order: RunOrder; issues: Issue[] | null } | null
+
+export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
+  const list = useAction()
+  const change = useAction()
+  const [states, setStates] = useState<ReadonlySet<OrderStateName>>(new Set())
+  const [offset, setOffset] = useState(0)
+  const [page, setPage] = useState<{ total: number; orders: RunOrder[] } | null>(null)
+  const [open, setOpen] = useState<Open>(null)
+  const runId = run.runId
+  const { run: invoke } = list
+
+  const load = useCallback(async () => {
+    const chosen = [...states]
+    const value = await invoke('runs.orders', { runId, offset, limit: ORDERS_PAGE, ...(chosen.length ? { states: chosen } : {}) })
+    if (value) setPage(value)
+  }, [invoke, runId, offset, states])
+
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const toggleState = (state: OrderStateName) => {
+    const next = new Set(states)
+    if (next.has(state)) next.delete(state)
+    else next.add(state)
+    setStates(next)
+    setOffset(0)
+  }
+
+  const replace = (order: RunOrder) => {
+    setPage((old) => old && { ...old, orders: old.orders.map((o) => (o.ordinal === order.ordinal ? order : o)) })
+    onChanged()
+  }
+
+  const resolve = async (order: RunOrder, decision: Decision) => {
+    const value = await change.run('runs.resolve', { runId, ordinal: order.ordinal, decision })
+    if (!value) return
+    replace(value)
+    setOpen(null)
+  }
+
+  const editFailed = async (order: RunOrder, cells: Record<string, string>) => {
+    const value = await change.run('runs.editFailed', { runId, ordinal: order.ordinal, cells })
+    if (!value) return
+    replace(value.order)
+    setOpen({ kind: 'edit', order: value.order, issues: value.issues })
+  }
+
+  const closeDialog = () => {
+    change.setError(null)
+    setOpen(null)
+  }
+
+  return (
+    <section className="card" aria-labelledby="orders-title">
+      <h3 id="orders-title">Orders</h3>
+      <fieldset className="filter-chips">
+        <legend>Show</legend>
+        {ORDER_STATES.map((state) => (
+          <label key={state} className="chip">
+            <input type="checkbox" checked={states.has(state)} data-testid={TID.history.stateFilter(state)} onChange={() => toggleState(state)} />
+            {STATE_WORDS[state]} ({formatCount(run.counts[state])})
+          </label>
+        ))}
+        {states.size > 0 && <button type="button" className="link-button" onClick={() => { setStates(new Set()); setOffset(0) }}>Show all</button>}
+      </fieldset>
+      <ErrorMessage message={list.error} testId="orders-error" />
+      {page && page.orders.length === 0 && <p className="empty">No orders {states.size ? 'in the chosen states' : 'in this run'}.</p>}
+      {page && page.orders.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" data-testid={TID.history.orders}>
+            <caption className="visually-hidden">Orders of run #{runId}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">#</th>
+                <th scope="col">State</th>
+                <th scope="col" className="num">Bill</th>
+                <th scope="col">E-mail</th>
+                <th scope="col">Rows</th>
+                <th scope="col" className="num">Attempts</th>
+                <th scope="col">Shop's answer</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.orders.map((order) => (
+                <tr key={order.ordinal} data-testid={TID.history.order(order.ordinal)}>
+                  <th scope="row" className="num">{order.ordinal}</th>
+                  <td><span className={`status status-${order.state}`}>{STATE_WORDS[order.state]}</span>{order.existed ? <span className="tag">already in shop</span> : null}</td>
+                  <td className="num">{order.billId ?? '—'}</td>
+                  <td>{order.email}</td>
+                  <td>{order.rows.join(', ')}</td>
+                  <td className="num">{order.attempts}</td>
+                  <td className="answer">{order.errorText ? `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${order.errorText}` : ''}</td>
+                  <td>
+                    {order.state === 'unknown' && (
+                      <button type="button" data-testid={TID.history.resolve(order.ordinal)} onClick={() => setOpen({ kind: 'resolve', order })}>Settle…</button>
+                    )}
+                    {order.state === 'failed' && order.editable && (
+                      <button type="button" data-testid={TID.history.editFailed(order.ordinal)} onClick={() => setOpen({ kind: 'edit', order, issues: null })}>Fix…</button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page && page.total > ORDERS_PAGE && (
+        <nav className="pager" aria-label="Order pages">
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ORDERS_PAGE))}>Previous</button>
+          <span>{formatCount(offset + 1)}–{formatCount(Math.min(offset + ORDERS_PAGE, page.total))} of {formatCount(page.total)}</span>
+          <button type="button" disabled={offset + ORDERS_PAGE >= page.total} onClick={() => setOffset(offset + ORDERS_PAGE)}>Next</button>
+        </nav>
+      )}
+      {open?.kind === 'resolve' && (
+        <ResolveDialog order={open.order} busy={change.busy} error={change.error} onClose={closeDialog} onDecide={(d) => resolve(open.order, d)} />
+      )}
+      {open?.kind === 'edit' && (
+        <EditFailedDialog
+          order={open.order}
+          headers={headers}
+          busy={change.busy}
+          error={change.error}
+          issues={open.issues}
+          onClose={closeDialog}
+          onSave={(cells) => editFailed(open.order, cells)}
+        />
+      )}
+    </section>
+  )
+}

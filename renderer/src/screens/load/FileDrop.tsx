@@ -1,0 +1,55 @@
+// Drop a file here or pick one. The input stays in the accessibility tree (visually hidden) so it
+// has a label, takes focus and can be driven by tests and assistive tools.
+import { useId, useState, type DragEvent } from 'react'
+import { SHEET_FILE_ACCEPT } from '../../lib/read-file'
+import { TID } from '../../test-ids'
+
+interface FileDropProps {
+  onFile: (file: File) => void
+  disabled: boolean
+  compact: boolean
+}
+
+export function FileDrop({ onFile, disabled, compact }: FileDropProps) {
+  const inputId = useId()
+  const [over, setOver] = useState(false)
+
+  const onDrop = (event: DragEvent<HTMLDivElement>) => {
+    event.preventDefault()
+    setOver(false)
+    const file = event.dataTransfer.files[0]
+    if (file && !disabled) onFile(file)
+  }
+
+  return (
+    <div
+      className={`drop-zone ${over ? 'drop-over' : ''} ${compact ? 'drop-compact' : ''}`}
+      data-testid={TID.load.dropZone}
+      onDragOver={(e) => {
+        e.preventDefault()
+        setOver(true)
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <p className="drop-title">{compact ? 'Load a different file' : 'Drop a spreadsheet of orders here'}</p>
+      {!compact && <p className="hint">CSV, TSV, TXT, XLSX, XLSM, XLS or ODS. The file is read on this computer; nothing is sent yet.</p>}
+      <input
+        id={inputId}
+        type="file"
+        className="visually-hidden"
+        accept={SHEET_FILE_ACCEPT}
+        aria-label="Spreadsheet file"
+        data-testid={TID.load.fileInput}
+        disabled={disabled}
+        onChange={(e) => {
+          const file = e.target.files?.[0]
+          if (file) onFile(file)
+          // Picking the same file again must still count as a choice.
+          e.target.value = ''
+        }}
+      />
+      <label htmlFor={inputId} className="button-like" aria-hidden="true">Choose a file…</label>
+    </div>
+  )
+}

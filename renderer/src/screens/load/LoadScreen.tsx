@@ -1,0 +1,114 @@
+// Step 1: pick a file, let main read it, and check what it detected. Main gets the bytes and does
+// all reading; the renderer only shows the answer.
+import { useState } from 'react'
+import type { JobProgressEvent, ReadOverrides } from '../../../../shared/ipc/contract'
+import { ErrorMessage } from '../../components/Messages'
+import { formatCount, plural } from '../../lib/format'
+import { readFileBytes } from '../../lib/read-file'
+import { useAction } from '../../lib/use-action'
+import { useEvent } from '../../lib/use-event'
+import type { SessionState } from '../../lib/use-session'
+import { TID } from '../../test-ids'
+import { DetectionPanel } from './DetectionPanel'
+import { FileDrop } from './FileDrop'
+import { RawPreview } from './RawPreview'
+
+export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () => void }) {
+  const action = useAction()
+  const [reading, setReading] = useState<string | null>(null)
+  const [job, setJob] = useState<JobProgressEvent | null>(null)
+  const [overrides, setOverrides] = useState<ReadOverrides>({})
+  const { session } = state
+
+  useEvent('job.progress', (event) => {
+    if (reading !== null) setJob(event)
+  })
+
+  const load = async (file: File) => {
+    action.setError(null)
+    setReading(file.name)
+    setJob(null)
+    try {
+      const bytes = await readFileBytes(file).catch(() => null)
+      if (!bytes) {
+        action.setError(`"${file.name}" could not be read from the disk. Close it in other programs and try again.`)
+        return
+      }
+      const value = await action.run('sheet.load', { name: file.name, bytes, options: {} })
+      if (value) {
+        setOverrides({})
+        state.open(value)
+      }
+    } finally {
+      setReading(null)
+    }
+  }
+
+  const reload = async (change: ReadOverrides) => {
+    if (!session) return
+    // Another sheet has its own header row: detect it again rather than carry the old one over.
+    const next: ReadOverrides = change.sheet !== undefined ? { ...withoutHeaderRow(overrides), ...change } : { ...overrides, ...change }
+    const value = await action.run('sheet.reload', { sessionId: session.sessionId, options: next })
+    if (value) {
+      setOverrides(next)
+      state.open(value)
+    }
+  }
+
+  return (
+    <section className="panel-stack" aria-labelledby="load-title">
+      <h1 id="load-title" tabIndex={-1}>1 · Load a file</h1>
+      <FileDrop compact={session !== null} disabled={reading !== null} onFile={load} />
+      {reading !== null && <ReadingProgress name={reading} job={job} />}
+      <ErrorMessage message={action.error} />
+      {session && (
+        <>
+          <div className="card summary" data-testid={TID.load.summary}>
+            <h2>{session.meta.file}</h2>
+            <p>
+              {session.meta.format.toUpperCase()} · {plural(session.meta.rowCount, 'data row')} · {plural(session.meta.columnCount, 'column')}
+              {session.meta.sheetNames.length > 1 ? ` · sheet "${session.meta.sheet}"` : ''}
+            </p>
+            {session.template && <p className="note">Your saved template "{session.template}" was applied: these headers came back.</p>}
+            {session.auto && (
+              <p className="note">
+                {plural(session.auto.matches.length, 'field')} matched automatically
+                {session.auto.ambiguities.length > 0 ? `, ${plural(session.auto.ambiguities.length, 'choice')} left to you` : ''}
+                {session.auto.missingRequired.length > 0 ? `, ${plural(session.auto.missingRequired.length, 'required field')} still missing` : ''}.
+              </p>
+            )}
+          </div>
+          <DetectionPanel meta={session.meta} disabled={action.busy} onOverride={reload} />
+          <div className="card">
+            <h2>First rows</h2>
+            <RawPreview rows={session.rawPreview} headerRow={session.meta.headerRow.value} />
+          </div>
+          <div className="screen-actions">
+            <button type="button" className="primary" data-testid={TID.load.next} onClick={onNext}>Continue to mapping</button>
+          </div>
+        </>
+      )}
+    </section>
+  )
+}
+
+function ReadingProgress({ name, job }: { name: string; job: JobProgressEvent | null }) {
+  const total = job?.total ?? null
+  return (
+    <div className="card" data-testid={TID.load.progress}>
+      <p>Reading "{name}"…</p>
+      <progress
+        aria-label={`Reading ${name}`}
+        max={total ?? undefined}
+        value={total !== null && job ? job.done : undefined}
+      />
+      {job && <p className="hint">{total ? `${formatCount(job.done)} of ${formatCount(total)}` : `${formatCount(job.done)} done`} ({job.stage})</p>}
+    </div>
+  )
+}
+
+function withoutHeaderRow(options: ReadOverrides): ReadOverrides {
+  const copy = { ...options }
+  delete copy.headerRow
+  return copy
+}

@@ -1,0 +1,36 @@
+// How dates and amounts are read unless a field says otherwise.
+import { useId } from 'react'
+import type { DateOrder, DecimalSeparator } from '../../../../shared/mapping'
+import { CommitInput } from '../../components/CommitInput'
+import type { MapEditor } from './map-editor'
+import { setDefaults } from './mapping-edit'
+import { DATE_ORDER_WORDS, DECIMAL_WORDS, TIME_ZONE_LIST } from './transform-words'
+
+export function DefaultsPanel({ editor }: { editor: MapEditor }) {
+  const { mapping } = editor
+  const ids = { order: useId(), zone: useId(), decimal: useId() }
+  return (
+    <fieldset className="card field-group">
+      <legend>Reading dates and amounts</legend>
+      <div className="form-grid">
+        <label htmlFor={ids.order}>Dates like 03/04/2024 are</label>
+        <select id={ids.order} value={mapping.defaults.dateOrder} onChange={(e) => editor.update(setDefaults(mapping, { dateOrder: e.target.value as DateOrder }))}>
+          {(Object.keys(DATE_ORDER_WORDS) as DateOrder[]).map((d) => <option key={d} value={d}>{DATE_ORDER_WORDS[d]}</option>)}
+        </select>
+
+        <label htmlFor={ids.zone}>Time zone of dates without one</label>
+        <CommitInput
+          id={ids.zone}
+          list={TIME_ZONE_LIST}
+          value={mapping.defaults.timeZone}
+          onCommit={(text) => text.trim() && editor.update(setDefaults(mapping, { timeZone: text.trim() }))}
+        />
+
+        <label htmlFor={ids.decimal}>Decimal separator in amounts</label>
+        <select id={ids.decimal} value={mapping.defaults.decimal} onChange={(e) => editor.update(setDefaults(mapping, { decimal: e.target.value as DecimalSeparator }))}>
+          {(Object.keys(DECIMAL_WORDS) as DecimalSeparator[]).map((d) => <option key={d} value={d}>{DECIMAL_WORDS[d]}</option>)}
+        </select>
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,85 @@
+// Goods of an order: one or more product/price column pairs taken from the same row, plus how rows
+// become orders (the group-by column) and whether the goods are shipped.
+import { fieldSpec } from '../../../../shared/catalog'
+import type { FieldMapping, FieldSource } from '../../../../shared/mapping'
+import { TID } from '../../test-ids'
+import { goodFieldId, type GoodPart } from './field-targets'
+import type { MapEditor } from './map-editor'
+import { badgeFor } from './match-badge'
+import { addGood, removeGood, setGoodPart } from './mapping-edit'
+import { SourcePicker } from './SourcePicker'
+import { TransformPicker } from './TransformPicker'
+
+export function GoodsEditor({ editor }: { editor: MapEditor }) {
+  const { mapping } = editor
+  return (
+    <fieldset className="card field-group">
+      <legend>Goods</legend>
+      <p className="hint">
+        Each good is a product ID and, if you want, a price from the same row. With several products per row (Product 1, Price 1,
+        Product 2, …) add a good for each pair. Leave the price unmapped to use the shop price.
+      </p>
+      {mapping.goods.map((_, index) => (
+        <GoodRow key={index} index={index} editor={editor} />
+      ))}
+      <button type="button" data-testid={TID.map.addGood} onClick={() => editor.update(addGood(mapping))}>Add a good</button>
+    </fieldset>
+  )
+}
+
+function GoodRow({ index, editor }: { index: number; editor: MapEditor }) {
+  const { mapping } = editor
+  const good = mapping.goods[index]
+  if (!good) return null
+  const number = index + 1
+  const change = (part: GoodPart, next: FieldMapping | undefined) => editor.update(setGoodPart(mapping, index, part, next))
+  const changeSource = (part: GoodPart, old: FieldMapping | undefined, source: FieldSource) =>
+    change(part, source.kind === 'none' && part === 'sum' ? undefined : { ...old, source })
+
+  const part = (which: GoodPart) => {
+    const spec = fieldSpec(which === 'name' ? 'good_name' : 'good_sum')
+    const field = which === 'name' ? good.name : good.sum
+    const id = goodFieldId(index, which)
+    const label = `Good ${number}: ${spec?.label ?? which}`
+    const badge = badgeFor({ id, field, required: which === 'name', headers: editor.headers, matches: editor.matches, template: editor.template })
+    return (
+      <div className="good-part">
+        <label htmlFor={`good-${index}-${which}`}>{spec?.label}{which === 'name' && <span className="required" aria-label="required"> *</span>}</label>
+        <SourcePicker
+          id={`good-${index}-${which}`}
+          label={label}
+          source={field?.source}
+          choices={editor.choices}
+          samples={editor.samples}
+          headers={editor.headers}
+          noneLabel={which === 'sum' ? 'Shop price (not sent)' : 'Not mapped'}
+          testId={which === 'name' ? TID.map.goodName(index) : TID.map.goodSum(index)}
+          onChange={(source) => changeSource(which, field, source)}
+        />
+        {which === 'sum' && field && (
+          <TransformPicker
+            label={label}
+            type="money"
+            transform={field.transform}
+            defaults={mapping.defaults}
+            onChange={(transform) => change('sum', transform ? { ...field, transform } : { source: field.source })}
+          />
+        )}
+        <span className={`badge badge-${badge.tone}`} title={badge.title}>{badge.text}</span>
+      </div>
+    )
+  }
+
+  return (
+    <div className="good-row" role="group" aria-label={`Good ${number}`}>
+      <h3>Good {number}</h3>
+      {part('name')}
+      {part('sum')}
+      {mapping.goods.length > 1 && (
+        <button type="button" className="link-button" data-testid={TID.map.removeGood(index)} onClick={() => editor.update(removeGood(mapping, index))}>
+          Remove good {number}
+        </button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+// Sizes of the review grid. Rows have one fixed height, so the rows in view follow from the
+// scroll position alone and only those are put in the DOM.
+
+export const ROW_HEIGHT = 32
+export const HEAD_HEIGHT = 36
+export const COLUMN_WIDTH = 168
+/** Include checkbox, sheet row, order number, status. */
+export const LEAD_WIDTHS = [44, 72, 72, 150] as const
+export const LEAD_WIDTH = LEAD_WIDTHS.reduce((a, b) => a + b, 0)
+export const OVERSCAN = 6
+/** Used until the viewport can be measured (and in test DOMs, which have no layout). */
+export const FALLBACK_HEIGHT = 600
+
+export interface RowRange {
+  first: number
+  last: number
+}
+
+/** Rows to render for a scroll position: those in view plus a few either side. Empty when last < first. */
+export function visibleRows(scrollTop: number, viewportHeight: number, rowCount: number): RowRange {
+  const body = Math.max(ROW_HEIGHT, viewportHeight - HEAD_HEIGHT)
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN)
+  const last = Math.min(rowCount - 1, Math.ceil((scrollTop + body) / ROW_HEIGHT) + OVERSCAN)
+  return { first, last }
+}
+
+/** The scrollTop that brings a row into view, or null when it already is. */
+export function scrollToShowRow(index: number, scrollTop: number, viewportHeight: number): number | null {
+  const top = index * ROW_HEIGHT
+  const body = Math.max(ROW_HEIGHT, viewportHeight - HEAD_HEIGHT)
+  if (top < scrollTop) return top
+  if (top + ROW_HEIGHT > scrollTop + body) return top + ROW_HEIGHT - body
+  return null
+}
+
+/** The scrollLeft that brings a data column into view past the sticky lead columns, or null. */
+export function scrollToShowColumn(column: number, scrollLeft: number, viewportWidth: number): number | null {
+  const left = column * COLUMN_WIDTH
+  const width = Math.max(COLUMN_WIDTH, viewportWidth - LEAD_WIDTH)
+  if (left < scrollLeft) return left
+  if (left + COLUMN_WIDTH > scrollLeft + width) return left + COLUMN_WIDTH - width
+  return null
+}

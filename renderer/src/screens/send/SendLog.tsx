@@ -1,0 +1,33 @@
+// The newest answers from the shop, newest first. Not announced one by one: the progress bar
+// carries the summary for screen readers.
+import type { SendLogEvent } from '../../../../shared/ipc/contract'
+import { formatClock } from '../../lib/format'
+import { TID } from '../../test-ids'
+
+function tone(kind: string): string {
+  if (/fail|error|unknown|stop/i.test(kind)) return 'log-bad'
+  if (/succe|creat|ok/i.test(kind)) return 'log-ok'
+  if (/retry|backoff|slow|wait/i.test(kind)) return 'log-wait'
+  return ''
+}
+
+export function SendLog({ entries }: { entries: readonly SendLogEvent[] }) {
+  return (
+    <section className="card" aria-labelledby="send-log-title">
+      <h2 id="send-log-title">Live log</h2>
+      {entries.length === 0 ? (
+        <p className="empty">Answers from the shop appear here as orders are sent.</p>
+      ) : (
+        <ol className="send-log" role="log" aria-live="off" data-testid={TID.send.log} tabIndex={0}>
+          {entries.map((entry, i) => (
+            <li key={`${entry.at}-${i}`} className={tone(entry.kind)}>
+              <time dateTime={new Date(entry.at).toISOString()}>{formatClock(entry.at)}</time>
+              <span className="log-order">{entry.ordinal !== null ? `#${entry.ordinal}` : ''}</span>
+              <span className="log-text">{entry.text}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
