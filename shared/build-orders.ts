@@ -195,7 +195,7 @@ class OrderBuilder {
       order: o + 1,
       message:
         `${place(row, field.name)}: order${number} already has ${field.show(current)} from row ${firstRow}, but this row has ${field.show(value)} ${fieldRef(field.key, field.header)}. ` +
-        `One order has one ${label}: make the rows agree, or give them different order numbers.`
+        `An order can have only one ${label}: make the rows agree, or give them different order numbers.`
     })
   }
 
