@@ -8,13 +8,38 @@ Usage: orderbatch <command> [options]
 Commands:
   preview <file>          what Orderbatch makes of a sheet: format, mapping, counts, problems
   mapping <file> --out F  write the automatic mapping to F to edit and reuse with --mapping
-  import <file>           validate and sign the orders (--dry-run: write the exact requests)
+  import <file>           check the orders, then send them (--dry-run: only write the signed requests)
+  resume [RUN]            continue a paused or stopped run (default: the latest unfinished one)
+  retry RUN               send a run's failed orders again, corrected from a fixed file with --from
+  status [RUN]            where a run stands (default: the latest; --all for every run)
+  export RUN --out F      the run's rows with their results, as .csv or .xlsx
+  resolve RUN --order N   record whether an unclear order is in the shop (--bill-id ID or --absent)
+  undo RUN                delete from the shop the orders a run created
   sandbox                 run a local stand-in of the InfluencerSoft API for trying things out
 
 Run "orderbatch help <command>" for its options.
-Exit codes: 0 fine; 1 usage or unreadable input, nothing sent; 2 the sheet has errors (or orders failed);
-3 a run was stopped.
+Try it without a shop: orderbatch import resources/samples/orders.csv --sandbox --yes
+Exit codes: 0 fine (every order created); 1 usage or input error, nothing sent; 2 the sheet has
+errors, or the run finished with failed or unknown orders; 3 the run stopped (credentials, API
+access, a request limit that does not recover, Ctrl+C).
 `
+
+const API_OPTIONS_HELP = `  --account LOGIN        the shop login (the part before .influencersoft.com)
+  --secret-env VAR       environment variable holding the API key (default ORDERBATCH_SECRET);
+                         the key is never taken from the command line
+  --api-domain D         the brand's domain (default influencersoft.com; e.g. justclick.ru)
+  --api-base URL         a full API address instead (e.g. https://shop.example.com/api/)
+  --sandbox              use the built-in sandbox instead of a shop (no login or key needed);
+                         its runs live in a journal of their own`
+
+const JOURNAL_HELP = `  --journal PATH         the journal file (default: $ORDERBATCH_JOURNAL, else journal.sqlite in
+                         the app's data folder, e.g. ~/.config/Orderbatch on Linux; sandbox runs:
+                         sandbox-journal.sqlite beside it)`
+
+const SEND_HELP = `  --rate N               orders per second (default 1 for a shop, 20 for the sandbox)
+  --concurrency N        requests in flight at once (default 1 for a shop, 4 for the sandbox)
+  --yes                  do not ask before sending (required without a terminal)`
+
 
 const COMMAND_HELP: Record<string, string> = {
   preview: `Usage: orderbatch preview <file> [options]
@@ -34,13 +59,86 @@ Writes the automatic mapping of <file> as JSON, to edit and pass back with --map
 
 ${READ_OPTIONS_HELP}
 `,
-  import: `Usage: orderbatch import <file> --dry-run --account LOGIN [options]
+  import: `Usage: orderbatch import <file> (--account LOGIN | --sandbox) [options]
 
+Reads and checks every order, shows what will be sent (orders with errors are not sent; orders
+already created by an earlier import are skipped), asks, writes the run to the journal in one
+step, then sends one CreateOrder call per order and shows progress. Ctrl+C pauses the run; resume
+it later. Prints the run number, each order that failed or got no clear answer, and a summary.
+
+${API_OPTIONS_HELP}
+${JOURNAL_HELP}
+${SEND_HELP}
+  --force                send orders the journal says were already created, too
   --dry-run              stage nothing, send nothing; sign each valid order
-  --emit-requests F      write one JSON line per order: {"order", "rows", "body"}
-  --account LOGIN        the shop login (the part before .influencersoft.com)
-  --secret-env VAR       environment variable holding the API key (default ORDERBATCH_SECRET)
+  --emit-requests F      with --dry-run: write one JSON line per order: {"order", "rows", "body"}
 ${READ_OPTIONS_HELP}
+
+Exit: 0 every order created; 1 usage or input error, nothing sent; 2 finished, but some orders
+failed (the sheet's errors included) or are unknown; 3 stopped or paused.
+`,
+  resume: `Usage: orderbatch resume [RUN] [options]
+
+Continues RUN, or the latest unfinished run, with the settings it was started with (the flags
+below override them). Orders whose sending got no clear answer are looked up in the shop first;
+nothing is sent twice. A run that was sent to the sandbox needs --sandbox again.
+
+${API_OPTIONS_HELP}
+${JOURNAL_HELP}
+${SEND_HELP}
+`,
+  retry: `Usage: orderbatch retry RUN [--from fixed.csv] [options]
+
+Puts RUN's failed orders back in the queue and sends them. Without --from they are sent as they
+are; orders the sheet gave errors to need --from. With --from, the corrected rows are read with
+the run's mapping and matched to the run's orders by the "Run order" column (as in an export),
+else by the order-number column when the run grouped rows, else by position (the Nth order of the
+file is order #N: correct the original file in place, without adding or removing rows). Orders
+that still have errors are listed and stay failed; created orders are never touched.
+
+  --from FILE            the fixed file (.csv, .xlsx, ...), typically "orderbatch export RUN --only failed"
+  --force                send a corrected order even if the same order was created by another run
+${READ_OPTIONS_HELP}
+${API_OPTIONS_HELP}
+${JOURNAL_HELP}
+${SEND_HELP}
+`,
+  status: `Usage: orderbatch status [RUN | --all] [--json] [--journal PATH] [--sandbox]
+
+Counts per state, source file, start time and status of RUN (default: the latest run), the
+orders that failed or got no clear answer, and what to do about them. --all lists every run.
+
+${JOURNAL_HELP}
+  --sandbox              look in the sandbox journal
+  --json                 machine-readable output
+`,
+  export: `Usage: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded]
+
+Writes one line per sheet row of RUN: the original columns, then "Run order", "State", "Bill ID",
+"Error code" and "Error". CSV is UTF-8 with a byte order mark (Excel shows Cyrillic right), every
+field quoted; XLSX cells are all text. Any cell that a spreadsheet could run as a formula (it
+starts with = + - @, a tab or a line break, also after spaces) gets a leading ' ; "orderbatch
+retry --from" takes it off again.
+
+${JOURNAL_HELP}
+  --sandbox              look in the sandbox journal
+`,
+  resolve: `Usage: orderbatch resolve RUN --order N (--bill-id ID | --absent) [--journal PATH] [--sandbox]
+
+Records what you found in the shop for order #N of RUN, whose sending got no clear answer:
+--bill-id ID: it is there under that bill, so it counts as created and is never sent again;
+--absent: it is not there, so it goes back in the queue for "orderbatch resume RUN".
+`,
+  undo: `Usage: orderbatch undo RUN [--yes] [options]
+
+Deletes from the shop (DeleteOrder) every order RUN created, after asking. Orders the shop
+already had (answer 601) are left alone: the run did not create them. Each deletion is recorded
+in the journal, so undo can be run again to try only what is left.
+
+${API_OPTIONS_HELP}
+${JOURNAL_HELP}
+  --rate N               deletions per second (default: the run's rate)
+  --yes                  do not ask (required without a terminal)
 `,
   sandbox: `Usage: orderbatch sandbox [options]
 

@@ -1,9 +1,15 @@
 // The command dispatcher. Every failure reaches the user as one plain line; a stack trace only
 // with ORDERBATCH_DEBUG=1.
+import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { mappingCommand } from './commands/mapping'
 import { previewCommand } from './commands/preview'
+import { resolveCommand } from './commands/resolve'
+import { resumeCommand } from './commands/resume'
+import { retryCommand } from './commands/retry'
 import { sandboxCommand } from './commands/sandbox'
+import { statusCommand } from './commands/status'
+import { undoCommand } from './commands/undo'
 import { EXIT, type CliIo } from './io'
 import { UsageError } from './usage-error'
 import { HELP, commandHelp } from './help'
@@ -14,6 +20,12 @@ const COMMANDS: Record<string, Command> = {
   preview: previewCommand,
   mapping: mappingCommand,
   import: importCommand,
+  resume: resumeCommand,
+  retry: retryCommand,
+  status: statusCommand,
+  export: exportCommand,
+  resolve: resolveCommand,
+  undo: undoCommand,
   sandbox: sandboxCommand
 }
 

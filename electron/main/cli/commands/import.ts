@@ -1,32 +1,50 @@
-// orderbatch import <file>: validate, then send (or, with --dry-run, only show the signed requests).
+// orderbatch import <file>: validate, show what will be sent, ask, stage the run in the journal
+// and send it (or, with --dry-run, only show the signed requests).
 import { resolve } from 'node:path'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { prepareOrFail } from '../prepare-or-fail'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
-import { readSecret } from '../secret'
+import { API_OPTION_SPECS, chooseApi } from '../run/api-target'
+import { checkCanAsk } from '../run/confirm'
+import { journalPathFor } from '../run/paths'
+import { SEND_OPTION_SPECS, commandHint, sendOptions } from '../run/send-options'
 import { UsageError } from '../usage-error'
+import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from './sandbox'
 import { emitDryRun } from './import-dry-run'
+import { importRun } from './import-run'
+
+const OPTIONS = {
+  ...READ_OPTION_SPECS,
+  ...API_OPTION_SPECS,
+  ...SEND_OPTION_SPECS,
+  'dry-run': { type: 'boolean' },
+  'emit-requests': { type: 'string' },
+  journal: { type: 'string' },
+  force: { type: 'boolean' },
+  yes: { type: 'boolean' }
+} as const
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommandArgs(
-    argv,
-    {
-      ...READ_OPTION_SPECS,
-      'dry-run': { type: 'boolean' },
-      'emit-requests': { type: 'string' },
-      account: { type: 'string' },
-      'secret-env': { type: 'string' }
-    },
-    'import'
-  )
-  if (positionals.length !== 1) throw new UsageError('import: give exactly one file, e.g. "orderbatch import orders.csv --dry-run --account mylogin".')
-  if (!values['dry-run']) throw new UsageError('import: sending is not available in this version yet; use --dry-run to see the exact signed requests.')
-  if (!values.account) throw new UsageError('import: give the shop login with --account LOGIN.')
-  const secret = readSecret(io, values['secret-env'])
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'import')
+  if (positionals.length !== 1) throw new UsageError('import: give exactly one file, e.g. "orderbatch import orders.csv --account mylogin" (or --sandbox to try it out).')
+  if (!values['dry-run'] && values['emit-requests'] !== undefined) throw new UsageError('import: --emit-requests goes with --dry-run.')
+  if (!values['dry-run']) checkCanAsk(io, values.yes, 'import')
+  const choice = chooseApi(values, io, 'import')
+  const sandbox = choice.kind === 'sandbox'
+  const path = resolve(io.cwd, positionals[0]!)
 
-  const prepared = await prepareOrFail(resolve(io.cwd, positionals[0]!), toPrepareOptions(values, io), io)
+  if (values['dry-run']) {
+    const prepared = await prepareOrFail(path, toPrepareOptions(values, io), io)
+    if (!prepared) return EXIT.usageOrInput
+    const out = values['emit-requests'] === undefined ? undefined : resolve(io.cwd, values['emit-requests'])
+    const [login, secret] = choice.kind === 'shop' ? [choice.login, choice.secret] : [SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET]
+    return emitDryRun(prepared, out, login, secret, io)
+  }
+
+  const send = sendOptions(values, sandbox)
+  const journalPath = journalPathFor(io, values.journal, sandbox)
+  const prepared = await prepareOrFail(path, toPrepareOptions(values, io), io)
   if (!prepared) return EXIT.usageOrInput
-  const out = values['emit-requests'] === undefined ? undefined : resolve(io.cwd, values['emit-requests'])
-  return emitDryRun(prepared, out, values.account, secret, io)
+  return importRun(prepared, { path, journalPath, choice, ...send, force: values.force === true, yes: values.yes === true, hint: commandHint(values) }, io)
 }

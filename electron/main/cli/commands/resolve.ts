@@ -1,0 +1,51 @@
+// orderbatch resolve RUN --order N (--bill-id ID | --absent): the user's finding for an order
+// whose sending got no clear answer. Found in the shop: it counts as created with that bill.
+// Not there: it goes back to the queue and the next resume sends it.
+import { parseCommandArgs } from '../args'
+import { EXIT, type CliIo } from '../io'
+import { findOrderByOrdinal, openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
+import { journalPathFor } from '../run/paths'
+import { commandHint } from '../run/send-options'
+import { UsageError } from '../usage-error'
+
+const OPTIONS = {
+  order: { type: 'string' },
+  'bill-id': { type: 'string' },
+  absent: { type: 'boolean' },
+  journal: { type: 'string' },
+  sandbox: { type: 'boolean' }
+} as const
+
+export async function resolveCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'resolve')
+  if (positionals.length !== 1) throw new UsageError('resolve: give the run number, e.g. "orderbatch resolve 3 --order 12 --bill-id 100042".')
+  const runId = parseRunId(positionals[0], 'resolve')!
+  const ordinal = wholeNumber(values.order, '--order', 'the order number in the run, as status lists it')
+  if (ordinal === undefined) throw new UsageError('resolve: say which order with --order N (its number in the run, as "orderbatch status" lists it).')
+  if ((values['bill-id'] === undefined) === (values.absent !== true)) {
+    throw new UsageError('resolve: give either --bill-id ID (the order is in the shop under that bill) or --absent (it is not in the shop).')
+  }
+  const billId = wholeNumber(values['bill-id'], '--bill-id', 'the bill (order) number the shop shows')
+  const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resolve')
+  try {
+    requireRun(journal, runId, 'resolve')
+    const order = findOrderByOrdinal(journal, runId, ordinal)
+    if (!order) throw new UsageError(`resolve: run ${runId} has no order #${ordinal}. "orderbatch status ${runId}" lists its unclear orders.`)
+    if (billId !== undefined) {
+      journal.resolveCreated(order.id, { billId, by: 'user', note: 'found in the shop by the user (orderbatch resolve)' })
+      io.stdout(`Order #${ordinal} of run ${runId} is recorded as created, bill ${billId}. It will never be sent again.\n`)
+    } else {
+      journal.resolveAbsent(order.id, { by: 'user', note: 'not in the shop, says the user (orderbatch resolve)' })
+      io.stdout(`Order #${ordinal} of run ${runId} is back in the queue; "orderbatch resume ${runId}${commandHint(values)}" sends it.\n`)
+    }
+    return EXIT.ok
+  } finally {
+    journal.close()
+  }
+}
+
+function wholeNumber(value: string | undefined, flag: string, what: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`resolve: ${flag} takes ${what}, a whole number from 1; not "${value}".`)
+  return Number(value)
+}

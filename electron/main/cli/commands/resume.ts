@@ -1,0 +1,48 @@
+// orderbatch resume [RUN]: continues the given run, or the latest unfinished one, with the
+// settings it was started with (flags override them). Orders whose last sending got no clear
+// answer are looked up in the shop first; nothing is sent twice.
+//
+// A run sent to the built-in sandbox (import --sandbox) needs --sandbox again: that sandbox
+// lived inside the command that started it, so resume starts a new one on the same shop file
+// (kept next to the sandbox journal), on a new port, and records the new address in the run.
+import { parseCommandArgs } from '../args'
+import { EXIT, type CliIo } from '../io'
+import { API_OPTION_SPECS } from '../run/api-target'
+import { checkCanAsk } from '../run/confirm'
+import { askAndSend, planContinuation } from '../run/continue-run'
+import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
+import { journalPathFor } from '../run/paths'
+import { exitCode } from '../run/send-flow'
+import { SEND_OPTION_SPECS } from '../run/send-options'
+import { countsLine } from '../run/summary'
+import { UsageError } from '../usage-error'
+
+const OPTIONS = { ...API_OPTION_SPECS, ...SEND_OPTION_SPECS, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
+
+export async function resumeCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'resume')
+  if (positionals.length > 1) throw new UsageError('resume: give at most one run number, e.g. "orderbatch resume 3".')
+  const runId = parseRunId(positionals[0], 'resume')
+  checkCanAsk(io, values.yes, 'resume')
+  const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resume')
+  try {
+    const run = runId === undefined ? journal.latestUnfinishedRun() : requireRun(journal, runId, 'resume')
+    if (!run) {
+      io.stdout(`No unfinished run in ${journal.path}; nothing to resume.\n`)
+      return EXIT.ok
+    }
+    if (run.status === 'cancelled') throw new UsageError(`resume: run ${run.id} was cancelled for good; import the file again instead.`)
+    const plan = planContinuation(run, values, io, 'resume')
+    const counts = journal.runCounts(run.id)
+    const left = counts.pending + counts.sending + counts.unknown
+    if (left === 0) {
+      io.stdout(`Run ${run.id} has nothing left to send: ${countsLine(counts)}.\n`)
+      return exitCode({ outcome: 'finished' }, counts)
+    }
+    const check = counts.unknown > 0 ? ` (first checking ${counts.unknown} unclear order${counts.unknown === 1 ? '' : 's'} in the shop)` : ''
+    const toSend = counts.pending + counts.sending
+    return await askAndSend(journal, run, plan, `Continue run ${run.id}: send ${toSend} order${toSend === 1 ? '' : 's'} to ${plan.where}${check}?`, values, io)
+  } finally {
+    journal.close()
+  }
+}

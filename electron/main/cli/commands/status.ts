@@ -1,0 +1,48 @@
+// orderbatch status [RUN] [--all] [--json]: where runs stand, and for unclear orders how to
+// settle them.
+import { parseCommandArgs } from '../args'
+import { EXIT, type CliIo } from '../io'
+import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
+import { journalPathFor } from '../run/paths'
+import { runHeadline, runJson } from '../run/run-view'
+import { commandHint } from '../run/send-options'
+import { attentionLines } from '../run/summary'
+import { UsageError } from '../usage-error'
+
+const OPTIONS = {
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+  journal: { type: 'string' },
+  sandbox: { type: 'boolean' }
+} as const
+
+export async function statusCommand(argv: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'status')
+  if (positionals.length > 1) throw new UsageError('status: give at most one run number, e.g. "orderbatch status 3".')
+  if (values.all && positionals.length > 0) throw new UsageError('status: give a run number or --all, not both.')
+  const runId = parseRunId(positionals[0], 'status')
+  const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'status')
+  try {
+    if (values.all) {
+      const runs = journal.listRuns()
+      if (values.json) io.stdout(`${JSON.stringify(runs.map((run) => runJson(journal, run, false)), null, 2)}\n`)
+      else io.stdout(runs.length === 0 ? `No runs in ${journal.path} yet.\n` : `${runs.map((run) => runHeadline(journal, run).join('\n')).join('\n\n')}\n`)
+      return EXIT.ok
+    }
+    const run = runId === undefined ? journal.latestRun() : requireRun(journal, runId, 'status')
+    if (!run) {
+      io.stdout(values.json ? 'null\n' : `No runs in ${journal.path} yet.\n`)
+      return EXIT.ok
+    }
+    if (values.json) {
+      io.stdout(`${JSON.stringify(runJson(journal, run, true), null, 2)}\n`)
+      return EXIT.ok
+    }
+    const lines = [...runHeadline(journal, run), ...attentionLines(journal, run, journal.runCounts(run.id), commandHint(values))]
+    if (run.status !== 'finished' && run.status !== 'cancelled') lines.push(`Continue it with: orderbatch resume ${run.id}${commandHint(values)}`)
+    io.stdout(`${lines.join('\n')}\n`)
+    return EXIT.ok
+  } finally {
+    journal.close()
+  }
+}

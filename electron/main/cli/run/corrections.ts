@@ -1,0 +1,172 @@
+// Reading a fixed file for `orderbatch retry --from`: the corrected rows are read with the run's
+// own mapping (or --mapping), planned like an import, and matched back to the run's orders:
+//  1. by the "Run order" column when the file has one (the export of a run always does);
+//  2. else by the group key (the order-number column) when the run grouped rows into orders;
+//  3. else by position: the Nth order of the file is order #N of the run, which holds when the
+//     original file was corrected in place without adding or removing rows.
+// Our export puts a quote before cells that a spreadsheet could run as formulas; it is taken off
+// again here, so the shop receives what the user typed.
+import { basename } from 'node:path'
+import { createOrderParams } from '../../../../shared/create-order-params'
+import { planImport, type PlannedOrder } from '../../../../shared/import-plan'
+import { resolveColumn, type Mapping } from '../../../../shared/mapping'
+import type { Cell, SheetTable } from '../../../../shared/sheet'
+import { unFormulaSafe } from '../../export/formula-safe'
+import { RESULT_COLUMNS, RUN_ORDER_COLUMN, cellText } from '../../export/results-table'
+import type { CorrectedOrder, Journal, OrderRecord, RunRecord, StagedRow } from '../../journal'
+import { loadMappingFile } from '../../pipeline/load-mapping'
+import { listHeaders } from '../../pipeline/prepare-import'
+import { orderErrors, readRunInfo, rowsBySheetRow } from '../../pipeline/stage-run'
+import { readSheetFile } from '../../sheets/read-sheet'
+import type { PrepareOptions } from '../../pipeline/prepare-import'
+import { UsageError } from '../usage-error'
+import { describeRows, ordersOf } from './journal-access'
+
+export interface Correction {
+  order: OrderRecord
+  corrected: CorrectedOrder
+}
+
+export interface CorrectionPlan {
+  file: string
+  corrected: Correction[]
+  /** Problems that keep an order of the file from being used, one line each. */
+  problems: string[]
+  /** Orders of the file that belong to orders of the run that are not failed (left alone). */
+  notFailed: number
+  matchedBy: 'run order' | 'group key' | 'position'
+}
+
+export async function planCorrections(path: string, journal: Journal, run: RunRecord, options: PrepareOptions): Promise<CorrectionPlan> {
+  const file = basename(path)
+  const info = readRunInfo(run)
+  let mapping = options.mappingPath ? await loadMapping(options.mappingPath) : info.mapping
+  if (!mapping) throw new UsageError(`retry: run ${run.id} has no saved mapping to read ${file} with; pass one with --mapping m.json.`)
+  const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, signal: options.signal })
+  if (!read.ok) throw new UsageError(read.error.message)
+  const table = unescaped(read.value.table)
+  if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }
+  checkColumns(file, table, mapping)
+  const plan = planImport(table, mapping)
+  const errors = orderErrors(plan.issues)
+  const byOrdinal = new Map<number, OrderRecord>()
+  const byKey = new Map<string, OrderRecord>()
+  for (const order of ordersOf(journal, run.id)) {
+    byOrdinal.set(order.ordinal, order)
+    if (order.groupKey !== null) byKey.set(order.groupKey, order)
+  }
+  const runOrderColumn = table.headers.findIndex((h) => h.trim() === RUN_ORDER_COLUMN)
+  const matchedBy = runOrderColumn >= 0 ? 'run order' : info.mapping?.groupBy ? 'group key' : 'position'
+  const cells = rowsBySheetRow(table)
+  const result: CorrectionPlan = { file, corrected: [], problems: [], notFailed: 0, matchedBy }
+  const seen = new Set<number>()
+  for (const planned of plan.orders) {
+    const where = `${file} ${describeRows(planned.rows)}`
+    const target = matchOrder(planned, matchedBy, runOrderColumn, cells, byOrdinal, byKey)
+    if (typeof target === 'string') {
+      result.problems.push(`${where}: ${target}`)
+      continue
+    }
+    if (seen.has(target.id)) {
+      result.problems.push(`${where}: order #${target.ordinal} of run ${run.id} appears more than once in ${file}; only its first appearance is used.`)
+      continue
+    }
+    seen.add(target.id)
+    if (target.state !== 'failed') {
+      result.notFailed += 1
+      continue
+    }
+    if (planned.errors > 0) {
+      const first = errors.get(planned.index)?.[0]?.message ?? plan.issues.find((i) => i.severity === 'error')?.message ?? 'it still has errors.'
+      result.problems.push(`Order #${target.ordinal} (${where}) is still not right, so it stays failed: ${first}`)
+      continue
+    }
+    result.corrected.push({ order: target, corrected: correctedOrder(planned, target, table, cells, journal, info.source?.headers ?? null) })
+  }
+  return result
+}
+
+async function loadMapping(path: string): Promise<Mapping> {
+  try {
+    return await loadMappingFile(path)
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error))
+  }
+}
+
+function unescaped(table: SheetTable): SheetTable {
+  const clean = (cell: Cell): Cell => (typeof cell === 'string' ? unFormulaSafe(cell) : cell)
+  return { ...table, headers: table.headers.map(unFormulaSafe), rows: table.rows.map((row) => row.map(clean)) }
+}
+
+/** The mapping's columns must be in the fixed file, or every order would come out wrong. */
+function checkColumns(file: string, table: SheetTable, mapping: Mapping): void {
+  const refs = [
+    ...Object.values(mapping.fields).map((field) => field?.source),
+    ...mapping.goods.flatMap((good) => [good.name.source, good.sum?.source])
+  ]
+  const missing = refs.flatMap((source) => (source?.kind === 'column' && resolveColumn(table.headers, source) < 0 ? [source.column] : []))
+  if (mapping.groupBy && resolveColumn(table.headers, mapping.groupBy) < 0) missing.push(mapping.groupBy.column)
+  if (missing.length > 0) {
+    throw new UsageError(
+      `retry: ${file} lacks the column${missing.length === 1 ? '' : 's'} ${[...new Set(missing)].map((c) => `"${c}"`).join(', ')} that the run's mapping reads. ` +
+        `Headers seen: ${listHeaders(table.headers)}. Keep the exported headers as they are, or pass --mapping.`
+    )
+  }
+}
+
+function matchOrder(
+  planned: PlannedOrder,
+  matchedBy: CorrectionPlan['matchedBy'],
+  runOrderColumn: number,
+  cells: ReadonlyMap<number, Cell[]>,
+  byOrdinal: ReadonlyMap<number, OrderRecord>,
+  byKey: ReadonlyMap<string, OrderRecord>
+): OrderRecord | string {
+  if (matchedBy === 'run order') {
+    const text = cellText(cells.get(planned.rows[0] ?? 0)?.[runOrderColumn] ?? null).trim()
+    if (!/^\d+$/.test(text)) return `the "${RUN_ORDER_COLUMN}" cell is ${text === '' ? 'empty' : `"${text}"`}; it must hold the order's number in the run, as exported.`
+    return byOrdinal.get(Number(text)) ?? `the run has no order #${text}; keep the "${RUN_ORDER_COLUMN}" numbers as exported.`
+  }
+  if (matchedBy === 'group key') {
+    if (planned.key === null) return 'the order number cell is empty, so this order cannot be matched to the run.'
+    return byKey.get(planned.key) ?? `the run has no order with the order number "${planned.key}".`
+  }
+  return byOrdinal.get(planned.index) ?? `the run has no order #${planned.index}; did the file gain rows?`
+}
+
+function correctedOrder(
+  planned: PlannedOrder,
+  target: OrderRecord,
+  table: SheetTable,
+  cells: ReadonlyMap<number, Cell[]>,
+  journal: Journal,
+  runHeaders: readonly string[] | null
+): CorrectedOrder {
+  const project = columnProjection(table.headers, runHeaders)
+  const originalRows = journal.orderRows(target.id).map((row) => row.sheetRow)
+  // The order keeps the sheet row numbers of the original file when it has as many rows, so the
+  // journal still points at the rows the user imported.
+  const rowNumbers = originalRows.length === planned.rows.length ? originalRows : planned.rows
+  const rows: StagedRow[] = planned.rows.map((sheetRow, i) => ({ sheetRow: rowNumbers[i] ?? sheetRow, cells: project(cells.get(sheetRow) ?? []) }))
+  return { payload: createOrderParams(planned), fingerprint: planned.fingerprint, email: planned.fields.bill_email ?? '', rows }
+}
+
+/** The fixed file's cells laid out in the run's original columns (found by header text and
+ * occurrence), so the run's export keeps its shape; without saved headers, every column but
+ * the result columns our export added. */
+function columnProjection(fixedHeaders: readonly string[], runHeaders: readonly string[] | null): (row: readonly Cell[]) => Cell[] {
+  let indexes: number[]
+  if (runHeaders) {
+    const seen = new Map<string, number>()
+    indexes = runHeaders.map((header) => {
+      const occurrence = (seen.get(header.trim()) ?? 0) + 1
+      seen.set(header.trim(), occurrence)
+      return resolveColumn(fixedHeaders, { column: header, occurrence })
+    })
+  } else {
+    const added = new Set<string>(RESULT_COLUMNS)
+    indexes = fixedHeaders.flatMap((header, i) => (added.has(header.trim()) ? [] : [i]))
+  }
+  return (row) => indexes.map((i) => (i < 0 ? null : (row[i] ?? null)))
+}

@@ -1,0 +1,49 @@
+// Where the CLI keeps its journals: the same folder the desktop app uses, so a run started in one
+// can be resumed in the other.
+import { homedir } from 'node:os'
+import { isAbsolute, posix, resolve, win32 } from 'node:path'
+import { defaultJournalPath } from '../../journal'
+import type { CliIo } from '../io'
+
+/** The app name Electron derives userData from (the app sets it with app.setName). */
+export const APP_NAME = 'Orderbatch'
+export const SANDBOX_JOURNAL_FILE = 'sandbox-journal.sqlite'
+export const JOURNAL_ENV = 'ORDERBATCH_JOURNAL'
+
+export interface PlatformInfo {
+  platform: NodeJS.Platform
+  env: Readonly<Record<string, string | undefined>>
+  home: string
+}
+
+/** Electron's app.getPath('userData') for an app named Orderbatch: appData + name, where appData
+ * is %APPDATA% on Windows, ~/Library/Application Support on macOS and $XDG_CONFIG_HOME (when set
+ * to an absolute path) or ~/.config elsewhere. */
+export function defaultUserDataDir(info: Partial<PlatformInfo> = {}): string {
+  const platform = info.platform ?? process.platform
+  const env = info.env ?? process.env
+  const home = info.home ?? ((platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir())
+  if (platform === 'win32') return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), APP_NAME)
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', APP_NAME)
+  const xdg = env.XDG_CONFIG_HOME
+  return posix.join(xdg && isAbsolute(xdg) ? xdg : posix.join(home, '.config'), APP_NAME)
+}
+
+/** --journal, else $ORDERBATCH_JOURNAL, else the user-data folder. Sandbox runs get a file of
+ * their own (next to $ORDERBATCH_JOURNAL when that is set), so they never mix with real orders. */
+export function journalPathFor(io: CliIo, flag: string | undefined, sandbox: boolean): string {
+  if (flag !== undefined) return resolve(io.cwd, flag)
+  const fromEnv = io.env[JOURNAL_ENV]
+  if (fromEnv) {
+    const path = resolve(io.cwd, fromEnv)
+    return sandbox ? resolve(path, '..', SANDBOX_JOURNAL_FILE) : path
+  }
+  const userData = defaultUserDataDir({ env: io.env })
+  return sandbox ? resolve(userData, SANDBOX_JOURNAL_FILE) : defaultJournalPath(userData)
+}
+
+/** The built-in sandbox keeps its shop next to the journal it serves, so resume, reconcile and
+ * undo see the orders an earlier command created. */
+export function sandboxShopPath(journalPath: string): string {
+  return `${journalPath.replace(/\.sqlite$/i, '')}-shop.sqlite`
+}

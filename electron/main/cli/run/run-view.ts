@@ -1,0 +1,68 @@
+// A run as status shows it: in words for a person, or as JSON for a script.
+import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
+import { readRunInfo } from '../../pipeline/stage-run'
+import { ordersOf } from './journal-access'
+import { countsLine } from './summary'
+
+export function runHeadline(journal: Journal, run: RunRecord): string[] {
+  const info = readRunInfo(run)
+  const counts = journal.runCounts(run.id)
+  const deleted = journal.deletions(run.id).size
+  const sheet = run.sheet === null ? '' : `, sheet "${run.sheet}"`
+  const target = info.sandbox ? 'the built-in sandbox' : `${run.settings.apiBase} as ${run.settings.login}`
+  const lines = [
+    `Run ${run.id}: ${run.status}, started ${localTime(run.createdAt)}${run.finishedAt === null ? '' : `, ended ${localTime(run.finishedAt)}`}`,
+    `  source: ${run.sourceName}${sheet} (${formatBytes(run.sourceSize)}, sha256 ${run.sourceHash.slice(0, 12)}…)`,
+    `  sent to: ${target} (${run.settings.rate} per second, ${run.settings.concurrency} at a time)`,
+    `  orders: ${countsLine(counts)}${deleted > 0 ? `; ${deleted} deleted again by undo` : ''}`
+  ]
+  if (run.note) lines.push(`  note: ${run.note}`)
+  return lines
+}
+
+export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): Record<string, unknown> {
+  const info = readRunInfo(run)
+  const counts = journal.runCounts(run.id)
+  const total = Object.values(counts).reduce((a, b) => a + b, 0)
+  const json: Record<string, unknown> = {
+    id: run.id,
+    status: run.status,
+    createdAt: new Date(run.createdAt).toISOString(),
+    finishedAt: run.finishedAt === null ? null : new Date(run.finishedAt).toISOString(),
+    source: { name: run.sourceName, sheet: run.sheet, size: run.sourceSize, sha256: run.sourceHash },
+    settings: run.settings,
+    sandbox: info.sandbox,
+    counts,
+    total,
+    deleted: journal.deletions(run.id).size,
+    note: run.note
+  }
+  if (withOrders) {
+    json.failed = ordersJson(journal, run.id, 'failed')
+    json.unknown = ordersJson(journal, run.id, 'unknown')
+  }
+  return json
+}
+
+function ordersJson(journal: Journal, runId: number, state: OrderState): Array<Record<string, unknown>> {
+  return [...ordersOf(journal, runId, [state])].map((order: OrderRecord) => ({
+    order: order.ordinal,
+    rows: journal.orderRows(order.id).map((row) => row.sheetRow),
+    email: order.email,
+    errorCode: order.errorCode,
+    error: order.errorText
+  }))
+}
+
+/** "2026-11-28 14:05" in the computer's time zone. */
+export function localTime(ms: number): string {
+  const d = new Date(ms)
+  const two = (n: number) => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`
+}
+
+function formatBytes(size: number): string {
+  if (size < 1024) return `${size} bytes`
+  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`
+  return `${(size / 1024 / 1024).toFixed(1)} MB`
+}

@@ -1,0 +1,85 @@
+// Sends a staged (or resumed) run and reports on it: the run id first, then progress, each
+// order that needs a person as it happens, and at the end a summary and the exit code.
+import { ApiClient } from '../../api/api-client'
+import type { Journal, OrderState, RunRecord, RunSettings } from '../../journal'
+import { failpointFromEnv, failpointHooks, sendRun } from '../../sender/send-run'
+import type { SendResult } from '../../sender/send-run'
+import { EXIT, type CliIo } from '../io'
+import type { ApiTarget } from './api-target'
+import { eventLine } from './event-lines'
+import { progressView } from './progress'
+import { attentionLines, countsLine } from './summary'
+
+export interface SendContext {
+  journal: Journal
+  run: RunRecord
+  target: ApiTarget
+  rate: number
+  concurrency: number
+  io: CliIo
+  /** Appended to every command we suggest (" --sandbox", " --journal x.sqlite") so it works as printed. */
+  hint: string
+}
+
+export async function sendAndReport(ctx: SendContext): Promise<number> {
+  const { journal, io, target } = ctx
+  const run = keepSettings(journal, ctx.run, { rate: ctx.rate, concurrency: ctx.concurrency, apiBase: target.baseUrl, login: target.login })
+  const toSend = journal.runCounts(run.id)
+  io.stderr(
+    `Run ${run.id}: sending ${toSend.pending} order${toSend.pending === 1 ? '' : 's'} to ${target.sandbox ? 'the built-in sandbox' : target.baseUrl} ` +
+      `as ${target.login} (${ctx.rate} per second, ${ctx.concurrency} at a time). Ctrl+C pauses; "orderbatch resume ${run.id}${ctx.hint}" continues.\n`
+  )
+  const failpoint = failpointFromEnv(io.env)
+  const hooks = failpoint === undefined ? undefined : failpointHooks(failpoint)
+  const client = new ApiClient({ baseUrl: target.baseUrl, login: target.login, secret: target.secret, ...(hooks === undefined ? {} : { hooks }) })
+  const view = progressView(io)
+  const rowsOf = (orderId: number) => journal.orderRows(orderId).map((row) => row.sheetRow)
+  const handle = sendRun(
+    run.id,
+    { journal, client, ...(failpoint === undefined ? {} : { failpoint }) },
+    {
+      rate: ctx.rate,
+      concurrency: ctx.concurrency,
+      ...(io.signal === undefined ? {} : { signal: io.signal }),
+      onProgress: (progress) => view.update(progress),
+      onEvent: (event) => {
+        const line = eventLine(event, { runId: run.id, rowsOf, hint: ctx.hint })
+        if (line !== null) view.line(line)
+      }
+    }
+  )
+  let result: SendResult
+  try {
+    result = await handle.done
+  } finally {
+    view.finish()
+  }
+  return report(ctx, run, result)
+}
+
+/** The settings actually used are written back, so status and resume show the truth. */
+function keepSettings(journal: Journal, run: RunRecord, settings: RunSettings): RunRecord {
+  const same = (Object.keys(settings) as Array<keyof RunSettings>).every((key) => run.settings[key] === settings[key])
+  return same ? run : journal.updateRunSettings(run.id, settings)
+}
+
+function report(ctx: SendContext, run: RunRecord, result: SendResult): number {
+  const counts = ctx.journal.runCounts(run.id)
+  const lines = [`Run ${run.id} ${outcomeWord(result)}: ${countsLine(counts)}.`]
+  if (result.outcome === 'stopped' && result.message) lines.push(result.message)
+  lines.push(...attentionLines(ctx.journal, run, counts, ctx.hint))
+  if (result.outcome !== 'finished') lines.push(`Run ${run.id} paused; continue with: orderbatch resume ${run.id}${ctx.hint}`)
+  ctx.io.stdout(`${lines.join('\n')}\n`)
+  return exitCode(result, counts)
+}
+
+function outcomeWord(result: SendResult): string {
+  if (result.outcome === 'finished') return 'finished'
+  return result.outcome === 'cancelled' ? 'paused at your request' : 'stopped'
+}
+
+/** 0: every order created; 2: finished, but some failed or are unknown; 3: stopped or cancelled. */
+export function exitCode(result: Pick<SendResult, 'outcome'>, counts: Record<OrderState, number>): number {
+  if (result.outcome !== 'finished') return EXIT.stopped
+  return counts.failed + counts.unknown + counts.pending + counts.sending > 0 ? EXIT.problems : EXIT.ok
+}

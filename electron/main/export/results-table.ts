@@ -1,0 +1,77 @@
+// The results of a run as one table: the original columns of every sheet row, then what became
+// of its order. One line per sheet row; an order's result is repeated on each of its rows.
+import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
+import { readRunInfo } from '../pipeline/stage-run'
+
+export const RESULT_COLUMNS = ['Run order', 'State', 'Bill ID', 'Error code', 'Error'] as const
+export const RUN_ORDER_COLUMN = RESULT_COLUMNS[0]
+
+export const EXPORT_FILTERS = ['failed', 'unknown', 'succeeded'] as const
+export type ExportFilter = (typeof EXPORT_FILTERS)[number]
+
+export interface ResultsTable {
+  headers: string[]
+  /** Text only: nothing here is a number or a formula. */
+  rows: string[][]
+}
+
+const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped']
+const PAGE = 1000
+
+export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilter): ResultsTable {
+  const states = only === undefined ? ALL_STATES : [only]
+  const deleted = journal.deletions(run.id)
+  const lines: Array<{ cells: string[]; result: string[] }> = []
+  let width = 0
+  for (let offset = 0; ; offset += PAGE) {
+    const page = journal.ordersByState(run.id, states, { offset, limit: PAGE })
+    for (const order of page) {
+      const result = resultCells(order, deleted.has(order.id))
+      for (const row of journal.orderRows(order.id)) {
+        const cells = row.cells.map(cellText)
+        width = Math.max(width, cells.length)
+        lines.push({ cells, result })
+      }
+    }
+    if (page.length < PAGE) break
+  }
+  const stored = readRunInfo(run).source?.headers
+  const original = stored ?? Array.from({ length: width }, (_, i) => `Column ${i + 1}`)
+  const columns = Math.max(original.length, width)
+  const headers = [...original, ...Array.from({ length: columns - original.length }, (_, i) => `Column ${original.length + i + 1}`)]
+  return {
+    headers: [...headers, ...RESULT_COLUMNS],
+    rows: lines.map(({ cells, result }) => [...cells, ...Array<string>(columns - cells.length).fill(''), ...result])
+  }
+}
+
+function resultCells(order: OrderRecord, deleted: boolean): string[] {
+  return [String(order.ordinal), stateLabel(order, deleted), order.billId === null ? '' : String(order.billId), order.errorCode === null ? '' : String(order.errorCode), problemText(order)]
+}
+
+export function stateLabel(order: Pick<OrderRecord, 'state' | 'existed'>, deleted = false): string {
+  switch (order.state) {
+    case 'succeeded':
+      return deleted ? 'deleted' : order.existed ? 'already existed' : 'created'
+    case 'pending':
+      return 'not sent yet'
+    default:
+      return order.state
+  }
+}
+
+function problemText(order: OrderRecord): string {
+  if (order.state === 'skipped') return order.skipReason ?? ''
+  if (order.state === 'succeeded') return ''
+  return order.errorText ?? ''
+}
+
+/** A stored sheet cell as the text the user saw. */
+export function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined) return ''
+  if (typeof cell === 'string') return cell
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : ''
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE'
+  if (typeof cell === 'object' && typeof (cell as { w?: unknown }).w === 'string') return (cell as { w: string }).w
+  return JSON.stringify(cell)
+}
