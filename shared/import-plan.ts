@@ -47,50 +47,40 @@ export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOp
   for (const issue of grouping.issues) issues.add(issue, compiled.groupBy?.column)
   const { orders, failed } = buildOrders(table, compiled, grouping, issues)
   checkOrders(orders, failed, compiled, mapping.shipped, issues)
-  const fingerprints = orders.map(orderFingerprint)
-  flagRepeatedOrders(orders, fingerprints, issues)
-
+  for (const order of orders) order.fingerprint = orderFingerprint(order)
+  flagRepeatedOrders(orders, issues)
   const sheetErrors = compiled.issues.filter((i) => i.severity === 'error').length
-  const errors = new Int32Array(orders.length).fill(sheetErrors)
-  const warnings = new Int32Array(orders.length)
-  let errorCount = 0
-  let warningCount = 0
-  for (const issue of issues.issues) {
-    const tally = issue.severity === 'error' ? errors : warnings
-    if (issue.severity === 'error') errorCount++
-    else warningCount++
-    if (issue.order !== null) tally[issue.order - 1] = (tally[issue.order - 1] ?? 0) + 1
-  }
-  let validOrders = 0
-  orders.forEach((order, i) => {
-    order.fingerprint = fingerprints[i] ?? ''
-    order.errors = errors[i] ?? 0
-    order.warnings = warnings[i] ?? 0
-    if (order.errors === 0) validOrders++
-  })
-  return {
-    orders,
-    issues: issues.sorted(),
-    counts: {
-      rows: table.rows.length,
-      orders: orders.length,
-      validOrders,
-      errors: errorCount,
-      warnings: warningCount
+  return { orders, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
+}
+
+/** Fills in each order's error and warning counts and returns the totals for the plan. */
+function tallyIssues(orders: PlannedOrder[], issues: readonly Issue[], sheetErrors: number): Omit<ImportPlan['counts'], 'rows'> {
+  let errors = 0
+  let warnings = 0
+  for (const order of orders) order.errors = sheetErrors
+  for (const issue of issues) {
+    const order = issue.order === null ? undefined : orders[issue.order - 1]
+    if (issue.severity === 'error') {
+      errors++
+      if (order) order.errors++
+    } else {
+      warnings++
+      if (order) order.warnings++
     }
   }
+  const validOrders = orders.reduce((n, order) => (order.errors === 0 ? n + 1 : n), 0)
+  return { orders: orders.length, validOrders, errors, warnings }
 }
 
 /** The same order twice in one file is usually a pasted-twice block or a re-export; it is only a
  * warning because two identical orders can be real (a customer buying twice the same day). */
-function flagRepeatedOrders(orders: readonly OrderDraft[], fingerprints: readonly string[], issues: IssueCollector): void {
-  const firstByPrint = new Map<string, OrderDraft>()
-  orders.forEach((order, i) => {
-    const print = fingerprints[i] ?? ''
-    const earlier = firstByPrint.get(print)
+function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollector): void {
+  const firstByPrint = new Map<string, PlannedOrder>()
+  for (const order of orders) {
+    const earlier = firstByPrint.get(order.fingerprint)
     if (!earlier) {
-      firstByPrint.set(print, order)
-      return
+      firstByPrint.set(order.fingerprint, order)
+      continue
     }
     issues.add({
       severity: 'warning',
@@ -103,5 +93,5 @@ function flagRepeatedOrders(orders: readonly OrderDraft[], fingerprints: readonl
         `${orderPlace(order, null)}: this order is the same as the one at row ${earlier.rows[0] ?? '?'} (same customer, products, prices and details). ` +
         'If it is really a second order, keep it; otherwise delete the repeated rows so it is not created twice.'
     })
-  })
+  }
 }
