@@ -31,7 +31,8 @@ export function eventLine(event: SendEvent, ctx: EventContext): string | null {
     case 'reconciled':
       return reconciledLine(event, order(event.orderId, event.ordinal), ctx)
     case 'stop':
-      return `Stopped: ${event.message}`
+      // The summary says it, with what to do next.
+      return null
   }
 }
 

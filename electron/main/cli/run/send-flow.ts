@@ -68,7 +68,8 @@ function report(ctx: SendContext, run: RunRecord, result: SendResult): number {
   const lines = [`Run ${run.id} ${outcomeWord(result)}: ${countsLine(counts)}.`]
   if (result.outcome === 'stopped' && result.message) lines.push(result.message)
   lines.push(...attentionLines(ctx.journal, run, counts, ctx.hint))
-  if (result.outcome !== 'finished') lines.push(`Run ${run.id} paused; continue with: orderbatch resume ${run.id}${ctx.hint}`)
+  if (result.outcome === 'cancelled') lines.push(`Run ${run.id} paused; continue with: orderbatch resume ${run.id}${ctx.hint}`)
+  if (result.outcome === 'stopped') lines.push(`When that is fixed, continue with: orderbatch resume ${run.id}${ctx.hint}`)
   ctx.io.stdout(`${lines.join('\n')}\n`)
   return exitCode(result, counts)
 }

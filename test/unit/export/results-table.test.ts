@@ -1,0 +1,124 @@
+// The results export: one line per sheet row with the order's result, original headers kept,
+// every cell text and formula-safe in CSV and XLSX alike, the API's own texts included.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import * as XLSX from 'xlsx'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { Journal } from '../../../electron/main/journal'
+import type { CreateRunInput, StageOrderInput } from '../../../electron/main/journal'
+import { cellText, resultsTable } from '../../../electron/main/export/results-table'
+import { toCsv, toXlsx } from '../../../electron/main/export/write-results'
+
+let dir: string
+let journal: Journal
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'orderbatch-export-'))
+  journal = Journal.open(join(dir, 'j.sqlite'))
+})
+afterEach(() => {
+  journal.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const HEADERS = ['Order', 'Email', 'Product', 'Price']
+
+function runInput(mapping: unknown): CreateRunInput {
+  return {
+    sourceName: 'orders.xlsx',
+    sourceHash: 'a'.repeat(64),
+    sourceSize: 100,
+    sheet: 'Orders',
+    mapping,
+    settings: { rate: 1, concurrency: 1, apiBase: 'https://shop.example.com/api/', login: 'shop' }
+  }
+}
+
+function order(ordinal: number, rows: StageOrderInput['rows'], extra: Partial<StageOrderInput> = {}): StageOrderInput {
+  return { ordinal, groupKey: `A-${ordinal}`, fingerprint: `f${ordinal}`.padEnd(64, '0'), payload: [['bill_email', `b${ordinal}@example.com`]], email: `b${ordinal}@example.com`, rows, ...extra }
+}
+
+/** Run with: #1 created (two rows), #2 refused by the API with a hostile text, #3 rejected by the
+ * sheet, #4 created then deleted. */
+function stagedRun(mapping: unknown) {
+  const { run } = journal.stageRun(runInput(mapping), [
+    order(1, [
+      { sheetRow: 2, cells: ['A-1', 'b1@example.com', 'course', { v: 1500, z: '#,##0.00', w: '1,500.00' }] },
+      { sheetRow: 3, cells: ['A-1', 'b1@example.com', 'book', 990] }
+    ]),
+    order(2, [{ sheetRow: 4, cells: ['A-2', '=cmd|" /C calc"!A0', 'course', -5] }]),
+    order(3, [{ sheetRow: 5, cells: ['A-3', 'bad@', null, true] }], { rejected: { code: 'row-errors', text: 'Row 5: "bad@" is not an e-mail.' } }),
+    order(4, [{ sheetRow: 6, cells: ['A-4', 'b4@example.com', 'course'] }])
+  ])
+  const due = journal.nextDue(run.id, Date.now(), 10)
+  const send = (ordinal: number) => journal.beginAttempt(due.find((o) => o.ordinal === ordinal)!.id)
+  const first = send(1)
+  journal.recordCreated(due[0]!.id, first.attemptId, { billId: 501, existed: false, raw: '{}', httpStatus: 200 })
+  const second = send(2)
+  journal.recordFailed(due[1]!.id, second.attemptId, { code: 604, text: '=HYPERLINK("http://evil.example","x")', raw: '{}' })
+  const fourth = send(4)
+  journal.recordCreated(due[2]!.id, fourth.attemptId, { billId: 504, existed: false, raw: '{}', httpStatus: 200 })
+  journal.recordDeletion(due[2]!.id)
+  return journal.getRun(run.id)!
+}
+
+describe('resultsTable', () => {
+  it('has the stored headers, one line per sheet row, and each order result on each of its rows', () => {
+    const run = stagedRun({ version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } })
+    const table = resultsTable(journal, run)
+    expect(table.headers).toEqual([...HEADERS, 'Run order', 'State', 'Bill ID', 'Error code', 'Error'])
+    expect(table.rows).toEqual([
+      ['A-1', 'b1@example.com', 'course', '1,500.00', '1', 'created', '501', '', ''],
+      ['A-1', 'b1@example.com', 'book', '990', '1', 'created', '501', '', ''],
+      ['A-2', '=cmd|" /C calc"!A0', 'course', '-5', '2', 'failed', '', '604', '=HYPERLINK("http://evil.example","x")'],
+      ['A-3', 'bad@', '', 'TRUE', '3', 'failed', '', 'row-errors', 'Row 5: "bad@" is not an e-mail.'],
+      ['A-4', 'b4@example.com', 'course', '', '4', 'deleted', '504', '', '']
+    ])
+  })
+
+  it('keeps only the orders asked for', () => {
+    const run = stagedRun({ version: 1 })
+    expect(resultsTable(journal, run, 'failed').rows.map((row) => row[4])).toEqual(['2', '3'])
+    expect(resultsTable(journal, run, 'succeeded').rows.map((row) => row[5])).toEqual(['created', 'created', 'deleted'])
+    expect(resultsTable(journal, run, 'unknown').rows).toEqual([])
+  })
+
+  it('names the columns "Column N" when the run did not keep its headers', () => {
+    const run = stagedRun({ version: 1 })
+    expect(resultsTable(journal, run).headers.slice(0, 4)).toEqual(['Column 1', 'Column 2', 'Column 3', 'Column 4'])
+  })
+})
+
+describe('writers', () => {
+  it('write CSV as UTF-8 with BOM, CRLF, every field quoted and formula-safe (API texts too)', () => {
+    const run = stagedRun({ version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } })
+    const csv = toCsv(resultsTable(journal, run, 'failed'))
+    expect(csv.startsWith('\uFEFF"Order","Email","Product","Price","Run order"')).toBe(true)
+    const lines = csv.slice(1).split('\r\n')
+    expect(lines[1]).toBe(`"A-2","'=cmd|"" /C calc""!A0","course","'-5","2","failed","","604","'=HYPERLINK(""http://evil.example"",""x"")"`)
+    expect(lines).toHaveLength(4)
+    expect(lines[3]).toBe('')
+  })
+
+  it('write XLSX with every cell a string cell, formula-safe, and no formulas', () => {
+    const run = stagedRun({ version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } })
+    const book = XLSX.read(toXlsx(resultsTable(journal, run)))
+    const sheet = book.Sheets[book.SheetNames[0]!]!
+    const cells = Object.entries(sheet).filter(([key]) => !key.startsWith('!')).map(([, cell]) => cell as XLSX.CellObject)
+    expect(cells.length).toBeGreaterThan(40)
+    expect(cells.every((cell) => cell.t === 's' && cell.f === undefined)).toBe(true)
+    expect(sheet.B4?.v).toBe(`'=cmd|" /C calc"!A0`)
+    expect(sheet.I4?.v).toBe(`'=HYPERLINK("http://evil.example","x")`)
+    expect(sheet.D2?.v).toBe('1,500.00')
+  })
+})
+
+describe('cellText', () => {
+  it('shows cells as the user saw them', () => {
+    expect(cellText(null)).toBe('')
+    expect(cellText('Мария')).toBe('Мария')
+    expect(cellText(0.1)).toBe('0.1')
+    expect(cellText(false)).toBe('FALSE')
+    expect(cellText({ v: 45000, z: 'yyyy-mm-dd', w: '2023-03-15', date: true })).toBe('2023-03-15')
+  })
+})
