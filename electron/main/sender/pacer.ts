@@ -5,6 +5,8 @@
 // - A sliding window as a hard cap: at most N starts in any window of N intervals (N = the whole
 //   part of the rate, at least 1), so for whole rates no 1-second window ever holds more than
 //   the rate, even when timers fire late and then on time.
+// - Above 1000 starts/s (an interval under the 1 ms a timer can sleep), a start may come up to
+//   1 ms before its slot, or the pacer could never go faster than one start per timer tick.
 import type { Clock } from './clock'
 
 export class Pacer {
@@ -53,12 +55,19 @@ export class Pacer {
       signal?.throwIfAborted()
       const now = this.clock.now()
       const slot = this.nextSlot()
-      if (now >= slot) {
+      if (now >= slot - this.earlyMs()) {
         this.recordStart(now)
         return
       }
-      await this.clock.sleep(Math.max(1, Math.ceil(slot - now)), signal)
+      await this.clock.sleep(Math.max(1, Math.ceil(slot - this.earlyMs() - now)), signal)
     }
+  }
+
+  /** Timers cannot sleep less than 1 ms, so above 1000 starts/s a start may come up to 1 ms
+   * before its grid slot (the grid still moves one interval per start, so the long-run rate is
+   * kept); below that, never early. */
+  private earlyMs(): number {
+    return this.intervalMs < 1 ? 1 : 0
   }
 
   private recordStart(now: number): void {

@@ -47,7 +47,7 @@ const DEFAULT_NETWORK_GIVE_UP_MS = 5 * 60_000
 const DEFAULT_LIMIT_BACKOFF: BackoffPolicy = { baseMs: 2000, capMs: 120_000 }
 const DEFAULT_RETRY_BACKOFF: BackoffPolicy = { baseMs: 1000, capMs: 60_000 }
 /** How long an answer may wait for others to share its commit. */
-const GROUP_DELAY_MS = 4
+const GROUP_DELAY_MS = 20
 const MAX_BATCH = 64
 /** Lookups per order and run: the second one comes before the run ends, after a settle delay. */
 const RECONCILE_TRIES = 2

@@ -71,15 +71,20 @@ describe('pause, resume, cancel', () => {
 
   it('pause puts intents claimed in a batch but not yet sent back in the queue', async () => {
     const s = setup(40, 5)
-    const { handle } = start(s, { rate: 2000, concurrency: 2 }, (e, h) => {
-      if (e.kind === 'created' && e.ordinal === 3) h.pause()
-    })
+    // All 40 intents are claimed in one batch at this rate; pause once three were sent.
+    const send = s.shop.createOrder.bind(s.shop)
+    s.shop.createOrder = (payload) => {
+      if (s.shop.calls.length === 2) handle.pause()
+      return send(payload)
+    }
+    const { handle } = start(s, { rate: 2000, concurrency: 2 })
     await vi.waitFor(() => expect(s.t.journal.getRun(s.t.runId)?.status).toBe('paused'))
     await vi.waitFor(() => expect(s.shop.inFlight).toBe(0))
     await settle()
     const counts = s.t.journal.runCounts(s.t.runId)
     expect(counts.sending).toBe(0)
     expect(counts.succeeded + counts.pending).toBe(40)
+    expect(s.shop.calls).toHaveLength(3)
     const released = s.t.journal.attempts(s.t.ids[39]!)
     expect(released.map((a) => a.outcome)).toEqual(['retry'])
     expect(released[0]!.errorText).toBe('Not sent: the run was paused.')
