@@ -44,7 +44,7 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
     if (!value) return
     setRequeued(value.requeued)
     setResult({
-      text: `${plural(value.requeued, 'order')} queued to be sent again${value.stillInvalid ? `; ${plural(value.stillInvalid, 'order')} still ${value.stillInvalid === 1 ? 'has' : 'have'} problems and stay failed` : ''}.${value.requeued ? ' Press Resume to send them.' : ''}`,
+      text: `${plural(value.requeued, 'order')} queued to be sent again${value.stillInvalid ? `; ${plural(value.stillInvalid, 'order')} still ${value.stillInvalid === 1 ? 'has problems and stays' : 'have problems and stay'} failed` : ''}.${value.requeued ? ' Press Resume to send them.' : ''}`,
       details: value.messages
     })
     onChanged()

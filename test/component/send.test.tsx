@@ -1,0 +1,147 @@
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import { describe, expect, it } from 'vitest'
+import type { ConnectionInfo, RunSummary } from '../../shared/ipc/contract'
+import { useRunFeed, LOG_CAP } from '../../renderer/src/lib/run-feed'
+import { SendScreen } from '../../renderer/src/screens/send/SendScreen'
+import { TID } from '../../renderer/src/test-ids'
+import { createFakeApi, SANDBOX } from './fake-api'
+import { counts, progress, runSummary, session, stateCounts } from './fixtures'
+import { renderWithApi, WithSession } from './render'
+
+function Harness({ connection }: { connection: ConnectionInfo }) {
+  const feed = useRunFeed()
+  const [runId, setRunId] = useState<number | null>(null)
+  const [summary] = useState(() => session({ counts: counts({ validOrders: 95, alreadyCreated: 3, excludedRows: 2, errors: 5 }) }))
+  return (
+    <WithSession summary={summary}>
+      {(state) => (
+        <SendScreen state={state} connection={connection} feed={feed} activeRunId={runId} onRunStarted={setRunId} onOpenHistory={() => undefined} />
+      )}
+    </WithSession>
+  )
+}
+
+function setup(connection: ConnectionInfo = SANDBOX) {
+  const status = (s: RunSummary['status']) => () => runSummary({ status: s })
+  const api = createFakeApi({
+    'run.start': () => ({ runId: 7, staged: 95, skipped: 3 }),
+    'run.pause': status('paused'),
+    'run.resume': status('running'),
+    'run.cancel': status('cancelled')
+  })
+  renderWithApi(<Harness connection={connection} />, api)
+  return { api, user: userEvent.setup() }
+}
+
+describe('Send screen', () => {
+  it('says what will be sent and where, then starts with the default pace of 1 request per second, 1 at a time', async () => {
+    const { api, user } = setup()
+    expect((await screen.findByTestId(TID.sandboxBadge)).textContent).toBe('Sandbox — nothing reaches a real shop')
+    const what = screen.getByRole('heading', { name: 'What will be sent' }).parentElement!
+    expect(within(what).getByText('Valid orders').nextSibling?.textContent).toBe('95')
+    expect(within(what).getByText('Created by an earlier run (skipped)').nextSibling?.textContent).toBe('3')
+    expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('1')
+    expect((screen.getByTestId(TID.send.concurrency) as HTMLInputElement).value).toBe('1')
+
+    await user.click(screen.getByTestId(TID.send.start))
+    await waitFor(() => expect(api.inputsOf('run.start')).toEqual([{ sessionId: 's-1', rate: 1, concurrency: 1 }]))
+    expect((await screen.findByRole('heading', { name: /Run #7/ })).textContent).toContain('sending')
+    expect(screen.getByText(/95 orders queued, 3 skipped/)).toBeTruthy()
+    expect(screen.queryByTestId(TID.send.start)).toBeNull()
+  })
+
+  it('sends the pace the user typed and refuses one main would refuse', async () => {
+    const { api, user } = setup()
+    const rate = await screen.findByTestId(TID.send.rate)
+    await user.clear(rate)
+    await user.type(rate, '0')
+    await user.click(screen.getByTestId(TID.send.start))
+    expect(screen.getByRole('alert').textContent).toMatch(/Requests per second must be a number above 0/)
+    expect(api.inputsOf('run.start')).toEqual([])
+
+    await user.clear(rate)
+    await user.type(rate, '2.5')
+    const concurrency = screen.getByTestId(TID.send.concurrency)
+    await user.clear(concurrency)
+    await user.type(concurrency, '3')
+    await user.click(screen.getByTestId(TID.send.start))
+    await waitFor(() => expect(api.lastInput('run.start')).toEqual({ sessionId: 's-1', rate: 2.5, concurrency: 3 }))
+  })
+
+  it('shows progress events: counts per state, speed and time left', async () => {
+    const { api, user } = setup()
+    await user.click(await screen.findByTestId(TID.send.start))
+    await screen.findByRole('heading', { name: /Run #7/ })
+    act(() => api.emit('run.progress', progress()))
+    const bar = screen.getByRole('progressbar', { name: 'Orders handled' })
+    expect(bar.getAttribute('aria-valuenow')).toBe('39')
+    expect(bar.getAttribute('aria-valuemax')).toBe('100')
+    const legend = screen.getByTestId(TID.send.progress)
+    expect(legend.querySelector('[data-state="succeeded"]')?.textContent).toBe('created: 35')
+    expect(legend.querySelector('[data-state="unknown"]')?.textContent).toBe('unknown outcome: 1')
+    expect(screen.getByTestId(TID.send.eta).textContent).toBe('about 2 min 5 s')
+    expect(screen.getByText('58.5 orders/min')).toBeTruthy()
+
+    // Another run's events do not touch this one.
+    act(() => api.emit('run.progress', progress({ runId: 8, counts: stateCounts({ succeeded: 1 }), etaSeconds: 5 })))
+    expect(screen.getByTestId(TID.send.eta).textContent).toBe('about 2 min 5 s')
+
+    act(() => api.emit('run.progress', progress({ counts: stateCounts({ succeeded: 97, failed: 3 }), inFlight: 0, etaSeconds: 0 })))
+    expect(screen.getByRole('heading', { name: /Run #7/ }).textContent).toContain('finished')
+    expect(screen.getByText(/The run is over/)).toBeTruthy()
+  })
+
+  it('pauses, resumes with the current pace, and cancels only after confirmation', async () => {
+    const { api, user } = setup()
+    await user.click(await screen.findByTestId(TID.send.start))
+    act(() => api.emit('run.progress', progress()))
+
+    await user.click(screen.getByTestId(TID.send.pause))
+    await waitFor(() => expect(api.inputsOf('run.pause')).toEqual([{ runId: 7 }]))
+    const rate = await screen.findByTestId(TID.send.rate)
+    await user.clear(rate)
+    await user.type(rate, '0.5')
+    await user.click(screen.getByTestId(TID.send.resume))
+    await waitFor(() => expect(api.inputsOf('run.resume')).toEqual([{ runId: 7, rate: 0.5, concurrency: 1 }]))
+    expect(await screen.findByTestId(TID.send.pause)).toBeTruthy()
+
+    await user.click(screen.getByTestId(TID.send.cancel))
+    const dialog = screen.getByTestId(TID.confirmDialog)
+    expect(dialog.textContent).toContain('60 orders waiting now will not be sent')
+    expect(document.activeElement).toBe(screen.getByTestId(TID.confirmCancel))
+    await user.click(screen.getByTestId(TID.confirmCancel))
+    expect(screen.queryByTestId(TID.confirmDialog)).toBeNull()
+    expect(api.inputsOf('run.cancel')).toEqual([])
+
+    await user.click(screen.getByTestId(TID.send.cancel))
+    await user.click(screen.getByTestId(TID.confirmOk))
+    await waitFor(() => expect(api.inputsOf('run.cancel')).toEqual([{ runId: 7 }]))
+    expect((await screen.findByRole('heading', { name: /Run #7/ })).textContent).toContain('cancelled')
+    expect(screen.queryByTestId(TID.send.pause)).toBeNull()
+  })
+
+  it('keeps a live log of answers, newest first and capped', async () => {
+    const { api, user } = setup()
+    await user.click(await screen.findByTestId(TID.send.start))
+    await screen.findByRole('heading', { name: /Run #7/ })
+    act(() => {
+      for (let i = 1; i <= LOG_CAP + 10; i++) api.emit('run.log', { runId: 7, at: Date.UTC(2025, 0, 1, 12, 0, i % 60), kind: i % 2 ? 'succeeded' : 'failed', ordinal: i, text: `Order ${i}: answer ${i}` })
+      api.emit('run.log', { runId: 8, at: 0, kind: 'succeeded', ordinal: 1, text: 'another run' })
+    })
+    const log = screen.getByTestId(TID.send.log)
+    const items = Array.from(log.querySelectorAll('li'))
+    expect(items).toHaveLength(LOG_CAP - 1) // the cap counts the other run's entry too
+    expect(items[0]?.textContent).toContain(`Order ${LOG_CAP + 10}: answer`)
+    expect(items[0]?.className).toBe('log-bad')
+    expect(items[1]?.className).toBe('log-ok')
+    expect(log.textContent).not.toContain('another run')
+  })
+
+  it('names the live shop when orders go to a real account', async () => {
+    setup({ kind: 'account', login: 'shop42', domain: 'influencersoft.com', hasKey: true, keyStorage: 'os keychain' })
+    expect((await screen.findByTestId(TID.connectionBadge)).textContent).toBe('Live shop: shop42 · influencersoft.com')
+    expect(screen.queryByTestId(TID.sandboxBadge)).toBeNull()
+  })
+})
