@@ -1,0 +1,163 @@
+// The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
+// (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Mapping } from '../../../shared/mapping'
+import type { ChannelOutputs } from '../../../shared/ipc/contract'
+import { readRunInfo } from '../pipeline/stage-run'
+import { AppStateFile } from './app-state'
+import { Connections } from './connection'
+import { CreatedIndex } from './created-index'
+import { busy, ServiceError } from './errors'
+import { EventHub } from './events'
+import { exportRun } from './export-results'
+import { retryFromFile } from './retry-from-file'
+import { startJob } from './jobs'
+import { JournalHolder } from './journal-holder'
+import { RunControl, type SenderTuning } from './run-control'
+import { requireRun, RunOrders } from './run-orders'
+import { SandboxHost } from './sandbox-host'
+import { SheetSessions } from './sheet-sessions'
+import type { SheetSession } from './sheet-session'
+import { TemplateStore } from './templates'
+import type { AppService, SecretStore, ServiceHandlers } from './types'
+import { undoRun } from './undo'
+
+export type { AppService, SecretStore } from './types'
+
+export interface AppServiceDeps {
+  userDataDir: string
+  journalPath: string
+  secrets: SecretStore
+  host: 'electron' | 'browser'
+  /** Where sheet bytes are written for the reader; default the system's temp folder. */
+  tempDir?: string
+  now?: () => number
+  /** The app's version for app.info (Electron passes app.getVersion()). */
+  version?: string
+  /** Sender timings (tests use short ones). */
+  tuning?: SenderTuning
+}
+
+export function createAppService(deps: AppServiceDeps): AppService {
+  const now = deps.now ?? Date.now
+  const events = new EventHub()
+  const sandbox = new SandboxHost(deps.journalPath)
+  const connections = new Connections(new AppStateFile(join(deps.userDataDir, 'app-state.json')), deps.secrets, sandbox)
+  const journal = new JournalHolder(deps.journalPath, now)
+  const created = new CreatedIndex(() => journal.get())
+  const templates = new TemplateStore(deps.userDataDir)
+  const tempDir = deps.tempDir ?? tmpdir()
+  const sessions = new SheetSessions({ tempDir, templates, events, now })
+  const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
+  const orders = new RunOrders(journal, created, now)
+  const lookup = (fingerprint: string): number | null => created.billFor(fingerprint)
+  const summaryOf = (session: SheetSession) => session.summary(lookup)
+  let disposed: Promise<void> | null = null
+
+  const handlers: ServiceHandlers = {
+    'app.info': async () => ({ version: deps.version ?? '0.0.0', host: deps.host, journalPath: journal.path }),
+
+    'connection.get': async () => connections.info(),
+    'connection.set': async (input) => connections.set(input),
+    'connection.useSandbox': async () => connections.useSandbox(),
+    'connection.test': async () => connections.test(),
+
+    'sheet.load': async ({ name, bytes, options }) => {
+      created.invalidate()
+      return summaryOf(await sessions.load(name, bytes, options))
+    },
+    'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(sessions.get(sessionId), options)),
+    'sheet.close': async ({ sessionId }) => ({ closed: sessions.close(sessionId) }),
+
+    'mapping.set': async ({ sessionId, mapping }) => {
+      const session = sessions.get(sessionId)
+      session.setMapping(mapping as Mapping)
+      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
+    },
+    'mapping.previewOrder': async ({ sessionId, order }) => sessions.get(sessionId).preview(order),
+    'templates.list': async () => templates.list().map(({ name, headers, savedAt }) => ({ name, headers, savedAt })),
+    'templates.save': async ({ sessionId, name }) => {
+      const session = sessions.get(sessionId)
+      const trimmed = name.trim()
+      if (trimmed === '') throw new ServiceError('invalid-input', 'Give the template a name.')
+      templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now() })
+      session.choice = { ...session.choice, template: trimmed }
+      return { name: trimmed }
+    },
+
+    'rows.page': async ({ sessionId, offset, limit, filter }) => {
+      const session = sessions.get(sessionId)
+      return { ...session.page(offset, limit, filter, lookup), counts: session.counts(lookup) }
+    },
+    'rows.edit': async ({ sessionId, row, column, value }) => {
+      const session = sessions.get(sessionId)
+      session.edit(row, column, value)
+      return { row: session.gridRow(row, lookup), counts: session.counts(lookup) }
+    },
+    'rows.exclude': async ({ sessionId, rows, excluded }) => {
+      const session = sessions.get(sessionId)
+      session.exclude(rows, excluded)
+      return { counts: session.counts(lookup) }
+    },
+
+    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency, lookup),
+    'run.pause': async ({ runId }) => runs.pause(runId),
+    'run.resume': async ({ runId, rate, concurrency }) => runs.resume(runId, rate, concurrency),
+    'run.cancel': async ({ runId }) => runs.cancel(runId),
+
+    'runs.list': async () => runs.list(),
+    'runs.orders': async ({ runId, states, offset, limit }) => orders.page(runId, states, offset, limit),
+    'runs.resolve': async ({ runId, ordinal, decision }) => orders.resolve(runId, ordinal, decision),
+    'runs.editFailed': async ({ runId, ordinal, cells }) => orders.editFailed(runId, ordinal, cells),
+    'runs.retryFailed': async ({ runId, fixedFile }) => {
+      const outcome: ChannelOutputs['runs.retryFailed'] = fixedFile
+        ? await retryFromFile(journal.get(), requireRun(journal.get(), runId), fixedFile, tempDir)
+        : orders.requeueAllFailed(runId)
+      if (outcome.requeued > 0) {
+        try {
+          await runs.continueRun(runId)
+        } catch (error) {
+          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
+          outcome.messages.push(`The orders wait in run ${runId}; resume it to send them. ${why}`)
+        }
+      }
+      return outcome
+    },
+    'runs.export': async ({ runId, format, only }) => {
+      const job = startJob(events, 'exporting')
+      try {
+        const j = journal.get()
+        return exportRun(j, requireRun(j, runId), format, only)
+      } finally {
+        job.finish()
+      }
+    },
+    'runs.undo': async ({ runId }) => {
+      if (runs.isLive(runId)) throw busy(`Run ${runId} is still sending. Cancel it first, then undo it.`)
+      const j = journal.get()
+      const run = requireRun(j, runId)
+      const target = await connections.forRun(run, readRunInfo(run).sandbox)
+      try {
+        return await undoRun(j, run, target.client)
+      } finally {
+        created.invalidate()
+      }
+    }
+  }
+
+  return {
+    handlers,
+    onEvent: (listener) => events.on(listener),
+    sendingRuns: () => runs.sendingRuns(),
+    onSendingChange: (listener) => runs.onSendingChange(listener),
+    dispose: () => {
+      disposed ??= (async () => {
+        await runs.pauseAll()
+        journal.close()
+        await sandbox.close()
+      })()
+      return disposed
+    }
+  }
+}

@@ -1,0 +1,237 @@
+// Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
+// transaction and sent by the sender; its progress and every answer become events. Only runs
+// started in this process are "live"; any other unfinished run waits in the journal for resume.
+import type { RunSummary } from '../../../shared/ipc/contract'
+import type { PreparedImport } from '../pipeline/prepare-import'
+import { readRunInfo, stageRun } from '../pipeline/stage-run'
+import { sendRun, type RunHandle, type SendOptions, type SendResult } from '../sender/send-run'
+import type { Connections, Target } from './connection'
+import type { CreatedIndex } from './created-index'
+import { notFound, ServiceError } from './errors'
+import type { EventHub } from './events'
+import { startJob } from './jobs'
+import type { JournalHolder } from './journal-holder'
+import { runSummary, sendLogEvent } from './run-view'
+import type { SheetSession } from './sheet-session'
+
+/** How long shutdown waits for requests in flight before closing the journal anyway (an order
+ * cut off there is 'unknown' at the next start and checked in the shop before anything else). */
+const SHUTDOWN_WAIT_MS = 15_000
+
+export type SenderTuning = Pick<SendOptions, 'settleMs' | 'limitGiveUpMs' | 'networkGiveUpMs'>
+
+export interface RunControlDeps {
+  journal: JournalHolder
+  connections: Connections
+  events: EventHub
+  created: CreatedIndex
+  now: () => number
+  tuning?: SenderTuning
+}
+
+interface LiveRun {
+  handle: RunHandle
+  rate: number
+  concurrency: number
+  /** Settles when the sender is done and the run is no longer live. */
+  finished: Promise<SendResult | null>
+}
+
+export class RunControl {
+  private readonly live = new Map<number, LiveRun>()
+  private readonly sendingListeners = new Set<(runIds: number[]) => void>()
+
+  constructor(private readonly deps: RunControlDeps) {}
+
+  async start(session: SheetSession, rate: number, concurrency: number, created: (fingerprint: string) => number | null): Promise<{ runId: number; staged: number; skipped: number }> {
+    const { plan } = session
+    const file = session.read.meta.file
+    const { orders, alreadyCreated } = session.sendable(created)
+    if (orders.length === 0) {
+      throw new ServiceError(
+        'nothing-to-send',
+        alreadyCreated > 0
+          ? `Every valid order of ${file} was already created by an earlier run (${alreadyCreated}); nothing is left to send.`
+          : `No order of ${file} can be sent: every order has an error or is excluded. Fix the rows marked in Review first.`
+      )
+    }
+    const target = await this.deps.connections.current()
+    const journal = this.deps.journal.get()
+    const job = startJob(this.deps.events, 'staging', orders.length)
+    let staged
+    try {
+      const prepared: PreparedImport = {
+        file,
+        read: { meta: session.read.meta, table: plan.table },
+        mapping: session.mapping,
+        auto: null,
+        plan: { ...plan.plan, orders }
+      }
+      // Orders created before were left out above, by the same journal's records minus the ones
+      // undo deleted from the shop since (the journal's own duplicate check does not know about
+      // deletions, hence force: what is staged here is exactly what should be sent).
+      staged = stageRun(journal, prepared, {
+        digest: { sha256: session.source.sha256, size: session.source.bytes.length },
+        settings: { rate, concurrency, apiBase: target.apiBase, login: target.login },
+        sandbox: target.kind === 'sandbox',
+        force: true
+      })
+    } finally {
+      job.finish()
+    }
+    const { run, result } = staged
+    this.launch(run.id, target, rate, concurrency)
+    return { runId: run.id, staged: result.staged, skipped: alreadyCreated + result.skippedAsDuplicates.length }
+  }
+
+  pause(runId: number): RunSummary {
+    const entry = this.live.get(runId)
+    if (!entry) throw new ServiceError('not-running', `Run ${runId} is not sending, so there is nothing to pause.`)
+    entry.handle.pause()
+    this.notifySending()
+    return this.summary(runId)
+  }
+
+  async resume(runId: number, rate?: number, concurrency?: number): Promise<RunSummary> {
+    const entry = this.live.get(runId)
+    if (entry) {
+      const changed = (rate !== undefined && rate !== entry.rate) || (concurrency !== undefined && concurrency !== entry.concurrency)
+      if (!changed) {
+        entry.handle.resume()
+        this.notifySending()
+        return this.summary(runId)
+      }
+      // The sender's pace is fixed at start: stop it cleanly and start again with the new one.
+      entry.handle.cancel()
+      await entry.finished
+    }
+    await this.continueRun(runId, rate, concurrency)
+    return this.summary(runId)
+  }
+
+  /** Starts sending a run that is not live, with its stored settings unless given new ones. */
+  async continueRun(runId: number, rate?: number, concurrency?: number): Promise<void> {
+    if (this.live.has(runId)) return
+    const journal = this.deps.journal.get()
+    const run = journal.getRun(runId)
+    if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
+    if (run.status === 'cancelled') {
+      throw new ServiceError('invalid-state', `Run ${runId} was cancelled and cannot be sent again. Load the file again to send what is left (orders already created are skipped).`)
+    }
+    const target = await this.deps.connections.forRun(run, readRunInfo(run).sandbox)
+    const settings = { ...run.settings, rate: rate ?? run.settings.rate, concurrency: concurrency ?? run.settings.concurrency, apiBase: target.apiBase }
+    journal.updateRunSettings(runId, settings)
+    this.launch(runId, target, settings.rate, settings.concurrency)
+  }
+
+  /** Stops sending for good: requests in flight finish and are recorded; what was not sent stays
+   * unsent. Pause is the way to stop for a while. */
+  async cancel(runId: number): Promise<RunSummary> {
+    const entry = this.live.get(runId)
+    if (entry) {
+      entry.handle.cancel()
+      await entry.finished
+    }
+    const journal = this.deps.journal.get()
+    const run = journal.getRun(runId)
+    if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
+    if (run.status === 'finished') throw new ServiceError('invalid-state', `Run ${runId} has already finished; there is nothing to cancel.`)
+    if (run.status !== 'cancelled') {
+      const left = journal.runCounts(runId).pending
+      journal.setRunStatus(runId, 'cancelled', `Cancelled; ${left} ${left === 1 ? 'order was' : 'orders were'} not sent.`)
+    }
+    return this.summary(runId)
+  }
+
+  list(): RunSummary[] {
+    const journal = this.deps.journal.get()
+    return journal.listRuns().map((run) => runSummary(journal, run, this.liveState(run.id)))
+  }
+
+  summary(runId: number): RunSummary {
+    const journal = this.deps.journal.get()
+    const run = journal.getRun(runId)
+    if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
+    return runSummary(journal, run, this.liveState(runId))
+  }
+
+  isLive(runId: number): boolean {
+    return this.live.has(runId)
+  }
+
+  sendingRuns(): number[] {
+    return [...this.live].filter(([, entry]) => !entry.handle.paused).map(([runId]) => runId)
+  }
+
+  onSendingChange(listener: (runIds: number[]) => void): () => void {
+    this.sendingListeners.add(listener)
+    return () => {
+      this.sendingListeners.delete(listener)
+    }
+  }
+
+  /** Shutdown: every live run is paused the sender's way (cancel = resumable 'paused'). */
+  async pauseAll(): Promise<void> {
+    const entries = [...this.live.values()]
+    for (const entry of entries) entry.handle.cancel()
+    const all = Promise.all(entries.map((entry) => entry.finished))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const timeout = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, SHUTDOWN_WAIT_MS)
+    })
+    await Promise.race([all, timeout])
+    clearTimeout(timer)
+  }
+
+  private liveState(runId: number): { sending: boolean; paused: boolean } | null {
+    const entry = this.live.get(runId)
+    return entry ? { sending: !entry.handle.paused, paused: entry.handle.paused } : null
+  }
+
+  private launch(runId: number, target: Target, rate: number, concurrency: number): void {
+    const { events, created, now } = this.deps
+    const handle = sendRun(
+      runId,
+      { journal: this.deps.journal.get(), client: target.client, wallNow: now },
+      {
+        rate,
+        concurrency,
+        ...this.deps.tuning,
+        onProgress: (progress) => events.emit('run.progress', progress),
+        onEvent: (event) => {
+          if (event.kind === 'created' || (event.kind === 'reconciled' && event.result === 'created')) created.invalidate()
+          events.emit('run.log', sendLogEvent(runId, now(), event))
+        }
+      }
+    )
+    const finished = handle.done
+      .then(
+        (result): SendResult => {
+          events.emit('run.log', { runId, at: now(), kind: result.outcome, ordinal: null, text: result.message })
+          return result
+        },
+        (): null => {
+          events.emit('run.log', { runId, at: now(), kind: 'stopped', ordinal: null, text: `Run ${runId} stopped after an unexpected problem; resume it to continue.` })
+          return null
+        }
+      )
+      .finally(() => {
+        if (this.live.get(runId)?.handle === handle) this.live.delete(runId)
+        created.invalidate()
+        this.notifySending()
+      })
+    this.live.set(runId, { handle, rate, concurrency, finished })
+    this.notifySending()
+  }
+
+  private notifySending(): void {
+    const ids = this.sendingRuns()
+    for (const listener of [...this.sendingListeners]) {
+      try {
+        listener(ids)
+      } catch (error) {
+        console.error('Orderbatch: a sending-state listener failed:', error)
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+// A run's orders after the fact: paging them, the user's decision for an unclear order, correcting
+// a failed order in place, and putting failed orders back in the queue.
+import { createOrderParams } from '../../../shared/create-order-params'
+import type { RunOrder } from '../../../shared/ipc/contract'
+import type { Issue } from '../../../shared/issue'
+import { planImport, type PlannedOrder } from '../../../shared/import-plan'
+import type { Mapping } from '../../../shared/mapping'
+import type { Cell } from '../../../shared/sheet'
+import { describeRows, findOrderByOrdinal, ordersOf } from '../cli/run/journal-access'
+import { ORDER_STATES, type Journal, type OrderRecord, type OrderState, type RunRecord, type StagedRow } from '../journal'
+import { readRunInfo, ROW_ERRORS_CODE } from '../pipeline/stage-run'
+import type { CreatedIndex } from './created-index'
+import { notFound, ServiceError } from './errors'
+import type { JournalHolder } from './journal-holder'
+import { runOrder } from './run-view'
+
+export class RunOrders {
+  constructor(
+    private readonly journal: JournalHolder,
+    private readonly created: CreatedIndex,
+    private readonly now: () => number
+  ) {}
+
+  page(runId: number, states: readonly OrderState[] | undefined, offset: number, limit: number): { total: number; orders: RunOrder[] } {
+    const journal = this.journal.get()
+    const run = requireRun(journal, runId)
+    const wanted = states && states.length > 0 ? states : ORDER_STATES
+    const counts = journal.runCounts(runId)
+    const total = wanted.reduce((sum, state) => sum + counts[state], 0)
+    const orders = journal.ordersByState(runId, wanted, { offset, limit }).map((order) => runOrder(journal, run, order))
+    return { total, orders }
+  }
+
+  resolve(runId: number, ordinal: number, decision: { kind: 'created'; billId: number } | { kind: 'absent' }): RunOrder {
+    const journal = this.journal.get()
+    const run = requireRun(journal, runId)
+    const order = requireOrder(journal, runId, ordinal)
+    if (order.state !== 'unknown') {
+      throw new ServiceError('invalid-state', `Order ${ordinal} of run ${runId} is ${order.state}, not unclear: there is nothing to decide.`)
+    }
+    const updated =
+      decision.kind === 'created'
+        ? journal.resolveCreated(order.id, { billId: decision.billId, by: 'user', note: 'Found in the shop by the user.' })
+        : journal.resolveAbsent(order.id, { by: 'user', note: 'The user checked the shop: not there.' })
+    this.created.invalidate()
+    if (decision.kind === 'absent') reopen(journal, run, 'an order the user found missing from the shop waits to be sent')
+    return runOrder(journal, journal.getRun(runId) ?? run, updated)
+  }
+
+  /** Applies the user's corrections to a failed order's rows, plans it again with the run's
+   * mapping and, when it is now valid, puts it back in the queue with the corrected data. */
+  editFailed(runId: number, ordinal: number, cells: Record<string, string>): { order: RunOrder; issues: Issue[] } {
+    const journal = this.journal.get()
+    const run = requireRun(journal, runId)
+    const order = requireOrder(journal, runId, ordinal)
+    if (order.state !== 'failed') {
+      throw new ServiceError('invalid-state', `Order ${ordinal} of run ${runId} is ${order.state}; only failed orders can be corrected.`)
+    }
+    const { mapping, source } = readRunInfo(run)
+    if (!mapping || !source) {
+      throw new ServiceError('invalid-state', `Run ${runId} does not keep its mapping and columns, so its orders cannot be corrected here. Load the fixed file as a new import.`)
+    }
+    const rows = applyCellEdits(journal.orderRows(order.id), source.headers, cells, ordinal)
+    const replanned = planOrder(rows, source.headers, mapping, this.now())
+    if (!replanned.valid || !replanned.order) return { order: runOrder(journal, run, order), issues: replanned.issues }
+    const updated = journal.requeueFailed(order.id, {
+      payload: createOrderParams(replanned.order),
+      fingerprint: replanned.order.fingerprint,
+      email: replanned.order.fields.bill_email ?? '',
+      rows
+    })
+    reopen(journal, run, 'a corrected order waits to be sent')
+    return { order: runOrder(journal, journal.getRun(runId) ?? run, updated), issues: replanned.issues }
+  }
+
+  /** Every failed order back in the queue as it is, except orders the sheet itself rejected: their
+   * data must be corrected first. */
+  requeueAllFailed(runId: number): { requeued: number; stillInvalid: number; messages: string[] } {
+    const journal = this.journal.get()
+    const run = requireRun(journal, runId)
+    if (run.status === 'cancelled') throw new ServiceError('invalid-state', `Run ${runId} was cancelled; its orders cannot be sent again. Load the file as a new import.`)
+    const failed = [...ordersOf(journal, runId, ['failed'])]
+    let requeued = 0
+    const messages: string[] = []
+    for (const order of failed) {
+      if (order.errorCode === ROW_ERRORS_CODE) {
+        messages.push(`Order ${order.ordinal} (${describeRows(journal.orderRows(order.id).map((r) => r.sheetRow))}) still has errors in the sheet: correct it first.`)
+        continue
+      }
+      journal.requeueFailed(order.id)
+      requeued++
+    }
+    if (requeued > 0) reopen(journal, run, 'failed orders wait to be sent again')
+    return { requeued, stillInvalid: failed.length - requeued, messages }
+  }
+}
+
+export function requireRun(journal: Journal, runId: number): RunRecord {
+  const run = journal.getRun(runId)
+  if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
+  return run
+}
+
+function requireOrder(journal: Journal, runId: number, ordinal: number): OrderRecord {
+  const order = findOrderByOrdinal(journal, runId, ordinal)
+  if (!order) throw notFound(`Run ${runId} has no order ${ordinal}.`)
+  return order
+}
+
+/** A finished run with orders queued again is resumable once more. */
+function reopen(journal: Journal, run: RunRecord, why: string): void {
+  if (run.status !== 'finished') return
+  const pending = journal.runCounts(run.id).pending
+  if (pending > 0) journal.setRunStatus(run.id, 'paused', `Resume to send: ${why}.`)
+}
+
+/** Keys are "<sheet row>:<0-based column>" for one cell, or a header for that column on every row. */
+export function applyCellEdits(rows: ReadonlyArray<{ sheetRow: number; cells: unknown[] }>, headers: readonly string[], cells: Record<string, string>, ordinal: number): StagedRow[] {
+  const copies = rows.map((row) => ({ sheetRow: row.sheetRow, cells: row.cells.slice() }))
+  for (const [key, value] of Object.entries(cells)) {
+    const cell = /^(\d+):(\d+)$/.exec(key)
+    if (cell) {
+      const target = copies.find((row) => row.sheetRow === Number(cell[1]))
+      const column = Number(cell[2])
+      if (!target) throw new ServiceError('invalid-input', `Row ${cell[1]} is not part of order ${ordinal}; it has ${describeRows(copies.map((r) => r.sheetRow))}.`)
+      if (column >= headers.length) throw new ServiceError('invalid-input', `There is no column number ${column + 1}: the sheet had ${headers.length} columns.`)
+      setCell(target.cells, column, value)
+      continue
+    }
+    const column = headers.findIndex((h) => h.trim() === key.trim())
+    if (column < 0) throw new ServiceError('invalid-input', `There is no column "${key}" in this run's sheet.`)
+    for (const row of copies) setCell(row.cells, column, value)
+  }
+  return copies
+}
+
+function setCell(cells: unknown[], column: number, value: string): void {
+  while (cells.length <= column) cells.push(null)
+  cells[column] = value
+}
+
+/** One order planned again from its rows alone. The run does not keep whether the workbook used
+ * the 1904 date system; corrected cells are text, and dates typed as text do not depend on it. */
+function planOrder(rows: readonly StagedRow[], headers: readonly string[], mapping: Mapping, now: number): { order: PlannedOrder | undefined; issues: Issue[]; valid: boolean } {
+  const table = { headers: [...headers], rows: rows.map((r) => r.cells as Cell[]), rowNumbers: rows.map((r) => r.sheetRow), date1904: false }
+  const plan = planImport(table, mapping, { now })
+  const issues = [...plan.issues]
+  // The rows of one order stay one order: grouping by the run's column still holds them together,
+  // and without grouping the order had one row. A changed order number would split them.
+  if (plan.orders.length > 1) {
+    issues.push({
+      severity: 'error',
+      code: 'split-order',
+      row: rows[0]?.sheetRow ?? null,
+      column: null,
+      field: null,
+      order: null,
+      message: `The corrected ${describeRows(rows.map((r) => r.sheetRow))} now make ${plan.orders.length} orders instead of one; keep the order number the same on every row.`
+    })
+  }
+  const order = plan.orders.length === 1 ? plan.orders[0] : undefined
+  const valid = order !== undefined && order.errors === 0 && !issues.some((i) => i.severity === 'error')
+  return { order, issues, valid }
+}

@@ -1,0 +1,70 @@
+// The orders a session would send, re-made after every change: the table as read, with the
+// user's cell edits applied to copies of the edited rows (the table itself is never changed) and
+// the excluded rows left out, planned with the session's mapping, plus the indexes the grid needs.
+import { planImport, type ImportPlan, type PlannedOrder } from '../../../shared/import-plan'
+import type { Issue } from '../../../shared/issue'
+import type { Mapping } from '../../../shared/mapping'
+import type { Cell, SheetTable } from '../../../shared/sheet'
+
+/** Sheet row -> column index -> the user's value. */
+export type Edits = ReadonlyMap<number, ReadonlyMap<number, string>>
+
+export interface SheetPlan {
+  /** The table the plan was made from (edited, excluded rows left out). */
+  table: SheetTable
+  plan: ImportPlan
+  /** Sheet row -> 1-based order index. */
+  orderOfRow: Map<number, number>
+  /** Sheet row -> its issues (an order's own issues go on its first row). */
+  issuesOfRow: Map<number, Issue[]>
+  /** Issues about the whole sheet or mapping (no row, no order). */
+  sheetIssues: Issue[]
+}
+
+export function planSheet(table: SheetTable, mapping: Mapping, edits: Edits, excluded: ReadonlySet<number>, now: number): SheetPlan {
+  const effective = effectiveTable(table, edits, excluded)
+  const plan = planImport(effective, mapping, { now })
+  const orderOfRow = new Map<number, number>()
+  for (const order of plan.orders) for (const row of order.rows) orderOfRow.set(row, order.index)
+  const issuesOfRow = new Map<number, Issue[]>()
+  const sheetIssues: Issue[] = []
+  for (const issue of plan.issues) {
+    const row = issue.row ?? firstRowOf(plan.orders, issue.order)
+    if (row === null) {
+      sheetIssues.push(issue)
+      continue
+    }
+    const list = issuesOfRow.get(row)
+    if (list) list.push(issue)
+    else issuesOfRow.set(row, [issue])
+  }
+  return { table: effective, plan, orderOfRow, issuesOfRow, sheetIssues }
+}
+
+export function effectiveTable(table: SheetTable, edits: Edits, excluded: ReadonlySet<number>): SheetTable {
+  if (edits.size === 0 && excluded.size === 0) return table
+  const rows: Cell[][] = []
+  const rowNumbers: number[] = []
+  table.rows.forEach((cells, i) => {
+    const sheetRow = table.rowNumbers[i] ?? 0
+    if (excluded.has(sheetRow)) return
+    const changed = edits.get(sheetRow)
+    rows.push(changed ? applyEdits(cells, changed) : cells)
+    rowNumbers.push(sheetRow)
+  })
+  return { ...table, rows, rowNumbers }
+}
+
+export function applyEdits(cells: readonly Cell[], changed: ReadonlyMap<number, string>): Cell[] {
+  const copy = cells.slice()
+  for (const [column, value] of changed) {
+    while (copy.length <= column) copy.push(null)
+    copy[column] = value
+  }
+  return copy
+}
+
+function firstRowOf(orders: readonly PlannedOrder[], order: number | null): number | null {
+  if (order === null) return null
+  return orders[order - 1]?.rows[0] ?? null
+}

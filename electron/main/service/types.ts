@@ -1,0 +1,29 @@
+// The app service as both hosts see it: one async handler per contract channel, a stream of
+// events, and a clean shutdown.
+import type { Channel, ChannelOutputs, EventName, EventPayloads, ParsedInput } from '../../../shared/ipc/contract'
+
+export type ServiceHandlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutputs[C]> }
+
+export type EventListener = <E extends EventName>(name: E, payload: EventPayloads[E]) => void
+
+/** Where account API keys are kept. The key goes in and is read back only inside main. */
+export interface SecretStore {
+  get(login: string): string | null
+  /** Throws an Error with a plain message when the key cannot be stored safely. */
+  set(login: string, key: string): void
+  /** Where keys are kept, or why they cannot be, in a few words for the connection screen. */
+  describe(): string
+}
+
+export interface AppService {
+  handlers: ServiceHandlers
+  onEvent(listener: EventListener): () => void
+  /** Ids of the runs sending right now (not paused): the Electron shell keeps the computer awake
+   * and asks before quitting while there are any. */
+  sendingRuns(): number[]
+  /** Called whenever sendingRuns() may have changed. */
+  onSendingChange(listener: (runIds: number[]) => void): () => void
+  /** Pauses running runs cleanly (in-flight requests finish and are recorded), closes the
+   * journal and stops the sandbox. */
+  dispose(): Promise<void>
+}
