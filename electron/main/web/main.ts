@@ -1,0 +1,83 @@
+// `npm run web`: the desktop app's screens in an ordinary browser. Serves the built renderer and
+// the app service on 127.0.0.1 until Ctrl+C; a run that is sending then pauses cleanly and can be
+// resumed at the next start (from here, the desktop app or the CLI: they share the journal).
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { defaultUserDataDir } from '../cli/run/paths'
+import { defaultJournalPath } from '../journal'
+import { createAppService } from '../service/app-service'
+import { createMemorySecretStore } from '../service/secret-store'
+import { startWebHost } from './web-host'
+
+const ROOT = resolve(import.meta.dirname, '../../..')
+
+async function main(): Promise<number> {
+  const rendererDir = resolve(ROOT, 'out/renderer')
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error(`The app is not built yet (${rendererDir} has no index.html). Run "npm run build" first, or use "npm run web".`)
+    return 1
+  }
+  const port = portFrom(process.argv.slice(2), process.env['ORDERBATCH_PORT'])
+  if (port === null) {
+    console.error('The port must be a whole number from 0 to 65535, e.g. --port 5180 (0 picks a free one).')
+    return 1
+  }
+  const userDataDir = process.env['ORDERBATCH_HOME'] ? resolve(process.env['ORDERBATCH_HOME']) : defaultUserDataDir()
+  const service = createAppService({
+    userDataDir,
+    journalPath: defaultJournalPath(userDataDir),
+    secrets: createMemorySecretStore(),
+    host: 'browser',
+    version: packageVersion()
+  })
+  let host
+  try {
+    host = await startWebHost({ service, port, rendererDir })
+  } catch (error) {
+    await service.dispose()
+    const code = (error as NodeJS.ErrnoException).code
+    console.error(code === 'EADDRINUSE' ? `Port ${port} is in use. Pick another with --port, or 0 for a free one.` : `The browser host could not start (${code ?? 'unknown error'}).`)
+    return 1
+  }
+  console.log(`Orderbatch is running at ${host.url}#token=${host.token}`)
+  console.log(`Data folder: ${userDataDir}. API keys entered in the browser are kept in memory only. Press Ctrl+C to stop.`)
+
+  await new Promise<void>((done) => {
+    const stop = (): void => {
+      process.off('SIGINT', stop)
+      process.off('SIGTERM', stop)
+      done()
+    }
+    process.on('SIGINT', stop)
+    process.on('SIGTERM', stop)
+  })
+  console.log('Stopping: runs that are sending pause after the requests in flight (resume them at the next start).')
+  await host.close()
+  await service.dispose()
+  return 0
+}
+
+function portFrom(args: readonly string[], env: string | undefined): number | null {
+  const at = args.indexOf('--port')
+  const text = at >= 0 ? args[at + 1] : (args.find((a) => a.startsWith('--port='))?.slice('--port='.length) ?? env)
+  if (text === undefined || text === '') return 0
+  if (!/^\d+$/.test(text) || Number(text) > 65535) return null
+  return Number(text)
+}
+
+function packageVersion(): string {
+  try {
+    const json = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: unknown }
+    return typeof json.version === 'string' ? json.version : '0.0.0'
+  } catch {
+    return '0.0.0'
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error('Orderbatch could not start the browser host:', error instanceof Error ? error.message : String(error))
+    process.exit(1)
+  }
+)
