@@ -1,7 +1,17 @@
+// The one window: sandboxed, isolated renderer with no Node, a strict content security policy,
+// no navigation away from the app, no new windows (https links open in the user's browser), and
+// every permission request denied.
 import { BrowserWindow, shell } from 'electron'
-import { join } from 'node:path'
+import { CONTENT_SECURITY_POLICY } from '../web/static-files'
 
-export function createMainWindow(): BrowserWindow {
+export interface WindowOptions {
+  preloadPath: string
+  indexPath: string
+  /** The electron-vite dev server, only while developing. */
+  devUrl?: string | undefined
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -9,22 +19,44 @@ export function createMainWindow(): BrowserWindow {
     minHeight: 700,
     title: 'Orderbatch',
     webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      preload: options.preloadPath,
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      webSecurity: true
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false
     }
   })
-  // No navigation away from the app and no new windows; links open in the user's browser only if https.
-  window.webContents.on('will-navigate', (event) => event.preventDefault())
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url)
+  const { webContents } = window
+  webContents.on('will-navigate', (event) => event.preventDefault())
+  webContents.on('will-redirect', (event) => event.preventDefault())
+  webContents.on('will-attach-webview', (event) => event.preventDefault())
+  webContents.setWindowOpenHandler(({ url }) => {
+    if (isHttps(url)) void shell.openExternal(url)
     return { action: 'deny' }
   })
-  window.webContents.session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  const devUrl = process.env.ELECTRON_RENDERER_URL
-  if (devUrl) void window.loadURL(devUrl)
-  else void window.loadFile(join(import.meta.dirname, '../renderer/index.html'))
+  const session = webContents.session
+  session.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  if (!options.devUrl) {
+    // The meta tag in index.html says the same; the header also covers what a meta tag cannot
+    // (frame-ancestors). The dev server needs inline scripts for hot reload, so not there.
+    session.webRequest.onHeadersReceived((details, callback) => {
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } })
+    })
+  }
+  if (options.devUrl) void window.loadURL(options.devUrl)
+  else void window.loadFile(options.indexPath)
   return window
+}
+
+function isHttps(url: string): boolean {
+  try {
+    return new URL(url).protocol === 'https:'
+  } catch {
+    return false
+  }
 }
