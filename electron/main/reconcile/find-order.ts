@@ -27,8 +27,9 @@ export interface LookupDeps {
 
 /** More shop orders than this for one email are not checked one by one; the user decides. */
 export const MAX_CANDIDATES = 50
-/** Clocks of this computer and of the shop may disagree by this much. */
-const CLOCK_SKEW_SECONDS = 3600
+/** Clocks of this computer and of the shop may disagree by this much: a computer whose clock
+ * is set to local time while it believes it is UTC is off by up to 14 hours. */
+const CLOCK_SKEW_SECONDS = 24 * 3600
 /** GetBills: no order for this email. */
 const BILLS_NOT_FOUND = 400
 
