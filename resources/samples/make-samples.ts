@@ -134,22 +134,22 @@ const DATE_TIME = 'dd.mm.yyyy hh:mm'
 const ZIP = '000000'
 
 function ordersSheet(): XLSX.WorkSheet {
-  const headers = ['Order number', 'Created', 'First name', 'Last name', 'Email', 'Phone', 'City', 'Address', 'Zip', 'Product', 'Price', 'Comment']
+  const headers = ['Order number', 'Created', 'First name', 'Last name', 'Email', 'Phone', 'Country', 'City', 'Address', 'Zip', 'Product', 'Price', 'Comment']
   const lines = groupedLines()
   const aoa: (string | number)[][] = [headers]
   for (const line of lines) {
     // Six-digit postcodes (Russia, Kazakhstan) are typed as numbers shown through 000000, as
     // Excel users do; the others stay text.
     const zip = /^\d{6}$/.test(line.buyer.zip) ? Number(line.buyer.zip) : line.buyer.zip
-    aoa.push([line.order, line.created, line.buyer.first, line.buyer.last, line.buyer.email, line.buyer.phone, line.buyer.city, line.buyer.address, zip, line.product, priceOf(line.product), line.comment])
+    aoa.push([line.order, line.created, line.buyer.first, line.buyer.last, line.buyer.email, line.buyer.phone, line.buyer.country, line.buyer.city, line.buyer.address, zip, line.product, priceOf(line.product), line.comment])
   }
   const sheet = XLSX.utils.aoa_to_sheet(aoa)
   for (let r = 1; r <= lines.length; r++) {
     setFormat(sheet, r, 1, DATE_TIME)
-    setFormat(sheet, r, 8, ZIP)
-    setFormat(sheet, r, 10, MONEY)
+    setFormat(sheet, r, 9, ZIP)
+    setFormat(sheet, r, 11, MONEY)
   }
-  sheet['!cols'] = [12, 16, 12, 14, 28, 18, 16, 26, 9, 14, 12, 30].map((wch) => ({ wch }))
+  sheet['!cols'] = [12, 16, 12, 14, 28, 18, 14, 16, 26, 9, 14, 12, 30].map((wch) => ({ wch }))
   return sheet
 }
 
