@@ -52,6 +52,12 @@ describe('Connection screen', () => {
     expect(screen.getAllByTestId(TID.connectionBadge)[0]?.textContent).toContain('shop42 · justclick.ru')
   })
 
+  it('warns when the key can only be kept in a lightly protected file', async () => {
+    const api = createFakeApi({ 'connection.get': () => ({ ...ACCOUNT, keyStorage: 'basic_text' }) })
+    renderWithApi(<App initialStep="connection" />, api)
+    expect((await screen.findByText(/no system keyring/)).textContent).toContain('only lightly protected')
+  })
+
   it('keeps the stored key when the key field is left empty', async () => {
     const user = userEvent.setup()
     const api = createFakeApi({ 'connection.get': () => ACCOUNT, 'connection.set': () => ACCOUNT })

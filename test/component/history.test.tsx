@@ -128,7 +128,7 @@ describe('History screen', () => {
 
     await user.click(screen.getByTestId(TID.history.retryFailed))
     await waitFor(() => expect(api.inputsOf('runs.retryFailed')).toEqual([{ runId: 7 }]))
-    expect((await screen.findByTestId('run-action-result')).textContent).toBe('5 orders queued to be sent again; 1 order still has problems and stays failed. Press Resume to send them.')
+    await waitFor(() => expect(screen.getByTestId('run-action-result').textContent).toBe('5 orders queued to be sent again; 1 order still has problems and stays failed. Press Resume to send them.'))
     expect(screen.getByText('Order 6, row 7: the e-mail is still empty. Fix it in the file.')).toBeTruthy()
     expect(screen.getByTestId(TID.history.resume)).toBeTruthy()
   })
@@ -178,7 +178,7 @@ describe('History screen', () => {
     await user.click(screen.getByTestId(TID.history.undo))
     await user.click(screen.getByTestId(TID.confirmOk))
     await waitFor(() => expect(api.inputsOf('runs.undo')).toEqual([{ runId: 7 }]))
-    expect((await screen.findByTestId('run-action-result')).textContent).toBe('89 orders deleted in the shop; 1 order could not be deleted.')
+    await waitFor(() => expect(screen.getByTestId('run-action-result').textContent).toBe('89 orders deleted in the shop; 1 order could not be deleted.'))
   })
 
   it('offers Resume for an unfinished run and shows its progress on the Send step', async () => {

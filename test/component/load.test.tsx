@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { SessionSummary } from '../../shared/ipc/contract'
@@ -41,6 +41,18 @@ describe('Load screen', () => {
     expect(rows).toHaveLength(4) // column letters + 3 rows
     expect(rows[2]?.textContent).toContain('anna@example.com')
     expect(rows[1]?.className).toBe('is-header')
+  })
+
+  it('loads a file dropped on the drop zone', async () => {
+    const api = createFakeApi({ 'sheet.load': () => session() })
+    renderWithApi(<App initialStep="load" />, api)
+    const zone = screen.getByTestId(TID.load.dropZone)
+    fireEvent.dragOver(zone, { dataTransfer: { files: [] } })
+    expect(zone.className).toContain('drop-over')
+    fireEvent.drop(zone, { dataTransfer: { files: [pick(BYTES, 'dropped.xlsx')] } })
+    await waitFor(() => expect(api.lastInput('sheet.load')?.name).toBe('dropped.xlsx'))
+    expect(Array.from(api.lastInput('sheet.load')?.bytes ?? [])).toEqual(Array.from(BYTES))
+    expect(zone.className).not.toContain('drop-over')
   })
 
   it('shows reading progress from job.progress while main reads', async () => {

@@ -6,6 +6,7 @@ export function ErrorMessage({ message, testId = TID.errorMessage }: { message: 
   return <p className="message message-error" role="alert" data-testid={testId}>{message}</p>
 }
 
+/** Always in the DOM, so screen readers have the live region before its words arrive. */
 export function StatusMessage({ message, testId }: { message: string | null; testId?: string }) {
-  return <p className="message message-status" role="status" data-testid={testId} hidden={!message}>{message}</p>
+  return <p className={message ? 'message message-status' : 'visually-hidden'} role="status" data-testid={testId}>{message}</p>
 }

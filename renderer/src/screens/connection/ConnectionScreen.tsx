@@ -99,6 +99,9 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
             placeholder={hasKey ? 'Key stored — type a new one to replace it' : ''}
             onChange={(e) => setKey(e.target.value)}
           />
+          {hasKey && account && weakStorage(account.keyStorage) && (
+            <p className="note">This computer has no system keyring, so the key is kept in a file that is only lightly protected. Anyone who can read your user files could read it.</p>
+          )}
           <p id={ids.keyHelp} className="field-help">
             {hasKey
               ? <span data-testid={TID.connection.keyStored}>Key stored ({account?.keyStorage}). It is never shown again; leave this empty to keep it.</span>
@@ -142,4 +145,9 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
       <StatusMessage message={saved} />
     </section>
   )
+}
+
+/** Electron's safeStorage falls back to 'basic_text' on Linux without a keyring: obscured, not encrypted. */
+function weakStorage(keyStorage: string): boolean {
+  return /basic_text|plain/i.test(keyStorage)
 }

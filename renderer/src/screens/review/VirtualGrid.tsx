@@ -6,7 +6,7 @@ import type { GridRow } from '../../../../shared/ipc/contract'
 import { TID } from '../../test-ids'
 import { CellEditor } from './CellEditor'
 import {
-  COLUMN_WIDTH, FALLBACK_HEIGHT, HEAD_HEIGHT, LEAD_WIDTH, LEAD_WIDTHS, ROW_HEIGHT,
+  COLUMN_WIDTH, FALLBACK_HEIGHT, HEAD_HEIGHT, LEAD_WIDTH, LEAD_WIDTHS, ROW_HEIGHT, STICKY_LEFT,
   scrollToShowColumn, scrollToShowRow, visibleRows
 } from './grid-geometry'
 import { rowIssues, worstOf } from './row-issues'
@@ -126,12 +126,12 @@ export function VirtualGrid(props: VirtualGridProps) {
     >
       <div role="rowgroup" className="grid-head" style={{ width, height: HEAD_HEIGHT }}>
         <div role="row" aria-rowindex={1} className="grid-row">
-          <div role="columnheader" className="lead lead-0">Send</div>
-          <div role="columnheader" className="lead lead-1">Row</div>
-          <div role="columnheader" className="lead-2">Order</div>
-          <div role="columnheader" className="lead-3">Status</div>
+          <div role="columnheader" className="lead lead-0" style={LEAD_STYLES[0]}>Send</div>
+          <div role="columnheader" className="lead lead-1" style={LEAD_STYLES[1]}>Row</div>
+          <div role="columnheader" className="lead-2" style={LEAD_STYLES[2]}>Order</div>
+          <div role="columnheader" className="lead-3" style={LEAD_STYLES[3]}>Status</div>
           {headers.map((header, c) => (
-            <div key={c} role="columnheader" className="cell" title={header}>{header || `(column ${c + 1})`}</div>
+            <div key={c} role="columnheader" className="cell" style={CELL_STYLE} title={header}>{header || `(column ${c + 1})`}</div>
           ))}
         </div>
       </div>
@@ -161,6 +161,9 @@ export function VirtualGrid(props: VirtualGridProps) {
   )
 }
 
+const CELL_STYLE = { width: COLUMN_WIDTH }
+const LEAD_STYLES = LEAD_WIDTHS.map((width, i) => (i < STICKY_LEFT.length ? { width, left: STICKY_LEFT[i] } : { width }))
+
 export function cellId(index: number, column: number): string {
   return `grid-cell-${index}-${column}`
 }
@@ -182,9 +185,9 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
   if (!row) {
     return (
       <div role="row" aria-rowindex={index + 2} className="grid-row row-loading" style={style}>
-        <div role="gridcell" className="lead lead-0" />
-        <div role="gridcell" className="lead lead-1">…</div>
-        <div role="gridcell" className="lead-2">Loading…</div>
+        <div role="gridcell" className="lead lead-0" style={LEAD_STYLES[0]} />
+        <div role="gridcell" className="lead lead-1" style={LEAD_STYLES[1]}>…</div>
+        <div role="gridcell" className="lead-2" style={LEAD_STYLES[2]}>Loading…</div>
       </div>
     )
   }
@@ -192,7 +195,7 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
   const classes = ['grid-row', row.excluded ? 'row-excluded' : '', row.alreadyCreated !== null ? 'row-created' : '', issues.worst ? `row-${issues.worst}` : '']
   return (
     <div role="row" aria-rowindex={index + 2} aria-selected={selected?.index === index} className={classes.join(' ')} style={style} data-testid={TID.review.row(row.row)}>
-      <div role="gridcell" className="lead lead-0">
+      <div role="gridcell" className="lead lead-0" style={LEAD_STYLES[0]}>
         <input
           type="checkbox"
           tabIndex={-1}
@@ -202,9 +205,9 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
           onChange={() => onToggleInclude(row)}
         />
       </div>
-      <div role="rowheader" className="lead lead-1">{row.row}</div>
-      <div role="gridcell" className="lead-2">{row.order ?? '—'}</div>
-      <div role="gridcell" className="lead-3"><RowStatus row={row} worst={issues.worst} count={row.issues.length} /></div>
+      <div role="rowheader" className="lead lead-1" style={LEAD_STYLES[1]}>{row.row}</div>
+      <div role="gridcell" className="lead-2" style={LEAD_STYLES[2]}>{row.order ?? '—'}</div>
+      <div role="gridcell" className="lead-3" style={LEAD_STYLES[3]}><RowStatus row={row} worst={issues.worst} count={row.issues.length} /></div>
       {headers.map((_, c) => {
         const cellIssues = issues.byColumn.get(c)
         const worst = worstOf(cellIssues)
@@ -218,6 +221,7 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
             aria-selected={isSelected}
             aria-invalid={worst === 'error' ? true : undefined}
             className={`cell ${worst ? `cell-${worst}` : ''} ${isSelected ? 'cell-selected' : ''}`}
+            style={CELL_STYLE}
             title={cellIssues?.map((i) => i.message).join('\n')}
             data-testid={TID.review.cell(row.row, c)}
             onClick={() => onSelect(c)}

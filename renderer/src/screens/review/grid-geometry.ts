@@ -3,10 +3,12 @@
 
 export const ROW_HEIGHT = 32
 export const HEAD_HEIGHT = 36
-export const COLUMN_WIDTH = 168
+export const COLUMN_WIDTH = 160
 /** Include checkbox, sheet row, order number, status. */
-export const LEAD_WIDTHS = [44, 72, 72, 150] as const
+export const LEAD_WIDTHS = [40, 64, 64, 128] as const
 export const LEAD_WIDTH = LEAD_WIDTHS.reduce((a, b) => a + b, 0)
+/** The checkbox and row number stay in view when scrolling sideways. */
+export const STICKY_LEFT = [0, LEAD_WIDTHS[0]] as const
 export const OVERSCAN = 6
 /** Used until the viewport can be measured (and in test DOMs, which have no layout). */
 export const FALLBACK_HEIGHT = 600
