@@ -102,6 +102,22 @@ describe('Review screen', () => {
     expect(panel.textContent).toContain('"x@" is not an e-mail address')
   })
 
+  it('starts the filtered list from its top even when the user had scrolled far down', async () => {
+    const { user } = setup()
+    await screen.findByTestId(TID.review.row(2))
+    const grid = screen.getByTestId(TID.review.grid)
+    grid.scrollTop = 70_000 * ROW_HEIGHT
+    fireEvent.scroll(grid)
+    await screen.findByTestId(TID.review.row(70_002))
+    await user.click(screen.getByTestId(TID.review.problemsOnly))
+    expect(await screen.findByTestId(TID.review.row(1002))).toBeTruthy()
+    expect(screen.getByTestId(TID.review.row(2)).textContent).toContain('1 problem')
+    expect(screen.getByTestId(TID.review.grid).textContent).not.toContain('Loading…')
+
+    await user.click(screen.getByTestId(TID.review.problemsOnly))
+    expect((await screen.findByTestId(TID.review.row(3))).textContent).toContain('Ready')
+  })
+
   it('edits a cell on double click: Enter sends rows.edit and the row revalidates', async () => {
     const { api, user } = setup()
     const cell = await screen.findByTestId(TID.review.cell(2, 1))

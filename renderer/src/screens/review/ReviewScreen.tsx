@@ -74,6 +74,7 @@ function ReviewBody({ sessionId, headers, state, onNext }: { sessionId: string; 
             <p className="empty">{filter === 'problems' ? 'No problems: every row is ready to send.' : 'The sheet has no data rows.'}</p>
           ) : (
             <VirtualGrid
+              key={filter}
               label={filter === 'problems' ? `Rows with problems (${formatCount(total)})` : `All rows (${formatCount(total)})`}
               headers={headers}
               rowCount={total}

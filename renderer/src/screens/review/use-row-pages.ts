@@ -23,11 +23,20 @@ export function useRowPages(sessionId: string, filter: RowFilter, onCounts: (cou
   const api = useApi()
   const cache = useRef(new RowPageCache(PAGE_SIZE, MAX_PAGES))
   const generation = useRef(0)
-  const [total, setTotal] = useState<number | null>(null)
-  const [, setTick] = useState(0)
+  const scope = useRef<string | null>(null)
+  const [answer, setAnswer] = useState<{ generation: number; total: number } | null>(null)
   const [error, setError] = useState<string | null>(null)
   const countsListener = useRef(onCounts)
   countsListener.current = onCounts
+
+  // Another sheet or filter: drop what is held before anything renders or asks with it, so no
+  // row of the old list is shown or counted as held for the new one.
+  const key = `${sessionId}\u0000${filter}`
+  if (scope.current !== key) {
+    scope.current = key
+    generation.current++
+    cache.current.clear()
+  }
 
   const fetchPage = useCallback((page: number) => {
     const ticket = generation.current
@@ -39,9 +48,8 @@ export function useRowPages(sessionId: string, filter: RowFilter, onCounts: (cou
         cache.current.settle(page, result.ok ? result.value.rows : null)
         if (!result.ok) return setError(result.error.message)
         setError(null)
-        setTotal(result.value.total)
+        setAnswer({ generation: ticket, total: result.value.total })
         countsListener.current(result.value.counts)
-        setTick((t) => t + 1)
       },
       () => {
         if (ticket !== generation.current) return
@@ -51,23 +59,20 @@ export function useRowPages(sessionId: string, filter: RowFilter, onCounts: (cou
     )
   }, [api, sessionId, filter])
 
-  useEffect(() => {
-    generation.current++
-    cache.current.clear()
-    setTotal(null)
-    setError(null)
-    fetchPage(0)
-  }, [fetchPage])
-
   const ensure = useCallback((first: number, last: number) => {
     for (const page of cache.current.missing(first, last)) fetchPage(page)
   }, [fetchPage])
 
+  // The first page tells how many rows there are; until then the grid has none to ask for.
+  useEffect(() => ensure(0, 0), [ensure])
+
+  const [, setTick] = useState(0)
   const replaceRow = useCallback((row: GridRow) => {
     if (cache.current.replace(row)) setTick((t) => t + 1)
   }, [])
 
   const rowAt = useCallback((index: number) => cache.current.get(index), [])
+  const total = answer && answer.generation === generation.current ? answer.total : null
 
   return { total, rowAt, ensure, replaceRow, error }
 }
