@@ -8,6 +8,7 @@ import { ApiClient } from '../../electron/main/api/api-client'
 import { Journal } from '../../electron/main/journal'
 import { startSandbox } from '../../electron/main/sandbox/sandbox'
 import { sendRun } from '../../electron/main/sender/send-run'
+import { startSandboxThread } from './sandbox-thread'
 
 const ACCOUNT = 'bench'
 const SECRET = 'bench-secret'
@@ -34,7 +35,7 @@ function stage(journal: Journal, count: number, apiBase: string): number {
  * signed calls made by the bare API client with nothing journaled. */
 export async function throughputReport(count = 5000, concurrency = 16): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'orderbatch-engine-'))
-  const sandbox = await startSandbox({ account: ACCOUNT, secret: SECRET })
+  const sandbox = await startSandboxThread({ account: ACCOUNT, secret: SECRET })
   try {
     const client = new ApiClient({ baseUrl: sandbox.baseUrl, login: ACCOUNT, secret: SECRET })
 
@@ -69,7 +70,7 @@ export async function throughputReport(count = 5000, concurrency = 16): Promise<
     const engineOnly = count / ((performance.now() - engineStart) / 1000)
     journal.close()
     return [
-      `Engine throughput, ${count} orders to the in-process sandbox, no latency, ${concurrency} in flight, journal synchronous=${durability.synchronous === 2 ? 'FULL' : durability.synchronous}`,
+      `Engine throughput, ${count} orders to the in-process sandbox (on its own thread), no latency, ${concurrency} in flight, journal synchronous=${durability.synchronous === 2 ? 'FULL' : durability.synchronous}`,
       `raw ApiClient.createOrder loop (nothing journaled)  ${rawRate.toFixed(0).padStart(7)} orders/s`,
       `ours: sendRun (intent + outcome journaled)          ${ours.toFixed(0).padStart(7)} orders/s   (${result.counts.succeeded} created)`,
       `ours: sendRun against an instant in-memory shop    ${engineOnly.toFixed(0).padStart(7)} orders/s   (the engine alone)`,
