@@ -94,6 +94,10 @@ async function main(): Promise<void> {
   report.push(...compare('CSV', 1.5, ['raw Papa.parse (strings)', papa], ['ours: read + map + validate + group', csvOurs]))
   const [sheetjs, xlsxOurs] = runPair('xlsx-raw', 'xlsx-ours', xlsx)
   report.push(...compare('XLSX', 1.2, ['raw XLSX.read + sheet_to_json', sheetjs], ['ours: read + map + validate + group', xlsxOurs]))
+  for (const part of ['throughput', 'pacing']) {
+    if (process.env.BENCH_ONLY && process.env.BENCH_ONLY !== part) continue
+    report.push(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'engine-bench.ts'), part], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '')
+  }
   process.stdout.write(`${report.join('\n')}\n`)
 }
 
