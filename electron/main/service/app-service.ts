@@ -2,7 +2,6 @@
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Mapping } from '../../../shared/mapping'
 import type { ChannelOutputs } from '../../../shared/ipc/contract'
 import { readRunInfo } from '../pipeline/stage-run'
 import { AppStateFile } from './app-state'
@@ -72,7 +71,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     'mapping.set': async ({ sessionId, mapping }) => {
       const session = sessions.get(sessionId)
-      session.setMapping(mapping as Mapping)
+      const job = startJob(events, 'validating', session.read.table.rows.length)
+      try {
+        session.setMapping(mapping)
+      } finally {
+        job.finish()
+      }
       return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
     },
     'mapping.previewOrder': async ({ sessionId, order }) => sessions.get(sessionId).preview(order),
