@@ -48,7 +48,6 @@ export function session(change: Partial<SessionSummary> = {}): SessionSummary {
     },
     headers: HEADERS,
     rawPreview: [
-      { row: 1, cells: HEADERS },
       { row: 2, cells: ['A-1', 'anna@example.com', '', 'Anna', '+7 900 000-00-01', 'course-1', '1500', '', '', 'Kazan'] },
       { row: 3, cells: ['A-2', 'boris@example.com', '', 'Boris', '', 'course-2', '990,50', 'book', '300', 'Perm'] }
     ],

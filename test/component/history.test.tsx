@@ -5,7 +5,7 @@ import type { ChannelInput, RunOrder, RunSummary } from '../../shared/ipc/contra
 import { App } from '../../renderer/src/App'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, type Handlers } from './fake-api'
-import { runOrder, runSummary, stateCounts } from './fixtures'
+import { issue, runOrder, runSummary, stateCounts } from './fixtures'
 import { renderWithApi } from './render'
 
 const RUNS: RunSummary[] = [
@@ -17,7 +17,16 @@ const ORDERS: RunOrder[] = [
   runOrder(1),
   runOrder(2, { state: 'failed', billId: null, errorCode: 4, errorText: 'the product "course-9" does not exist', editable: true }),
   runOrder(3, { state: 'unknown', billId: null, errorText: 'no answer within 30 seconds', attempts: 1 }),
-  runOrder(4, { existed: true })
+  runOrder(4, { existed: true }),
+  runOrder(5, {
+    state: 'failed',
+    billId: null,
+    errorCode: 4,
+    errorText: 'the product "course-9" does not exist',
+    editable: true,
+    rows: [6, 7],
+    sheet: { headers: ['E-mail', 'Product'], rows: [{ row: 6, cells: ['eva@example.com', 'course-9'] }, { row: 7, cells: ['eva@example.com', 'book'] }] }
+  })
 ]
 
 function setup(extra: Handlers = {}, runs = RUNS) {
@@ -34,7 +43,13 @@ function setup(extra: Handlers = {}, runs = RUNS) {
       orders[orders.indexOf(order)] = next
       return next
     },
-    'runs.editFailed': ({ ordinal }) => ({ order: { ...orders.find((o) => o.ordinal === ordinal)! }, issues: [] }),
+    'runs.editFailed': ({ ordinal, cells }) => {
+      const order = orders.find((o) => o.ordinal === ordinal)!
+      const fixed = Object.values(cells).every((v) => v !== 'course-9')
+      return fixed
+        ? { order: { ...order, state: 'pending' as const }, issues: [] }
+        : { order, issues: [issue({ row: 6, column: 'Product', message: 'Row 6, column "Product": "course-9" is not a product of the shop. Use a product ID from the shop.' })] }
+    },
     'runs.retryFailed': () => ({ requeued: 5, stillInvalid: 1, messages: ['Order 6, row 7: the e-mail is still empty. Fix it in the file.'] }),
     'runs.export': ({ format }) => ({ name: `run-7-results.${format}`, bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }),
     'runs.undo': () => ({ deleted: 89, failed: 1, messages: ['Bill 1004: the shop says "nonexistent order".'] }),
@@ -73,13 +88,13 @@ describe('History screen', () => {
     await openRun(user, 7)
     expect(api.lastInput('runs.orders')).toEqual({ runId: 7, offset: 0, limit: 100 })
     const table = screen.getByTestId(TID.history.orders)
-    expect(within(table).getAllByRole('row')).toHaveLength(5)
+    expect(within(table).getAllByRole('row')).toHaveLength(6)
     expect(screen.getByTestId(TID.history.order(2)).textContent).toContain('the product "course-9" does not exist')
     expect(screen.getByTestId(TID.history.order(4)).textContent).toContain('already in shop')
 
     await user.click(screen.getByTestId(TID.history.stateFilter('failed')))
     await waitFor(() => expect(api.lastInput('runs.orders')).toEqual({ runId: 7, offset: 0, limit: 100, states: ['failed'] }))
-    await waitFor(() => expect(within(screen.getByTestId(TID.history.orders)).getAllByRole('row')).toHaveLength(2))
+    await waitFor(() => expect(within(screen.getByTestId(TID.history.orders)).getAllByRole('row')).toHaveLength(3))
   })
 
   it('settles an unknown order with the bill number the user found', async () => {
@@ -123,7 +138,7 @@ describe('History screen', () => {
     await user.type(within(dialog).getByLabelText('New value 1'), 'course-1')
     await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
     await waitFor(() => expect(api.inputsOf('runs.editFailed')).toEqual([{ runId: 7, ordinal: 2, cells: { Product: 'course-1' } }]))
-    expect((await within(dialog).findByText(/The order has no problems now/)).textContent).toBeTruthy()
+    expect((await within(dialog).findByText(/is queued again/)).textContent).toContain('Corrected: order #2')
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
 
     await user.click(screen.getByTestId(TID.history.retryFailed))
@@ -131,6 +146,40 @@ describe('History screen', () => {
     await waitFor(() => expect(screen.getByTestId('run-action-result').textContent).toBe('5 orders queued to be sent again; 1 order still has problems and stays failed. Press Resume to send them.'))
     expect(screen.getByText('Order 6, row 7: the e-mail is still empty. Fix it in the file.')).toBeTruthy()
     expect(screen.getByTestId(TID.history.resume)).toBeTruthy()
+  })
+
+  it('corrects single cells of a failed order shown with its rows, and shows what is still wrong', async () => {
+    const { api, user } = setup()
+    await openRun(user, 7)
+    await user.click(screen.getByTestId(TID.history.editFailed(5)))
+    const dialog = screen.getByRole('dialog', { name: 'Fix order #5' })
+    const product = within(dialog).getByLabelText('Row 6, Product') as HTMLInputElement
+    expect(product.value).toBe('course-9')
+    expect((within(dialog).getByLabelText('Row 7, E-mail') as HTMLInputElement).value).toBe('eva@example.com')
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    expect(within(dialog).getByRole('alert').textContent).toBe('Change at least one cell first.')
+
+    // A cell typed back to what it was is no change.
+    await user.type(within(dialog).getByTestId(TID.history.editCell(7, 0)), 'x{Backspace}')
+    await user.clear(product)
+    await user.type(product, 'course-1')
+    expect(product.className).toBe('changed')
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    await waitFor(() => expect(api.inputsOf('runs.editFailed')).toEqual([{ runId: 7, ordinal: 5, cells: { '6:1': 'course-1' } }]))
+    expect((await within(dialog).findByRole('status')).textContent).toContain('order #5 is queued again')
+  })
+
+  it('keeps a failed order open with the reasons from main when the correction is not enough', async () => {
+    const { user } = setup()
+    await openRun(user, 7)
+    await user.click(screen.getByTestId(TID.history.editFailed(2)))
+    const dialog = screen.getByRole('dialog', { name: 'Fix order #2' })
+    await user.type(within(dialog).getByLabelText('Column 1'), 'Product')
+    await user.type(within(dialog).getByLabelText('New value 1'), 'course-9')
+    await user.click(within(dialog).getByRole('button', { name: 'Save changes' }))
+    expect((await within(dialog).findByText(/is not a product of the shop/)).textContent).toContain('Row 6, column "Product"')
+    expect(within(dialog).queryByText(/queued again/)).toBeNull()
   })
 
   it('retries failed orders from a corrected file', async () => {

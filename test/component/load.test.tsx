@@ -38,9 +38,10 @@ describe('Load screen', () => {
 
     const preview = screen.getByTestId(TID.load.rawPreview)
     const rows = within(preview).getAllByRole('row')
-    expect(rows).toHaveLength(4) // column letters + 3 rows
-    expect(rows[2]?.textContent).toContain('anna@example.com')
+    expect(rows).toHaveLength(4) // column letters, the header row, 2 data rows
     expect(rows[1]?.className).toBe('is-header')
+    expect(rows[1]?.textContent).toContain('1headerOrderE-mail')
+    expect(rows[2]?.textContent).toContain('anna@example.com')
   })
 
   it('loads a file dropped on the drop zone', async () => {

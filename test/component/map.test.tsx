@@ -5,7 +5,7 @@ import type { ChannelInput, OrderPreview } from '../../shared/ipc/contract'
 import { MapScreen } from '../../renderer/src/screens/map/MapScreen'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, Failure, type FakeApi } from './fake-api'
-import { counts, session } from './fixtures'
+import { counts, issue, session } from './fixtures'
 import { renderWithApi, WithSession } from './render'
 
 function preview(input: ChannelInput<'mapping.previewOrder'>): OrderPreview {
@@ -146,6 +146,17 @@ describe('Map screen', () => {
     await user.click(within(warning).getByRole('button', { name: /Use "E-mail 2"/ }))
     await waitFor(() => expect(api.lastInput('mapping.set')?.mapping.fields.bill_email).toEqual({ source: { kind: 'column', column: 'E-mail 2' } }))
     expect(screen.queryByTestId(TID.map.ambiguity('bill_email'))).toBeNull()
+  })
+
+  it('shows problems of the whole sheet above the fields until main reports them gone', async () => {
+    const blocking = issue({ row: null, column: null, field: 'bill_email', order: null, code: 'required', message: 'No column is mapped to E-mail (bill_email), which every order needs. Choose its column.' })
+    const { api, user } = setup(session({ sheetIssues: [blocking] }))
+    const box = await screen.findByTestId(TID.sheetIssues)
+    expect(box.textContent).toContain('no order can be sent until then')
+    expect(box.textContent).toContain('No column is mapped to E-mail')
+    api.handle('mapping.set', (input) => ({ mapping: input.mapping, counts: counts(), sheetIssues: [] }))
+    await user.selectOptions(screen.getByTestId(TID.map.source('bill_phone')), 'Phone')
+    await waitFor(() => expect(screen.queryByTestId(TID.sheetIssues)).toBeNull())
   })
 
   it('saves the mapping as a template under the given name', async () => {

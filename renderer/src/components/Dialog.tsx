@@ -10,9 +10,11 @@ interface DialogProps {
   actions: ReactNode
   onClose: () => void
   testId?: string
+  /** For dialogs holding a table. */
+  wide?: boolean
 }
 
-export function Dialog({ title, children, actions, onClose, testId }: DialogProps) {
+export function Dialog({ title, children, actions, onClose, testId, wide = false }: DialogProps) {
   const box = useRef<HTMLDivElement>(null)
   const titleId = useId()
   const bodyId = useId()
@@ -48,7 +50,7 @@ export function Dialog({ title, children, actions, onClose, testId }: DialogProp
     <div className="dialog-backdrop">
       <div
         ref={box}
-        className="dialog"
+        className={wide ? 'dialog dialog-wide' : 'dialog'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

@@ -2,6 +2,7 @@
 // to main at once (mapping.set) and its answer wins; answers to older changes are ignored.
 import { useCallback, useRef, useState } from 'react'
 import type { PlanCounts, SessionSummary } from '../../../shared/ipc/contract'
+import type { Issue } from '../../../shared/issue'
 import type { Mapping } from '../../../shared/mapping'
 import { useApi } from './api-context'
 import { BRIDGE_FAILURE } from './use-action'
@@ -10,6 +11,8 @@ export interface SessionState {
   session: SessionSummary | null
   mapping: Mapping | null
   counts: PlanCounts | null
+  /** Problems of the mapping or the whole sheet: they block every order. */
+  sheetIssues: readonly Issue[]
   /** Bumps whenever a sheet is opened or main accepts a mapping: previews and row pages refetch on it. */
   revision: number
   mappingBusy: boolean
@@ -25,6 +28,7 @@ export function useSession(): SessionState {
   const [session, setSession] = useState<SessionSummary | null>(null)
   const [mapping, setMapping] = useState<Mapping | null>(null)
   const [counts, setCounts] = useState<PlanCounts | null>(null)
+  const [sheetIssues, setSheetIssues] = useState<readonly Issue[]>([])
   const [revision, setRevision] = useState(0)
   const [mappingBusy, setMappingBusy] = useState(false)
   const [mappingError, setMappingError] = useState<string | null>(null)
@@ -43,6 +47,7 @@ export function useSession(): SessionState {
     setSession(summary)
     setMapping(summary.mapping)
     setCounts(summary.counts)
+    setSheetIssues(summary.sheetIssues ?? [])
     setMappingError(null)
     setMappingBusy(false)
     setRevision((r) => r + 1)
@@ -55,6 +60,7 @@ export function useSession(): SessionState {
     setSession(null)
     setMapping(null)
     setCounts(null)
+    setSheetIssues([])
   }, [closeQuietly])
 
   const updateMapping = useCallback((next: Mapping) => {
@@ -74,6 +80,7 @@ export function useSession(): SessionState {
         if (!result.ok) return setMappingError(result.error.message)
         setMapping(result.value.mapping)
         setCounts(result.value.counts)
+        setSheetIssues(result.value.sheetIssues ?? [])
         setRevision((r) => r + 1)
       }),
       () => settle(() => setMappingError(BRIDGE_FAILURE))
@@ -82,5 +89,5 @@ export function useSession(): SessionState {
 
   const updateCounts = useCallback((next: PlanCounts) => setCounts(next), [])
 
-  return { session, mapping, counts, revision, mappingBusy, mappingError, open, close, updateMapping, updateCounts }
+  return { session, mapping, counts, sheetIssues, revision, mappingBusy, mappingError, open, close, updateMapping, updateCounts }
 }

@@ -1,20 +1,110 @@
-// Fix the cells of a failed order in place: name a column, type its new value. Main checks the
-// order again and says whether it is ready to be sent again.
+// Fix a failed order in place. With the order's rows at hand (RunOrder.sheet) every cell is an
+// input and only changed cells are sent ("<row>:<column>"); otherwise the user names a column and
+// its new value for every row of the order. Main plans the order again and either queues it or
+// says what is still wrong.
 import { useId, useState } from 'react'
 import type { RunOrder } from '../../../../shared/ipc/contract'
 import type { Issue } from '../../../../shared/issue'
 import { Dialog } from '../../components/Dialog'
 import { IssueList } from '../../components/IssueList'
 import { ErrorMessage } from '../../components/Messages'
+import { TID } from '../../test-ids'
 
 interface EditFailedDialogProps {
   order: RunOrder
   headers: readonly string[]
   busy: boolean
   error: string | null
+  /** Null until the first save; then main's verdict on the corrected order. */
   issues: readonly Issue[] | null
   onSave: (cells: Record<string, string>) => void
   onClose: () => void
+}
+
+export function EditFailedDialog({ order, headers, busy, error, issues, onSave, onClose }: EditFailedDialogProps) {
+  const [changes, setChanges] = useState<Record<string, string>>({})
+  const [problem, setProblem] = useState<string | null>(null)
+
+  const save = () => {
+    if (Object.keys(changes).length === 0) return setProblem('Change at least one cell first.')
+    setProblem(null)
+    onSave(changes)
+  }
+
+  const queued = issues !== null && order.state !== 'failed'
+  return (
+    <Dialog
+      title={`Fix order #${order.ordinal}`}
+      wide
+      onClose={onClose}
+      actions={
+        <>
+          <button type="button" onClick={onClose}>Close</button>
+          <button type="button" className="primary" disabled={busy || queued} onClick={save}>Save changes</button>
+        </>
+      }
+    >
+      <p>
+        The shop refused this order{order.errorCode !== null ? ` (code ${order.errorCode})` : ''}: {order.errorText ?? 'no reason given'}.
+        It came from sheet row{order.rows.length > 1 ? 's' : ''} {order.rows.join(', ')}. Your changes are kept with the run; the file on disk is not changed.
+      </p>
+      {order.sheet ? (
+        <CellTable sheet={order.sheet} changes={changes} onChange={setChanges} />
+      ) : (
+        <ColumnPairs headers={headers} onChange={setChanges} />
+      )}
+      {queued && <p className="ok-note" role="status">Corrected: order #{order.ordinal} is queued again. Resume the run to send it.</p>}
+      {issues !== null && !queued && <IssueList issues={issues} />}
+      <ErrorMessage message={problem ?? error} testId="edit-failed-error" />
+    </Dialog>
+  )
+}
+
+type Sheet = NonNullable<RunOrder['sheet']>
+
+/** Columns down, rows across: an order has few rows and many columns. */
+function CellTable({ sheet, changes, onChange }: { sheet: Sheet; changes: Record<string, string>; onChange: (next: Record<string, string>) => void }) {
+  const set = (row: number, column: number, original: string, value: string) => {
+    const key = `${row}:${column}`
+    const next = { ...changes }
+    if (value === original) delete next[key]
+    else next[key] = value
+    onChange(next)
+  }
+  return (
+    <div className="table-scroll edit-table">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Column</th>
+            {sheet.rows.map((r) => <th key={r.row} scope="col">Row {r.row}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {sheet.headers.map((header, c) => (
+            <tr key={c}>
+              <th scope="row">{header || `Column ${c + 1}`}</th>
+              {sheet.rows.map((r) => {
+                const original = r.cells[c] ?? ''
+                const key = `${r.row}:${c}`
+                return (
+                  <td key={r.row}>
+                    <input
+                      aria-label={`Row ${r.row}, ${header || `column ${c + 1}`}`}
+                      data-testid={TID.history.editCell(r.row, c)}
+                      className={key in changes ? 'changed' : ''}
+                      value={changes[key] ?? original}
+                      onChange={(e) => set(r.row, c, original, e.target.value)}
+                    />
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
 }
 
 interface Pair {
@@ -22,35 +112,17 @@ interface Pair {
   value: string
 }
 
-export function EditFailedDialog({ order, headers, busy, error, issues, onSave, onClose }: EditFailedDialogProps) {
+/** Without the order's rows: name a column, type its value for every row of the order. */
+function ColumnPairs({ headers, onChange }: { headers: readonly string[]; onChange: (next: Record<string, string>) => void }) {
   const [pairs, setPairs] = useState<Pair[]>([{ column: '', value: '' }])
-  const [problem, setProblem] = useState<string | null>(null)
   const listId = useId()
-
-  const set = (index: number, change: Partial<Pair>) => setPairs(pairs.map((p, i) => (i === index ? { ...p, ...change } : p)))
-
-  const save = () => {
-    const filled = pairs.filter((p) => p.column.trim())
-    if (filled.length === 0) return setProblem('Name at least one column to change, for example "Email".')
-    setProblem(null)
-    onSave(Object.fromEntries(filled.map((p) => [p.column.trim(), p.value])))
+  const update = (next: Pair[]) => {
+    setPairs(next)
+    onChange(Object.fromEntries(next.filter((p) => p.column.trim()).map((p) => [p.column.trim(), p.value])))
   }
-
+  const set = (index: number, change: Partial<Pair>) => update(pairs.map((p, i) => (i === index ? { ...p, ...change } : p)))
   return (
-    <Dialog
-      title={`Fix order #${order.ordinal}`}
-      onClose={onClose}
-      actions={
-        <>
-          <button type="button" onClick={onClose}>Close</button>
-          <button type="button" className="primary" disabled={busy} onClick={save}>Save changes</button>
-        </>
-      }
-    >
-      <p>
-        The shop refused this order{order.errorCode !== null ? ` (code ${order.errorCode})` : ''}: {order.errorText ?? 'no reason given'}.
-        It came from sheet row{order.rows.length > 1 ? 's' : ''} {order.rows.join(', ')}.
-      </p>
+    <>
       <datalist id={listId}>{headers.map((h) => <option key={h} value={h} />)}</datalist>
       {pairs.map((pair, i) => (
         <div key={i} className="inline-controls">
@@ -59,8 +131,6 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
         </div>
       ))}
       <button type="button" className="link-button" onClick={() => setPairs([...pairs, { column: '', value: '' }])}>Change another column</button>
-      {issues && <IssueList issues={issues} empty="Saved. The order has no problems now; use “Send failed orders again” to queue it." />}
-      <ErrorMessage message={problem ?? error} testId="edit-failed-error" />
-    </Dialog>
+    </>
   )
 }

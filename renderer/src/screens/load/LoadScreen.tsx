@@ -81,7 +81,7 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
           <DetectionPanel meta={session.meta} disabled={action.busy} onOverride={reload} />
           <div className="card">
             <h2>First rows</h2>
-            <RawPreview rows={session.rawPreview} headerRow={session.meta.headerRow.value} />
+            <RawPreview headers={session.headers} headerRow={session.meta.headerRow.value} rows={session.rawPreview} />
           </div>
           <div className="screen-actions">
             <button type="button" className="primary" data-testid={TID.load.next} onClick={onNext}>Continue to mapping</button>

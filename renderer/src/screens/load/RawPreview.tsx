@@ -1,16 +1,21 @@
-// The first rows exactly as read, so the user can see whether the header row and the separator
-// are right before mapping anything.
+// The header row and the first data rows exactly as read, so the user can see whether the header
+// row and the separator are right before mapping anything.
 import type { SessionSummary } from '../../../../shared/ipc/contract'
 import { columnLetter } from '../../lib/columns'
 import { TID } from '../../test-ids'
 
-export function RawPreview({ rows, headerRow }: { rows: SessionSummary['rawPreview']; headerRow: number }) {
-  if (rows.length === 0) return <p className="empty">The file has no rows to show.</p>
-  const width = Math.max(...rows.map((r) => r.cells.length))
+interface RawPreviewProps {
+  headers: readonly string[]
+  headerRow: number
+  rows: SessionSummary['rawPreview']
+}
+
+export function RawPreview({ headers, headerRow, rows }: RawPreviewProps) {
+  const width = Math.max(headers.length, ...rows.map((r) => r.cells.length))
   return (
     <div className="table-scroll raw-preview" tabIndex={0} aria-label="First rows of the file">
       <table data-testid={TID.load.rawPreview}>
-        <caption className="visually-hidden">The first {rows.length} rows as read; the header row is marked.</caption>
+        <caption className="visually-hidden">The header row and the first {rows.length} data rows as read.</caption>
         <thead>
           <tr>
             <th scope="col">Row</th>
@@ -18,14 +23,19 @@ export function RawPreview({ rows, headerRow }: { rows: SessionSummary['rawPrevi
           </tr>
         </thead>
         <tbody>
+          <tr className="is-header">
+            <th scope="row">{headerRow}<span className="tag">header</span></th>
+            {Array.from({ length: width }, (_, i) => <td key={i}>{headers[i] ?? ''}</td>)}
+          </tr>
           {rows.map((row) => (
-            <tr key={row.row} className={row.row === headerRow ? 'is-header' : row.row < headerRow ? 'is-above' : ''}>
-              <th scope="row">{row.row}{row.row === headerRow ? <span className="tag">header</span> : null}</th>
+            <tr key={row.row}>
+              <th scope="row">{row.row}</th>
               {Array.from({ length: width }, (_, i) => <td key={i}>{row.cells[i] ?? ''}</td>)}
             </tr>
           ))}
         </tbody>
       </table>
+      {rows.length === 0 && <p className="empty">No data rows under the header row.</p>}
     </div>
   )
 }

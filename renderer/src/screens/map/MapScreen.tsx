@@ -4,6 +4,7 @@ import { useMemo } from 'react'
 import { FIELD_CATALOG, type FieldGroup } from '../../../../shared/catalog'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
+import { SheetIssues } from '../../components/SheetIssues'
 import { columnChoices } from '../../lib/columns'
 import type { SessionState } from '../../lib/use-session'
 import { TID } from '../../test-ids'
@@ -56,6 +57,7 @@ export function MapScreen({ state, onNext }: { state: SessionState; onNext: () =
       </div>
       <CountsBar counts={counts} />
       <ErrorMessage message={state.mappingError} />
+      <SheetIssues issues={state.sheetIssues} />
       <AmbiguityList ambiguities={session.auto?.ambiguities ?? []} editor={editor} />
       {zoneList}
 

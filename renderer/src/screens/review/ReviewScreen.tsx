@@ -4,6 +4,7 @@ import { useCallback, useId, useState } from 'react'
 import type { GridRow } from '../../../../shared/ipc/contract'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
+import { SheetIssues } from '../../components/SheetIssues'
 import { formatCount } from '../../lib/format'
 import { useAction } from '../../lib/use-action'
 import type { SessionState } from '../../lib/use-session'
@@ -68,6 +69,7 @@ function ReviewBody({ sessionId, headers, state, onNext }: { sessionId: string; 
       </div>
       {counts && <CountsBar counts={counts} />}
       <ErrorMessage message={action.error ?? pages.error} />
+      <SheetIssues issues={state.sheetIssues} />
       <div className="review-layout">
         <div className="grid-wrap">
           {pages.total === 0 ? (

@@ -5,6 +5,7 @@ import type { ConnectionInfo, PlanCounts, RunSummary, SendProgressEvent } from '
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { ErrorMessage } from '../../components/Messages'
+import { SheetIssues } from '../../components/SheetIssues'
 import { formatCount, plural } from '../../lib/format'
 import type { RunFeed } from '../../lib/run-feed'
 import { useAction } from '../../lib/use-action'
@@ -89,6 +90,7 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
       </div>
 
       {counts && canStart && <WhatWillBeSent counts={counts} />}
+      {canStart && <SheetIssues issues={state.sheetIssues} />}
 
       <div className="card">
         <h2>Pace</h2>
