@@ -28,6 +28,20 @@ export function takeToken(location: Location, history: History, storage: Storage
 
 type Listener = (payload: unknown) => void
 
+/** The browser's own base64 (btoa/atob) is many times faster than a JavaScript loop on a big file. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+function fromBase64(text: string): Uint8Array {
+  const binary = atob(text)
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
+  return bytes
+}
+
 export function createHttpApi(options: { token: string | null; base?: string; fetch?: typeof fetch; EventSource?: typeof EventSource }): OrderbatchApi {
   const base = options.base ?? ''
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args))
@@ -44,7 +58,7 @@ export function createHttpApi(options: { token: string | null; base?: string; fe
     source.onmessage = (message: MessageEvent<string>) => {
       let event: unknown
       try {
-        event = decodeWire(message.data)
+        event = decodeWire(message.data, fromBase64)
       } catch {
         return
       }
@@ -69,14 +83,14 @@ export function createHttpApi(options: { token: string | null; base?: string; fe
         response = await doFetch(`${base}/api/${channel}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: options.token },
-          body: encodeWire(input ?? {})
+          body: encodeWire(input ?? {}, toBase64)
         })
       } catch {
         return errorResult('offline', 'Orderbatch is not answering. Check that it is still running (the window where you started it), then reload the page.')
       }
       let answer: unknown
       try {
-        answer = decodeWire(await response.text())
+        answer = decodeWire(await response.text(), fromBase64)
       } catch {
         answer = null
       }
