@@ -40,7 +40,8 @@ describe('Send screen', () => {
     const { api, user } = setup()
     expect((await screen.findByTestId(TID.sandboxBadge)).textContent).toBe('Sandbox — nothing reaches a real shop')
     const what = screen.getByRole('heading', { name: 'What will be sent' }).parentElement!
-    expect(within(what).getByText('Valid orders').nextSibling?.textContent).toBe('95')
+    expect(within(what).getByText('Orders to send').nextSibling?.textContent).toBe('92')
+    expect(within(what).getByText('Held back by errors').nextSibling?.textContent).toBe('5')
     expect(within(what).getByText('Created by an earlier run (skipped)').nextSibling?.textContent).toBe('3')
     expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('1')
     expect((screen.getByTestId(TID.send.concurrency) as HTMLInputElement).value).toBe('1')
@@ -137,6 +138,18 @@ describe('Send screen', () => {
     expect(items[0]?.className).toBe('log-bad')
     expect(items[1]?.className).toBe('log-ok')
     expect(log.textContent).not.toContain('another run')
+  })
+
+  it('offers no start when every valid order was created by an earlier run', async () => {
+    const api = createFakeApi()
+    function AllCreated() {
+      const feed = useRunFeed()
+      const [summary] = useState(() => session({ counts: counts({ validOrders: 4, alreadyCreated: 4 }) }))
+      return <WithSession summary={summary}>{(state) => <SendScreen state={state} connection={SANDBOX} feed={feed} activeRunId={null} onRunStarted={() => undefined} onOpenHistory={() => undefined} />}</WithSession>
+    }
+    renderWithApi(<AllCreated />, api)
+    expect(await screen.findByTestId(TID.send.start)).toHaveProperty('disabled', true)
+    expect(screen.getByText(/Nothing to send/)).toBeTruthy()
   })
 
   it('names the live shop when orders go to a real account', async () => {

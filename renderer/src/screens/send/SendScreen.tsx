@@ -98,7 +98,7 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
         {phase === 'running' && <p className="hint">To change the pace, pause, change the numbers, then resume.</p>}
         <div className="form-actions">
           {canStart && (
-            <button type="button" className="primary" data-testid={TID.send.start} disabled={action.busy || !counts || counts.validOrders === 0} onClick={start}>
+            <button type="button" className="primary" data-testid={TID.send.start} disabled={action.busy || !counts || ordersToSend(counts) === 0} onClick={start}>
               {phase === 'idle' ? 'Start sending' : 'Send again'}
             </button>
           )}
@@ -108,7 +108,7 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
             <button type="button" className="danger" data-testid={TID.send.cancel} disabled={action.busy} onClick={() => setConfirmCancel(true)}>Cancel run…</button>
           )}
         </div>
-        {counts && counts.validOrders === 0 && canStart && <p className="hint">No valid orders to send yet: fix the problems in Review or the mapping first.</p>}
+        {counts && ordersToSend(counts) === 0 && canStart && <p className="hint">Nothing to send: every order either has errors (fix them in Review or Map) or was created by an earlier run.</p>}
         <ErrorMessage message={problem ?? action.error} />
       </div>
 
@@ -169,15 +169,20 @@ function phaseOf(runId: number | null, progress: SendProgressEvent | undefined, 
   return progress.paused ? 'paused' : 'running'
 }
 
+/** Valid orders include those an earlier run created: main skips them when the run starts. */
+export function ordersToSend(counts: PlanCounts): number {
+  return Math.max(0, counts.validOrders - counts.alreadyCreated)
+}
+
 function WhatWillBeSent({ counts }: { counts: PlanCounts }) {
   return (
     <div className="card">
       <h2>What will be sent</h2>
       <dl className="stats">
-        <div><dt>Valid orders</dt><dd>{formatCount(counts.validOrders)}</dd></div>
+        <div><dt>Orders to send</dt><dd>{formatCount(ordersToSend(counts))}</dd></div>
         <div><dt>Created by an earlier run (skipped)</dt><dd>{formatCount(counts.alreadyCreated)}</dd></div>
+        <div><dt>Held back by errors</dt><dd>{formatCount(Math.max(0, counts.orders - counts.validOrders))}</dd></div>
         <div><dt>Excluded rows</dt><dd>{formatCount(counts.excludedRows)}</dd></div>
-        <div><dt>Errors (orders with errors are not sent)</dt><dd>{formatCount(counts.errors)}</dd></div>
       </dl>
     </div>
   )
