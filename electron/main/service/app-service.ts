@@ -105,7 +105,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return { counts: session.counts(lookup) }
     },
 
-    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency, lookup),
+    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency),
     'run.pause': async ({ runId }) => runs.pause(runId),
     'run.resume': async ({ runId, rate, concurrency }) => runs.resume(runId, rate, concurrency),
     'run.cancel': async ({ runId }) => runs.cancel(runId),

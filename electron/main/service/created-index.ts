@@ -1,12 +1,20 @@
-// Orders already created in the shop by earlier runs, by fingerprint, so a sheet loaded again
-// shows them as "already created" and a new run skips them. Built from the journal on demand and
-// rebuilt after anything that creates, resolves or deletes orders.
-import type { Journal } from '../journal'
+// What earlier runs already did with an order, by fingerprint: created in the shop (a sheet loaded
+// again shows it as "already created" and a new run skips it), or still open in another run
+// (waiting, being sent, or unclear), where sending it from a new run could create it twice.
+// Built from the journal on demand and rebuilt after anything that stages, creates, resolves or
+// deletes orders.
+import type { Journal, OrderState } from '../journal'
 
 const PAGE = 5_000
 
+interface Index {
+  created: Map<string, number>
+  /** Fingerprint -> the run that still holds it open. */
+  open: Map<string, number>
+}
+
 export class CreatedIndex {
-  private byFingerprint: Map<string, number> | null = null
+  private index: Index | null = null
 
   constructor(private readonly journal: () => Journal) {}
 
@@ -14,37 +22,58 @@ export class CreatedIndex {
    * cannot be read (held by another Orderbatch), nothing counts as created: sheets can still be
    * reviewed, and staging (which needs the journal) says what is wrong. */
   billFor(fingerprint: string): number | null {
-    if (!this.byFingerprint) {
-      try {
-        this.byFingerprint = this.build()
-      } catch {
-        this.byFingerprint = new Map()
-      }
-    }
-    return this.byFingerprint.get(fingerprint) ?? null
+    return this.get().created.get(fingerprint) ?? null
+  }
+
+  /** The run holding an order with this fingerprint that is not settled yet, or null. */
+  openRunFor(fingerprint: string): number | null {
+    return this.get().open.get(fingerprint) ?? null
   }
 
   invalidate(): void {
-    this.byFingerprint = null
+    this.index = null
   }
 
-  private build(): Map<string, number> {
-    const journal = this.journal()
-    const map = new Map<string, number>()
-    // Oldest first, like the journal's own duplicate check: the first creation names the bill.
-    for (const run of journal.listRuns().reverse()) {
-      if (journal.runCounts(run.id).succeeded === 0) continue
-      // Deleted again by undo: no longer in the shop, so sending it again is right.
-      const deleted = journal.deletions(run.id)
-      for (let offset = 0; ; offset += PAGE) {
-        const orders = journal.ordersByState(run.id, ['succeeded'], { offset, limit: PAGE })
-        for (const order of orders) {
-          if (order.billId === null || deleted.has(order.id) || map.has(order.fingerprint)) continue
-          map.set(order.fingerprint, order.billId)
-        }
-        if (orders.length < PAGE) break
+  private get(): Index {
+    if (!this.index) {
+      try {
+        this.index = this.build()
+      } catch {
+        this.index = { created: new Map(), open: new Map() }
       }
     }
-    return map
+    return this.index
+  }
+
+  private build(): Index {
+    const journal = this.journal()
+    const created = new Map<string, number>()
+    const open = new Map<string, number>()
+    // Oldest first, like the journal's own duplicate check: the first creation names the bill.
+    for (const run of journal.listRuns().reverse()) {
+      const counts = journal.runCounts(run.id)
+      if (counts.succeeded > 0) {
+        // Deleted again by undo: no longer in the shop, so sending it again is right.
+        const deleted = journal.deletions(run.id)
+        for (const order of pages(journal, run.id, ['succeeded'])) {
+          if (order.billId === null || deleted.has(order.id) || created.has(order.fingerprint)) continue
+          created.set(order.fingerprint, order.billId)
+        }
+      }
+      // A cancelled run sends nothing more, but what it left unclear may still be in the shop.
+      const states: OrderState[] = run.status === 'cancelled' ? ['sending', 'unknown'] : ['pending', 'sending', 'unknown']
+      if (states.some((state) => counts[state] > 0)) {
+        for (const order of pages(journal, run.id, states)) if (!open.has(order.fingerprint)) open.set(order.fingerprint, run.id)
+      }
+    }
+    return { created, open }
+  }
+}
+
+function* pages(journal: Journal, runId: number, states: readonly OrderState[]) {
+  for (let offset = 0; ; offset += PAGE) {
+    const orders = journal.ordersByState(runId, states, { offset, limit: PAGE })
+    yield* orders
+    if (orders.length < PAGE) return
   }
 }

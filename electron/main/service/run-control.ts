@@ -43,10 +43,12 @@ export class RunControl {
 
   constructor(private readonly deps: RunControlDeps) {}
 
-  async start(session: SheetSession, rate: number, concurrency: number, created: (fingerprint: string) => number | null): Promise<{ runId: number; staged: number; skipped: number }> {
+  async start(session: SheetSession, rate: number, concurrency: number): Promise<{ runId: number; staged: number; skipped: number }> {
     const { plan } = session
     const file = session.read.meta.file
-    const { orders, alreadyCreated } = session.sendable(created)
+    const index = this.deps.created
+    const { orders, alreadyCreated } = session.sendable((fingerprint) => index.billFor(fingerprint))
+    this.refuseOpenElsewhere(orders.map((order) => order.fingerprint))
     if (orders.length === 0) {
       throw new ServiceError(
         'nothing-to-send',
@@ -80,6 +82,7 @@ export class RunControl {
       job.finish()
     }
     const { run, result } = staged
+    index.invalidate()
     this.launch(run.id, target, rate, concurrency)
     return { runId: run.id, staged: result.staged, skipped: alreadyCreated + result.skippedAsDuplicates.length }
   }
@@ -181,6 +184,23 @@ export class RunControl {
     })
     await Promise.race([all, timeout])
     clearTimeout(timer)
+  }
+
+  /** The same order waiting, in flight or unclear in another run would be sent twice. */
+  private refuseOpenElsewhere(fingerprints: readonly string[]): void {
+    const byRun = new Map<number, number>()
+    for (const fingerprint of fingerprints) {
+      const runId = this.deps.created.openRunFor(fingerprint)
+      if (runId !== null) byRun.set(runId, (byRun.get(runId) ?? 0) + 1)
+    }
+    const [first] = [...byRun]
+    if (!first) return
+    const [runId, count] = first
+    throw new ServiceError(
+      'busy',
+      `Run ${runId} already holds ${count} of these ${count === 1 ? 'order' : 'orders'}, not settled yet (waiting, being sent or unclear). ` +
+        `Resume or cancel run ${runId} in History (and decide its unclear orders) before sending them again.`
+    )
   }
 
   private liveState(runId: number): { sending: boolean; paused: boolean } | null {

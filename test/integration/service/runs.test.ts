@@ -128,6 +128,11 @@ describe('pausing, resuming, restarting and cancelling', () => {
     expect((await app.ok('runs.list', {}))[0]?.counts.succeeded).toBe(before)
     expect(before).toBeLessThan(30)
 
+    // The same orders from a second load would be sent twice: refused while this run holds them.
+    const again = await loadFixed(app)
+    const twice = await app.call('run.start', { sessionId: again.sessionId, rate: 100, concurrency: 4 })
+    expect(twice).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringContaining(`Run ${runId} already holds ${30 - before} of these orders`) } })
+
     const resumed = await app.ok('run.resume', { runId, rate: 100, concurrency: 4 })
     expect(resumed.status).toBe('running')
     const done = await waitForRunEnd(app, runId)
