@@ -3,7 +3,6 @@
 import type { AutoMapResult } from '../../../shared/auto-map'
 import { createOrderQuery } from '../../../shared/create-order-params'
 import type { GridRow, OrderPreview, PlanCounts, ReadOverrides, SessionSummary } from '../../../shared/ipc/contract'
-import type { Issue } from '../../../shared/issue'
 import type { PlannedOrder } from '../../../shared/import-plan'
 import type { Mapping } from '../../../shared/mapping'
 import type { OrderDraft } from '../../../shared/order'
@@ -185,11 +184,6 @@ export class SheetSession {
       else orders.push(order)
     }
     return { orders, alreadyCreated }
-  }
-
-  /** The issues of one order of the plan (for messages). */
-  issuesOf(orderIndex: number): Issue[] {
-    return this.planned.plan.issues.filter((i) => i.order === orderIndex)
   }
 
   private indexRows(): void {
