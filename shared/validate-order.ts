@@ -24,29 +24,55 @@ export interface ValueProblem {
 
 export type ValueCheck = (value: string) => ValueProblem | null
 
-const emailSchema = z.string().refine(isEmail, { error: 'is not a valid e-mail address' })
-const ipSchema = z.string().refine(isIp, { error: 'is not an IPv4 or IPv6 address' })
-const moneySchema = z
-  .string()
-  .refine((v) => significantDecimals(v) >= 0, { error: 'is not an amount of money', abort: true })
-  .refine(isPositiveDecimal, { error: 'is not more than 0', abort: true })
-  .refine((v) => significantDecimals(v) <= MONEY_DECIMALS, { error: `has more than ${MONEY_DECIMALS} digits after the decimal point` })
-
-function createdSchema(nowSeconds: number) {
-  return z
-    .string()
-    .refine(isInteger, { error: 'is not a date and time', abort: true })
-    .refine((v) => Number(v) >= EARLIEST_CREATED, { error: 'is before the year 2000, which cannot be an order date', abort: true })
-    .refine((v) => Number(v) <= nowSeconds + DAY, { error: 'is more than a day in the future' })
+/** One refinement of a value rule: the predicate, what its failure says, and whether a failure
+ * stops the later refinements. The zod schema is made of these; so is the quick check. */
+interface Refinement {
+  test: (value: string) => boolean
+  error: string
+  abort?: boolean
 }
 
-function timerKillSchema(nowSeconds: number) {
+/** A value rule as a zod schema (the definition, and the source of every message) plus the same
+ * refinements run directly: on the hot path almost every value passes, and a value passes the
+ * schema exactly when it passes all its refinements, so zod is asked only about failures. */
+interface ValueRule {
+  schema: z.ZodType<string>
+  passes: (value: string) => boolean
+}
+
+function valueRule(refinements: readonly Refinement[]): ValueRule {
+  let schema: z.ZodType<string> = z.string()
+  for (const r of refinements) schema = schema.refine(r.test, r.abort ? { error: r.error, abort: true } : { error: r.error })
+  const passes = (value: string): boolean => {
+    for (let i = 0; i < refinements.length; i++) if (!(refinements[i] as Refinement).test(value)) return false
+    return true
+  }
+  return { schema, passes }
+}
+
+const emailRule = valueRule([{ test: isEmail, error: 'is not a valid e-mail address' }])
+const ipRule = valueRule([{ test: isIp, error: 'is not an IPv4 or IPv6 address' }])
+const moneyRule = valueRule([
+  { test: (v) => significantDecimals(v) >= 0, error: 'is not an amount of money', abort: true },
+  { test: isPositiveDecimal, error: 'is not more than 0', abort: true },
+  { test: (v) => significantDecimals(v) <= MONEY_DECIMALS, error: `has more than ${MONEY_DECIMALS} digits after the decimal point` }
+])
+
+function createdRule(nowSeconds: number): ValueRule {
+  return valueRule([
+    { test: isInteger, error: 'is not a date and time', abort: true },
+    { test: (v) => Number(v) >= EARLIEST_CREATED, error: 'is before the year 2000, which cannot be an order date', abort: true },
+    { test: (v) => Number(v) <= nowSeconds + DAY, error: 'is more than a day in the future' }
+  ])
+}
+
+function timerKillRule(nowSeconds: number): ValueRule {
   const flag = (v: string) => v === '0' || v === '1'
-  return z
-    .string()
-    .refine((v) => flag(v) || isInteger(v), { error: 'is neither 1 (cancel as the product says), 0 (never cancel) nor a date', abort: true })
-    .refine((v) => flag(v) || Number(v) >= nowSeconds - DAY, { error: 'is in the past, so the invoice would be cancelled at once', abort: true })
-    .refine((v) => flag(v) || Number(v) <= LATEST_TIMER_KILL, { error: 'is after the year 2100' })
+  return valueRule([
+    { test: (v) => flag(v) || isInteger(v), error: 'is neither 1 (cancel as the product says), 0 (never cancel) nor a date', abort: true },
+    { test: (v) => flag(v) || Number(v) >= nowSeconds - DAY, error: 'is in the past, so the invoice would be cancelled at once', abort: true },
+    { test: (v) => flag(v) || Number(v) <= LATEST_TIMER_KILL, error: 'is after the year 2100' }
+  ])
 }
 
 const FIXES: Record<string, string> = {
@@ -57,9 +83,10 @@ const FIXES: Record<string, string> = {
   'timer-kill': 'Write 1, 0 or a future date and time, or leave the cell empty.'
 }
 
-function fromSchema(code: string, schema: z.ZodType<string>): ValueCheck {
+function fromRule(code: string, rule: ValueRule): ValueCheck {
   return (value) => {
-    const result = schema.safeParse(value)
+    if (rule.passes(value)) return null
+    const result = rule.schema.safeParse(value)
     if (result.success) return null
     return { code, problem: result.error.issues[0]?.message ?? 'is not valid', fix: FIXES[code] ?? 'Correct the value in the file.' }
   }
@@ -70,11 +97,11 @@ function fromSchema(code: string, schema: z.ZodType<string>): ValueCheck {
 export function compileValueChecks(now: number): ReadonlyMap<string, ValueCheck> {
   const nowSeconds = Math.floor(now / 1000)
   return new Map<string, ValueCheck>([
-    ['bill_email', fromSchema('email', emailSchema)],
-    ['bill_ip', fromSchema('ip', ipSchema)],
-    ['good_sum', fromSchema('money', moneySchema)],
-    ['bill_created', fromSchema('date', createdSchema(nowSeconds))],
-    ['bill_timer_kill', fromSchema('timer-kill', timerKillSchema(nowSeconds))]
+    ['bill_email', fromRule('email', emailRule)],
+    ['bill_ip', fromRule('ip', ipRule)],
+    ['good_sum', fromRule('money', moneyRule)],
+    ['bill_created', fromRule('date', createdRule(nowSeconds))],
+    ['bill_timer_kill', fromRule('timer-kill', timerKillRule(nowSeconds))]
   ])
 }
 
@@ -112,6 +139,7 @@ export function compileOrderRules(required: readonly OrderFieldKey[]): OrderRule
     goods: z.custom<readonly unknown[]>((goods) => Array.isArray(goods) && goods.length > 0, { error: 'no-goods' })
   })
   return (order) => {
+    if (plainlyValid(order, required)) return []
     const result = schema.safeParse(order)
     if (result.success) return []
     return result.error.issues.map((issue): OrderProblem => {
@@ -121,4 +149,20 @@ export function compileOrderRules(required: readonly OrderFieldKey[]): OrderRule
       return { code, field }
     })
   }
+}
+
+/** True when the schema above would certainly pass: every required field a non-empty string,
+ * the utm pair strings or absent, no affiliate medium (whose rules zod then words), and at least
+ * one product. Anything else goes to zod, which decides and words the problems. */
+function plainlyValid(order: Pick<OrderDraft, 'fields' | 'goods'>, required: readonly OrderFieldKey[]): boolean {
+  const fields = order.fields
+  for (let i = 0; i < required.length; i++) {
+    const value = fields[required[i] as OrderFieldKey]
+    if (typeof value !== 'string' || value.length === 0) return false
+  }
+  const medium = fields[MEDIUM]
+  const source = fields[SOURCE]
+  if (medium !== undefined && (typeof medium !== 'string' || medium.length === AFFILIATE.length)) return false
+  if (source !== undefined && typeof source !== 'string') return false
+  return Array.isArray(order.goods) && order.goods.length > 0
 }
