@@ -54,7 +54,7 @@ const electronOnlyAtTheShell = {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/e2e/screenshots/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/e2e/screenshots/**', '.prof/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
