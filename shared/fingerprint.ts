@@ -21,7 +21,7 @@
 // Left out on purpose: row numbers, order index, grouping key, and the fields about how the order
 // is handled rather than what was bought by whom (bill_ip, bill_timer_kill, bill_domain).
 import type { OrderFieldKey } from './field-keys'
-import { md5 } from './md5'
+import { md5OfBytes } from './md5'
 import type { OrderDraft } from './order'
 
 type Normalize = (value: string) => string
@@ -110,5 +110,243 @@ export function fingerprintInput(order: Pick<OrderDraft, 'fields' | 'goods'>): s
 /** 'v1:' + md5 hex of the canonical form: stable across row order, grouping, batching and
  * amount formatting; different when the customer, the goods or their prices differ. */
 export function orderFingerprint(order: Pick<OrderDraft, 'fields' | 'goods'>): string {
-  return `v1:${md5(fingerprintInput(order))}`
+  const length = writeCanonical(order) // first: writing may replace the buffer with a bigger one
+  return md5OfBytes(writer.bytes, length, 'v1:')
+}
+
+// The fingerprint runs once per order of a plan, so orderFingerprint writes the UTF-8 bytes of the
+// canonical text (exactly what JSON.stringify of fingerprintInput's array gives) straight into a
+// reused buffer. Plain values (printable ASCII and basic Cyrillic, single inner spaces) are
+// written as they are, lower-cased on the way where the field says so: the normalizations above
+// leave such text unchanged but for its case. Anything else goes through them first.
+
+const KEEP = 0
+const LOWER = 1
+const PHONE = 2
+const FIELD_KIND: readonly number[] = FINGERPRINT_FIELDS.map(([, normalize]) => (normalize === phone ? PHONE : normalize === folded || normalize === email ? LOWER : KEEP))
+
+const writer = { bytes: new Uint8Array(4096), length: 0 }
+
+/** Room for `units` more UTF-16 code units (6 bytes each at worst, '\ud800') and some syntax. */
+function reserve(units: number): void {
+  const needed = writer.length + units * 6 + 32
+  if (needed <= writer.bytes.length) return
+  const grown = new Uint8Array(Math.max(needed, writer.bytes.length * 2))
+  grown.set(writer.bytes.subarray(0, writer.length))
+  writer.bytes = grown
+}
+
+function put(byte: number): void {
+  writer.bytes[writer.length++] = byte
+}
+
+/** A small non-negative integer (a field position) in decimal. */
+function putIndex(n: number): void {
+  if (n >= 10) put(48 + Math.floor(n / 10))
+  put(48 + (n % 10))
+}
+
+/** Writes `value` as a JSON string when it is plain (see above), lower-cased if asked; returns
+ * false, having written nothing, when it is not. */
+function putPlain(value: string, lower: boolean): boolean {
+  const n = value.length
+  if (n === 0) return false
+  reserve(n)
+  const bytes = writer.bytes
+  const start = writer.length
+  let at = start
+  bytes[at++] = 34
+  for (let i = 0; i < n; i++) {
+    let c = value.charCodeAt(i)
+    if (c > 0x20 && c < 0x7f) {
+      if (c === 34 || c === 92) bytes[at++] = 92
+      else if (lower && c >= 65 && c <= 90) c += 32
+      bytes[at++] = c
+    } else if (c === 0x20) {
+      // Only single spaces between words: no space at either end, none doubled.
+      if (i === 0 || i === n - 1 || value.charCodeAt(i + 1) === 0x20) return false
+      bytes[at++] = c
+    } else if (c >= 0x400 && c <= 0x45f) {
+      if (lower && c < 0x430) c += c < 0x410 ? 0x50 : 0x20
+      bytes[at++] = 0xc0 | (c >> 6)
+      bytes[at++] = 0x80 | (c & 0x3f)
+    } else {
+      return false
+    }
+  }
+  bytes[at++] = 34
+  writer.length = at
+  return true
+}
+
+/** Writes any string as JSON.stringify would, in UTF-8. */
+function putString(value: string): void {
+  reserve(value.length)
+  const bytes = writer.bytes
+  let at = writer.length
+  bytes[at++] = 34
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c < 0x80) {
+      if (c === 34 || c === 92) {
+        bytes[at++] = 92
+        bytes[at++] = c
+      } else if (c >= 0x20) bytes[at++] = c
+      else at = putControl(bytes, at, c)
+    } else if (c < 0x800) {
+      bytes[at++] = 0xc0 | (c >> 6)
+      bytes[at++] = 0x80 | (c & 0x3f)
+    } else if (c < 0xd800 || c > 0xdfff) {
+      bytes[at++] = 0xe0 | (c >> 12)
+      bytes[at++] = 0x80 | ((c >> 6) & 0x3f)
+      bytes[at++] = 0x80 | (c & 0x3f)
+    } else {
+      const next = value.charCodeAt(i + 1)
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        const code = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00)
+        bytes[at++] = 0xf0 | (code >> 18)
+        bytes[at++] = 0x80 | ((code >> 12) & 0x3f)
+        bytes[at++] = 0x80 | ((code >> 6) & 0x3f)
+        bytes[at++] = 0x80 | (code & 0x3f)
+        i++
+      } else {
+        at = putUnicodeEscape(bytes, at, c) // a lone surrogate, as well-formed JSON.stringify writes it
+      }
+    }
+  }
+  bytes[at++] = 34
+  writer.length = at
+}
+
+const SHORT_ESCAPES: Readonly<Record<number, number>> = { 8: 98, 9: 116, 10: 110, 12: 102, 13: 114 }
+
+function putControl(bytes: Uint8Array, at: number, c: number): number {
+  const short = SHORT_ESCAPES[c]
+  if (short === undefined) return putUnicodeEscape(bytes, at, c)
+  bytes[at] = 92
+  bytes[at + 1] = short
+  return at + 2
+}
+
+const HEX = '0123456789abcdef'
+
+function putUnicodeEscape(bytes: Uint8Array, at: number, c: number): number {
+  bytes[at] = 92
+  bytes[at + 1] = 117
+  for (let k = 0; k < 4; k++) bytes[at + 2 + k] = HEX.charCodeAt((c >> (12 - 4 * k)) & 15)
+  return at + 6
+}
+
+/** The phone as digits with a leading '+' kept; null when it has no digit (then it is folded). */
+function putPhone(value: string): boolean {
+  let digits = 0
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 48 && c <= 57) digits++
+  }
+  if (digits === 0) return false
+  reserve(digits + 1)
+  put(34)
+  if (PLUS_FIRST.test(value)) put(43)
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i)
+    if (c >= 48 && c <= 57) put(c)
+  }
+  put(34)
+  return true
+}
+
+const PLUS_FIRST = /^\s*\+/
+
+/** canonicalDecimal(value) as a JSON string, written directly for plain digits with at most one
+ * point; false, having written nothing, for anything else. */
+function putPlainDecimal(value: string): boolean {
+  const n = value.length
+  let point = -1
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c === 46 && point < 0) point = i
+    else if (c < 48 || c > 57) return false
+  }
+  if (n === 0 || (n === 1 && point === 0)) return false
+  const wholeEnd = point < 0 ? n : point
+  let from = 0
+  while (from < wholeEnd && value.charCodeAt(from) === 48) from++
+  let to = n
+  if (point >= 0) {
+    while (to > point + 1 && value.charCodeAt(to - 1) === 48) to--
+    if (to === point + 1) to = point
+  }
+  reserve(n)
+  put(34)
+  if (from === wholeEnd) put(48)
+  for (let i = from; i < to; i++) put(value.charCodeAt(i))
+  put(34)
+  return true
+}
+
+function putGood(name: string, sum: string | null): void {
+  put(91)
+  if (!putPlain(name, false)) putString(collapse(name))
+  put(44)
+  if (sum === null) putNull()
+  else if (!putPlainDecimal(sum)) putString(canonicalDecimal(sum))
+  put(93)
+}
+
+function putNull(): void {
+  put(110)
+  put(117)
+  put(108)
+  put(108)
+}
+
+/** Writes the canonical text of the order into the writer; returns its length in bytes. */
+function writeCanonical(order: Pick<OrderDraft, 'fields' | 'goods'>): number {
+  writer.length = 0
+  reserve(0)
+  put(91)
+  const fields = order.fields
+  for (let i = 0; i < FINGERPRINT_FIELDS.length; i++) {
+    const [key, normalize] = FINGERPRINT_FIELDS[i] as (typeof FINGERPRINT_FIELDS)[number]
+    const raw = fields[key]
+    if (raw === undefined) continue
+    const kind = FIELD_KIND[i]
+    const mark = writer.length
+    putIndex(i)
+    put(44)
+    if (kind === PHONE ? putPhone(raw) : putPlain(raw, kind === LOWER)) {
+      put(44)
+      continue
+    }
+    const value = normalize(raw)
+    if (value === '') {
+      writer.length = mark
+      continue
+    }
+    putString(value)
+    put(44)
+  }
+  put(91)
+  const goods = order.goods
+  if (goods.length === 1) {
+    const good = goods[0] as (typeof goods)[number]
+    putGood(good.good_name, good.good_sum ?? null)
+  } else if (goods.length > 1) {
+    const sorted = goods.map((good): [string, string | null] => [collapse(good.good_name), good.good_sum === undefined ? null : canonicalDecimal(good.good_sum)])
+    sorted.sort(byGood)
+    for (let g = 0; g < sorted.length; g++) {
+      const [name, sum] = sorted[g] as [string, string | null]
+      if (g > 0) put(44)
+      put(91)
+      putString(name)
+      put(44)
+      if (sum === null) putNull()
+      else putString(sum)
+      put(93)
+    }
+  }
+  put(93)
+  put(93)
+  return writer.length
 }

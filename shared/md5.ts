@@ -53,25 +53,14 @@ function encodeInto(text: string, bytes: Uint8Array): number {
   return n
 }
 
-// md5 runs once per order when a sheet is planned (the fingerprint), so it reuses one scratch
-// buffer instead of allocating three arrays per call.
+// md5 runs once per order when a sheet is planned (the fingerprint), so it allocates nothing but
+// the hex string it returns: a reused scratch buffer for the UTF-8 bytes, one for the padded tail.
 let scratch = new Uint8Array(1024)
+const tail = new Uint8Array(128)
 
 function scratchFor(length: number): Uint8Array {
   if (scratch.length < length) scratch = new Uint8Array(Math.max(length, scratch.length * 2))
   return scratch
-}
-
-/** Pads the first `length` bytes of `buffer` in place to a multiple of 64 bytes with 0x80, zeros
- * and the bit length (little endian); returns the padded length. */
-function padInPlace(buffer: Uint8Array, length: number): number {
-  const paddedLength = (((length + 8) >>> 6) + 1) << 6
-  buffer.fill(0, length, paddedLength)
-  buffer[length] = 0x80
-  const bitLength = length * 8
-  writeUint32(buffer, paddedLength - 8, bitLength >>> 0)
-  writeUint32(buffer, paddedLength - 4, Math.floor(bitLength / 2 ** 32))
-  return paddedLength
 }
 
 function writeUint32(buffer: Uint8Array, at: number, value: number): void {
@@ -118,37 +107,64 @@ function compress(state: Uint32Array, bytes: Uint8Array, offset: number, words: 
   state[3] += d
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+const HEX_DIGITS = '0123456789abcdef'
+// Character codes of the result, reused: one flat string is made from them per digest.
+let codes: number[] = new Array<number>(32).fill(0)
 
-function toHex(state: Uint32Array): string {
-  let hex = ''
+/** Lowercase hex of the digest in `state`, after `prefix`, as one flat string. */
+function toHex(prefix: string): string {
+  const size = prefix.length + 32
+  if (codes.length !== size) codes = new Array<number>(size).fill(0)
+  let k = 0
+  for (; k < prefix.length; k++) codes[k] = prefix.charCodeAt(k)
   for (let w = 0; w < 4; w++) {
     const word = state[w]!
-    hex += HEX[word & 0xff]! + HEX[(word >>> 8) & 0xff]! + HEX[(word >>> 16) & 0xff]! + HEX[word >>> 24]!
+    for (let shift = 0; shift < 32; shift += 8) {
+      const byte = (word >>> shift) & 0xff
+      codes[k++] = HEX_DIGITS.charCodeAt(byte >>> 4)
+      codes[k++] = HEX_DIGITS.charCodeAt(byte & 15)
+    }
   }
-  return hex
+  return String.fromCharCode.apply(null, codes)
 }
 
 const state = new Uint32Array(4)
 const words = new Uint32Array(16)
 
-/** MD5 digest as lowercase hex, like PHP's md5(). Strings are hashed as their UTF-8 bytes. */
-export function md5(input: string | Uint8Array): string {
-  let buffer: Uint8Array
-  let length: number
-  if (typeof input === 'string') {
-    buffer = scratchFor(input.length * 3 + 72)
-    length = encodeInto(input, buffer)
-  } else {
-    buffer = scratchFor(input.length + 72)
-    buffer.set(input)
-    length = input.length
-  }
-  const padded = padInPlace(buffer, length)
+/** Runs MD5 over bytes [0, length) of `bytes` into `state`; `bytes` is only read. */
+function digest(bytes: Uint8Array, length: number): void {
   state[0] = 0x67452301
   state[1] = 0xefcdab89
   state[2] = 0x98badcfe
   state[3] = 0x10325476
-  for (let offset = 0; offset < padded; offset += 64) compress(state, buffer, offset, words)
-  return toHex(state)
+  const whole = length - (length % 64)
+  for (let offset = 0; offset < whole; offset += 64) compress(state, bytes, offset, words)
+  // The last partial block, 0x80, zeros and the bit length (little endian) fill one or two blocks.
+  const rest = length - whole
+  for (let i = 0; i < rest; i++) tail[i] = bytes[whole + i]!
+  const end = rest < 56 ? 64 : 128
+  tail.fill(0, rest, end)
+  tail[rest] = 0x80
+  const bitLength = length * 8
+  writeUint32(tail, end - 8, bitLength >>> 0)
+  writeUint32(tail, end - 4, Math.floor(bitLength / 2 ** 32))
+  for (let offset = 0; offset < end; offset += 64) compress(state, tail, offset, words)
+}
+
+/** MD5 digest as lowercase hex, like PHP's md5(). Strings are hashed as their UTF-8 bytes. */
+export function md5(input: string | Uint8Array): string {
+  if (typeof input === 'string') {
+    const buffer = scratchFor(input.length * 3)
+    digest(buffer, encodeInto(input, buffer))
+  } else {
+    digest(input, input.length)
+  }
+  return toHex('')
+}
+
+/** `prefix` followed by the md5 hex of bytes [0, length) of `bytes`, as one string: for callers
+ * that write their input as bytes themselves (the order fingerprint). */
+export function md5OfBytes(bytes: Uint8Array, length: number, prefix = ''): string {
+  digest(bytes, length)
+  return toHex(prefix)
 }
