@@ -9,6 +9,9 @@ import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quot
 import type { Cell } from './sheet'
 import { cellText } from './import-plan-text'
 import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from './transforms'
+import { isPlainHost } from './transforms/domain'
+import { plainMoney } from './transforms/money'
+import { plainTimestamp } from './transforms/dates'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 
 export interface ReadFailure {
@@ -83,12 +86,15 @@ function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date
   const own = field.transform ?? {}
   const dateOptions = { dateOrder: own.dateOrder ?? mapping.defaults.dateOrder, timeZone: own.timeZone ?? mapping.defaults.timeZone, date1904 }
   switch (type) {
+    // The plain forms first: the same answer as the full transform, without its result object.
     case 'money': {
       const options = { decimal: own.decimal ?? mapping.defaults.decimal }
-      return (cell) => outcome(parseMoney(cell, options))
+      return (cell) => plainMoney(cell, options.decimal) ?? outcome(parseMoney(cell, options))
     }
     case 'timestamp':
       return (cell) => {
+        const plain = typeof cell === 'string' ? plainTimestamp(cell, dateOptions) : undefined
+        if (plain !== undefined) return String(plain)
         const result = parseTimestamp(cell, dateOptions)
         if (!result.ok) return { message: result.message }
         return result.value === null ? null : String(result.value)
@@ -96,7 +102,7 @@ function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date
     case 'timer_kill':
       return (cell) => outcome(parseTimerKill(cell, dateOptions))
     case 'domain':
-      return (cell) => outcome(normalizeDomain(cell))
+      return (cell) => (typeof cell === 'string' && isPlainHost(cell) ? cell : outcome(normalizeDomain(cell)))
     default: {
       const options = { trim: ALWAYS_TRIMMED.has(type) || own.trim !== false, date1904 }
       return (cell) => {

@@ -58,20 +58,49 @@ export function isIp(value: string): boolean {
   return isIpv4(value) || isIpv6(value)
 }
 
-const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?$/
+// Both helpers below read a plain decimal, /^[+-]?\d*(?:\.\d*)?$/, character by character: they
+// run for every price of a sheet, and a regular expression's match array is garbage each time.
 
 /** Digits after the decimal point that matter ('1500.500' has 1), or -1 when not a decimal. */
 export function significantDecimals(value: string): number {
-  const m = DECIMAL.exec(value)
-  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return -1
-  return (m[3] ?? '').replace(/0+$/, '').length
+  const n = value.length
+  let i = value.charCodeAt(0) === 43 || value.charCodeAt(0) === 45 ? 1 : 0
+  const wholeStart = i
+  while (i < n && isDigit(value.charCodeAt(i))) i++
+  const wholeDigits = i - wholeStart
+  let significant = 0
+  let fractionDigits = 0
+  if (i < n && value.charCodeAt(i) === 46) {
+    const fractionStart = ++i
+    while (i < n && isDigit(value.charCodeAt(i))) {
+      if (value.charCodeAt(i) !== 48) significant = i - fractionStart + 1
+      i++
+    }
+    fractionDigits = i - fractionStart
+  }
+  if (i !== n || wholeDigits + fractionDigits === 0) return -1
+  return significant
 }
 
 /** True for a plain decimal greater than zero. */
 export function isPositiveDecimal(value: string): boolean {
-  const m = DECIMAL.exec(value)
-  if (!m || m[1] === '-') return false
-  return /[1-9]/.test(`${m[2] ?? ''}${m[3] ?? ''}`)
+  const n = value.length
+  const first = value.charCodeAt(0)
+  if (first === 45) return false
+  let i = first === 43 ? 1 : 0
+  let nonZero = false
+  let point = false
+  for (; i < n; i++) {
+    const c = value.charCodeAt(i)
+    if (c === 46 && !point) point = true
+    else if (!isDigit(c)) return false
+    else if (c !== 48) nonZero = true
+  }
+  return nonZero
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57
 }
 
 const INTEGER = /^-?\d+$/

@@ -34,9 +34,14 @@ export function isRealTime(hour: number, minute: number, second: number): boolea
 
 /** Milliseconds since 1970-01-01T00:00 for this wall time read as if it were UTC. */
 export function wallAsUtcMs(w: WallTime): number {
-  const ms = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second)
+  return wallPartsAsUtcMs(w.year, w.month, w.day, w.hour, w.minute, w.second)
+}
+
+/** wallAsUtcMs for a wall time given as numbers, for callers that have no WallTime object. */
+export function wallPartsAsUtcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second)
   // Date.UTC maps years 0..99 to 1900..1999; put such years back where they belong.
-  return w.year < 100 ? new Date(ms).setUTCFullYear(w.year) : ms
+  return year < 100 ? new Date(ms).setUTCFullYear(year) : ms
 }
 
 /** The wall time `days` days and `seconds` seconds after 1970-01-01 00:00. */

@@ -1,7 +1,7 @@
 // Cell -> UNIX seconds for bill_created and bill_timer_kill.
 import type { Cell } from '../sheet'
 import type { DateOrder } from '../mapping'
-import { wallAsUtcMs } from './civil'
+import { isRealDate, isRealTime, wallAsUtcMs } from './civil'
 import type { WallTime } from './civil'
 import { parseDateText } from './date-text'
 import { excelSerialToWall } from './excel-serial'
@@ -9,7 +9,7 @@ import { quote } from './quote'
 import { NOTHING, fail, ok } from './result'
 import type { Transformed } from './result'
 import { shownText } from './text'
-import { isValidTimeZone, zonedWallToMs } from './time-zone'
+import { isValidTimeZone, zonedPartsToMs, zonedWallToMs } from './time-zone'
 
 export { detectDateOrder } from './date-order'
 export { isValidTimeZone } from './time-zone'
@@ -37,6 +37,10 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
  * overlaps see zonedWallToMs. */
 export function parseTimestamp(cell: Cell, opts: DateOptions): Transformed<number> {
   if (cell === null) return NOTHING
+  if (typeof cell === 'string') {
+    const plain = plainTimestamp(cell, opts)
+    if (plain !== undefined) return ok(plain)
+  }
   const shown = shownText(cell)
   if (typeof cell === 'string' && shown === '') return NOTHING
   if (!isValidTimeZone(opts.timeZone)) {
@@ -121,4 +125,70 @@ function monthName(month: number): string {
 
 function orderWords(order: 'dmy' | 'mdy' | 'ymd'): string {
   return order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : 'year first'
+}
+
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : -1
+}
+
+/** parseTimestamp's answer for the commonest date text, read without its regular expressions:
+ * 'YYYY-M-D', optionally with ' ' or 'T' and 'H:MM' or 'H:MM:SS' (one- or two-digit month, day
+ * and hour), a real date and time, no offset, in a known zone. undefined for anything else,
+ * which parseTimestamp then reads in full (and words the problems of). */
+export function plainTimestamp(text: string, opts: DateOptions): number | undefined {
+  const n = text.length
+  if (n < 8 || n > 19) return undefined
+  const y0 = digitAt(text, 0)
+  const y1 = digitAt(text, 1)
+  const y2 = digitAt(text, 2)
+  const y3 = digitAt(text, 3)
+  if (y0 < 0 || y1 < 0 || y2 < 0 || y3 < 0 || text.charCodeAt(4) !== 45 /* - */) return undefined
+  let i = 5
+  let month = digitAt(text, i++)
+  if (month < 0) return undefined
+  let d = digitAt(text, i)
+  if (d >= 0) {
+    month = month * 10 + d
+    i++
+  }
+  if (text.charCodeAt(i++) !== 45) return undefined
+  let day = digitAt(text, i++)
+  if (day < 0) return undefined
+  d = digitAt(text, i)
+  if (d >= 0) {
+    day = day * 10 + d
+    i++
+  }
+  let hour = 0
+  let minute = 0
+  let second = 0
+  if (i < n) {
+    const gap = text.charCodeAt(i++)
+    if (gap !== 32 && gap !== 84 /* T */) return undefined
+    hour = digitAt(text, i++)
+    if (hour < 0) return undefined
+    d = digitAt(text, i)
+    if (d >= 0) {
+      hour = hour * 10 + d
+      i++
+    }
+    const m0 = text.charCodeAt(i) === 58 /* : */ ? digitAt(text, i + 1) : -1
+    const m1 = digitAt(text, i + 2)
+    if (m0 < 0 || m1 < 0) return undefined
+    minute = m0 * 10 + m1
+    i += 3
+    if (i < n) {
+      const s0 = text.charCodeAt(i) === 58 ? digitAt(text, i + 1) : -1
+      const s1 = digitAt(text, i + 2)
+      if (s0 < 0 || s1 < 0 || i + 3 !== n) return undefined
+      second = s0 * 10 + s1
+      i += 3
+    }
+  }
+  if (i !== n) return undefined
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+  if (!isRealDate(year, month, day) || !isRealTime(hour, minute, second) || !isValidTimeZone(opts.timeZone)) return undefined
+  const ms = zonedPartsToMs(year, month, day, hour, minute, second, opts.timeZone)
+  return ms === null ? undefined : toSeconds(ms)
 }

@@ -17,6 +17,7 @@ const WRITE_LIKE = 'write the site like www.shop.com'
  * dropped; international names are kept as written (not converted to xn--). */
 export function normalizeDomain(cell: Cell): Transformed<string> {
   if (cell === null) return NOTHING
+  if (typeof cell === 'string' && isPlainHost(cell)) return ok(cell)
   if (typeof cell === 'boolean') return fail(`${quote(String(cell))} is a yes/no value, not a domain: ${WRITE_LIKE}`)
   const text = cellToText(cell)
   if (text === '') return NOTHING
@@ -37,4 +38,21 @@ export function normalizeDomain(cell: Cell): Transformed<string> {
   host = host.toLowerCase()
   if (!HOST.test(host)) return fail(`${quote(text)} is not a domain: ${WRITE_LIKE}`)
   return ok(host)
+}
+
+/** True for a host name normalizeDomain would return unchanged, told without its regular
+ * expressions: lower-case ASCII letters, digits, '-' and '_' in two or more non-empty labels. */
+export function isPlainHost(text: string): boolean {
+  let label = 0
+  let dots = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 46 /* . */) {
+      if (label === 0) return false
+      label = 0
+      dots++
+    } else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === 95) label++
+    else return false
+  }
+  return dots > 0 && label > 0
 }

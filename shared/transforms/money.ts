@@ -22,6 +22,8 @@ const HINT = 'write it like 1500 or 1500.50'
  * are returned as such ('-1500'): saying they must be positive is validation's job. */
 export function parseMoney(cell: Cell, opts: MoneyOptions): Transformed<string> {
   if (cell === null) return NOTHING
+  const plain = plainMoney(cell, opts.decimal)
+  if (plain !== undefined) return ok(plain)
   if (typeof cell === 'boolean') return fail(`${quote(shownText(cell))} is a yes/no value, not an amount of money`)
   if (typeof cell === 'number') return numberToMoney(cell, shownText(cell))
   if (typeof cell === 'object') {
@@ -42,11 +44,47 @@ export function parseMoney(cell: Cell, opts: MoneyOptions): Transformed<string> 
   return fail(`${quote(text)} is not an amount of money: ${HINT}`)
 }
 
+/** parseMoney's answer for the commonest cells, without building its intermediate results: a
+ * finite number, or text of digits with at most one '.' read under `decimal` ('.' or 'auto'),
+ * as parseMoney reads it ('1.500' is 1500 under 'auto'). undefined for anything else. */
+export function plainMoney(cell: Cell, decimal: DecimalSeparator): string | undefined {
+  if (typeof cell === 'number') return Number.isFinite(cell) ? numberMoneyText(cell) : undefined
+  if (typeof cell !== 'string' || decimal === ',') return undefined
+  const n = cell.length
+  let point = -1
+  for (let i = 0; i < n; i++) {
+    const c = cell.charCodeAt(i)
+    if (c === 46 /* . */ && point < 0) point = i
+    else if (c < 48 || c > 57) return undefined
+  }
+  if (n === 0 || (n === 1 && point === 0)) return undefined
+  if (point < 0) return withoutLeadingZeros(cell, n)
+  // With 'auto', '1.500' groups thousands: a lone point before exactly three digits, after one
+  // to three digits that do not start with 0.
+  if (decimal === 'auto' && n - point - 1 === 3 && point >= 1 && point <= 3 && cell.charCodeAt(0) !== 48) {
+    return cell.slice(0, point) + cell.slice(point + 1)
+  }
+  const whole = point === 0 ? '0' : withoutLeadingZeros(cell, point)
+  if (point === n - 1) return whole
+  return whole.length === point ? cell : `${whole}${cell.slice(point)}`
+}
+
+/** The first `end` characters (digits) of `text` without leading zeros, keeping the last digit. */
+function withoutLeadingZeros(text: string, end: number): string {
+  let from = 0
+  while (from < end - 1 && text.charCodeAt(from) === 48) from++
+  return from === 0 && end === text.length ? text : text.slice(from, end)
+}
+
+function numberMoneyText(n: number): string {
+  return Math.abs(n) < 1e5 ? trimFraction(n.toFixed(10)) : numberToPlainText(n)
+}
+
 /** Below 1e5, ten decimals are still within 15 significant digits, so toFixed(10) is exact
  * enough; from 1e5 up, 15 significant digits leave at most 10 decimals anyway. */
 function numberToMoney(n: number, shown: string): Transformed<string> {
   if (!Number.isFinite(n)) return fail(`${quote(shown)} is not an amount of money: ${HINT}`)
-  return ok(Math.abs(n) < 1e5 ? trimFraction(n.toFixed(10)) : numberToPlainText(n))
+  return ok(numberMoneyText(n))
 }
 
 /** Which decimal separator the amounts written as text in a column use, judged from the values

@@ -1,5 +1,5 @@
 // Wall time in an IANA time zone -> instant, with only Intl (no tz database of our own).
-import { MS_PER_DAY, wallAsUtcMs } from './civil'
+import { MS_PER_DAY, wallAsUtcMs, wallPartsAsUtcMs } from './civil'
 import type { WallTime } from './civil'
 
 interface Zone {
@@ -71,9 +71,14 @@ function dayOffset(zone: Zone, dayStartMs: number): number {
  * is read with the offset in force before the jump, i.e. moved later by the jump
  * (New York 2024-03-10 02:30 -> 03:30 EDT). */
 export function zonedWallToMs(wall: WallTime, timeZone: string): number | null {
+  return zonedPartsToMs(wall.year, wall.month, wall.day, wall.hour, wall.minute, wall.second, timeZone)
+}
+
+/** zonedWallToMs for a wall time given as numbers (no object per cell on the hot path). */
+export function zonedPartsToMs(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): number | null {
   const zone = zoneFor(timeZone)
   if (zone === null) return null
-  const asUtc = wallAsUtcMs(wall)
+  const asUtc = wallPartsAsUtcMs(year, month, day, hour, minute, second)
   if (zone.utc) return asUtc
   // Any instant that shows this wall time lies within 15 h of `asUtc`. Offsets a day before and
   // two days after the UTC day bracket it; if they agree, no change of offset is near (zones
