@@ -6,12 +6,13 @@ import type { AutoMapResult } from '../auto-map'
 import type { Issue } from '../issue'
 import { MappingSchema, type Mapping } from '../mapping'
 import type { OrderDraft } from '../order'
+import { ORDER_STATES, type OrderState } from '../order-state'
 import type { SheetMeta } from '../sheet'
 
 // ---------- shared shapes ----------
 
-export const ORDER_STATES = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped'] as const
-export type OrderStateName = (typeof ORDER_STATES)[number]
+export { ORDER_STATES } from '../order-state'
+export type OrderStateName = OrderState
 export type StateCounts = Record<OrderStateName, number>
 
 export const ReadOverridesSchema = z.object({

@@ -1,7 +1,9 @@
 // The journal's records as the rest of the app sees them (camelCase, parsed JSON, epoch ms).
 
-export const ORDER_STATES = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped'] as const
-export type OrderState = (typeof ORDER_STATES)[number]
+import type { OrderState } from '../../../shared/order-state'
+
+export { ORDER_STATES } from '../../../shared/order-state'
+export type { OrderState } from '../../../shared/order-state'
 
 /** staged: orders written, nothing sent yet. running/paused: being sent / on hold.
  * stopped: halted by the app or the user (credentials, rate limit not recovering); resumable.
