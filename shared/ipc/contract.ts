@@ -118,15 +118,19 @@ export interface RunOrder {
   sheet?: { headers: string[]; rows: { row: number; cells: string[] }[] }
 }
 
+/** The sender's progress, as it reaches the renderer unchanged. */
 export interface SendProgressEvent {
   runId: number
   counts: StateCounts
   total: number
   inFlight: number
   paused: boolean
+  /** Requests per second now (lower than configured after request-limit answers). */
   rate: number
+  /** Orders done per minute, measured over the last minute; null until measurable. */
   perMinute: number | null
   etaSeconds: number | null
+  /** Epoch ms until which sending is held after a back-off; null when not held. */
   backoffUntil: number | null
 }
 

@@ -1,6 +1,7 @@
 // The sender's public types (re-exported by send-run.ts).
 import type { ApiClient } from '../api/api-client'
 import type { Journal, OrderState } from '../journal'
+import type { SendProgressEvent } from '../../../shared/ipc/contract'
 import type { BackoffPolicy } from './backoff'
 import type { Clock } from './clock'
 import type { FailpointName } from './failpoints'
@@ -41,20 +42,8 @@ export interface SendOptions {
   retryBackoff?: BackoffPolicy
 }
 
-export interface SendProgress {
-  runId: number
-  counts: Record<OrderState, number>
-  total: number
-  inFlight: number
-  paused: boolean
-  /** Requests per second now (lower than configured after request-limit answers). */
-  rate: number
-  /** Orders done per minute, measured over the last minute; null until measurable. */
-  perMinute: number | null
-  etaSeconds: number | null
-  /** Epoch ms until which sending is held after a back-off; null when not held. */
-  backoffUntil: number | null
-}
+/** One shape from the engine to the CLI and the renderer (defined with the IPC contract). */
+export type SendProgress = SendProgressEvent
 
 export type SendEvent =
   | { kind: 'created'; orderId: number; ordinal: number; billId: number; existed: boolean }
