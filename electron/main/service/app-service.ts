@@ -36,12 +36,14 @@ export interface AppServiceDeps {
   version?: string
   /** Sender timings (tests use short ones). */
   tuning?: SenderTuning
+  /** The built-in sandbox sells only these products when set (others answer 604). */
+  sandboxProducts?: readonly string[]
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
   const now = deps.now ?? Date.now
   const events = new EventHub()
-  const sandbox = new SandboxHost(deps.journalPath)
+  const sandbox = new SandboxHost(deps.journalPath, deps.sandboxProducts)
   const connections = new Connections(new AppStateFile(join(deps.userDataDir, 'app-state.json')), deps.secrets, sandbox)
   const journal = new JournalHolder(deps.journalPath, now)
   const created = new CreatedIndex(() => journal.get())

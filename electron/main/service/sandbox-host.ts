@@ -12,7 +12,12 @@ export const SANDBOX_SECRET = SANDBOX_DEFAULT_SECRET
 export class SandboxHost {
   private starting: Promise<Sandbox> | null = null
 
-  constructor(private readonly journalPath: string) {}
+  /** products: when set, the sandbox shop sells only these (any other good answers 604), so a
+   * refused order can be tried out on purpose. */
+  constructor(
+    private readonly journalPath: string,
+    private readonly products?: readonly string[]
+  ) {}
 
   /** The running sandbox, started on first use. */
   get(): Promise<Sandbox> {
@@ -20,7 +25,8 @@ export class SandboxHost {
       this.starting = startSandbox({
         account: SANDBOX_LOGIN,
         secret: SANDBOX_SECRET,
-        ledgerPath: sandboxShopPath(this.journalPath)
+        ledgerPath: sandboxShopPath(this.journalPath),
+        ...(this.products ? { products: this.products } : {})
       })
       // A failed start is retried on the next use instead of being remembered forever.
       this.starting.catch(() => {

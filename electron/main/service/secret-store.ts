@@ -2,7 +2,7 @@
 // the process, so nothing about them ever reaches the disk.
 import type { SecretStore } from './types'
 
-export function createMemorySecretStore(description = 'kept in memory until Orderbatch stops (browser mode)'): SecretStore {
+export function createMemorySecretStore(description = 'in memory only, until this Orderbatch stops'): SecretStore {
   // A closure, not an object field: the keys stay out of JSON.stringify and console.log.
   const keys = new Map<string, string>()
   return {

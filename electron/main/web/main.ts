@@ -28,7 +28,8 @@ async function main(): Promise<number> {
     journalPath: defaultJournalPath(userDataDir),
     secrets: createMemorySecretStore(),
     host: 'browser',
-    version: packageVersion()
+    version: packageVersion(),
+    ...sandboxProducts(process.env['ORDERBATCH_SANDBOX_PRODUCTS'])
   })
   let host
   try {
@@ -63,6 +64,13 @@ function portFrom(args: readonly string[], env: string | undefined): number | nu
   if (text === undefined || text === '') return 0
   if (!/^\d+$/.test(text) || Number(text) > 65535) return null
   return Number(text)
+}
+
+/** ORDERBATCH_SANDBOX_PRODUCTS="course-basic,ebook-start": the built-in sandbox sells only these,
+ * so any other product is refused with 604, as a real shop does (for trying out failed orders). */
+function sandboxProducts(env: string | undefined): { sandboxProducts?: string[] } {
+  const names = (env ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '')
+  return names.length > 0 ? { sandboxProducts: names } : {}
 }
 
 function packageVersion(): string {
