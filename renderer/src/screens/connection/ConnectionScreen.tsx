@@ -92,6 +92,7 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
           <input
             id={ids.key}
             type="password"
+            className="wide"
             data-testid={TID.connection.key}
             value={key}
             autoComplete="off"

@@ -40,24 +40,41 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
       actions={
         <>
           <button type="button" onClick={onClose}>Close</button>
-          <button type="button" className="primary" disabled={busy || queued} onClick={save}>Save changes</button>
+          {!queued && <button type="button" className="primary" disabled={busy} onClick={save}>Save changes</button>}
         </>
       }
     >
-      <p>
-        The shop refused this order{order.errorCode !== null ? ` (code ${order.errorCode})` : ''}: {order.errorText ?? 'no reason given'}.
-        It came from sheet row{order.rows.length > 1 ? 's' : ''} {order.rows.join(', ')}. Your changes are kept with the run; the file on disk is not changed.
-      </p>
-      {order.sheet ? (
-        <CellTable sheet={order.sheet} changes={changes} onChange={setChanges} />
-      ) : (
-        <ColumnPairs headers={headers} onChange={setChanges} />
+      {/* Once queued the order is no longer failed and main no longer sends its rows: only the
+          outcome is left to show, not an empty editor. */}
+      {!queued && (
+        <>
+          <p>
+            The shop refused this order{codeNote(order)}: {asSentence(order.errorText ?? 'no reason given')}
+            {' '}It came from sheet row{order.rows.length > 1 ? 's' : ''} {order.rows.join(', ')}. Your changes are kept with the run; the file on disk is not changed.
+          </p>
+          {order.sheet ? (
+            <CellTable sheet={order.sheet} changes={changes} onChange={setChanges} />
+          ) : (
+            <ColumnPairs headers={headers} onChange={setChanges} />
+          )}
+        </>
       )}
       {queued && <p className="ok-note" role="status">Corrected: order #{order.ordinal} is queued again. Resume the run to send it.</p>}
       {issues !== null && !queued && <IssueList issues={issues} />}
       <ErrorMessage message={problem ?? error} testId="edit-failed-error" />
     </Dialog>
   )
+}
+
+/** The answer text often names its code already ("… (code 604). …"): say it once. */
+function codeNote(order: RunOrder): string {
+  if (order.errorCode === null || (order.errorText ?? '').includes(`code ${order.errorCode}`)) return ''
+  return ` (code ${order.errorCode})`
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim()
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`
 }
 
 type Sheet = NonNullable<RunOrder['sheet']>
