@@ -33,12 +33,21 @@ export function groupRows(table: SheetTable, by: GroupColumn | null): RowGroupin
     return { orderOf, keys: new Array<string | null>(count).fill(null), issues }
   }
   const options = { trim: true, date1904: table.date1904 }
-  const orderByKey = new Map<string, number>()
+  const seen = new SeenKeys(keys)
+  let previousKey = ''
+  let previousOrder = -1
   for (let r = 0; r < count; r++) {
     const key = cellText(table.rows[r]?.[by.column] ?? null, options)
-    const known = key === '' ? undefined : orderByKey.get(key)
+    // The lines of one order usually follow each other: the row above tells without a lookup.
+    if (key !== '' && key === previousKey) {
+      orderOf[r] = previousOrder
+      continue
+    }
+    const known = key === '' ? undefined : seen.get(key)
     if (known !== undefined) {
       orderOf[r] = known
+      previousKey = key
+      previousOrder = known
       continue
     }
     const order = keys.length
@@ -57,8 +66,53 @@ export function groupRows(table: SheetTable, by: GroupColumn | null): RowGroupin
       })
     } else {
       keys.push(key)
-      orderByKey.set(key, order)
+      seen.add(key, order)
+      previousKey = key
+      previousOrder = order
     }
   }
   return { orderOf, keys, issues }
+}
+
+/** Order numbers seen so far and their orders. Exports usually list orders by rising number, and
+ * a number above every one before it cannot have been seen: while that holds no map is kept.
+ * The first number that breaks the rise builds the map from the numbers so far. */
+class SeenKeys {
+  private map: Map<string, number> | null = null
+  private highest = -1
+
+  constructor(private readonly keys: ReadonlyArray<string | null>) {}
+
+  get(key: string): number | undefined {
+    if (this.map === null) {
+      const n = plainNumber(key)
+      if (n > this.highest) return undefined
+      this.map = new Map()
+      for (let o = 0; o < this.keys.length; o++) {
+        const known = this.keys[o]
+        if (known !== null && known !== undefined) this.map.set(known, o)
+      }
+    }
+    return this.map.get(key)
+  }
+
+  /** Records a key that get() has just reported unseen. */
+  add(key: string, order: number): void {
+    if (this.map === null) this.highest = plainNumber(key)
+    else this.map.set(key, order)
+  }
+}
+
+/** The number a key of plain digits stands for, one text per number (no leading zero, at most 15
+ * digits); -1 for any other key. */
+function plainNumber(key: string): number {
+  const n = key.length
+  if (n === 0 || n > 15 || (n > 1 && key.charCodeAt(0) === 48)) return -1
+  let value = 0
+  for (let i = 0; i < n; i++) {
+    const d = key.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    value = value * 10 + d
+  }
+  return value
 }
