@@ -34,6 +34,9 @@ class OrderBuilder {
   // Table row that supplied each order-field value (order * fields + field), for conflict
   // messages; only needed when several rows make one order.
   private readonly origin: Int32Array | null
+  // Values of an order's first row by column field, and the fields templates by which are set.
+  private readonly values: Array<string | undefined>
+  private readonly templates = new Map<number, OrderDraft['fields']>()
 
   constructor(
     private readonly table: SheetTable,
@@ -44,20 +47,64 @@ class OrderBuilder {
     const count = grouping.keys.length
     this.failed = new Uint32Array(count)
     this.origin = compiled.groupBy !== null ? new Int32Array(count * compiled.columnFields.length) : null
+    this.values = new Array<string | undefined>(compiled.columnFields.length).fill(undefined)
   }
 
-  /** Orders are numbered by their first row, so each is made when that row comes; its arrays
-   * start at their real size (an empty array would reserve room for 17 on the first push). */
-  private start(o: number, row: number): PlannedOrder {
-    const fields: OrderDraft['fields'] = {}
-    const constants = this.compiled.constants
-    for (let i = 0; i < constants.length; i++) {
-      const [key, value] = constants[i] as (typeof constants)[number]
-      fields[key] = value
-    }
-    const order: PlannedOrder = { index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods: [], fingerprint: '', errors: 0, warnings: 0 }
+  /** Orders are numbered by their first row, so each is made when that row comes, with the
+   * order fields that row has; its arrays start at their real size (an empty array would
+   * reserve room for 17 on the first push). */
+  private start(o: number, r: number, row: number, cells: readonly Cell[]): PlannedOrder {
+    const order: PlannedOrder = { index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields: this.firstFields(o, r, row, cells), goods: [], fingerprint: '', errors: 0, warnings: 0 }
     this.orders.push(order)
     return order
+  }
+
+  /** The order fields of an order's first row: the constants, then each mapped cell's value in
+   * mapping order. The object is a copy of a template with exactly these keys, so it is made
+   * in one step instead of growing key by key. */
+  private firstFields(o: number, r: number, row: number, cells: readonly Cell[]): OrderDraft['fields'] {
+    const fields = this.compiled.columnFields
+    const values = this.values
+    let present = 0
+    for (let f = 0; f < fields.length; f++) {
+      const field = fields[f] as ColumnField
+      values[f] = undefined
+      const cell = cells[field.column] ?? null
+      if (cell === null || cell === '') continue
+      const value = field.read(cell)
+      if (value === null) continue
+      if (typeof value !== 'string') {
+        this.readFailure([row, o, field, cell], field.key, value.message)
+        this.failed[o] = (this.failed[o] ?? 0) | field.bit
+        continue
+      }
+      values[f] = value
+      present |= 1 << f
+      if (this.origin) this.origin[o * fields.length + f] = r
+      const problem = field.check?.(value)
+      if (problem) {
+        this.valueProblem([row, o, field, cell], field.key, value, problem)
+        this.failed[o] = (this.failed[o] ?? 0) | field.bit
+      }
+    }
+    const made: OrderDraft['fields'] = { ...this.template(present) }
+    for (let f = 0; f < fields.length; f++) {
+      const value = values[f]
+      if (value !== undefined) made[(fields[f] as ColumnField).key] = value
+    }
+    return made
+  }
+
+  /** Fields with the constants' values and, for each field in `present`, its key (value ''). */
+  private template(present: number): OrderDraft['fields'] {
+    const known = this.templates.get(present)
+    if (known) return known
+    const template: OrderDraft['fields'] = {}
+    for (const [key, value] of this.compiled.constants) template[key] = value
+    const fields = this.compiled.columnFields
+    for (let f = 0; f < fields.length; f++) if ((present & (1 << f)) !== 0) template[(fields[f] as ColumnField).key] = ''
+    this.templates.set(present, template)
+    return template
   }
 
   addRow(r: number): void {
@@ -65,9 +112,13 @@ class OrderBuilder {
     const row = this.table.rowNumbers[r] ?? r + 1
     const cells = this.table.rows[r] ?? []
     const known = this.orders[o]
-    const firstRow = known === undefined
-    const order = known ?? this.start(o, row)
-    if (!firstRow) order.rows.push(row)
+    if (known === undefined) {
+      const order = this.start(o, r, row, cells)
+      for (const good of this.compiled.goods) this.addGood(order, o, row, cells, good)
+      return
+    }
+    const order = known
+    order.rows.push(row)
     const fields = this.compiled.columnFields
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as ColumnField
@@ -99,37 +150,38 @@ class OrderBuilder {
     }
     for (const good of this.compiled.goods) {
       // A good made only of constants belongs to the order, not to a line: add it once.
-      if (firstRow || !isConstant(good)) this.addGood(order, o, row, cells, good)
+      if (!isConstant(good)) this.addGood(order, o, row, cells, good)
     }
   }
 
   private addGood(order: OrderDraft, o: number, row: number, cells: readonly Cell[], good: CompiledGood): void {
     const position = order.goods.length
-    const name = this.readGood(good.name, cells, row, o, `goods[${position}][good_name]`)
+    const name = this.readGood(good.name, cells, row, o, position, 'good_name')
     if (name === null) {
       this.priceWithoutProduct(good, cells, row, o, position)
       return
     }
     const line: GoodLine = { good_name: name, row }
-    const sum = good.sum ? this.readGood(good.sum, cells, row, o, `goods[${position}][good_sum]`) : null
+    const sum = good.sum ? this.readGood(good.sum, cells, row, o, position, 'good_sum') : null
     if (sum !== null) line.good_sum = sum
     if (order.goods.length === 0) order.goods = [line]
     else order.goods.push(line)
   }
 
-  /** A good's name or price for this row; null when empty or when it has a problem (reported). */
-  private readGood(from: GoodSource, cells: readonly Cell[], row: number, o: number, apiKey: string): string | null {
+  /** A good's name or price for this row; null when empty or when it has a problem (reported,
+   * under the API key goods[position][part], which is only spelled out then). */
+  private readGood(from: GoodSource, cells: readonly Cell[], row: number, o: number, position: number, part: 'good_name' | 'good_sum'): string | null {
     if (from.kind === 'constant') return from.value
     const source = from.source
     const cell = cells[source.column] ?? null
     if (cell === null || cell === '') return null
     const value: ReadOutcome = source.read(cell)
     if (value === null) return null
-    if (typeof value !== 'string') this.readFailure([row, o, source, cell], apiKey, value.message)
+    if (typeof value !== 'string') this.readFailure([row, o, source, cell], goodKey(position, part), value.message)
     else {
       const problem = source.check?.(value)
       if (!problem) return value
-      this.valueProblem([row, o, source, cell], apiKey, value, problem)
+      this.valueProblem([row, o, source, cell], goodKey(position, part), value, problem)
     }
     this.failed[o] = (this.failed[o] ?? 0) | GOODS_BIT
     return null
@@ -202,6 +254,10 @@ class OrderBuilder {
   private add(columnIndex: number, issue: Issue): void {
     this.issues.add(issue, columnIndex)
   }
+}
+
+function goodKey(position: number, part: 'good_name' | 'good_sum'): string {
+  return `goods[${position}][${part}]`
 }
 
 function isConstant(good: CompiledGood): boolean {
