@@ -75,13 +75,11 @@ function tallyIssues(orders: PlannedOrder[], issues: readonly Issue[], sheetErro
 /** The same order twice in one file is usually a pasted-twice block or a re-export; it is only a
  * warning because two identical orders can be real (a customer buying twice the same day). */
 function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollector): void {
-  const firstByPrint = new Map<string, PlannedOrder>()
-  for (const order of orders) {
-    const earlier = firstByPrint.get(order.fingerprint)
-    if (!earlier) {
-      firstByPrint.set(order.fingerprint, order)
-      continue
-    }
+  const firstByPrint = new FirstByFingerprint(orders)
+  for (let o = 0; o < orders.length; o++) {
+    const order = orders[o] as PlannedOrder
+    const earlier = firstByPrint.earlierOrAdd(o)
+    if (earlier === undefined) continue
     issues.add({
       severity: 'warning',
       code: 'duplicate-order',
@@ -94,4 +92,41 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollec
         'If it is really a second order, keep it; otherwise delete the repeated rows so it is not created twice.'
     })
   }
+}
+
+/** Which earlier order has the same fingerprint: an open-addressing table of order positions in
+ * one typed array, since a Map of 100k fingerprint strings costs more than the search itself. */
+class FirstByFingerprint {
+  private readonly slots: Int32Array
+  private readonly mask: number
+
+  constructor(private readonly orders: readonly PlannedOrder[]) {
+    let size = 16
+    while (size < orders.length * 2) size *= 2
+    this.slots = new Int32Array(size)
+    this.mask = size - 1
+  }
+
+  /** The first order before `o` with o's fingerprint; else records `o` and returns undefined. */
+  earlierOrAdd(o: number): PlannedOrder | undefined {
+    const print = (this.orders[o] as PlannedOrder).fingerprint
+    let at = hashText(print) & this.mask
+    for (;;) {
+      const slot = this.slots[at] as number
+      if (slot === 0) {
+        this.slots[at] = o + 1
+        return undefined
+      }
+      const other = this.orders[slot - 1] as PlannedOrder
+      if (other.fingerprint === print) return other
+      at = (at + 1) & this.mask
+    }
+  }
+}
+
+/** FNV-1a over the UTF-16 code units. */
+function hashText(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  return hash >>> 0
 }

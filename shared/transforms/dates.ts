@@ -127,6 +127,16 @@ function orderWords(order: 'dmy' | 'mdy' | 'ymd'): string {
   return order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : 'year first'
 }
 
+// The zone last found valid: a column's dates all use one zone, so it is checked once.
+let validZone: string | null = null
+
+function knownZone(timeZone: string): boolean {
+  if (timeZone === validZone) return true
+  if (!isValidTimeZone(timeZone)) return false
+  validZone = timeZone
+  return true
+}
+
 function digitAt(text: string, i: number): number {
   const c = text.charCodeAt(i) - 48
   return c >= 0 && c <= 9 ? c : -1
@@ -188,7 +198,7 @@ export function plainTimestamp(text: string, opts: DateOptions): number | undefi
   }
   if (i !== n) return undefined
   const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
-  if (!isRealDate(year, month, day) || !isRealTime(hour, minute, second) || !isValidTimeZone(opts.timeZone)) return undefined
+  if (!isRealDate(year, month, day) || !isRealTime(hour, minute, second) || !knownZone(opts.timeZone)) return undefined
   const ms = zonedPartsToMs(year, month, day, hour, minute, second, opts.timeZone)
   return ms === null ? undefined : toSeconds(ms)
 }
