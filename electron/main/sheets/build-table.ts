@@ -73,16 +73,26 @@ function chosenHeader(records: SheetRecords, options: BuildOptions): { index: nu
 /** Columns from the first to the last one with anything in the header or the data: exports often
  * pad rows with empty columns ("a;b;;;;") or start the table a few columns in. */
 function usedColumns(header: readonly Cell[], rows: readonly Cell[][]): [number, number] {
-  let from = Number.POSITIVE_INFINITY
-  let to = 0
-  const widen = (cells: readonly Cell[]): void => {
-    for (let c = 0; c < cells.length; c++) {
-      if (isBlankCell(cells[c])) continue
-      if (c < from) from = c
-      if (c + 1 > to) to = c + 1
+  const used = { from: Number.POSITIVE_INFINITY, to: 0 }
+  widen(used, header)
+  for (let r = 0; r < rows.length; r++) widen(used, rows[r] as Cell[])
+  return [Number.isFinite(used.from) ? used.from : 0, used.to]
+}
+
+/** Only cells left of `from` or from `to` on can widen the span, so a row is read from its
+ * ends inward: once the span covers the header, most rows cost two comparisons. */
+function widen(used: { from: number; to: number }, cells: readonly Cell[]): void {
+  const left = Math.min(cells.length, used.from)
+  for (let c = 0; c < left; c++) {
+    if (!isBlankCell(cells[c])) {
+      used.from = c
+      break
     }
   }
-  widen(header)
-  for (const cells of rows) widen(cells)
-  return [Number.isFinite(from) ? from : 0, to]
+  for (let c = cells.length - 1; c >= used.to; c--) {
+    if (!isBlankCell(cells[c])) {
+      used.to = c + 1
+      break
+    }
+  }
 }
