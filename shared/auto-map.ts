@@ -8,6 +8,7 @@ import { EXACT_SCORE, MATCH_THRESHOLD, prepareHeader, scorePrepared, type MatchT
 import { compactHeader, isNumberToken, normalizeHeader } from './header-normalize'
 import { DEFAULT_TRANSFORM_DEFAULTS, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from './mapping'
 import type { Cell } from './sheet'
+import { columnLetter } from './column-letter'
 
 export interface FieldMatch {
   field: string
@@ -404,17 +405,6 @@ function groupByReason(match: Candidate | undefined, conflicts: Conflict[], note
 
 function columnName(column: Column): string {
   return `"${column.text}" (column ${columnLetter(column.index)})`
-}
-
-function columnLetter(index: number): string {
-  let n = index + 1
-  let letters = ''
-  while (n > 0) {
-    const r = (n - 1) % 26
-    letters = String.fromCharCode(65 + r) + letters
-    n = Math.floor((n - 1) / 26)
-  }
-  return letters
 }
 
 function bothOrAll(items: readonly string[]): string {

@@ -1,4 +1,5 @@
 // Sheet columns as choices in a select, and back to the column references a mapping stores.
+import { columnLetter } from '../../../shared/column-letter'
 import { resolveColumn, type ColumnRef } from '../../../shared/mapping'
 
 export interface ColumnChoice {
@@ -8,17 +9,7 @@ export interface ColumnChoice {
   ref: ColumnRef | null
 }
 
-/** Spreadsheet letters: 0 -> A, 25 -> Z, 26 -> AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1
-  let letters = ''
-  while (n > 0) {
-    const rest = (n - 1) % 26
-    letters = String.fromCharCode(65 + rest) + letters
-    n = Math.floor((n - 1) / 26)
-  }
-  return letters
-}
+export { columnLetter }
 
 export function columnChoices(headers: readonly string[]): ColumnChoice[] {
   const totals = new Map<string, number>()
