@@ -53,10 +53,10 @@ class OrderBuilder {
   /** Orders are numbered by their first row, so each is made when that row comes, with the
    * order fields that row has; its arrays start at their real size (an empty array would
    * reserve room for 17 on the first push). */
-  private start(o: number, r: number, row: number, cells: readonly Cell[]): PlannedOrder {
-    const order: PlannedOrder = { index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields: this.firstFields(o, r, row, cells), goods: [], fingerprint: '', errors: 0, warnings: 0 }
-    this.orders.push(order)
-    return order
+  private start(o: number, r: number, row: number, cells: readonly Cell[]): void {
+    const fields = this.firstFields(o, r, row, cells)
+    const goods = this.firstGoods(o, row, cells)
+    this.orders.push({ index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods, fingerprint: '', errors: 0, warnings: 0 })
   }
 
   /** The order fields of an order's first row: the constants, then each mapped cell's value in
@@ -113,8 +113,7 @@ class OrderBuilder {
     const cells = this.table.rows[r] ?? []
     const known = this.orders[o]
     if (known === undefined) {
-      const order = this.start(o, r, row, cells)
-      for (const good of this.compiled.goods) this.addGood(order, o, row, cells, good)
+      this.start(o, r, row, cells)
       return
     }
     const order = known
@@ -150,22 +149,36 @@ class OrderBuilder {
     }
     for (const good of this.compiled.goods) {
       // A good made only of constants belongs to the order, not to a line: add it once.
-      if (!isConstant(good)) this.addGood(order, o, row, cells, good)
+      if (isConstant(good)) continue
+      const line = this.goodLine(o, row, cells, good, order.goods.length)
+      if (line === null) continue
+      if (order.goods.length === 0) order.goods = [line]
+      else order.goods.push(line)
     }
   }
 
-  private addGood(order: OrderDraft, o: number, row: number, cells: readonly Cell[], good: CompiledGood): void {
-    const position = order.goods.length
+  /** The good line this row gives the order at `position`, or null (problems reported). */
+  private goodLine(o: number, row: number, cells: readonly Cell[], good: CompiledGood, position: number): GoodLine | null {
     const name = this.readGood(good.name, cells, row, o, position, 'good_name')
     if (name === null) {
       this.priceWithoutProduct(good, cells, row, o, position)
-      return
+      return null
     }
-    const line: GoodLine = { good_name: name, row }
     const sum = good.sum ? this.readGood(good.sum, cells, row, o, position, 'good_sum') : null
-    if (sum !== null) line.good_sum = sum
-    if (order.goods.length === 0) order.goods = [line]
-    else order.goods.push(line)
+    return sum === null ? { good_name: name, row } : { good_name: name, row, good_sum: sum }
+  }
+
+  /** The goods of an order's first row, constants included, in one array of the right size. */
+  private firstGoods(o: number, row: number, cells: readonly Cell[]): GoodLine[] {
+    const goods = this.compiled.goods
+    let lines: GoodLine[] | null = null
+    for (let g = 0; g < goods.length; g++) {
+      const line = this.goodLine(o, row, cells, goods[g] as CompiledGood, lines === null ? 0 : lines.length)
+      if (line === null) continue
+      if (lines === null) lines = [line]
+      else lines.push(line)
+    }
+    return lines ?? []
   }
 
   /** A good's name or price for this row; null when empty or when it has a problem (reported,

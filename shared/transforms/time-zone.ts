@@ -13,7 +13,19 @@ interface Zone {
 const MAX_CACHED_DAYS = 20_000
 const zones = new Map<string, Zone | null>()
 
+// The zone asked for last: a sheet's dates are nearly always read in one zone.
+let lastName: string | null = null
+let lastZone: Zone | null = null
+
 function zoneFor(timeZone: string): Zone | null {
+  if (timeZone === lastName) return lastZone
+  const zone = lookUpZone(timeZone)
+  lastName = timeZone
+  lastZone = zone
+  return zone
+}
+
+function lookUpZone(timeZone: string): Zone | null {
   const cached = zones.get(timeZone)
   if (cached !== undefined) return cached
   let zone: Zone | null = null
