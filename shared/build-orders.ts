@@ -31,9 +31,11 @@ type At = [row: number, o: number, source: ColumnSource, cell: Cell]
 class OrderBuilder {
   readonly orders: PlannedOrder[] = []
   readonly failed: Uint32Array
-  // Table row that supplied each order-field value (order * fields + field), for conflict
-  // messages; only needed when several rows make one order.
-  private readonly origin: Int32Array | null
+  // Table row that supplied each order-field value, for conflict messages and for skipping a
+  // repeated cell; only orders of several rows need it, each a block of `fields` entries at
+  // block[o] * fields (block[o] is -1 for an order of one row, and block is null without grouping).
+  private readonly block: Int32Array | null
+  private readonly origin: Int32Array
   // Values of an order's first row by column field, and the fields templates by which are set.
   private readonly values: Array<string | undefined>
   private readonly templates = new Map<number, OrderDraft['fields']>()
@@ -46,8 +48,17 @@ class OrderBuilder {
   ) {
     const count = grouping.keys.length
     this.failed = new Uint32Array(count)
-    this.origin = compiled.groupBy !== null ? new Int32Array(count * compiled.columnFields.length) : null
+    this.block = compiled.groupBy !== null ? multiRowBlocks(grouping, table.rows.length) : null
+    let blocks = 0
+    if (this.block) for (let o = 0; o < count; o++) if ((this.block[o] as number) >= 0) blocks++
+    this.origin = new Int32Array(blocks * compiled.columnFields.length)
     this.values = new Array<string | undefined>(compiled.columnFields.length).fill(undefined)
+  }
+
+  /** Where order o's block of origins starts, or -1 when it has one row. */
+  private originBase(o: number): number {
+    const block = this.block === null ? -1 : (this.block[o] as number)
+    return block < 0 ? -1 : block * this.compiled.columnFields.length
   }
 
   /** Orders are numbered by their first row, so each is made when that row comes, with the
@@ -65,6 +76,7 @@ class OrderBuilder {
   private firstFields(o: number, r: number, row: number, cells: readonly Cell[]): OrderDraft['fields'] {
     const fields = this.compiled.columnFields
     const values = this.values
+    const base = this.originBase(o)
     let present = 0
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as ColumnField
@@ -80,7 +92,7 @@ class OrderBuilder {
       }
       values[f] = value
       present |= 1 << f
-      if (this.origin) this.origin[o * fields.length + f] = r
+      if (base >= 0) this.origin[base + f] = r
       const problem = field.check?.(value)
       if (problem) {
         this.valueProblem([row, o, field, cell], field.key, value, problem)
@@ -119,6 +131,7 @@ class OrderBuilder {
     const order = known
     order.rows.push(row)
     const fields = this.compiled.columnFields
+    const base = this.originBase(o)
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as ColumnField
       const cell = cells[field.column] ?? null
@@ -126,7 +139,7 @@ class OrderBuilder {
       const current = order.fields[field.key]
       // Exports often repeat the order's e-mail, name and date on every line: the same cell
       // as the one the value came from needs no second reading.
-      if (current !== undefined && this.origin && this.table.rows[this.origin[o * fields.length + f] ?? r]?.[field.column] === cell) continue
+      if (current !== undefined && base >= 0 && this.table.rows[this.origin[base + f] ?? r]?.[field.column] === cell) continue
       const value = field.read(cell)
       if (value === null) continue
       if (typeof value !== 'string') {
@@ -136,14 +149,14 @@ class OrderBuilder {
       }
       if (current === undefined) {
         order.fields[field.key] = value
-        if (this.origin) this.origin[o * fields.length + f] = r
+        if (base >= 0) this.origin[base + f] = r
         const problem = field.check?.(value)
         if (problem) {
           this.valueProblem([row, o, field, cell], field.key, value, problem)
           this.failed[o] = (this.failed[o] ?? 0) | field.bit
         }
       } else if (!field.same(current, value)) {
-        this.conflict(row, o, order, field, current, value, this.origin?.[o * fields.length + f] ?? r)
+        this.conflict(row, o, order, field, current, value, base >= 0 ? (this.origin[base + f] ?? r) : r)
         this.failed[o] = (this.failed[o] ?? 0) | field.bit
       }
     }
@@ -271,6 +284,20 @@ class OrderBuilder {
 
 function goodKey(position: number, part: 'good_name' | 'good_sum'): string {
   return `goods[${position}][${part}]`
+}
+
+/** For each order, its number among the orders of more than one row, or -1. */
+function multiRowBlocks(grouping: RowGrouping, rows: number): Int32Array {
+  const count = grouping.keys.length
+  const seen = new Uint8Array(count)
+  const block = new Int32Array(count).fill(-1)
+  let blocks = 0
+  for (let r = 0; r < rows; r++) {
+    const o = grouping.orderOf[r] ?? r
+    if (seen[o] === 0) seen[o] = 1
+    else if (block[o] === -1) block[o] = blocks++
+  }
+  return block
 }
 
 function isConstant(good: CompiledGood): boolean {
