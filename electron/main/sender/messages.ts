@@ -1,4 +1,5 @@
 // The one-sentence results of a run, in plain words.
+import { isJournalError } from '../journal'
 import type { OrderState } from '../journal'
 
 export function finishedMessage(runId: number, counts: Record<OrderState, number>): string {
@@ -28,6 +29,8 @@ export function networkGiveUpMessage(runId: number, minutes: number, lastReason:
 
 export function unexpectedMessage(runId: number, error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error)
+  // The journal's own errors already say what failed, why and what to do (e.g. a full disk).
+  if (isJournalError(error)) return `Run ${runId} stopped: ${detail.replace(/\.$/, '')}. Once that is fixed, resume the run to continue.`
   return `Run ${runId} stopped after an unexpected problem: ${detail.replace(/\.$/, '')}. The journal keeps every order's state; resume the run to continue.`
 }
 
