@@ -81,6 +81,25 @@ describe('Review screen', () => {
     expect(row.style.transform).toBe(`translateY(${50_000 * ROW_HEIGHT}px)`)
   })
 
+  it('keeps all four lead columns, Order and Status too, sticky side by side so none hides under another', async () => {
+    setup()
+    await screen.findByTestId(TID.review.row(2))
+    const grid = screen.getByTestId(TID.review.grid)
+    const rows = [grid.querySelector<HTMLElement>('.grid-head [role="row"]')!, screen.getByTestId(TID.review.row(2))]
+    for (const row of rows) {
+      const leads = Array.from(row.children).slice(0, 4) as HTMLElement[]
+      let edge = 0
+      for (const cell of leads) {
+        expect(cell.classList.contains('lead')).toBe(true)
+        // Each sticky cell starts where the one before it ends: no gap for data to show through, no overlap.
+        expect(cell.style.left).toBe(`${edge}px`)
+        edge += parseFloat(cell.style.width)
+      }
+      expect(row.children[4]!.classList.contains('lead')).toBe(false)
+    }
+    expect(screen.getByTestId(TID.review.row(2)).children[3]!.textContent).toBe('1 problem')
+  })
+
   it('shows only rows with problems when asked, with the problem on its cell and in the side panel', async () => {
     const { api, user } = setup()
     await screen.findByTestId(TID.review.row(2))

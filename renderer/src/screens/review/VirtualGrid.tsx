@@ -128,8 +128,8 @@ export function VirtualGrid(props: VirtualGridProps) {
         <div role="row" aria-rowindex={1} className="grid-row">
           <div role="columnheader" className="lead lead-0" style={LEAD_STYLES[0]}>Send</div>
           <div role="columnheader" className="lead lead-1" style={LEAD_STYLES[1]}>Row</div>
-          <div role="columnheader" className="lead-2" style={LEAD_STYLES[2]}>Order</div>
-          <div role="columnheader" className="lead-3" style={LEAD_STYLES[3]}>Status</div>
+          <div role="columnheader" className="lead lead-2" style={LEAD_STYLES[2]}>Order</div>
+          <div role="columnheader" className="lead lead-3" style={LEAD_STYLES[3]}>Status</div>
           {headers.map((header, c) => (
             <div key={c} role="columnheader" className="cell" style={CELL_STYLE} title={header}>{header || `(column ${c + 1})`}</div>
           ))}
@@ -162,7 +162,7 @@ export function VirtualGrid(props: VirtualGridProps) {
 }
 
 const CELL_STYLE = { width: COLUMN_WIDTH }
-const LEAD_STYLES = LEAD_WIDTHS.map((width, i) => (i < STICKY_LEFT.length ? { width, left: STICKY_LEFT[i] } : { width }))
+const LEAD_STYLES = LEAD_WIDTHS.map((width, i) => ({ width, left: STICKY_LEFT[i] }))
 
 export function cellId(index: number, column: number): string {
   return `grid-cell-${index}-${column}`
@@ -187,7 +187,7 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
       <div role="row" aria-rowindex={index + 2} className="grid-row row-loading" style={style}>
         <div role="gridcell" className="lead lead-0" style={LEAD_STYLES[0]} />
         <div role="gridcell" className="lead lead-1" style={LEAD_STYLES[1]}>…</div>
-        <div role="gridcell" className="lead-2" style={LEAD_STYLES[2]}>Loading…</div>
+        <div role="gridcell" className="lead lead-2" style={LEAD_STYLES[2]}>Loading…</div>
       </div>
     )
   }
@@ -206,8 +206,8 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
         />
       </div>
       <div role="rowheader" className="lead lead-1" style={LEAD_STYLES[1]}>{row.row}</div>
-      <div role="gridcell" className="lead-2" style={LEAD_STYLES[2]}>{row.order ?? '—'}</div>
-      <div role="gridcell" className="lead-3" style={LEAD_STYLES[3]}><RowStatus row={row} worst={issues.worst} count={row.issues.length} /></div>
+      <div role="gridcell" className="lead lead-2" style={LEAD_STYLES[2]}>{row.order ?? '—'}</div>
+      <div role="gridcell" className="lead lead-3" style={LEAD_STYLES[3]}><RowStatus row={row} worst={issues.worst} count={row.issues.length} /></div>
       {headers.map((_, c) => {
         const cellIssues = issues.byColumn.get(c)
         const worst = worstOf(cellIssues)

@@ -7,8 +7,10 @@ export const COLUMN_WIDTH = 160
 /** Include checkbox, sheet row, order number, status. */
 export const LEAD_WIDTHS = [40, 64, 64, 128] as const
 export const LEAD_WIDTH = LEAD_WIDTHS.reduce((a, b) => a + b, 0)
-/** The checkbox and row number stay in view when scrolling sideways. */
-export const STICKY_LEFT = [0, LEAD_WIDTHS[0]] as const
+/** All four lead columns stay in view when scrolling sideways, each at the sum of the widths
+ * before it, so a problem cell's row status is never hidden under another sticky cell. Data
+ * columns scroll under all of them (scrollToShowColumn counts on that). */
+export const STICKY_LEFT: readonly number[] = LEAD_WIDTHS.map((_, i) => LEAD_WIDTHS.slice(0, i).reduce((a, b) => a + b, 0))
 export const OVERSCAN = 6
 /** Used until the viewport can be measured (and in test DOMs, which have no layout). */
 export const FALLBACK_HEIGHT = 600
