@@ -100,6 +100,10 @@ export interface RunSummary {
   login: string
   apiBase: string
   note: string | null
+  /** The run's configured pace as stored with it (requests per second, requests at once), so a
+   * screen showing a resumed run shows its pace, not the defaults. (Added; optional.) */
+  rate?: number
+  concurrency?: number
 }
 
 export interface RunOrder {

@@ -6,7 +6,7 @@ import type { ConnectionInfo, RunSummary } from '../../shared/ipc/contract'
 import { useRunFeed, LOG_CAP } from '../../renderer/src/lib/run-feed'
 import { SendScreen } from '../../renderer/src/screens/send/SendScreen'
 import { TID } from '../../renderer/src/test-ids'
-import { createFakeApi, SANDBOX } from './fake-api'
+import { createFakeApi, SANDBOX, type FakeApi } from './fake-api'
 import { counts, progress, runSummary, session, stateCounts } from './fixtures'
 import { renderWithApi, WithSession } from './render'
 
@@ -21,6 +21,16 @@ function Harness({ connection }: { connection: ConnectionInfo }) {
       )}
     </WithSession>
   )
+}
+
+/** The Send screen showing a run it did not start, as after "Watch" in History. */
+function renderOpenedRun(api: FakeApi, runId: number) {
+  function Opened() {
+    const feed = useRunFeed()
+    const [summary] = useState(() => session())
+    return <WithSession summary={summary}>{(state) => <SendScreen state={state} connection={SANDBOX} feed={feed} activeRunId={runId} onRunStarted={() => undefined} onOpenHistory={() => undefined} />}</WithSession>
+  }
+  renderWithApi(<Opened />, api)
 }
 
 function setup(connection: ConnectionInfo = SANDBOX) {
@@ -150,6 +160,31 @@ describe('Send screen', () => {
     renderWithApi(<AllCreated />, api)
     expect(await screen.findByTestId(TID.send.start)).toHaveProperty('disabled', true)
     expect(screen.getByText(/Nothing to send/)).toBeTruthy()
+  })
+
+  it('shows the pace of a run opened from History, not the defaults, and resumes with it', async () => {
+    const api = createFakeApi({
+      'runs.list': () => [runSummary({ runId: 9, status: 'paused', rate: 2.5, concurrency: 3 })],
+      'run.resume': () => runSummary({ runId: 9, status: 'running', rate: 2.5, concurrency: 3 })
+    })
+    renderOpenedRun(api, 9)
+    await waitFor(() => expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('2.5'))
+    expect((screen.getByTestId(TID.send.concurrency) as HTMLInputElement).value).toBe('3')
+    act(() => api.emit('run.progress', progress({ runId: 9, paused: true, rate: 2.5 })))
+    const user = userEvent.setup()
+    await user.click(await screen.findByTestId(TID.send.resume))
+    await waitFor(() => expect(api.inputsOf('run.resume')).toEqual([{ runId: 9, rate: 2.5, concurrency: 3 }]))
+  })
+
+  it('falls back to the rate of the run\'s progress when main does not say its pace', async () => {
+    const api = createFakeApi({ 'runs.list': () => [runSummary({ runId: 9, status: 'running' })] })
+    renderOpenedRun(api, 9)
+    await waitFor(() => expect(api.inputsOf('runs.list')).toHaveLength(1))
+    act(() => api.emit('run.progress', progress({ runId: 9, rate: 4 })))
+    expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('4')
+    // Only the first event: later ones (slower after a back-off) do not overwrite what is shown.
+    act(() => api.emit('run.progress', progress({ runId: 9, rate: 2 })))
+    expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('4')
   })
 
   it('names the live shop when orders go to a real account', async () => {

@@ -18,7 +18,9 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     total: totalOf(counts),
     login: run.settings.login,
     apiBase: run.settings.apiBase,
-    note: run.note
+    note: run.note,
+    rate: run.settings.rate,
+    concurrency: run.settings.concurrency
   }
 }
 

@@ -149,7 +149,10 @@ describe('pausing, resuming, restarting and cancelling', () => {
     const offered = (await app.ok('runs.list', {})).find((r) => r.runId === runId)
     expect(offered?.status).toBe('paused')
     expect(offered?.counts.pending).toBeGreaterThan(0)
-    await app.ok('run.resume', { runId, rate: 100, concurrency: 4 })
+    // The pace the run was started with, for the Send screen to show when the run is resumed.
+    expect(offered).toMatchObject({ rate: 1, concurrency: 1 })
+    const resumed = await app.ok('run.resume', { runId, rate: 100, concurrency: 4 })
+    expect(resumed).toMatchObject({ rate: 100, concurrency: 4 })
     const done = await waitForRunEnd(app, runId)
     expect(done.counts).toMatchObject({ succeeded: 30, unknown: 0 })
     const bills = (await app.ok('runs.orders', { runId, offset: 0, limit: 100 })).orders.map((o) => o.billId)

@@ -1,10 +1,11 @@
 // Step 4: what will be sent and where, at what pace; then start, pause, resume or cancel, with
 // the run's progress and the shop's answers as they come.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ConnectionInfo, PlanCounts, RunSummary, SendProgressEvent } from '../../../../shared/ipc/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { ErrorMessage } from '../../components/Messages'
+import { useApi } from '../../lib/api-context'
 import { SheetIssues } from '../../components/SheetIssues'
 import { formatCount, plural } from '../../lib/format'
 import type { RunFeed } from '../../lib/run-feed'
@@ -13,7 +14,7 @@ import type { SessionState } from '../../lib/use-session'
 import { TID } from '../../test-ids'
 import { PaceFields } from './PaceFields'
 import { RunProgress } from './RunProgress'
-import { DEFAULT_CONCURRENCY, DEFAULT_RATE, readPace } from './send-settings'
+import { DEFAULT_CONCURRENCY, DEFAULT_RATE, paceText, readPace } from './send-settings'
 import { SendLog } from './SendLog'
 
 interface SendScreenProps {
@@ -29,6 +30,7 @@ type Phase = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'cancelle
 
 export function SendScreen({ state, connection, feed, activeRunId, onRunStarted, onOpenHistory }: SendScreenProps) {
   const action = useAction()
+  const api = useApi()
   const [rate, setRate] = useState(String(DEFAULT_RATE))
   const [concurrency, setConcurrency] = useState(String(DEFAULT_CONCURRENCY))
   const [problem, setProblem] = useState<string | null>(null)
@@ -44,6 +46,31 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
     setCommanded((old) => (old === 'cancelled' ? old : null))
   }, [progress])
 
+  // A run opened from History (or this screen shown again) keeps its own pace: show that pace, not
+  // the defaults, so Resume does not silently change it. The run's stored pace comes from
+  // runs.list; until it answers (or if main cannot say), the rate of its first progress event.
+  const pacedRun = useRef<number | null>(null)
+  const guessedRun = useRef<number | null>(null)
+  useEffect(() => {
+    if (activeRunId === null || pacedRun.current === activeRunId) return
+    let current = true
+    api.invoke('runs.list', {}).then((result) => {
+      const summary = result.ok ? result.value.find((r) => r.runId === activeRunId) : undefined
+      if (!current || pacedRun.current === activeRunId || summary?.rate === undefined) return
+      pacedRun.current = activeRunId
+      setRate(paceText(summary.rate))
+      if (summary.concurrency !== undefined) setConcurrency(String(summary.concurrency))
+    }, () => undefined)
+    return () => {
+      current = false
+    }
+  }, [api, activeRunId])
+  useEffect(() => {
+    if (!progress || activeRunId === null || pacedRun.current === activeRunId || guessedRun.current === activeRunId) return
+    guessedRun.current = activeRunId
+    setRate(paceText(progress.rate))
+  }, [progress, activeRunId])
+
   const phase = phaseOf(activeRunId, progress, commanded, action.busy)
   const { run } = action
 
@@ -58,6 +85,7 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
     if (!chosen || !state.session) return
     const answer = await run('run.start', { sessionId: state.session.sessionId, ...chosen })
     if (!answer) return
+    pacedRun.current = answer.runId
     setStarted({ staged: answer.staged, skipped: answer.skipped })
     setCommanded('running')
     onRunStarted(answer.runId)

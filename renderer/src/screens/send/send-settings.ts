@@ -22,3 +22,8 @@ export function readPace(rateText: string, concurrencyText: string): Pace | stri
   }
   return { rate, concurrency }
 }
+
+/** A rate as the input shows it: at most two decimals, never rounded down to 0 (which readPace refuses). */
+export function paceText(rate: number): string {
+  return String(Math.max(0.01, Math.round(rate * 100) / 100))
+}
