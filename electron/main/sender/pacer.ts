@@ -9,6 +9,8 @@
 //   1 ms before its slot, or the pacer could never go faster than one start per timer tick.
 import type { Clock } from './clock'
 
+const WINDOW_MARGIN_MS = 1
+
 export class Pacer {
   /** Theoretical arrival time: the grid slot of the next start. */
   private tat = -Infinity
@@ -45,18 +47,24 @@ export class Pacer {
 
   /** The earliest moment the next start may happen. */
   nextSlot(): number {
-    const windowStart = this.recent.length >= this.windowSize ? this.recent[0]! + this.windowSize * this.intervalMs : -Infinity
+    // One millisecond of margin: a start exactly one window after another is allowed in theory,
+    // but the shop's clock (or anyone measuring) must not see it inside the same second.
+    const windowStart = this.recent.length >= this.windowSize ? this.recent[0]! + this.windowSize * this.intervalMs + WINDOW_MARGIN_MS : -Infinity
     return Math.max(this.tat, this.heldUntil, windowStart)
   }
 
-  /** Waits for the next start slot. Timers may fire early, so the slot is re-checked after each sleep. */
-  async acquire(signal?: AbortSignal): Promise<void> {
+  /** Waits for the next start slot. Timers may fire early, so the slot is re-checked after each sleep.
+   * `start` runs in the same tick as the slot is taken: a request sent there leaves at the time
+   * the pacer recorded, not after whatever else ran before the awaiting code resumed (a journal
+   * commit can take milliseconds), so the window cap holds for the requests themselves. */
+  async acquire(signal?: AbortSignal, start?: () => void): Promise<void> {
     for (;;) {
       signal?.throwIfAborted()
       const now = this.clock.now()
       const slot = this.nextSlot()
       if (now >= slot - this.earlyMs()) {
         this.recordStart(now)
+        start?.()
         return
       }
       await this.clock.sleep(Math.max(1, Math.ceil(slot - this.earlyMs() - now)), signal)

@@ -253,12 +253,15 @@ export class RunSender {
         if ((await this.idle()) === 'done') return
         continue
       }
-      const paced = await this.interruptible(() => this.pacer.acquire(this.interruptController.signal))
-      if (!paced || this.halted || this.pausedFlag) {
-        this.semaphore.release()
-        continue
-      }
-      this.launch(this.claimed.shift()!)
+      let launched = false
+      await this.interruptible(() =>
+        this.pacer.acquire(this.interruptController.signal, () => {
+          if (this.halted || this.pausedFlag) return
+          this.launch(this.claimed.shift()!)
+          launched = true
+        })
+      )
+      if (!launched) this.semaphore.release()
     }
   }
 

@@ -129,3 +129,18 @@ describe('Pacer under late timers', () => {
     expect(maxInAnyWindow(times, 1000)).toBeLessThanOrEqual(20)
   })
 })
+
+describe('Pacer start callback', () => {
+  it('runs the start in the same tick as the slot is taken, at the recorded time', async () => {
+    let now = 0
+    const clock: Clock = { now: () => now, sleep: async (ms) => { now += ms } }
+    const pacer = new Pacer(clock, 10)
+    const seen: number[] = []
+    await pacer.acquire(undefined, () => seen.push(now))
+    const second = pacer.acquire(undefined, () => seen.push(now))
+    // Whatever runs between the grant and the awaiting code (a slow commit) must not delay the start.
+    await second
+    now += 30
+    expect(seen).toEqual([0, 100])
+  })
+})
