@@ -124,9 +124,10 @@ class FirstByFingerprint {
   }
 }
 
-/** FNV-1a over the UTF-16 code units. */
+/** FNV-1a over the last 8 UTF-16 code units: a fingerprint ends in md5 hex digits, which are
+ * spread evenly (any other text still works, only with more equal hashes to compare). */
 function hashText(text: string): number {
   let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  for (let i = Math.max(0, text.length - 8); i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
   return hash >>> 0
 }
