@@ -9,8 +9,7 @@ import { decodeText } from './decode-text'
 import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
 import { extensionOf, stemOf } from './file-name'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
-import { sheetReadError, type SheetReadError } from './sheet-error'
-import { splitPlainCsv } from './split-csv'
+import { sheetReadError } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 
 export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits): ReadResult {
@@ -60,35 +59,9 @@ function chooseDelimiter(text: string, file: string, override: string | undefine
   return detectDelimiter(text, extensionOf(file) === 'tsv')
 }
 
-/** One record is one Excel row. Well-formed text is split directly; anything else goes to Papa
- * Parse, which reports where each record ends (the physical line a record starts on is only
- * needed to point at an unclosed quote). */
+/** One record is one Excel row. Papa Parse reports where each record ends; the physical line a
+ * record starts on is only needed to point at an unclosed quote. */
 function splitRecords(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits): SheetRecords {
-  return splitPlainRecords(text, delimiter, file, limits) ?? splitWithPapa(text, delimiter, firstLine, file, limits)
-}
-
-/** The records of well-formed text, split without Papa Parse (see split-csv), or null. */
-function splitPlainRecords(text: string, delimiter: string, file: string, limits: ReadLimits): SheetRecords | null {
-  const records = emptyRecords()
-  const maxRecords = limits.maxRows + HEADER_MARGIN_ROWS
-  let row = 0
-  const outcome = splitPlainCsv(text, delimiter, (cells) => {
-    row += 1
-    if (isBlankRow(cells)) return true
-    if (records.cells.length >= maxRecords) return false
-    records.cells.push(cells)
-    records.rows.push(row)
-    return true
-  })
-  if (outcome.kind === 'too-many') throw tooManyRows(file, limits)
-  return outcome.kind === 'records' ? records : null
-}
-
-function tooManyRows(file: string, limits: ReadLimits): SheetReadError {
-  return sheetReadError('too-large', file, `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
-}
-
-function splitWithPapa(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits): SheetRecords {
   const records = emptyRecords()
   const maxRecords = limits.maxRows + HEADER_MARGIN_ROWS
   let row = 0
@@ -114,7 +87,9 @@ function splitWithPapa(text: string, delimiter: string, firstLine: number, file:
       records.rows.push(row)
     }
   })
-  if (tooMany) throw tooManyRows(file, limits)
+  if (tooMany) {
+    throw sheetReadError('too-large', file, `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
+  }
   if (unclosedQuoteAt > 0) {
     throw sheetReadError('malformed', file, `line ${unclosedQuoteAt} opens a quoted cell (") that is never closed, so everything after it would run into one cell. Fix the quotes on that line (or double a quote inside a cell: "") and try again.`)
   }
