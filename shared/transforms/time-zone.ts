@@ -3,7 +3,8 @@ import { MS_PER_DAY, wallAsUtcMs, wallPartsAsUtcMs } from './civil'
 import type { WallTime } from './civil'
 
 interface Zone {
-  format: Intl.DateTimeFormat
+  /** null for UTC itself, which needs no formatter (making one costs some 20 ms of ICU). */
+  format: Intl.DateTimeFormat | null
   utc: boolean
   /** UTC offset (ms) at the start of each UTC day asked about; formatToParts is slow, and a
    * 100k-row sheet only spans a few hundred days. */
@@ -29,6 +30,11 @@ function lookUpZone(timeZone: string): Zone | null {
   const cached = zones.get(timeZone)
   if (cached !== undefined) return cached
   let zone: Zone | null = null
+  if (timeZone === 'UTC') {
+    zone = { format: null, utc: true, dayOffsets: new Map() }
+    zones.set(timeZone, zone)
+    return zone
+  }
   try {
     const format = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -54,6 +60,7 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Local time minus UTC, in ms, at the instant `ms` (a whole second). */
 function offsetAt(zone: Zone, ms: number): number {
+  if (zone.format === null) return 0
   const wall: WallTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 }
   for (const part of zone.format.formatToParts(ms)) {
     if (part.type === 'literal') continue
