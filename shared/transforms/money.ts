@@ -64,15 +64,23 @@ export function plainMoney(cell: Cell, decimal: DecimalSeparator): string | unde
   if (decimal === 'auto' && n - point - 1 === 3 && point >= 1 && point <= 3 && cell.charCodeAt(0) !== 48) {
     return cell.slice(0, point) + cell.slice(point + 1)
   }
+  // Most prices are written as they are sent ('1500.50'): then the text itself is the answer.
+  if (point > 0 && point < n - 1 && leadingZeros(cell, point) === 0) return cell
   const whole = point === 0 ? '0' : withoutLeadingZeros(cell, point)
   if (point === n - 1) return whole
-  return whole.length === point ? cell : `${whole}${cell.slice(point)}`
+  return `${whole}${cell.slice(point)}`
+}
+
+/** How many leading zeros the first `end` characters (digits) have, keeping the last digit. */
+function leadingZeros(text: string, end: number): number {
+  let from = 0
+  while (from < end - 1 && text.charCodeAt(from) === 48) from++
+  return from
 }
 
 /** The first `end` characters (digits) of `text` without leading zeros, keeping the last digit. */
 function withoutLeadingZeros(text: string, end: number): string {
-  let from = 0
-  while (from < end - 1 && text.charCodeAt(from) === 48) from++
+  const from = leadingZeros(text, end)
   return from === 0 && end === text.length ? text : text.slice(from, end)
 }
 
