@@ -4,20 +4,12 @@ import type { OrderFieldKey } from '../../../shared/field-keys'
 import { ORDER_FIELD_KEYS } from '../../../shared/field-keys'
 import type { OrderDraft } from '../../../shared/order'
 import type { PhpArray, PhpValue } from '../../../shared/php-value'
+import { seeded } from '../../helpers/seeded'
 
 export type Random = () => number
 
 /** mulberry32: small, fast and good enough to spread test cases. */
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
-  }
-}
+export const seededRandom: (seed: number) => Random = seeded
 
 export function pick<T>(random: Random, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T

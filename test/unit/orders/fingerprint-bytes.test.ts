@@ -4,20 +4,11 @@ import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { FINGERPRINT_FIELDS, fingerprintInput, orderFingerprint } from '../../../shared/fingerprint'
 import type { GoodLine, OrderDraft } from '../../../shared/order'
+import { seeded } from '../../helpers/seeded'
 
 type Order = Pick<OrderDraft, 'fields' | 'goods'>
 
 const documented = (order: Order): string => `v1:${createHash('md5').update(fingerprintInput(order), 'utf8').digest('hex')}`
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), s | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 // Pieces chosen to sit on both sides of every fast-path boundary: case, Cyrillic (with the
 // Ѐ-Џ and Ё/ё letters), spaces of every kind and position, JSON escapes, combining marks, lone

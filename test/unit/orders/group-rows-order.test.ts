@@ -5,6 +5,7 @@ import { groupRows } from '../../../shared/group-rows'
 import { cellToText } from '../../../shared/transforms'
 import type { Cell } from '../../../shared/sheet'
 import { sheet } from './helpers'
+import { seeded } from '../../helpers/seeded'
 
 /** The reference: one map from order number to order, empty numbers each their own order. */
 function reference(cells: Cell[]): { orderOf: number[]; keys: Array<string | null> } {
@@ -23,16 +24,6 @@ function reference(cells: Cell[]): { orderOf: number[]; keys: Array<string | nul
     keys.push(key === '' ? null : key)
   }
   return { orderOf, keys }
-}
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), s | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function check(cells: Cell[]): void {

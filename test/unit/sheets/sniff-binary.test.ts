@@ -2,16 +2,7 @@
 // every share of control bytes and every alignment of the buffer.
 import { describe, expect, it } from 'vitest'
 import { sniffContent } from '../../../electron/main/sheets/sniff-content'
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), s | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seeded } from '../../helpers/seeded'
 
 function binaryByBytes(bytes: Uint8Array): boolean {
   let controls = 0

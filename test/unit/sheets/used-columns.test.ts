@@ -3,16 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { buildTable } from '../../../electron/main/sheets/build-table'
 import type { Cell } from '../../../shared/sheet'
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), s | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seeded } from '../../helpers/seeded'
 
 const blank = (cell: Cell | undefined): boolean => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
 

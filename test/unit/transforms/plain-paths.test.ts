@@ -9,16 +9,7 @@ import { isPlainHost } from '../../../shared/transforms/domain'
 import type { DateOptions } from '../../../shared/transforms'
 import type { DecimalSeparator } from '../../../shared/mapping'
 import { isPositiveDecimal, significantDecimals } from '../../../shared/validate-order-syntax'
-
-function seeded(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = Math.imul(s ^ (s >>> 15), s | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seeded } from '../../helpers/seeded'
 
 function randomText(random: () => number, alphabet: readonly string[], max: number): string {
   let out = ''
