@@ -17,7 +17,7 @@ import { shownText } from './transforms/text'
 import type { ValueProblem } from './validate-order'
 
 export interface BuiltOrders {
-  /** The orders, already in their final shape; planImport fills in fingerprint and counts. */
+  /** The orders, already in their final shape; planImport fills in the counts. */
   orders: PlannedOrder[]
   /** Per order, the bits (ColumnField.bit, GOODS_BIT) of fields that already have an error, so
    * the whole-order rules do not report the same gap twice. */
@@ -67,7 +67,7 @@ class OrderBuilder {
   private start(o: number, r: number, row: number, cells: readonly Cell[]): void {
     const fields = this.firstFields(o, r, row, cells)
     const goods = this.firstGoods(o, row, cells)
-    this.orders.push({ index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods, fingerprint: '', errors: 0, warnings: 0 })
+    this.orders.push({ index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods, fingerprint: null, errors: 0, warnings: 0 })
   }
 
   /** The order fields of an order's first row: the constants, then each mapped cell's value in

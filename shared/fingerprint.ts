@@ -34,6 +34,8 @@ const collapse = (value: string) => (CLEAN.test(value) ? value : value.normalize
 const folded: Normalize = (value) => collapse(value).toLowerCase()
 const exact: Normalize = (value) => nfc(value).trim()
 const email: Normalize = (value) => value.trim().toLowerCase()
+/** The e-mail address as the fingerprint holds it: orders with different ones never match. */
+export const normalizedEmail: Normalize = email
 // '+7 (928) 777-77-77' and '+7928777 7777' are one number: only a leading + and the digits count.
 const phone: Normalize = (value) => {
   const digits = value.replace(/\D/g, '')

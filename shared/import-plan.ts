@@ -1,7 +1,7 @@
 // From a sheet and a mapping to the orders that would be sent, with every problem found on the
 // way: the "dry run" the user reviews before anything reaches the shop.
 import { buildOrders } from './build-orders'
-import { orderFingerprint } from './fingerprint'
+import { normalizedEmail, orderFingerprint } from './fingerprint'
 import { groupRows } from './group-rows'
 import { compileMapping } from './import-plan-mapping'
 import { IssueCollector } from './import-plan-issues'
@@ -12,8 +12,11 @@ import type { OrderDraft } from './order'
 import type { SheetTable } from './sheet'
 
 export interface PlannedOrder extends OrderDraft {
-  /** orderFingerprint() of the order. */
-  fingerprint: string
+  /** orderFingerprint() of the order once fingerprintOf() has worked it out, else null. Read it
+   * through fingerprintOf(): reviewing a sheet never needs it (only staging and the check for
+   * orders created by earlier runs do), and for 100k orders it costs as much as the rest of the
+   * validation. */
+  fingerprint: string | null
   /** Errors that stop this order from being sent: its own, plus every sheet-wide mapping error
    * (a missing column or unmapped required field makes every order unsendable; such an issue is
    * listed once, with row null). An order may be sent only when this is 0. */
@@ -47,7 +50,6 @@ export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOp
   for (const issue of grouping.issues) issues.add(issue, compiled.groupBy?.column)
   const { orders, failed } = buildOrders(table, compiled, grouping, issues)
   checkOrders(orders, failed, compiled, mapping.shipped, issues)
-  for (const order of orders) order.fingerprint = orderFingerprint(order)
   flagRepeatedOrders(orders, issues)
   const sheetErrors = compiled.issues.filter((i) => i.severity === 'error').length
   return { orders, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
@@ -72,14 +74,26 @@ function tallyIssues(orders: PlannedOrder[], issues: readonly Issue[], sheetErro
   return { orders: orders.length, validOrders, errors, warnings }
 }
 
+/** The order's fingerprint, worked out on first use and kept on the order. */
+export function fingerprintOf(order: PlannedOrder): string {
+  order.fingerprint ??= orderFingerprint(order)
+  return order.fingerprint
+}
+
 /** The same order twice in one file is usually a pasted-twice block or a re-export; it is only a
- * warning because two identical orders can be real (a customer buying twice the same day). */
+ * warning because two identical orders can be real (a customer buying twice the same day).
+ * Equal orders have equal e-mail addresses (the address is part of the fingerprint), so only
+ * orders whose address another order shares are fingerprinted and compared. */
 function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollector): void {
-  const firstByPrint = new FirstByFingerprint(orders)
-  for (let o = 0; o < orders.length; o++) {
+  const firstByPrint = new Map<string, PlannedOrder>()
+  for (const o of ordersSharingEmail(orders)) {
     const order = orders[o] as PlannedOrder
-    const earlier = firstByPrint.earlierOrAdd(o)
-    if (earlier === undefined) continue
+    const print = fingerprintOf(order)
+    const earlier = firstByPrint.get(print)
+    if (earlier === undefined) {
+      firstByPrint.set(print, order)
+      continue
+    }
     issues.add({
       severity: 'warning',
       code: 'duplicate-order',
@@ -94,40 +108,41 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollec
   }
 }
 
-/** Which earlier order has the same fingerprint: an open-addressing table of order positions in
- * one typed array, since a Map of 100k fingerprint strings costs more than the search itself. */
-class FirstByFingerprint {
-  private readonly slots: Int32Array
-  private readonly mask: number
-
-  constructor(private readonly orders: readonly PlannedOrder[]) {
-    let size = 16
-    while (size < orders.length * 2) size *= 2
-    this.slots = new Int32Array(size)
-    this.mask = size - 1
-  }
-
-  /** The first order before `o` with o's fingerprint; else records `o` and returns undefined. */
-  earlierOrAdd(o: number): PlannedOrder | undefined {
-    const print = (this.orders[o] as PlannedOrder).fingerprint
-    let at = hashText(print) & this.mask
+/** Positions, ascending, of the orders whose e-mail (as the fingerprint normalizes it) another
+ * order also has. The search is an open-addressing table of order positions in one typed array,
+ * since a Map of 100k addresses costs more than the search itself. */
+function ordersSharingEmail(orders: readonly PlannedOrder[]): number[] {
+  const emails = orders.map((order) => normalizedEmail(order.fields.bill_email ?? ''))
+  let size = 16
+  while (size < orders.length * 2) size *= 2
+  const slots = new Int32Array(size)
+  const mask = size - 1
+  const shared = new Uint8Array(orders.length)
+  for (let o = 0; o < orders.length; o++) {
+    const email = emails[o] as string
+    let at = hashText(email) & mask
     for (;;) {
-      const slot = this.slots[at] as number
+      const slot = slots[at] as number
       if (slot === 0) {
-        this.slots[at] = o + 1
-        return undefined
+        slots[at] = o + 1
+        break
       }
-      const other = this.orders[slot - 1] as PlannedOrder
-      if (other.fingerprint === print) return other
-      at = (at + 1) & this.mask
+      if (emails[slot - 1] === email) {
+        shared[slot - 1] = 1
+        shared[o] = 1
+        break
+      }
+      at = (at + 1) & mask
     }
   }
+  const positions: number[] = []
+  for (let o = 0; o < orders.length; o++) if (shared[o] === 1) positions.push(o)
+  return positions
 }
 
-/** FNV-1a over the last 8 UTF-16 code units: a fingerprint ends in md5 hex digits, which are
- * spread evenly (any other text still works, only with more equal hashes to compare). */
+/** FNV-1a over the UTF-16 code units. */
 function hashText(text: string): number {
   let hash = 0x811c9dc5
-  for (let i = Math.max(0, text.length - 8); i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
   return hash >>> 0
 }

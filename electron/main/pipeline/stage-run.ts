@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { z } from 'zod'
 import { createOrderParams } from '../../../shared/create-order-params'
-import type { PlannedOrder } from '../../../shared/import-plan'
+import { fingerprintOf, type PlannedOrder } from '../../../shared/import-plan'
 import type { Issue } from '../../../shared/issue'
 import { MappingSchema, type Mapping } from '../../../shared/mapping'
 import type { Cell, SheetTable } from '../../../shared/sheet'
@@ -100,7 +100,7 @@ export function stageInputs(prepared: PreparedImport): StageOrderInput[] {
     const input: StageOrderInput = {
       ordinal: order.index,
       groupKey: order.key,
-      fingerprint: order.fingerprint,
+      fingerprint: fingerprintOf(order),
       payload: createOrderParams(order),
       email: order.fields.bill_email ?? '',
       rows: stagedRows(order, cells)

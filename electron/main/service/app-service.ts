@@ -2,6 +2,7 @@
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { PlannedOrder } from '../../../shared/import-plan'
 import type { ChannelOutputs } from '../../../shared/ipc/contract'
 import { readRunInfo } from '../pipeline/stage-run'
 import { AppStateFile } from './app-state'
@@ -52,7 +53,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const sessions = new SheetSessions({ tempDir, templates, events, now })
   const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
-  const lookup = (fingerprint: string): number | null => created.billFor(fingerprint)
+  const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
   const summaryOf = (session: SheetSession) => session.summary(lookup)
   let disposed: Promise<void> | null = null
 

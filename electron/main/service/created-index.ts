@@ -3,6 +3,7 @@
 // (waiting, being sent, or unclear), where sending it from a new run could create it twice.
 // Built from the journal on demand and rebuilt after anything that stages, creates, resolves or
 // deletes orders.
+import { fingerprintOf, type PlannedOrder } from '../../../shared/import-plan'
 import type { Journal, OrderState } from '../journal'
 
 const PAGE = 5_000
@@ -23,6 +24,13 @@ export class CreatedIndex {
    * reviewed, and staging (which needs the journal) says what is wrong. */
   billFor(fingerprint: string): number | null {
     return this.get().created.get(fingerprint) ?? null
+  }
+
+  /** billFor() of the order's fingerprint; the fingerprint is not even worked out while no
+   * earlier run has created anything (a first import, or a journal that cannot be read). */
+  billForOrder(order: PlannedOrder): number | null {
+    const { created } = this.get()
+    return created.size === 0 ? null : (created.get(fingerprintOf(order)) ?? null)
   }
 
   /** The run holding an order with this fingerprint that is not settled yet, or null. */

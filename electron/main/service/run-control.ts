@@ -1,6 +1,7 @@
 // Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
 // transaction and sent by the sender; its progress and every answer become events. Only runs
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
+import { fingerprintOf } from '../../../shared/import-plan'
 import type { RunSummary } from '../../../shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { readRunInfo, stageRun } from '../pipeline/stage-run'
@@ -47,8 +48,8 @@ export class RunControl {
     const { plan } = session
     const file = session.read.meta.file
     const index = this.deps.created
-    const { orders, alreadyCreated } = session.sendable((fingerprint) => index.billFor(fingerprint))
-    this.refuseOpenElsewhere(orders.map((order) => order.fingerprint))
+    const { orders, alreadyCreated } = session.sendable((order) => index.billForOrder(order))
+    this.refuseOpenElsewhere(orders.map(fingerprintOf))
     if (orders.length === 0) {
       throw new ServiceError(
         'nothing-to-send',

@@ -3,7 +3,7 @@
 import { createOrderParams } from '../../../shared/create-order-params'
 import type { RunOrder } from '../../../shared/ipc/contract'
 import type { Issue } from '../../../shared/issue'
-import { planImport, type PlannedOrder } from '../../../shared/import-plan'
+import { fingerprintOf, planImport, type PlannedOrder } from '../../../shared/import-plan'
 import type { Mapping } from '../../../shared/mapping'
 import type { Cell } from '../../../shared/sheet'
 import { describeRows, findOrderByOrdinal, ordersOf } from '../cli/run/journal-access'
@@ -65,7 +65,7 @@ export class RunOrders {
     if (!replanned.valid || !replanned.order) return { order: runOrder(journal, run, order), issues: replanned.issues }
     const updated = journal.requeueFailed(order.id, {
       payload: createOrderParams(replanned.order),
-      fingerprint: replanned.order.fingerprint,
+      fingerprint: fingerprintOf(replanned.order),
       email: replanned.order.fields.bill_email ?? '',
       rows
     })

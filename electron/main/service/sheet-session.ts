@@ -27,8 +27,8 @@ export interface MappingChoice {
   template: string | null
 }
 
-/** Looks up orders created by earlier runs; null when this order was never created. */
-export type CreatedLookup = (fingerprint: string) => number | null
+/** The bill of this order created by an earlier run, or null when it was never created. */
+export type CreatedLookup = (order: PlannedOrder) => number | null
 
 export class SheetSession {
   readonly edits = new Map<number, Map<number, string>>()
@@ -96,7 +96,7 @@ export class SheetSession {
   counts(created: CreatedLookup): PlanCounts {
     const { counts, orders } = this.planned.plan
     let alreadyCreated = 0
-    for (const order of orders) if (order.errors === 0 && created(order.fingerprint) !== null) alreadyCreated++
+    for (const order of orders) if (order.errors === 0 && created(order) !== null) alreadyCreated++
     return {
       rows: this.read.table.rows.length,
       orders: counts.orders,
@@ -130,7 +130,7 @@ export class SheetSession {
       issues: this.planned.issuesOfRow.get(row) ?? [],
       excluded: this.excluded.has(row),
       edited: edits !== undefined,
-      alreadyCreated: order && order.errors === 0 ? created(order.fingerprint) : null
+      alreadyCreated: order && order.errors === 0 ? created(order) : null
     }
   }
 
@@ -180,7 +180,7 @@ export class SheetSession {
     let alreadyCreated = 0
     for (const order of this.planned.plan.orders) {
       if (order.errors > 0) continue
-      if (created(order.fingerprint) !== null) alreadyCreated++
+      if (created(order) !== null) alreadyCreated++
       else orders.push(order)
     }
     return { orders, alreadyCreated }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { orderFingerprint } from '../../../shared/fingerprint'
-import { planImport } from '../../../shared/import-plan'
+import { fingerprintOf, planImport } from '../../../shared/import-plan'
 import { NOW, col, good, mapping, sheet } from './helpers'
 
 describe('planImport', () => {
@@ -26,10 +26,14 @@ describe('planImport', () => {
     ])
   })
 
-  it('gives every order its fingerprint', () => {
+  it('gives every order its fingerprint when asked, and keeps it', () => {
     const plan = planImport(sheet(['Email', 'Product'], [['a@x.com', 'p'], ['b@x.com', 'p']]), mapping({ goods: [good('Product')] }), { now: NOW })
-    for (const order of plan.orders) expect(order.fingerprint).toBe(orderFingerprint(order))
-    expect(plan.orders[0]?.fingerprint).not.toBe(plan.orders[1]?.fingerprint)
+    for (const order of plan.orders) {
+      expect(order.fingerprint).toBeNull()
+      expect(fingerprintOf(order)).toBe(orderFingerprint(order))
+      expect(order.fingerprint).toBe(orderFingerprint(order))
+    }
+    expect(fingerprintOf(plan.orders[0]!)).not.toBe(fingerprintOf(plan.orders[1]!))
   })
 
   it('warns about the same order twice, on the later one, naming the earlier row', () => {
@@ -50,6 +54,31 @@ describe('planImport', () => {
     expect(plan.issues[0]?.message).toMatch(/^Row 4: .*row 2/)
     expect(plan.issues[1]?.message).toContain('row 2')
     expect(plan.counts.validOrders).toBe(4)
+  })
+
+  it('finds a repeat among several orders of one customer, and only fingerprints those', () => {
+    const plan = planImport(
+      sheet(['Email', 'Product', 'Price'], [
+        ['ann@x.com', 'course', '1500'],
+        ['ann@x.com', 'book', '300'],
+        ['bob@x.com', 'book', '300'],
+        ['', 'book', '300'],
+        ['Ann@X.com', 'book', '300.00'],
+        ['', 'book', '300']
+      ]),
+      mapping(),
+      { now: NOW }
+    )
+    const repeats = plan.issues.filter((i) => i.code === 'duplicate-order')
+    expect(repeats.map((i) => [i.row, i.order])).toEqual([
+      [6, 5],
+      [7, 6]
+    ])
+    expect(repeats[0]?.message).toContain('row 3')
+    expect(repeats[1]?.message).toContain('row 5')
+    // Bob's address is nobody else's: nothing to compare his order with.
+    expect(plan.orders[2]?.fingerprint).toBeNull()
+    expect(plan.orders[0]?.fingerprint).toBe(fingerprintOf({ ...plan.orders[0]!, fingerprint: null }))
   })
 
   it('sorts issues: sheet-wide first, then by row, then by column left to right', () => {

@@ -1,6 +1,6 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
-import type { PlannedOrder } from '../../../../shared/import-plan'
+import { fingerprintOf, type PlannedOrder } from '../../../../shared/import-plan'
 import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
@@ -72,7 +72,7 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean): P
       continue
     }
     valid.push(order)
-    const match = force ? null : journal.findCreated(order.fingerprint)
+    const match = force ? null : journal.findCreated(fingerprintOf(order))
     if (match) alreadyCreated.push({ order, ...match })
   }
   return { valid, rejected, alreadyCreated }

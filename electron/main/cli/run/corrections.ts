@@ -8,7 +8,7 @@
 // again here, so the shop receives what the user typed.
 import { basename } from 'node:path'
 import { createOrderParams } from '../../../../shared/create-order-params'
-import { planImport, type PlannedOrder } from '../../../../shared/import-plan'
+import { fingerprintOf, planImport, type PlannedOrder } from '../../../../shared/import-plan'
 import { resolveColumn, type Mapping } from '../../../../shared/mapping'
 import type { Cell, SheetTable } from '../../../../shared/sheet'
 import { unFormulaSafe } from '../../export/formula-safe'
@@ -149,7 +149,7 @@ function correctedOrder(
   // journal still points at the rows the user imported.
   const rowNumbers = originalRows.length === planned.rows.length ? originalRows : planned.rows
   const rows: StagedRow[] = planned.rows.map((sheetRow, i) => ({ sheetRow: rowNumbers[i] ?? sheetRow, cells: project(cells.get(sheetRow) ?? []) }))
-  return { payload: createOrderParams(planned), fingerprint: planned.fingerprint, email: planned.fields.bill_email ?? '', rows }
+  return { payload: createOrderParams(planned), fingerprint: fingerprintOf(planned), email: planned.fields.bill_email ?? '', rows }
 }
 
 /** The fixed file's cells laid out in the run's original columns (found by header text and
