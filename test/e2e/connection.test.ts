@@ -1,13 +1,12 @@
 // The Connection screen against a local sandbox acting as a real shop (custom API address): the
 // sandbox badge until an account is saved, plain verdicts for a wrong and a right key, and the key
 // never shown anywhere in the page or in main's answers.
-import type { Browser, Response } from 'playwright-core'
+import type { Response } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../electron/main/sandbox/sandbox'
 import { goToStep, TID } from './helpers/actions'
-import { ensureRendererBuilt } from './helpers/build'
-import { launchChromium, openApp, runE2e, type AppPage } from './helpers/chromium'
-import { startHost, tempHome, type HostProcess } from './helpers/host'
+import { startApp, type StartedApp } from './helpers/app'
+import { runE2e, type AppPage } from './helpers/chromium'
 import { Shots } from './helpers/shots'
 
 const LOGIN = 'e2eshop'
@@ -16,33 +15,25 @@ const KEY = 'k3y-E2E-7f9c2b41d8a6e05f-right'
 const WRONG_KEY = 'k3y-E2E-0a1b2c3d4e5f6789-wrong'
 
 describe.skipIf(!runE2e)('connection screen', () => {
-  let browser: Browser
-  let host: HostProcess
+  let started: StartedApp
   let shop: Sandbox
-  let app: AppPage
-  const home = tempHome('connection')
   const answers: Promise<string>[] = []
 
   beforeAll(async () => {
-    ensureRendererBuilt()
     shop = await startSandbox({ account: LOGIN, secret: KEY })
-    browser = await launchChromium()
-    host = await startHost(home.dir)
-    app = await openApp(browser, host.url)
-    app.page.on('response', (response: Response) => {
+    started = await startApp('connection')
+    started.app.page.on('response', (response: Response) => {
       if (new URL(response.url()).pathname.startsWith('/api/')) answers.push(response.text().catch(() => ''))
     })
   })
 
   afterAll(async () => {
-    await app?.context.close()
-    await browser?.close()
-    await host?.stop('SIGTERM')
+    await started?.stop()
     await shop?.close()
-    home.remove()
   })
 
   it('tests the sandbox, a wrong key and the right key in plain words, and never shows the key', async () => {
+    const { app, host } = started
     const { page } = app
     const shots = new Shots('connection')
     await goToStep(page, 'connection')

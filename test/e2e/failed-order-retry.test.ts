@@ -2,12 +2,10 @@
 // the user corrects that cell of the failed order in History and resumes; it ends created.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadSampleFixed, openRun, startSending, stateCount, TID, waitForText } from './helpers/actions'
-import { ensureRendererBuilt } from './helpers/build'
-import { launchChromium, openApp, runE2e, type AppPage } from './helpers/chromium'
-import { startHost, tempHome, type HostProcess } from './helpers/host'
+import { startApp, type StartedApp } from './helpers/app'
+import { runE2e } from './helpers/chromium'
 import { SAMPLE_CSV } from './helpers/paths'
 import { Shots } from './helpers/shots'
 
@@ -16,24 +14,11 @@ const SHOP_PRODUCTS = ['course-basic', 'course-pro', 'ebook-start', 'webinar-pas
 const TYPO = { row: 6, column: 9, wrong: 'consult-06', right: 'consult-60' } as const
 
 describe.skipIf(!runE2e)('a failed order edited in History and sent again', () => {
-  let browser: Browser
-  let host: HostProcess
-  let app: AppPage
-  const home = tempHome('retry')
-
+  let started: StartedApp
   beforeAll(async () => {
-    ensureRendererBuilt()
-    browser = await launchChromium()
-    host = await startHost(home.dir, { ORDERBATCH_SANDBOX_PRODUCTS: SHOP_PRODUCTS.join(',') })
-    app = await openApp(browser, host.url)
+    started = await startApp('retry', { ORDERBATCH_SANDBOX_PRODUCTS: SHOP_PRODUCTS.join(',') })
   })
-
-  afterAll(async () => {
-    await app?.context.close()
-    await browser?.close()
-    await host?.stop('SIGTERM')
-    home.remove()
-  })
+  afterAll(() => started?.stop())
 
   /** The sample with a typo in one product id, as a real sheet might have. */
   const sheetWithTypo = (): string => {
@@ -41,7 +26,7 @@ describe.skipIf(!runE2e)('a failed order edited in History and sent again', () =
     const line = lines[TYPO.row - 1] ?? ''
     expect(line).toContain(`,${TYPO.right},`)
     lines[TYPO.row - 1] = line.replace(`,${TYPO.right},`, `,${TYPO.wrong},`)
-    const dir = join(home.dir, 'sheets')
+    const dir = join(started.home.dir, 'sheets')
     mkdirSync(dir)
     const path = join(dir, 'orders.csv')
     writeFileSync(path, lines.join('\n'))
@@ -49,6 +34,7 @@ describe.skipIf(!runE2e)('a failed order edited in History and sent again', () =
   }
 
   it('corrects the product id of the refused order in place and creates it', async () => {
+    const { app } = started
     const { page } = app
     const shots = new Shots('failed-order-retry')
 

@@ -1,36 +1,22 @@
 // The whole import in the browser: load the sample sheet, check the mapping and the request body,
 // fix the one bad e-mail in the grid, send to the sandbox, and export the results.
 import { readFileSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BAD_EMAIL, loadSheet, openRun, planCount, setPace, stateCount, TID, waitForText } from './helpers/actions'
-import { ensureRendererBuilt } from './helpers/build'
-import { launchChromium, openApp, runE2e, type AppPage } from './helpers/chromium'
-import { startHost, tempHome, type HostProcess } from './helpers/host'
+import { startApp, type StartedApp } from './helpers/app'
+import { runE2e } from './helpers/chromium'
 import { SAMPLE_CSV } from './helpers/paths'
 import { Shots } from './helpers/shots'
 
 describe.skipIf(!runE2e)('happy path: load, map, review, send, export', () => {
-  let browser: Browser
-  let host: HostProcess
-  let app: AppPage
-  const home = tempHome('happy')
-
+  let started: StartedApp
   beforeAll(async () => {
-    ensureRendererBuilt()
-    browser = await launchChromium()
-    host = await startHost(home.dir)
-    app = await openApp(browser, host.url)
+    started = await startApp('happy')
   })
-
-  afterAll(async () => {
-    await app?.context.close()
-    await browser?.close()
-    await host?.stop('SIGTERM')
-    home.remove()
-  })
+  afterAll(() => started?.stop())
 
   it('imports the sample sheet into the sandbox and exports every bill id', async () => {
+    const { app } = started
     const { page } = app
     const shots = new Shots('happy-path')
     await shots.take(page, 'start')

@@ -19,7 +19,13 @@ export interface HostProcess {
   stop(signal: 'SIGTERM' | 'SIGKILL'): Promise<number | string>
 }
 
-export function tempHome(name: string): { dir: string; remove: () => void } {
+/** A fresh data folder for one host (ORDERBATCH_HOME). */
+export interface TempHome {
+  dir: string
+  remove: () => void
+}
+
+export function tempHome(name: string): TempHome {
   const dir = mkdtempSync(join(tmpdir(), `orderbatch-e2e-${name}-`))
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }

@@ -3,25 +3,14 @@
 // checks against the sandbox's ledger that every order exists exactly once.
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
-import { Journal } from '../../../electron/main/journal'
-import type { Sandbox } from '../../../electron/main/sandbox/sandbox'
+import { describe, expect, it } from 'vitest'
 import type { FailpointName } from '../../../electron/main/sender/send-run'
-import { tempJournal } from '../../unit/sender/fixtures'
-import type { TempJournal } from '../../unit/sender/fixtures'
-import { SECRET, checkInvariants, clientFor, sendAll, startTestSandbox } from './helpers'
+import { SECRET, checkInvariants, clientFor, sendAll, useSenderScene } from './helpers'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const child = fileURLToPath(new URL('./crash-child.ts', import.meta.url))
 
-let sandbox: Sandbox | undefined
-let t: TempJournal | undefined
-afterEach(async () => {
-  t?.cleanup()
-  t = undefined
-  await sandbox?.close()
-  sandbox = undefined
-})
+const scene = useSenderScene()
 
 function runChild(args: string[], failpoint: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -40,13 +29,12 @@ function runChild(args: string[], failpoint: string): Promise<{ code: number | n
 
 /** Stages `count` orders, lets the child die at `failpoint`, and returns the reopened journal. */
 async function crashAt(count: number, failpoint: `${FailpointName}:${number}`, rate = 10, concurrency = 1) {
-  sandbox = await startTestSandbox()
-  const staged = tempJournal(count)
+  const { sandbox, t: staged } = await scene.start(count)
   staged.journal.close()
   const exit = await runChild([staged.path, String(staged.runId), sandbox.baseUrl, String(rate), String(concurrency)], failpoint)
   expect(exit.signal, exit.stderr).toBe('SIGKILL')
-  const journal = Journal.open(staged.path)
-  t = { ...staged, journal, cleanup: () => { journal.close(); staged.cleanup() } }
+  const t = scene.reopen(staged)
+  const journal = t.journal
   expect(journal.uncleanShutdown).toBe(true)
   expect(journal.integrityCheck()).toEqual([])
   return { sandbox, t, journal }

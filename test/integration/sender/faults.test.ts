@@ -1,25 +1,16 @@
 // The fault matrix of reliability.md §5.3, row by row where it concerns the sender, against the
 // in-process sandbox over real HTTP. After each: the invariants I1-I4 and I7.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ApiClient } from '../../../electron/main/api/api-client'
-import type { Sandbox, SandboxFault } from '../../../electron/main/sandbox/sandbox'
+import type { SandboxFault, SandboxOptions } from '../../../electron/main/sandbox/sandbox'
 import { closedPort } from '../api/fake-api-server'
-import { tempJournal } from '../../unit/sender/fixtures'
 import type { OrderSpec, TempJournal } from '../../unit/sender/fixtures'
-import { CountingClient, checkInvariants, clientFor, sendAll, startTestSandbox } from './helpers'
+import { CountingClient, checkInvariants, clientFor, sendAll, useSenderScene } from './helpers'
 
-let sandbox: Sandbox | undefined
-let t: TempJournal | undefined
-afterEach(async () => {
-  t?.cleanup()
-  t = undefined
-  await sandbox?.close()
-  sandbox = undefined
-})
+const sender = useSenderScene()
 
-async function scene(orders: number | OrderSpec[], options: Parameters<typeof startTestSandbox>[0] = {}) {
-  sandbox = await startTestSandbox(options)
-  t = tempJournal(orders)
+async function scene(orders: number | OrderSpec[], options: Partial<SandboxOptions> = {}) {
+  const { sandbox, t } = await sender.start(orders, options)
   return { sandbox, t, client: clientFor(sandbox.baseUrl) }
 }
 

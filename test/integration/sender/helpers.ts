@@ -1,13 +1,15 @@
 // The sender against the in-process sandbox: real HTTP, real journal files, and the invariants
 // of reliability.md §5.2 checked against the sandbox's ledger.
-import { expect } from 'vitest'
+import { afterEach, expect } from 'vitest'
 import { ApiClient } from '../../../electron/main/api/api-client'
 import type { ApiClientOptions } from '../../../electron/main/api/api-client'
 import { startSandbox } from '../../../electron/main/sandbox/sandbox'
 import type { Sandbox, SandboxOptions } from '../../../electron/main/sandbox/sandbox'
+import { Journal } from '../../../electron/main/journal'
 import { sendRun } from '../../../electron/main/sender/send-run'
 import type { SendEvent, SenderDeps, SendOptions, SendResult } from '../../../electron/main/sender/send-run'
-import type { TempJournal } from '../../unit/sender/fixtures'
+import { tempJournal } from '../../unit/sender/fixtures'
+import type { OrderSpec, TempJournal } from '../../unit/sender/fixtures'
 
 export const ACCOUNT = 'demo'
 export const SECRET = 'sender-test-secret-7f3a'
@@ -17,6 +19,39 @@ export const FAST_TIMEOUTS = { connectTimeoutMs: 1000, headersTimeoutMs: 400, bo
 
 export function startTestSandbox(options: Partial<SandboxOptions> = {}): Promise<Sandbox> {
   return startSandbox({ account: ACCOUNT, secret: SECRET, ...options })
+}
+
+/** A test's sandbox shop and staged journal; both are closed and removed after each test. */
+export interface SenderScene {
+  /** Starts the sandbox, then stages `orders` as one run in a journal in a fresh temp folder. */
+  start(orders: number | OrderSpec[], options?: Partial<SandboxOptions>): Promise<{ sandbox: Sandbox; t: TempJournal }>
+  /** Opens again a staged journal that was closed for a child process to send from; the scene
+   * cleans up the reopened one in its place. */
+  reopen(staged: TempJournal): TempJournal
+}
+
+/** Registers the teardown in the calling test file: call it once, at the top level. */
+export function useSenderScene(): SenderScene {
+  let sandbox: Sandbox | undefined
+  let t: TempJournal | undefined
+  afterEach(async () => {
+    t?.cleanup()
+    t = undefined
+    await sandbox?.close()
+    sandbox = undefined
+  })
+  return {
+    async start(orders, options = {}) {
+      sandbox = await startTestSandbox(options)
+      t = tempJournal(orders)
+      return { sandbox, t }
+    },
+    reopen(staged) {
+      const journal = Journal.open(staged.path)
+      t = { ...staged, journal, cleanup: () => { journal.close(); staged.cleanup() } }
+      return t
+    }
+  }
 }
 
 export function clientFor(baseUrl: string, options: Partial<ApiClientOptions> = {}): ApiClient {

@@ -2,22 +2,12 @@
 // (the disk is full). The order must not leave: nothing may reach the shop for it, the run stops
 // with a plain message, the order stays pending, and a later resume sends it exactly once.
 import Database from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Journal } from '../../../electron/main/journal'
 import { storageError } from '../../../electron/main/journal/sqlite-errors'
-import type { Sandbox } from '../../../electron/main/sandbox/sandbox'
-import { tempJournal } from '../../unit/sender/fixtures'
-import type { TempJournal } from '../../unit/sender/fixtures'
-import { checkInvariants, clientFor, sendAll, startTestSandbox } from './helpers'
+import { checkInvariants, clientFor, sendAll, useSenderScene } from './helpers'
 
-let sandbox: Sandbox | undefined
-let t: TempJournal | undefined
-afterEach(async () => {
-  t?.cleanup()
-  t = undefined
-  await sandbox?.close()
-  sandbox = undefined
-})
+const scene = useSenderScene()
 
 /** The real journal, except that the next intent commit fails the way the journal reports a
  * full disk: SQLite's own SQLITE_FULL error, wrapped by the journal's storage error. A tiny
@@ -42,8 +32,7 @@ function journalWithFullDisk(journal: Journal): { journal: Journal; failures: ()
 
 describe('#23 the journal cannot commit the intent (disk full)', () => {
   it('sends nothing, stops with a plain message, keeps the orders pending; a resume sends each once', async () => {
-    sandbox = await startTestSandbox()
-    t = tempJournal(3)
+    const { sandbox, t } = await scene.start(3)
     const full = journalWithFullDisk(t.journal)
 
     const first = await sendAll({ ...t, journal: full.journal }, clientFor(sandbox.baseUrl))

@@ -1,18 +1,10 @@
 // Pacing against the sandbox over real HTTP and the real clock: no 1-second window holds more
 // request starts than the rate, and the run keeps up with it. Short on purpose (3 s); the long
 // run belongs to the benchmark.
-import { afterEach, describe, expect, it } from 'vitest'
-import type { Sandbox } from '../../../electron/main/sandbox/sandbox'
-import { tempJournal } from '../../unit/sender/fixtures'
-import type { TempJournal } from '../../unit/sender/fixtures'
-import { CountingClient, checkInvariants, clientFor, sendAll, startTestSandbox } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { CountingClient, checkInvariants, clientFor, sendAll, useSenderScene } from './helpers'
 
-let sandbox: Sandbox | undefined
-let t: TempJournal | undefined
-afterEach(async () => {
-  t?.cleanup()
-  await sandbox?.close()
-})
+const scene = useSenderScene()
 
 /** Starts within any window of `windowMs` beginning at a start. */
 function maxInWindow(starts: number[], windowMs: number): number {
@@ -26,8 +18,7 @@ function maxInWindow(starts: number[], windowMs: number): number {
 
 describe('sender pacing', () => {
   it('rate 20 for 3 s: never more than 20 starts in a second, at least 98% of the rate', async () => {
-    sandbox = await startTestSandbox({ latencyMs: 5, jitterMs: 10 })
-    t = tempJournal(61)
+    const { sandbox, t } = await scene.start(61, { latencyMs: 5, jitterMs: 10 })
     const client = new CountingClient(clientFor(sandbox.baseUrl))
     const { result } = await sendAll(t, client, { rate: 20, concurrency: 2 })
     expect(result.counts).toMatchObject({ succeeded: 61 })

@@ -6,12 +6,8 @@ import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { Journal } from '../../../electron/main/journal'
-import type { Sandbox } from '../../../electron/main/sandbox/sandbox'
 import type { SendResult } from '../../../electron/main/sender/send-run'
-import { tempJournal } from '../../unit/sender/fixtures'
-import type { TempJournal } from '../../unit/sender/fixtures'
-import { SECRET, checkInvariants, startTestSandbox } from './helpers'
+import { SECRET, checkInvariants, useSenderScene } from './helpers'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
 const moduleUrl = (path: string): string => pathToFileURL(`${repoRoot}${path}`).href
@@ -42,19 +38,16 @@ journal.close()
 process.stdout.write(JSON.stringify(result) + '\\n')
 `
 
-let sandbox: Sandbox | undefined
-let t: TempJournal | undefined
+const scene = useSenderScene()
 let proc: ChildProcess | undefined
-afterEach(async () => {
+// Registered after the scene's teardown, so it runs before it (vitest runs after-hooks as a
+// stack): the child lets go of the journal before its folder is removed.
+afterEach(() => {
   if (proc !== undefined && proc.exitCode === null && proc.signalCode === null) {
     proc.kill('SIGCONT')
     proc.kill('SIGKILL')
   }
   proc = undefined
-  t?.cleanup()
-  t = undefined
-  await sandbox?.close()
-  sandbox = undefined
 })
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
@@ -62,13 +55,12 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 describe('#22 the sender is suspended mid-request, then continued', () => {
   it('finishes with every order created once, nothing resent, and no burst after the resume', async () => {
     const answeredAt: number[] = []
-    sandbox = await startTestSandbox({
+    const { sandbox, t: staged } = await scene.start(ORDERS, {
       latencyMs: LATENCY_MS,
       onAnswer: (event) => {
         if (event.fn === 'CreateOrder') answeredAt.push(performance.now())
       }
     })
-    const staged = tempJournal(ORDERS)
     staged.journal.close()
 
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', CHILD_SCRIPT, staged.path, String(staged.runId), sandbox.baseUrl, String(RATE)], {
@@ -107,9 +99,8 @@ describe('#22 the sender is suspended mid-request, then continued', () => {
     // (whether its answer or the timeout won, the shop's order was found, not made again).
     expect(sandbox.requests()).toBe(ORDERS)
     expect(sandbox.ledger.count()).toBe(ORDERS)
-    const journal = Journal.open(staged.path)
-    t = { ...staged, journal, cleanup: () => { journal.close(); staged.cleanup() } }
-    expect(journal.uncleanShutdown).toBe(false)
+    const t = scene.reopen(staged)
+    expect(t.journal.uncleanShutdown).toBe(false)
     checkInvariants(t, sandbox)
 
     // No 1-second window holds more than RATE request starts, the resume included.
