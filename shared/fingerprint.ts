@@ -21,6 +21,7 @@
 // Left out on purpose: row numbers, order index, grouping key, and the fields about how the order
 // is handled rather than what was bought by whom (bill_ip, bill_timer_kill, bill_domain).
 import type { OrderFieldKey } from './field-keys'
+import { isSolid } from './import-plan-text'
 import { md5OfBytes } from './md5'
 import type { OrderDraft } from './order'
 
@@ -33,7 +34,8 @@ const nfc = (value: string) => (CLEAN.test(value) ? value : value.normalize('NFC
 const collapse = (value: string) => (CLEAN.test(value) ? value : value.normalize('NFC').replace(/\s+/g, ' ').trim())
 const folded: Normalize = (value) => collapse(value).toLowerCase()
 const exact: Normalize = (value) => nfc(value).trim()
-const email: Normalize = (value) => value.trim().toLowerCase()
+// trim() copies even a string with nothing to trim; addresses are usually trimmed already.
+const email: Normalize = (value) => (isSolid(value) ? value : value.trim()).toLowerCase()
 /** The e-mail address as the fingerprint holds it: orders with different ones never match. */
 export const normalizedEmail: Normalize = email
 // '+7 (928) 777-77-77' and '+7928777 7777' are one number: only a leading + and the digits count.

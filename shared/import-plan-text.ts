@@ -9,8 +9,13 @@ function solid(code: number): boolean {
   return (code > 0x20 && code < 0x7f) || (code > 0xa0 && code < 0x1680)
 }
 
+/** True when `text` is not empty and trimming would certainly leave it as it is. */
+export function isSolid(text: string): boolean {
+  return text !== '' && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1))
+}
+
 /** Exactly cellToText(cell, options), faster for strings with nothing to trim. */
 export function cellText(cell: Cell, options: TextOptions): string {
-  if (typeof cell === 'string' && cell !== '' && solid(cell.charCodeAt(0)) && solid(cell.charCodeAt(cell.length - 1))) return cell
+  if (typeof cell === 'string' && isSolid(cell)) return cell
   return cellToText(cell, options)
 }

@@ -43,9 +43,11 @@ export function checkOrders(orders: readonly OrderDraft[], failed: Uint32Array, 
   const byKey = new Map<OrderFieldKey, ColumnField>(compiled.columnFields.map((f) => [f.key, f]))
   const firstGood = compiled.goods[0]?.name
   const goodsColumn = firstGood?.kind === 'column' ? firstGood.source : null
-  orders.forEach((order, o) => {
+  for (let o = 0; o < orders.length; o++) {
+    const order = orders[o] as OrderDraft
     const problems = rules(order)
-    for (const problem of problems) {
+    for (let i = 0; i < problems.length; i++) {
+      const problem = problems[i] as OrderProblem
       const field = problem.field === 'good_name' ? null : (byKey.get(problem.field) ?? (problem.code === 'affiliate-source' ? byKey.get(MEDIUM) : null) ?? null)
       const source = problem.field === 'good_name' ? goodsColumn : field
       const bit = problem.field === 'good_name' ? GOODS_BIT : (field?.bit ?? 0)
@@ -64,5 +66,5 @@ export function checkOrders(orders: readonly OrderDraft[], failed: Uint32Array, 
         source?.column ?? NO_COLUMN
       )
     }
-  })
+  }
 }

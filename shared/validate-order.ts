@@ -113,7 +113,9 @@ export interface OrderProblem {
   field: OrderFieldKey | 'good_name'
 }
 
-export type OrderRules = (order: Pick<OrderDraft, 'fields' | 'goods'>) => OrderProblem[]
+export type OrderRules = (order: Pick<OrderDraft, 'fields' | 'goods'>) => readonly OrderProblem[]
+
+const NO_PROBLEMS: readonly OrderProblem[] = Object.freeze([])
 
 const AFFILIATE = 'affiliate'
 const MEDIUM = 'utm[utm_medium]'
@@ -139,7 +141,7 @@ export function compileOrderRules(required: readonly OrderFieldKey[]): OrderRule
     goods: z.custom<readonly unknown[]>((goods) => Array.isArray(goods) && goods.length > 0, { error: 'no-goods' })
   })
   return (order) => {
-    if (plainlyValid(order, required)) return []
+    if (plainlyValid(order, required)) return NO_PROBLEMS
     const result = schema.safeParse(order)
     if (result.success) return []
     return result.error.issues.map((issue): OrderProblem => {
