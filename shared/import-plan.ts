@@ -112,22 +112,21 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollec
  * order also has. The search is an open-addressing table of order positions in one typed array,
  * since a Map of 100k addresses costs more than the search itself. */
 function ordersSharingEmail(orders: readonly PlannedOrder[]): number[] {
-  const emails = orders.map((order) => normalizedEmail(order.fields.bill_email ?? ''))
   let size = 16
   while (size < orders.length * 2) size *= 2
   const slots = new Int32Array(size)
   const mask = size - 1
   const shared = new Uint8Array(orders.length)
   for (let o = 0; o < orders.length; o++) {
-    const email = emails[o] as string
-    let at = hashText(email) & mask
+    const email = (orders[o] as PlannedOrder).fields.bill_email ?? ''
+    let at = emailHash(email) & mask
     for (;;) {
       const slot = slots[at] as number
       if (slot === 0) {
         slots[at] = o + 1
         break
       }
-      if (emails[slot - 1] === email) {
+      if (sameEmail((orders[slot - 1] as PlannedOrder).fields.bill_email ?? '', email)) {
         shared[slot - 1] = 1
         shared[o] = 1
         break
@@ -140,9 +139,28 @@ function ordersSharingEmail(orders: readonly PlannedOrder[]): number[] {
   return positions
 }
 
-/** FNV-1a over the UTF-16 code units. */
-function hashText(text: string): number {
+function sameEmail(a: string, b: string): boolean {
+  return a === b || normalizedEmail(a) === normalizedEmail(b)
+}
+
+/** FNV-1a of normalizedEmail(email), with A-Z folded: for an address of printable ASCII (the
+ * usual case) that is the address's own letters, so nothing is copied to work it out. */
+function emailHash(email: string): number {
   let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193)
+  for (let i = 0; i < email.length; i++) {
+    let c = email.charCodeAt(i)
+    if (c < 0x21 || c > 0x7e) return foldedHash(normalizedEmail(email))
+    if (c >= 65 && c <= 90) c += 32
+    hash = Math.imul(hash ^ c, 0x01000193)
+  }
+  return hash >>> 0
+}
+
+function foldedHash(text: string): number {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193)
+  }
   return hash >>> 0
 }

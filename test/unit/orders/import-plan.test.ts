@@ -81,6 +81,19 @@ describe('planImport', () => {
     expect(plan.orders[0]?.fingerprint).toBe(fingerprintOf({ ...plan.orders[0]!, fingerprint: null }))
   })
 
+  it('compares e-mail addresses as the fingerprint does: case of any letter, spaces around', () => {
+    const plan = planImport(
+      sheet(['Email', 'Product'], [
+        ['ÄNNE@Пример.рф', 'book'],
+        [' änne@пример.рф', 'book'],
+        ['anne@пример.рф', 'book']
+      ]),
+      mapping({ fields: { bill_email: col('Email') }, goods: [good('Product')] }),
+      { now: NOW }
+    )
+    expect(plan.issues.filter((i) => i.code === 'duplicate-order').map((i) => i.row)).toEqual([3])
+  })
+
   it('sorts issues: sheet-wide first, then by row, then by column left to right', () => {
     const plan = planImport(
       sheet(['Price', 'Email', 'Product', 'IP'], [
