@@ -2,16 +2,18 @@
 // check where it is read, so a problem names its row and column. Order-level fields are taken
 // from the first row of the order that has them; a later row of the same order may leave them
 // empty but may not contradict them. Every row adds its goods, except that a good made only of
-// constants (the same product for everyone) is added once per order.
+// constants (the same product for everyone) is added once per order. An order of one row keeps
+// no copy of its values while planning (see row-order.ts); orders of several rows are built here.
 import type { ColumnField, ColumnSource, CompiledGood, CompiledMapping, GoodSource, ReadOutcome } from './import-plan-mapping'
-import { GOODS_BIT } from './import-plan-mapping'
-import type { IssueCollector } from './import-plan-issues'
+import { fieldBit, GOODS_BIT } from './import-plan-mapping'
+import { IssueCollector } from './import-plan-issues'
 import { clause, fieldLabel, fieldRef, place, quote, readAs } from './import-plan-messages'
 import type { Issue } from './issue'
 import type { PlannedOrder } from './import-plan'
 import type { GoodLine, OrderDraft } from './order'
 import type { Cell, SheetTable } from './sheet'
 import type { RowGrouping } from './group-rows'
+import { RowOrder, type RowReader } from './row-order'
 import { cellToText } from './transforms'
 import { shownText } from './transforms/text'
 import type { ValueProblem } from './validate-order'
@@ -22,6 +24,12 @@ export interface BuiltOrders {
   /** Per order, the bits (ColumnField.bit, GOODS_BIT) of fields that already have an error, so
    * the whole-order rules do not report the same gap twice. */
   failed: Uint32Array
+  /** Per order of one row, the bits of the fields it has a value for (constants included) and
+   * GOODS_BIT when it has a product; 0 for other orders, whose fields are at hand. The
+   * whole-order rules use it rather than have every order read again. */
+  filled: Uint32Array
+  /** Per order, bill_email as it will be sent, if any. */
+  emails: Array<string | undefined>
 }
 
 /** Where a problem is: sheet row number, 0-based order, the column's source and the cell. No
@@ -31,6 +39,8 @@ type At = [row: number, o: number, source: ColumnSource, cell: Cell]
 class OrderBuilder {
   readonly orders: PlannedOrder[] = []
   readonly failed: Uint32Array
+  readonly filled: Uint32Array
+  readonly emails: Array<string | undefined>
   // Table row that supplied each order-field value, for conflict messages and for skipping a
   // repeated cell; only orders of several rows need it, each a block of `fields` entries at
   // block[o] * fields (block[o] is -1 for an order of one row, and block is null without grouping).
@@ -39,15 +49,28 @@ class OrderBuilder {
   // Values of an order's first row by column field, and the fields templates by which are set.
   private readonly values: Array<string | undefined>
   private readonly templates = new Map<number, OrderDraft['fields']>()
+  // For orders of one row: where bill_email comes from, and the bits the constants fill.
+  private readonly emailField: number
+  private readonly constantEmail: string | undefined
+  private readonly constantBits: number
+  /** Reads the values of orders of one row when they are asked for; made on first use. */
+  private reader: RowReader | null = null
 
+  /** `lazy`: orders of one row are RowOrders, their values read again when asked for. */
   constructor(
     private readonly table: SheetTable,
     private readonly compiled: CompiledMapping,
     private readonly grouping: RowGrouping,
-    private readonly issues: IssueCollector
+    private readonly issues: IssueCollector,
+    private readonly lazy: boolean
   ) {
     const count = grouping.keys.length
     this.failed = new Uint32Array(count)
+    this.filled = new Uint32Array(lazy ? count : 0)
+    this.emails = lazy ? new Array<string | undefined>(count).fill(undefined) : []
+    this.emailField = compiled.columnFields.findIndex((field) => field.key === 'bill_email')
+    this.constantEmail = compiled.constants.find(([key]) => key === 'bill_email')?.[1]
+    this.constantBits = compiled.constants.reduce((bits, [key]) => bits | fieldBit(key), 0)
     this.block = compiled.groupBy !== null ? multiRowBlocks(grouping, table.rows.length) : null
     let blocks = 0
     if (this.block) for (let o = 0; o < count; o++) if ((this.block[o] as number) >= 0) blocks++
@@ -61,19 +84,58 @@ class OrderBuilder {
     return block < 0 ? -1 : block * this.compiled.columnFields.length
   }
 
-  /** Orders are numbered by their first row, so each is made when that row comes, with the
-   * order fields that row has; its arrays start at their real size (an empty array would
-   * reserve room for 17 on the first push). */
+  /** Orders are numbered by their first row, so each is made when that row comes. */
   private start(o: number, r: number, row: number, cells: readonly Cell[]): void {
+    if (this.lazy && this.originBase(o) < 0) this.orders.push(this.rowOrder(o, r, row, cells))
+    else this.orders.push(this.make(o, r, row, cells))
+  }
+
+  /** The order with the order fields and goods its first row has; its arrays start at their
+   * real size (an empty array would reserve room for 17 on the first push). */
+  private make(o: number, r: number, row: number, cells: readonly Cell[]): PlannedOrder {
     const fields = this.firstFields(o, r, row, cells)
     const goods = this.firstGoods(o, row, cells)
-    this.orders.push({ index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods, fingerprint: null, errors: 0, warnings: 0 })
+    return { index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods, fingerprint: null, errors: 0, warnings: 0 }
+  }
+
+  /** An order of one row: every cell read and checked as make() does, and only what the
+   * whole-order rules and the search for repeats need is kept. */
+  private rowOrder(o: number, r: number, row: number, cells: readonly Cell[]): RowOrder {
+    const present = this.readFields(o, r, row, cells)
+    let filled = this.constantBits | (this.checkGoods(o, row, cells) > 0 ? GOODS_BIT : 0)
+    const fields = this.compiled.columnFields
+    for (let f = 0; f < fields.length; f++) if ((present & (1 << f)) !== 0) filled |= (fields[f] as ColumnField).bit
+    this.filled[o] = filled
+    this.emails[o] = (this.emailField >= 0 ? this.values[this.emailField] : undefined) ?? this.constantEmail
+    return new RowOrder(this.rowReader(), o + 1, this.grouping.keys[o] ?? null, r, row)
+  }
+
+  private rowReader(): RowReader {
+    if (this.reader === null) {
+      const quiet = new OrderBuilder(this.table, this.compiled, this.grouping, new DiscardedIssues(), false)
+      this.reader = { orderValues: (o, r) => quiet.make(o, r, this.table.rowNumbers[r] ?? r + 1, this.table.rows[r] ?? []) }
+    }
+    return this.reader
   }
 
   /** The order fields of an order's first row: the constants, then each mapped cell's value in
    * mapping order. The object is a copy of a template with exactly these keys, so it is made
    * in one step instead of growing key by key. */
   private firstFields(o: number, r: number, row: number, cells: readonly Cell[]): OrderDraft['fields'] {
+    const present = this.readFields(o, r, row, cells)
+    const fields = this.compiled.columnFields
+    const values = this.values
+    const made: OrderDraft['fields'] = { ...this.template(present) }
+    for (let f = 0; f < fields.length; f++) {
+      const value = values[f]
+      if (value !== undefined) made[(fields[f] as ColumnField).key] = value
+    }
+    return made
+  }
+
+  /** Reads and checks the order-field cells of an order's first row into this.values (undefined
+   * where there is no value); returns the bits (1 << position in columnFields) of those with one. */
+  private readFields(o: number, r: number, row: number, cells: readonly Cell[]): number {
     const fields = this.compiled.columnFields
     const values = this.values
     const base = this.originBase(o)
@@ -99,12 +161,7 @@ class OrderBuilder {
         this.failed[o] = (this.failed[o] ?? 0) | field.bit
       }
     }
-    const made: OrderDraft['fields'] = { ...this.template(present) }
-    for (let f = 0; f < fields.length; f++) {
-      const value = values[f]
-      if (value !== undefined) made[(fields[f] as ColumnField).key] = value
-    }
-    return made
+    return present
   }
 
   /** Fields with the constants' values and, for each field in `present`, its key (value ''). */
@@ -195,6 +252,24 @@ class OrderBuilder {
       else lines.push(line)
     }
     return lines ?? []
+  }
+
+  /** Reads and checks the goods of an order's first row as firstGoods does, without making
+   * them; returns how many there are. */
+  private checkGoods(o: number, row: number, cells: readonly Cell[]): number {
+    const goods = this.compiled.goods
+    let count = 0
+    for (let g = 0; g < goods.length; g++) {
+      const good = goods[g] as CompiledGood
+      const name = this.readGood(good.name, cells, row, o, count, 'good_name')
+      if (name === null) {
+        this.priceWithoutProduct(good, cells, row, o, count)
+        continue
+      }
+      if (good.sum) this.readGood(good.sum, cells, row, o, count, 'good_sum')
+      count++
+    }
+    return count
   }
 
   /** A good's name or price for this row; null when empty or when it has a problem (reported,
@@ -307,8 +382,15 @@ function isConstant(good: CompiledGood): boolean {
   return good.name.kind === 'constant' && (good.sum === null || good.sum.kind === 'constant')
 }
 
+/** Issues of values read again for an order of one row: they were reported when it was planned. */
+class DiscardedIssues extends IssueCollector {
+  override add(): void {}
+}
+
 export function buildOrders(table: SheetTable, compiled: CompiledMapping, grouping: RowGrouping, issues: IssueCollector): BuiltOrders {
-  const builder = new OrderBuilder(table, compiled, grouping, issues)
+  const builder = new OrderBuilder(table, compiled, grouping, issues, true)
   for (let r = 0; r < table.rows.length; r++) builder.addRow(r)
-  return { orders: builder.orders, failed: builder.failed }
+  const { orders, failed, filled, emails } = builder
+  for (let o = 0; o < orders.length; o++) if (!(orders[o] instanceof RowOrder)) emails[o] = (orders[o] as PlannedOrder).fields.bill_email
+  return { orders, failed, filled, emails }
 }

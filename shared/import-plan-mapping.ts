@@ -70,6 +70,11 @@ export interface CompileContext {
   now: number
 }
 
+/** An order field's bit in per-order masks: its position in ORDER_FIELD_KEYS. */
+export function fieldBit(key: OrderFieldKey): number {
+  return 1 << ORDER_FIELD_KEYS.indexOf(key)
+}
+
 /** Bit for problems with an order's goods, next to the order-field bits. */
 export const GOODS_BIT = 1 << ORDER_FIELD_KEYS.length
 
@@ -209,14 +214,14 @@ export function compileMapping(headers: readonly string[], mapping: Mapping, con
   const columnFields: ColumnField[] = []
   const constants: Array<readonly [OrderFieldKey, string]> = []
   const mapped = new Set<OrderFieldKey>()
-  ORDER_FIELD_KEYS.forEach((key, index) => {
+  ORDER_FIELD_KEYS.forEach((key) => {
     const field = mapping.fields[key]
     const mappedAtAll = isMapped(field)
     const source = compiler.source(field, key, key)
     // A field whose column is missing was reported already; it must not also be "unmapped".
     if (mappedAtAll) mapped.add(key)
     if (source?.kind === 'constant') constants.push([key, source.value])
-    if (source?.kind === 'column') columnFields.push({ ...source.source, key, bit: 1 << index, same: key === 'bill_email' ? ignoreCase : exactly })
+    if (source?.kind === 'column') columnFields.push({ ...source.source, key, bit: fieldBit(key), same: key === 'bill_email' ? ignoreCase : exactly })
   })
   const required: OrderFieldKey[] = []
   const needed: OrderFieldKey[] = ['bill_email', ...(mapping.shipped ? DELIVERY_FIELD_KEYS : [])]

@@ -48,9 +48,9 @@ export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOp
   for (const issue of compiled.issues) issues.add(issue)
   const grouping = groupRows(table, compiled.groupBy)
   for (const issue of grouping.issues) issues.add(issue, compiled.groupBy?.column)
-  const { orders, failed } = buildOrders(table, compiled, grouping, issues)
-  checkOrders(orders, failed, compiled, mapping.shipped, issues)
-  flagRepeatedOrders(orders, issues)
+  const { orders, failed, filled, emails } = buildOrders(table, compiled, grouping, issues)
+  checkOrders(orders, failed, filled, compiled, mapping.shipped, issues)
+  flagRepeatedOrders(orders, emails, issues)
   const sheetErrors = compiled.issues.filter((i) => i.severity === 'error').length
   return { orders, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
 }
@@ -84,9 +84,9 @@ export function fingerprintOf(order: PlannedOrder): string {
  * warning because two identical orders can be real (a customer buying twice the same day).
  * Equal orders have equal e-mail addresses (the address is part of the fingerprint), so only
  * orders whose address another order shares are fingerprinted and compared. */
-function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollector): void {
+function flagRepeatedOrders(orders: readonly PlannedOrder[], emails: ReadonlyArray<string | undefined>, issues: IssueCollector): void {
   const firstByPrint = new Map<string, PlannedOrder>()
-  for (const o of ordersSharingEmail(orders)) {
+  for (const o of ordersSharingEmail(emails)) {
     const order = orders[o] as PlannedOrder
     const print = fingerprintOf(order)
     const earlier = firstByPrint.get(print)
@@ -110,23 +110,27 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], issues: IssueCollec
 
 /** Positions, ascending, of the orders whose e-mail (as the fingerprint normalizes it) another
  * order also has. The search is an open-addressing table of order positions in one typed array,
- * since a Map of 100k addresses costs more than the search itself. */
-function ordersSharingEmail(orders: readonly PlannedOrder[]): number[] {
+ * since a Map of 100k addresses costs more than the search itself; each slot keeps the hash
+ * too, so addresses are compared only when their hashes are equal. */
+function ordersSharingEmail(emails: ReadonlyArray<string | undefined>): number[] {
   let size = 16
-  while (size < orders.length * 2) size *= 2
+  while (size < emails.length * 2) size *= 2
   const slots = new Int32Array(size)
+  const hashes = new Uint32Array(size)
   const mask = size - 1
-  const shared = new Uint8Array(orders.length)
-  for (let o = 0; o < orders.length; o++) {
-    const email = (orders[o] as PlannedOrder).fields.bill_email ?? ''
-    let at = emailHash(email) & mask
+  const shared = new Uint8Array(emails.length)
+  for (let o = 0; o < emails.length; o++) {
+    const email = emails[o] ?? ''
+    const hash = emailHash(email)
+    let at = hash & mask
     for (;;) {
       const slot = slots[at] as number
       if (slot === 0) {
         slots[at] = o + 1
+        hashes[at] = hash
         break
       }
-      if (sameEmail((orders[slot - 1] as PlannedOrder).fields.bill_email ?? '', email)) {
+      if (hashes[at] === hash && sameEmail(emails[slot - 1] ?? '', email)) {
         shared[slot - 1] = 1
         shared[o] = 1
         break
@@ -135,7 +139,7 @@ function ordersSharingEmail(orders: readonly PlannedOrder[]): number[] {
     }
   }
   const positions: number[] = []
-  for (let o = 0; o < orders.length; o++) if (shared[o] === 1) positions.push(o)
+  for (let o = 0; o < emails.length; o++) if (shared[o] === 1) positions.push(o)
   return positions
 }
 

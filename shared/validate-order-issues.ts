@@ -1,6 +1,6 @@
 // Whole-order rules turned into issues that say which order, which rows and what to do.
 import type { ColumnField, CompiledMapping } from './import-plan-mapping'
-import { GOODS_BIT } from './import-plan-mapping'
+import { fieldBit, GOODS_BIT } from './import-plan-mapping'
 import { NO_COLUMN, type IssueCollector } from './import-plan-issues'
 import { neededPhrase, place, quote } from './import-plan-messages'
 import type { OrderFieldKey } from './field-keys'
@@ -37,13 +37,20 @@ function problemText(problem: OrderProblem, order: OrderDraft, shipped: boolean)
 }
 
 /** Applies the whole-order rules to every order. `failed` holds, per order, the fields that
- * already have an error, so an unreadable e-mail is not reported again as a missing one. */
-export function checkOrders(orders: readonly OrderDraft[], failed: Uint32Array, compiled: CompiledMapping, shipped: boolean, issues: IssueCollector): void {
+ * already have an error, so an unreadable e-mail is not reported again as a missing one.
+ * `filled` holds, per order, the fields it has a value for and GOODS_BIT for a product, or 0
+ * when unknown: an order with every required field and a product, and no utm_medium (whose
+ * rules look at values), passes the rules without its values being looked at. */
+export function checkOrders(orders: readonly OrderDraft[], failed: Uint32Array, filled: Uint32Array, compiled: CompiledMapping, shipped: boolean, issues: IssueCollector): void {
   const rules = compileOrderRules(compiled.required)
+  const complete = compiled.required.reduce((bits, key) => bits | fieldBit(key), GOODS_BIT)
+  const medium = fieldBit(MEDIUM)
   const byKey = new Map<OrderFieldKey, ColumnField>(compiled.columnFields.map((f) => [f.key, f]))
   const firstGood = compiled.goods[0]?.name
   const goodsColumn = firstGood?.kind === 'column' ? firstGood.source : null
   for (let o = 0; o < orders.length; o++) {
+    const known = filled[o] ?? 0
+    if (known !== 0 && (known & complete) === complete && (known & medium) === 0) continue
     const order = orders[o] as OrderDraft
     const problems = rules(order)
     for (let i = 0; i < problems.length; i++) {

@@ -1,0 +1,74 @@
+// An order made of one sheet row, whose values are read from that row only when something asks
+// for them. Planning reads and checks every cell anyway, but most orders of a big sheet are only
+// counted (preview, review, a dry run's totals): keeping five objects of copied values per order
+// would cost more than all the checks, and it would double the memory a loaded sheet takes. The
+// table is never changed after it is read (edits go to copies), so the values read later are
+// the values that were checked.
+import type { PlannedOrder } from './import-plan'
+import type { OrderDraft } from './order'
+
+type OrderValues = Pick<OrderDraft, 'fields' | 'goods'>
+
+/** Reads order o's values from table row r, exactly as planning read them. */
+export interface RowReader {
+  orderValues(o: number, r: number): OrderValues
+}
+
+export class RowOrder implements PlannedOrder {
+  fingerprint: string | null = null
+  errors = 0
+  warnings = 0
+  // #private, so JSON, spreads and test equality see only data (toJSON gives the whole order).
+  readonly #reader: RowReader
+  readonly #r: number
+  readonly #row: number
+  #rows: number[] | null = null
+  #values: OrderValues | null = null
+
+  constructor(
+    reader: RowReader,
+    readonly index: number,
+    readonly key: string | null,
+    r: number,
+    row: number
+  ) {
+    this.#reader = reader
+    this.#r = r
+    this.#row = row
+  }
+
+  get rows(): number[] {
+    this.#rows ??= [this.#row]
+    return this.#rows
+  }
+
+  set rows(rows: number[]) {
+    this.#rows = rows
+  }
+
+  get fields(): OrderDraft['fields'] {
+    return this.values().fields
+  }
+
+  set fields(fields: OrderDraft['fields']) {
+    this.values().fields = fields
+  }
+
+  get goods(): OrderDraft['goods'] {
+    return this.values().goods
+  }
+
+  set goods(goods: OrderDraft['goods']) {
+    this.values().goods = goods
+  }
+
+  toJSON(): PlannedOrder {
+    const { index, key, rows, fields, goods, fingerprint, errors, warnings } = this
+    return { index, key, rows, fields, goods, fingerprint, errors, warnings }
+  }
+
+  private values(): OrderValues {
+    this.#values ??= this.#reader.orderValues(this.index - 1, this.#r)
+    return this.#values
+  }
+}

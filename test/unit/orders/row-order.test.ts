@@ -1,0 +1,75 @@
+// Orders of one row keep no copy of their values while planning; whatever asks for them later
+// must get exactly what an order built at once would hold, and the whole-order rules must judge
+// them the same way.
+import { describe, expect, it } from 'vitest'
+import { planImport, type PlannedOrder } from '../../../shared/import-plan'
+import { RowOrder } from '../../../shared/row-order'
+import { NOW, col, constant, good, mapping, sheet } from './helpers'
+
+const HEADERS = ['Order', 'Email', 'Name', 'Created', 'Product', 'Price', 'Medium', 'Source']
+const ROWS = [
+  ['A-1', ' ann@x.com', 'Ann  ', '2024-03-01 10:00', 'course', '1 500,50', '', ''],
+  ['A-2', 'bob@x.com', '', '01.02.2024', 'book', '', 'affiliate', ''],
+  ['A-3', '', 'Eve', '', 'webinar', '300', '', ''],
+  ['A-4', 'dan@x.com', 'Dan', '', '', '200', '', '']
+]
+const MAPPING = mapping({
+  fields: {
+    bill_email: col('Email'),
+    bill_first_name: col('Name'),
+    bill_created: col('Created', { dateOrder: 'dmy' }),
+    'utm[utm_medium]': col('Medium'),
+    'utm[utm_source]': col('Source'),
+    bill_tag: constant('import')
+  },
+  goods: [good('Product', 'Price')]
+})
+
+/** The plain data of an order, whatever object holds it. */
+function data(order: PlannedOrder) {
+  const { index, key, rows, fields, goods, errors, warnings } = order
+  return { index, key, rows, fields, goods, errors, warnings }
+}
+
+describe('orders of one row', () => {
+  const single = planImport(sheet(HEADERS, ROWS), MAPPING, { now: NOW })
+  // Grouped by a column with one row per order value: every order is built at once.
+  const grouped = planImport(sheet(HEADERS, [...ROWS, ['A-4', '', '', '', 'extra', '', '', '']]), { ...MAPPING, groupBy: { column: 'Order' } }, { now: NOW })
+
+  it('are RowOrders when rows are not grouped', () => {
+    expect(single.orders.every((order) => order instanceof RowOrder)).toBe(true)
+    expect(grouped.orders.slice(0, 3).every((order) => order instanceof RowOrder)).toBe(true)
+    expect(grouped.orders[3]).not.toBeInstanceOf(RowOrder)
+  })
+
+  it('give the values an order built at once holds', () => {
+    expect(single.orders.slice(0, 3).map(data)).toEqual(grouped.orders.slice(0, 3).map((order) => ({ ...data(order), key: null })))
+    expect(single.orders[0]?.fields).toEqual({ bill_tag: 'import', bill_email: 'ann@x.com', bill_first_name: 'Ann', bill_created: '1709287200' })
+    expect(single.orders[0]?.goods).toEqual([{ good_name: 'course', good_sum: '1500.50', row: 2 }])
+  })
+
+  it('are judged by the whole-order rules like any order', () => {
+    const codes = (plan: typeof single) => plan.issues.filter((i) => i.order !== null && i.order <= 3).map((i) => [i.order, i.code])
+    expect(codes(single)).toEqual([
+      [2, 'affiliate-source'],
+      [3, 'required']
+    ])
+    expect(codes(grouped)).toEqual(codes(single))
+    // Order 4 has a price but no product.
+    expect(single.issues.filter((i) => i.order === 4).map((i) => i.code)).toEqual(['good-without-name'])
+  })
+
+  it('count a constant e-mail as filled in', () => {
+    const plan = planImport(sheet(['Product'], [['book']]), mapping({ fields: { bill_email: constant('shop@x.com') }, goods: [good('Product')] }), { now: NOW })
+    expect(plan.issues).toEqual([])
+    expect(plan.orders[0]?.fields.bill_email).toBe('shop@x.com')
+  })
+
+  it('turn into plain data for JSON, and keep changes made to them', () => {
+    const order = single.orders[0] as PlannedOrder
+    expect(JSON.parse(JSON.stringify(order))).toEqual({ ...data(order), fingerprint: null })
+    order.fields = { ...order.fields, bill_tag: 'changed' }
+    expect(order.fields.bill_tag).toBe('changed')
+    expect(order.rows).toBe(order.rows)
+  })
+})
