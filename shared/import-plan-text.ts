@@ -9,6 +9,11 @@ function solid(code: number): boolean {
   return (code > 0x20 && code < 0x7f) || (code > 0xa0 && code < 0x1680)
 }
 
+/** True when `text` starts with a character that is certainly not white space, so it is not blank. */
+export function startsSolid(text: string): boolean {
+  return text !== '' && solid(text.charCodeAt(0))
+}
+
 /** True when `text` is not empty and trimming would certainly leave it as it is. */
 export function isSolid(text: string): boolean {
   return text !== '' && solid(text.charCodeAt(0)) && solid(text.charCodeAt(text.length - 1))

@@ -75,7 +75,7 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
     skipEmptyLines: false,
     step: (result, parser) => {
       row += 1
-      if (result.errors.some((error) => error.code === 'MissingQuotes')) unclosedQuoteAt = new LineCounter(text, firstLine).lineAt(start)
+      if (result.errors.length > 0 && result.errors.some(isUnclosedQuote)) unclosedQuoteAt = new LineCounter(text, firstLine).lineAt(start)
       start = result.meta.cursor
       if (isBlankRow(result.data)) return
       if (records.cells.length >= maxRecords) {
@@ -94,6 +94,10 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
     throw sheetReadError('malformed', file, `line ${unclosedQuoteAt} opens a quoted cell (") that is never closed, so everything after it would run into one cell. Fix the quotes on that line (or double a quote inside a cell: "") and try again.`)
   }
   return records
+}
+
+function isUnclosedQuote(error: Papa.ParseError): boolean {
+  return error.code === 'MissingQuotes'
 }
 
 /** Line number of a character offset, for offsets that only ever move forward. Counts \r\n, \n

@@ -1,5 +1,6 @@
 // The non-blank rows of a sheet as read from any format, with the row numbers the user sees. Kept
 // as two parallel arrays rather than an object per row: sheets run to millions of rows.
+import { startsSolid } from '../../../shared/import-plan-text'
 import type { Cell } from '../../../shared/sheet'
 
 export interface SheetRecords {
@@ -13,11 +14,12 @@ export function emptyRecords(): SheetRecords {
 }
 
 export function isBlankCell(cell: Cell | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
+  // trim() copies the text, and almost every cell of a sheet starts with a letter or a digit.
+  return cell === null || cell === undefined || (typeof cell === 'string' && !startsSolid(cell) && cell.trim() === '')
 }
 
 export function isBlankRow(cells: readonly Cell[]): boolean {
-  for (const cell of cells) if (!isBlankCell(cell)) return false
+  for (let c = 0; c < cells.length; c++) if (!isBlankCell(cells[c])) return false
   return true
 }
 
