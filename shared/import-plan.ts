@@ -55,23 +55,27 @@ export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOp
   return { orders, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
 }
 
-/** Fills in each order's error and warning counts and returns the totals for the plan. */
+/** Fills in each order's error and warning counts (orders are made with 0 and 0) and returns
+ * the totals for the plan. Only orders with issues are visited, unless the sheet itself has
+ * errors, which every order shares. */
 function tallyIssues(orders: PlannedOrder[], issues: readonly Issue[], sheetErrors: number): Omit<ImportPlan['counts'], 'rows'> {
   let errors = 0
   let warnings = 0
-  for (const order of orders) order.errors = sheetErrors
+  if (sheetErrors > 0) for (const order of orders) order.errors = sheetErrors
+  let invalid = sheetErrors > 0 ? orders.length : 0
   for (const issue of issues) {
     const order = issue.order === null ? undefined : orders[issue.order - 1]
     if (issue.severity === 'error') {
       errors++
-      if (order) order.errors++
+      if (!order) continue
+      if (order.errors === 0) invalid++
+      order.errors++
     } else {
       warnings++
       if (order) order.warnings++
     }
   }
-  const validOrders = orders.reduce((n, order) => (order.errors === 0 ? n + 1 : n), 0)
-  return { orders: orders.length, validOrders, errors, warnings }
+  return { orders: orders.length, validOrders: orders.length - invalid, errors, warnings }
 }
 
 /** The order's fingerprint, worked out on first use and kept on the order. */
