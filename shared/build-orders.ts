@@ -14,6 +14,7 @@ import type { GoodLine, OrderDraft } from './order'
 import type { Cell, SheetTable } from './sheet'
 import type { RowGrouping } from './group-rows'
 import { RowOrder, type RowReader } from './row-order'
+import { emailHash } from './same-email'
 import { cellToText } from './transforms'
 import { shownText } from './transforms/text'
 import type { ValueProblem } from './validate-order'
@@ -28,8 +29,9 @@ export interface BuiltOrders {
    * GOODS_BIT when it has a product; 0 for other orders, whose fields are at hand. The
    * whole-order rules use it rather than have every order read again. */
   filled: Uint32Array
-  /** Per order, bill_email as it will be sent, if any. */
+  /** Per order, bill_email as it will be sent, if any, and emailHash() of it ('' for none). */
   emails: Array<string | undefined>
+  emailHashes: Uint32Array
 }
 
 /** Where a problem is: sheet row number, 0-based order, the column's source and the cell. No
@@ -41,6 +43,7 @@ class OrderBuilder {
   readonly failed: Uint32Array
   readonly filled: Uint32Array
   readonly emails: Array<string | undefined>
+  readonly emailHashes: Uint32Array
   // Table row that supplied each order-field value, for conflict messages and for skipping a
   // repeated cell; only orders of several rows need it, each a block of `fields` entries at
   // block[o] * fields (block[o] is -1 for an order of one row, and block is null without grouping).
@@ -53,6 +56,8 @@ class OrderBuilder {
   private readonly emailField: number
   private readonly constantEmail: string | undefined
   private readonly constantBits: number
+  /** ColumnField.bit of each field the last readFields() found a value for. */
+  private readBits = 0
   /** Reads the values of orders of one row when they are asked for; made on first use. */
   private reader: RowReader | null = null
 
@@ -68,6 +73,7 @@ class OrderBuilder {
     this.failed = new Uint32Array(count)
     this.filled = new Uint32Array(lazy ? count : 0)
     this.emails = lazy ? new Array<string | undefined>(count).fill(undefined) : []
+    this.emailHashes = new Uint32Array(lazy ? count : 0)
     this.emailField = compiled.columnFields.findIndex((field) => field.key === 'bill_email')
     this.constantEmail = compiled.constants.find(([key]) => key === 'bill_email')?.[1]
     this.constantBits = compiled.constants.reduce((bits, [key]) => bits | fieldBit(key), 0)
@@ -101,12 +107,11 @@ class OrderBuilder {
   /** An order of one row: every cell read and checked as make() does, and only what the
    * whole-order rules and the search for repeats need is kept. */
   private rowOrder(o: number, r: number, row: number, cells: readonly Cell[]): RowOrder {
-    const present = this.readFields(o, r, row, cells)
-    let filled = this.constantBits | (this.checkGoods(o, row, cells) > 0 ? GOODS_BIT : 0)
-    const fields = this.compiled.columnFields
-    for (let f = 0; f < fields.length; f++) if ((present & (1 << f)) !== 0) filled |= (fields[f] as ColumnField).bit
-    this.filled[o] = filled
-    this.emails[o] = (this.emailField >= 0 ? this.values[this.emailField] : undefined) ?? this.constantEmail
+    this.readFields(o, r, row, cells)
+    this.filled[o] = this.readBits | this.constantBits | (this.checkGoods(o, row, cells) > 0 ? GOODS_BIT : 0)
+    const email = (this.emailField >= 0 ? this.values[this.emailField] : undefined) ?? this.constantEmail
+    this.emails[o] = email
+    this.emailHashes[o] = emailHash(email ?? '')
     return new RowOrder(this.rowReader(), o + 1, this.grouping.keys[o] ?? null, r, row)
   }
 
@@ -134,12 +139,14 @@ class OrderBuilder {
   }
 
   /** Reads and checks the order-field cells of an order's first row into this.values (undefined
-   * where there is no value); returns the bits (1 << position in columnFields) of those with one. */
+   * where there is no value); returns the bits (1 << position in columnFields) of those with one,
+   * and leaves their field bits (ColumnField.bit) in readBits. */
   private readFields(o: number, r: number, row: number, cells: readonly Cell[]): number {
     const fields = this.compiled.columnFields
     const values = this.values
     const base = this.originBase(o)
     let present = 0
+    let bits = 0
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as ColumnField
       values[f] = undefined
@@ -154,6 +161,7 @@ class OrderBuilder {
       }
       values[f] = value
       present |= 1 << f
+      bits |= field.bit
       if (base >= 0) this.origin[base + f] = r
       const problem = field.check?.(value)
       if (problem) {
@@ -161,6 +169,7 @@ class OrderBuilder {
         this.failed[o] = (this.failed[o] ?? 0) | field.bit
       }
     }
+    this.readBits = bits
     return present
   }
 
@@ -390,7 +399,12 @@ class DiscardedIssues extends IssueCollector {
 export function buildOrders(table: SheetTable, compiled: CompiledMapping, grouping: RowGrouping, issues: IssueCollector): BuiltOrders {
   const builder = new OrderBuilder(table, compiled, grouping, issues, true)
   for (let r = 0; r < table.rows.length; r++) builder.addRow(r)
-  const { orders, failed, filled, emails } = builder
-  for (let o = 0; o < orders.length; o++) if (!(orders[o] instanceof RowOrder)) emails[o] = (orders[o] as PlannedOrder).fields.bill_email
-  return { orders, failed, filled, emails }
+  const { orders, failed, filled, emails, emailHashes } = builder
+  for (let o = 0; o < orders.length; o++) {
+    const order = orders[o] as PlannedOrder
+    if (order instanceof RowOrder) continue
+    emails[o] = order.fields.bill_email
+    emailHashes[o] = emailHash(order.fields.bill_email ?? '')
+  }
+  return { orders, failed, filled, emails, emailHashes }
 }

@@ -1,7 +1,8 @@
 // From a sheet and a mapping to the orders that would be sent, with every problem found on the
 // way: the "dry run" the user reviews before anything reaches the shop.
 import { buildOrders } from './build-orders'
-import { normalizedEmail, orderFingerprint } from './fingerprint'
+import { orderFingerprint } from './fingerprint'
+import { sameEmail } from './same-email'
 import { groupRows } from './group-rows'
 import { compileMapping } from './import-plan-mapping'
 import { IssueCollector } from './import-plan-issues'
@@ -48,9 +49,9 @@ export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOp
   for (const issue of compiled.issues) issues.add(issue)
   const grouping = groupRows(table, compiled.groupBy)
   for (const issue of grouping.issues) issues.add(issue, compiled.groupBy?.column)
-  const { orders, failed, filled, emails } = buildOrders(table, compiled, grouping, issues)
+  const { orders, failed, filled, emails, emailHashes } = buildOrders(table, compiled, grouping, issues)
   checkOrders(orders, failed, filled, compiled, mapping.shipped, issues)
-  flagRepeatedOrders(orders, emails, issues)
+  flagRepeatedOrders(orders, emails, emailHashes, issues)
   const sheetErrors = compiled.issues.filter((i) => i.severity === 'error').length
   return { orders, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
 }
@@ -88,9 +89,9 @@ export function fingerprintOf(order: PlannedOrder): string {
  * warning because two identical orders can be real (a customer buying twice the same day).
  * Equal orders have equal e-mail addresses (the address is part of the fingerprint), so only
  * orders whose address another order shares are fingerprinted and compared. */
-function flagRepeatedOrders(orders: readonly PlannedOrder[], emails: ReadonlyArray<string | undefined>, issues: IssueCollector): void {
+function flagRepeatedOrders(orders: readonly PlannedOrder[], emails: ReadonlyArray<string | undefined>, hashes: Uint32Array, issues: IssueCollector): void {
   const firstByPrint = new Map<string, PlannedOrder>()
-  for (const o of ordersSharingEmail(emails)) {
+  for (const o of ordersSharingEmail(emails, hashes)) {
     const order = orders[o] as PlannedOrder
     const print = fingerprintOf(order)
     const earlier = firstByPrint.get(print)
@@ -116,7 +117,7 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], emails: ReadonlyArr
  * order also has. The search is an open-addressing table of order positions in one typed array,
  * since a Map of 100k addresses costs more than the search itself; each slot keeps the hash
  * too, so addresses are compared only when their hashes are equal. */
-function ordersSharingEmail(emails: ReadonlyArray<string | undefined>): number[] {
+function ordersSharingEmail(emails: ReadonlyArray<string | undefined>, emailHashes: Uint32Array): number[] {
   let size = 16
   while (size < emails.length * 2) size *= 2
   const slots = new Int32Array(size)
@@ -124,8 +125,7 @@ function ordersSharingEmail(emails: ReadonlyArray<string | undefined>): number[]
   const mask = size - 1
   const shared = new Uint8Array(emails.length)
   for (let o = 0; o < emails.length; o++) {
-    const email = emails[o] ?? ''
-    const hash = emailHash(email)
+    const hash = emailHashes[o] as number
     let at = hash & mask
     for (;;) {
       const slot = slots[at] as number
@@ -134,7 +134,7 @@ function ordersSharingEmail(emails: ReadonlyArray<string | undefined>): number[]
         hashes[at] = hash
         break
       }
-      if (hashes[at] === hash && sameEmail(emails[slot - 1] ?? '', email)) {
+      if (hashes[at] === hash && sameEmail(emails[slot - 1] ?? '', emails[o] ?? '')) {
         shared[slot - 1] = 1
         shared[o] = 1
         break
@@ -145,30 +145,4 @@ function ordersSharingEmail(emails: ReadonlyArray<string | undefined>): number[]
   const positions: number[] = []
   for (let o = 0; o < emails.length; o++) if (shared[o] === 1) positions.push(o)
   return positions
-}
-
-function sameEmail(a: string, b: string): boolean {
-  return a === b || normalizedEmail(a) === normalizedEmail(b)
-}
-
-/** FNV-1a of normalizedEmail(email), with A-Z folded: for an address of printable ASCII (the
- * usual case) that is the address's own letters, so nothing is copied to work it out. */
-function emailHash(email: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < email.length; i++) {
-    let c = email.charCodeAt(i)
-    if (c < 0x21 || c > 0x7e) return foldedHash(normalizedEmail(email))
-    if (c >= 65 && c <= 90) c += 32
-    hash = Math.imul(hash ^ c, 0x01000193)
-  }
-  return hash >>> 0
-}
-
-function foldedHash(text: string): number {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193)
-  }
-  return hash >>> 0
 }
