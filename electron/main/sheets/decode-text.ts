@@ -4,24 +4,29 @@
 import type { Detected } from '../../../shared/sheet'
 import { sheetReadError } from './sheet-error'
 import { looksLikeUtf16 } from './sniff-content'
+import { strictUtf8 } from './utf8'
 
 export interface DecodedText {
   text: string
   encoding: Detected<string>
 }
 
-export function decodeText(bytes: Uint8Array, file: string, override?: string): DecodedText {
+/** `utf8`: the bytes already decoded by strictUtf8(), when sniffing did that. */
+export function decodeText(bytes: Uint8Array, file: string, override?: string, utf8Known?: string): DecodedText {
   if (override !== undefined && override.trim() !== '') return decodeAs(bytes, chosenEncoding(override, file))
   const marked = detectMarkedEncoding(bytes)
   if (marked) return decodeAs(bytes, marked)
   // Decoding strictly as UTF-8 is both the validity test and, usually, the result.
-  const utf8 = strictUtf8(bytes)
-  if (utf8 !== null) return { text: withoutBom(utf8), encoding: utf8Detected(bytes) }
+  const utf8 = utf8Known ?? strictUtf8(bytes)
+  if (utf8 !== null) return { text: withoutBom(utf8), encoding: utf8Detected(bytes, utf8) }
   return decodeAs(bytes, guessWindowsCodePage(bytes))
 }
 
 export function detectEncoding(bytes: Uint8Array): Detected<string> {
-  return detectMarkedEncoding(bytes) ?? (strictUtf8(bytes) !== null ? utf8Detected(bytes) : guessWindowsCodePage(bytes))
+  const marked = detectMarkedEncoding(bytes)
+  if (marked) return marked
+  const utf8 = strictUtf8(bytes)
+  return utf8 !== null ? utf8Detected(bytes, utf8) : guessWindowsCodePage(bytes)
 }
 
 /** An encoding the bytes announce: a byte order mark, or the zero bytes of UTF-16. */
@@ -34,8 +39,10 @@ function detectMarkedEncoding(bytes: Uint8Array): Detected<string> | null {
   return null
 }
 
-function utf8Detected(bytes: Uint8Array): Detected<string> {
-  return isAscii(bytes)
+/** `text` is `bytes` decoded as UTF-8: every character beyond ASCII takes more than one byte,
+ * so the text is plain ASCII exactly when it has as many characters as there are bytes. */
+function utf8Detected(bytes: Uint8Array, text: string): Detected<string> {
+  return text.length === bytes.length
     ? { value: 'utf-8', confidence: 1, reason: 'plain ASCII text (reads the same in every common encoding)' }
     : { value: 'utf-8', confidence: 0.98, reason: 'the text is valid UTF-8' }
 }
@@ -54,19 +61,6 @@ function chosenEncoding(label: string, file: string): Detected<string> {
     return { value: new TextDecoder(label.trim()).encoding, confidence: 1, reason: 'chosen by you' }
   } catch {
     throw sheetReadError('encoding', file, `"${label}" is not an encoding this app knows. Use a name such as utf-8, windows-1251, windows-1252 or utf-16le.`)
-  }
-}
-
-function isAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false
-  return true
-}
-
-function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return null
   }
 }
 

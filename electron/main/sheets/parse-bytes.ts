@@ -6,7 +6,7 @@ import { resolveLimits, type ReadLimits } from './limits'
 import { readTextSheet } from './read-text'
 import { readWorkbook, type WorkbookFormat } from './read-workbook'
 import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
-import { sniffContent } from './sniff-content'
+import { sniffBytes } from './sniff-content'
 import { inspectZipWorkbook } from './zip-workbook'
 
 export type ParseOptions = SheetReadOptions & { limits?: Partial<ReadLimits> }
@@ -39,7 +39,7 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
   const extension = extensionOf(file)
-  const kind = sniffContent(bytes, file)
+  const { kind, utf8 } = sniffBytes(bytes, file)
   switch (kind) {
     case 'zip':
       return readAsWorkbook(bytes, file, inspectZipWorkbook(bytes, file, limits), options, limits)
@@ -54,7 +54,7 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
       if (ZIP_WORKBOOK_EXTENSIONS.has(extension)) {
         throw sheetReadError('unsupported', file, `the file is plain text (such as CSV), not ${extension === 'ods' ? 'a spreadsheet' : 'an Excel workbook'}, despite its .${extension} name. Rename it to ${withExtension(file, 'csv')} and open it again.`)
       }
-      return readTextSheet(bytes, file, options, limits)
+      return readTextSheet(bytes, file, options, limits, utf8)
   }
 }
 

@@ -12,8 +12,9 @@ import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { sheetReadError } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 
-export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits): ReadResult {
-  const { text: decoded, encoding } = decodeText(bytes, file, options.encoding)
+/** `utf8`: the bytes as strictUtf8() decoded them, if that was done already. */
+export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, utf8?: string): ReadResult {
+  const { text: decoded, encoding } = decodeText(bytes, file, options.encoding, utf8)
   if (decoded.trim() === '') {
     throw sheetReadError('empty', file, 'the file has no text in it. Choose the file that holds the orders.')
   }

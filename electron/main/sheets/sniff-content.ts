@@ -2,9 +2,17 @@
 // compound file (xls), a web page or XML sheet, text, or binary data. Known non-spreadsheet
 // formats (PDF, images, archives) are refused here with their real name.
 import { sheetReadError } from './sheet-error'
+import { strictUtf8 } from './utf8'
 import { isZipSignature } from './zip-directory'
 
 export type ContentKind = 'zip' | 'cfb' | 'markup' | 'text' | 'binary'
+
+export interface Sniffed {
+  kind: ContentKind
+  /** The bytes decoded by strictUtf8(), when telling text from binary data took that; reading
+   * the text then need not decode them again. */
+  utf8?: string
+}
 
 interface Magic {
   bytes: readonly number[]
@@ -38,6 +46,28 @@ const MAX_CONTROL_SHARE = 0.01
 const MAX_NUL_SHARE = 0.001
 
 export function sniffContent(bytes: Uint8Array, file: string): ContentKind {
+  return sniffBytes(bytes, file).kind
+}
+
+// Control characters that text does not hold (what looksBinary counts). In valid UTF-8 they can
+// only be single bytes, so UTF-8 text without one of them has no such byte at all.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x00-\x08\x0b\x0e-\x19\x1c-\x1f]/
+
+export function sniffBytes(bytes: Uint8Array, file: string): Sniffed {
+  const known = sniffKnown(bytes, file)
+  if (known !== null) return { kind: known }
+  // UTF-8 text is decoded natively and searched by a compiled pattern, instead of counting
+  // control bytes one by one; only text that is not UTF-8 or holds controls is counted.
+  const utf8 = strictUtf8(bytes)
+  const clean = utf8 !== null && !CONTROL.test(utf8)
+  if (!clean && looksBinary(bytes)) return { kind: 'binary' }
+  const kind = looksLikeMarkup(bytes) ? 'markup' : 'text'
+  return utf8 === null ? { kind } : { kind, utf8 }
+}
+
+/** What the signature or the byte order tells for certain, or null. */
+function sniffKnown(bytes: Uint8Array, file: string): ContentKind | null {
   const other = OTHER_FORMATS.find((magic) => startsWith(bytes, magic.bytes, 0) && (!magic.also || startsWith(bytes, magic.also.bytes, magic.also.at)))
   if (other) {
     throw sheetReadError('unsupported', file, `the file is ${other.what}, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.`)
@@ -45,8 +75,7 @@ export function sniffContent(bytes: Uint8Array, file: string): ContentKind {
   if (isZipSignature(bytes)) return 'zip'
   if (startsWith(bytes, CFB_SIGNATURE, 0)) return 'cfb'
   if (hasUnicodeBom(bytes) || looksLikeUtf16(bytes) !== null) return 'text'
-  if (looksBinary(bytes)) return 'binary'
-  return looksLikeMarkup(bytes) ? 'markup' : 'text'
+  return null
 }
 
 export function hasUnicodeBom(bytes: Uint8Array): boolean {

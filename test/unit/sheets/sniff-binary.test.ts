@@ -1,7 +1,8 @@
-// Text or binary is judged four bytes at a time; the verdict must be the byte-by-byte one for
-// every share of control bytes and every alignment of the buffer.
+// Text or binary is judged four bytes at a time, or for UTF-8 text by searching the decoded
+// text; the verdict must be the byte-by-byte one for every share of control bytes and every
+// alignment of the buffer.
 import { describe, expect, it } from 'vitest'
-import { sniffContent } from '../../../electron/main/sheets/sniff-content'
+import { sniffBytes, sniffContent } from '../../../electron/main/sheets/sniff-content'
 import { seeded } from '../../helpers/seeded'
 
 function binaryByBytes(bytes: Uint8Array): boolean {
@@ -39,5 +40,35 @@ describe('binary content', () => {
     }
     expect(binary).toBeGreaterThan(50)
     expect(text).toBeGreaterThan(50)
+  })
+
+  it('is judged as byte by byte for valid UTF-8 text with control characters in it', () => {
+    const random = seeded(47)
+    const words = ['Заказ', 'order', 'Иванов', '1500,50', 'ü', '€', '😀', ';', ',', '\r\n', '\t']
+    let binary = 0
+    let text = 0
+    for (let t = 0; t < 200; t++) {
+      const controlShare = random() * 0.12
+      let line = 'a'
+      while (line.length < 2000) {
+        line += random() < controlShare ? String.fromCharCode(Math.floor(random() * 32)) : (words[Math.floor(random() * words.length)] as string)
+      }
+      const bytes = new TextEncoder().encode(line)
+      const expected = binaryByBytes(bytes)
+      const sniffed = sniffBytes(bytes, 'x.csv')
+      expect(sniffed.kind, `case ${t}`).toBe(expected ? 'binary' : 'text')
+      if (!expected) expect(sniffed.utf8).toBe(line)
+      if (expected) binary++
+      else text++
+    }
+    expect(binary).toBeGreaterThan(20)
+    expect(text).toBeGreaterThan(20)
+  })
+
+  it('knows every control character by itself', () => {
+    for (let code = 0; code < 0x20; code++) {
+      const bytes = new TextEncoder().encode(`Имя;Цена${String.fromCharCode(code)}`.repeat(50))
+      expect(sniffContent(bytes, 'x.csv'), `code ${code}`).toBe(binaryByBytes(bytes) ? 'binary' : 'text')
+    }
   })
 })
