@@ -52,7 +52,7 @@ export function detectDelimiter(text: string, preferTab = false): Detected<strin
 }
 
 function takeSample(text: string): { sample: string; lines: string[] } {
-  let sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text
+  let sample = text.slice(0, sampleEnd(text))
   // Drop a line cut in half by the sample boundary.
   if (sample.length < text.length) {
     const lastBreak = Math.max(sample.lastIndexOf('\n'), sample.lastIndexOf('\r'))
@@ -60,6 +60,18 @@ function takeSample(text: string): { sample: string; lines: string[] } {
   }
   const lines = sample.split(/\r\n|\n|\r/).filter((line) => line.trim() !== '').slice(0, SAMPLE_LINES)
   return { sample, lines }
+}
+
+/** Where the sample ends: after twice SAMPLE_LINES line breaks (room for cells that span lines),
+ * or at SAMPLE_CHARS. Every candidate parses the sample, so it holds no more than is scored. */
+function sampleEnd(text: string): number {
+  const most = Math.min(text.length, SAMPLE_CHARS)
+  let at = -1
+  for (let n = 0; n < SAMPLE_LINES * 2; n++) {
+    at = text.indexOf('\n', at + 1)
+    if (at < 0 || at >= most) return most
+  }
+  return at + 1
 }
 
 function scoreCandidate(sample: string, lines: readonly string[], delimiter: string): Score {
