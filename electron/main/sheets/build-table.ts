@@ -47,12 +47,13 @@ export function buildTable(records: SheetRecords, options: BuildOptions): BuiltT
   return { table: { headers, rows, rowNumbers, date1904: options.date1904 }, headerRow: detected }
 }
 
-/** The row cut to columns [from, to), padded with `missing`; only blank cells are ever cut. */
+/** The row cut to columns [from, to), padded with `missing`; only blank cells are ever cut.
+ * Readers fill every position of a row they make, so only a short row needs padding. */
 function square(cells: Cell[], from: number, to: number, missing: Cell): Cell[] {
   const row = from === 0 ? cells : cells.slice(from)
   const width = to - from
   if (row.length > width) row.length = width
-  for (let c = 0; c < width; c++) if (row[c] === undefined) row[c] = missing
+  for (let c = row.length; c < width; c++) row[c] = missing
   return row
 }
 
