@@ -80,12 +80,15 @@ export function groupRows(table: SheetTable, by: GroupColumn | null): RowGroupin
 class SeenKeys {
   private map: Map<string, number> | null = null
   private highest = -1
+  /** plainNumber() of the key get() was last asked about, for add() to reuse. */
+  private asked = -1
 
   constructor(private readonly keys: ReadonlyArray<string | null>) {}
 
   get(key: string): number | undefined {
     if (this.map === null) {
       const n = plainNumber(key)
+      this.asked = n
       if (n > this.highest) return undefined
       this.map = new Map()
       for (let o = 0; o < this.keys.length; o++) {
@@ -98,7 +101,7 @@ class SeenKeys {
 
   /** Records a key that get() has just reported unseen. */
   add(key: string, order: number): void {
-    if (this.map === null) this.highest = plainNumber(key)
+    if (this.map === null) this.highest = this.asked
     else this.map.set(key, order)
   }
 }

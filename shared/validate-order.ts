@@ -40,14 +40,30 @@ interface ValueRule {
   passes: (value: string) => boolean
 }
 
-function valueRule(refinements: readonly Refinement[]): ValueRule {
+/** `surely`: an optional cheaper test that is true only of values passing every refinement. */
+function valueRule(refinements: readonly Refinement[], surely?: (value: string) => boolean): ValueRule {
   let schema: z.ZodType<string> = z.string()
   for (const r of refinements) schema = schema.refine(r.test, r.abort ? { error: r.error, abort: true } : { error: r.error })
   const passes = (value: string): boolean => {
+    if (surely?.(value)) return true
     for (let i = 0; i < refinements.length; i++) if (!(refinements[i] as Refinement).test(value)) return false
     return true
   }
   return { schema, passes }
+}
+
+/** True when `value` is plain digits (at most 15) for a number in [low, high]: one pass over
+ * the text instead of a pattern and two conversions, for the one date every order has. */
+function digitsBetween(value: string, low: number, high: number): boolean {
+  const n = value.length
+  if (n === 0 || n > 15) return false
+  let number = 0
+  for (let i = 0; i < n; i++) {
+    const d = value.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return false
+    number = number * 10 + d
+  }
+  return number >= low && number <= high
 }
 
 const emailRule = valueRule([{ test: isEmail, error: 'is not a valid e-mail address' }])
@@ -59,11 +75,14 @@ const moneyRule = valueRule([
 ])
 
 function createdRule(nowSeconds: number): ValueRule {
-  return valueRule([
-    { test: isInteger, error: 'is not a date and time', abort: true },
-    { test: (v) => Number(v) >= EARLIEST_CREATED, error: 'is before the year 2000, which cannot be an order date', abort: true },
-    { test: (v) => Number(v) <= nowSeconds + DAY, error: 'is more than a day in the future' }
-  ])
+  return valueRule(
+    [
+      { test: isInteger, error: 'is not a date and time', abort: true },
+      { test: (v) => Number(v) >= EARLIEST_CREATED, error: 'is before the year 2000, which cannot be an order date', abort: true },
+      { test: (v) => Number(v) <= nowSeconds + DAY, error: 'is more than a day in the future' }
+    ],
+    (v) => digitsBetween(v, EARLIEST_CREATED, nowSeconds + DAY)
+  )
 }
 
 function timerKillRule(nowSeconds: number): ValueRule {

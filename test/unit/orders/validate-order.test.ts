@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { planImport } from '../../../shared/import-plan'
 import { compileOrderRules, compileValueChecks } from '../../../shared/validate-order'
 import { isEmail, isIp, isPositiveDecimal, significantDecimals } from '../../../shared/validate-order-syntax'
+import { seeded } from '../../helpers/seeded'
 import { NOW, col, good, mapping, sheet } from './helpers'
 
 const checks = compileValueChecks(NOW)
@@ -77,6 +78,25 @@ describe('value checks', () => {
   it('bill_email and bill_ip', () => {
     expect([check('bill_email', 'a@x.com'), check('bill_email', 'a@x')]).toEqual([null, 'email'])
     expect([check('bill_ip', '10.0.0.1'), check('bill_ip', '10.0.0')]).toEqual([null, 'ip'])
+  })
+})
+
+describe('the creation time check', () => {
+  it('agrees with its three rules for any text of digits', () => {
+    const check = compileValueChecks(NOW).get('bill_created')!
+    const nowSeconds = Math.floor(NOW / 1000)
+    const random = seeded(5)
+    const samples = ['946684800', '946684799', String(nowSeconds + 86_400), String(nowSeconds + 86_401), '0001700000000', '-1700000000', '', '17e8', '1700000000.0']
+    for (let i = 0; i < 500; i++) {
+      const length = 1 + Math.floor(random() * 16)
+      let text = ''
+      for (let k = 0; k < length; k++) text += String(Math.floor(random() * 10))
+      samples.push(text)
+    }
+    for (const value of samples) {
+      const valid = /^-?\d+$/.test(value) && Number(value) >= 946_684_800 && Number(value) <= nowSeconds + 86_400
+      expect(check(value) === null, value).toBe(valid)
+    }
   })
 })
 
