@@ -15,6 +15,7 @@ import type { Cell, SheetTable } from './sheet'
 import type { RowGrouping } from './group-rows'
 import { RowOrder, type RowReader } from './row-order'
 import { emailHash } from './same-email'
+import { isSolid } from './import-plan-text'
 import { cellToText } from './transforms'
 import { shownText } from './transforms/text'
 import type { ValueProblem } from './validate-order'
@@ -152,7 +153,7 @@ class OrderBuilder {
       values[f] = undefined
       const cell = cells[field.column] ?? null
       if (cell === null || cell === '') continue
-      const value = field.read(cell)
+      const value = field.plainText && typeof cell === 'string' && isSolid(cell) ? cell : field.read(cell)
       if (value === null) continue
       if (typeof value !== 'string') {
         this.readFailure([row, o, field, cell], field.key, value.message)
@@ -288,7 +289,7 @@ class OrderBuilder {
     const source = from.source
     const cell = cells[source.column] ?? null
     if (cell === null || cell === '') return null
-    const value: ReadOutcome = source.read(cell)
+    const value: ReadOutcome = source.plainText && typeof cell === 'string' && isSolid(cell) ? cell : source.read(cell)
     if (value === null) return null
     if (typeof value !== 'string') this.readFailure([row, o, source, cell], goodKey(position, part), value.message)
     else {
