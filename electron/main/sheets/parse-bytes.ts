@@ -3,7 +3,7 @@
 import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
 import { baseName, extensionOf, withExtension } from './file-name'
 import { resolveLimits, type ReadLimits } from './limits'
-import { readTextSheet } from './read-text'
+import { readTextRecords, readTextSheet, type RecordSink, type TextAbout } from './read-text'
 import { readWorkbook, type WorkbookFormat } from './read-workbook'
 import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
 import { sniffBytes } from './sniff-content'
@@ -24,10 +24,19 @@ const FORMAT_LABELS: Record<WorkbookFormat, string> = {
 }
 
 export function parseSheetBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ReadResult {
+  const parsed = parseSheetStreaming(bytes, fileName, options, null)
+  if ('table' in parsed) return parsed
+  throw unexpected(parsed.file, 'text records without a sink')
+}
+
+/** As parseSheetBytes, except that the records of a text file go to `sink` while they are read,
+ * and what comes back is then what textTable() needs to make the table of them. Workbooks are
+ * read whole either way. */
+export function parseSheetStreaming(bytes: Uint8Array, fileName: string, options: ParseOptions, sink: RecordSink | null): ReadResult | TextAbout {
   const file = baseName(fileName)
   const limits = resolveLimits(options.limits)
   try {
-    return parseChecked(bytes, file, options, limits)
+    return parseChecked(bytes, file, options, limits, sink)
   } catch (error) {
     if (isSheetReadError(error)) throw error
     // A library failing in a way we did not foresee still gets a plain message, never a stack.
@@ -35,7 +44,7 @@ export function parseSheetBytes(bytes: Uint8Array, fileName: string, options: Pa
   }
 }
 
-function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink | null): ReadResult | TextAbout {
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
   const extension = extensionOf(file)
@@ -54,7 +63,7 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
       if (ZIP_WORKBOOK_EXTENSIONS.has(extension)) {
         throw sheetReadError('unsupported', file, `the file is plain text (such as CSV), not ${extension === 'ods' ? 'a spreadsheet' : 'an Excel workbook'}, despite its .${extension} name. Rename it to ${withExtension(file, 'csv')} and open it again.`)
       }
-      return readTextSheet(bytes, file, options, limits, utf8)
+      return sink ? readTextRecords(bytes, file, options, limits, utf8, sink) : readTextSheet(bytes, file, options, limits, utf8)
   }
 }
 

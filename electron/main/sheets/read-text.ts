@@ -3,7 +3,7 @@
 // shows the file: one row per record (a quoted cell spanning lines is still one row), blank lines
 // count, and an Excel `sep=` line is not a row.
 import Papa from 'papaparse'
-import type { Detected, ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { Cell, Detected, ReadResult, SheetReadOptions } from '../../../shared/sheet'
 import { buildTable } from './build-table'
 import { decodeText } from './decode-text'
 import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
@@ -12,8 +12,29 @@ import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { sheetReadError } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 
+/** What reading the text found out, besides its records. */
+export interface TextAbout {
+  file: string
+  encoding: Detected<string>
+  delimiter: Detected<string>
+}
+
+/** Receives the records of a text file in reading order, a batch at a time. */
+export type RecordSink = (cells: Cell[][], rows: number[]) => void
+
 /** `utf8`: the bytes as strictUtf8() decoded them, if that was done already. */
 export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, utf8?: string): ReadResult {
+  const records = emptyRecords()
+  const about = readTextRecords(bytes, file, options, limits, utf8, (cells, rows) => {
+    for (let i = 0; i < cells.length; i++) records.cells.push(cells[i] as Cell[])
+    for (let i = 0; i < rows.length; i++) records.rows.push(rows[i] as number)
+  })
+  return textTable(records, about, options, limits)
+}
+
+/** Decodes the text, finds its delimiter and hands its non-blank records to `sink` as Papa Parse
+ * splits them (the sheet worker sends each batch to the app while it reads the next). */
+export function readTextRecords(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, utf8: string | undefined, sink: RecordSink): TextAbout {
   const { text: decoded, encoding } = decodeText(bytes, file, options.encoding, utf8)
   if (decoded.trim() === '') {
     throw sheetReadError('empty', file, 'the file has no text in it. Choose the file that holds the orders.')
@@ -22,7 +43,13 @@ export function readTextSheet(bytes: Uint8Array, file: string, options: SheetRea
   const text = sep ? decoded.slice(sep.length) : decoded
   const firstLine = sep ? 2 : 1
   const delimiter = chooseDelimiter(text, file, options.delimiter, sep?.delimiter)
-  const records = splitRecords(text, delimiter.value, firstLine, file, limits)
+  splitRecords(text, delimiter.value, firstLine, file, limits, sink)
+  return { file, encoding, delimiter }
+}
+
+/** The table of a text file from all its records (see readTextRecords). */
+export function textTable(records: SheetRecords, about: TextAbout, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+  const { file, encoding, delimiter } = about
   const { table, headerRow } = buildTable(records, {
     file,
     headerRow: options.headerRow,
@@ -60,10 +87,15 @@ function chooseDelimiter(text: string, file: string, override: string | undefine
   return detectDelimiter(text, extensionOf(file) === 'tsv')
 }
 
+/** Records handed on at a time: big enough that a batch costs little to send, small enough that
+ * the app takes the first ones while the rest are still being read. */
+const BATCH_RECORDS = 4096
+
 /** One record is one Excel row. Papa Parse reports where each record ends; the physical line a
  * record starts on is only needed to point at an unclosed quote. */
-function splitRecords(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits): SheetRecords {
-  const records = emptyRecords()
+function splitRecords(text: string, delimiter: string, firstLine: number, file: string, limits: ReadLimits, sink: RecordSink): void {
+  let records = emptyRecords()
+  let count = 0
   const maxRecords = limits.maxRows + HEADER_MARGIN_ROWS
   let row = 0
   let start = 0
@@ -79,13 +111,18 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
       if (result.errors.length > 0 && result.errors.some(isUnclosedQuote)) unclosedQuoteAt = new LineCounter(text, firstLine).lineAt(start)
       start = result.meta.cursor
       if (isBlankRow(result.data)) return
-      if (records.cells.length >= maxRecords) {
+      if (count >= maxRecords) {
         tooMany = true
         parser.abort()
         return
       }
+      count++
       records.cells.push(result.data)
       records.rows.push(row)
+      if (records.cells.length === BATCH_RECORDS) {
+        sink(records.cells, records.rows)
+        records = emptyRecords()
+      }
     }
   })
   if (tooMany) {
@@ -94,7 +131,7 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
   if (unclosedQuoteAt > 0) {
     throw sheetReadError('malformed', file, `line ${unclosedQuoteAt} opens a quoted cell (") that is never closed, so everything after it would run into one cell. Fix the quotes on that line (or double a quote inside a cell: "") and try again.`)
   }
-  return records
+  if (records.cells.length > 0) sink(records.cells, records.rows)
 }
 
 function isUnclosedQuote(error: Papa.ParseError): boolean {

@@ -4,9 +4,12 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import type { ReadResult } from '../../../shared/sheet'
 import type { ReadLimits } from './limits'
-import { sheetReadError, type SheetError } from './sheet-error'
-import type { ReadOutcome, WorkerRequest } from './worker-protocol'
+import { textTable } from './read-text'
+import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
+import { emptyRecords } from './sheet-record'
+import type { ReadOutcome, WorkerMessage, WorkerRequest } from './worker-protocol'
 
 /** electron-vite builds sheet-worker.ts next to the main bundle under this name; this module may
  * itself land in a chunk one folder down, hence the second place to look. */
@@ -38,7 +41,14 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
     const onAbort = (): void => finish(failure(cancelled(file)))
     const timer = setTimeout(() => finish(failure(timedOut(file, limits.timeoutMs))), Math.min(limits.timeoutMs, MAX_TIMER_MS))
     signal?.addEventListener('abort', onAbort, { once: true })
-    worker.once('message', (outcome: ReadOutcome) => finish(outcome))
+    const records = emptyRecords()
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'records') {
+        for (let i = 0; i < message.cells.length; i++) records.cells.push(message.cells[i]!)
+        for (let i = 0; i < message.rows.length; i++) records.rows.push(message.rows[i]!)
+      } else if (message.kind === 'text') finish(tableOutcome(() => textTable(records, message.about, request.options, limits), file))
+      else finish(message.outcome)
+    })
     worker.once('error', (error) => finish(failure(isOutOfMemory(error) ? outOfMemory(file, limits.maxHeapMb) : crashed(file, error))))
     worker.once('exit', (code) => finish(failure(code === 0 ? crashed(file, 'no answer') : crashed(file, `exit code ${code}`))))
   })
@@ -82,6 +92,16 @@ function tsxApi(): string {
     return import.meta.resolve('tsx/esm/api')
   } catch {
     return 'tsx/esm/api'
+  }
+}
+
+/** The table made here from the records the worker sent; its problems (no data rows, a header
+ * row that is not there) are outcomes like any other. */
+function tableOutcome(make: () => ReadResult, file: string): ReadOutcome {
+  try {
+    return { ok: true, value: make() }
+  } catch (error) {
+    return failure(isSheetReadError(error) ? error.error : crashed(file, error))
   }
 }
 

@@ -1,19 +1,28 @@
-// Worker thread entry: reads and parses one file, posts one ReadOutcome, and ends. Parsing an
-// untrusted file here keeps a hang, a crash or a memory blow-up away from the app.
+// Worker thread entry: reads and parses one file and ends. Parsing an untrusted file here keeps a
+// hang, a crash or a memory blow-up away from the app. A text file's records are posted in
+// batches as they are read (see WorkerMessage); anything else is posted whole.
 import { parentPort, workerData } from 'node:worker_threads'
-import { parseSheetBytes } from './parse-bytes'
+import { parseSheetStreaming } from './parse-bytes'
 import { readFileBytes } from './read-file-bytes'
 import { isSheetReadError, sheetReadError } from './sheet-error'
-import type { ReadOutcome, WorkerRequest } from './worker-protocol'
+import type { WorkerMessage, WorkerRequest } from './worker-protocol'
 
-function run(request: WorkerRequest): ReadOutcome {
+function post(message: WorkerMessage): void {
+  parentPort?.postMessage(message)
+}
+
+function run(request: WorkerRequest): WorkerMessage {
   try {
     const bytes = readFileBytes(request.path, request.file, request.limits)
-    return { ok: true, value: parseSheetBytes(bytes, request.file, { ...request.options, limits: request.limits }) }
+    const read = parseSheetStreaming(bytes, request.file, { ...request.options, limits: request.limits }, (cells, rows) => post({ kind: 'records', cells, rows }))
+    return 'table' in read ? { kind: 'outcome', outcome: { ok: true, value: read } } : { kind: 'text', about: read }
   } catch (error) {
-    if (isSheetReadError(error)) return { ok: false, error: error.error }
-    return { ok: false, error: sheetReadError('malformed', request.file, 'the file could not be read: its contents are damaged or in an unexpected layout. Open it in Excel or LibreOffice, save it again as .xlsx or CSV and retry.').error }
+    if (isSheetReadError(error)) return { kind: 'outcome', outcome: { ok: false, error: error.error } }
+    return {
+      kind: 'outcome',
+      outcome: { ok: false, error: sheetReadError('malformed', request.file, 'the file could not be read: its contents are damaged or in an unexpected layout. Open it in Excel or LibreOffice, save it again as .xlsx or CSV and retry.').error }
+    }
   }
 }
 
-parentPort?.postMessage(run(workerData as WorkerRequest))
+post(run(workerData as WorkerRequest))

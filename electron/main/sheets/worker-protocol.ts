@@ -1,6 +1,7 @@
 // What crosses the boundary between readSheetFile and the sheet worker (structured clone).
-import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { Cell, ReadResult, SheetReadOptions } from '../../../shared/sheet'
 import type { ReadLimits } from './limits'
+import type { TextAbout } from './read-text'
 import type { SheetError } from './sheet-error'
 
 export interface WorkerRequest {
@@ -11,3 +12,12 @@ export interface WorkerRequest {
 }
 
 export type ReadOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
+
+/** The worker's messages. A text file's records come in batches while it is being read, so the
+ * app copies them in while the worker reads on (one copy of a whole big table at the end would
+ * cost the app more than the reading); 'text' then ends the read, and the app makes the table.
+ * A workbook, or any failure, is one 'outcome'. */
+export type WorkerMessage =
+  | { kind: 'records'; cells: Cell[][]; rows: number[] }
+  | { kind: 'text'; about: TextAbout }
+  | { kind: 'outcome'; outcome: ReadOutcome }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { readSheetFile } from '../../../electron/main/sheets/read-sheet'
+import { parseSheetBytes, readSheetFile } from '../../../electron/main/sheets/read-sheet'
+import * as XLSX from 'xlsx'
 import { tempFolder } from './helpers'
 
 const folder = tempFolder()
@@ -15,6 +16,31 @@ function bigCsv(rows: number): string {
 }
 
 describe('readSheetFile (worker thread)', () => {
+  it('gets a text file in batches of records and makes the same table as reading it in-process', async () => {
+    // Title rows above the header, blank lines, and a cell spanning lines, around the batch size.
+    const lines = ['Orders export', '', bigCsv(9000).replace('note 5000, with a comma', 'note\r\non two lines'), '', '']
+    const text = lines.join('\r\n')
+    const path = folder.write('batches.csv', text)
+    const outcome = await readSheetFile(path)
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    const inProcess = parseSheetBytes(new TextEncoder().encode(text), 'batches.csv')
+    expect(outcome.value).toEqual(inProcess)
+    expect(outcome.value.meta.headerRow.value).toBe(3)
+    expect(outcome.value.table.rows).toHaveLength(9000)
+    expect(outcome.value.table.rowNumbers.at(-1)).toBe(9003)
+  })
+
+  it('drops the batches already sent when the file turns out to be broken at its end', async () => {
+    const path = folder.write('unclosed.csv', `${bigCsv(9000)}\r\n1,a@x.com,1,"never closed`)
+    expect(await readSheetFile(path)).toMatchObject({ ok: false, error: { code: 'malformed', file: 'unclosed.csv' } })
+  })
+
+  it('says so when a text file has a header but no data rows, from records sent in batches', async () => {
+    const path = folder.write('header-only.csv', 'Email,Product\r\n\r\n')
+    expect(await readSheetFile(path)).toMatchObject({ ok: false, error: { code: 'no-data', file: 'header-only.csv' } })
+  })
+
   it('reads a workbook in a worker and passes the options through', async () => {
     const outcome = await readSheetFile(GROUPED, { sheet: 'Products' })
     expect(outcome.ok).toBe(true)
@@ -63,8 +89,12 @@ describe('readSheetFile (worker thread)', () => {
   })
 
   it('survives a worker that runs out of memory', async () => {
-    const path = folder.write('huge.csv', bigCsv(60_000))
+    // A text file's records leave the worker in batches; a workbook is read whole in it.
+    const rows = Array.from({ length: 60_000 }, (_, i) => [100000 + i, `buyer${i}@example.com`, i % 1000, `note ${i}, with a comma`])
+    const book = XLSX.utils.book_new()
+    XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['Order', 'Email', 'Price', 'Comment'], ...rows]), 'Orders')
+    const path = folder.write('huge.xlsx', new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer))
     const outcome = await readSheetFile(path, { limits: { maxHeapMb: 16 } })
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'out-of-memory', file: 'huge.csv' } })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'out-of-memory', file: 'huge.xlsx' } })
   })
 })
