@@ -189,7 +189,7 @@ describe('Send screen', () => {
 
   it('names the live shop when orders go to a real account', async () => {
     setup({ kind: 'account', login: 'shop42', domain: 'influencersoft.com', hasKey: true, keyStorage: 'os keychain' })
-    expect((await screen.findByTestId(TID.connectionBadge)).textContent).toBe('Live shop: shop42 · influencersoft.com')
+    await waitFor(() => expect(screen.getByTestId(TID.connectionBadge).textContent).toBe('Live shop: shop42 · influencersoft.com'))
     expect(screen.queryByTestId(TID.sandboxBadge)).toBeNull()
   })
 })
