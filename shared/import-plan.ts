@@ -27,6 +27,9 @@ export interface PlannedOrder extends OrderDraft {
 
 export interface ImportPlan {
   orders: PlannedOrder[]
+  /** By position in the table's rows: the index (1-based, as PlannedOrder.index) of the order
+   * the row belongs to. */
+  orderOfRow: Int32Array
   /** Sheet-wide issues first, then by row, then by column from left to right. */
   issues: Issue[]
   counts: { rows: number; orders: number; validOrders: number; errors: number; warnings: number }
@@ -53,7 +56,8 @@ export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOp
   checkOrders(orders, failed, filled, compiled, mapping.shipped, issues)
   flagRepeatedOrders(orders, emails, emailHashes, issues)
   const sheetErrors = compiled.issues.filter((i) => i.severity === 'error').length
-  return { orders, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
+  const orderOfRow = grouping.orderOf.map((o) => o + 1)
+  return { orders, orderOfRow, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
 }
 
 /** Fills in each order's error and warning counts (orders are made with 0 and 0) and returns

@@ -25,7 +25,8 @@ export function planSheet(table: SheetTable, mapping: Mapping, edits: Edits, exc
   const effective = effectiveTable(table, edits, excluded)
   const plan = planImport(effective, mapping, { now })
   const orderOfRow = new Map<number, number>()
-  for (const order of plan.orders) for (const row of order.rows) orderOfRow.set(row, order.index)
+  const { rowNumbers } = effective
+  for (let r = 0; r < rowNumbers.length; r++) orderOfRow.set(rowNumbers[r] ?? r + 1, plan.orderOfRow[r] ?? 0)
   const issuesOfRow = new Map<number, Issue[]>()
   const sheetIssues: Issue[] = []
   for (const issue of plan.issues) {

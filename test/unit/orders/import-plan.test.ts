@@ -81,6 +81,21 @@ describe('planImport', () => {
     expect(plan.orders[0]?.fingerprint).toBe(orderFingerprint(plan.orders[0]!))
   })
 
+  it('tells for every row the order it belongs to', () => {
+    const plan = planImport(
+      sheet(['Order', 'Email', 'Product'], [
+        ['A', 'a@x.com', 'p'],
+        ['B', 'b@x.com', 'p'],
+        ['A', '', 'q'],
+        ['C', 'c@x.com', 'p']
+      ]),
+      mapping({ goods: [good('Product')], groupBy: 'Order' }),
+      { now: NOW }
+    )
+    expect([...plan.orderOfRow]).toEqual([1, 2, 1, 3])
+    expect(plan.orders.map((order) => order.rows)).toEqual([[2, 4], [3], [5]])
+  })
+
   it('compares e-mail addresses as the fingerprint does: case of any letter, spaces around', () => {
     const plan = planImport(
       sheet(['Email', 'Product'], [
@@ -117,7 +132,7 @@ describe('planImport', () => {
 
   it('plans an empty sheet as nothing to do', () => {
     const plan = planImport(sheet(['Email', 'Product', 'Price'], []), mapping(), { now: NOW })
-    expect(plan).toEqual({ orders: [], issues: [], counts: { rows: 0, orders: 0, validOrders: 0, errors: 0, warnings: 0 } })
+    expect(plan).toEqual({ orders: [], orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: 0, validOrders: 0, errors: 0, warnings: 0 } })
   })
 
   it('keeps the sheet row numbers the reader gave', () => {
