@@ -48,7 +48,7 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
   const extension = extensionOf(file)
-  const { kind, utf8 } = sniffBytes(bytes, file)
+  const { kind, utf8 } = sniffBytes(bytes, file, (options.encoding ?? '').trim() === '')
   switch (kind) {
     case 'zip':
       return readAsWorkbook(bytes, file, inspectZipWorkbook(bytes, file, limits), options, limits)

@@ -54,12 +54,13 @@ export function sniffContent(bytes: Uint8Array, file: string): ContentKind {
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0b\x0e-\x19\x1c-\x1f]/
 
-export function sniffBytes(bytes: Uint8Array, file: string): Sniffed {
+/** `tryUtf8`: false when the text will be decoded some other way (an encoding the user chose). */
+export function sniffBytes(bytes: Uint8Array, file: string, tryUtf8 = true): Sniffed {
   const known = sniffKnown(bytes, file)
   if (known !== null) return { kind: known }
   // UTF-8 text is decoded natively and searched by a compiled pattern, instead of counting
   // control bytes one by one; only text that is not UTF-8 or holds controls is counted.
-  const utf8 = strictUtf8(bytes)
+  const utf8 = tryUtf8 ? strictUtf8(bytes) : null
   const clean = utf8 !== null && !CONTROL.test(utf8)
   if (!clean && looksBinary(bytes)) return { kind: 'binary' }
   const kind = looksLikeMarkup(bytes) ? 'markup' : 'text'
