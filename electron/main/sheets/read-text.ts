@@ -10,7 +10,7 @@ import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
 import { extensionOf, stemOf } from './file-name'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { sheetReadError } from './sheet-error'
-import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
+import { appendRecords, emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 
 /** What reading the text found out, besides its records. */
 export interface TextAbout {
@@ -25,10 +25,7 @@ export type RecordSink = (cells: Cell[][], rows: number[]) => void
 /** `utf8`: the bytes as strictUtf8() decoded them, if that was done already. */
 export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, utf8?: string): ReadResult {
   const records = emptyRecords()
-  const about = readTextRecords(bytes, file, options, limits, utf8, (cells, rows) => {
-    for (let i = 0; i < cells.length; i++) records.cells.push(cells[i] as Cell[])
-    for (let i = 0; i < rows.length; i++) records.rows.push(rows[i] as number)
-  })
+  const about = readTextRecords(bytes, file, options, limits, utf8, (cells, rows) => appendRecords(records, cells, rows))
   return textTable(records, about, options, limits)
 }
 

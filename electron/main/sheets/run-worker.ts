@@ -8,7 +8,7 @@ import type { ReadResult } from '../../../shared/sheet'
 import type { ReadLimits } from './limits'
 import { textTable } from './read-text'
 import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
-import { emptyRecords } from './sheet-record'
+import { appendRecords, emptyRecords } from './sheet-record'
 import type { ReadOutcome, WorkerMessage, WorkerRequest } from './worker-protocol'
 
 /** electron-vite builds sheet-worker.ts next to the main bundle under this name; this module may
@@ -43,10 +43,8 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
     signal?.addEventListener('abort', onAbort, { once: true })
     const records = emptyRecords()
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'records') {
-        for (let i = 0; i < message.cells.length; i++) records.cells.push(message.cells[i]!)
-        for (let i = 0; i < message.rows.length; i++) records.rows.push(message.rows[i]!)
-      } else if (message.kind === 'text') finish(tableOutcome(() => textTable(records, message.about, request.options, limits), file))
+      if (message.kind === 'records') appendRecords(records, message.cells, message.rows)
+      else if (message.kind === 'text') finish(tableOutcome(() => textTable(records, message.about, request.options, limits), file))
       else finish(message.outcome)
     })
     worker.once('error', (error) => finish(failure(isOutOfMemory(error) ? outOfMemory(file, limits.maxHeapMb) : crashed(file, error))))

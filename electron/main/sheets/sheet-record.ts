@@ -13,6 +13,12 @@ export function emptyRecords(): SheetRecords {
   return { cells: [], rows: [] }
 }
 
+/** Adds a batch of records (as a text file's reader hands them on) to `records`. */
+export function appendRecords(records: SheetRecords, cells: readonly Cell[][], rows: readonly number[]): void {
+  for (let i = 0; i < cells.length; i++) records.cells.push(cells[i] as Cell[])
+  for (let i = 0; i < rows.length; i++) records.rows.push(rows[i] as number)
+}
+
 export function isBlankCell(cell: Cell | undefined): boolean {
   // trim() copies the text, and almost every cell of a sheet starts with a letter or a digit.
   return cell === null || cell === undefined || (typeof cell === 'string' && !startsSolid(cell) && cell.trim() === '')
