@@ -19,15 +19,10 @@ export class CreatedIndex {
 
   constructor(private readonly journal: () => Journal) {}
 
-  /** The bill id of an earlier created order with this fingerprint, or null. When the journal
-   * cannot be read (held by another Orderbatch), nothing counts as created: sheets can still be
-   * reviewed, and staging (which needs the journal) says what is wrong. */
-  billFor(fingerprint: string): number | null {
-    return this.get().created.get(fingerprint) ?? null
-  }
-
-  /** billFor() of the order's fingerprint; the fingerprint is not even worked out while no
-   * earlier run has created anything (a first import, or a journal that cannot be read). */
+  /** The bill id of an earlier created order with this order's fingerprint, or null. When the
+   * journal cannot be read (held by another Orderbatch), nothing counts as created: sheets can
+   * still be reviewed, and staging (which needs the journal) says what is wrong. While no earlier
+   * run has created anything the fingerprint is not even worked out. */
   billForOrder(order: PlannedOrder): number | null {
     const { created } = this.get()
     return created.size === 0 ? null : (created.get(fingerprintOf(order)) ?? null)
