@@ -47,6 +47,7 @@ export function parseSheetStreaming(bytes: Uint8Array, fileName: string, options
 function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink | null): ReadResult | TextAbout {
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
+  if (bytes.length > limits.maxHeapMb * MB * HEAP_SHARE_PER_BYTE) throw tooBigForMemory(file, limits)
   const extension = extensionOf(file)
   const { kind, utf8 } = sniffBytes(bytes, file, (options.encoding ?? '').trim() === '')
   switch (kind) {
@@ -86,6 +87,17 @@ function binaryContent(file: string, extension: string): SheetReadError {
     return sheetReadError('malformed', file, 'the file does not look like text: much of it is binary data (such as zero bytes). Export the orders again as CSV, or choose the original workbook.')
   }
   return sheetReadError('unsupported', file, 'the file is neither a spreadsheet nor a CSV text file. Choose an .xlsx, .xls, .ods, .csv or .tsv file that holds the orders.')
+}
+
+const MB = 1024 * 1024
+/** A file may take up to a quarter of the worker's heap: its text alone can take twice its size
+ * (UTF-16), and the cells as much again. A bigger file would fail one huge allocation, which V8
+ * cannot recover from (it ends the process, not just the worker), so it is refused first. With
+ * the default limits (200 MB files, 4 GB heap) this never applies. */
+const HEAP_SHARE_PER_BYTE = 1 / 4
+
+function tooBigForMemory(file: string, limits: ReadLimits): SheetReadError {
+  return sheetReadError('out-of-memory', file, `the file is too big to read in the ${limits.maxHeapMb} MB of memory allowed. Split it into smaller files and import them one by one.`)
 }
 
 export function tooLarge(file: string, size: number, limits: ReadLimits): SheetReadError {

@@ -88,6 +88,14 @@ describe('readSheetFile (worker thread)', () => {
     if (!outcome.ok) expect(outcome.error.message).toBe('cancel.csv: reading the file was cancelled before it finished. Open the file again to read it.')
   })
 
+  it('refuses a file too big for the memory allowed before decoding it', async () => {
+    // 16 MB of heap allow files up to 4 MB; decoding this one would end the whole process.
+    const path = folder.write('big-text.csv', bigCsv(100_000))
+    const outcome = await readSheetFile(path, { limits: { maxHeapMb: 16 } })
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'out-of-memory', file: 'big-text.csv' } })
+    expect(outcome.ok ? '' : outcome.error.message).toContain('16 MB')
+  })
+
   it('survives a worker that runs out of memory', async () => {
     // A text file's records leave the worker in batches; a workbook is read whole in it.
     const rows = Array.from({ length: 60_000 }, (_, i) => [100000 + i, `buyer${i}@example.com`, i % 1000, `note ${i}, with a comma`])
