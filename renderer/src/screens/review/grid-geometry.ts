@@ -30,18 +30,19 @@ export function visibleRows(scrollTop: number, viewportHeight: number, rowCount:
 
 /** The scrollTop that brings a row into view, or null when it already is. */
 export function scrollToShowRow(index: number, scrollTop: number, viewportHeight: number): number | null {
-  const top = index * ROW_HEIGHT
-  const body = Math.max(ROW_HEIGHT, viewportHeight - HEAD_HEIGHT)
-  if (top < scrollTop) return top
-  if (top + ROW_HEIGHT > scrollTop + body) return top + ROW_HEIGHT - body
-  return null
+  return scrollToShow(index * ROW_HEIGHT, ROW_HEIGHT, scrollTop, viewportHeight - HEAD_HEIGHT)
 }
 
 /** The scrollLeft that brings a data column into view past the sticky lead columns, or null. */
 export function scrollToShowColumn(column: number, scrollLeft: number, viewportWidth: number): number | null {
-  const left = column * COLUMN_WIDTH
-  const width = Math.max(COLUMN_WIDTH, viewportWidth - LEAD_WIDTH)
-  if (left < scrollLeft) return left
-  if (left + COLUMN_WIDTH > scrollLeft + width) return left + COLUMN_WIDTH - width
+  return scrollToShow(column * COLUMN_WIDTH, COLUMN_WIDTH, scrollLeft, viewportWidth - LEAD_WIDTH)
+}
+
+/** The scroll offset that shows [start, start + size) in a visible span (at least one item
+ * wide) beginning at `scroll`, or null when it is shown already. */
+function scrollToShow(start: number, size: number, scroll: number, visible: number): number | null {
+  const span = Math.max(size, visible)
+  if (start < scroll) return start
+  if (start + size > scroll + span) return start + size - span
   return null
 }
