@@ -119,7 +119,7 @@ class OrderBuilder {
   private rowReader(): RowReader {
     if (this.reader === null) {
       const quiet = new OrderBuilder(this.table, this.compiled, this.grouping, new DiscardedIssues(), false)
-      this.reader = { orderValues: (o, r) => quiet.make(o, r, this.table.rowNumbers[r] ?? r + 1, this.table.rows[r] ?? []) }
+      this.reader = { orderValues: (o, r, row) => quiet.make(o, r, row, this.table.rows[r] ?? []) }
     }
     return this.reader
   }

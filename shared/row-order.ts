@@ -9,9 +9,9 @@ import type { OrderDraft } from './order'
 
 type OrderValues = Pick<OrderDraft, 'fields' | 'goods'>
 
-/** Reads order o's values from table row r, exactly as planning read them. */
+/** Reads order o's values from table row r (sheet row `row`), exactly as planning read them. */
 export interface RowReader {
-  orderValues(o: number, r: number): OrderValues
+  orderValues(o: number, r: number, row: number): OrderValues
 }
 
 export class RowOrder implements PlannedOrder {
@@ -68,7 +68,7 @@ export class RowOrder implements PlannedOrder {
   }
 
   private values(): OrderValues {
-    this.#values ??= this.#reader.orderValues(this.index - 1, this.#r)
+    this.#values ??= this.#reader.orderValues(this.index - 1, this.#r, this.#row)
     return this.#values
   }
 }

@@ -3,9 +3,10 @@
 import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
 import { baseName, extensionOf, withExtension } from './file-name'
 import { resolveLimits, type ReadLimits } from './limits'
-import { readTextRecords, readTextSheet, type RecordSink, type TextAbout } from './read-text'
+import { readTextRecords, textTable, type RecordSink, type TextAbout } from './read-text'
 import { readWorkbook, type WorkbookFormat } from './read-workbook'
 import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
+import { appendRecords, emptyRecords } from './sheet-record'
 import { sniffBytes } from './sniff-content'
 import { inspectZipWorkbook } from './zip-workbook'
 
@@ -24,19 +25,25 @@ const FORMAT_LABELS: Record<WorkbookFormat, string> = {
 }
 
 export function parseSheetBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ReadResult {
-  const parsed = parseSheetStreaming(bytes, fileName, options, null)
-  if ('table' in parsed) return parsed
-  throw unexpected(parsed.file, 'text records without a sink')
+  const records = emptyRecords()
+  return guarded(fileName, options, (file, limits) => {
+    const read = parseChecked(bytes, file, options, limits, (cells, rows) => appendRecords(records, cells, rows))
+    return 'table' in read ? read : textTable(records, read, options, limits)
+  })
 }
 
 /** As parseSheetBytes, except that the records of a text file go to `sink` while they are read,
  * and what comes back is then what textTable() needs to make the table of them. Workbooks are
  * read whole either way. */
-export function parseSheetStreaming(bytes: Uint8Array, fileName: string, options: ParseOptions, sink: RecordSink | null): ReadResult | TextAbout {
+export function parseSheetStreaming(bytes: Uint8Array, fileName: string, options: ParseOptions, sink: RecordSink): ReadResult | TextAbout {
+  return guarded(fileName, options, (file, limits) => parseChecked(bytes, file, options, limits, sink))
+}
+
+function guarded<T>(fileName: string, options: ParseOptions, read: (file: string, limits: ReadLimits) => T): T {
   const file = baseName(fileName)
   const limits = resolveLimits(options.limits)
   try {
-    return parseChecked(bytes, file, options, limits, sink)
+    return read(file, limits)
   } catch (error) {
     if (isSheetReadError(error)) throw error
     // A library failing in a way we did not foresee still gets a plain message, never a stack.
@@ -44,7 +51,7 @@ export function parseSheetStreaming(bytes: Uint8Array, fileName: string, options
   }
 }
 
-function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink | null): ReadResult | TextAbout {
+function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink): ReadResult | TextAbout {
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
   if (bytes.length > limits.maxHeapMb * MB * HEAP_SHARE_PER_BYTE) throw tooBigForMemory(file, limits)
@@ -64,7 +71,7 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
       if (ZIP_WORKBOOK_EXTENSIONS.has(extension)) {
         throw sheetReadError('unsupported', file, `the file is plain text (such as CSV), not ${extension === 'ods' ? 'a spreadsheet' : 'an Excel workbook'}, despite its .${extension} name. Rename it to ${withExtension(file, 'csv')} and open it again.`)
       }
-      return sink ? readTextRecords(bytes, file, options, limits, utf8, sink) : readTextSheet(bytes, file, options, limits, utf8)
+      return readTextRecords(bytes, file, options, limits, utf8, sink)
   }
 }
 

@@ -10,7 +10,7 @@ import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
 import { extensionOf, stemOf } from './file-name'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { sheetReadError } from './sheet-error'
-import { appendRecords, emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
+import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 
 /** What reading the text found out, besides its records. */
 export interface TextAbout {
@@ -22,15 +22,9 @@ export interface TextAbout {
 /** Receives the records of a text file in reading order, a batch at a time. */
 export type RecordSink = (cells: Cell[][], rows: number[]) => void
 
-/** `utf8`: the bytes as strictUtf8() decoded them, if that was done already. */
-export function readTextSheet(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, utf8?: string): ReadResult {
-  const records = emptyRecords()
-  const about = readTextRecords(bytes, file, options, limits, utf8, (cells, rows) => appendRecords(records, cells, rows))
-  return textTable(records, about, options, limits)
-}
-
 /** Decodes the text, finds its delimiter and hands its non-blank records to `sink` as Papa Parse
- * splits them (the sheet worker sends each batch to the app while it reads the next). */
+ * splits them (the sheet worker sends each batch to the app while it reads the next). `utf8`:
+ * the bytes as strictUtf8() decoded them, if that was done already. */
 export function readTextRecords(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, utf8: string | undefined, sink: RecordSink): TextAbout {
   const { text: decoded, encoding } = decodeText(bytes, file, options.encoding, utf8)
   if (decoded.trim() === '') {
