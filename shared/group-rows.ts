@@ -7,6 +7,7 @@ import type { Issue } from './issue'
 import { place } from './import-plan-messages'
 import type { SheetTable } from './sheet'
 import { cellText } from './import-plan-text'
+import { digitsValue } from './validate-order-syntax'
 
 export interface RowGrouping {
   /** 0-based order of each table row (index into `keys`). */
@@ -109,13 +110,5 @@ class SeenKeys {
 /** The number a key of plain digits stands for, one text per number (no leading zero, at most 15
  * digits); -1 for any other key. */
 function plainNumber(key: string): number {
-  const n = key.length
-  if (n === 0 || n > 15 || (n > 1 && key.charCodeAt(0) === 48)) return -1
-  let value = 0
-  for (let i = 0; i < n; i++) {
-    const d = key.charCodeAt(i) - 48
-    if (d < 0 || d > 9) return -1
-    value = value * 10 + d
-  }
-  return value
+  return key.length > 1 && key.charCodeAt(0) === 48 ? -1 : digitsValue(key)
 }

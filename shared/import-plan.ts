@@ -2,7 +2,7 @@
 // way: the "dry run" the user reviews before anything reaches the shop.
 import { buildOrders } from './build-orders'
 import { orderFingerprint } from './fingerprint'
-import { sameEmail } from './same-email'
+import { ordersSharingEmail } from './same-email'
 import { groupRows } from './group-rows'
 import { compileMapping } from './import-plan-mapping'
 import { IssueCollector } from './import-plan-issues'
@@ -115,38 +115,4 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], emails: ReadonlyArr
         'If it is really a second order, keep it; otherwise delete the repeated rows so it is not created twice.'
     })
   }
-}
-
-/** Positions, ascending, of the orders whose e-mail (as the fingerprint normalizes it) another
- * order also has. The search is an open-addressing table of order positions in one typed array,
- * since a Map of 100k addresses costs more than the search itself; each slot keeps the hash
- * too, so addresses are compared only when their hashes are equal. */
-function ordersSharingEmail(emails: ReadonlyArray<string | undefined>, emailHashes: Uint32Array): number[] {
-  let size = 16
-  while (size < emails.length * 2) size *= 2
-  const slots = new Int32Array(size)
-  const hashes = new Uint32Array(size)
-  const mask = size - 1
-  const shared = new Uint8Array(emails.length)
-  for (let o = 0; o < emails.length; o++) {
-    const hash = emailHashes[o] as number
-    let at = hash & mask
-    for (;;) {
-      const slot = slots[at] as number
-      if (slot === 0) {
-        slots[at] = o + 1
-        hashes[at] = hash
-        break
-      }
-      if (hashes[at] === hash && sameEmail(emails[slot - 1] ?? '', emails[o] ?? '')) {
-        shared[slot - 1] = 1
-        shared[o] = 1
-        break
-      }
-      at = (at + 1) & mask
-    }
-  }
-  const positions: number[] = []
-  for (let o = 0; o < emails.length; o++) if (shared[o] === 1) positions.push(o)
-  return positions
 }

@@ -1,5 +1,6 @@
 // Whether two orders have the same customer address, as the fingerprint compares addresses
-// (normalizedEmail: trimmed, lower-cased), and a hash that agrees with that comparison.
+// (normalizedEmail: trimmed, lower-cased), a hash that agrees with that comparison, and which
+// orders of a plan share an address.
 import { normalizedEmail } from './fingerprint'
 
 export function sameEmail(a: string, b: string): boolean {
@@ -26,4 +27,38 @@ function foldedHash(text: string): number {
     hash = Math.imul(hash ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193)
   }
   return hash >>> 0
+}
+
+/** Positions, ascending, of the orders whose e-mail (as the fingerprint normalizes it) another
+ * order also has. The search is an open-addressing table of order positions in one typed array,
+ * since a Map of 100k addresses costs more than the search itself; each slot keeps the hash
+ * too, so addresses are compared only when their hashes are equal. */
+export function ordersSharingEmail(emails: ReadonlyArray<string | undefined>, emailHashes: Uint32Array): number[] {
+  let size = 16
+  while (size < emails.length * 2) size *= 2
+  const slots = new Int32Array(size)
+  const hashes = new Uint32Array(size)
+  const mask = size - 1
+  const shared = new Uint8Array(emails.length)
+  for (let o = 0; o < emails.length; o++) {
+    const hash = emailHashes[o] as number
+    let at = hash & mask
+    for (;;) {
+      const slot = slots[at] as number
+      if (slot === 0) {
+        slots[at] = o + 1
+        hashes[at] = hash
+        break
+      }
+      if (hashes[at] === hash && sameEmail(emails[slot - 1] ?? '', emails[o] ?? '')) {
+        shared[slot - 1] = 1
+        shared[o] = 1
+        break
+      }
+      at = (at + 1) & mask
+    }
+  }
+  const positions: number[] = []
+  for (let o = 0; o < emails.length; o++) if (shared[o] === 1) positions.push(o)
+  return positions
 }

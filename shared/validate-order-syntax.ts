@@ -108,3 +108,17 @@ const INTEGER = /^-?\d+$/
 export function isInteger(value: string): boolean {
   return INTEGER.test(value)
 }
+
+/** The number written by `text` when it is plain digits, at most 15 of them (so the number is
+ * exact); -1 for any other text. */
+export function digitsValue(text: string): number {
+  const n = text.length
+  if (n === 0 || n > 15) return -1
+  let value = 0
+  for (let i = 0; i < n; i++) {
+    const d = text.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    value = value * 10 + d
+  }
+  return value
+}

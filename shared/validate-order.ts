@@ -4,7 +4,7 @@
 import { z } from 'zod'
 import type { OrderFieldKey } from './field-keys'
 import type { OrderDraft } from './order'
-import { isEmail, isInteger, isIp, isPositiveDecimal, significantDecimals } from './validate-order-syntax'
+import { digitsValue, isEmail, isInteger, isIp, isPositiveDecimal, significantDecimals } from './validate-order-syntax'
 
 /** 2000-01-01T00:00:00Z: an order "created" earlier is a misread date, not a real order. */
 export const EARLIEST_CREATED = 946_684_800
@@ -55,15 +55,8 @@ function valueRule(refinements: readonly Refinement[], surely?: (value: string) 
 /** True when `value` is plain digits (at most 15) for a number in [low, high]: one pass over
  * the text instead of a pattern and two conversions, for the one date every order has. */
 function digitsBetween(value: string, low: number, high: number): boolean {
-  const n = value.length
-  if (n === 0 || n > 15) return false
-  let number = 0
-  for (let i = 0; i < n; i++) {
-    const d = value.charCodeAt(i) - 48
-    if (d < 0 || d > 9) return false
-    number = number * 10 + d
-  }
-  return number >= low && number <= high
+  const number = digitsValue(value)
+  return number >= 0 && number >= low && number <= high
 }
 
 const emailRule = valueRule([{ test: isEmail, error: 'is not a valid e-mail address' }])
