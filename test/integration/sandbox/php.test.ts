@@ -1,22 +1,16 @@
 // Real PHP as the client: the vendor's own example, and PHP's json_encode as the reference for
-// the answer bodies. Skipped where php-cli is not installed (CI installs it).
+// the answer bodies. Skipped where php-cli is not installed; CI installs it and fails without it.
 import { execFile, execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterEach, describe, expect, it } from 'vitest'
 import { phpJsonEncode } from '../../../electron/main/sandbox/php-json'
 import type { Sandbox } from '../../../electron/main/sandbox/sandbox'
+import { runPhpCurlTests } from '../../helpers/php'
 import { startTestSandbox } from './helpers'
 
 const run = promisify(execFile)
 const SEED_EXAMPLE = fileURLToPath(new URL('./fixtures/seed-example.php', import.meta.url))
-const hasPhp = (() => {
-  try {
-    return execFileSync('php', ['-r', 'echo function_exists("curl_init") ? "yes" : "no";'], { encoding: 'utf8' }) === 'yes'
-  } catch {
-    return false
-  }
-})()
 
 let sandbox: Sandbox | undefined
 afterEach(() => sandbox?.close())
@@ -29,7 +23,7 @@ async function runSeedExample(api: Sandbox, login: string, key: string): Promise
 }
 
 describe('the vendor PHP example against the sandbox', () => {
-  it.skipIf(!hasPhp)('creates the order, then gets a correctly signed 601 for the same order', async () => {
+  it.skipIf(!runPhpCurlTests)('creates the order, then gets a correctly signed 601 for the same order', async () => {
     const key = 'K'.repeat(40)
     sandbox = await startTestSandbox({ account: 'username', secret: key })
     const first = await runSeedExample(sandbox, 'username', key)
@@ -43,7 +37,7 @@ describe('the vendor PHP example against the sandbox', () => {
     expect(sandbox.ledger.count()).toBe(1)
   })
 
-  it.skipIf(!hasPhp)('is refused with code 4 when PHP signs with another key', async () => {
+  it.skipIf(!runPhpCurlTests)('is refused with code 4 when PHP signs with another key', async () => {
     sandbox = await startTestSandbox({ account: 'username', secret: 'right-key' })
     // The answer is signed with the sandbox key, so the example's CheckHash rejects it.
     expect(await runSeedExample(sandbox, 'username', 'wrong-key')).toBe('Error! The response hash is not true!')
@@ -52,7 +46,7 @@ describe('the vendor PHP example against the sandbox', () => {
 })
 
 describe('answer bodies', () => {
-  it.skipIf(!hasPhp)("match PHP's json_encode byte for byte", () => {
+  it.skipIf(!runPhpCurlTests)("match PHP's json_encode byte for byte", () => {
     const value = { error_code: 0, error_text: 'ok', result: { link: 'https://shop/order/1/', name: 'Иван 😀', list: [], n: 1.5, t: true, z: null } }
     const stdout = execFileSync('php', ['-r', 'echo json_encode(json_decode(file_get_contents("php://stdin")));'], {
       input: JSON.stringify(value),

@@ -5,7 +5,8 @@ import { createOrderQuery } from '../../../shared/create-order-params'
 import { parsePhpQuery } from '../../../shared/php-parse'
 import { httpBuildQuery } from '../../../shared/php-query'
 import { requestHash } from '../../../shared/signature'
-import { askPhp, hasPhp } from './php-process'
+import { runPhpTests } from '../../helpers/php'
+import { askPhp } from './php-process'
 import { toPairs, toPhpJson } from './php-json'
 import { randomArray, randomBody, randomDraft, randomText, seededRandom } from './random-data'
 
@@ -32,7 +33,7 @@ function mismatches<T>(cases: readonly T[], check: (item: T, index: number) => s
   return cases.map(check).filter((problem): problem is string => problem !== null)
 }
 
-describe.skipIf(!hasPhp)('live cross-check with php', () => {
+describe.skipIf(!runPhpTests)('live cross-check with php', () => {
   let built: BuildAnswer[] = []
   let parsed: ParseAnswer[] = []
 

@@ -4,8 +4,6 @@ import { fileURLToPath } from 'node:url'
 
 const SCRIPT = fileURLToPath(new URL('../../fixtures/php/cross-check.php', import.meta.url))
 
-/** php-cli on PATH. CI installs it; without it the live cross-checks are skipped. */
-export const hasPhp = spawnSync('php', ['-v'], { stdio: 'ignore' }).status === 0
 
 /** Sends JSON lines to one PHP process and returns its answers, one per line, in order. */
 export function askPhp(lines: string[]): unknown[] {
