@@ -1,9 +1,9 @@
 // The journal's records as the rest of the app sees them (camelCase, parsed JSON, epoch ms).
 
-import type { OrderState } from '../../../shared/order-state'
+import type { OrderState } from '#shared/run/order-state'
 
-export { ORDER_STATES } from '../../../shared/order-state'
-export type { OrderState } from '../../../shared/order-state'
+export { ORDER_STATES } from '#shared/run/order-state'
+export type { OrderState } from '#shared/run/order-state'
 
 /** staged: orders written, nothing sent yet. running/paused: being sent / on hold.
  * stopped: halted by the app or the user (credentials, rate limit not recovering); resumable.

@@ -3,7 +3,7 @@
 // (waiting, being sent, or unclear), where sending it from a new run could create it twice.
 // Built from the journal on demand and rebuilt after anything that stages, creates, resolves or
 // deletes orders.
-import { fingerprintOf, type PlannedOrder } from '../../../shared/import-plan'
+import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Journal, OrderState } from '../journal'
 
 const PAGE = 5_000

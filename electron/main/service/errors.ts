@@ -1,7 +1,7 @@
 // Every failure a handler can meet, turned into one plain sentence with a short code for the UI.
 // Known engine errors keep their own words (they already name the file, row or journal); anything
 // unexpected becomes a generic sentence, never a stack trace.
-import type { IpcError } from '../../../shared/ipc/contract'
+import type { IpcError } from '#shared/ipc/contract'
 import { ApiAddressError } from '../api/api-base'
 import { ApiClientError } from '../api/api-client'
 import { JournalError } from '../journal'

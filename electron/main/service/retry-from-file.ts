@@ -2,7 +2,7 @@
 // and matched to the run's orders by the same code as "orderbatch retry --from" (the "Run order"
 // column, else the order number, else the position); each failed order found and now valid goes
 // back in the queue with the corrected data, the others are reported one sentence each.
-import type { ChannelOutputs } from '../../../shared/ipc/contract'
+import type { ChannelOutputs } from '#shared/ipc/contract'
 import { planCorrections } from '../cli/run/corrections'
 import { ordersOf } from '../cli/run/journal-access'
 import { UsageError } from '../cli/usage-error'

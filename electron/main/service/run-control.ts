@@ -1,8 +1,8 @@
 // Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
 // transaction and sent by the sender; its progress and every answer become events. Only runs
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
-import { fingerprintOf } from '../../../shared/import-plan'
-import type { RunSummary } from '../../../shared/ipc/contract'
+import { fingerprintOf } from '#shared/plan/import-plan'
+import type { RunSummary } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { readRunInfo, stageRun } from '../pipeline/stage-run'
 import { sendRun, type RunHandle, type SendOptions, type SendResult } from '../sender/send-run'

@@ -1,11 +1,11 @@
 // A run's orders after the fact: paging them, the user's decision for an unclear order, correcting
 // a failed order in place, and putting failed orders back in the queue.
-import { createOrderParams } from '../../../shared/create-order-params'
-import type { RunOrder } from '../../../shared/ipc/contract'
-import type { Issue } from '../../../shared/issue'
-import { fingerprintOf, planImport, type PlannedOrder } from '../../../shared/import-plan'
-import type { Mapping } from '../../../shared/mapping'
-import type { Cell } from '../../../shared/sheet'
+import { createOrderParams } from '#shared/wire/create-order-params'
+import type { RunOrder } from '#shared/ipc/contract'
+import type { Issue } from '#shared/plan/issue'
+import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
+import type { Mapping } from '#shared/mapping/mapping'
+import type { Cell } from '#shared/sheet/sheet'
 import { describeRows, findOrderByOrdinal, ordersOf } from '../cli/run/journal-access'
 import { ORDER_STATES, type Journal, type OrderRecord, type OrderState, type RunRecord, type StagedRow } from '../journal'
 import { readRunInfo, ROW_ERRORS_CODE } from '../pipeline/stage-run'

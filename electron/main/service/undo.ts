@@ -1,7 +1,7 @@
 // Undo: DeleteOrder for every order a run created (not the ones the shop already had: those were
 // not this run's to delete), each deletion recorded in the journal as it is confirmed.
-import type { CallOutcome } from '../../../shared/create-order-answers'
-import { CREATE_ORDER_ANSWERS } from '../../../shared/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
+import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
 import type { ApiClient } from '../api/api-client'
 import { ordersOf } from '../cli/run/journal-access'
 import type { Journal, OrderRecord, RunRecord } from '../journal'

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalDecimal, fingerprintInput, orderFingerprint } from '../../../shared/fingerprint'
-import { fingerprintOf, planImport } from '../../../shared/import-plan'
-import { md5 } from '../../../shared/md5'
-import type { GoodLine, OrderDraft } from '../../../shared/order'
+import { canonicalDecimal, fingerprintInput, orderFingerprint } from '#shared/plan/fingerprint'
+import { fingerprintOf, planImport } from '#shared/plan/import-plan'
+import { md5 } from '#shared/wire/md5'
+import type { GoodLine, OrderDraft } from '#shared/plan/order'
 import { NOW, col, good, mapping, sheet } from './helpers'
 
 type Order = Pick<OrderDraft, 'fields' | 'goods'>

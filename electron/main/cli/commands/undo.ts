@@ -4,8 +4,8 @@
 // after a failure and only tries what is left; the run's note says what undo did.
 import { ApiClient } from '../../api/api-client'
 import type { Journal, OrderRecord, RunRecord } from '../../journal'
-import { CREATE_ORDER_ANSWERS } from '../../../../shared/create-order-answers'
-import type { CallOutcome } from '../../../../shared/create-order-answers'
+import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { API_OPTION_SPECS, openApi, type ApiTarget } from '../run/api-target'

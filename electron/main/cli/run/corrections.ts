@@ -7,10 +7,10 @@
 // Our export puts a quote before cells that a spreadsheet could run as formulas; it is taken off
 // again here, so the shop receives what the user typed.
 import { basename } from 'node:path'
-import { createOrderParams } from '../../../../shared/create-order-params'
-import { fingerprintOf, planImport, type PlannedOrder } from '../../../../shared/import-plan'
-import { resolveColumn, type Mapping } from '../../../../shared/mapping'
-import type { Cell, SheetTable } from '../../../../shared/sheet'
+import { createOrderParams } from '#shared/wire/create-order-params'
+import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
+import { resolveColumn, type Mapping } from '#shared/mapping/mapping'
+import type { Cell, SheetTable } from '#shared/sheet/sheet'
 import { unFormulaSafe } from '../../export/formula-safe'
 import { RESULT_COLUMNS, RUN_ORDER_COLUMN, cellText } from '../../export/results-table'
 import type { CorrectedOrder, Journal, OrderRecord, RunRecord, StagedRow } from '../../journal'

@@ -20,9 +20,9 @@
 // and book (no price) -> [0,"ann@x.com",1,"ann lee",[["book",null],["course","1500.5"]]].
 // Left out on purpose: row numbers, order index, grouping key, and the fields about how the order
 // is handled rather than what was bought by whom (bill_ip, bill_timer_kill, bill_domain).
-import type { OrderFieldKey } from './field-keys'
+import type { OrderFieldKey } from '../mapping/field-keys'
 import { isSolid } from './import-plan-text'
-import { md5OfBytes } from './md5'
+import { md5OfBytes } from '../wire/md5'
 import type { OrderDraft } from './order'
 
 type Normalize = (value: string) => string
