@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
+import { ORDER_STATES } from '#shared/run/order-state'
 import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
 import type { JournalContext } from './context'
@@ -162,6 +163,17 @@ export class Journal {
 
   nextDueTime(runId: number): number | null {
     return queries.nextDueTime(this.live(), runId)
+  }
+
+  /** Every order of the run in the given states, in file order, read a page at a time by keyset:
+   * changing the states of orders already yielded (or of any other) while iterating is safe. */
+  *orders(runId: number, states: readonly OrderState[] = ORDER_STATES, pageSize = 1000): Generator<OrderRecord> {
+    for (let after = 0; ; ) {
+      const page = queries.ordersAfter(this.live(), runId, states, after, pageSize)
+      yield* page
+      if (page.length < pageSize) return
+      after = page[page.length - 1]!.ordinal
+    }
   }
 
   ordersByState(runId: number, states: readonly OrderState[], page: Page): OrderRecord[] {

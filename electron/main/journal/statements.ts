@@ -24,6 +24,7 @@ export interface Statements {
   nextDue: Statement
   nextDueTime: Statement
   ordersByState: Statement
+  ordersAfter: Statement
   orderRows: Statement
   billIdsClaimed: Statement
   billHolder: Statement
@@ -70,6 +71,8 @@ export function prepareStatements(db: Database): Statements {
     nextDueTime: p(`SELECT min(next_attempt_at) FROM orders WHERE run_id = ? AND state = 'pending'`).pluck(),
     ordersByState: p(`SELECT * FROM orders WHERE run_id = ? AND state IN (SELECT value FROM json_each(?))
                       ORDER BY ordinal LIMIT ? OFFSET ?`),
+    ordersAfter: p(`SELECT * FROM orders WHERE run_id = ? AND state IN (SELECT value FROM json_each(?)) AND ordinal > ?
+                    ORDER BY ordinal LIMIT ?`),
     orderRows: p('SELECT * FROM order_rows WHERE order_id = ? ORDER BY sheet_row'),
     billIdsClaimed: p(`SELECT DISTINCT bill_id FROM orders WHERE state = 'succeeded' AND bill_id IS NOT NULL`).pluck(),
     billHolder: p(`SELECT * FROM orders WHERE bill_id = ? AND state = 'succeeded' AND id <> ? ORDER BY id LIMIT 1`),

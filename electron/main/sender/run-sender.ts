@@ -608,13 +608,7 @@ export class RunSender {
   }
 
   private unknownOrders(): OrderRecord[] {
-    const orders: OrderRecord[] = []
-    const limit = 500
-    for (let offset = 0; ; offset += limit) {
-      const page = this.journal.ordersByState(this.runId, ['unknown'], { offset, limit })
-      orders.push(...page)
-      if (page.length < limit) return orders
-    }
+    return [...this.journal.orders(this.runId, ['unknown'])]
   }
 
   private counts(): Record<OrderState, number> {

@@ -6,7 +6,6 @@
 import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Journal, OrderState } from '../journal'
 
-const PAGE = 5_000
 
 interface Index {
   created: Map<string, number>
@@ -58,7 +57,7 @@ export class CreatedIndex {
       if (counts.succeeded > 0) {
         // Deleted again by undo: no longer in the shop, so sending it again is right.
         const deleted = journal.deletions(run.id)
-        for (const order of pages(journal, run.id, ['succeeded'])) {
+        for (const order of journal.orders(run.id, ['succeeded'])) {
           if (order.billId === null || deleted.has(order.id) || created.has(order.fingerprint)) continue
           created.set(order.fingerprint, order.billId)
         }
@@ -66,17 +65,9 @@ export class CreatedIndex {
       // A cancelled run sends nothing more, but what it left unclear may still be in the shop.
       const states: OrderState[] = run.status === 'cancelled' ? ['sending', 'unknown'] : ['pending', 'sending', 'unknown']
       if (states.some((state) => counts[state] > 0)) {
-        for (const order of pages(journal, run.id, states)) if (!open.has(order.fingerprint)) open.set(order.fingerprint, run.id)
+        for (const order of journal.orders(run.id, states)) if (!open.has(order.fingerprint)) open.set(order.fingerprint, run.id)
       }
     }
     return { created, open }
-  }
-}
-
-function* pages(journal: Journal, runId: number, states: readonly OrderState[]) {
-  for (let offset = 0; ; offset += PAGE) {
-    const orders = journal.ordersByState(runId, states, { offset, limit: PAGE })
-    yield* orders
-    if (orders.length < PAGE) return
   }
 }

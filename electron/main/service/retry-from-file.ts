@@ -4,7 +4,6 @@
 // back in the queue with the corrected data, the others are reported one sentence each.
 import type { ChannelOutputs } from '#shared/ipc/contract'
 import { planCorrections } from '../cli/run/corrections'
-import { ordersOf } from '../cli/run/journal-access'
 import { UsageError } from '../cli/usage-error'
 import { JournalStateError, type Journal, type RunRecord } from '../journal'
 import { ServiceError } from './errors'
@@ -14,7 +13,7 @@ const MAX_MESSAGES = 20
 
 export async function retryFromFile(journal: Journal, run: RunRecord, file: { name: string; bytes: Uint8Array }, tempDir: string): Promise<ChannelOutputs['runs.retryFailed']> {
   if (run.status === 'cancelled') throw new ServiceError('invalid-state', `Run ${run.id} was cancelled; its orders cannot be sent again. Load the file as a new import.`)
-  const failed = [...ordersOf(journal, run.id, ['failed'])].length
+  const failed = [...journal.orders(run.id, ['failed'])].length
   if (failed === 0) return { requeued: 0, stillInvalid: 0, messages: [`Run ${run.id} has no failed orders to retry.`] }
   let plan
   try {

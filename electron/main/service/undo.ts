@@ -3,7 +3,6 @@
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
 import type { ApiClient } from '../api/api-client'
-import { ordersOf } from '../cli/run/journal-access'
 import type { Journal, OrderRecord, RunRecord } from '../journal'
 
 const MAX_MESSAGES = 20
@@ -21,7 +20,7 @@ export async function undoRun(
   wait: (ms: number) => Promise<void> = delay
 ): Promise<UndoResult> {
   const deletedBefore = journal.deletions(run.id)
-  const created = [...ordersOf(journal, run.id, ['succeeded'])]
+  const created = [...journal.orders(run.id, ['succeeded'])]
   const existed = created.filter((order) => order.existed).length
   const todo = created.filter((order) => !order.existed && !deletedBefore.has(order.id))
   const messages: string[] = []

@@ -11,7 +11,7 @@ import { EXIT, type CliIo } from '../io'
 import { API_OPTION_SPECS, openApi, type ApiTarget } from '../run/api-target'
 import { checkCanAsk, confirmed } from '../run/confirm'
 import { planContinuation } from '../run/continue-run'
-import { ordersOf, openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
+import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../run/paths'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
@@ -40,7 +40,7 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
     const run = requireRun(journal, runId, 'undo')
     const plan = planContinuation(run, values, io, 'undo')
     const deletedBefore = journal.deletions(run.id)
-    const created = [...ordersOf(journal, run.id, ['succeeded'])]
+    const created = [...journal.orders(run.id, ['succeeded'])]
     const existed = created.filter((order) => order.existed).length
     const toDelete = created.filter((order) => !order.existed && !deletedBefore.has(order.id) && order.billId !== null)
     const lines: string[] = []

@@ -16,11 +16,12 @@ import { RESULT_COLUMNS, RUN_ORDER_COLUMN, cellText } from '../../export/results
 import type { CorrectedOrder, Journal, OrderRecord, RunRecord, StagedRow } from '../../journal'
 import { loadMappingFile } from '../../pipeline/load-mapping'
 import { listHeaders } from '../../pipeline/prepare-import'
-import { orderErrors, readRunInfo, rowsBySheetRow } from '../../pipeline/stage-run'
+import { orderErrors, rowsBySheetRow } from '../../pipeline/stage-run'
+import { readRunInfo } from '../../journal'
 import { readSheetFile } from '../../sheets/read-sheet'
 import type { PrepareOptions } from '../../pipeline/prepare-import'
 import { UsageError } from '../usage-error'
-import { describeRows, ordersOf } from './journal-access'
+import { describeRows } from './journal-access'
 
 export interface Correction {
   order: OrderRecord
@@ -51,7 +52,7 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const errors = orderErrors(plan.issues)
   const byOrdinal = new Map<number, OrderRecord>()
   const byKey = new Map<string, OrderRecord>()
-  for (const order of ordersOf(journal, run.id)) {
+  for (const order of journal.orders(run.id)) {
     byOrdinal.set(order.ordinal, order)
     if (order.groupKey !== null) byKey.set(order.groupKey, order)
   }

@@ -2,7 +2,7 @@
 // that can go wrong.
 import { existsSync } from 'node:fs'
 import { Journal, ORDER_STATES } from '../../journal'
-import type { OrderRecord, OrderState, RunRecord } from '../../journal'
+import type { OrderRecord, RunRecord } from '../../journal'
 import type { CliIo } from '../io'
 import { UsageError } from '../usage-error'
 
@@ -41,21 +41,11 @@ export function requireRun(journal: Journal, runId: number, command: string): Ru
   return run
 }
 
-/** Every order of the run in the given states, in file order, a page at a time. Collect them
- * before changing their states: paging by offset would skip orders that move. */
-export function* ordersOf(journal: Journal, runId: number, states: readonly OrderState[] = ORDER_STATES, pageSize = 1000): Generator<OrderRecord> {
-  for (let offset = 0; ; offset += pageSize) {
-    const page = journal.ordersByState(runId, states, { offset, limit: pageSize })
-    yield* page
-    if (page.length < pageSize) return
-  }
-}
-
 /** Ordinals run 1..N, so the order is usually at offset N-1; otherwise look through the run. */
 export function findOrderByOrdinal(journal: Journal, runId: number, ordinal: number): OrderRecord | null {
   const [guess] = journal.ordersByState(runId, ORDER_STATES, { offset: ordinal - 1, limit: 1 })
   if (guess?.ordinal === ordinal) return guess
-  for (const order of ordersOf(journal, runId)) if (order.ordinal === ordinal) return order
+  for (const order of journal.orders(runId)) if (order.ordinal === ordinal) return order
   return null
 }
 
