@@ -8,7 +8,7 @@ import { keepAwakeWhileSending } from './app/keep-awake'
 import { installQuitGuard } from './app/quit-guard'
 import { createSafeStorageSecretStore } from './app/secret-store'
 import { trustedSenderCheck } from './app/trusted-sender'
-import { APP_NAME } from './cli/run/paths'
+import { APP_NAME } from './ops/paths'
 import { defaultJournalPath } from './journal'
 import { createAppService } from './service/app-service'
 

@@ -3,7 +3,7 @@
 // column, else the order number, else the position); each failed order found and now valid goes
 // back in the queue with the corrected data, the others are reported one sentence each.
 import type { ChannelOutputs } from '#shared/ipc/contract'
-import { planCorrections } from '../cli/run/corrections'
+import { planCorrections } from '../ops/corrections'
 import { UsageError } from '../cli/usage-error'
 import { JournalStateError, type Journal, type RunRecord } from '../journal'
 import { ServiceError } from './errors'

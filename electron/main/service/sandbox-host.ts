@@ -1,7 +1,7 @@
 // The built-in "Sandbox" connection: one in-process stand-in for the shop API, started the first
 // time something needs it. Its shop is a file next to the journal (where the CLI keeps it too), so
 // sandbox runs can be paused, resumed, reconciled and undone across restarts like real ones.
-import { sandboxShopPath } from '../cli/run/paths'
+import { sandboxShopPath } from '../ops/paths'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../cli/commands/sandbox'
 import { startSandbox, type Sandbox } from '../sandbox/sandbox'
 

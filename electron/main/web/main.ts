@@ -3,7 +3,7 @@
 // resumed at the next start (from here, the desktop app or the CLI: they share the journal).
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { defaultUserDataDir } from '../cli/run/paths'
+import { defaultUserDataDir } from '../ops/paths'
 import { defaultJournalPath } from '../journal'
 import { createAppService } from '../service/app-service'
 import { createMemorySecretStore } from '../service/secret-store'

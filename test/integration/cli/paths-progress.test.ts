@@ -2,7 +2,7 @@
 // progress is shown on a terminal and in a log.
 import { describe, expect, it } from 'vitest'
 import type { CliIo } from '../../../electron/main/cli/io'
-import { defaultUserDataDir, journalPathFor, sandboxShopPath } from '../../../electron/main/cli/run/paths'
+import { defaultUserDataDir, journalPathFor, sandboxShopPath } from '../../../electron/main/ops/paths'
 import { formatDuration, progressText, progressView, PLAIN_INTERVAL_MS } from '../../../electron/main/cli/run/progress'
 import type { SendProgress } from '../../../electron/main/sender/send-run'
 

@@ -4,7 +4,7 @@
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { findOrderByOrdinal, openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { journalPathFor } from '../../ops/paths'
 import { commandHint } from '../run/send-options'
 import { UsageError } from '../usage-error'
 

@@ -7,7 +7,7 @@ import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../commands/san
 import type { CliIo } from '../io'
 import { readSecret } from '../secret'
 import { UsageError } from '../usage-error'
-import { sandboxShopPath } from './paths'
+import { sandboxShopPath } from '../../ops/paths'
 
 export const API_OPTION_SPECS = {
   account: { type: 'string' },

@@ -2,8 +2,8 @@
 // can be resumed in the other.
 import { homedir } from 'node:os'
 import { isAbsolute, posix, resolve, win32 } from 'node:path'
-import { defaultJournalPath } from '../../journal'
-import type { CliIo } from '../io'
+import { defaultJournalPath } from '../journal'
+import type { CliIo } from '../cli/io'
 
 /** The app name Electron derives userData from (the app sets it with app.setName). */
 export const APP_NAME = 'Orderbatch'
