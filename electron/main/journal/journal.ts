@@ -180,6 +180,10 @@ export class Journal {
     return queries.ordersByState(this.live(), runId, states, page)
   }
 
+  orderByOrdinal(runId: number, ordinal: number): OrderRecord | null {
+    return queries.orderByOrdinal(this.live(), runId, ordinal)
+  }
+
   getOrder(orderId: number): OrderRecord | null {
     return queries.getOrder(this.live(), orderId)
   }

@@ -75,6 +75,12 @@ export function getOrder(ctx: JournalContext, orderId: number): OrderRecord | nu
   return row === undefined ? null : toOrderRecord(ctx.path, row)
 }
 
+/** Order #ordinal of the run (ordinals are 1..N within a run), or null. */
+export function orderByOrdinal(ctx: JournalContext, runId: number, ordinal: number): OrderRecord | null {
+  const row = ctx.read(`read order ${ordinal} of run ${runId}`, () => ctx.st.orderByOrdinal.get(runId, ordinal) as OrderRow | undefined)
+  return row === undefined ? null : toOrderRecord(ctx.path, row)
+}
+
 export function orderRows(ctx: JournalContext, orderId: number): OrderRowRecord[] {
   const rows = ctx.read(`read the sheet rows of order id ${orderId}`, () => ctx.st.orderRows.all(orderId) as OrderRowsRow[])
   return rows.map((row) => toOrderRowRecord(ctx.path, row))

@@ -18,6 +18,7 @@ export interface Statements {
   deleteOrderRows: Statement
   createdByFingerprint: Statement
   getOrder: Statement
+  orderByOrdinal: Statement
   writeOrderState: Statement
   writeOrderData: Statement
   runCounts: Statement
@@ -61,6 +62,7 @@ export function prepareStatements(db: Database): Statements {
     deleteOrderRows: p('DELETE FROM order_rows WHERE order_id = ?'),
     createdByFingerprint: p(`SELECT run_id, bill_id FROM orders WHERE fingerprint = ? AND state = 'succeeded' ORDER BY id LIMIT 1`),
     getOrder: p('SELECT * FROM orders WHERE id = ?'),
+    orderByOrdinal: p('SELECT * FROM orders WHERE run_id = ? AND ordinal = ?'),
     writeOrderState: p(`UPDATE orders SET state = @state, bill_id = @billId, existed = @existed, error_code = @errorCode,
                           error_text = @errorText, attempts = @attempts, next_attempt_at = @nextAttemptAt, sent_at = @sentAt,
                           finished_at = @finishedAt, skip_reason = @skipReason, resolved_by = @resolvedBy

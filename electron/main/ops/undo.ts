@@ -1,77 +1,118 @@
-// Undo: DeleteOrder for every order a run created (not the ones the shop already had: those were
-// not this run's to delete), each deletion recorded in the journal as it is confirmed.
+// Undo, for both front-ends: DeleteOrder for every order a run created (not the ones the shop
+// already had, answer 601: those were not this run's to delete), each deletion recorded in the
+// journal as it is confirmed, so undo can be run again and only tries what is left. The CLI and
+// the app word the outcome their own way; what is deleted, skipped or stopped is decided here.
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
 import type { ApiClient } from '../api/api-client'
 import type { Journal, OrderRecord, RunRecord } from '../journal'
 
-const MAX_MESSAGES = 20
+/** DeleteOrder answers: 0 deleted; 302 the shop has no such order (already gone). */
+const DELETED = 0
+const NONEXISTENT = 302
 
-export interface UndoResult {
-  deleted: number
-  failed: number
-  messages: string[]
+export interface UndoPlan {
+  /** Created orders the shop had before the run (answer 601): left alone. */
+  existed: number
+  /** Orders an earlier undo already deleted. */
+  deletedBefore: number
+  /** Created orders whose bill id the journal lacks (a resolution without one): they cannot be
+   * deleted by id, so they are reported, never sent as DeleteOrder(0). */
+  noBillId: OrderRecord[]
+  toDelete: OrderRecord[]
 }
 
-export async function undoRun(
-  journal: Journal,
-  run: RunRecord,
-  client: Pick<ApiClient, 'deleteOrder'>,
-  wait: (ms: number) => Promise<void> = delay
-): Promise<UndoResult> {
-  const deletedBefore = journal.deletions(run.id)
-  const created = [...journal.orders(run.id, ['succeeded'])]
-  const existed = created.filter((order) => order.existed).length
-  const todo = created.filter((order) => !order.existed && !deletedBefore.has(order.id))
-  const messages: string[] = []
-  if (existed > 0) {
-    messages.push(`${existed} ${existed === 1 ? 'order was' : 'orders were'} already in the shop before this run (answer 601) and ${existed === 1 ? 'was' : 'were'} left alone.`)
+export function planUndo(journal: Journal, run: RunRecord): UndoPlan {
+  const deleted = journal.deletions(run.id)
+  const plan: UndoPlan = { existed: 0, deletedBefore: deleted.size, noBillId: [], toDelete: [] }
+  for (const order of journal.orders(run.id, ['succeeded'])) {
+    if (order.existed) plan.existed++
+    else if (deleted.has(order.id)) continue
+    else if (order.billId === null) plan.noBillId.push(order)
+    else plan.toDelete.push(order)
   }
-  const gap = 1000 / Math.max(0.1, run.settings.rate)
-  let deleted = 0
-  let failed = 0
-  for (const [i, order] of todo.entries()) {
-    if (i > 0) await wait(gap)
-    const outcome = await client.deleteOrder(order.billId ?? 0)
-    const verdict = judge(order, outcome)
-    if (verdict.kind === 'deleted') {
-      journal.recordDeletion(order.id, verdict.note)
-      deleted++
-      if (verdict.message) messages.push(verdict.message)
+  return plan
+}
+
+export type UndoStop = { kind: 'cancelled' } | { kind: 'api'; text: string }
+
+export interface UndoTally {
+  deleted: OrderRecord[]
+  /** No longer in the shop (answer 302): recorded as deleted. */
+  gone: OrderRecord[]
+  failed: Array<{ order: OrderRecord; reason: string }>
+  /** Why undo stopped before the end, or null when every order was tried. */
+  stopped: UndoStop | null
+  /** Orders not tried because undo stopped. */
+  untried: number
+}
+
+export interface DeleteOptions {
+  /** Milliseconds between two DeleteOrder calls (the run's pace). */
+  gapMs: number
+  /** The journal note of a deletion, by who ran undo. */
+  notes: { deleted: string; gone: string }
+  signal?: AbortSignal
+  /** Resolves false when the signal aborts during the pause; the default waits in real time. */
+  pause?: (ms: number, signal: AbortSignal | undefined) => Promise<boolean>
+}
+
+export async function deleteCreated(
+  journal: Journal,
+  orders: readonly OrderRecord[],
+  client: Pick<ApiClient, 'deleteOrder'>,
+  options: DeleteOptions
+): Promise<UndoTally> {
+  const pause = options.pause ?? pauseFor
+  const tally: UndoTally = { deleted: [], gone: [], failed: [], stopped: null, untried: 0 }
+  for (const [i, order] of orders.entries()) {
+    if (options.signal?.aborted || (i > 0 && !(await pause(options.gapMs, options.signal)))) {
+      tally.stopped = { kind: 'cancelled' }
+      tally.untried = orders.length - i
+      break
+    }
+    const verdict = readDeletion(await client.deleteOrder(order.billId as number))
+    if (verdict.kind === 'deleted' || verdict.kind === 'gone') {
+      journal.recordDeletion(order.id, options.notes[verdict.kind])
+      tally[verdict.kind].push(order)
       continue
     }
-    failed++
-    messages.push(verdict.message)
+    tally.failed.push({ order, reason: verdict.text })
     if (verdict.kind === 'stop') {
-      const left = todo.length - i - 1
-      failed += left
-      if (left > 0) messages.push(`${left} more ${left === 1 ? 'order was' : 'orders were'} not deleted; undo again once this is fixed.`)
+      tally.stopped = { kind: 'api', text: verdict.text }
+      tally.untried = orders.length - i - 1
       break
     }
   }
-  return { deleted, failed, messages: capMessages(messages) }
+  return tally
 }
 
-type Verdict = { kind: 'deleted'; note: string; message?: string } | { kind: 'failed' | 'stop'; message: string }
+type Deletion = { kind: 'deleted' } | { kind: 'gone' } | { kind: 'failed'; text: string } | { kind: 'stop'; text: string }
 
-function judge(order: OrderRecord, outcome: CallOutcome): Verdict {
-  const which = `Order ${order.ordinal} (bill ${order.billId})`
-  if (outcome.kind !== 'answer') return { kind: 'failed', message: `${which} was not deleted: ${outcome.reason}` }
-  const { errorCode: code, errorText: text } = outcome
-  if (code === 0) return { kind: 'deleted', note: 'Deleted by Undo in the app.' }
-  if (code === 302) {
-    return { kind: 'deleted', note: 'The shop no longer had it when Undo ran (code 302).', message: `${which} was already gone from the shop.` }
-  }
-  const known = code >= 1 && code <= 8 ? CREATE_ORDER_ANSWERS[code] : undefined
-  if (known) return { kind: 'stop', message: `${which} was not deleted: the API answered "${text}" (code ${code}). ${known.advice}` }
-  return { kind: 'failed', message: `${which} was not deleted: the API answered "${text}" (code ${code}).` }
+/** What one DeleteOrder call came to. Codes the answer table says stop or slow the whole import
+ * (the account, the key, the connection) stop undo too: every other deletion would fail alike. */
+export function readDeletion(outcome: CallOutcome): Deletion {
+  if (outcome.kind === 'not-sent') return { kind: 'failed', text: `not deleted: ${outcome.reason}` }
+  if (outcome.kind === 'unknown') return { kind: 'failed', text: `no clear answer (${outcome.reason.replace(/\.$/, '')}); check it in the shop` }
+  if (outcome.errorCode === DELETED) return { kind: 'deleted' }
+  if (outcome.errorCode === NONEXISTENT) return { kind: 'gone' }
+  const meaning = CREATE_ORDER_ANSWERS[outcome.errorCode]
+  const text = `the API answered "${outcome.errorText}" (code ${outcome.errorCode})${meaning ? `. ${meaning.advice}` : ''}`
+  return { kind: meaning?.verdict === 'stop' || meaning?.verdict === 'backoff' ? 'stop' : 'failed', text }
 }
 
-function capMessages(messages: string[]): string[] {
-  if (messages.length <= MAX_MESSAGES) return messages
-  return [...messages.slice(0, MAX_MESSAGES), `…and ${messages.length - MAX_MESSAGES} more.`]
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
+/** Resolves false when the signal aborts during the pause. */
+function pauseFor(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve(false)
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve(true)
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      resolve(false)
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
 }

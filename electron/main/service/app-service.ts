@@ -21,7 +21,7 @@ import { SheetSessions } from './sheet-sessions'
 import type { SheetSession } from './sheet-session'
 import { TemplateStore } from './templates'
 import type { AppService, SecretStore, ServiceHandlers } from './types'
-import { undoRun } from '../ops/undo'
+import { undoRun } from './undo'
 
 export type { AppService, SecretStore } from './types'
 

@@ -4,7 +4,6 @@
 // back in the queue with the corrected data, the others are reported one sentence each.
 import type { ChannelOutputs } from '#shared/ipc/contract'
 import { planCorrections } from '../ops/corrections'
-import { UsageError } from '../cli/usage-error'
 import { JournalStateError, type Journal, type RunRecord } from '../journal'
 import { ServiceError } from './errors'
 import { withTempFile } from './temp-file'
@@ -15,14 +14,7 @@ export async function retryFromFile(journal: Journal, run: RunRecord, file: { na
   if (run.status === 'cancelled') throw new ServiceError('invalid-state', `Run ${run.id} was cancelled; its orders cannot be sent again. Load the file as a new import.`)
   const failed = [...journal.orders(run.id, ['failed'])].length
   if (failed === 0) return { requeued: 0, stillInvalid: 0, messages: [`Run ${run.id} has no failed orders to retry.`] }
-  let plan
-  try {
-    plan = await withTempFile(tempDir, file.name, file.bytes, (path) => planCorrections(path, journal, run, {}))
-  } catch (error) {
-    // The shared reader words its problems for the command line ("retry: ..."); the sentence is the same.
-    if (error instanceof UsageError) throw new ServiceError('invalid-input', error.message.replace(/^retry:\s*/, ''))
-    throw error
-  }
+  const plan = await withTempFile(tempDir, file.name, file.bytes, (path) => planCorrections(path, journal, run, {}))
   const messages = [...plan.problems]
   let requeued = 0
   for (const { order, corrected } of plan.corrected) {

@@ -6,7 +6,7 @@ import type { Issue } from '#shared/plan/issue'
 import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell } from '#shared/sheet/sheet'
-import { describeRows, findOrderByOrdinal } from '../cli/run/journal-access'
+import { describeRows } from '../ops/describe-rows'
 import { ORDER_STATES, type Journal, type OrderRecord, type OrderState, type RunRecord, type StagedRow } from '../journal'
 import { ROW_ERRORS_CODE } from '../pipeline/stage-run'
 import { readRunInfo } from '../journal'
@@ -103,7 +103,7 @@ export function requireRun(journal: Journal, runId: number): RunRecord {
 }
 
 function requireOrder(journal: Journal, runId: number, ordinal: number): OrderRecord {
-  const order = findOrderByOrdinal(journal, runId, ordinal)
+  const order = journal.orderByOrdinal(runId, ordinal)
   if (!order) throw notFound(`Run ${runId} has no order ${ordinal}.`)
   return order
 }

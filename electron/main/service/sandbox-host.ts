@@ -2,7 +2,7 @@
 // time something needs it. Its shop is a file next to the journal (where the CLI keeps it too), so
 // sandbox runs can be paused, resumed, reconciled and undone across restarts like real ones.
 import { sandboxShopPath } from '../ops/paths'
-import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../cli/commands/sandbox'
+import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults'
 import { startSandbox, type Sandbox } from '../sandbox/sandbox'
 
 export const SANDBOX_LOGIN = SANDBOX_DEFAULT_ACCOUNT

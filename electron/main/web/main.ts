@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     console.error('The port must be a whole number from 0 to 65535, e.g. --port 5180 (0 picks a free one).')
     return 1
   }
-  const userDataDir = process.env['ORDERBATCH_HOME'] ? resolve(process.env['ORDERBATCH_HOME']) : defaultUserDataDir()
+  const userDataDir = defaultUserDataDir()
   const service = createAppService({
     userDataDir,
     journalPath: defaultJournalPath(userDataDir),

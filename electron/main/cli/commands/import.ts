@@ -10,7 +10,7 @@ import { checkCanAsk } from '../run/confirm'
 import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS, commandHint, sendOptions } from '../run/send-options'
 import { UsageError } from '../usage-error'
-import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from './sandbox'
+import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
 import { emitDryRun } from './import-dry-run'
 import { importRun } from './import-run'
 

@@ -2,7 +2,7 @@
 // their rows and reasons, and the exact commands that deal with them.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
 import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
-import { describeRows } from './journal-access'
+import { describeRows } from '../../ops/describe-rows'
 
 export const LIST_LIMIT = 20
 
