@@ -9,6 +9,7 @@ export type JournalErrorCode =
   | 'not-durable'
   | 'locked'
   | 'state'
+  | 'open-elsewhere'
   | 'not-found'
   | 'invalid-input'
   | 'damaged'

@@ -40,7 +40,8 @@ import type {
   RunStatus,
   StageOrderInput,
   StageResult,
-  UnknownOutcome
+  UnknownOutcome,
+  StageOptions
 } from './types'
 
 export interface JournalOptions {
@@ -110,12 +111,12 @@ export class Journal {
     return runs.createRun(this.live(), input)
   }
 
-  stageOrders(runId: number, orders: readonly StageOrderInput[], options?: { force?: boolean }): StageResult {
+  stageOrders(runId: number, orders: readonly StageOrderInput[], options?: StageOptions): StageResult {
     return stageOrders(this.live(), runId, orders, options)
   }
 
   /** createRun and stageOrders as ONE transaction: a failure anywhere leaves no run behind. */
-  stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: { force?: boolean }): { run: RunRecord; result: StageResult } {
+  stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: StageOptions): { run: RunRecord; result: StageResult } {
     const ctx = this.live()
     return ctx.write(`start the import of "${input.sourceName}"`, () => {
       const run = runs.createRun(ctx, input)

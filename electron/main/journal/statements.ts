@@ -17,6 +17,7 @@ export interface Statements {
   markRejected: Statement
   deleteOrderRows: Statement
   createdByFingerprint: Statement
+  openElsewhere: Statement
   getOrder: Statement
   orderByOrdinal: Statement
   writeOrderState: Statement
@@ -60,6 +61,11 @@ export function prepareStatements(db: Database): Statements {
     insertOrderRow: p('INSERT INTO order_rows (order_id, sheet_row, row) VALUES (?, ?, ?)'),
     markRejected: p('UPDATE orders SET error_code = ?, error_text = ? WHERE id = ?'),
     deleteOrderRows: p('DELETE FROM order_rows WHERE order_id = ?'),
+    // Waiting, in flight or unclear in another run: a cancelled run's pending orders will never be sent.
+    openElsewhere: p(`SELECT o.run_id FROM orders o JOIN runs r ON r.id = o.run_id
+                      WHERE o.fingerprint = ? AND o.run_id <> ?
+                        AND (o.state IN ('sending', 'unknown') OR (o.state = 'pending' AND r.status <> 'cancelled'))
+                      ORDER BY o.run_id LIMIT 1`).pluck(),
     createdByFingerprint: p(`SELECT run_id, bill_id FROM orders WHERE fingerprint = ? AND state = 'succeeded' ORDER BY id LIMIT 1`),
     getOrder: p('SELECT * FROM orders WHERE id = ?'),
     orderByOrdinal: p('SELECT * FROM orders WHERE run_id = ? AND ordinal = ?'),

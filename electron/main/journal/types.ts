@@ -212,3 +212,11 @@ export interface Page {
   offset: number
   limit: number
 }
+
+export interface StageOptions {
+  /** Stage orders already created in an earlier run as pending too (send them again). */
+  force?: boolean
+  /** Refuse (and stage nothing) when an order is still waiting, in flight or unclear in another
+   * run: every import does this; only tests of the journal itself leave it out. */
+  refuseOpenElsewhere?: boolean
+}

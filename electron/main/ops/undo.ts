@@ -22,7 +22,7 @@ export interface UndoPlan {
   toDelete: OrderRecord[]
 }
 
-export function planUndo(journal: Journal, run: RunRecord): UndoPlan {
+export function planUndo(journal: Pick<Journal, 'deletions' | 'orders'>, run: Pick<RunRecord, 'id'>): UndoPlan {
   const deleted = journal.deletions(run.id)
   const plan: UndoPlan = { existed: 0, deletedBefore: deleted.size, noBillId: [], toDelete: [] }
   for (const order of journal.orders(run.id, ['succeeded'])) {
@@ -58,7 +58,7 @@ export interface DeleteOptions {
 }
 
 export async function deleteCreated(
-  journal: Journal,
+  journal: Pick<Journal, 'recordDeletion'>,
   orders: readonly OrderRecord[],
   client: Pick<ApiClient, 'deleteOrder'>,
   options: DeleteOptions

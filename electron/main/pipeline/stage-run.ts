@@ -108,6 +108,6 @@ export function stageRun(journal: Journal, prepared: PreparedImport, options: St
       settings: options.settings
     },
     stageInputs(prepared),
-    { force: options.force === true }
+    { force: options.force === true, refuseOpenElsewhere: true }
   )
 }

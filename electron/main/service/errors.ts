@@ -42,7 +42,7 @@ export function toIpcError(error: unknown, what: string): IpcError {
 
 function journalCode(error: JournalError): string {
   if (error.code === 'not-found') return 'not-found'
-  if (error.code === 'locked') return 'busy'
+  if (error.code === 'locked' || error.code === 'open-elsewhere') return 'busy'
   return 'journal'
 }
 

@@ -13,8 +13,8 @@ export interface UndoResult {
 }
 
 export async function undoRun(
-  journal: Journal,
-  run: RunRecord,
+  journal: Pick<Journal, 'deletions' | 'orders' | 'recordDeletion'>,
+  run: Pick<RunRecord, 'id' | 'settings'>,
   client: Pick<ApiClient, 'deleteOrder'>,
   pause?: DeleteOptions['pause']
 ): Promise<UndoResult> {

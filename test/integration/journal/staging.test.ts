@@ -114,6 +114,28 @@ describe('stageOrders', () => {
     expect(journal.ordersByState(second.id, ['pending'], { offset: 0, limit: 5 }).map((o) => o.ordinal)).toEqual([2, 3])
   })
 
+  it('refuses to stage an order still waiting, in flight or unclear in another run, even when forced', () => {
+    const first = journal.createRun(runInput())
+    journal.stageOrders(first.id, orderInputs(3))
+    const [one, two] = journal.nextDue(first.id, Date.now(), 2)
+    driveTo(journal, one!.id, 'unknown')
+    driveTo(journal, two!.id, 'succeeded')
+    // #1 unclear, #3 waiting: both still belong to run 1; #2 was created (skipped, not refused).
+    for (const force of [false, true]) {
+      const second = journal.createRun(runInput())
+      const attempt = () => journal.stageOrders(second.id, orderInputs(3), { force, refuseOpenElsewhere: true })
+      expect(attempt).toThrow(JournalError)
+      expect(attempt).toThrow(`Run ${first.id} already holds 2 of these orders, not settled yet`)
+      expect(journal.runCounts(second.id).pending).toBe(0)
+    }
+    // A cancelled run sends nothing more: its waiting order is free, its unclear one is not.
+    journal.setRunStatus(first.id, 'cancelled')
+    const third = journal.createRun(runInput())
+    expect(() => journal.stageOrders(third.id, [orderInput(3)], { refuseOpenElsewhere: true })).not.toThrow()
+    const fourth = journal.createRun(runInput())
+    expect(() => journal.stageOrders(fourth.id, [orderInput(1)], { refuseOpenElsewhere: true })).toThrow(`Run ${first.id} already holds 1 of these orders`)
+  })
+
   it('stages duplicates as pending when forced', () => {
     const first = journal.createRun(runInput())
     journal.stageOrders(first.id, [orderInput(1)])
