@@ -16,7 +16,8 @@ import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { UsageError } from '../usage-error'
 
-const OPTIONS = { ...API_OPTION_SPECS, ...SEND_OPTION_SPECS, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
+// Deletions go one at a time at the run's pace (or --rate): no --concurrency.
+const OPTIONS = { ...API_OPTION_SPECS, rate: SEND_OPTION_SPECS.rate, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
 
 export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'undo')
