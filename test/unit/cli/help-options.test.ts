@@ -2,11 +2,12 @@
 // options are taken from the command itself: each command parses its arguments with
 // parseCommandArgs, which this test watches while the command refuses an unknown flag.
 import { describe, expect, it, vi } from 'vitest'
+import type * as Args from '../../../electron/main/cli/args'
 
 const seen = new Map<string, string[]>()
 
 vi.mock('../../../electron/main/cli/args', async (importActual) => {
-  const actual = await importActual<typeof import('../../../electron/main/cli/args')>()
+  const actual = await importActual<typeof Args>()
   return {
     ...actual,
     parseCommandArgs: (argv: string[], options: Record<string, unknown>, command: string) => {
