@@ -1,5 +1,6 @@
 // SQLite failures turned into plain words: what could not be done, why, and what to do.
 import { JournalError } from './errors'
+import { damagedMessage } from './refusals'
 
 export function sqliteCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null
@@ -23,8 +24,7 @@ export function storageError(path: string, doing: string, cause: unknown): Journ
     return new JournalError(
       'damaged',
       path,
-      `The journal ${path} is damaged, so Orderbatch could not ${doing}. Nothing more will be sent from it. ` +
-        'Keep the file for support and pass a different --journal.',
+      damagedMessage(path, `Orderbatch could not ${doing}`),
       { cause }
     )
   }
