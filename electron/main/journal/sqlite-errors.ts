@@ -35,7 +35,7 @@ export function storageError(path: string, doing: string, cause: unknown): Journ
 
 function reason(code: string): string {
   if (code === 'SQLITE_FULL') return 'the disk is full. Free some space and try again'
-  if (code.startsWith('SQLITE_READONLY')) return 'the file is read-only. Allow writing to it, or pass a different --journal'
+  if (code.startsWith('SQLITE_READONLY')) return 'the file is read-only. Allow writing to it, then run the same command again'
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return 'another program is holding the file. Close it and try again'
   }
