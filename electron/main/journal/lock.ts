@@ -207,9 +207,11 @@ export function isProcessAlive(pid: number): boolean {
 /** "orderbatch import orders.csv --sandbox --yes": the program's name and its arguments (no
  * secrets: the API key never comes from an argument). */
 function describeCommand(): string {
+  if (process.versions.electron !== undefined) return 'the Orderbatch app'
   const [, script, ...args] = process.argv
   const name = script === undefined ? basename(process.argv0) : basename(script).replace(/\.(c|m)?[jt]s$/, '')
-  const text = [name, ...args].join(' ')
+  // bin/orderbatch.js, or the CLI bundled for tests.
+  const text = [name === 'cli' ? 'orderbatch' : name, ...args].join(' ')
   return text.length > MAX_COMMAND_CHARS ? `${text.slice(0, MAX_COMMAND_CHARS - 3)}...` : text
 }
 
