@@ -1,6 +1,7 @@
 // Errors the journal raises. Messages are meant for people: they name the journal file (and the
 // run/order when there is one), say what happened and what to do. They never carry a stack
 // trace to the user and never the API key (the journal never receives it).
+import { newerVersionMessage } from './refusals'
 
 export type JournalErrorCode =
   | 'cannot-open'
@@ -14,6 +15,8 @@ export type JournalErrorCode =
   | 'invalid-input'
   | 'damaged'
   | 'storage'
+  | 'hard-linked'
+  | 'replaced'
 
 export class JournalError extends Error {
   override readonly name: string = 'JournalError'
@@ -34,6 +37,8 @@ export interface LockHolder {
   host: string
   /** Epoch milliseconds. */
   startedAt: number
+  /** The command line it was started with (no secrets: the API key never comes from an argument). */
+  command?: string
 }
 
 export class JournalLockedError extends JournalError {
@@ -64,12 +69,7 @@ export class JournalVersionError extends JournalError {
   readonly knownVersion: number
 
   constructor(path: string, fileVersion: number, knownVersion: number) {
-    super(
-      'newer-version',
-      path,
-      `The journal ${path} was made by a newer Orderbatch (journal version ${fileVersion}; this app knows up to ${knownVersion}). ` +
-        'Update Orderbatch to open it, or pass a different --journal.'
-    )
+    super('newer-version', path, newerVersionMessage(path, fileVersion, knownVersion))
     this.fileVersion = fileVersion
     this.knownVersion = knownVersion
   }

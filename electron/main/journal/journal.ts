@@ -1,5 +1,6 @@
 // The journal: one SQLite file that is the durable queue and the audit trail of every import.
-// One process drives it at a time (lock file); every state change is one flushed transaction.
+// One process drives it at a time (SQLite's exclusive lock on the file, see lock.ts); every state
+// change is one flushed transaction, and none is made once the file at the path is not this one.
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
@@ -8,10 +9,11 @@ import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
 import type { JournalContext } from './context'
 import { JournalError } from './errors'
-import { acquireJournalLock } from './lock'
-import type { JournalLock } from './lock'
+import { fileIdentity, realJournalPath } from './lock'
+import type { FileIdentity, JournalLock } from './lock'
 import type { Migration } from './migrations'
 import { integrityProblems, openDatabase } from './open-database'
+import { replacedMessage } from './refusals'
 import { readDurabilityPragmas } from './pragmas'
 import type { DurabilityPragmas } from './pragmas'
 import * as queries from './queries'
@@ -54,7 +56,7 @@ export interface JournalOptions {
 const CRASH_NOTE = 'Orderbatch stopped while this order was being sent; the shop may have created it.'
 
 export class Journal {
-  /** Absolute path of the journal file. */
+  /** Absolute real path of the journal file (symlinks followed). */
   readonly path: string
   /** Orders found 'sending' at open (a crash happened mid-flight), now 'unknown'. */
   readonly recoveredSending: number
@@ -64,14 +66,17 @@ export class Journal {
   private readonly db: Database
   private readonly ctx: JournalContext
   private readonly lock: JournalLock
+  /** The file that was opened and locked: every write first checks the path still names it. */
+  private readonly identity: FileIdentity | null
   private closed = false
 
   private constructor(path: string, db: Database, lock: JournalLock, now: () => number) {
     this.path = path
     this.db = db
     this.lock = lock
+    this.identity = fileIdentity(path)
     this.uncleanShutdown = lock.tookOverStale
-    this.ctx = createContext(db, prepareStatements(db), path, now)
+    this.ctx = createContext(db, prepareStatements(db), path, now, () => this.requireSameFile())
     this.recoveredSending = this.recoverSending()
   }
 
@@ -79,30 +84,33 @@ export class Journal {
     const now = options.now ?? Date.now
     const absolute = resolve(path)
     makeFolder(absolute)
-    const lock = acquireJournalLock(absolute, now)
-    let db: Database | null = null
+    const real = realJournalPath(absolute)
+    const { db, lock } = openDatabase(real, { now, ...(options.migrations === undefined ? {} : { migrations: options.migrations }) })
     try {
-      db = openDatabase(absolute, {
-        checkIntegrity: lock.tookOverStale,
-        ...(options.migrations === undefined ? {} : { migrations: options.migrations })
-      })
-      return new Journal(absolute, db, lock, now)
+      return new Journal(real, db, lock, now)
     } catch (error) {
-      db?.close()
-      lock.release()
+      lock.abandon()
+      db.close()
       throw error
     }
   }
 
-  /** Closes the file (folding the write-ahead log into it) and releases the lock. */
+  /** Closes the file (folding the write-ahead log into it) and releases the lock: the note of
+   * who holds it goes first, while the lock is still ours, then the connection and its lock. */
   close(): void {
     if (this.closed) return
     this.closed = true
     try {
-      this.db.close()
+      if (this.fileIsHere()) this.lock.release()
     } finally {
-      this.lock.release()
+      this.db.close()
     }
+  }
+
+  /** Whether the path still names the file this journal has open (not deleted, moved or replaced). */
+  fileIsHere(): boolean {
+    const now = fileIdentity(this.path)
+    return this.identity !== null && now !== null && now.dev === this.identity.dev && now.ino === this.identity.ino
   }
 
   // Runs
@@ -282,6 +290,12 @@ export class Journal {
   integrityCheck(): string[] {
     const ctx = this.live()
     return ctx.read('check the journal', () => integrityProblems(ctx.db))
+  }
+
+  private requireSameFile(): void {
+    if (this.fileIsHere()) return
+    const what = fileIdentity(this.path) === null ? 'missing' : 'other-file'
+    throw new JournalError('replaced', this.path, replacedMessage(this.path, what))
   }
 
   private live(): JournalContext {

@@ -1,6 +1,7 @@
 // Table rows (snake_case, JSON text) to records (camelCase, parsed values), and back for the
 // columns the state machine writes.
 import { JournalError } from './errors'
+import { damagedMessage } from './refusals'
 import type {
   AttemptOutcome,
   AttemptRecord,
@@ -171,8 +172,7 @@ function damaged(path: string, what: string, cause?: unknown): JournalError {
   return new JournalError(
     'damaged',
     path,
-    `The journal ${path} is damaged: ${what} cannot be read. Nothing was sent for it. ` +
-      'Keep the file for support and start a new import with a different --journal.',
+    damagedMessage(path, `${what} cannot be read; nothing was sent for it`),
     { cause }
   )
 }

@@ -1,7 +1,7 @@
 // Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
 // transaction and sent by the sender; its progress and every answer become events. Only runs
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
-import type { RunSummary } from '#shared/ipc/contract'
+import type { RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { stageRun } from '../pipeline/stage-run'
 import { readRunInfo } from '../journal'
@@ -12,7 +12,7 @@ import { notFound, ServiceError } from './errors'
 import type { EventHub } from './events'
 import { startJob } from './jobs'
 import type { JournalHolder } from './journal-holder'
-import { runSummary, sendLogEvent } from './run-view'
+import { countsAsShown, runSummary, sendLogEvent } from './run-view'
 import type { SheetSession } from './sheet-session'
 
 /** How long shutdown waits for requests in flight before closing the journal anyway (an order
@@ -193,6 +193,7 @@ export class RunControl {
 
   private launch(runId: number, target: Target, rate: number, concurrency: number): void {
     const { events, created, now } = this.deps
+    let last: SendProgressEvent | null = null
     const handle = sendRun(
       runId,
       { journal: this.deps.journal.get(), client: target.client, wallNow: now },
@@ -200,7 +201,10 @@ export class RunControl {
         rate,
         concurrency,
         ...this.deps.tuning,
-        onProgress: (progress) => events.emit('run.progress', progress),
+        onProgress: (progress) => {
+          last = progress
+          events.emit('run.progress', progress)
+        },
         onEvent: (event) => {
           if (event.kind === 'created' || (event.kind === 'reconciled' && event.result === 'created')) created.invalidate()
           events.emit('run.log', sendLogEvent(runId, now(), event))
@@ -210,6 +214,10 @@ export class RunControl {
     const finished = handle.done
       .then(
         (result): SendResult => {
+          // The run is over: what it left in flight is unclear now, not waiting (see countsAsShown).
+          if (last !== null && result.counts.sending > 0) {
+            events.emit('run.progress', { ...last, counts: countsAsShown(result.counts, false), inFlight: 0, etaSeconds: null })
+          }
           events.emit('run.log', { runId, at: now(), kind: result.outcome, ordinal: null, text: result.message })
           return result
         },
