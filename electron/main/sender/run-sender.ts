@@ -404,6 +404,7 @@ export class RunSender {
       }
       case 'unknown':
         this.networkStreak.clear()
+        if (verdict.stopRun !== undefined) this.requestStop(verdict.stopRun)
         this.record({ ...ids, kind: 'unknown', outcome: { reason: verdict.reason, raw, httpStatus } }, () => {
           this.progress.completed()
           this.emit({ kind: 'unknown', ...event, reason: verdict.reason })

@@ -97,6 +97,21 @@ describe('sendRun: verdicts', () => {
     for (let n = 1; n <= 4; n++) expect(s.shop.countTag(`t-${n}`)).toBe(1)
   })
 
+  it.each([8, 777, 604])('an unsigned code %i is unclear (maybe created): never resent, the run stops, resume finds it', async (code) => {
+    const s = setup(3)
+    s.shop.steps.push('ok', { unsigned: code, creates: true })
+    const { handle } = send(s)
+    const result = await handle.done
+    expect(result.outcome).toBe('stopped')
+    expect(result.message).toMatch(new RegExp(`\\(code ${code}\\), but the answer is not signed with this API key`))
+    expect(s.t.journal.getOrder(s.t.ids[1]!)).toMatchObject({ state: 'unknown' })
+    expect(s.shop.countTag('t-2')).toBe(1)
+
+    const again = send(s)
+    expect((await again.handle.done).outcome).toBe('finished')
+    for (let n = 1; n <= 3; n++) expect(s.shop.countTag(`t-${n}`)).toBe(1)
+  })
+
   it('backs off on the request limit: holds, halves the rate, then sends the order again', async () => {
     const s = setup(3)
     s.shop.steps.push('ok', { code: 8, text: 'limit' })
