@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { z } from 'zod'
 import { createOrderParams } from '../../../shared/create-order-params'
+import { destinationOf } from '../../../shared/destination'
 import { fingerprintOf, type PlannedOrder } from '../../../shared/import-plan'
 import type { Issue } from '../../../shared/issue'
 import { MappingSchema, type Mapping } from '../../../shared/mapping'
@@ -136,7 +137,8 @@ export function stageRun(journal: Journal, prepared: PreparedImport, options: St
       sourceSize: options.digest.size,
       sheet,
       mapping: runMappingRecord(prepared, options.sandbox),
-      settings: options.settings
+      settings: options.settings,
+      destination: destinationOf({ sandbox: options.sandbox, login: options.settings.login, apiBase: options.settings.apiBase })
     },
     stageInputs(prepared),
     { force: options.force === true }

@@ -20,7 +20,7 @@ export type ReconcileResult =
 export type CallSlot = <T>(call: () => Promise<T>) => Promise<T>
 
 export interface LookupDeps {
-  journal: Pick<Journal, 'billIdsClaimed' | 'attempts'>
+  journal: Pick<Journal, 'billIdsClaimed' | 'attempts' | 'getRun'>
   client: Pick<ApiClient, 'getBills' | 'getOrderDetails'>
   callSlot?: CallSlot
 }
@@ -52,7 +52,9 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
     return undecided(`the list of orders for ${email} could not be read (${messageOf(error)}).`)
   }
 
-  const claimed = deps.journal.billIdsClaimed()
+  // Only bills of this order's own destination: a sandbox bill 12 is not the shop's bill 12.
+  const destination = deps.journal.getRun(order.runId)?.destination
+  const claimed = destination === undefined ? new Set<number>() : deps.journal.billIdsClaimed(destination)
   const candidates = listed.filter((bill) => !claimed.has(bill.billId)).map((bill) => bill.billId).sort((a, b) => b - a)
   if (candidates.length === 0) {
     return { result: 'absent', note: `Every order the shop has for ${email} belongs to another order of the journal, so ${who} was not created.` }

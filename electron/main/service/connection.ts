@@ -3,6 +3,7 @@
 // returned, logged or written anywhere but the secret store.
 import type { ConnectionInfo, ConnectionTest } from '../../../shared/ipc/contract'
 import { CREATE_ORDER_ANSWERS } from '../../../shared/create-order-answers'
+import { SANDBOX_DESTINATION, shopDestination } from '../../../shared/destination'
 import { apiBaseUrl } from '../api/api-base'
 import { ApiClient } from '../api/api-client'
 import type { AppStateFile } from './app-state'
@@ -53,6 +54,12 @@ export class Connections {
   useSandbox(): ConnectionInfo {
     this.state.update((s) => ({ ...s, account: null }))
     return this.info()
+  }
+
+  /** Where new runs go now (shared/destination.ts); needs neither the key nor the sandbox. */
+  destination(): string {
+    const account = this.state.get().account
+    return account ? shopDestination(account.login, apiBaseUrl(account.login, account.domain)) : SANDBOX_DESTINATION
   }
 
   /** The client for new runs, from the connection chosen now. */

@@ -126,7 +126,8 @@ export function tempJournal(orders: number | OrderSpec[], now?: () => number): T
     sourceSize: 6,
     sheet: null,
     mapping: { version: 1 },
-    settings: { rate: 1, concurrency: 1, apiBase: 'http://127.0.0.1:1/api/', login: 'demo' }
+    settings: { rate: 1, concurrency: 1, apiBase: 'http://127.0.0.1:1/api/', login: 'demo' },
+    destination: 'shop demo http://127.0.0.1:1/api/'
   })
   journal.stageOrders(run.id, specs.map((spec, i) => stageInput(i + 1, spec)))
   const ids = journal.ordersByState(run.id, ['pending'], { offset: 0, limit: specs.length }).map((order) => order.id)

@@ -5,7 +5,7 @@ import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
 import { EXIT, type CliIo } from '../io'
-import { openApi, type ApiChoice } from '../run/api-target'
+import { choiceDestination, openApi, type ApiChoice } from '../run/api-target'
 import { confirmed } from '../run/confirm'
 import { openJournal } from '../run/journal-access'
 import { sendAndReport } from '../run/send-flow'
@@ -32,7 +32,7 @@ interface Plan {
 export async function importRun(prepared: PreparedImport, options: ImportRunOptions, io: CliIo): Promise<number> {
   const journal = openJournal(options.journalPath, io)
   try {
-    const plan = planSend(journal, prepared, options.force)
+    const plan = planSend(journal, prepared, options.force, choiceDestination(options.choice))
     const toSend = plan.valid.length - plan.alreadyCreated.length
     const where = options.choice.kind === 'sandbox' ? 'the built-in sandbox' : `${options.choice.baseUrl} (account ${options.choice.login})`
     io.stdout(`${describePlan(prepared, plan, toSend, where).join('\n')}\n`)
@@ -62,7 +62,7 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
   }
 }
 
-function planSend(journal: Journal, prepared: PreparedImport, force: boolean): Plan {
+function planSend(journal: Journal, prepared: PreparedImport, force: boolean, destination: string): Plan {
   const valid: PlannedOrder[] = []
   const rejected: PlannedOrder[] = []
   const alreadyCreated: Plan['alreadyCreated'] = []
@@ -72,7 +72,7 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean): P
       continue
     }
     valid.push(order)
-    const match = force ? null : journal.findCreated(fingerprintOf(order))
+    const match = force ? null : journal.findCreated(fingerprintOf(order), destination)
     if (match) alreadyCreated.push({ order, ...match })
   }
   return { valid, rejected, alreadyCreated }
@@ -95,7 +95,7 @@ function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, wher
   }
   if (plan.alreadyCreated.length > 0) {
     const n = plan.alreadyCreated.length
-    lines.push(`Skipped, already created in an earlier run (${n} order${n === 1 ? '' : 's'}; add --force to send them again):`)
+    lines.push(`Skipped, already created here in an earlier run (${n} order${n === 1 ? '' : 's'}; add --force to send them again):`)
     const byRun = new Map<number, number[]>()
     for (const { order, runId } of plan.alreadyCreated) byRun.set(runId, [...(byRun.get(runId) ?? []), order.index])
     for (const [runId, ordinals] of [...byRun].slice(0, LIST_LIMIT)) {
