@@ -16,8 +16,9 @@ export type CallOutcome =
        * true for every answer from the wire; kept for the code that still checks it. */
       hashValid?: boolean
     }
-  /** Refused before the request was written: DNS, refused, TLS, connect timeout. */
-  | { kind: 'not-sent'; reason: string }
+  /** Refused before the request was written: DNS, refused, TLS, connect timeout. `tls`: the
+   * certificate or the TLS set-up failed, a configuration problem that retrying cannot fix. */
+  | { kind: 'not-sent'; reason: string; tls?: true }
   /** The request may have been applied: never resend it automatically. */
   | {
       kind: 'unknown'
@@ -38,8 +39,9 @@ export type CreateOrderVerdict =
   | { state: 'stop'; code: number; text: string; message: string }
   /** Code 8: the API's request limit; pause the whole run, then send again. */
   | { state: 'backoff'; code: number; text: string }
-  /** Never reached the server: stays pending and is retried with backoff. */
-  | { state: 'retry'; reason: string }
+  /** Never reached the server: stays pending and is retried with backoff, unless `stopRun`
+   * (a TLS certificate error): then the run stops at once with that message, no retries. */
+  | { state: 'retry'; reason: string; stopRun?: string }
   /** May have been created: never resent automatically; reconcile first. `stopRun`: the run
    * stops too (answers cannot be authenticated: every further one would be unclear as well). */
   | { state: 'unknown'; reason: string; stopRun?: string }
@@ -176,7 +178,14 @@ export const CREATE_ORDER_ANSWERS: Readonly<Record<number, AnswerMeaning>> = {
 
 /** Decides what one CreateOrder outcome means for its row. */
 export function classifyCreateOrder(outcome: CallOutcome): CreateOrderVerdict {
-  if (outcome.kind === 'not-sent') return { state: 'retry', reason: outcome.reason }
+  if (outcome.kind === 'not-sent') {
+    if (outcome.tls !== true) return { state: 'retry', reason: outcome.reason }
+    return {
+      state: 'retry',
+      reason: outcome.reason,
+      stopRun: `${outcome.reason} This is a setting to fix, not a passing network problem, so Orderbatch stops instead of trying again.`
+    }
+  }
   if (outcome.kind === 'unknown') {
     if (outcome.unsigned === undefined) return { state: 'unknown', reason: outcome.reason }
     return { state: 'unknown', reason: outcome.reason, stopRun: unsignedStopMessage(outcome.unsigned.errorCode, outcome.unsigned.errorText) }

@@ -395,6 +395,12 @@ export class RunSender {
         return
       }
       case 'retry': {
+        if (verdict.stopRun !== undefined) {
+          this.networkStreak.clear()
+          this.requestStop(verdict.stopRun)
+          this.record({ ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.reason, nextAttemptAt: this.wallNow(), code: 'tls' } })
+          return
+        }
         const delayMs = this.notSent(verdict.reason)
         this.record({ ...ids, kind: 'retry', outcome: { kind: 'retry', reason: verdict.reason, nextAttemptAt: this.wallNow() + delayMs } }, () => {
           // A run that is stopping will not try again: the stop event says what happens instead.
