@@ -10,6 +10,7 @@ import { confirmed } from '../run/confirm'
 import { openJournal } from '../run/journal-access'
 import { sendAndReport } from '../run/send-flow'
 import { LIST_LIMIT } from '../run/summary'
+import { termText } from '../terminal-text'
 
 export interface ImportRunOptions {
   /** Absolute path of the sheet (hashed into the run). */
@@ -80,16 +81,16 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean, de
 
 function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, where: string): string[] {
   const { counts } = prepared.plan
-  const lines = [`${prepared.file}: ${counts.rows} row${counts.rows === 1 ? '' : 's'}, ${counts.orders} order${counts.orders === 1 ? '' : 's'}.`]
+  const lines = [`${termText(prepared.file)}: ${counts.rows} row${counts.rows === 1 ? '' : 's'}, ${counts.orders} order${counts.orders === 1 ? '' : 's'}.`]
   lines.push(`To send: ${toSend} order${toSend === 1 ? '' : 's'} to ${where}.`)
   if (plan.rejected.length > 0) {
     lines.push(`Not sent, the sheet has errors (${plan.rejected.length} order${plan.rejected.length === 1 ? '' : 's'}):`)
     const errors = orderErrors(prepared.plan.issues)
     const sheetWide = prepared.plan.issues.filter((issue) => issue.severity === 'error' && issue.order === null)
-    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${issue.message}`)
+    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issue.message)}`)
     for (const order of plan.rejected.slice(0, LIST_LIMIT)) {
       const first = errors.get(order.index)?.[0]
-      if (first) lines.push(`  #${order.index}: ${first.message}`)
+      if (first) lines.push(`  #${order.index}: ${termText(first.message)}`)
     }
     if (plan.rejected.length > LIST_LIMIT) lines.push(`  ... and ${plan.rejected.length - LIST_LIMIT} more ("orderbatch preview" lists every problem).`)
   }
