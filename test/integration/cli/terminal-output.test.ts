@@ -13,6 +13,7 @@ beforeAll(() => {
 afterAll(() => cleanup())
 
 // Anything that a terminal would act on: C0 (but the line feed), DEL, C1, bidi overrides.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/
 
 describe('terminal output', () => {
