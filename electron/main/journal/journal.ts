@@ -195,6 +195,13 @@ export class Journal {
   }
 
   /** Bill numbers the shop at this destination gave to created orders of the journal. */
+  /** No pending order of the run waits past `latest` (epoch ms): waits written by an earlier
+   * process, by a wall clock that may have moved since, are bounded. Returns how many moved. */
+  capPendingWaits(runId: number, latest: number): number {
+    const ctx = this.live()
+    return ctx.write(`bound the waits of run ${runId}`, () => Number(ctx.st.capPendingWaits.run({ runId, latest: Math.floor(latest) }).changes))
+  }
+
   billIdsClaimed(destination: string): Set<number> {
     return queries.billIdsClaimed(this.live(), destination)
   }

@@ -24,6 +24,7 @@ export interface Statements {
   runCounts: Statement
   nextDue: Statement
   nextDueTime: Statement
+  capPendingWaits: Statement
   ordersByState: Statement
   orderRows: Statement
   billIdsClaimed: Statement
@@ -72,6 +73,7 @@ export function prepareStatements(db: Database): Statements {
     writeOrderData: p('UPDATE orders SET payload = @payload, fingerprint = @fingerprint, email = @email WHERE id = @id'),
     runCounts: p('SELECT state, count(*) AS n FROM orders WHERE run_id = ? GROUP BY state'),
     nextDue: p(`SELECT * FROM orders WHERE run_id = ? AND state = 'pending' AND next_attempt_at <= ? ORDER BY ordinal LIMIT ?`),
+    capPendingWaits: p(`UPDATE orders SET next_attempt_at = @latest WHERE run_id = @runId AND state = 'pending' AND next_attempt_at > @latest`),
     nextDueTime: p(`SELECT min(next_attempt_at) FROM orders WHERE run_id = ? AND state = 'pending'`).pluck(),
     ordersByState: p(`SELECT * FROM orders WHERE run_id = ? AND state IN (SELECT value FROM json_each(?))
                       ORDER BY ordinal LIMIT ? OFFSET ?`),
