@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { canonicalDecimal, decimalEqual } from '../../../electron/main/reconcile/decimal'
 import { goodsMatch } from '../../../electron/main/reconcile/match-order'
 import { reconcileOrder, reconcileRun } from '../../../electron/main/reconcile/reconcile'
-import { FakeClock, FakeShop, WALL_START, answer, tempJournal } from './fixtures'
+import { FakeClock, FakeShop, WALL_START, answer, stageInput, tempJournal } from './fixtures'
 import type { OrderSpec, ShopOrder, TempJournal } from './fixtures'
 
 let cleanups: Array<() => void> = []
@@ -68,6 +68,19 @@ describe('reconcileOrder: outcomes applied to the journal', () => {
     expect(result.note).toMatch(/belongs to another order of the journal/)
     expect(order.state).toBe('pending')
     expect(shop.lookups.filter((l) => l.startsWith('getOrderDetails'))).toHaveLength(1)
+  })
+
+  it('a bill number taken in the sandbox does not hide the same number in a real shop (issue 8)', async () => {
+    const { t, shop } = unclear([{}])
+    const billId = shop.seed(shopOrder())
+    // A sandbox run of the same journal created an order that the sandbox numbered alike.
+    const sandbox = t.journal.createRun({ ...t.journal.getRun(t.runId)!, destination: 'sandbox' })
+    t.journal.stageOrders(sandbox.id, [stageInput(1, { tag: 'sandbox' })])
+    const [tried] = t.journal.nextDue(sandbox.id, Date.now() + 1e9, 1)
+    t.journal.recordCreated(tried!.id, t.journal.beginAttempt(tried!.id).attemptId, { billId, existed: false, raw: '{}', httpStatus: 200 })
+    const { result, order } = await reconcileFirst(t, shop)
+    expect(result).toMatchObject({ result: 'created', billId })
+    expect(order).toMatchObject({ state: 'succeeded', billId })
   })
 
   it('two matching shop orders: undecided, left unknown for the user', async () => {
