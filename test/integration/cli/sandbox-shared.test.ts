@@ -68,3 +68,19 @@ describe('sandbox runs shared by the CLI and the app', () => {
     expect(sandboxShopOrders(join(userData, 'journal.sqlite'))).toHaveLength(29 + status.counts['succeeded']!)
   })
 })
+
+describe('resume without a run number', () => {
+  it('takes the latest unfinished run of its kind, and names the other kind when only that is left', async () => {
+    const journal = join(dir, 'kinds.sqlite')
+    const stopped = await cli(['import', SAMPLE, '--sandbox', '--journal', journal, '--yes', '--rate', '10', '--concurrency', '1'], {
+      onStderr: (text, io) => {
+        if (text.startsWith('Run 1: sending')) setTimeout(() => io.interrupt(), 150)
+      }
+    })
+    expect(stopped.code).toBe(3)
+    const shopResume = await cli(['resume', '--journal', journal, '--yes', '--account', 'shop'], { env: { ORDERBATCH_SECRET: 'k' } })
+    expect(shopResume.out).toBe(`No unfinished run in ${journal}; nothing to resume. Run 1 (sent to the built-in sandbox) is unfinished: orderbatch resume 1 --sandbox.\n`)
+    const resumed = await cli(['resume', '--sandbox', '--journal', journal, '--yes', '--rate', '500'])
+    expect(resumed.out).toContain('Run 1 finished')
+  })
+})

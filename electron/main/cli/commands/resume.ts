@@ -36,7 +36,9 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
   try {
     const run = runId === undefined ? latestUnfinished(journal, values.sandbox === true) : requireRun(journal, runId, 'resume')
     if (!run) {
-      io.stdout(`No unfinished run in ${journal.path}; nothing to resume.\n`)
+      const other = latestUnfinished(journal, values.sandbox !== true)
+      const hint = other === null ? '' : ` Run ${other.id} (${other.destination === SANDBOX_DESTINATION ? 'sent to the built-in sandbox' : 'sent to a shop'}) is unfinished: orderbatch resume ${other.id}${values.sandbox === true ? '' : ' --sandbox'}.`
+      io.stdout(`No unfinished ${values.sandbox === true ? 'sandbox ' : ''}run in ${journal.path}; nothing to resume.${hint}\n`)
       return EXIT.ok
     }
     if (run.status === 'cancelled') throw new UsageError(`resume: run ${run.id} was cancelled for good; import the file again instead.`)
