@@ -41,7 +41,7 @@ describe('two shops sharing a journal', () => {
     const again = await cli(['import', SAMPLE, ...api('shopa', shopA)], env)
     expect(again.out).toContain('Nothing to send: every valid order was already created.')
     expect(shopA.ledger.count()).toBe(29)
-  })
+  }, 60_000)
 
   it('a sandbox run does not make the file "already created" in a shop', async () => {
     const journal = join(dir, 'shared.sqlite')
@@ -55,5 +55,5 @@ describe('two shops sharing a journal', () => {
     } finally {
       await shopC.close()
     }
-  })
+  }, 60_000)
 })

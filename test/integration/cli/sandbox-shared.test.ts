@@ -44,7 +44,7 @@ describe('sandbox runs shared by the CLI and the app', () => {
     } finally {
       await app.close()
     }
-  })
+  }, 60_000)
 
   it('an app sandbox run is found and continued by "orderbatch resume --sandbox"', async () => {
     const app = await startTestApp({ dir: userData })
@@ -66,7 +66,7 @@ describe('sandbox runs shared by the CLI and the app', () => {
     expect(status.counts['succeeded']).toBeGreaterThan(0)
     // The first run's 29 and this run's, each once, in the one sandbox shop.
     expect(sandboxShopOrders(join(userData, 'journal.sqlite'))).toHaveLength(29 + status.counts['succeeded']!)
-  })
+  }, 60_000)
 })
 
 describe('resume without a run number', () => {
@@ -82,5 +82,5 @@ describe('resume without a run number', () => {
     expect(shopResume.out).toBe(`No unfinished run in ${journal}; nothing to resume. Run 1 (sent to the built-in sandbox) is unfinished: orderbatch resume 1 --sandbox.\n`)
     const resumed = await cli(['resume', '--sandbox', '--journal', journal, '--yes', '--rate', '500'])
     expect(resumed.out).toContain('Run 1 finished')
-  })
+  }, 60_000)
 })

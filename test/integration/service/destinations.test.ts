@@ -46,5 +46,5 @@ describe('destinations in the app', () => {
     expect((await app.ok('sheet.load', { name: 'orders.csv', bytes: sampleBytes() })).counts.alreadyCreated).toBe(0)
     await app.ok('connection.set', { login: 'myshop', domain: shop.baseUrl })
     expect((await app.ok('sheet.load', { name: 'orders.csv', bytes: sampleBytes() })).counts.alreadyCreated).toBe(29)
-  })
+  }, 90_000)
 })
