@@ -41,6 +41,14 @@ describe('two shops sharing a journal', () => {
     const again = await cli(['import', SAMPLE, ...api('shopa', shopA)], env)
     expect(again.out).toContain('Nothing to send: every valid order was already created.')
     expect(shopA.ledger.count()).toBe(29)
+
+    // A run is continued only where it was sent.
+    const elsewhere = await cli(['resume', '1', ...api('shopb', shopB)], env)
+    expect(elsewhere.code).toBe(1)
+    expect(elsewhere.err).toBe(
+      `resume: run 1 was sent to the account "shopa" at ${shopA.baseUrl}, not to the account "shopb" at ${shopB.baseUrl}. ` +
+        'Continue it with that account and address; to send the file to another shop, import it there as a new run.\n'
+    )
   }, 60_000)
 
   it('a sandbox run does not make the file "already created" in a shop', async () => {
