@@ -12,6 +12,7 @@ import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTime
 import { isPlainHost } from '../transforms/domain'
 import { plainMoney } from '../transforms/money'
 import { plainTimestamp } from '../transforms/dates'
+import { withFieldLimit } from './field-limits'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 
 export interface ReadFailure {
@@ -180,7 +181,8 @@ class MappingCompiler {
     const what = fieldName(apiKey)
     if (TIMES.has(type) && !this.knownTimeZone(field, what, apiKey)) return null
     const read = cellReader(type, this.mapping, field, this.context.date1904)
-    const check = this.checks.get(catalogKey) ?? null
+    // Every field, checked or not, has the length limit of shared/field-limits.ts.
+    const check = withFieldLimit(this.checks.get(catalogKey) ?? null)
     if (field.source.kind === 'constant') return this.constant(field.source.value, read, check, apiKey, what)
     const column = this.locate(field.source, apiKey, what)
     if (column < 0) return null

@@ -30,11 +30,11 @@ const API_OPTIONS_HELP = `  --account LOGIN        the shop login (the part befo
   --api-domain D         the brand's domain (default influencersoft.com; e.g. justclick.ru)
   --api-base URL         a full API address instead (e.g. https://shop.example.com/api/)
   --sandbox              use the built-in sandbox instead of a shop (no login or key needed);
-                         its runs live in a journal of their own`
+                         its runs share the journal, as their own destination`
 
 const JOURNAL_HELP = `  --journal PATH         the journal file (default: $ORDERBATCH_JOURNAL, else journal.sqlite in
-                         the app's data folder, e.g. ~/.config/Orderbatch on Linux; sandbox runs:
-                         sandbox-journal.sqlite beside it)`
+                         the app's data folder, e.g. ~/.config/Orderbatch on Linux; sandbox runs
+                         share it with the app, the sandbox shop is journal-shop.sqlite beside it)`
 
 const SEND_HELP = `  --rate N               orders per second (default 1 for a shop, 20 for the sandbox)
   --concurrency N        requests in flight at once (default 1 for a shop, 4 for the sandbox)

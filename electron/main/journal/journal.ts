@@ -205,9 +205,10 @@ export class Journal {
     return queries.attempts(this.live(), orderId)
   }
 
-  /** The first created order (any run) with this fingerprint: what staging would skip it for. */
-  findCreated(fingerprint: string): CreatedMatch | null {
-    return queries.findCreated(this.live(), fingerprint)
+  /** The first order created at this destination (any run) with this fingerprint: what staging
+   * would skip it for. An order created elsewhere (the sandbox, another shop) does not count. */
+  findCreated(fingerprint: string, destination: string): CreatedMatch | null {
+    return queries.findCreated(this.live(), fingerprint, destination)
   }
 
   deletions(runId: number): Map<number, DeletionRecord> {
@@ -218,8 +219,16 @@ export class Journal {
     return recordDeletion(this.live(), orderId, note)
   }
 
-  billIdsClaimed(): Set<number> {
-    return queries.billIdsClaimed(this.live())
+  /** Bill numbers the shop at this destination gave to created orders of the journal. */
+  /** No pending order of the run waits past `latest` (epoch ms): waits written by an earlier
+   * process, by a wall clock that may have moved since, are bounded. Returns how many moved. */
+  capPendingWaits(runId: number, latest: number): number {
+    const ctx = this.live()
+    return ctx.write(`bound the waits of run ${runId}`, () => Number(ctx.st.capPendingWaits.run({ runId, latest: Math.floor(latest) }).changes))
+  }
+
+  billIdsClaimed(destination: string): Set<number> {
+    return queries.billIdsClaimed(this.live(), destination)
   }
 
   // State machine

@@ -92,15 +92,15 @@ export function attempts(ctx: JournalContext, orderId: number): AttemptRecord[] 
   return rows.map(toAttemptRecord)
 }
 
-/** Bill numbers already held by a created order in any run: reconciliation must not give one
+/** Bill numbers already held by a created order in any run to this destination: reconciliation must not give one
  * shop order to two orders of a sheet. */
-export function billIdsClaimed(ctx: JournalContext): Set<number> {
-  return new Set(ctx.read('read the bill numbers in use', () => ctx.st.billIdsClaimed.all() as number[]))
+export function billIdsClaimed(ctx: JournalContext, destination: string): Set<number> {
+  return new Set(ctx.read('read the bill numbers in use', () => ctx.st.billIdsClaimed.all(destination) as number[]))
 }
 
-export function findCreated(ctx: JournalContext, fingerprint: string): CreatedMatch | null {
+export function findCreated(ctx: JournalContext, fingerprint: string, destination: string): CreatedMatch | null {
   const row = ctx.read('look up earlier created orders', () =>
-    ctx.st.createdByFingerprint.get(fingerprint) as { run_id: number; bill_id: number | null } | undefined
+    ctx.st.createdByFingerprint.get({ fingerprint, destination }) as { run_id: number; bill_id: number | null } | undefined
   )
   return row === undefined ? null : { runId: row.run_id, billId: row.bill_id }
 }

@@ -24,6 +24,7 @@ export interface RunRow {
   sheet: string | null
   mapping: string
   settings: string
+  destination: string
   status: RunStatus
   finished_at: number | null
   note: string | null
@@ -80,6 +81,7 @@ export function toRunRecord(path: string, row: RunRow): RunRecord {
     sheet: row.sheet,
     mapping: parseJson(path, row.mapping, `the mapping of run ${row.id}`),
     settings: parseJson(path, row.settings, `the settings of run ${row.id}`) as RunSettings,
+    destination: row.destination,
     status: row.status,
     finishedAt: row.finished_at,
     note: row.note

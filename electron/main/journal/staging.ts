@@ -13,7 +13,7 @@ export function stageOrders(
   options: StageOptions = {}
 ): StageResult {
   return ctx.write(`stage the orders of run ${runId}`, () => {
-    requireFreshRun(ctx, runId)
+    const destination = requireFreshRun(ctx, runId)
     const now = ctx.now()
     const ordinals = new Set<number>()
     const skippedAsDuplicates: DuplicateSkip[] = []
@@ -25,11 +25,11 @@ export function stageOrders(
       }
       ordinals.add(order.ordinal)
       const rejected = order.rejected
-      const earlier = options.force === true || rejected !== undefined ? undefined : createdBefore(ctx, order.fingerprint)
+      const earlier = options.force === true || rejected !== undefined ? undefined : createdBefore(ctx, order.fingerprint, destination)
       const skipReason = earlier === undefined ? null : `already created in run ${earlier.run_id} (bill ${earlier.bill_id ?? '?'})`
       const state = rejected !== undefined ? 'failed' : skipReason === null ? 'pending' : 'skipped'
       if (state === 'pending' && options.refuseOpenElsewhere === true) {
-        const holder = ctx.st.openElsewhere.get(order.fingerprint, runId) as number | undefined
+        const holder = ctx.st.openElsewhere.get({ fingerprint: order.fingerprint, runId, destination }) as number | undefined
         if (holder !== undefined) openIn.set(holder, (openIn.get(holder) ?? 0) + 1)
       }
       const finishedAt = state === 'pending' ? null : now
@@ -69,13 +69,13 @@ function refuseOpenElsewhere(ctx: JournalContext, openIn: ReadonlyMap<number, nu
   )
 }
 
-function createdBefore(ctx: JournalContext, fingerprint: string): { run_id: number; bill_id: number | null } | undefined {
-  return ctx.st.createdByFingerprint.get(fingerprint) as { run_id: number; bill_id: number | null } | undefined
+function createdBefore(ctx: JournalContext, fingerprint: string, destination: string): { run_id: number; bill_id: number | null } | undefined {
+  return ctx.st.createdByFingerprint.get({ fingerprint, destination }) as { run_id: number; bill_id: number | null } | undefined
 }
 
 /** Orders are staged once, into a run that has not started: a started run's queue is the
  * record of what was sent and is never rewritten. */
-function requireFreshRun(ctx: JournalContext, runId: number): void {
+function requireFreshRun(ctx: JournalContext, runId: number): string {
   const row = ctx.st.getRun.get(runId) as RunRow | undefined
   if (row === undefined) {
     throw new JournalError('not-found', ctx.path, `The journal ${ctx.path} has no run ${runId}. Create the run before staging its orders.`)
@@ -94,4 +94,5 @@ function requireFreshRun(ctx: JournalContext, runId: number): void {
       null
     )
   }
+  return row.destination
 }

@@ -57,6 +57,8 @@ export interface RunRecord {
   sheet: string | null
   mapping: unknown
   settings: RunSettings
+  /** Where its orders go (shared/destination.ts): created orders count only there. */
+  destination: string
   status: RunStatus
   finishedAt: number | null
   note: string | null
@@ -120,6 +122,8 @@ export interface CreateRunInput {
   sheet: string | null
   mapping: unknown
   settings: RunSettings
+  /** shared/destination.ts: SANDBOX_DESTINATION or shopDestination(login, apiBase). */
+  destination: string
   note?: string | null
 }
 

@@ -1,12 +1,16 @@
 // Where Orderbatch keeps its data, for every front-end: the same folder for the desktop app, the
 // browser host and the CLI, so a run started in one can be resumed in another. $ORDERBATCH_HOME
-// moves that folder for all of them (tests, portable installs).
+// moves that folder for all of them (tests, portable installs). Sandbox runs live in the same
+// journal as shop runs (each run keeps its destination, so they never mix), and the sandbox's
+// shop is a file beside that journal (sandboxShopPath).
+import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, posix, resolve, win32 } from 'node:path'
 import { defaultJournalPath } from '../journal'
 
 /** The app name Electron derives userData from (the app sets it with app.setName). */
 export const APP_NAME = 'Orderbatch'
+/** Where versions before destinations kept CLI sandbox runs; only named in a note now. */
 export const SANDBOX_JOURNAL_FILE = 'sandbox-journal.sqlite'
 export const JOURNAL_ENV = 'ORDERBATCH_JOURNAL'
 export const HOME_ENV = 'ORDERBATCH_HOME'
@@ -15,6 +19,8 @@ export const HOME_ENV = 'ORDERBATCH_HOME'
 export interface PathContext {
   cwd: string
   env: Readonly<Record<string, string | undefined>>
+  /** Where a note for the person goes (the CLI's stderr); none in the app. */
+  stderr?: (text: string) => void
 }
 
 export interface PlatformInfo {
@@ -38,17 +44,23 @@ export function defaultUserDataDir(info: Partial<PlatformInfo> = {}): string {
   return posix.join(xdg && isAbsolute(xdg) ? xdg : posix.join(home, '.config'), APP_NAME)
 }
 
-/** --journal, else $ORDERBATCH_JOURNAL, else the data folder ($ORDERBATCH_HOME or the user-data folder). Sandbox runs get a file of
- * their own (next to $ORDERBATCH_JOURNAL when that is set), so they never mix with real orders. */
+/** --journal, else $ORDERBATCH_JOURNAL, else journal.sqlite in the data folder ($ORDERBATCH_HOME or the user-data folder): the same
+ * file for sandbox runs and shop runs, as in the app (a run's destination keeps them apart). */
 export function journalPathFor(io: PathContext, flag: string | undefined, sandbox: boolean): string {
   if (flag !== undefined) return resolve(io.cwd, flag)
   const fromEnv = io.env[JOURNAL_ENV]
-  if (fromEnv) {
-    const path = resolve(io.cwd, fromEnv)
-    return sandbox ? resolve(path, '..', SANDBOX_JOURNAL_FILE) : path
-  }
-  const userData = defaultUserDataDir({ env: io.env })
-  return sandbox ? resolve(userData, SANDBOX_JOURNAL_FILE) : defaultJournalPath(userData)
+  const path = fromEnv ? resolve(io.cwd, fromEnv) : defaultJournalPath(defaultUserDataDir({ env: io.env }))
+  if (sandbox) noteOldSandboxJournal(io, path)
+  return path
+}
+
+function noteOldSandboxJournal(io: PathContext, path: string): void {
+  const old = resolve(path, '..', SANDBOX_JOURNAL_FILE)
+  if (!existsSync(old)) return
+  io.stderr?.(
+    `Note: sandbox runs are kept in ${path}, beside the app's runs (as their own destination, so they never mix with a shop's). ` +
+      `Sandbox runs of earlier versions are in ${old}: pass --journal ${old} to reach them.\n`
+  )
 }
 
 /** The built-in sandbox keeps its shop next to the journal it serves, so resume, reconcile and

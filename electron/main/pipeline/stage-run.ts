@@ -10,6 +10,7 @@ import type { Issue } from '#shared/plan/issue'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell, SheetTable } from '#shared/sheet/sheet'
 import type { Journal, RunRecord, RunSettings, RunSource, StagedRow, StageOrderInput, StageResult } from '../journal'
+import { destinationOf } from '#shared/run/destination'
 import type { PreparedImport } from './prepare-import'
 
 /** Error code of an order the sheet gave errors to (it never reached the shop). */
@@ -105,7 +106,8 @@ export function stageRun(journal: Journal, prepared: PreparedImport, options: St
       sourceSize: options.digest.size,
       sheet,
       mapping: runMappingRecord(prepared, options.sandbox),
-      settings: options.settings
+      settings: options.settings,
+      destination: destinationOf({ sandbox: options.sandbox, login: options.settings.login, apiBase: options.settings.apiBase })
     },
     stageInputs(prepared),
     { force: options.force === true, refuseOpenElsewhere: true }

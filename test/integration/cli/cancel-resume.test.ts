@@ -51,6 +51,6 @@ describe('Ctrl+C and resume', () => {
 
     const nothing = await cli(['resume', ...flags, '--yes'])
     expect(nothing.code).toBe(0)
-    expect(nothing.out).toBe(`No unfinished run in ${join(dir, 'j.sqlite')}; nothing to resume.\n`)
+    expect(nothing.out).toBe(`No unfinished sandbox run in ${join(dir, 'j.sqlite')}; nothing to resume.\n`)
   })
 })

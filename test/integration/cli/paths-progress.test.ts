@@ -33,9 +33,9 @@ describe('journalPathFor', () => {
     expect(journalPathFor(io({ HOME: '/home/anna', ORDERBATCH_HOME: '/srv/ob' }), undefined, false)).toBe('/srv/ob/journal.sqlite')
   })
 
-  it('keeps sandbox runs in a file of their own, never the real journal', () => {
-    expect(journalPathFor(io({ ORDERBATCH_JOURNAL: '/j/main.sqlite' }), undefined, true)).toBe('/j/sandbox-journal.sqlite')
-    expect(journalPathFor(io({ HOME: '/home/anna' }), undefined, true)).toMatch(/Orderbatch[\\/]sandbox-journal\.sqlite$/)
+  it('keeps sandbox runs in the same journal as the app (one rule for both), the sandbox shop beside it', () => {
+    expect(journalPathFor(io({ ORDERBATCH_JOURNAL: '/j/main.sqlite' }), undefined, true)).toBe('/j/main.sqlite')
+    expect(journalPathFor(io({ HOME: '/home/anna' }), undefined, true)).toMatch(/Orderbatch[\\/]journal\.sqlite$/)
     expect(journalPathFor(io({}), '/tmp/x.sqlite', true)).toBe('/tmp/x.sqlite')
     expect(sandboxShopPath('/tmp/x.sqlite')).toBe('/tmp/x-shop.sqlite')
   })

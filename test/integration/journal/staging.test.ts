@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal, JournalError, JournalStateError } from '../../../electron/main/journal'
-import { driveTo, makeTempDir, orderInput, orderInputs, runInput, sha256 } from './helpers'
+import { SHOP, driveTo, makeTempDir, orderInput, orderInputs, runInput, sha256 } from './helpers'
+import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 
 let dir: string
 let cleanup: () => void
@@ -27,6 +28,7 @@ describe('createRun', () => {
       sheet: 'Orders',
       mapping: { version: 1, groupBy: null },
       settings: { rate: 2, concurrency: 1, apiBase: 'https://shop.example.com', login: 'shop-owner' },
+      destination: SHOP,
       status: 'staged',
       finishedAt: null,
       note: 'March batch'
@@ -134,6 +136,33 @@ describe('stageOrders', () => {
     expect(() => journal.stageOrders(third.id, [orderInput(3)], { refuseOpenElsewhere: true })).not.toThrow()
     const fourth = journal.createRun(runInput())
     expect(() => journal.stageOrders(fourth.id, [orderInput(1)], { refuseOpenElsewhere: true })).toThrow(`Run ${first.id} already holds 1 of these orders`)
+  })
+
+  it('counts an order as created only at the destination it was created in (issue 8)', () => {
+    const sandbox = journal.createRun(runInput({ destination: SANDBOX_DESTINATION }))
+    journal.stageOrders(sandbox.id, [orderInput(1)])
+    const [one] = journal.nextDue(sandbox.id, Date.now(), 1)
+    journal.recordCreated(one!.id, journal.beginAttempt(one!.id).attemptId, { billId: 5, existed: false, raw: '{}', httpStatus: 200 })
+    expect(journal.findCreated(orderInput(1).fingerprint, SANDBOX_DESTINATION)).toEqual({ runId: sandbox.id, billId: 5 })
+    expect(journal.findCreated(orderInput(1).fingerprint, SHOP)).toBeNull()
+    expect(journal.billIdsClaimed(SANDBOX_DESTINATION)).toEqual(new Set([5]))
+    expect(journal.billIdsClaimed(SHOP)).toEqual(new Set())
+
+    // The same file sent to a real shop afterwards: nothing is "already created" there.
+    const shop = journal.createRun(runInput())
+    expect(journal.stageOrders(shop.id, [orderInput(1)])).toEqual({ staged: 1, skippedAsDuplicates: [] })
+    // Another account (or the same login at another address) is another shop.
+    const [sent] = journal.nextDue(shop.id, Date.now(), 1)
+    journal.recordCreated(sent!.id, journal.beginAttempt(sent!.id).attemptId, { billId: 5, existed: false, raw: '{}', httpStatus: 200 })
+    const other = journal.createRun(runInput({ destination: shopDestination('shop-owner', 'https://shop.other.example/api/') }))
+    expect(journal.stageOrders(other.id, [orderInput(1)]).staged).toBe(1)
+    // Within one destination it is still a repeat.
+    const again = journal.createRun(runInput())
+    expect(journal.stageOrders(again.id, [orderInput(1)]).skippedAsDuplicates).toHaveLength(1)
+  })
+
+  it('refuses a run without a destination', () => {
+    expect(() => journal.createRun(runInput({ destination: ' ' }))).toThrow(/no destination/)
   })
 
   it('stages duplicates as pending when forced', () => {
