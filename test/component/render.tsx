@@ -2,7 +2,7 @@
 import { cleanup, render, type RenderResult } from '@testing-library/react'
 import { afterEach, expect } from 'vitest'
 import { useEffect, type ReactNode } from 'react'
-import type { SessionSummary } from '../../shared/ipc/contract'
+import type { SessionSummary } from '#shared/ipc/contract'
 import { ApiProvider } from '../../renderer/src/lib/api-context'
 import { useSession, type SessionState } from '../../renderer/src/lib/use-session'
 import { takeCreatedFakes, type FakeApi } from './fake-api'

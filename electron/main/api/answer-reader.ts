@@ -1,7 +1,7 @@
 // Turns a complete HTTP response into a CallOutcome. Only a well-formed JSON answer is an
 // answer; anything else may hide a created order, so it is 'unknown' with the raw body kept.
-import type { CallOutcome } from '../../../shared/create-order-answers'
-import { responseHash } from '../../../shared/signature'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
+import { responseHash } from '#shared/wire/signature'
 
 export const RAW_CAP = 64 * 1024
 

@@ -1,6 +1,6 @@
 // Human-readable and JSON descriptions of a prepared import, shared by preview and import.
-import type { Issue } from '../../../shared/issue'
-import type { FieldSource, Mapping } from '../../../shared/mapping'
+import type { Issue } from '#shared/plan/issue'
+import type { FieldSource, Mapping } from '#shared/mapping/mapping'
 import type { PreparedImport } from '../pipeline/prepare-import'
 
 const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', tsv: 'TSV', xlsx: 'Excel workbook (.xlsx)', xlsm: 'Excel workbook (.xlsm)', xls: 'Excel 97-2003 workbook (.xls)', ods: 'OpenDocument spreadsheet (.ods)' }

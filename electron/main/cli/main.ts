@@ -12,6 +12,7 @@ import { statusCommand } from './commands/status'
 import { undoCommand } from './commands/undo'
 import { EXIT, type CliIo } from './io'
 import { UsageError } from './usage-error'
+import { OpError } from '../ops/op-error'
 import { HELP, commandHelp } from './help'
 
 type Command = (argv: string[], io: CliIo) => Promise<number>
@@ -53,6 +54,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`)
+      return EXIT.usageOrInput
+    }
+    if (error instanceof OpError) {
+      io.stderr(`${name}: ${error.message}\n`)
       return EXIT.usageOrInput
     }
     const message = error instanceof Error ? error.message : String(error)

@@ -10,6 +10,7 @@ export type JournalErrorCode =
   | 'not-durable'
   | 'locked'
   | 'state'
+  | 'open-elsewhere'
   | 'not-found'
   | 'invalid-input'
   | 'damaged'

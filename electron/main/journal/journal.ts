@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
+import { ORDER_STATES } from '#shared/run/order-state'
 import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
 import type { JournalContext } from './context'
@@ -41,7 +42,8 @@ import type {
   RunStatus,
   StageOrderInput,
   StageResult,
-  UnknownOutcome
+  UnknownOutcome,
+  StageOptions
 } from './types'
 
 export interface JournalOptions {
@@ -117,12 +119,12 @@ export class Journal {
     return runs.createRun(this.live(), input)
   }
 
-  stageOrders(runId: number, orders: readonly StageOrderInput[], options?: { force?: boolean }): StageResult {
+  stageOrders(runId: number, orders: readonly StageOrderInput[], options?: StageOptions): StageResult {
     return stageOrders(this.live(), runId, orders, options)
   }
 
   /** createRun and stageOrders as ONE transaction: a failure anywhere leaves no run behind. */
-  stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: { force?: boolean }): { run: RunRecord; result: StageResult } {
+  stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: StageOptions): { run: RunRecord; result: StageResult } {
     const ctx = this.live()
     return ctx.write(`start the import of "${input.sourceName}"`, () => {
       const run = runs.createRun(ctx, input)
@@ -172,8 +174,23 @@ export class Journal {
     return queries.nextDueTime(this.live(), runId)
   }
 
+  /** Every order of the run in the given states, in file order, read a page at a time by keyset:
+   * changing the states of orders already yielded (or of any other) while iterating is safe. */
+  *orders(runId: number, states: readonly OrderState[] = ORDER_STATES, pageSize = 1000): Generator<OrderRecord> {
+    for (let after = 0; ; ) {
+      const page = queries.ordersAfter(this.live(), runId, states, after, pageSize)
+      yield* page
+      if (page.length < pageSize) return
+      after = page[page.length - 1]!.ordinal
+    }
+  }
+
   ordersByState(runId: number, states: readonly OrderState[], page: Page): OrderRecord[] {
     return queries.ordersByState(this.live(), runId, states, page)
+  }
+
+  orderByOrdinal(runId: number, ordinal: number): OrderRecord | null {
+    return queries.orderByOrdinal(this.live(), runId, ordinal)
   }
 
   getOrder(orderId: number): OrderRecord | null {

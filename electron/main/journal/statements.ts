@@ -17,13 +17,16 @@ export interface Statements {
   markRejected: Statement
   deleteOrderRows: Statement
   createdByFingerprint: Statement
+  openElsewhere: Statement
   getOrder: Statement
+  orderByOrdinal: Statement
   writeOrderState: Statement
   writeOrderData: Statement
   runCounts: Statement
   nextDue: Statement
   nextDueTime: Statement
   ordersByState: Statement
+  ordersAfter: Statement
   orderRows: Statement
   billIdsClaimed: Statement
   billHolder: Statement
@@ -58,8 +61,14 @@ export function prepareStatements(db: Database): Statements {
     insertOrderRow: p('INSERT INTO order_rows (order_id, sheet_row, row) VALUES (?, ?, ?)'),
     markRejected: p('UPDATE orders SET error_code = ?, error_text = ? WHERE id = ?'),
     deleteOrderRows: p('DELETE FROM order_rows WHERE order_id = ?'),
+    // Waiting, in flight or unclear in another run: a cancelled run's pending orders will never be sent.
+    openElsewhere: p(`SELECT o.run_id FROM orders o JOIN runs r ON r.id = o.run_id
+                      WHERE o.fingerprint = ? AND o.run_id <> ?
+                        AND (o.state IN ('sending', 'unknown') OR (o.state = 'pending' AND r.status <> 'cancelled'))
+                      ORDER BY o.run_id LIMIT 1`).pluck(),
     createdByFingerprint: p(`SELECT run_id, bill_id FROM orders WHERE fingerprint = ? AND state = 'succeeded' ORDER BY id LIMIT 1`),
     getOrder: p('SELECT * FROM orders WHERE id = ?'),
+    orderByOrdinal: p('SELECT * FROM orders WHERE run_id = ? AND ordinal = ?'),
     writeOrderState: p(`UPDATE orders SET state = @state, bill_id = @billId, existed = @existed, error_code = @errorCode,
                           error_text = @errorText, attempts = @attempts, next_attempt_at = @nextAttemptAt, sent_at = @sentAt,
                           finished_at = @finishedAt, skip_reason = @skipReason, resolved_by = @resolvedBy
@@ -70,6 +79,8 @@ export function prepareStatements(db: Database): Statements {
     nextDueTime: p(`SELECT min(next_attempt_at) FROM orders WHERE run_id = ? AND state = 'pending'`).pluck(),
     ordersByState: p(`SELECT * FROM orders WHERE run_id = ? AND state IN (SELECT value FROM json_each(?))
                       ORDER BY ordinal LIMIT ? OFFSET ?`),
+    ordersAfter: p(`SELECT * FROM orders WHERE run_id = ? AND state IN (SELECT value FROM json_each(?)) AND ordinal > ?
+                    ORDER BY ordinal LIMIT ?`),
     orderRows: p('SELECT * FROM order_rows WHERE order_id = ? ORDER BY sheet_row'),
     billIdsClaimed: p(`SELECT DISTINCT bill_id FROM orders WHERE state = 'succeeded' AND bill_id IS NOT NULL`).pluck(),
     billHolder: p(`SELECT * FROM orders WHERE bill_id = ? AND state = 'succeeded' AND id <> ? ORDER BY id LIMIT 1`),

@@ -1,7 +1,7 @@
 // Does an order found in the shop stand for the order of the sheet? Each rule compares one fact
 // the payload carried; a fact the payload did not carry is not compared.
 import type { OrderDetails, OrderItem } from '../api/api-client'
-import { decimalEqual } from './decimal'
+import { decimalEqual } from '#shared/transforms/decimal'
 import type { ExpectedGood, PayloadFacts } from './payload-facts'
 
 export interface ExpectedOrder extends PayloadFacts {

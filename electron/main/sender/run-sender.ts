@@ -13,8 +13,8 @@
 //   reconciliation finds it in the shop -> 'succeeded', so it is not sent again.
 // Nothing is sent twice and nothing is lost; a crash only costs lookups. At up to ~20 orders/s
 // every batch holds one order, so each intent and each answer is its own commit.
-import { classifyCreateOrder } from '../../../shared/create-order-answers'
-import type { CallOutcome, CreateOrderVerdict } from '../../../shared/create-order-answers'
+import { classifyCreateOrder } from '#shared/wire/create-order-answers'
+import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-answers'
 import type { Journal, OrderRecord, OrderState, OutcomeEntry, Payload } from '../journal'
 import { reconcileOrder } from '../reconcile/reconcile'
 import type { CallSlot } from '../reconcile/reconcile'
@@ -608,13 +608,7 @@ export class RunSender {
   }
 
   private unknownOrders(): OrderRecord[] {
-    const orders: OrderRecord[] = []
-    const limit = 500
-    for (let offset = 0; ; offset += limit) {
-      const page = this.journal.ordersByState(this.runId, ['unknown'], { offset, limit })
-      orders.push(...page)
-      if (page.length < limit) return orders
-    }
+    return [...this.journal.orders(this.runId, ['unknown'])]
   }
 
   private counts(): Record<OrderState, number> {

@@ -2,9 +2,9 @@
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { PlannedOrder } from '../../../shared/import-plan'
-import type { ChannelOutputs } from '../../../shared/ipc/contract'
-import { readRunInfo } from '../pipeline/stage-run'
+import type { PlannedOrder } from '#shared/plan/import-plan'
+import type { ChannelOutputs } from '#shared/ipc/contract'
+import { readRunInfo } from '../journal'
 import { AppStateFile } from './app-state'
 import { Connections } from './connection'
 import { CreatedIndex } from './created-index'

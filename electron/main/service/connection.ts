@@ -1,8 +1,8 @@
 // Which shop the app talks to: the built-in sandbox until an account is set, then the account's
 // API with its key from the secret store. The key is used here to build clients and is never
 // returned, logged or written anywhere but the secret store.
-import type { ConnectionInfo, ConnectionTest } from '../../../shared/ipc/contract'
-import { CREATE_ORDER_ANSWERS } from '../../../shared/create-order-answers'
+import type { ConnectionInfo, ConnectionTest } from '#shared/ipc/contract'
+import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
 import { apiBaseUrl } from '../api/api-base'
 import { ApiClient } from '../api/api-client'
 import type { AppStateFile } from './app-state'

@@ -1,17 +1,14 @@
 // What earlier runs already did with an order, by fingerprint: created in the shop (a sheet loaded
-// again shows it as "already created" and a new run skips it), or still open in another run
-// (waiting, being sent, or unclear), where sending it from a new run could create it twice.
+// again shows it as "already created" and a new run skips it). Orders still open in another run
+// are refused by the journal itself when a run is staged (journal/staging.ts).
 // Built from the journal on demand and rebuilt after anything that stages, creates, resolves or
 // deletes orders.
-import { fingerprintOf, type PlannedOrder } from '../../../shared/import-plan'
-import type { Journal, OrderState } from '../journal'
+import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
+import type { Journal } from '../journal'
 
-const PAGE = 5_000
 
 interface Index {
   created: Map<string, number>
-  /** Fingerprint -> the run that still holds it open. */
-  open: Map<string, number>
 }
 
 export class CreatedIndex {
@@ -28,11 +25,6 @@ export class CreatedIndex {
     return created.size === 0 ? null : (created.get(fingerprintOf(order)) ?? null)
   }
 
-  /** The run holding an order with this fingerprint that is not settled yet, or null. */
-  openRunFor(fingerprint: string): number | null {
-    return this.get().open.get(fingerprint) ?? null
-  }
-
   invalidate(): void {
     this.index = null
   }
@@ -42,7 +34,7 @@ export class CreatedIndex {
       try {
         this.index = this.build()
       } catch {
-        this.index = { created: new Map(), open: new Map() }
+        this.index = { created: new Map() }
       }
     }
     return this.index
@@ -51,32 +43,17 @@ export class CreatedIndex {
   private build(): Index {
     const journal = this.journal()
     const created = new Map<string, number>()
-    const open = new Map<string, number>()
     // Oldest first, like the journal's own duplicate check: the first creation names the bill.
     for (const run of journal.listRuns().reverse()) {
-      const counts = journal.runCounts(run.id)
-      if (counts.succeeded > 0) {
+      if (journal.runCounts(run.id).succeeded > 0) {
         // Deleted again by undo: no longer in the shop, so sending it again is right.
         const deleted = journal.deletions(run.id)
-        for (const order of pages(journal, run.id, ['succeeded'])) {
+        for (const order of journal.orders(run.id, ['succeeded'])) {
           if (order.billId === null || deleted.has(order.id) || created.has(order.fingerprint)) continue
           created.set(order.fingerprint, order.billId)
         }
       }
-      // A cancelled run sends nothing more, but what it left unclear may still be in the shop.
-      const states: OrderState[] = run.status === 'cancelled' ? ['sending', 'unknown'] : ['pending', 'sending', 'unknown']
-      if (states.some((state) => counts[state] > 0)) {
-        for (const order of pages(journal, run.id, states)) if (!open.has(order.fingerprint)) open.set(order.fingerprint, run.id)
-      }
     }
-    return { created, open }
-  }
-}
-
-function* pages(journal: Journal, runId: number, states: readonly OrderState[]) {
-  for (let offset = 0; ; offset += PAGE) {
-    const orders = journal.ordersByState(runId, states, { offset, limit: PAGE })
-    yield* orders
-    if (orders.length < PAGE) return
+    return { created }
   }
 }

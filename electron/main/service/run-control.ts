@@ -1,10 +1,10 @@
 // Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
 // transaction and sent by the sender; its progress and every answer become events. Only runs
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
-import { fingerprintOf } from '../../../shared/import-plan'
-import type { RunSummary, SendProgressEvent } from '../../../shared/ipc/contract'
+import type { RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
-import { readRunInfo, stageRun } from '../pipeline/stage-run'
+import { stageRun } from '../pipeline/stage-run'
+import { readRunInfo } from '../journal'
 import { sendRun, type RunHandle, type SendOptions, type SendResult } from '../sender/send-run'
 import type { Connections, Target } from './connection'
 import type { CreatedIndex } from './created-index'
@@ -49,7 +49,6 @@ export class RunControl {
     const file = session.read.meta.file
     const index = this.deps.created
     const { orders, alreadyCreated } = session.sendable((order) => index.billForOrder(order))
-    this.refuseOpenElsewhere(orders.map(fingerprintOf))
     if (orders.length === 0) {
       throw new ServiceError(
         'nothing-to-send',
@@ -185,23 +184,6 @@ export class RunControl {
     })
     await Promise.race([all, timeout])
     clearTimeout(timer)
-  }
-
-  /** The same order waiting, in flight or unclear in another run would be sent twice. */
-  private refuseOpenElsewhere(fingerprints: readonly string[]): void {
-    const byRun = new Map<number, number>()
-    for (const fingerprint of fingerprints) {
-      const runId = this.deps.created.openRunFor(fingerprint)
-      if (runId !== null) byRun.set(runId, (byRun.get(runId) ?? 0) + 1)
-    }
-    const [first] = [...byRun]
-    if (!first) return
-    const [runId, count] = first
-    throw new ServiceError(
-      'busy',
-      `Run ${runId} already holds ${count} of these ${count === 1 ? 'order' : 'orders'}, not settled yet (waiting, being sent or unclear). ` +
-        `Resume or cancel run ${runId} in History (and decide its unclear orders) before sending them again.`
-    )
   }
 
   private liveState(runId: number): { sending: boolean; paused: boolean } | null {

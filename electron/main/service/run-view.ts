@@ -1,9 +1,9 @@
 // Journal records as the renderer sees them: run summaries, run orders, and the live log line
 // for each sender event.
-import type { RunOrder, RunSummary, SendLogEvent } from '../../../shared/ipc/contract'
-import type { Cell } from '../../../shared/sheet'
+import type { RunOrder, RunSummary, SendLogEvent } from '#shared/ipc/contract'
+import type { Cell } from '#shared/sheet/sheet'
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
-import { readRunInfo } from '../pipeline/stage-run'
+import { readRunInfo } from '../journal'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
 

@@ -1,5 +1,5 @@
 // The plan in numbers, as main counts it; shown on Map, Review and Send so every change is visible.
-import type { PlanCounts } from '../../../shared/ipc/contract'
+import type { PlanCounts } from '#shared/ipc/contract'
 import { formatCount } from '../lib/format'
 import { TID } from '../test-ids'
 

@@ -1,5 +1,5 @@
 // Problems as main words them, errors first.
-import type { Issue } from '../../../shared/issue'
+import type { Issue } from '#shared/plan/issue'
 
 export function IssueList({ issues, empty }: { issues: readonly Issue[]; empty?: string }) {
   if (issues.length === 0) return empty ? <p className="ok-note">{empty}</p> : null

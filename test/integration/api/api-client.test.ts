@@ -2,7 +2,7 @@ import { inspect } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient } from '../../../electron/main/api/api-client'
 import type { ApiClientOptions } from '../../../electron/main/api/api-client'
-import type { CallOutcome } from '../../../shared/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { closedPort, md5, startFakeApi, startSilentTcp, startTls } from './fake-api-server'
 import type { FakeApi } from './fake-api-server'
 

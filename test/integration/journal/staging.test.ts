@@ -114,6 +114,28 @@ describe('stageOrders', () => {
     expect(journal.ordersByState(second.id, ['pending'], { offset: 0, limit: 5 }).map((o) => o.ordinal)).toEqual([2, 3])
   })
 
+  it('refuses to stage an order still waiting, in flight or unclear in another run, even when forced', () => {
+    const first = journal.createRun(runInput())
+    journal.stageOrders(first.id, orderInputs(3))
+    const [one, two] = journal.nextDue(first.id, Date.now(), 2)
+    driveTo(journal, one!.id, 'unknown')
+    driveTo(journal, two!.id, 'succeeded')
+    // #1 unclear, #3 waiting: both still belong to run 1; #2 was created (skipped, not refused).
+    for (const force of [false, true]) {
+      const second = journal.createRun(runInput())
+      const attempt = () => journal.stageOrders(second.id, orderInputs(3), { force, refuseOpenElsewhere: true })
+      expect(attempt).toThrow(JournalError)
+      expect(attempt).toThrow(`Run ${first.id} already holds 2 of these orders, not settled yet`)
+      expect(journal.runCounts(second.id).pending).toBe(0)
+    }
+    // A cancelled run sends nothing more: its waiting order is free, its unclear one is not.
+    journal.setRunStatus(first.id, 'cancelled')
+    const third = journal.createRun(runInput())
+    expect(() => journal.stageOrders(third.id, [orderInput(3)], { refuseOpenElsewhere: true })).not.toThrow()
+    const fourth = journal.createRun(runInput())
+    expect(() => journal.stageOrders(fourth.id, [orderInput(1)], { refuseOpenElsewhere: true })).toThrow(`Run ${first.id} already holds 1 of these orders`)
+  })
+
   it('stages duplicates as pending when forced', () => {
     const first = journal.createRun(runInput())
     journal.stageOrders(first.id, [orderInput(1)])
@@ -183,6 +205,22 @@ describe('order queries', () => {
     expect(page(0, 10)).toEqual([2, 5])
     expect(page(1, 10)).toEqual([5])
     expect(page(0, 1)).toEqual([2])
+  })
+
+  it('walks a run by keyset, so orders leaving the states while it walks skip none of the rest', () => {
+    const run = journal.createRun(runInput())
+    journal.stageOrders(run.id, orderInputs(7))
+    const ids = journal.nextDue(run.id, Date.now(), 7).map((o) => o.id)
+    for (const id of ids) driveTo(journal, id, 'unknown')
+    const seen: number[] = []
+    // Pages of 2: settling each order as it is read would make an offset pager skip every other one.
+    for (const order of journal.orders(run.id, ['unknown'], 2)) {
+      seen.push(order.ordinal)
+      journal.resolveAbsent(order.id, { by: 'user' })
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect([...journal.orders(run.id, ['unknown'])]).toEqual([])
+    expect([...journal.orders(run.id)].map((o) => o.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7])
   })
 
   it('gives the due orders in file order and the time the next one is due', () => {

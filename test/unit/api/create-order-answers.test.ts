@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CREATE_ORDER_ANSWERS, billIdOf, classifyCreateOrder } from '../../../shared/create-order-answers'
-import type { CallOutcome } from '../../../shared/create-order-answers'
+import { CREATE_ORDER_ANSWERS, billIdOf, classifyCreateOrder } from '#shared/wire/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
 
 function answer(errorCode: number, errorText: string, result: unknown = undefined, hashValid = true): CallOutcome {
   return { kind: 'answer', httpStatus: 200, errorCode, errorText, result, raw: '{}', hashValid }

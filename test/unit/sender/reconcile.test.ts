@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { canonicalDecimal, decimalEqual } from '../../../electron/main/reconcile/decimal'
+import { canonicalDecimal, decimalEqual } from '#shared/transforms/decimal'
 import { goodsMatch } from '../../../electron/main/reconcile/match-order'
 import { reconcileOrder, reconcileRun } from '../../../electron/main/reconcile/reconcile'
 import { FakeClock, FakeShop, WALL_START, answer, tempJournal } from './fixtures'

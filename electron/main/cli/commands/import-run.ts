@@ -1,6 +1,6 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
-import { fingerprintOf, type PlannedOrder } from '../../../../shared/import-plan'
+import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'

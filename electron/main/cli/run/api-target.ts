@@ -3,11 +3,11 @@
 import { ApiAddressError, apiBaseUrl } from '../../api/api-base'
 import type { RunSettings } from '../../journal'
 import { startSandbox } from '../../sandbox/sandbox'
-import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../commands/sandbox'
+import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
 import type { CliIo } from '../io'
 import { readSecret } from '../secret'
 import { UsageError } from '../usage-error'
-import { sandboxShopPath } from './paths'
+import { sandboxShopPath } from '../../ops/paths'
 
 export const API_OPTION_SPECS = {
   account: { type: 'string' },

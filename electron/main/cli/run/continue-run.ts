@@ -1,6 +1,6 @@
 // What resume and retry share: pick the API the run was sent to (flags override), ask, and send.
 import type { Journal, RunRecord } from '../../journal'
-import { readRunInfo } from '../../pipeline/stage-run'
+import { readRunInfo } from '../../journal'
 import type { CliIo } from '../io'
 import { EXIT } from '../io'
 import { chooseApi, openApi, type ApiChoice, type ApiFlags } from './api-target'

@@ -1,7 +1,6 @@
 // A run as status shows it: in words for a person, or as JSON for a script.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
-import { readRunInfo } from '../../pipeline/stage-run'
-import { ordersOf } from './journal-access'
+import { readRunInfo } from '../../journal'
 import { countsLine } from './summary'
 
 export function runHeadline(journal: Journal, run: RunRecord): string[] {
@@ -45,7 +44,7 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
 }
 
 function ordersJson(journal: Journal, runId: number, state: OrderState): Array<Record<string, unknown>> {
-  return [...ordersOf(journal, runId, [state])].map((order: OrderRecord) => ({
+  return [...journal.orders(runId, [state])].map((order: OrderRecord) => ({
     order: order.ordinal,
     rows: journal.orderRows(order.id).map((row) => row.sheetRow),
     email: order.email,

@@ -2,7 +2,7 @@
 // their rows and reasons, and the exact commands that deal with them.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
 import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
-import { describeRows, ordersOf } from './journal-access'
+import { describeRows } from '../../ops/describe-rows'
 
 export const LIST_LIMIT = 20
 
@@ -47,7 +47,7 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
 
 function orderLines(journal: Journal, runId: number, state: OrderState, total: number): string[] {
   const lines: string[] = []
-  for (const order of ordersOf(journal, runId, [state], LIST_LIMIT)) {
+  for (const order of journal.orders(runId, [state], LIST_LIMIT)) {
     if (lines.length >= LIST_LIMIT) break
     lines.push(`  ${orderLine(journal, order)}`)
   }

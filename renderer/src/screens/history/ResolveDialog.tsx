@@ -1,7 +1,7 @@
 // An order whose outcome is unknown: the request left, no answer came back. Only the user can
 // look in the shop and say whether it was created.
 import { useId, useState } from 'react'
-import type { RunOrder } from '../../../../shared/ipc/contract'
+import type { RunOrder } from '#shared/ipc/contract'
 import { Dialog } from '../../components/Dialog'
 import { ErrorMessage } from '../../components/Messages'
 

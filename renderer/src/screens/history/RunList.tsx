@@ -1,5 +1,5 @@
 // Every run in the journal, newest first as main lists them.
-import type { RunSummary } from '../../../../shared/ipc/contract'
+import type { RunSummary } from '#shared/ipc/contract'
 import { formatCount, formatDateTime } from '../../lib/format'
 import { TID } from '../../test-ids'
 import { STATUS_WORDS } from './run-words'

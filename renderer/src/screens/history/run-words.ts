@@ -1,5 +1,5 @@
 // Run statuses in words, and which runs can go on.
-import type { RunSummary } from '../../../../shared/ipc/contract'
+import type { RunSummary } from '#shared/ipc/contract'
 
 export const STATUS_WORDS: Record<RunSummary['status'], string> = {
   staged: 'queued, not started',

@@ -1,7 +1,7 @@
 // Goods of an order: one or more product/price column pairs taken from the same row, plus how rows
 // become orders (the group-by column) and whether the goods are shipped.
-import { fieldSpec } from '../../../../shared/catalog'
-import type { FieldMapping, FieldSource } from '../../../../shared/mapping'
+import { fieldSpec } from '#shared/mapping/catalog'
+import type { FieldMapping, FieldSource } from '#shared/mapping/mapping'
 import { TID } from '../../test-ids'
 import { goodFieldId, type GoodPart } from './field-targets'
 import type { MapEditor } from './map-editor'

@@ -1,7 +1,7 @@
 // Step 2: every CreateOrder field with its column, grouped as a person thinks of an order, next to
 // a live preview of one order. Each change goes to main, which answers with new counts.
 import { useMemo } from 'react'
-import { FIELD_CATALOG, type FieldGroup } from '../../../../shared/catalog'
+import { FIELD_CATALOG, type FieldGroup } from '#shared/mapping/catalog'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
 import { SheetIssues } from '../../components/SheetIssues'

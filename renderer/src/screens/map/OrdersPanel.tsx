@@ -1,7 +1,7 @@
 // How rows become orders, and whether goods travel by mail (which makes the address required).
 import { useId } from 'react'
-import { DELIVERY_FIELD_KEYS } from '../../../../shared/field-keys'
-import { fieldSpec } from '../../../../shared/catalog'
+import { DELIVERY_FIELD_KEYS } from '#shared/mapping/field-keys'
+import { fieldSpec } from '#shared/mapping/catalog'
 import { columnIndexOf } from '../../lib/columns'
 import { TID } from '../../test-ids'
 import type { MapEditor } from './map-editor'

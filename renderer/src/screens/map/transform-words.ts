@@ -1,5 +1,5 @@
 // Transform settings in words.
-import type { DateOrder, DecimalSeparator } from '../../../../shared/mapping'
+import type { DateOrder, DecimalSeparator } from '#shared/mapping/mapping'
 
 export const DATE_ORDER_WORDS: Record<DateOrder, string> = {
   auto: 'work it out from the column',

@@ -1,6 +1,6 @@
 // The newest answers from the shop, newest first. Not announced one by one: the progress bar
 // carries the summary for screen readers.
-import type { SendLogEvent } from '../../../../shared/ipc/contract'
+import type { SendLogEvent } from '#shared/ipc/contract'
 import { formatClock } from '../../lib/format'
 import { TID } from '../../test-ids'
 

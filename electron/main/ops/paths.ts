@@ -1,14 +1,21 @@
-// Where the CLI keeps its journals: the same folder the desktop app uses, so a run started in one
-// can be resumed in the other.
+// Where Orderbatch keeps its data, for every front-end: the same folder for the desktop app, the
+// browser host and the CLI, so a run started in one can be resumed in another. $ORDERBATCH_HOME
+// moves that folder for all of them (tests, portable installs).
 import { homedir } from 'node:os'
 import { isAbsolute, posix, resolve, win32 } from 'node:path'
-import { defaultJournalPath } from '../../journal'
-import type { CliIo } from '../io'
+import { defaultJournalPath } from '../journal'
 
 /** The app name Electron derives userData from (the app sets it with app.setName). */
 export const APP_NAME = 'Orderbatch'
 export const SANDBOX_JOURNAL_FILE = 'sandbox-journal.sqlite'
 export const JOURNAL_ENV = 'ORDERBATCH_JOURNAL'
+export const HOME_ENV = 'ORDERBATCH_HOME'
+
+/** Where a path given by the user is read from, and the environment to read settings from. */
+export interface PathContext {
+  cwd: string
+  env: Readonly<Record<string, string | undefined>>
+}
 
 export interface PlatformInfo {
   platform: NodeJS.Platform
@@ -22,6 +29,8 @@ export interface PlatformInfo {
 export function defaultUserDataDir(info: Partial<PlatformInfo> = {}): string {
   const platform = info.platform ?? process.platform
   const env = info.env ?? process.env
+  const chosen = env[HOME_ENV]
+  if (chosen) return resolve(chosen)
   const home = info.home ?? ((platform === 'win32' ? env.USERPROFILE : env.HOME) || homedir())
   if (platform === 'win32') return win32.join(env.APPDATA || win32.join(home, 'AppData', 'Roaming'), APP_NAME)
   if (platform === 'darwin') return posix.join(home, 'Library', 'Application Support', APP_NAME)
@@ -29,9 +38,9 @@ export function defaultUserDataDir(info: Partial<PlatformInfo> = {}): string {
   return posix.join(xdg && isAbsolute(xdg) ? xdg : posix.join(home, '.config'), APP_NAME)
 }
 
-/** --journal, else $ORDERBATCH_JOURNAL, else the user-data folder. Sandbox runs get a file of
+/** --journal, else $ORDERBATCH_JOURNAL, else the data folder ($ORDERBATCH_HOME or the user-data folder). Sandbox runs get a file of
  * their own (next to $ORDERBATCH_JOURNAL when that is set), so they never mix with real orders. */
-export function journalPathFor(io: CliIo, flag: string | undefined, sandbox: boolean): string {
+export function journalPathFor(io: PathContext, flag: string | undefined, sandbox: boolean): string {
   if (flag !== undefined) return resolve(io.cwd, flag)
   const fromEnv = io.env[JOURNAL_ENV]
   if (fromEnv) {
