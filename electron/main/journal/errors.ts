@@ -31,7 +31,7 @@ export class JournalError extends Error {
   }
 }
 
-/** What a lock file says about the process holding the journal. */
+/** What the note beside the journal (`<journal>.lock`) says about the process holding its lock. */
 export interface LockHolder {
   pid: number
   host: string

@@ -101,7 +101,7 @@ async function startKept(args: string[]): Promise<Kept> {
 }
 
 function cliEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, ORDERBATCH_SECRET: SECRET, ORDERBATCH_TEST_SETTLE_MS: '100' }
+  return { ...process.env, ORDERBATCH_SECRET: SECRET, ORDERBATCH_TEST_SETTLE_MS: '300' }
 }
 
 /** Runs the CLI to its end (a normal child, reaped), for the final resume. */
