@@ -10,6 +10,7 @@ import { createSafeStorageSecretStore } from './app/secret-store'
 import { trustedSenderCheck } from './app/trusted-sender'
 import { APP_NAME } from './cli/run/paths'
 import { defaultJournalPath } from './journal'
+import { chooseSqliteBinding, configureSqliteBinding } from './native/sqlite-binding'
 import { createAppService } from './service/app-service'
 
 // The same folder the CLI uses (it has no Electron to ask), whatever the package name says.
@@ -25,6 +26,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // better-sqlite3 built for Electron's ABI (out/native/electron), not the Node build the CLI uses.
+  configureSqliteBinding(chooseSqliteBinding({ electronVersion: process.versions.electron, appRoot: app.getAppPath() }))
   const userDataDir = app.getPath('userData')
   const service = createAppService({
     userDataDir,

@@ -1,7 +1,7 @@
 // Opening the SQLite file itself: refuse what is not ours, make it durable, bring the schema up
 // to date, and check it after an unclean shutdown.
-import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
+import { openSqliteDatabase, SqliteBindingError } from '../native/sqlite-binding'
 import { JournalError } from './errors'
 import { checkJournalIdentity, migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
@@ -18,7 +18,7 @@ export interface OpenDatabaseOptions {
 export function openDatabase(path: string, options: OpenDatabaseOptions): SqliteDatabase {
   let db: SqliteDatabase | null = null
   try {
-    db = new Database(path)
+    db = openSqliteDatabase(path)
     const migrations = options.migrations ?? MIGRATIONS
     // Identity and version are checked before anything is written, so a newer journal or
     // another program's database is left exactly as it was.
@@ -29,6 +29,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Sqlite
     return db
   } catch (error) {
     db?.close()
+    // The native module itself would not load (built for another runtime): say which command fixes it.
+    if (error instanceof SqliteBindingError) throw new JournalError('cannot-open', path, error.message, { cause: error })
     throw storageError(path, 'open the journal', error)
   }
 }
