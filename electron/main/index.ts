@@ -1,6 +1,6 @@
 // Composition root of the desktop app: paths, the secret store, the app service, the window, IPC,
 // keep-awake while sending and the quit guard. Everything else lives in plain-Node modules.
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, safeStorage } from 'electron'
 import { createMainWindow } from './app/main-window'
 import { registerIpc } from './app/ipc'
@@ -13,8 +13,10 @@ import { defaultJournalPath } from './journal'
 import { chooseSqliteBinding, configureSqliteBinding } from './native/sqlite-binding'
 import { createAppService } from './service/app-service'
 
-// The same folder the CLI uses (it has no Electron to ask), whatever the package name says.
-app.setPath('userData', join(app.getPath('appData'), APP_NAME))
+// The same folder the CLI uses (it has no Electron to ask), whatever the package name says;
+// ORDERBATCH_HOME chooses another one, as for the browser host (the smoke check starts fresh).
+const home = process.env['ORDERBATCH_HOME']
+app.setPath('userData', home ? resolve(home) : join(app.getPath('appData'), APP_NAME))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
