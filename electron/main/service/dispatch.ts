@@ -37,6 +37,8 @@ export function describeInputProblem(channel: Channel, error: z.ZodError): strin
 /** What the user asked for, as the end of "Orderbatch could not ...". */
 const ACTIONS: Record<Channel, string> = {
   'app.info': 'read its own version',
+  'appearance.get': 'read the appearance setting',
+  'appearance.set': 'save the appearance setting',
   'connection.get': 'read the connection settings',
   'connection.set': 'save the connection settings',
   'connection.useSandbox': 'switch to the sandbox',
