@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { captureUncaughtErrors, crashMessage, crashPaths, createRotatingLog, type ProcessLike } from '../../../electron/main/desktop/crash-log'
+import type { crashMessage} from '../../../electron/main/desktop/crash-log';
+import { captureUncaughtErrors, crashPaths, createRotatingLog, type ProcessLike } from '../../../electron/main/desktop/crash-log'
 
 const dirs: string[] = []
 function tempDir(): string {
