@@ -163,12 +163,14 @@ describe.skipIf(!runE2e)('accessibility', () => {
     await goToStep(page, 'load')
     const shots = new Shots('keyboard')
 
-    // 1 Load: Tab to the file input; Space opens the file chooser.
+    // 1 Load: Tab to the file input; Space opens the file chooser (listened for first, so the
+    // chooser is caught however quickly it opens).
+    const chooser = page.waitForEvent('filechooser')
     await page.locator('body').focus()
     await tabTo(page, TID.load.fileInput)
     expect(await focusIsVisible(page)).toBe(true)
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')])
-    await chooser.setFiles(SAMPLE_CSV)
+    await page.keyboard.press('Space')
+    await (await chooser).setFiles(SAMPLE_CSV)
     await page.getByTestId(TID.load.summary).waitFor({ timeout: 30_000 })
     await tabTo(page, TID.load.next)
     expect(await focusIsVisible(page)).toBe(true)

@@ -4,19 +4,18 @@
 // from a generic server when one is configured. The rules live in ../desktop/ and are tested
 // there without Electron.
 import { existsSync, readFileSync } from 'node:fs'
-import { basename, extname, join } from 'node:path'
+import { basename, join } from 'node:path'
 import { app, dialog, Menu, nativeTheme, screen, type BrowserWindow } from 'electron'
 import electronUpdater from 'electron-updater'
 import type { Appearance } from '../../../shared/appearance'
 import { menuTemplate, aboutText } from '../desktop/menu'
+import { SHEET_EXTENSIONS } from '../desktop/open-files'
 import { createUpdateController, type UpdateController, type UpdaterLike } from '../desktop/updates'
 import { parseWindowState, restoreBounds, type WindowState } from '../desktop/window-state'
 import { readJsonFile, writeJsonFile } from '../service/json-file'
 import type { AppService } from '../service/types'
 import { EVENT_CHANNEL } from './ipc'
 
-/** The files Orderbatch reads; the menu's Open dialog offers them, and argv is searched for them. */
-export const SHEET_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls', 'ods']
 
 export function windowStatePath(userDataDir: string): string {
   return join(userDataDir, 'window-state.json')
@@ -37,15 +36,6 @@ export function rememberWindowState(window: BrowserWindow, userDataDir: string):
       // Not being able to remember the window is no reason to stop quitting.
     }
   })
-}
-
-/** A sheet file named on the command line (a second start, "Open with" on Windows and Linux). */
-export function sheetInArgs(argv: readonly string[]): string | null {
-  for (const arg of argv.slice(1)) {
-    if (arg.startsWith('-')) continue
-    if (SHEET_EXTENSIONS.includes(extname(arg).slice(1).toLowerCase()) && existsSync(arg)) return arg
-  }
-  return null
 }
 
 export function openFileInWindow(window: BrowserWindow, path: string): void {
