@@ -71,7 +71,7 @@ function describeChannel(channel: Channel): string {
 }
 
 function isExpected(error: unknown): boolean {
-  return error instanceof Error && ['ServiceError', 'JournalError', 'JournalStateError', 'JournalLockedError', 'ApiAddressError', 'MappingFileError'].includes(error.name)
+  return error instanceof Error && ['ServiceError', 'JournalError', 'JournalStateError', 'JournalLockedError', 'ApiAddressError', 'MappingFileError', 'SqliteBindingError'].includes(error.name)
 }
 
 function lowerFirst(text: string): string {

@@ -138,3 +138,11 @@ describe('opening a database with the chosen module', () => {
     journal.close()
   })
 })
+
+describe('the app service says it plainly', () => {
+  it('a module that will not load becomes a message with the fix, not "an internal problem"', async () => {
+    const { toIpcError } = await import('../../../electron/main/service/errors')
+    const error = new SqliteBindingError('The database module built for Electron is missing (x). Run `npm run native:electron` in the Orderbatch folder.')
+    expect(toIpcError(error, 'test the connection')).toEqual({ code: 'native-module', message: error.message })
+  })
+})
