@@ -3,10 +3,12 @@
 // sheet, its mapping and counts, the live run feed) lives here.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ConnectionInfo } from '#shared/ipc/contract'
+import { AppearanceSetting } from './components/AppearanceSetting'
 import { ConnectionBadge } from './components/ConnectionBadge'
 import { StepBar } from './components/StepBar'
 import { useApi } from './lib/api-context'
 import { useRunFeed } from './lib/run-feed'
+import { useEvent } from './lib/use-event'
 import { useSession } from './lib/use-session'
 import { ConnectionScreen } from './screens/connection/ConnectionScreen'
 import { HistoryScreen } from './screens/history/HistoryScreen'
@@ -26,6 +28,8 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
   const [activeRunId, setActiveRunId] = useState<number | null>(null)
   const main = useRef<HTMLElement>(null)
   const moved = useRef(false)
+  // A file the desktop app opened (menu Open, "Open with Orderbatch"): read on the Load screen.
+  const [openedFile, setOpenedFile] = useState<File | null>(null)
 
   useEffect(() => {
     api.invoke('connection.get', {}).then((result) => result.ok && setConnection(result.value), () => undefined)
@@ -43,6 +47,11 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
     setStep(next)
   }, [])
 
+  useEvent('app.openFile', ({ name, bytes }) => {
+    setOpenedFile(new File([bytes as Uint8Array<ArrayBuffer>], name))
+    go('load')
+  })
+
   const enabled = (target: StepId) => {
     if (target === 'map' || target === 'review') return state.session !== null
     if (target === 'send') return state.session !== null || activeRunId !== null
@@ -59,11 +68,12 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
       <header className="app-header">
         <span className="app-name">Orderbatch</span>
         <ConnectionBadge connection={connection} />
+        <AppearanceSetting />
       </header>
       <StepBar current={step} enabled={enabled} onSelect={go} />
       <main className="screen" ref={main}>
         {step === 'connection' && <ConnectionScreen connection={connection} onChange={setConnection} />}
-        {step === 'load' && <LoadScreen state={state} onNext={() => go('map')} />}
+        {step === 'load' && <LoadScreen state={state} onNext={() => go('map')} openedFile={openedFile} onOpenedFileTaken={() => setOpenedFile(null)} />}
         {step === 'map' && <MapScreen state={state} onNext={() => go('review')} />}
         {step === 'review' && <ReviewScreen state={state} onNext={() => go('send')} />}
         {step === 'send' && (

@@ -5,6 +5,7 @@ export const TID = {
   step: (id: string) => `step-${id}`,
   connectionBadge: 'connection-badge',
   sandboxBadge: 'sandbox-badge',
+  appearance: 'appearance-setting',
   errorMessage: 'error-message',
   counts: 'plan-counts',
   sheetIssues: 'sheet-issues',

@@ -2,6 +2,7 @@
 // its input (validated at main's door) and the type of its answer, and every event main sends.
 // The preload builds its bridge from CHANNELS; the browser host serves the same map over HTTP.
 import { z } from 'zod'
+import { APPEARANCES, type Appearance } from './appearance'
 import type { AutoMapResult } from '../mapping/auto-map'
 import type { Issue } from '../plan/issue'
 import { MappingSchema, type Mapping } from '../mapping/mapping'
@@ -155,6 +156,8 @@ const runId = z.number().int().min(1)
 
 export const CHANNELS = {
   'app.info': { input: z.object({}) },
+  'appearance.get': { input: z.object({}) },
+  'appearance.set': { input: z.object({ appearance: z.enum(APPEARANCES) }) },
   'connection.get': { input: z.object({}) },
   'connection.set': { input: z.object({ login: z.string().min(1).max(64), domain: ApiDomainSchema, apiKey: z.string().min(1).max(256).optional() }) },
   'connection.useSandbox': { input: z.object({}) },
@@ -196,6 +199,8 @@ export type ParsedInput<C extends Channel> = z.output<(typeof CHANNELS)[C]['inpu
 /** What each channel answers (the `value` of an ok result). */
 export interface ChannelOutputs {
   'app.info': { version: string; host: 'electron' | 'browser'; journalPath: string }
+  'appearance.get': { appearance: Appearance }
+  'appearance.set': { appearance: Appearance }
   'connection.get': ConnectionInfo
   'connection.set': ConnectionInfo
   'connection.useSandbox': ConnectionInfo
@@ -229,9 +234,11 @@ export interface EventPayloads {
   'run.progress': SendProgressEvent
   'run.log': SendLogEvent
   'job.progress': JobProgressEvent
+  /** The desktop app opened a file (menu Open, "Open with Orderbatch", a file given at start). */
+  'app.openFile': { name: string; bytes: Uint8Array }
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'job.progress']
+export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'job.progress', 'app.openFile']
 
 // ---------- results ----------
 

@@ -1,5 +1,6 @@
 // Drop a file here or pick one. The input stays in the accessibility tree (visually hidden) so it
-// has a label, takes focus and can be driven by tests and assistive tools.
+// takes focus and can be driven by tests and assistive tools; its name is the visible button's
+// text ("Choose a file…"), so what a speech user reads on screen is what they can say.
 import { useId, useState, type DragEvent } from 'react'
 import { SHEET_FILE_ACCEPT } from '../../lib/read-file'
 import { TID } from '../../test-ids'
@@ -39,7 +40,6 @@ export function FileDrop({ onFile, disabled, compact }: FileDropProps) {
         type="file"
         className="visually-hidden"
         accept={SHEET_FILE_ACCEPT}
-        aria-label="Spreadsheet file"
         data-testid={TID.load.fileInput}
         disabled={disabled}
         onChange={(e) => {
@@ -49,7 +49,7 @@ export function FileDrop({ onFile, disabled, compact }: FileDropProps) {
           e.target.value = ''
         }}
       />
-      <label htmlFor={inputId} className="button-like" aria-hidden="true">Choose a file…</label>
+      <label htmlFor={inputId} className="button-like">Choose a file…</label>
     </div>
   )
 }

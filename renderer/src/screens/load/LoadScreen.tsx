@@ -1,6 +1,6 @@
 // Step 1: pick a file, let main read it, and check what it detected. Main gets the bytes and does
 // all reading; the renderer only shows the answer.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { JobProgressEvent, ReadOverrides } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
 import { formatCount, plural } from '../../lib/format'
@@ -13,7 +13,15 @@ import { DetectionPanel } from './DetectionPanel'
 import { FileDrop } from './FileDrop'
 import { RawPreview } from './RawPreview'
 
-export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () => void }) {
+export interface LoadScreenProps {
+  state: SessionState
+  onNext: () => void
+  /** A file the desktop app opened from outside the page, read as if it had been dropped. */
+  openedFile?: File | null
+  onOpenedFileTaken?: () => void
+}
+
+export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken }: LoadScreenProps) {
   const action = useAction()
   const [reading, setReading] = useState<string | null>(null)
   const [job, setJob] = useState<JobProgressEvent | null>(null)
@@ -43,6 +51,16 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
       setReading(null)
     }
   }
+
+  const taken = useRef<File | null>(null)
+  useEffect(() => {
+    if (!openedFile || taken.current === openedFile) return
+    taken.current = openedFile
+    onOpenedFileTaken?.()
+    void load(openedFile)
+    // load is recreated each render; the file is what matters, and it is taken once (the ref
+    // keeps React's development double-run from reading it twice).
+  }, [openedFile])
 
   const reload = async (change: ReadOverrides) => {
     if (!session) return
