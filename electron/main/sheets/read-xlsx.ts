@@ -180,6 +180,7 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
           const s = attributes.s
           style = s === undefined ? -1 : Number.parseInt(s, 10)
           value = undefined
+          if (kind === Kind.Inline) inline.reset()
           return
         }
         case 'v':
