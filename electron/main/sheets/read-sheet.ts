@@ -9,7 +9,7 @@ import { tooLarge } from './parse-bytes'
 import { runSheetWorker } from './run-worker'
 import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
 
-export { DEFAULT_LIMITS, type ReadLimits } from './limits'
+export { DEFAULT_LIMITS, limitsForMaxFileMb, type ReadLimits } from './limits'
 export { parseSheetBytes } from './parse-bytes'
 
 export type ReadSheetOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }

@@ -42,7 +42,7 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const info = readRunInfo(run)
   let mapping = options.mappingPath ? await loadMapping(options.mappingPath) : info.mapping
   if (!mapping) throw new UsageError(`retry: run ${run.id} has no saved mapping to read ${file} with; pass one with --mapping m.json.`)
-  const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, signal: options.signal })
+  const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, limits: options.limits, signal: options.signal })
   if (!read.ok) throw new UsageError(read.error.message)
   const table = unescaped(read.value.table)
   if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }
