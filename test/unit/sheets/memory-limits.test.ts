@@ -1,7 +1,11 @@
 // Limits that follow from the reader's memory budget, and the messages of every refusal they
 // cause: a sheet too big for memory is "too large for memory", never "empty", and it is refused
 // before its rows are read whenever its declared size tells.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { readBytes } from '../../../electron/main/service/sheet-sessions'
 import { toPrepareOptions } from '../../../electron/main/cli/read-options'
 import type { CliIo } from '../../../electron/main/cli/io'
 import { BYTES_PER_CELL, limitsForMaxFileMb, resolveLimits } from '../../../electron/main/sheets/limits'
@@ -60,6 +64,17 @@ describe('limits from the memory budget', () => {
     expect(toPrepareOptions({ 'max-file-size': '2GB' }, io).limits?.maxFileBytes).toBe(2048 * MB)
     expect(toPrepareOptions({}, io).limits).toBeUndefined()
     for (const bad of ['lots', '-5', '0', '5TB']) expect(() => toPrepareOptions({ 'max-file-size': bad }, io)).toThrow(/--max-file-size must be a size in MB/)
+  })
+
+  it('reads a file in the app with the largest file size chosen there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'orderbatch-limits-'))
+    try {
+      const bytes = text('a,b\n1,2\n'.repeat(50))
+      await expect(readBytes(dir, 'orders.csv', bytes, { maxFileMb: 0.0001 })).rejects.toThrow('orders.csv: the file is 400 bytes, more than the 104 bytes this app reads at once.')
+      await expect(readBytes(dir, 'orders.csv', bytes, { maxFileMb: 1 })).resolves.toMatchObject({ meta: { rowCount: 99 } })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('says how to raise the file size limit when a file is over it', () => {
