@@ -73,7 +73,7 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
       refuseTextName(file, 'xls')
       return readWorkbook(bytes, file, 'xls', options, limits)
     case 'markup':
-      if (MARKUP_EXTENSIONS.has(extension)) return readWorkbook(bytes, file, 'xls', options, limits)
+      if (MARKUP_EXTENSIONS.has(extension)) return readWorkbook(bytes, file, 'xls', options, limits, true)
       throw sheetReadError('unsupported', file, 'the file is a web page or XML document, not a spreadsheet. Open it in Excel, save it as .xlsx or CSV and try again.')
     case 'binary':
       throw binaryContent(file, extension)

@@ -18,10 +18,12 @@ export const FORMAT_NAMES: Record<WorkbookFormat, string> = {
   ods: 'OpenDocument spreadsheet'
 }
 
-export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+/** `markup`: an HTML table or XML saved under an .xls name. Its cells are text, kept as text as a
+ * CSV file's are (SheetJS would guess numbers, and "+79161234567" would lose its "+"). */
+export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, options: SheetReadOptions, limits: ReadLimits, markup = false): ReadResult {
   if (format === 'xls') loadCodePages()
   const sheetRows = limits.maxRows + HEADER_MARGIN_ROWS + 1
-  const workbook = parseWorkbook(bytes, file, format, sheetRows)
+  const workbook = parseWorkbook(bytes, file, format, sheetRows, markup)
   const names = workbook.SheetNames
   if (names.length === 0) throw noSheets(file, format)
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
@@ -52,9 +54,10 @@ function loadCodePages(): void {
   codePagesLoaded = true
 }
 
-function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, sheetRows: number): XLSX.WorkBook {
+function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, sheetRows: number, markup: boolean): XLSX.WorkBook {
   try {
     return XLSX.read(bytes, {
+      raw: markup,
       type: 'array',
       dense: true,
       cellDates: false,
