@@ -29,7 +29,7 @@ const FORMAT_LABELS: Record<WorkbookFormat, string> = {
 export function parseSheetBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ReadResult {
   const records = emptyRecords()
   return guarded(fileName, options, (file, limits) => {
-    const read = parseChecked(bytes, file, options, limits, (cells, rows) => appendRecords(records, cells, rows))
+    const read = parseChecked(bytes, file, options, limits, (cells, rows) => appendRecords(records, cells, rows), true)
     return 'table' in read ? read : tableFromRecords(records, read, options, limits)
   })
 }
@@ -53,7 +53,10 @@ function guarded<T>(fileName: string, options: ParseOptions, read: (file: string
   }
 }
 
-function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink): ReadResult | StreamAbout {
+/** `copyBatches`: a streamed workbook's text cells are slices of the XML they were read from, and
+ * keeping them would keep all of it; a batch that leaves the worker is copied by postMessage,
+ * and one kept in-process is copied here. */
+function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink, copyBatches = false): ReadResult | StreamAbout {
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
   if (bytes.length > limits.maxHeapMb * MB * FILE_SHARE_OF_BUDGET) throw tooBigForMemory(file, limits)
@@ -67,7 +70,8 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
         checkPartsForSheetJs(bytes, zip.entries, file, limits)
         return readWorkbook(bytes, file, zip.format, options, limits)
       }
-      return readXlsxStreaming(bytes, file, zip.format, zip.entries, zip.contentTypes, options, limits, sink)
+      const batches: RecordSink = copyBatches ? (cells, rows) => sink(structuredClone(cells), rows) : sink
+      return readXlsxStreaming(bytes, file, zip.format, zip.entries, zip.contentTypes, options, limits, batches)
     }
     case 'cfb':
       refuseTextName(file, 'xls')
