@@ -53,10 +53,8 @@ function guarded<T>(fileName: string, options: ParseOptions, read: (file: string
   }
 }
 
-/** `copyBatches`: a streamed workbook's text cells are slices of the XML they were read from, and
- * keeping them would keep all of it; a batch that leaves the worker is copied by postMessage,
- * and one kept in-process is copied here. */
-function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink, copyBatches = false): ReadResult | StreamAbout {
+/** `keep`: the records stay in this thread (see readXlsxStreaming's `keep`). */
+function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink, keep = false): ReadResult | StreamAbout {
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
   if (bytes.length > limits.maxHeapMb * MB * FILE_SHARE_OF_BUDGET) throw tooBigForMemory(file, limits)
@@ -70,8 +68,7 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
         checkPartsForSheetJs(bytes, zip.entries, file, limits)
         return readWorkbook(bytes, file, zip.format, options, limits)
       }
-      const batches: RecordSink = copyBatches ? (cells, rows) => sink(structuredClone(cells), rows) : sink
-      return readXlsxStreaming(bytes, file, zip.format, zip.entries, zip.contentTypes, options, limits, batches)
+      return readXlsxStreaming(bytes, file, zip.format, zip.entries, zip.contentTypes, options, limits, sink, keep)
     }
     case 'cfb':
       refuseTextName(file, 'xls')

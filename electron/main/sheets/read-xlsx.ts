@@ -28,13 +28,14 @@ export function readXlsxStreaming(
   contentTypes: string | undefined,
   options: XlsxReadOptions,
   limits: ReadLimits,
-  sink: RecordSink
+  sink: RecordSink,
+  keep = false
 ): WorkbookAbout {
   const book = readBook(bytes, entries, contentTypes, file)
   if (book.sheets.length === 0) throw noSheets(file, format)
   const styles = readStyles(bytes, book.styles, file)
   const strings = readSharedStrings(bytes, book.sharedStrings, file, limits)
-  const context: SheetContext = { bytes, file, strings, styles: styleFormats(styles, book.date1904), date1904: book.date1904, limits }
+  const context: SheetContext = { bytes, file, strings, styles: styleFormats(styles, book.date1904), date1904: book.date1904, limits, keep }
   const sheetNames = book.sheets.map((s) => s.name)
   const about = (sheet: string): WorkbookAbout => ({ kind: 'workbook', file, format, sheetNames, sheet, date1904: book.date1904 })
   if (options.sheet !== undefined) {
@@ -81,6 +82,10 @@ interface SheetContext {
   styles: readonly StyleFormat[]
   date1904: boolean
   limits: ReadLimits
+  /** The records stay in this thread. An inline or formula text is a slice of the XML it was
+   * read from and would keep all of it alive, so a batch holding any is copied (a batch that
+   * leaves the worker is copied by postMessage anyway). Shared strings are held regardless. */
+  keep: boolean
 }
 
 function styleFormats(formats: readonly (string | undefined)[], date1904: boolean): StyleFormat[] {
@@ -120,7 +125,14 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
   const lastRow = limits.maxRows + HEADER_MARGIN_ROWS + 1
   let batchCells: Cell[][] = []
   let batchRows: number[] = []
+  let batchHasSlices = false
   let cellCount = 0
+  const send = (): void => {
+    sink(batchHasSlices && context.keep ? structuredClone(batchCells) : batchCells, batchRows)
+    batchCells = []
+    batchRows = []
+    batchHasSlices = false
+  }
 
   let rowNumber = 0
   let cells: Cell[] = []
@@ -141,16 +153,13 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
     if (cellCount > limits.maxCells) throw tooManyCells(file, sheet.name, limits)
     batchCells.push(cells)
     batchRows.push(rowNumber)
-    if (batchCells.length === BATCH_RECORDS) {
-      sink(batchCells, batchRows)
-      batchCells = []
-      batchRows = []
-    }
+    if (batchCells.length === BATCH_RECORDS) send()
   }
 
   const finishCell = (): void => {
     const cell = cellValue(context, kind, hasType, value, style, inline)
     if (cell === undefined) return
+    if (kind === Kind.Inline || kind === Kind.FormulaText) batchHasSlices = true
     // SheetJS files a cell by its own reference, so a cell that names another row goes there;
     // in the files Excel and others write, it always names its own row.
     if (cellRow !== rowNumber && cellRow > 0 && cells.length === 0) rowNumber = cellRow
@@ -218,7 +227,7 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
       else if (name === 'row') flushRow()
     }
   })
-  if (batchCells.length > 0) sink(batchCells, batchRows)
+  if (batchCells.length > 0) send()
 }
 
 /** One cell as SheetJS reads it (see parse_ws_xml_data) and toCell() then keeps it; undefined

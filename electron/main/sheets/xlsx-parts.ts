@@ -203,7 +203,8 @@ export function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined
       } else if (inItem) rich.close(name)
     }
   })
-  return strings
+  // Each text is a slice of the piece of XML it came from; copied, the XML can go.
+  return structuredClone(strings)
 }
 
 export function xmlBool(value: string | undefined): boolean {
