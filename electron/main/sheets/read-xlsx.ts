@@ -151,7 +151,8 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
     if (rowNumber > lastRow) throw tooManyRows(file, sheet.name, limits)
     cellCount += cells.length
     if (cellCount > limits.maxCells) throw tooManyCells(file, sheet.name, limits)
-    batchCells.push(cells)
+    // A row grown by push has room for twice its cells; a copy has exactly its cells.
+    batchCells.push(cells.slice())
     batchRows.push(rowNumber)
     if (batchCells.length === BATCH_RECORDS) send()
   }
