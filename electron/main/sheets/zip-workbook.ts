@@ -55,8 +55,17 @@ export function checkPartsForSheetJs(bytes: Uint8Array, entries: readonly ZipEnt
   if (total * SHEETJS_BYTES_PER_UNPACKED_BYTE > limits.maxHeapMb * 1024 * 1024) {
     throw sheetReadError('out-of-memory', file, `the workbook unpacks to ${megabytes(total)}, too large for memory: reading it would need more than the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Save the sheet as .xlsx or CSV, or split it into smaller files.`)
   }
+  // SheetJS holds each part as one string; past V8's longest string it would see an empty part
+  // and call the sheet empty.
+  const tooLong = entries.find((entry) => entry.uncompressedSize > MAX_STRING_LENGTH)
+  if (tooLong) {
+    throw sheetReadError('out-of-memory', file, `a part of the workbook (${tooLong.name}) unpacks to ${megabytes(tooLong.uncompressedSize)}, too large for memory: it is more text than one piece of memory can hold. Save the sheet as .xlsx or CSV, or split it into smaller files.`)
+  }
   for (const entry of entries) unpackWithinDeclaredSize(bytes, entry, file)
 }
+
+/** V8's longest string (2^29 - 24 characters on 64-bit builds). */
+const MAX_STRING_LENGTH = 0x1fffffe8
 
 function readEntries(bytes: Uint8Array, file: string): ZipEntry[] {
   try {

@@ -138,6 +138,16 @@ describe('workbooks too large for memory', () => {
     expect(error.message).toMatch(/^orders\.ods: the workbook unpacks to \d+ MB, too large for memory: reading it would need more than the 4 MB this app may use\./)
   })
 
+  it('calls a part of an OpenDocument workbook longer than any string "too large for memory", not empty', () => {
+    const bytes = zipBytes([
+      { name: 'mimetype', data: text('application/vnd.oasis.opendocument.spreadsheet'), method: 0 },
+      { name: 'content.xml', data: text('<office:document-content/>'), declaredSize: 600 * MB }
+    ])
+    const error = parseError(bytes, 'orders.ods', { limits: { maxHeapMb: 100_000, maxCompressionRatio: 1e9 } })
+    expect(error.code).toBe('out-of-memory')
+    expect(error.message).toBe('orders.ods: a part of the workbook (content.xml) unpacks to 600 MB, too large for memory: it is more text than one piece of memory can hold. Save the sheet as .xlsx or CSV, or split it into smaller files.')
+  })
+
   it('refuses a CSV with more cells than the budget, naming the row that passed it', () => {
     const wide = `${Array.from({ length: 300 }, (_, i) => `c${i}`).join(',')}\n`
     const error = parseError(text(wide.repeat(10)), 'wide.csv', { limits: { maxCells: 1000 } })
