@@ -180,9 +180,9 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
             column++
             cellRow = rowNumber
           } else {
-            const at = decodeRef(ref)
-            column = at.column
-            cellRow = at.row
+            decodeRef(ref)
+            column = refColumn
+            cellRow = refRow
           }
           const t = attributes.t
           hasType = t !== undefined
@@ -301,8 +301,12 @@ function isoSerial(text: string, date1904: boolean): number {
   return serial < 60 ? serial - 1 : serial
 }
 
-/** "BC12" as column 54 (0-based) and row 12. */
-function decodeRef(ref: string): { column: number; row: number } {
+/** Where decodeRef() puts its answer: one object per cell would be ten million objects. */
+let refColumn = 0
+let refRow = 0
+
+/** "BC12" as column 54 (0-based) and row 12, in refColumn and refRow. */
+function decodeRef(ref: string): void {
   let column = 0
   let i = 0
   for (; i < ref.length; i++) {
@@ -316,7 +320,8 @@ function decodeRef(ref: string): { column: number; row: number } {
     if (digit < 0 || digit > 9) break
     row = row * 10 + digit
   }
-  return { column: column - 1, row }
+  refColumn = column - 1
+  refRow = row
 }
 
 /** The sheet's declared extent ("A1:T500001"), checked against the memory budget before a row is
@@ -325,10 +330,11 @@ function checkDimension(ref: string | undefined, file: string, sheet: string, li
   if (!ref) return
   const [from, to] = ref.split(':')
   if (!from || !to) return
-  const start = decodeRef(from)
-  const end = decodeRef(to)
-  const rows = end.row - start.row + 1
-  const columns = end.column + 1
+  decodeRef(from)
+  const firstRow = refRow
+  decodeRef(to)
+  const rows = refRow - firstRow + 1
+  const columns = refColumn + 1
   if (rows <= 0 || columns <= 0) return
   if (rows * columns > limits.maxCells) throw tooManyCells(file, sheet, limits, rows, columns)
 }
