@@ -15,7 +15,7 @@ import type { RowGrouping } from './group-rows'
 import { RowOrder, type RowReader } from './row-order'
 import { emailHash } from './same-email'
 import { isSolid } from './import-plan-text'
-import { cellToText } from '../transforms'
+import { cellToText } from '../transforms/index'
 import { shownText } from '../transforms/text'
 import type { ValueProblem } from './validate-order'
 

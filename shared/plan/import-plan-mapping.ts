@@ -8,10 +8,11 @@ import { resolveColumn, type ColumnRef, type FieldMapping, type Mapping } from '
 import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quote, readAs } from './import-plan-messages'
 import type { Cell } from '../sheet/sheet'
 import { cellText } from './import-plan-text'
-import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from '../transforms'
+import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from '../transforms/index'
 import { isPlainHost } from '../transforms/domain'
 import { plainMoney } from '../transforms/money'
 import { plainTimestamp } from '../transforms/dates'
+import { withFieldLimit } from './field-limits'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 
 export interface ReadFailure {
@@ -180,7 +181,8 @@ class MappingCompiler {
     const what = fieldName(apiKey)
     if (TIMES.has(type) && !this.knownTimeZone(field, what, apiKey)) return null
     const read = cellReader(type, this.mapping, field, this.context.date1904)
-    const check = this.checks.get(catalogKey) ?? null
+    // Every field, checked or not, has the length limit of shared/field-limits.ts.
+    const check = withFieldLimit(this.checks.get(catalogKey) ?? null)
     if (field.source.kind === 'constant') return this.constant(field.source.value, read, check, apiKey, what)
     const column = this.locate(field.source, apiKey, what)
     if (column < 0) return null

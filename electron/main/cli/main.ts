@@ -12,7 +12,9 @@ import { statusCommand } from './commands/status'
 import { undoCommand } from './commands/undo'
 import { EXIT, type CliIo } from './io'
 import { UsageError } from './usage-error'
+import { OpError } from '../ops/op-error'
 import { HELP, commandHelp } from './help'
+import { termOutput } from './terminal-text'
 
 type Command = (argv: string[], io: CliIo) => Promise<number>
 
@@ -29,7 +31,9 @@ const COMMANDS: Record<string, Command> = {
   sandbox: sandboxCommand
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  // Every write goes out with its control characters escaped (terminal-text.ts).
+  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(termOutput(text)), stderr: (text) => rawIo.stderr(termOutput(text)) }
   const [name, ...rest] = argv
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.stdout(rest[0] ? commandHelp(rest[0]) : HELP)
@@ -53,6 +57,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`)
+      return EXIT.usageOrInput
+    }
+    if (error instanceof OpError) {
+      io.stderr(`${name}: ${error.message}\n`)
       return EXIT.usageOrInput
     }
     const message = error instanceof Error ? error.message : String(error)

@@ -57,6 +57,8 @@ export interface RunRecord {
   sheet: string | null
   mapping: unknown
   settings: RunSettings
+  /** Where its orders go (shared/destination.ts): created orders count only there. */
+  destination: string
   status: RunStatus
   finishedAt: number | null
   note: string | null
@@ -120,6 +122,8 @@ export interface CreateRunInput {
   sheet: string | null
   mapping: unknown
   settings: RunSettings
+  /** shared/destination.ts: SANDBOX_DESTINATION or shopDestination(login, apiBase). */
+  destination: string
   note?: string | null
 }
 
@@ -211,4 +215,12 @@ export interface CorrectedOrder {
 export interface Page {
   offset: number
   limit: number
+}
+
+export interface StageOptions {
+  /** Stage orders already created in an earlier run as pending too (send them again). */
+  force?: boolean
+  /** Refuse (and stage nothing) when an order is still waiting, in flight or unclear in another
+   * run: every import does this; only tests of the journal itself leave it out. */
+  refuseOpenElsewhere?: boolean
 }

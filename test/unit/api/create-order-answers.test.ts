@@ -137,3 +137,21 @@ describe('billIdOf', () => {
     expect(billIdOf(null)).toBeNull()
   })
 })
+
+describe('classifyCreateOrder: an answer without a valid signature', () => {
+  it.each([
+    [8, 'request limit exceeded'],
+    [777, 'something new'],
+    [4, 'incorrect hash'],
+    [604, 'product not exist'],
+    [0, 'ok']
+  ])('code %i is unknown (maybe created) and stops the run', (code, text) => {
+    const verdict = classifyCreateOrder({ kind: 'unknown', reason: 'not signed', httpStatus: 200, unsigned: { errorCode: code, errorText: text } })
+    expect(verdict).toMatchObject({ state: 'unknown', reason: 'not signed' })
+    expect(verdict.state === 'unknown' ? verdict.stopRun : '').toMatch(new RegExp(`\\(code ${code}\\), but the answer is not signed with this API key`))
+  })
+
+  it('an unclear answer that was signed (or not readable) does not stop the run', () => {
+    expect(classifyCreateOrder({ kind: 'unknown', reason: 'timeout' })).toEqual({ state: 'unknown', reason: 'timeout' })
+  })
+})

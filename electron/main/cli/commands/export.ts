@@ -6,7 +6,7 @@ import { exportFormatOf, writeResults } from '../../export/write-results'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { journalPathFor } from '../../ops/paths'
 import { UsageError } from '../usage-error'
 
 const OPTIONS = {

@@ -5,11 +5,12 @@ import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
 import { EXIT, type CliIo } from '../io'
-import { openApi, type ApiChoice } from '../run/api-target'
+import { choiceDestination, openApi, type ApiChoice } from '../run/api-target'
 import { confirmed } from '../run/confirm'
 import { openJournal } from '../run/journal-access'
 import { sendAndReport } from '../run/send-flow'
 import { LIST_LIMIT } from '../run/summary'
+import { termText } from '../terminal-text'
 
 export interface ImportRunOptions {
   /** Absolute path of the sheet (hashed into the run). */
@@ -32,7 +33,7 @@ interface Plan {
 export async function importRun(prepared: PreparedImport, options: ImportRunOptions, io: CliIo): Promise<number> {
   const journal = openJournal(options.journalPath, io)
   try {
-    const plan = planSend(journal, prepared, options.force)
+    const plan = planSend(journal, prepared, options.force, choiceDestination(options.choice))
     const toSend = plan.valid.length - plan.alreadyCreated.length
     const where = options.choice.kind === 'sandbox' ? 'the built-in sandbox' : `${options.choice.baseUrl} (account ${options.choice.login})`
     io.stdout(`${describePlan(prepared, plan, toSend, where).join('\n')}\n`)
@@ -62,7 +63,7 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
   }
 }
 
-function planSend(journal: Journal, prepared: PreparedImport, force: boolean): Plan {
+function planSend(journal: Journal, prepared: PreparedImport, force: boolean, destination: string): Plan {
   const valid: PlannedOrder[] = []
   const rejected: PlannedOrder[] = []
   const alreadyCreated: Plan['alreadyCreated'] = []
@@ -72,7 +73,7 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean): P
       continue
     }
     valid.push(order)
-    const match = force ? null : journal.findCreated(fingerprintOf(order))
+    const match = force ? null : journal.findCreated(fingerprintOf(order), destination)
     if (match) alreadyCreated.push({ order, ...match })
   }
   return { valid, rejected, alreadyCreated }
@@ -80,22 +81,22 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean): P
 
 function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, where: string): string[] {
   const { counts } = prepared.plan
-  const lines = [`${prepared.file}: ${counts.rows} row${counts.rows === 1 ? '' : 's'}, ${counts.orders} order${counts.orders === 1 ? '' : 's'}.`]
+  const lines = [`${termText(prepared.file)}: ${counts.rows} row${counts.rows === 1 ? '' : 's'}, ${counts.orders} order${counts.orders === 1 ? '' : 's'}.`]
   lines.push(`To send: ${toSend} order${toSend === 1 ? '' : 's'} to ${where}.`)
   if (plan.rejected.length > 0) {
     lines.push(`Not sent, the sheet has errors (${plan.rejected.length} order${plan.rejected.length === 1 ? '' : 's'}):`)
     const errors = orderErrors(prepared.plan.issues)
     const sheetWide = prepared.plan.issues.filter((issue) => issue.severity === 'error' && issue.order === null)
-    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${issue.message}`)
+    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issue.message)}`)
     for (const order of plan.rejected.slice(0, LIST_LIMIT)) {
       const first = errors.get(order.index)?.[0]
-      if (first) lines.push(`  #${order.index}: ${first.message}`)
+      if (first) lines.push(`  #${order.index}: ${termText(first.message)}`)
     }
     if (plan.rejected.length > LIST_LIMIT) lines.push(`  ... and ${plan.rejected.length - LIST_LIMIT} more ("orderbatch preview" lists every problem).`)
   }
   if (plan.alreadyCreated.length > 0) {
     const n = plan.alreadyCreated.length
-    lines.push(`Skipped, already created in an earlier run (${n} order${n === 1 ? '' : 's'}; add --force to send them again):`)
+    lines.push(`Skipped, already created here in an earlier run (${n} order${n === 1 ? '' : 's'}; add --force to send them again):`)
     const byRun = new Map<number, number[]>()
     for (const { order, runId } of plan.alreadyCreated) byRun.set(runId, [...(byRun.get(runId) ?? []), order.index])
     for (const [runId, ordinals] of [...byRun].slice(0, LIST_LIMIT)) {

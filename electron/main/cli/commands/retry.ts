@@ -14,9 +14,9 @@ import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
 import { API_OPTION_SPECS } from '../run/api-target'
 import { checkCanAsk, confirmed } from '../run/confirm'
 import { planContinuation, send } from '../run/continue-run'
-import { planCorrections } from '../run/corrections'
-import { ordersOf, openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { planCorrections } from '../../ops/corrections'
+import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
+import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { withProgressNote } from '../progress-note'
@@ -47,7 +47,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
     const run = requireRun(journal, runId, 'retry')
     if (run.status === 'cancelled') throw new UsageError(`retry: run ${run.id} was cancelled for good; import the file again instead.`)
     const plan = planContinuation(run, values, io, 'retry')
-    const failed = [...ordersOf(journal, run.id, ['failed'])]
+    const failed = [...journal.orders(run.id, ['failed'])]
     if (failed.length === 0) {
       io.stdout(`Run ${run.id} has no failed orders; nothing to retry.\n`)
       return EXIT.ok

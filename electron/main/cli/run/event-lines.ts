@@ -2,7 +2,7 @@
 // orders are only counted (the progress line shows them); everything that needs a person is
 // printed as it happens.
 import type { SendEvent } from '../../sender/send-run'
-import { describeRows } from './journal-access'
+import { describeRows } from '../../ops/describe-rows'
 
 export interface EventContext {
   runId: number

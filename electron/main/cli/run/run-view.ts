@@ -1,18 +1,18 @@
 // A run as status shows it: in words for a person, or as JSON for a script.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
-import { readRunInfo } from '../../pipeline/stage-run'
-import { ordersOf } from './journal-access'
+import { readRunInfo } from '../../journal'
 import { countsLine } from './summary'
+import { termName, termText } from '../terminal-text'
 
 export function runHeadline(journal: Journal, run: RunRecord): string[] {
   const info = readRunInfo(run)
   const counts = journal.runCounts(run.id)
   const deleted = journal.deletions(run.id).size
-  const sheet = run.sheet === null ? '' : `, sheet "${run.sheet}"`
+  const sheet = run.sheet === null ? '' : `, sheet ${termName(run.sheet)}`
   const target = info.sandbox ? 'the built-in sandbox' : `${run.settings.apiBase} as ${run.settings.login}`
   const lines = [
     `Run ${run.id}: ${run.status}, started ${localTime(run.createdAt)}${run.finishedAt === null ? '' : `, ended ${localTime(run.finishedAt)}`}`,
-    `  source: ${run.sourceName}${sheet} (${formatBytes(run.sourceSize)}, sha256 ${run.sourceHash.slice(0, 12)}…)`,
+    `  source: ${termText(run.sourceName)}${sheet} (${formatBytes(run.sourceSize)}, sha256 ${run.sourceHash.slice(0, 12)}…)`,
     `  sent to: ${target} (${run.settings.rate} per second, ${run.settings.concurrency} at a time)`,
     `  orders: ${countsLine(counts)}${deleted > 0 ? `; ${deleted} deleted again by undo` : ''}`
   ]
@@ -45,7 +45,7 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
 }
 
 function ordersJson(journal: Journal, runId: number, state: OrderState): Array<Record<string, unknown>> {
-  return [...ordersOf(journal, runId, [state])].map((order: OrderRecord) => ({
+  return [...journal.orders(runId, [state])].map((order: OrderRecord) => ({
     order: order.ordinal,
     rows: journal.orderRows(order.id).map((row) => row.sheetRow),
     email: order.email,

@@ -2,15 +2,17 @@
 // their rows and reasons, and the exact commands that deal with them.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
 import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
-import { describeRows, ordersOf } from './journal-access'
+import { describeRows } from '../../ops/describe-rows'
 
 export const LIST_LIMIT = 20
 
 export function countsLine(counts: Record<OrderState, number>): string {
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   const parts = [`${counts.succeeded} created`, `${counts.failed} failed`, `${counts.unknown} unknown`]
-  const toSend = counts.pending + counts.sending
-  if (toSend > 0) parts.push(`${toSend} not sent yet`)
+  // Left 'sending' by a stop (a full disk, a fatal answer): the shop may have them. They are
+  // looked up before anything is sent again, so they are never "not sent yet".
+  if (counts.sending > 0) parts.push(`${counts.sending} in flight when it stopped (maybe created)`)
+  if (counts.pending > 0) parts.push(`${counts.pending} not sent yet`)
   if (counts.skipped > 0) parts.push(`${counts.skipped} skipped (created before)`)
   return `${parts.join(', ')} (${total} order${total === 1 ? '' : 's'})`
 }
@@ -27,6 +29,11 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
         `then: orderbatch retry ${run.id} --from ${file}${hint}`
     )
   }
+  if (counts.sending > 0) {
+    lines.push(`On their way when the run stopped, so they may be in the shop (${counts.sending}); they are looked up there before anything is sent again:`)
+    lines.push(...orderLines(journal, run.id, 'sending', counts.sending))
+    lines.push(`Once the cause is fixed, "orderbatch resume ${run.id}${hint}" checks them in the shop first.`)
+  }
   if (counts.unknown > 0) {
     lines.push(`May or may not be in the shop (${counts.unknown}); they are never sent again on their own:`)
     lines.push(...orderLines(journal, run.id, 'unknown', counts.unknown))
@@ -40,7 +47,7 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
 
 function orderLines(journal: Journal, runId: number, state: OrderState, total: number): string[] {
   const lines: string[] = []
-  for (const order of ordersOf(journal, runId, [state], LIST_LIMIT)) {
+  for (const order of journal.orders(runId, [state], LIST_LIMIT)) {
     if (lines.length >= LIST_LIMIT) break
     lines.push(`  ${orderLine(journal, order)}`)
   }
