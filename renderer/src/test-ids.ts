@@ -34,6 +34,7 @@ export const TID = {
     encoding: 'load-encoding',
     delimiter: 'load-delimiter',
     headerRow: 'load-header-row',
+    maxFileMb: 'load-max-file-mb',
     rawPreview: 'load-raw-preview',
     next: 'load-next'
   },

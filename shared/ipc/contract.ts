@@ -20,7 +20,10 @@ export const ReadOverridesSchema = z.object({
   sheet: z.union([z.string(), z.number().int().min(1)]).optional(),
   encoding: z.string().min(1).optional(),
   delimiter: z.string().length(1).optional(),
-  headerRow: z.number().int().min(1).optional()
+  headerRow: z.number().int().min(1).optional(),
+  /** Largest file to read, in MB; absent means the default, which follows from the memory the
+   * reader may use. A bigger limit brings a bigger memory budget with it. */
+  maxFileMb: z.number().positive().max(1_048_576).optional()
 })
 export type ReadOverrides = z.infer<typeof ReadOverridesSchema>
 

@@ -26,6 +26,7 @@ export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken
   const [reading, setReading] = useState<string | null>(null)
   const [job, setJob] = useState<JobProgressEvent | null>(null)
   const [overrides, setOverrides] = useState<ReadOverrides>({})
+  const [maxFileMb, setMaxFileMb] = useState<number | undefined>(undefined)
   const { session } = state
 
   useEvent('job.progress', (event) => {
@@ -42,9 +43,10 @@ export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken
         action.setError(`"${file.name}" could not be read from the disk. Close it in other programs and try again.`)
         return
       }
-      const value = await action.run('sheet.load', { name: file.name, bytes, options: {} })
+      const first: ReadOverrides = maxFileMb === undefined ? {} : { maxFileMb }
+      const value = await action.run('sheet.load', { name: file.name, bytes, options: first })
       if (value) {
-        setOverrides({})
+        setOverrides(first)
         state.open(value)
       }
     } finally {
@@ -79,6 +81,7 @@ export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken
       <FileDrop compact={session !== null} disabled={reading !== null} onFile={load} />
       {reading !== null && <ReadingProgress name={reading} job={job} />}
       <ErrorMessage message={action.error} />
+      <FileSizeLimit value={maxFileMb} onChange={setMaxFileMb} />
       {session && (
         <>
           <div className="card summary" data-testid={TID.load.summary}>
@@ -122,6 +125,32 @@ function ReadingProgress({ name, job }: { name: string; job: JobProgressEvent | 
       />
       {job && <p className="hint">{total ? `${formatCount(job.done)} of ${formatCount(total)}` : `${formatCount(job.done)} done`} ({job.stage})</p>}
     </div>
+  )
+}
+
+/** The largest file the app reads; by default a quarter of the memory the reader may use. */
+function FileSizeLimit({ value, onChange }: { value: number | undefined; onChange: (mb: number | undefined) => void }) {
+  return (
+    <details className="card">
+      <summary>Largest file</summary>
+      <label>
+        Read files up to{' '}
+        <input
+          type="number"
+          min={1}
+          step={1}
+          placeholder="default"
+          data-testid={TID.load.maxFileMb}
+          value={value ?? ''}
+          onChange={(event) => {
+            const mb = Number(event.target.value)
+            onChange(event.target.value === '' || !Number.isFinite(mb) || mb <= 0 ? undefined : mb)
+          }}
+        />{' '}
+        MB
+      </label>
+      <p className="hint">By default a quarter of the memory the reader may use (half the computer's memory, at most 4 GB). A bigger file needs more memory: raise it only if the computer has it.</p>
+    </details>
   )
 }
 
