@@ -5,6 +5,8 @@ import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
+import { exportExtent, exportRowsPage } from './export-rows'
+import type { ExportExtent, ExportRow } from './export-rows'
 import type { JournalContext } from './context'
 import { JournalError } from './errors'
 import { acquireJournalLock } from './lock'
@@ -183,6 +185,15 @@ export class Journal {
   /** The first created order (any run) with this fingerprint: what staging would skip it for. */
   findCreated(fingerprint: string): CreatedMatch | null {
     return queries.findCreated(this.live(), fingerprint)
+  }
+
+  /** A page of a run's results for the export: keyset-paged on the ordinal (see export-rows). */
+  exportRowsPage(runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportRow[] {
+    return exportRowsPage(this.live(), runId, states, afterOrdinal, limit)
+  }
+
+  exportExtent(runId: number, states: readonly OrderState[]): ExportExtent {
+    return exportExtent(this.live(), runId, states)
   }
 
   deletions(runId: number): Map<number, DeletionRecord> {
