@@ -2,6 +2,7 @@
 // keep-awake while sending and the quit guard. Everything else lives in plain-Node modules.
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, safeStorage } from 'electron'
+import { useNodeMd5 } from './api/node-md5'
 import { createMainWindow } from './app/main-window'
 import { registerIpc } from './app/ipc'
 import { keepAwakeWhileSending } from './app/keep-awake'
@@ -25,6 +26,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  useNodeMd5()
   const userDataDir = app.getPath('userData')
   const service = createAppService({
     userDataDir,
