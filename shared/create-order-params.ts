@@ -8,7 +8,7 @@ import { httpBuildQuery } from './php-query'
 /** Flat [key, value] pairs; keys like 'goods[0][good_name]' encode to the same bytes as nested
  * arrays. Unset fields are left out, and so is an empty good_sum: without it the shop price
  * applies, while an empty value could be read as a price of zero. */
-export function createOrderParams(order: OrderDraft): Array<[string, string]> {
+export function createOrderParams(order: Pick<OrderDraft, 'fields' | 'goods'>): Array<[string, string]> {
   const params: Array<[string, string]> = []
   order.goods.forEach((good, index) => {
     params.push([`goods[${index}][good_name]`, good.good_name])

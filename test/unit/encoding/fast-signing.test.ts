@@ -71,7 +71,7 @@ describe('requestLine', () => {
     const random = seededRandom(14_4)
     for (let i = 0; i < 200; i++) {
       const order = { index: 1 + integer(random, 1e6), rows: Array.from({ length: 1 + integer(random, 3) }, () => integer(random, 1e6)) }
-      const body = randomText(random, 10)
+      const body = i % 2 === 0 ? randomText(random, 10) : signedPairsBody([['k', randomText(random, 10)]], 'l', 's')
       expect(requestLine(order, body)).toBe(`${JSON.stringify({ order: order.index, rows: order.rows, body })}\n`)
     }
   })
