@@ -2,6 +2,7 @@
 // peak RSS go to the file named by BENCH_USAGE_FILE (a child's own figures, which its parent
 // cannot read after it has exited).
 import { writeFileSync } from 'node:fs'
+import process from 'node:process'
 
 const file = process.env.BENCH_USAGE_FILE
 if (file) {
