@@ -5,13 +5,34 @@
 import { httpBuildQuery, phpUrlencode } from './php-query'
 import { requestHash } from './signature'
 
-const encodedKeys = new Map<string, string>()
+/** A key's encoding, and the encodings of its values while it has few distinct ones (a product,
+ * a country, a tag repeat across orders; an e-mail or a name does not, and stops being cached). */
+interface KeyEncoding {
+  key: string
+  values: Map<string, string> | null
+}
 
-function encodedKey(key: string): string {
-  let encoded = encodedKeys.get(key)
+const MAX_KEYS = 10_000
+const MAX_VALUES_PER_KEY = 256
+const keys = new Map<string, KeyEncoding>()
+
+function keyEncoding(key: string): KeyEncoding {
+  let found = keys.get(key)
+  if (found === undefined) {
+    found = { key: phpUrlencode(key), values: new Map() }
+    if (keys.size < MAX_KEYS) keys.set(key, found)
+  }
+  return found
+}
+
+function encodedValue(encoding: KeyEncoding, value: string): string {
+  const cache = encoding.values
+  if (cache === null) return phpUrlencode(value)
+  let encoded = cache.get(value)
   if (encoded === undefined) {
-    encoded = phpUrlencode(key)
-    if (encodedKeys.size < 10_000) encodedKeys.set(key, encoded)
+    encoded = phpUrlencode(value)
+    if (cache.size < MAX_VALUES_PER_KEY) cache.set(value, encoded)
+    else encoding.values = null
   }
   return encoded
 }
@@ -25,7 +46,8 @@ export function flatQuery(pairs: ReadonlyArray<readonly [string, string]>): stri
     // A repeated key keeps its first place and takes the last value in a PHP array (and a Map).
     if (seen.has(key)) return httpBuildQuery(new Map(pairs))
     seen.add(key)
-    query += `${query === '' ? '' : '&'}${encodedKey(key)}=${phpUrlencode(value)}`
+    const encoding = keyEncoding(key)
+    query += `${query === '' ? '' : '&'}${encoding.key}=${encodedValue(encoding, value)}`
   }
   return query
 }

@@ -10,7 +10,7 @@ import { md5 } from '../../../shared/md5'
 import { md5Text, setMd5Implementation } from '../../../shared/md5-choice'
 import { httpBuildQuery, phpUrlencode, phpUrlencodeBytes } from '../../../shared/php-query'
 import { signedBody } from '../../../shared/signature'
-import { integer, randomDraft, randomText, seededRandom } from './random-data'
+import { integer, pick, randomDraft, randomText, seededRandom } from './random-data'
 
 afterEach(() => setMd5Implementation())
 
@@ -54,6 +54,16 @@ describe('flatQuery and signedPairsBody', () => {
       expect(flatQuery(pairs)).toBe(httpBuildQuery(new Map(pairs)))
       const login = randomText(random, 3)
       expect(signedPairsBody(pairs, login, 'k')).toBe(signedBody(new Map(pairs), login, 'k').body)
+    }
+  })
+
+  it('give the same bytes when values repeat across orders (cached) and when they stop repeating', () => {
+    const random = seededRandom(14_5)
+    const pool = Array.from({ length: 20 }, () => randomText(random, 6))
+    for (let i = 0; i < 2000; i++) {
+      // Few distinct products and countries, then a value never seen before in every order.
+      const pairs: Array<[string, string]> = [['goods[0][good_name]', pick(random, pool)], ['bill_country', pick(random, pool)], ['bill_email', `${i}${randomText(random, 4)}`]]
+      expect(flatQuery(pairs)).toBe(httpBuildQuery(new Map(pairs)))
     }
   })
 
