@@ -135,7 +135,10 @@ async function main(): Promise<void> {
     }
   }
   if (parts.includes('help')) {
+    // Node's own start on this machine, for scale: the part of the figure that is not ours.
+    const bare = Array.from({ length: Math.max(REPEAT, 5) }, () => measured(['-e', '0']))
     const runs = Array.from({ length: Math.max(REPEAT, 5) }, () => measured([bin, '--help']))
+    report.push(summary('node -e 0 (bare Node start, for scale)', bare, { ms: 300 }))
     report.push(summary('orderbatch --help (whole process)', runs, { ms: 300 }))
   }
   if (parts.includes('dry-run')) {
