@@ -1,7 +1,9 @@
 // The signed body of one CreateOrder call built straight from its flat [key, value] pairs
-// (createOrderParams), for the places that sign many orders in a row (the dry run): the same
-// bytes as signedBody(new Map(pairs), ...) without the general PHP array walk, and each key
-// encoded once per process (an order's keys come from a small fixed set).
+// (createOrderParams), or from the order itself, for the places that sign many orders in a row
+// (the dry run): the same bytes as signedBody(new Map(pairs), ...) without the general PHP array
+// walk, and each key encoded once per process (an order's keys come from a small fixed set).
+import { forEachOrderParam } from './create-order-params'
+import type { OrderDraft } from './order'
 import { httpBuildQuery, phpUrlencode } from './php-query'
 import { requestHash } from './signature'
 
@@ -58,6 +60,23 @@ export function signedPairsBody(pairs: ReadonlyArray<readonly [string, string]>,
     throw new Error('Cannot sign the request: its parameters already contain "hash". Remove that parameter; the signature is added when the request is signed.')
   }
   const query = flatQuery(pairs)
+  const hash = requestHash(query, login, secret)
+  return query === '' ? `hash=${hash}` : `${query}&hash=${hash}`
+}
+
+/** The query of one CreateOrder call (createOrderQuery's bytes), built without the pair arrays. */
+export function orderQuery(order: Pick<OrderDraft, 'fields' | 'goods'>): string {
+  let query = ''
+  forEachOrderParam(order, (key, value) => {
+    const encoding = keyEncoding(key)
+    query += `${query === '' ? '' : '&'}${encoding.key}=${encodedValue(encoding, value)}`
+  })
+  return query
+}
+
+/** signedPairsBody(createOrderParams(order), login, secret), built without the pair arrays. */
+export function signedOrderBody(order: Pick<OrderDraft, 'fields' | 'goods'>, login: string, secret: string): string {
+  const query = orderQuery(order)
   const hash = requestHash(query, login, secret)
   return query === '' ? `hash=${hash}` : `${query}&hash=${hash}`
 }

@@ -4,8 +4,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { nodeMd5 } from '../../../electron/main/api/node-md5'
 import { requestLine } from '../../../electron/main/cli/commands/import-dry-run'
-import { createOrderParams } from '../../../shared/create-order-params'
-import { flatQuery, signedPairsBody } from '../../../shared/flat-query'
+import { createOrderParams, createOrderQuery } from '../../../shared/create-order-params'
+import { flatQuery, orderQuery, signedOrderBody, signedPairsBody } from '../../../shared/flat-query'
 import { md5 } from '../../../shared/md5'
 import { md5Text, setMd5Implementation } from '../../../shared/md5-choice'
 import { httpBuildQuery, phpUrlencode, phpUrlencodeBytes } from '../../../shared/php-query'
@@ -50,10 +50,13 @@ describe('flatQuery and signedPairsBody', () => {
   it('give the bytes of httpBuildQuery and signedBody for random orders', () => {
     const random = seededRandom(14_3)
     for (let i = 0; i < 500; i++) {
-      const pairs = createOrderParams(randomDraft(random))
+      const draft = randomDraft(random)
+      const pairs = createOrderParams(draft)
       expect(flatQuery(pairs)).toBe(httpBuildQuery(new Map(pairs)))
+      expect(orderQuery(draft)).toBe(createOrderQuery(draft))
       const login = randomText(random, 3)
       expect(signedPairsBody(pairs, login, 'k')).toBe(signedBody(new Map(pairs), login, 'k').body)
+      expect(signedOrderBody(draft, login, 'k')).toBe(signedBody(new Map(pairs), login, 'k').body)
     }
   })
 

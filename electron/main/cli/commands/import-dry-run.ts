@@ -3,8 +3,7 @@
 // written as it is signed (in chunks of about 1 MB), so memory does not grow with the run.
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { createOrderParams } from '../../../../shared/create-order-params'
-import { signedPairsBody } from '../../../../shared/flat-query'
+import { signedOrderBody } from '../../../../shared/flat-query'
 import type { PlannedOrder } from '../../../../shared/import-plan'
 import type { OrderDraft } from '../../../../shared/order'
 import { RowOrder } from '../../../../shared/row-order'
@@ -32,7 +31,7 @@ async function writeRequests(stream: WriteStream, orders: readonly PlannedOrder[
   let chunk = ''
   for (const order of orders) {
     if (order.errors !== 0) continue
-    chunk += requestLine(order, signedPairsBody(createOrderParams(valuesOf(order)), login, secret))
+    chunk += requestLine(order, signedOrderBody(valuesOf(order), login, secret))
     if (chunk.length >= CHUNK) {
       if (!stream.write(chunk)) await once(stream, 'drain')
       chunk = ''
