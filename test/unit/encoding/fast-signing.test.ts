@@ -80,11 +80,12 @@ describe('flatQuery and signedPairsBody', () => {
 })
 
 describe('requestLine', () => {
-  it('is JSON.stringify of {order, rows, body} and a newline', () => {
+  it('is JSON.stringify of {order, rows, body} and a newline for every signed body', () => {
     const random = seededRandom(14_4)
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 300; i++) {
       const order = { index: 1 + integer(random, 1e6), rows: Array.from({ length: 1 + integer(random, 3) }, () => integer(random, 1e6)) }
-      const body = i % 2 === 0 ? randomText(random, 10) : signedPairsBody([['k', randomText(random, 10)]], 'l', 's')
+      const body = signedOrderBody(randomDraft(random), randomText(random, 4), randomText(random, 4))
+      expect(body).toMatch(/^[A-Za-z0-9._+%&=-]*$/)
       expect(requestLine(order, body)).toBe(`${JSON.stringify({ order: order.index, rows: order.rows, body })}\n`)
     }
   })
