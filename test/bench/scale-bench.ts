@@ -6,7 +6,7 @@
 // Usage: node --import tsx test/bench/scale-bench.ts [export|help|dry-run]...  (default: all)
 //   BENCH_SCALE_ORDERS (default 500000), BENCH_REPEAT (default 3).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -92,7 +92,7 @@ function exportJournal(): string {
     })
   })()
   db.close()
-  execFileSync('mv', [building, path])
+  renameSync(building, path)
   return path
 }
 
