@@ -1,8 +1,12 @@
-// orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded]: the
-// run's sheet rows with what became of each order, safe to open in a spreadsheet.
+// orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--force]:
+// the run's sheet rows with what became of each order, safe to open in a spreadsheet. Streamed
+// from the journal page by page; an existing file is replaced only with --force, and never the
+// run's own source sheet or the journal.
 import { resolve } from 'node:path'
-import { EXPORT_FILTERS, RUN_ORDER_COLUMN, resultsTable, type ExportFilter } from '../../export/results-table'
-import { exportFormatOf, writeResults } from '../../export/write-results'
+import { EXPORT_FILTERS, type ExportFilter } from '../../export/results-table'
+import { OutFileRefused, checkOutFile, commitOutFile, discardPartial, partialPathFor } from '../../export/out-file'
+import { streamResults } from '../../export/stream-results'
+import { exportFormatOf } from '../../export/write-results'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
@@ -12,6 +16,7 @@ import { UsageError } from '../usage-error'
 const OPTIONS = {
   out: { type: 'string' },
   only: { type: 'string' },
+  force: { type: 'boolean' },
   journal: { type: 'string' },
   sandbox: { type: 'boolean' }
 } as const
@@ -24,25 +29,35 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const format = exportFormatOf(values.out)
   if (!format) throw new UsageError(`export: --out must end in .csv or .xlsx, not "${values.out}".`)
   const only = parseFilter(values.only)
-  const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'export')
+  const force = values.force === true
+  const journalPath = journalPathFor(io, values.journal, values.sandbox === true)
+  const journal = openExistingJournal(journalPath, io, 'export')
   try {
     const run = requireRun(journal, runId, 'export')
-    const table = resultsTable(journal, run, only)
     const out = resolve(io.cwd, values.out)
+    const rules = { force, journalPath: journal.path, source: { name: run.sourceName, sha256: run.sourceHash, size: run.sourceSize }, shown: values.out }
+    const partial = partialPathFor(out)
+    let counts
     try {
-      await writeResults(out, table, format)
+      await checkOutFile(out, rules)
+      counts = await streamResults(partial, journal, run, format, only)
+      commitOutFile(partial, out, force, values.out)
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      discardPartial(partial)
+      if (error instanceof OutFileRefused) {
+        io.stderr(`export: ${error.message}\n`)
+        return EXIT.usageOrInput
+      }
+      const code = (error as NodeJS.ErrnoException).code
+      if (typeof code !== 'string') throw error
       io.stderr(`${values.out}: cannot write the export (${code}). Check that the folder exists, that the file is not open in another program, and that you may write there.\n`)
       return EXIT.usageOrInput
     }
     const what = only === undefined ? '' : `${only} `
-    const runOrder = table.headers.lastIndexOf(RUN_ORDER_COLUMN)
-    const orders = new Set(table.rows.map((row) => row[runOrder])).size
     io.stdout(
-      table.rows.length === 0
+      counts.rows === 0
         ? `Run ${run.id} has no ${what}orders; ${values.out} holds only the header row.\n`
-        : `Wrote ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} (${orders} ${what}order${orders === 1 ? '' : 's'}) of run ${run.id} to ${values.out}.\n`
+        : `Wrote ${counts.rows} row${counts.rows === 1 ? '' : 's'} (${counts.orders} ${what}order${counts.orders === 1 ? '' : 's'}) of run ${run.id} to ${values.out}.\n`
     )
     return EXIT.ok
   } finally {
