@@ -3,6 +3,10 @@ import { resolve } from 'node:path'
 import type { PrepareOptions } from '../pipeline/prepare-import'
 import { parseDelimiter, parsePositiveInteger } from './args'
 import type { CliIo } from './io'
+import type { MapOverride, SourceOptions } from '../../../shared/source-map'
+import { isOrderFieldKey } from '../../../shared/field-keys'
+import { isValidTimeZone } from '../../../shared/transforms'
+import { UsageError } from './usage-error'
 
 export const READ_OPTION_SPECS = {
   sheet: { type: 'string' },
@@ -10,7 +14,11 @@ export const READ_OPTION_SPECS = {
   'group-by': { type: 'string' },
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
-  'header-row': { type: 'string' }
+  'header-row': { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'time-zone': { type: 'string' },
+  'date-order': { type: 'string' },
+  quantity: { type: 'string' }
 } as const
 
 export interface ReadOptionValues {
@@ -20,6 +28,10 @@ export interface ReadOptionValues {
   encoding?: string
   delimiter?: string
   'header-row'?: string
+  map?: string[]
+  'time-zone'?: string
+  'date-order'?: string
+  quantity?: string
 }
 
 export function toPrepareOptions(values: ReadOptionValues, io: CliIo): PrepareOptions {
@@ -31,8 +43,41 @@ export function toPrepareOptions(values: ReadOptionValues, io: CliIo): PrepareOp
     encoding: values.encoding,
     delimiter: parseDelimiter(values.delimiter),
     headerRow: parsePositiveInteger(values['header-row'], '--header-row'),
-    signal: io.signal
+    signal: io.signal,
+    source: sourceOptions(values)
   }
+}
+
+const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const
+const QUANTITY_MODES = ['repeat', 'multiply'] as const
+
+function sourceOptions(values: ReadOptionValues): SourceOptions {
+  const zone = values['time-zone']
+  if (zone !== undefined && !isValidTimeZone(zone)) throw new UsageError(`--time-zone: "${zone}" is not a known time zone. Use a name like Europe/Moscow, America/New_York or UTC.`)
+  const order = values['date-order']
+  if (order !== undefined && !(DATE_ORDERS as readonly string[]).includes(order)) throw new UsageError(`--date-order must be dmy (day first), mdy (month first) or ymd, not "${order}".`)
+  const quantity = values.quantity
+  if (quantity !== undefined && !(QUANTITY_MODES as readonly string[]).includes(quantity)) throw new UsageError(`--quantity must be repeat (the good once per unit) or multiply (one good at price x quantity), not "${quantity}".`)
+  if (values.map && values.map.length > 0 && values.mapping !== undefined) throw new UsageError('--map changes the automatic mapping; with --mapping, edit the mapping file instead.')
+  return {
+    timeZone: zone,
+    dateOrder: order as SourceOptions['dateOrder'],
+    quantity: quantity as SourceOptions['quantity'],
+    overrides: (values.map ?? []).map(parseMapOption)
+  }
+}
+
+/** FIELD=COLUMN: FIELD an API name (bill_email, good_name, goods[1][good_sum]), groupBy or
+ * quantity; COLUMN a header, a column letter, or =VALUE for a constant. */
+function parseMapOption(text: string): MapOverride {
+  const at = text.indexOf('=')
+  const field = at < 0 ? '' : text.slice(0, at).trim()
+  const column = at < 0 ? '' : text.slice(at + 1)
+  const known = field === 'groupBy' || field === 'quantity' || isOrderFieldKey(field) || /^(goods\[\d+\]\[)?good_(name|sum)\]?$/.test(field)
+  if (!known || column.trim() === '') {
+    throw new UsageError(`--map "${text}": write FIELD=COLUMN, e.g. --map bill_email="E-mail" or --map good_name=C (a column letter) or --map good_name==COURSE-1 (a constant). FIELD is a CreateOrder name (bill_email, good_name, good_sum, bill_created, ...), groupBy or quantity.`)
+  }
+  return { field, column }
 }
 
 export const READ_OPTIONS_HELP = `  --sheet S          sheet name or 1-based number (workbooks)
@@ -40,4 +85,9 @@ export const READ_OPTIONS_HELP = `  --sheet S          sheet name or 1-based num
   --group-by COLUMN  rows with the same value in COLUMN form one order
   --encoding E       text encoding (utf-8, windows-1251, windows-1252, utf-16le, ...)
   --delimiter D      field delimiter: , ; | tab
-  --header-row N     1-based row that holds the column headers`
+  --header-row N     1-based row that holds the column headers
+  --map FIELD=COLUMN use COLUMN (a header or a letter like B; =VALUE for a constant) for FIELD
+                     (bill_email, good_name, good_sum, groupBy, quantity, ...); repeatable
+  --time-zone Z      zone for times written without one (default: this computer's), e.g. Europe/Moscow
+  --date-order O     dmy or mdy: how to read dates like 03/04/2026 (default: told from the column)
+  --quantity M       repeat (the good once per unit, default) or multiply (one good at price x quantity)`
