@@ -222,13 +222,17 @@ class SourceMapper {
       const at = this.find(preset.fullName.column)
       if (at >= 0) this.split(at, preset.fullName.order)
     }
-    if (preset.product) {
+    if (preset.product && preset.product.length === 0) {
+      this.good().name = { source: { kind: 'none' } }
+      this.decided.add('good_name')
+      this.note('product.none', { name: preset.name, key: 'goods[0][good_name]', replaces: 'goods[0][good_name]' }, 'warning')
+    } else if (preset.product) {
       const found = preset.product.map((name) => this.find(name)).filter((at) => at >= 0)
       const at = found.find((i) => this.filled(i).length > 0) ?? found[0]
       if (at === undefined) {
         this.good().name = { source: { kind: 'none' } }
         this.decided.add('good_name')
-        this.note('product.none', { name: preset.name }, 'warning')
+        this.note('product.none', { name: preset.name, key: 'goods[0][good_name]', replaces: 'goods[0][good_name]' }, 'warning')
       } else {
         this.good().name = this.columnMapping(at)
         this.decided.add('good_name')
@@ -236,10 +240,14 @@ class SourceMapper {
         if (at !== title) this.note('product.sku', { column: this.headerOf(at), other: this.headerOf(title) })
         else if (this.looksLikeTitles(at)) this.note('product.title-only', { column: this.headerOf(at) }, 'warning')
       }
-    } else {
-      this.good().name = { source: { kind: 'none' } }
-      this.decided.add('good_name')
-      this.note('product.none', { name: preset.name }, 'warning')
+    }
+    // The preset knows its line layout: a quantity it does not name is not one.
+    if (preset.product && preset.product.length > 0) this.decided.add('quantity')
+    if (preset.fields?.bill_email && this.find(preset.fields.bill_email) < 0) {
+      this.decided.add('bill_email')
+      this.note('email.none', { name: preset.name, key: 'bill_email', replaces: 'bill_email' }, 'warning')
+    } else if (!preset.fields?.bill_email && preset.product && !this.isSet('bill_email')) {
+      this.note('email.none', { name: preset.name, key: 'bill_email', replaces: 'bill_email' }, 'warning')
     }
     const price = this.find(preset.price)
     if (price >= 0) {
@@ -362,6 +370,12 @@ class SourceMapper {
       this.release(idColumn)
       const params = { column: this.headerOf(idColumn), other: title >= 0 ? this.headerOf(title) : '' }
       if (title >= 0) this.guess('goods[0][good_name]', idColumn, 'product.sku', params)
+      return
+    }
+    if (current < 0 && idColumn !== undefined) {
+      this.good().name = this.columnMapping(idColumn)
+      this.release(idColumn)
+      this.note('product.id', { column: this.headerOf(idColumn) })
       return
     }
     if (current >= 0 && this.looksLikeTitles(current)) this.note('product.title-only', { column: this.headerOf(current) }, 'warning')

@@ -20,7 +20,10 @@ export const FULL_NAME_HEADERS = [
 export const SURNAME_FIRST_HEADERS = ['ФИО', 'Ф.И.О.', 'Фамилия и имя', 'Фамилия имя', 'Фамилия имя отчество', 'Фамилия, имя, отчество'] as const
 
 /** Words of headers that hold a product's ID rather than its title. */
-export const PRODUCT_ID_WORDS = ['sku', 'артикул', 'product id', 'item id', 'item code', 'product code', 'id товара', 'код товара', 'идентификатор товара', 'id продукта', 'id предложения'] as const
+export const PRODUCT_ID_WORDS = [
+  'sku', 'артикул', 'product id', 'item id', 'item code', 'product code', 'course id', 'offer id', 'tariff id', 'id товара', 'код товара',
+  'идентификатор товара', 'id продукта', 'id предложения', 'id курса', 'код курса', 'id тарифа'
+] as const
 
 /** Words of headers that hold the price of one line (or one unit). */
 export const LINE_PRICE_WORDS = ['lineitem price', 'item cost', 'item price', 'unit price', 'price', 'цена', 'стоимость товара', 'цена товара', 'gross'] as const

@@ -19,7 +19,9 @@ export const AMOCRM_DEALS: SourcePreset = {
     'utm[utm_term]': 'utm_term'
   },
   fullName: { column: 'Полное имя контакта', order: 'given-first' },
+  product: [],
   price: ['Бюджет ₽', 'Бюджет', 'Бюджет $', 'Бюджет €'],
   priceIs: 'line',
-  dateOrder: 'dmy'
+  dateOrder: 'dmy',
+  ignore: ['Компания контакта', 'Компания', 'Ответственный', 'Кем создана', 'ID', 'Название сделки']
 }

@@ -18,8 +18,9 @@ export const BITRIX24_DEALS: SourcePreset = {
     'utm[utm_term]': 'UTM Term'
   },
   fullName: { column: 'Контакт', order: 'given-first' },
-  product: ['Товар', 'Товары'],
+  product: [],
   price: 'Сумма',
   priceIs: 'line',
-  dateOrder: 'dmy'
+  dateOrder: 'dmy',
+  ignore: ['Компания', 'Ответственный', 'ID', 'Название сделки', 'Источник']
 }

@@ -23,5 +23,6 @@ export const GETCOURSE_ORDERS: SourcePreset = {
   product: ['ID предложения', 'Состав заказа', 'Title'],
   price: 'Стоимость, RUB',
   priceIs: 'line',
-  dateOrder: 'dmy'
+  dateOrder: 'dmy',
+  ignore: ['Менеджер', 'ID партнера']
 }

@@ -29,6 +29,7 @@ const TEXTS: Readonly<Record<string, (p: NoteParams) => string>> = {
   'email.preset': (p) => `Column ${q(p.column)} is the buyer's e-mail in ${p.name}; ${q(p.other)} is the merchant's.`,
   'email.pick': (p) => `Columns ${p.columns} all hold e-mail addresses; ${q(p.column)} was taken as the buyer's.`,
   'product.sku': (p) => `Column ${q(p.column)} (product IDs) is the product, not ${q(p.other)} (titles).`,
+  'product.id': (p) => `Column ${q(p.column)} holds product IDs: it is the product.`,
   'product.title-only': (p) =>
     `Column ${q(p.column)} holds product titles. CreateOrder needs the shop's product ID: titles are refused unless they are the IDs. Map an ID column, or set the product ID as a constant.`,
   'product.none': (p) =>
@@ -41,7 +42,9 @@ const TEXTS: Readonly<Record<string, (p: NoteParams) => string>> = {
   'quantity.ignored': (p) => `Column ${q(p.column)} looks like a quantity but is not used: each row sends its good once.`,
   'date.order': (p) => `Dates in ${q(p.column)} are read ${orderWords(p.order)}: ${p.reason}.`,
   'date.ambiguous': (p) => `The day/month order of ${q(p.column)} cannot be told: ${p.reason}. Set it with --date-order dmy|mdy (or in the Map step).`,
-  'date.zone': (p) => `Times without a zone are read as ${p.zone}${p.why ? ` (${p.why})` : ''}; change it with --time-zone (or in the Map step).`,
+  'date.zone': (p) => `Times without a zone are read as ${p.zone}${p.why ? ` (${p.why})` : ''}. Another zone: --time-zone (or the Map step).`,
+  'email.none': (p) =>
+    `${p.name} has no customer e-mail, which CreateOrder needs. Export the orders with the customer's e-mail (for WooCommerce, e.g. the Advanced Order Export plugin), or add an e-mail column and map it with --map bill_email=COLUMN.`,
   'date.offset': (p) => `Times in ${q(p.column)} carry their own offset (like ${q(p.example)}), which is used.`,
   'date.columns': (p) => `The order time is ${q(p.date)}${p.time ? ` with the time of day from ${q(p.time)}` : ''}${p.zone ? ` and the zone from ${q(p.zone)}` : ''}.`,
   'totals.skipped': (p) => `${p.count === 1 ? 'Row' : 'Rows'} ${p.rows} ${p.count === 1 ? 'is a totals row' : 'are totals rows'} (${q(p.example)}) and ${p.count === 1 ? 'is' : 'are'} left out.`,

@@ -10,7 +10,7 @@ export function withSourceNotes(plan: ImportPlan, notes: readonly Note[]): Impor
   const added: Issue[] = notes
     .filter((n) => n.level === 'warning')
     .map((n) => ({ severity: 'warning', code: n.code, row: null, column: null, field: typeof n.params.key === 'string' ? n.params.key : null, order: null, message: noteText(n) }))
-  const candidates = new Map(notes.filter((n) => n.code === 'ambiguous.candidates').map((n) => [String(n.params.key), n]))
+  const candidates = new Map(notes.filter((n) => n.code === 'ambiguous.candidates' || n.params.replaces !== undefined).map((n) => [String(n.params.key), n]))
   const issues = plan.issues.map((issue) => {
     if (issue.code !== 'unmapped' || issue.field === null) return issue
     const note = candidates.get(issue.field) ?? candidates.get(issue.field.replace(/^goods\[0\]\[(good_\w+)\]$/, '$1'))
@@ -18,6 +18,6 @@ export function withSourceNotes(plan: ImportPlan, notes: readonly Note[]): Impor
     return { ...issue, message: noteText(note) }
   })
   // The candidates are named in the error itself: no second warning for them.
-  const extra = added.filter((i) => !(i.code === 'ambiguous.candidates' && issues.some((e) => e.code === 'unmapped' && e.message === i.message)))
+  const extra = added.filter((i) => !issues.some((e) => e.code === 'unmapped' && e.message === i.message))
   return { ...plan, issues: [...extra, ...issues], counts: { ...plan.counts, warnings: plan.counts.warnings + extra.length } }
 }
