@@ -519,17 +519,18 @@ class SourceMapper {
     }
     const withOffset = this.filled(at).find((v) => OFFSET.test(v))
     if (withOffset !== undefined) this.note('date.offset', { column: this.headerOf(at), example: withOffset })
+    // The order goes into the mapping's defaults, where the Map step shows and changes it.
     if (this.options.dateOrder) {
-      created.transform = { ...created.transform, dateOrder: this.options.dateOrder }
+      this.mapping.defaults.dateOrder = this.options.dateOrder
       this.note('date.order', { column: this.headerOf(at), order: this.options.dateOrder, reason: 'set by you' })
     } else {
       const guess = detectDateOrder(this.rows.map((row) => row[at] ?? null))
       if (guess.order === 'dmy' || guess.order === 'mdy') {
-        created.transform = { ...created.transform, dateOrder: guess.order }
+        this.mapping.defaults.dateOrder = guess.order
         this.note('date.order', { column: this.headerOf(at), order: guess.order, reason: guess.reason })
       } else if (guess.order === null && /either way|day-first dates/.test(guess.reason)) {
         if (this.preset?.dateOrder) {
-          created.transform = { ...created.transform, dateOrder: this.preset.dateOrder }
+          this.mapping.defaults.dateOrder = this.preset.dateOrder
           this.note('date.order', { column: this.headerOf(at), order: this.preset.dateOrder, reason: `${this.preset.name} writes dates this way` })
         } else this.note('date.ambiguous', { column: this.headerOf(at), reason: guess.reason }, 'warning')
       }

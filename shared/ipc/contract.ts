@@ -3,6 +3,7 @@
 // The preload builds its bridge from CHANNELS; the browser host serves the same map over HTTP.
 import { z } from 'zod'
 import type { AutoMapResult } from '../auto-map'
+import type { Note } from '../presets/notes'
 import type { Issue } from '../issue'
 import { MappingSchema, type Mapping } from '../mapping'
 import type { OrderDraft } from '../order'
@@ -54,6 +55,12 @@ export interface SessionSummary {
   /** Name of the saved template applied because the same headers came back. */
   template: string | null
   counts: PlanCounts
+  /** The export format the file was recognized as (its preset applied), when the mapping was
+   * made automatically. (Added; optional.) */
+  source?: { id: string; name: string } | null
+  /** What the source detection decided and why, as codes and parameters (text: noteText()).
+   * (Added; optional.) */
+  notes?: Note[]
   /** Problems of the mapping or the whole sheet (no row, no order), e.g. an unmapped required
    * field: they block every order, so show them above the grid. (Added; optional.) */
   sheetIssues?: Issue[]

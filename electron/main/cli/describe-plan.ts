@@ -62,6 +62,7 @@ export function describeMapping(prepared: PreparedImport): string[] {
   if (mapping.groupBy) lines.push(`  orders grouped by column "${mapping.groupBy.column}"${guessed.has('groupBy') ? ' (a guess: confirm it)' : ''}`)
   if (mapping.shipped) lines.push('  goods are shipped: delivery fields are required')
   lines.push(`  times without a zone are read as ${mapping.defaults.timeZone}`)
+  if (mapping.defaults.dateOrder !== 'auto') lines.push(`  dates are read ${mapping.defaults.dateOrder === 'dmy' ? 'day first' : mapping.defaults.dateOrder === 'mdy' ? 'month first' : 'year first'}`)
   if (auto) for (const note of auto.notes) lines.push(`  ${note.level === 'guess' ? 'to confirm' : note.level === 'warning' ? 'warning' : 'note'}: ${noteText(note)}`)
   if (auto && auto.unmatchedHeaders.length > 0) lines.push(`  columns not used: ${auto.unmatchedHeaders.map((h) => `"${h}"`).join(', ')}`)
   return lines
