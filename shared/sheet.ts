@@ -42,6 +42,8 @@ export interface SheetMeta {
   /** Every sheet of a workbook, in workbook order; one synthetic name for CSV/TSV. */
   sheetNames: string[]
   sheet: string
+  /** Why this sheet was read when the user did not choose one and it is not the first. (Added; optional.) */
+  sheetReason?: string
   /** Text files only. */
   encoding?: Detected<string>
   delimiter?: Detected<string>

@@ -9,7 +9,11 @@ const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', tsv: 'TSV', xlsx: 'Ex
 export function describeSource(prepared: PreparedImport): string[] {
   const { meta } = prepared.read
   const lines = [`${meta.file}: ${FORMAT_NAMES[meta.format] ?? meta.format}`]
-  if (meta.sheetNames.length > 1 || meta.format !== 'csv') lines.push(`  sheet:      "${meta.sheet}" (sheets: ${meta.sheetNames.map((s) => `"${s}"`).join(', ')})`)
+  if (meta.sheetNames.length > 1 || meta.format !== 'csv') {
+    const others = meta.sheetNames.filter((s) => s !== meta.sheet)
+    const why = meta.sheetReason ? `: ${meta.sheetReason}` : ''
+    lines.push(`  sheet:      "${meta.sheet}"${why} (sheets: ${meta.sheetNames.map((s) => `"${s}"`).join(', ')}${others.length > 0 ? `; others: ${others.map((s) => `"${s}"`).join(', ')}; choose one with --sheet` : ''})`)
+  }
   if (meta.encoding) lines.push(`  encoding:   ${meta.encoding.value} (${meta.encoding.reason})`)
   if (meta.delimiter) lines.push(`  delimiter:  ${showDelimiter(meta.delimiter.value)} (${meta.delimiter.reason})`)
   lines.push(`  header row: ${meta.headerRow.value} (${meta.headerRow.reason})`)

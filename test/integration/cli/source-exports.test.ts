@@ -391,6 +391,33 @@ const CASES: SourceCase[] = [
     "bill_created": utc(2026, 11, 20, 21, 0, 0)
   } }
     ]
+  },
+  {
+    file: "register-ru-merged.xlsx",
+    source: "Excel register of orders (Russian)",
+    args: ["--time-zone", "Europe/Moscow"],
+    orders: [
+  { rows: [3, 4], body: {
+    "goods[0][good_name]": "KURS-1",
+    "goods[0][good_sum]": "5000",
+    "goods[1][good_name]": "KIT-2",
+    "goods[1][good_sum]": "1500",
+    "bill_first_name": "Алексей",
+    "bill_surname": "Смирнов",
+    "bill_middle_name": "Игоревич",
+    "bill_email": "a.smirnov@example.ru",
+    "bill_phone": "+7 916 555-00-11",
+    "bill_created": utc(2026, 11, 19, 21, 0, 0)
+  } },
+  { rows: [5], body: {
+    "goods[0][good_name]": "KIT-2",
+    "goods[0][good_sum]": "2000",
+    "bill_first_name": "Ирина",
+    "bill_surname": "Козлова",
+    "bill_email": "kozlova@example.ru",
+    "bill_created": utc(2026, 11, 20, 21, 0, 0)
+  } }
+    ]
   }
 ]
 
@@ -419,5 +446,57 @@ describe('files from other tools: import --dry-run --emit-requests', () => {
     lines.forEach((l, i) => expect(Object.keys(decode(l.body))).toEqual(Object.keys(c.orders[i]!.body)))
     const preview = await cli(['preview', join(FIXTURES, c.file), ...c.args])
     expect(preview.out).toContain(`Recognized: ${c.source}`)
+  })
+})
+
+describe('files from other tools: what preview says', () => {
+  it('picks the orders sheet of a workbook, says which and lists the others; reads a two-level merged header', async () => {
+    const r = await cli(['preview', join(FIXTURES, 'register-ru-merged.xlsx'), '--time-zone', 'Europe/Moscow'])
+    expect(r.out).toContain('sheet:      "Заказы": it has e-mail addresses in 3 rows and "Сводка", the first sheet, has none')
+    expect(r.out).toContain('others: "Сводка"; choose one with --sheet')
+    expect(r.out).toContain('header row: 2')
+    expect(r.out).toMatch(/orders grouped by column "№ заказа"/)
+    expect(r.out).toContain('Row 6 is a totals row ("Итого") and is left out.')
+    expect(r.out).toContain('Rows: 3   Orders: 2   Valid orders: 2   Errors: 0   Warnings: 1')
+  })
+
+  it('names what a WooCommerce Analytics download lacks, instead of a bare "not found"', async () => {
+    const r = await cli(['preview', join(FIXTURES, 'woocommerce-analytics.csv'), '--time-zone', 'UTC'])
+    expect(r.code).toBe(2)
+    expect(r.out).toContain('Recognized: WooCommerce Analytics orders export')
+    expect(r.out).toContain('WooCommerce Analytics orders export has no customer e-mail, which CreateOrder needs.')
+    expect(r.out).not.toContain('No column for')
+    expect(r.out).toMatch(/Warnings: 1\b/)
+  })
+
+  it('says what a deals export lacks, and --map good_name==ID fills it in', async () => {
+    const without = await cli(['preview', join(FIXTURES, 'amocrm-deals.csv'), '--time-zone', 'UTC'])
+    expect(without.out).toContain('amoCRM deals export has no product column')
+    expect(without.out).not.toContain('No column for the product ID')
+    const withId = await cli(['preview', join(FIXTURES, 'bitrix24-deals.xls'), '--time-zone', 'UTC', '--map', 'good_name==COURSE-1'])
+    expect(withId.out).toContain('Valid orders: 2   Errors: 0')
+  })
+
+  it('sends quantities as price x quantity with --quantity multiply', async () => {
+    const out = join(dir, 'requests.jsonl')
+    const r = await cli(['import', join(FIXTURES, 'shopify-orders.csv'), '--dry-run', '--sandbox', '--emit-requests', out, '--quantity', 'multiply', '--time-zone', 'UTC'])
+    expect(r.code).toBe(0)
+    const first = decode((JSON.parse(readFileSync(out, 'utf8').split('\n')[0]!) as { body: string }).body)
+    expect(first).toMatchObject({ 'goods[0][good_name]': 'COURSE-A', 'goods[0][good_sum]': '49.00', 'goods[1][good_name]': 'BOOK-B', 'goods[1][good_sum]': '31' })
+    expect(first['goods[2][good_name]']).toBeUndefined()
+  })
+
+  it('refuses bad --map, --time-zone, --date-order and --quantity values with one clear line', async () => {
+    const file = join(FIXTURES, 'shopify-orders.csv')
+    for (const [args, message] of [
+      [['--map', 'nonsense'], /--map "nonsense": write FIELD=COLUMN/],
+      [['--time-zone', 'Mars/Olympus'], /--time-zone: "Mars\/Olympus" is not a known time zone/],
+      [['--date-order', 'dd'], /--date-order must be dmy/],
+      [['--quantity', 'all'], /--quantity must be repeat/]
+    ] as const) {
+      const r = await cli(['preview', file, ...args])
+      expect(r.code).toBe(1)
+      expect(r.err).toMatch(message)
+    }
   })
 })
