@@ -34,6 +34,8 @@ export interface SourceOptions {
   dateOrder?: 'dmy' | 'mdy' | 'ymd'
   /** How quantities reach CreateOrder (default 'repeat'). */
   quantity?: 'repeat' | 'multiply'
+  /** Other sheets of the workbook that have e-mail addresses (SheetMeta.sheetsWithEmails). */
+  sheetsWithEmails?: readonly string[]
   /** Columns the user chose (`--map FIELD=COLUMN`), applied last. */
   overrides?: readonly MapOverride[]
 }
@@ -111,6 +113,10 @@ class SourceMapper {
     this.dates()
     this.ambiguities()
     this.overrides()
+    if (!this.isSet('bill_email') && this.options.sheetsWithEmails && this.options.sheetsWithEmails.length > 0) {
+      const sheets = this.options.sheetsWithEmails.map((n) => JSON.stringify(n)).join(', ')
+      this.note('email.other-sheet', { sheets, sheet: this.options.sheetsWithEmails[0]!, key: 'bill_email', replaces: 'bill_email' }, 'warning')
+    }
     if (this.guesses.length > 0) this.mapping.guesses = this.guesses
     const source = this.preset ? { id: this.preset.id, name: this.preset.name } : null
     if (source) this.mapping.preset = source.id

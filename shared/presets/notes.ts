@@ -43,6 +43,8 @@ const TEXTS: Readonly<Record<string, (p: NoteParams) => string>> = {
   'date.order': (p) => `Dates in ${q(p.column)} are read ${orderWords(p.order)}: ${p.reason}.`,
   'date.ambiguous': (p) => `The day/month order of ${q(p.column)} cannot be told: ${p.reason}. Set it with --date-order dmy|mdy (or in the Map step).`,
   'date.zone': (p) => `Times without a zone are read as ${p.zone}${p.why ? ` (${p.why})` : ''}. Another zone: --time-zone (or the Map step).`,
+  'email.other-sheet': (p) =>
+    `This sheet has no column of e-mail addresses, which CreateOrder needs; the workbook's sheet ${p.sheets} has them. Read that sheet with --sheet ${q(p.sheet)} (or pick it in the Load step).`,
   'email.none': (p) =>
     `${p.name} has no customer e-mail, which CreateOrder needs. Export the orders with the customer's e-mail (for WooCommerce, e.g. the Advanced Order Export plugin), or add an e-mail column and map it with --map bill_email=COLUMN.`,
   'date.offset': (p) => `Times in ${q(p.column)} carry their own offset (like ${q(p.example)}), which is used.`,

@@ -48,6 +48,7 @@ export async function prepareImport(path: string, options: PrepareOptions = {}):
     else {
       auto = mapSource(read.value.table.headers, read.value.table.rows, {
         ...sourceOptions,
+        ...(read.value.meta.sheetsWithEmails ? { sheetsWithEmails: read.value.meta.sheetsWithEmails } : {}),
         timeZone: sourceOptions?.timeZone ?? localTimeZone(),
         timeZoneWhy: sourceOptions?.timeZone ? 'set with --time-zone' : "the computer's zone"
       })

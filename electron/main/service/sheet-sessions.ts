@@ -73,7 +73,11 @@ export class SheetSessions {
   chooseMapping(read: ReadResult): MappingChoice {
     const template = this.deps.templates.findFor(read.table.headers)
     if (template) return { mapping: template.mapping, auto: null, template: template.name }
-    const auto = mapSource(read.table.headers, read.table.rows, { timeZone: localTimeZone(), timeZoneWhy: "the computer's zone" })
+    const auto = mapSource(read.table.headers, read.table.rows, {
+      timeZone: localTimeZone(),
+      timeZoneWhy: "the computer's zone",
+      ...(read.meta.sheetsWithEmails ? { sheetsWithEmails: read.meta.sheetsWithEmails } : {})
+    })
     return { mapping: auto.mapping, auto, template: null }
   }
 

@@ -34,7 +34,9 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
   if (wasCut(sheet, sheetRows)) {
     throw sheetReadError('too-large', file, `sheet "${name}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
   }
-  const { table, headerRow } = buildTable(records(), {
+  const rows = records()
+  const elsewhere = names.length > 1 && emailRows(rows) === 0 ? names.filter((n) => n !== name && emailRows(sheetRecords(workbook, n)) > 0) : []
+  const { table, headerRow } = buildTable(rows, {
     file,
     headerRow: options.headerRow,
     missing: null,
@@ -43,7 +45,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
     where: `sheet "${name}"`
   })
   return {
-    meta: { file, format, sheetNames: [...names], sheet: name, ...(reason ? { sheetReason: reason } : {}), headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
+    meta: { file, format, sheetNames: [...names], sheet: name, ...(reason ? { sheetReason: reason } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}), headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
     table
   }
 }

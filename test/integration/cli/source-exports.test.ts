@@ -460,6 +460,12 @@ describe('files from other tools: what preview says', () => {
     expect(r.out).toContain('Rows: 3   Orders: 2   Valid orders: 2   Errors: 0   Warnings: 1')
   })
 
+  it('suggests the sheet that has e-mail addresses when the chosen one has none', async () => {
+    const r = await cli(['preview', join(FIXTURES, 'register-ru-merged.xlsx'), '--sheet', '1'])
+    expect(r.out).toContain(`the workbook's sheet "Заказы" has them. Read that sheet with --sheet "Заказы"`)
+    expect(r.out).not.toContain("No column for the customer's e-mail")
+  })
+
   it('names what a WooCommerce Analytics download lacks, instead of a bare "not found"', async () => {
     const r = await cli(['preview', join(FIXTURES, 'woocommerce-analytics.csv'), '--time-zone', 'UTC'])
     expect(r.code).toBe(2)
