@@ -70,7 +70,7 @@ export async function prepareImport(path: string, options: PrepareOptions = {}):
   }
 
   const planned = planImport(read.value.table, mapping, now === undefined ? undefined : { now })
-  const plan = auto ? withSourceNotes(planned, auto.notes) : planned
+  const plan = auto ? withSourceNotes(planned, auto.notes, mapping) : planned
   return { ok: true, value: { file, read: read.value, mapping, auto, plan } }
 }
 

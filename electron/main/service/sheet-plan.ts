@@ -26,7 +26,7 @@ export interface SheetPlan {
 export function planSheet(table: SheetTable, mapping: Mapping, edits: Edits, excluded: ReadonlySet<number>, now: number, notes: readonly Note[] = []): SheetPlan {
   const effective = effectiveTable(table, edits, excluded)
   const planned = planImport(effective, mapping, { now })
-  const plan = notes.length > 0 ? withSourceNotes(planned, notes) : planned
+  const plan = notes.length > 0 ? withSourceNotes(planned, notes, mapping) : planned
   const orderOfRow = new Map<number, number>()
   const { rowNumbers } = effective
   for (let r = 0; r < rowNumbers.length; r++) orderOfRow.set(rowNumbers[r] ?? r + 1, plan.orderOfRow[r] ?? 0)

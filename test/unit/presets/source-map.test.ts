@@ -152,6 +152,14 @@ describe('products and prices', () => {
     expect(plan.counts.warnings).toBe(1)
   })
 
+  it('drops a warning once the mapping answers it (the app re-plans on every change)', () => {
+    const { result } = run(['Email', 'SKU', 'Cost'], [['a@x.com', 'A', '5']])
+    const withPrice = { ...result.mapping, goods: [{ ...result.mapping.goods[0]!, sum: { source: { kind: 'column' as const, column: 'Cost' } } }] }
+    const table = sheet(['Email', 'SKU', 'Cost'], [['a@x.com', 'A', '5']])
+    expect(withSourceNotes(planImport(table, result.mapping), result.notes, result.mapping).issues.map((i) => i.code)).toContain('price.none')
+    expect(withSourceNotes(planImport(table, withPrice), result.notes, withPrice).issues.map((i) => i.code)).not.toContain('price.none')
+  })
+
   it('names the candidates instead of "no column was found" when two columns tie', () => {
     const { plan } = run(['Email', 'Item', 'Good', 'Price'], [['a@x.com', 'A', 'B', '1']])
     const messages = plan.issues.map((i) => i.message).join('\n')
