@@ -71,7 +71,7 @@ function skipTotals(table: SheetTable, compiled: CompiledMapping, issues: IssueC
   const first = compiled.goods[0]?.name
   const product = first?.kind === 'column' ? first.source.column : -1
   if (email < 0 && product < 0) return null
-  const split = withoutTotals(table, email, product)
+  const split = withoutTotals(table, email, product, compiled.groupBy?.column ?? -1)
   if (split.skipped.length === 0) return null
   const rows = split.skippedRows
   const example = (table.rows[split.skipped[0]!] ?? []).map((c) => (c === null ? '' : cellToText(c).trim())).find((t) => t !== '') ?? ''

@@ -15,7 +15,7 @@ function text(cell: Cell | undefined): string {
 
 /** Whether a row with no e-mail and no product is a totals row: its first filled cell says
  * Итого/Всего/Total (also "Итого:", "Total amount"), or every filled cell is a number. */
-export function isTotalsRow(cells: readonly Cell[], email: number, product: number): boolean {
+export function isTotalsRow(cells: readonly Cell[], email: number, product: number, key = -1): boolean {
   if (email >= 0 && text(cells[email]) !== '') return false
   if (product >= 0 && text(cells[product]) !== '') return false
   const filled = cells.map(text).filter((t) => t !== '')
@@ -23,6 +23,8 @@ export function isTotalsRow(cells: readonly Cell[], email: number, product: numb
   const first = normalizeHeader(filled[0]!)
   const firstWords = first.split(' ')
   if (WORDS.has(first) || WORDS.has(firstWords[0] ?? '') || WORDS.has(firstWords.slice(0, 2).join(' '))) return true
+  // A row with an order number belongs to that order, however bare it is.
+  if (key >= 0 && text(cells[key]) !== '') return false
   return filled.every((t) => NUMBER.test(t) || typeof cells.find((c) => text(c) === t) === 'number')
 }
 
@@ -34,9 +36,8 @@ export interface TotalsSplit {
   skippedRows: number[]
 }
 
-/** Looks only at rows near the end or right after a run of rows with the same order number is
- * not needed: any row passing isTotalsRow is left out. */
-export function withoutTotals(table: SheetTable, email: number, product: number): TotalsSplit {
+/** Leaves out every row passing isTotalsRow (`key`: the order-number column, or -1). */
+export function withoutTotals(table: SheetTable, email: number, product: number, key = -1): TotalsSplit {
   const skipped: number[] = []
   for (let r = 0; r < table.rows.length; r++) {
     const cells = table.rows[r]!
@@ -45,7 +46,7 @@ export function withoutTotals(table: SheetTable, email: number, product: number)
       const e = cells[email]
       if (e !== null && e !== undefined && e !== '') continue
     }
-    if (isTotalsRow(cells, email, product)) skipped.push(r)
+    if (isTotalsRow(cells, email, product, key)) skipped.push(r)
   }
   if (skipped.length === 0) return { table, skipped, skippedRows: [] }
   const drop = new Set(skipped)

@@ -10,9 +10,8 @@ export function describeSource(prepared: PreparedImport): string[] {
   const { meta } = prepared.read
   const lines = [`${meta.file}: ${FORMAT_NAMES[meta.format] ?? meta.format}`]
   if (meta.sheetNames.length > 1 || meta.format !== 'csv') {
-    const others = meta.sheetNames.filter((s) => s !== meta.sheet)
-    const why = meta.sheetReason ? `: ${meta.sheetReason}` : ''
-    lines.push(`  sheet:      "${meta.sheet}"${why} (sheets: ${meta.sheetNames.map((s) => `"${s}"`).join(', ')}${others.length > 0 ? `; others: ${others.map((s) => `"${s}"`).join(', ')}; choose one with --sheet` : ''})`)
+    lines.push(`  sheet:      "${meta.sheet}" (sheets: ${meta.sheetNames.map((s) => `"${s}"`).join(', ')})`)
+    if (meta.sheetReason) lines.push(`              read because ${meta.sheetReason}; others: ${meta.sheetNames.filter((s) => s !== meta.sheet).map((s) => `"${s}"`).join(', ')} (choose one with --sheet)`)
   }
   if (meta.encoding) lines.push(`  encoding:   ${meta.encoding.value} (${meta.encoding.reason})`)
   if (meta.delimiter) lines.push(`  delimiter:  ${showDelimiter(meta.delimiter.value)} (${meta.delimiter.reason})`)

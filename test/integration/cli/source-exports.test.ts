@@ -452,8 +452,8 @@ describe('files from other tools: import --dry-run --emit-requests', () => {
 describe('files from other tools: what preview says', () => {
   it('picks the orders sheet of a workbook, says which and lists the others; reads a two-level merged header', async () => {
     const r = await cli(['preview', join(FIXTURES, 'register-ru-merged.xlsx'), '--time-zone', 'Europe/Moscow'])
-    expect(r.out).toContain('sheet:      "Заказы": it has e-mail addresses in 3 rows and "Сводка", the first sheet, has none')
-    expect(r.out).toContain('others: "Сводка"; choose one with --sheet')
+    expect(r.out).toContain('sheet:      "Заказы" (sheets: "Сводка", "Заказы")')
+    expect(r.out).toContain('read because it has e-mail addresses in 3 rows and "Сводка", the first sheet, has none; others: "Сводка" (choose one with --sheet)')
     expect(r.out).toContain('header row: 2')
     expect(r.out).toMatch(/orders grouped by column "№ заказа"/)
     expect(r.out).toContain('Row 6 is a totals row ("Итого") and is left out.')

@@ -64,6 +64,8 @@ describe('totals rows', () => {
     expect(isTotalsRow([null, null, null, 4, '11 500,00'], 1, 2)).toBe(true)
     expect(isTotalsRow(['Итого', 'a@x.ru', 'P'], 1, 2)).toBe(false)
     expect(isTotalsRow(['Ivan', null, null], 1, 2)).toBe(false)
+    // a bare line of an order (its number filled) is not a totals row
+    expect(isTotalsRow(['1', null, null, '20'], 1, 2, 0)).toBe(false)
   })
 
   it('have a note with their rows', () => {

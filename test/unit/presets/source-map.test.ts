@@ -153,9 +153,9 @@ describe('products and prices', () => {
   })
 
   it('drops a warning once the mapping answers it (the app re-plans on every change)', () => {
-    const { result } = run(['Email', 'SKU', 'Cost'], [['a@x.com', 'A', '5']])
-    const withPrice = { ...result.mapping, goods: [{ ...result.mapping.goods[0]!, sum: { source: { kind: 'column' as const, column: 'Cost' } } }] }
-    const table = sheet(['Email', 'SKU', 'Cost'], [['a@x.com', 'A', '5']])
+    const { result } = run(['Email', 'SKU', 'Betrag'], [['a@x.com', 'A', '5']])
+    const withPrice = { ...result.mapping, goods: [{ ...result.mapping.goods[0]!, sum: { source: { kind: 'column' as const, column: 'Betrag' } } }] }
+    const table = sheet(['Email', 'SKU', 'Betrag'], [['a@x.com', 'A', '5']])
     expect(withSourceNotes(planImport(table, result.mapping), result.notes, result.mapping).issues.map((i) => i.code)).toContain('price.none')
     expect(withSourceNotes(planImport(table, withPrice), result.notes, withPrice).issues.map((i) => i.code)).not.toContain('price.none')
   })
