@@ -194,6 +194,18 @@ class SourceMapper {
     return column === undefined ? -1 : findPresetColumn(this.headers, column)
   }
 
+  /** Of a preset column's alternatives in the file (amoCRM's work and personal e-mail), the one
+   * with the most values; the first on a tie. */
+  private fullest(column: PresetColumn): number {
+    const names = typeof column === 'string' ? [column] : column
+    let best = -1
+    for (const name of names) {
+      const at = findPresetColumn(this.headers, name)
+      if (at >= 0 && (best < 0 || this.filled(at).length > this.filled(best).length)) best = at
+    }
+    return best
+  }
+
   /** Takes a column away from every order field it feeds (so one column is not two fields). */
   private release(index: number, except?: OrderFieldKey): void {
     for (const [key, field] of Object.entries(this.mapping.fields)) {
@@ -219,7 +231,7 @@ class SourceMapper {
       if (at >= 0) this.release(at)
     }
     for (const [key, column] of Object.entries(preset.fields ?? {})) {
-      const at = this.find(column)
+      const at = this.fullest(column)
       if (at < 0) continue
       this.setField(key as OrderFieldKey, at)
       this.decided.add(key)

@@ -22,6 +22,33 @@ function utc(year: number, month: number, day: number, hour: number, minute: num
 
 const CASES: SourceCase[] = [
   {
+    file: "register-ru-merged.xlsx",
+    source: "Excel register of orders (Russian)",
+    args: ["--time-zone", "Europe/Moscow"],
+    orders: [
+  { rows: [3, 4], body: {
+    "goods[0][good_name]": "KURS-1",
+    "goods[0][good_sum]": "5000",
+    "goods[1][good_name]": "KIT-2",
+    "goods[1][good_sum]": "1500",
+    "bill_first_name": "Алексей",
+    "bill_surname": "Смирнов",
+    "bill_middle_name": "Игоревич",
+    "bill_email": "a.smirnov@example.ru",
+    "bill_phone": "+7 916 555-00-11",
+    "bill_created": utc(2026, 11, 19, 21, 0, 0)
+  } },
+  { rows: [5], body: {
+    "goods[0][good_name]": "KIT-2",
+    "goods[0][good_sum]": "2000",
+    "bill_first_name": "Ирина",
+    "bill_surname": "Козлова",
+    "bill_email": "kozlova@example.ru",
+    "bill_created": utc(2026, 11, 20, 21, 0, 0)
+  } }
+    ]
+  },
+  {
     file: "shopify-orders.csv",
     source: "Shopify orders export",
     args: ["--time-zone", "Europe/Moscow"],
@@ -38,7 +65,7 @@ const CASES: SourceCase[] = [
     "bill_email": "jane.cooper@example.com",
     "bill_phone": "+1 617-555-0134",
     "bill_country": "US",
-    "bill_region": "Massachusetts",
+    "bill_region": "MA",
     "bill_city": "Boston",
     "bill_address": "12 Elm Street",
     "bill_postal_code": "02116",
@@ -53,6 +80,7 @@ const CASES: SourceCase[] = [
     "bill_surname": "Wei",
     "bill_email": "li.wei@example.org",
     "bill_country": "US",
+    "bill_region": "CA",
     "bill_city": "San Francisco",
     "bill_address": "400 Market St",
     "bill_postal_code": "94105",
@@ -70,6 +98,7 @@ const CASES: SourceCase[] = [
     "bill_surname": "Garcia",
     "bill_email": "maria.garcia@example.net",
     "bill_country": "US",
+    "bill_region": "FL",
     "bill_city": "Miami",
     "bill_address": "9 Ocean Ave",
     "bill_postal_code": "33139",
@@ -388,33 +417,6 @@ const CASES: SourceCase[] = [
     "bill_first_name": "Emma",
     "bill_surname": "Brown",
     "bill_email": "emma.brown@example.com",
-    "bill_created": utc(2026, 11, 20, 21, 0, 0)
-  } }
-    ]
-  },
-  {
-    file: "register-ru-merged.xlsx",
-    source: "Excel register of orders (Russian)",
-    args: ["--time-zone", "Europe/Moscow"],
-    orders: [
-  { rows: [3, 4], body: {
-    "goods[0][good_name]": "KURS-1",
-    "goods[0][good_sum]": "5000",
-    "goods[1][good_name]": "KIT-2",
-    "goods[1][good_sum]": "1500",
-    "bill_first_name": "Алексей",
-    "bill_surname": "Смирнов",
-    "bill_middle_name": "Игоревич",
-    "bill_email": "a.smirnov@example.ru",
-    "bill_phone": "+7 916 555-00-11",
-    "bill_created": utc(2026, 11, 19, 21, 0, 0)
-  } },
-  { rows: [5], body: {
-    "goods[0][good_name]": "KIT-2",
-    "goods[0][good_sum]": "2000",
-    "bill_first_name": "Ирина",
-    "bill_surname": "Козлова",
-    "bill_email": "kozlova@example.ru",
     "bill_created": utc(2026, 11, 20, 21, 0, 0)
   } }
     ]

@@ -117,6 +117,14 @@ describe('the buyer, not the merchant', () => {
     expect(texts.join('\n')).toContain('"Seller email" has the same address on every row (the merchant\'s)')
   })
 
+  it("takes the contact's e-mail column that has the addresses (amoCRM work or personal)", () => {
+    const { mapping } = run(['Название сделки', 'Полное имя контакта', 'Этап сделки', 'Рабочий email (контакт)', 'Личный email (контакт)'], [
+      ['Сделка 1', 'Анна Ким', 'Успешно', '', 'anna@x.ru'],
+      ['Сделка 2', 'Олег Ли', 'Успешно', 'oleg@firm.ru', 'oleg@x.ru']
+    ])
+    expect(mapping.fields.bill_email?.source).toMatchObject({ column: 'Личный email (контакт)' })
+  })
+
   it('never takes the merchant column of a PayPal download', () => {
     const { mapping } = run(
       ['Date', 'Time', 'TimeZone', 'Name', 'Gross', 'From Email Address', 'To Email Address', 'Transaction ID', 'Item ID'],
