@@ -9,6 +9,7 @@ import { MappingSchema, type Mapping } from '../mapping/mapping'
 import type { OrderDraft } from '../plan/order'
 import { ORDER_STATES, type OrderState } from '../run/order-state'
 import type { SheetMeta } from '../sheet/sheet'
+import type { Note } from '../presets/notes'
 
 // ---------- shared shapes ----------
 
@@ -58,6 +59,12 @@ export interface SessionSummary {
   /** Name of the saved template applied because the same headers came back. */
   template: string | null
   counts: PlanCounts
+  /** The export format the file was recognized as (its preset applied), when the mapping was
+   * made automatically. (Added; optional.) */
+  source?: { id: string; name: string } | null
+  /** What the source detection decided and why, as codes and parameters (text: noteText()).
+   * (Added; optional.) */
+  notes?: Note[]
   /** Problems of the mapping or the whole sheet (no row, no order), e.g. an unmapped required
    * field: they block every order, so show them above the grid. (Added; optional.) */
   sheetIssues?: Issue[]

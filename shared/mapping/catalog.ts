@@ -59,7 +59,8 @@ const SPECS: readonly SpecInput[] = [
     aliases: [
       'Price', 'Amount', 'Sum', 'Total', 'Cost', 'Order total', 'Total price', 'Product price', 'Item price', 'Unit price',
       'Price per item', 'Lineitem price', 'Payment amount', 'Сумма', 'Цена', 'Стоимость', 'Итого', 'Сумма заказа',
-      'Цена товара', 'Стоимость товара', 'Сумма товара', 'К оплате', 'Сумма к оплате', 'Сумма оплаты', 'Цена за единицу'
+      'Цена товара', 'Стоимость товара', 'Сумма товара', 'К оплате', 'Сумма к оплате', 'Сумма оплаты', 'Цена за единицу',
+      'Gross', 'Item Cost', 'Бюджет', 'Бюджет ₽', 'Бюджет, руб', 'Стоимость, RUB', 'Стоимость, руб', 'Сумма, руб'
     ],
     group: 'goods'
   },
@@ -73,7 +74,8 @@ const SPECS: readonly SpecInput[] = [
       'First name', 'Firstname', 'Given name', 'Name', 'Your name', 'Full name', 'Customer name', 'Client name',
       'Contact name', 'Recipient name', 'Recipient', 'Customer', 'Client', 'Buyer', 'Participant', 'Attendee',
       'Имя', 'Ваше имя', 'ФИО', 'Имя клиента', 'Имя покупателя', 'Имя получателя', 'Имя участника', 'Имя и фамилия',
-      'Фамилия и имя', 'Фамилия имя', 'Контактное лицо', 'Покупатель', 'Клиент', 'Получатель', 'Участник', 'Пользователь'
+      'Фамилия и имя', 'Фамилия имя', 'Контактное лицо', 'Покупатель', 'Клиент', 'Получатель', 'Участник', 'Пользователь',
+      'Billing Name', 'Полное имя контакта', 'Контакт', 'Имя контакта'
     ],
     group: 'customer'
   },
@@ -104,7 +106,8 @@ const SPECS: readonly SpecInput[] = [
     aliases: [
       'E-mail', 'Email', 'Email address', 'E-mail address', 'Mail', 'Your email', 'Customer email', 'Почта', 'Эл. почта',
       'Эл.почта', 'Электронная почта', 'Адрес электронной почты', 'Адрес эл. почты', 'E-mail клиента', 'Email клиента',
-      'Почта клиента', 'Ваш email', 'Ваш e-mail', 'Ваша почта', 'Емейл', 'Емэйл', 'Имейл', 'Мейл', 'Е-мейл', 'Мыло'
+      'Почта клиента', 'Ваш email', 'Ваш e-mail', 'Ваша почта', 'Емейл', 'Емэйл', 'Имейл', 'Мейл', 'Е-мейл', 'Мыло',
+      'Контакт: E-mail', 'Email (контакт)', 'Email (Billing)', 'Billing Email'
     ],
     group: 'customer'
   },

@@ -7,12 +7,14 @@ import { ORDER_FIELD_KEYS } from './field-keys'
 export const ColumnRefSchema = z.object({
   column: z.string().min(1),
   /** 1-based occurrence among columns with this same header text; default 1. */
-  occurrence: z.number().int().min(1).optional()
+  occurrence: z.number().int().min(1).optional(),
+  /** `column` is a column letter ("C"), for a column whose header is empty. */
+  letter: z.boolean().optional()
 })
 export type ColumnRef = z.infer<typeof ColumnRefSchema>
 
 export const FieldSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('column'), column: z.string().min(1), occurrence: z.number().int().min(1).optional() }),
+  z.object({ kind: z.literal('column'), column: z.string().min(1), occurrence: z.number().int().min(1).optional(), letter: z.boolean().optional() }),
   z.object({ kind: z.literal('constant'), value: z.string() }),
   z.object({ kind: z.literal('none') })
 ])
@@ -32,7 +34,16 @@ export const TransformOptionsSchema = z.object({
   /** Decimal separator for money. */
   decimal: DecimalSeparatorSchema.optional(),
   /** Trim surrounding white space (default true). */
-  trim: z.boolean().optional()
+  trim: z.boolean().optional(),
+  /** The column holds a full name: this field takes this part of it. */
+  namePart: z.enum(['first', 'last', 'middle']).optional(),
+  /** How the full name is written: 'given-first' ("John Smith") or 'surname-first' (a Russian
+   * ФИО, "Иванов Иван Иванович"). Default 'given-first'. */
+  nameOrder: z.enum(['given-first', 'surname-first']).optional(),
+  /** Dates: the time of day is in this other column (PayPal's Date, Time). */
+  timeColumn: ColumnRefSchema.optional(),
+  /** Dates: the time zone (PST, +0300, Europe/Moscow) is in this other column (PayPal's TimeZone). */
+  zoneColumn: ColumnRefSchema.optional()
 })
 export type TransformOptions = z.infer<typeof TransformOptionsSchema>
 
@@ -45,7 +56,13 @@ export type FieldMapping = z.infer<typeof FieldMappingSchema>
 export const GoodMappingSchema = z.object({
   name: FieldMappingSchema,
   /** Absent or kind 'none': the shop price is used (good_sum is not sent). */
-  sum: FieldMappingSchema.optional()
+  sum: FieldMappingSchema.optional(),
+  /** How many of the good the row has. The API has no quantity: 'repeat' sends the good that
+   * many times, 'multiply' sends it once at price x quantity. `price` says whether the price
+   * column holds the unit price (default) or the line total. */
+  quantity: z
+    .object({ column: ColumnRefSchema, mode: z.enum(['repeat', 'multiply']), price: z.enum(['unit', 'line']).optional() })
+    .optional()
 })
 export type GoodMapping = z.infer<typeof GoodMappingSchema>
 
@@ -67,7 +84,14 @@ export const MappingSchema = z.object({
     dateOrder: DateOrderSchema,
     timeZone: z.string().min(1),
     decimal: DecimalSeparatorSchema
-  })
+  }),
+  /** The export format the file was recognized as (a preset id, e.g. 'shopify-orders'). */
+  preset: z.string().optional(),
+  /** Columns chosen by a rule among look-alikes, kept until the user confirms them; each is a
+   * warning until then. `field` is the API key or 'groupBy'. */
+  guesses: z.array(z.object({ field: z.string(), column: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })).optional(),
+  /** Rows whose first filled cell says Итого/Total (totals and subtotals) are left out. Default true. */
+  skipTotals: z.boolean().optional()
 })
 export type Mapping = z.infer<typeof MappingSchema>
 
@@ -81,6 +105,10 @@ export const DEFAULT_TRANSFORM_DEFAULTS: Mapping['defaults'] = {
  * Header text is compared exactly after trimming, so a template saved for one file finds its
  * columns again in the next export of the same system. */
 export function resolveColumn(headers: readonly string[], ref: ColumnRef): number {
+  if (ref.letter) {
+    const index = letterIndex(ref.column)
+    return index >= 0 && index < headers.length ? index : -1
+  }
   const wanted = ref.column.trim()
   let seen = 0
   for (let i = 0; i < headers.length; i++) {
@@ -89,4 +117,13 @@ export function resolveColumn(headers: readonly string[], ref: ColumnRef): numbe
     if (seen === (ref.occurrence ?? 1)) return i
   }
   return -1
+}
+
+/** 0-based index of a column letter ("A" -> 0, "AA" -> 26), or -1 when it is not one. */
+export function letterIndex(text: string): number {
+  const letters = text.trim().toUpperCase()
+  if (!/^[A-Z]{1,3}$/.test(letters)) return -1
+  let n = 0
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64)
+  return n - 1
 }

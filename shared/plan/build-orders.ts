@@ -18,6 +18,7 @@ import { isSolid } from './import-plan-text'
 import { cellToText } from '../transforms/index'
 import { shownText } from '../transforms/text'
 import type { ValueProblem } from './validate-order'
+import { MAX_REPEAT, multiplyAmount, readQuantity, splitAmount } from './quantity'
 
 export interface BuiltOrders {
   /** The orders, already in their final shape; planImport fills in the counts. */
@@ -152,7 +153,7 @@ class OrderBuilder {
       values[f] = undefined
       const cell = cells[field.column] ?? null
       if (cell === null || cell === '') continue
-      const value = field.plainText && typeof cell === 'string' && isSolid(cell) ? cell : field.read(cell)
+      const value = field.plainText && typeof cell === 'string' && isSolid(cell) && cell.charCodeAt(0) !== 39 ? cell : field.read(cell, cells)
       if (value === null) continue
       if (typeof value !== 'string') {
         this.readFailure([row, o, field, cell], field.key, value.message)
@@ -209,7 +210,7 @@ class OrderBuilder {
       // Exports often repeat the order's e-mail, name and date on every line: the same cell
       // as the one the value came from needs no second reading.
       if (current !== undefined && base >= 0 && this.table.rows[this.origin[base + f] ?? r]?.[field.column] === cell) continue
-      const value = field.read(cell)
+      const value = field.read(cell, cells)
       if (value === null) continue
       if (typeof value !== 'string') {
         this.readFailure([row, o, field, cell], field.key, value.message)
@@ -234,8 +235,8 @@ class OrderBuilder {
       if (isConstant(good)) continue
       const line = this.goodLine(o, row, cells, good, order.goods.length)
       if (line === null) continue
-      if (order.goods.length === 0) order.goods = [line]
-      else order.goods.push(line)
+      if (order.goods.length === 0) order.goods = []
+      this.pushLine(order.goods, line, good, cells, row, o)
     }
   }
 
@@ -255,10 +256,13 @@ class OrderBuilder {
     const goods = this.compiled.goods
     let lines: GoodLine[] | null = null
     for (let g = 0; g < goods.length; g++) {
-      const line = this.goodLine(o, row, cells, goods[g] as CompiledGood, lines === null ? 0 : lines.length)
+      const good = goods[g] as CompiledGood
+      const line = this.goodLine(o, row, cells, good, lines === null ? 0 : lines.length)
       if (line === null) continue
-      if (lines === null) lines = [line]
-      else lines.push(line)
+      if (good.quantity === null) {
+        if (lines === null) lines = [line]
+        else lines.push(line)
+      } else this.pushLine((lines ??= []), line, good, cells, row, o)
     }
     return lines ?? []
   }
@@ -275,9 +279,52 @@ class OrderBuilder {
         this.priceWithoutProduct(good, cells, row, o, count)
         continue
       }
-      if (good.sum) this.readGood(good.sum, cells, row, o, count, 'good_sum')
-      count++
+      const sum = good.sum ? this.readGood(good.sum, cells, row, o, count, 'good_sum') : null
+      if (good.quantity === null) count++
+      else count += this.pushLine([], sum === null ? { good_name: name, row } : { good_name: name, row, good_sum: sum }, good, cells, row, o)
     }
+    return count
+  }
+
+  /** Adds a row's good to `lines` as its quantity says (GoodMapping.quantity); returns how many
+   * lines were added (0 after reporting a quantity that cannot be used). */
+  private pushLine(lines: GoodLine[], line: GoodLine, good: CompiledGood, cells: readonly Cell[], row: number, o: number): number {
+    const quantity = good.quantity
+    if (quantity === null) {
+      lines.push(line)
+      return 1
+    }
+    const read = readQuantity(cells[quantity.column] ?? null)
+    const fail = (message: string) => {
+      this.failed[o] = (this.failed[o] ?? 0) | GOODS_BIT
+      this.add(quantity.column, {
+        severity: 'error',
+        code: 'quantity',
+        row,
+        column: quantity.header,
+        field: `goods[${lines.length}][good_name]`,
+        order: o + 1,
+        message: `${place(row, quantity.name)}: ${message}.`
+      })
+      return 0
+    }
+    if (!read.ok) return fail(`${read.message}. Write a whole number, or leave it empty for 1`)
+    const count = read.value
+    const sum = line.good_sum
+    if (quantity.mode === 'multiply') {
+      if (sum === undefined || quantity.price === 'line' || count === 1) {
+        lines.push(line)
+        return 1
+      }
+      const total = multiplyAmount(sum, count)
+      if (total === null) return fail(`the price ${quote(sum)} has more than 2 decimals, so it cannot be multiplied by ${count} exactly`)
+      lines.push({ ...line, good_sum: total })
+      return 1
+    }
+    if (count > MAX_REPEAT) return fail(`the quantity ${count} is more than ${MAX_REPEAT} goods in one order. Send it as one good at price x quantity (--quantity multiply, or the quantity choice in the Map step)`)
+    const prices = sum !== undefined && quantity.price === 'line' && count > 1 ? splitAmount(sum, count) : null
+    if (sum !== undefined && quantity.price === 'line' && count > 1 && prices === null) return fail(`the line total ${quote(sum)} cannot be split into ${count} equal prices`)
+    for (let i = 0; i < count; i++) lines.push(prices === null ? line : { ...line, good_sum: prices[i]! })
     return count
   }
 
@@ -288,7 +335,7 @@ class OrderBuilder {
     const source = from.source
     const cell = cells[source.column] ?? null
     if (cell === null || cell === '') return null
-    const value: ReadOutcome = source.plainText && typeof cell === 'string' && isSolid(cell) ? cell : source.read(cell)
+    const value: ReadOutcome = source.plainText && typeof cell === 'string' && isSolid(cell) && cell.charCodeAt(0) !== 39 ? cell : source.read(cell, cells)
     if (value === null) return null
     if (typeof value !== 'string') this.readFailure([row, o, source, cell], goodKey(position, part), value.message)
     else {

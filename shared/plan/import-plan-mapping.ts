@@ -4,7 +4,7 @@
 import { fieldSpec, type FieldType } from '../mapping/catalog'
 import { DELIVERY_FIELD_KEYS, ORDER_FIELD_KEYS, type OrderFieldKey } from '../mapping/field-keys'
 import type { Issue } from './issue'
-import { resolveColumn, type ColumnRef, type FieldMapping, type Mapping } from '../mapping/mapping'
+import { resolveColumn, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from '../mapping/mapping'
 import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quote, readAs } from './import-plan-messages'
 import type { Cell } from '../sheet/sheet'
 import { cellText } from './import-plan-text'
@@ -14,13 +14,18 @@ import { plainMoney } from '../transforms/money'
 import { plainTimestamp } from '../transforms/dates'
 import { withFieldLimit } from './field-limits'
 import { compileValueChecks, type ValueCheck } from './validate-order'
+import { namePart } from '../transforms/full-name'
+import { combineDateTime } from '../transforms/date-time-columns'
+import { noteText } from '../presets/notes'
 
 export interface ReadFailure {
   message: string
 }
 /** A cell as it will be sent: a string, null for "empty", or why it could not be read. */
 export type ReadOutcome = string | null | ReadFailure
-export type CellReader = (cell: Cell) => ReadOutcome
+/** `cells` is the whole row, for fields read from more than one column (a date with its time
+ * and zone in columns of their own). */
+export type CellReader = (cell: Cell, cells?: readonly Cell[]) => ReadOutcome
 
 /** A field fed from a sheet column. */
 export interface ColumnSource {
@@ -54,6 +59,16 @@ export type GoodSource = { kind: 'column'; source: ColumnSource } | { kind: 'con
 export interface CompiledGood {
   name: GoodSource
   sum: GoodSource | null
+  quantity: CompiledQuantity | null
+}
+
+/** How many of a good a row has, and how that reaches CreateOrder (see GoodMapping.quantity). */
+export interface CompiledQuantity {
+  column: number
+  header: string
+  name: string
+  mode: 'repeat' | 'multiply'
+  price: 'unit' | 'line'
 }
 
 export interface CompiledMapping {
@@ -116,8 +131,16 @@ function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date
       return (cell) => (typeof cell === 'string' && isPlainHost(cell) ? cell : outcome(normalizeDomain(cell)))
     default: {
       const options = { trim: ALWAYS_TRIMMED.has(type) || own.trim !== false, date1904 }
+      const part = own.namePart
+      if (part !== undefined) {
+        const order = own.nameOrder ?? 'given-first'
+        return (cell) => {
+          const text = namePart(withoutTextMarker(cellText(cell, options)), part, order)
+          return text === '' ? null : text
+        }
+      }
       return (cell) => {
-        const text = cellText(cell, options)
+        const text = withoutTextMarker(cellText(cell, options))
         return text === '' ? null : text
       }
     }
@@ -180,17 +203,49 @@ class MappingCompiler {
     const type = typeOf(catalogKey)
     const what = fieldName(apiKey)
     if (TIMES.has(type) && !this.knownTimeZone(field, what, apiKey)) return null
-    const read = cellReader(type, this.mapping, field, this.context.date1904)
+    let read = cellReader(type, this.mapping, field, this.context.date1904)
     // Every field, checked or not, has the length limit of shared/field-limits.ts.
     const check = withFieldLimit(this.checks.get(catalogKey) ?? null)
     if (field.source.kind === 'constant') return this.constant(field.source.value, read, check, apiKey, what)
     const column = this.locate(field.source, apiKey, what)
     if (column < 0) return null
+    if (type === 'timestamp' && (field.transform?.timeColumn || field.transform?.zoneColumn)) {
+      const combined = this.dateTimeReader(field, apiKey, what)
+      if (combined === null) return null
+      read = combined
+    }
     const header = this.headers[column] ?? ''
     const failureCode = FAILURE_CODES[type] ?? 'value'
     const show = TIMES.has(type) ? showTime : quote
-    const plainText = !(type in FAILURE_CODES)
+    const plainText = !(type in FAILURE_CODES) && field.transform?.namePart === undefined
     return { kind: 'column', source: { column, header, name: columnName(this.headers, column), read, plainText, check, failureCode, show } }
+  }
+
+  /** A date read with its time of day and zone from their own columns. */
+  private dateTimeReader(field: FieldMapping, apiKey: string, what: string): CellReader | null {
+    const own = field.transform ?? {}
+    const time = own.timeColumn ? this.locate(own.timeColumn, apiKey, `the time of day of ${what}`) : -1
+    const zone = own.zoneColumn ? this.locate(own.zoneColumn, apiKey, `the time zone of ${what}`) : -1
+    if ((own.timeColumn && time < 0) || (own.zoneColumn && zone < 0)) return null
+    const options = { dateOrder: own.dateOrder ?? this.mapping.defaults.dateOrder, timeZone: own.timeZone ?? this.mapping.defaults.timeZone, date1904: this.context.date1904 }
+    return (cell, cells) => {
+      const result = combineDateTime(cell, time >= 0 ? cells?.[time] : undefined, zone >= 0 ? cells?.[zone] : undefined, options)
+      if (!result.ok) return { message: result.message }
+      return result.value === null ? null : String(result.value)
+    }
+  }
+
+  /** A sheet-wide warning (a guess to confirm, a quantity or price left out). */
+  warning(code: string, field: string | null, column: string | null, message: string): void {
+    this.issues.push({ severity: 'warning', code, row: null, column, field, order: null, message })
+  }
+
+  /** The quantity column of a good, if it has one. */
+  quantity(good: GoodMapping, index: number): CompiledQuantity | null {
+    if (!good.quantity) return null
+    const column = this.locate(good.quantity.column, `goods[${index}][good_name]`, `the quantity of good ${index + 1}`)
+    if (column < 0) return null
+    return { column, header: this.headers[column] ?? '', name: columnName(this.headers, column), mode: good.quantity.mode, price: good.quantity.price ?? 'unit' }
   }
 
   /** An unknown time zone would fail every date of the column: say so once, here. */
@@ -239,6 +294,9 @@ export function compileMapping(headers: readonly string[], mapping: Mapping, con
     else compiler.unmapped(key, key, key === 'bill_email' ? '' : ', and the goods are shipped by mail, so every order needs it')
   }
   const goods = compileGoods(compiler, mapping)
+  for (const guess of mapping.guesses ?? []) {
+    compiler.warning('guess', guess.field === 'groupBy' ? null : guess.field, guess.column, guessText(guess))
+  }
   return { columnFields, constants, goods, groupBy, required, checks: compiler.checks, issues: compiler.issues }
 }
 
@@ -261,7 +319,19 @@ function compileGoods(compiler: MappingCompiler, mapping: Mapping): CompiledGood
     }
     const name = compiler.source(good.name, 'good_name', nameKey)
     const sum = compiler.source(good.sum, 'good_sum', `goods[${i}][good_sum]`)
-    if (name) goods.push({ name, sum })
+    if (name) goods.push({ name, sum, quantity: compiler.quantity(good, i) })
   })
   return goods
+}
+
+/** The warning for a column chosen among look-alikes that the user has not confirmed yet. */
+function guessText(guess: NonNullable<Mapping['guesses']>[number]): string {
+  const what = guess.field === 'groupBy' ? 'the order number that groups rows' : fieldName(guess.field)
+  return `Column ${quote(guess.column)} was chosen for ${what} by a rule (${noteText({ code: guess.code, params: guess.params })}); confirm it in the mapping, or pick another column${guess.field === 'groupBy' ? ' with --group-by' : ` with --map ${guess.field}=COLUMN`}.`
+}
+
+/** Excel's text marker: a typed '02116 or '+7 916... keeps its zeros or plus as text, and some
+ * exports write the apostrophe into the file. It is not part of the value. */
+export function withoutTextMarker(text: string): string {
+  return text.charCodeAt(0) === 39 && /^'[+\d]/.test(text) ? text.slice(1) : text
 }

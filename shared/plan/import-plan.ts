@@ -4,7 +4,10 @@ import { buildOrders } from './build-orders'
 import { orderFingerprint } from './fingerprint'
 import { ordersSharingEmail } from './same-email'
 import { groupRows } from './group-rows'
-import { compileMapping } from './import-plan-mapping'
+import { compileMapping, type CompiledMapping } from './import-plan-mapping'
+import { withoutTotals, type TotalsSplit } from './totals-rows'
+import { noteText } from '../presets/notes'
+import { cellToText } from '../transforms'
 import { IssueCollector } from './import-plan-issues'
 import { checkOrders, orderPlace } from './validate-order-issues'
 import type { Issue } from './issue'
@@ -36,18 +39,51 @@ export function mappingIssues(headers: readonly string[], mapping: Mapping): Iss
   return compileMapping(headers, mapping, { date1904: false, now: Date.now() }).issues
 }
 
-export function planImport(table: SheetTable, mapping: Mapping, options?: PlanOptions): ImportPlan {
-  const compiled = compileMapping(table.headers, mapping, { date1904: table.date1904, now: options?.now ?? Date.now() })
+export function planImport(fullTable: SheetTable, mapping: Mapping, options?: PlanOptions): ImportPlan {
+  const compiled = compileMapping(fullTable.headers, mapping, { date1904: fullTable.date1904, now: options?.now ?? Date.now() })
   const issues = new IssueCollector()
   for (const issue of compiled.issues) issues.add(issue)
+  const totals = mapping.skipTotals === false ? null : skipTotals(fullTable, compiled, issues)
+  const table = totals?.table ?? fullTable
   const grouping = groupRows(table, compiled.groupBy)
   for (const issue of grouping.issues) issues.add(issue, compiled.groupBy?.column)
   const { orders, failed, filled, emails, emailHashes } = buildOrders(table, compiled, grouping, issues)
   checkOrders(orders, failed, filled, compiled, mapping.shipped, issues)
   flagRepeatedOrders(orders, emails, emailHashes, issues)
   const sheetErrors = compiled.issues.filter((i) => i.severity === 'error').length
-  const orderOfRow = grouping.orderOf.map((o) => o + 1)
+  const orderOfRow = totals && totals.skipped.length > 0 ? spread(grouping.orderOf, totals.skipped, fullTable.rows.length) : grouping.orderOf.map((o) => o + 1)
   return { orders, orderOfRow, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
+}
+
+/** Leaves totals rows out (a note says which); null when the sheet has none. */
+function skipTotals(table: SheetTable, compiled: CompiledMapping, issues: IssueCollector): TotalsSplit | null {
+  const email = compiled.columnFields.find((f) => f.key === 'bill_email')?.column ?? -1
+  const first = compiled.goods[0]?.name
+  const product = first?.kind === 'column' ? first.source.column : -1
+  if (email < 0 && product < 0) return null
+  const split = withoutTotals(table, email, product, compiled.groupBy?.column ?? -1)
+  if (split.skipped.length === 0) return null
+  const rows = split.skippedRows
+  const example = (table.rows[split.skipped[0]!] ?? []).map((c) => (c === null ? '' : cellToText(c).trim())).find((t) => t !== '') ?? ''
+  issues.add({
+    severity: 'warning',
+    code: 'totals-row',
+    row: rows[0] ?? null,
+    column: null,
+    field: null,
+    order: null,
+    message: noteText({ code: 'totals.skipped', params: { rows: rows.join(', '), count: rows.length, example } })
+  })
+  return split
+}
+
+/** Order of each row of the whole table (0 for the rows left out). */
+function spread(orderOf: Int32Array, skipped: readonly number[], count: number): Int32Array {
+  const result = new Int32Array(count)
+  const drop = new Set(skipped)
+  let k = 0
+  for (let r = 0; r < count; r++) result[r] = drop.has(r) ? 0 : (orderOf[k++] ?? -1) + 1
+  return result
 }
 
 /** Fills in each order's error and warning counts (orders are made with 0 and 0) and returns

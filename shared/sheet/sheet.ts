@@ -42,6 +42,10 @@ export interface SheetMeta {
   /** Every sheet of a workbook, in workbook order; one synthetic name for CSV/TSV. */
   sheetNames: string[]
   sheet: string
+  /** Why this sheet was read when the user did not choose one and it is not the first. (Added; optional.) */
+  sheetReason?: string
+  /** Other sheets of the workbook with e-mail addresses, when this one has none. (Added; optional.) */
+  sheetsWithEmails?: string[]
   /** Text files only. */
   encoding?: Detected<string>
   delimiter?: Detected<string>

@@ -73,7 +73,7 @@ function textToTimestamp(text: string, opts: DateOptions): Transformed<number> {
     case 'ambiguous':
       return fail(
         `${quote(text)} could be ${r.first} ${monthName(r.second)} or ${monthName(r.first)} ${r.second}: ` +
-          'choose the date order (day first or month first) for this column'
+          'choose the date order (day first or month first) for this column (--date-order dmy|mdy, or "Dates like 03/04/2024 are" in the Map step)'
       )
     case 'unreadable':
       return fail(`${quote(text)} is not a date and time this app can read: ${WRITE_LIKE}`)

@@ -1,6 +1,7 @@
 // Human-readable and JSON descriptions of a prepared import, shared by preview and import.
 import type { Issue } from '#shared/plan/issue'
-import type { FieldSource, Mapping } from '#shared/mapping/mapping'
+import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
+import { noteText } from '#shared/presets/notes'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { limitedList, termName, termText } from './terminal-text'
 
@@ -12,11 +13,26 @@ const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', tsv: 'TSV', xlsx: 'Ex
 export function describeSource(prepared: PreparedImport): string[] {
   const { meta } = prepared.read
   const lines = [`${termText(meta.file)}: ${FORMAT_NAMES[meta.format] ?? meta.format}`]
-  if (meta.sheetNames.length > 1 || meta.format !== 'csv') lines.push(`  sheet:      ${termName(meta.sheet)} (sheets: ${limitedList(meta.sheetNames, MAX_LISTED_COLUMNS)})`)
+  if (meta.sheetNames.length > 1 || meta.format !== 'csv') {
+    lines.push(`  sheet:      ${termName(meta.sheet)} (sheets: ${limitedList(meta.sheetNames, MAX_LISTED_COLUMNS)})`)
+    if (meta.sheetReason) lines.push(`              read because ${termText(meta.sheetReason)}; others: ${limitedList(meta.sheetNames.filter((s) => s !== meta.sheet), MAX_LISTED_COLUMNS)} (choose one with --sheet)`)
+  }
   if (meta.encoding) lines.push(`  encoding:   ${meta.encoding.value} (${meta.encoding.reason})`)
   if (meta.delimiter) lines.push(`  delimiter:  ${showDelimiter(meta.delimiter.value)} (${meta.delimiter.reason})`)
   lines.push(`  header row: ${meta.headerRow.value} (${meta.headerRow.reason})`)
   return lines
+}
+
+function describeTransform(fm: FieldMapping): string {
+  const t = fm.transform
+  if (!t) return ''
+  const parts: string[] = []
+  if (t.namePart) parts.push(`${t.namePart === 'first' ? 'first name' : t.namePart === 'last' ? 'surname' : 'middle name'} of the full name${t.nameOrder === 'surname-first' ? ', surname first' : ''}`)
+  if (t.timeColumn) parts.push(`time from "${t.timeColumn.column}"`)
+  if (t.zoneColumn) parts.push(`zone from "${t.zoneColumn.column}"`)
+  if (t.dateOrder && t.dateOrder !== 'auto') parts.push(t.dateOrder === 'dmy' ? 'day first' : t.dateOrder === 'mdy' ? 'month first' : 'year first')
+  if (t.timeZone) parts.push(`in ${t.timeZone}`)
+  return parts.length > 0 ? ` (${parts.join('; ')})` : ''
 }
 
 function showDelimiter(d: string): string {
@@ -33,19 +49,28 @@ export function describeMapping(prepared: PreparedImport): string[] {
   const { mapping, auto } = prepared
   const confidence = new Map((auto?.matches ?? []).map((m) => [`${m.field}|${m.column}`, m]))
   const lines = [auto ? 'Mapping (matched automatically; save it with "orderbatch mapping" to edit):' : 'Mapping (from file):']
-  const row = (field: string, source: FieldSource) => {
+  if (auto?.source) lines.splice(0, 0, `Recognized: ${auto.source.name}`)
+  const guessed = new Set((mapping.guesses ?? []).map((g) => g.field))
+  const row = (field: string, fm: FieldMapping) => {
+    const source = fm.source
     const match = source.kind === 'column' ? confidence.get(`${field}|${source.column}`) : undefined
-    const score = match ? `  ${Math.round(match.confidence * 100)}% ${match.reason}` : ''
-    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source)}${score}`)
+    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${match.reason}` : ''
+    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source)}${describeTransform(fm)}${score}`)
   }
   mapping.goods.forEach((good, i) => {
-    row(`goods[${i}][good_name]`, good.name.source)
-    if (good.sum && good.sum.source.kind !== 'none') row(`goods[${i}][good_sum]`, good.sum.source)
+    row(`goods[${i}][good_name]`, good.name)
+    if (good.sum && good.sum.source.kind !== 'none') row(`goods[${i}][good_sum]`, good.sum)
+    if (good.quantity) {
+      const how = good.quantity.mode === 'multiply' ? 'one good at price x quantity' : 'the good repeated once per unit'
+      lines.push(`  ${`goods[${i}] quantity`.padEnd(26)} ← column "${good.quantity.column.column}": ${how} (the price is the ${good.quantity.price === 'line' ? 'line total' : 'unit price'})`)
+    }
   })
-  for (const [field, fm] of Object.entries(mapping.fields)) if (fm && fm.source.kind !== 'none') row(field, fm.source)
-  if (mapping.groupBy) lines.push(`  orders grouped by column ${termName(mapping.groupBy.column)}`)
+  for (const [field, fm] of Object.entries(mapping.fields)) if (fm && fm.source.kind !== 'none') row(field, fm)
+  if (mapping.groupBy) lines.push(`  orders grouped by column ${termName(mapping.groupBy.column)}${guessed.has('groupBy') ? ' (a guess: confirm it)' : ''}`)
   if (mapping.shipped) lines.push('  goods are shipped: delivery fields are required')
-  for (const a of (auto?.ambiguities ?? []).slice(0, MAX_LISTED_COLUMNS)) lines.push(`  ambiguous: ${termText(a.message)}`)
+  lines.push(`  times without a zone are read as ${mapping.defaults.timeZone}`)
+  if (mapping.defaults.dateOrder !== 'auto') lines.push(`  dates are read ${mapping.defaults.dateOrder === 'dmy' ? 'day first' : mapping.defaults.dateOrder === 'mdy' ? 'month first' : 'year first'}`)
+  if (auto) for (const note of auto.notes) lines.push(`  ${note.level === 'guess' ? 'to confirm' : note.level === 'warning' ? 'warning' : 'note'}: ${termText(noteText(note))}`)
   // A sheet may have thousands of columns: name the first ones and count the rest.
   if (auto && auto.unmatchedHeaders.length > 0) lines.push(`  columns not used: ${limitedList(auto.unmatchedHeaders, MAX_LISTED_COLUMNS)}`)
   return lines
@@ -78,6 +103,8 @@ export function planAsJson(prepared: PreparedImport, mapping: Mapping = prepared
     mapping,
     mappingSource: prepared.auto ? 'auto' : 'file',
     matches: prepared.auto?.matches ?? [],
+    source: prepared.auto?.source ?? null,
+    notes: (prepared.auto?.notes ?? []).map((n) => ({ ...n, text: noteText(n) })),
     ambiguities: prepared.auto?.ambiguities ?? [],
     counts: prepared.plan.counts,
     issues: prepared.plan.issues

@@ -4,6 +4,9 @@ import type { PrepareOptions } from '../pipeline/prepare-import'
 import { limitsForMaxFileMb } from '../sheets/limits'
 import { parseDelimiter, parsePositiveInteger } from './args'
 import type { CliIo } from './io'
+import type { MapOverride, SourceOptions } from '#shared/mapping/source-map'
+import { isOrderFieldKey } from '#shared/mapping/field-keys'
+import { isValidTimeZone } from '#shared/transforms/index'
 import { UsageError } from './usage-error'
 
 export const READ_OPTION_SPECS = {
@@ -13,7 +16,11 @@ export const READ_OPTION_SPECS = {
   encoding: { type: 'string' },
   delimiter: { type: 'string' },
   'header-row': { type: 'string' },
-  'max-file-size': { type: 'string' }
+  'max-file-size': { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'time-zone': { type: 'string' },
+  'date-order': { type: 'string' },
+  quantity: { type: 'string' }
 } as const
 
 export interface ReadOptionValues {
@@ -24,6 +31,10 @@ export interface ReadOptionValues {
   delimiter?: string
   'header-row'?: string
   'max-file-size'?: string
+  map?: string[]
+  'time-zone'?: string
+  'date-order'?: string
+  quantity?: string
 }
 
 export function toPrepareOptions(values: ReadOptionValues, io: CliIo): PrepareOptions {
@@ -36,7 +47,8 @@ export function toPrepareOptions(values: ReadOptionValues, io: CliIo): PrepareOp
     delimiter: parseDelimiter(values.delimiter),
     headerRow: parsePositiveInteger(values['header-row'], '--header-row'),
     limits: maxFileLimits(values['max-file-size']),
-    signal: io.signal
+    signal: io.signal,
+    source: sourceOptions(values)
   }
 }
 
@@ -49,6 +61,38 @@ function maxFileLimits(value: string | undefined): PrepareOptions['limits'] {
   return limitsForMaxFileMb(amount)
 }
 
+const DATE_ORDERS = ['dmy', 'mdy', 'ymd'] as const
+const QUANTITY_MODES = ['repeat', 'multiply'] as const
+
+function sourceOptions(values: ReadOptionValues): SourceOptions {
+  const zone = values['time-zone']
+  if (zone !== undefined && !isValidTimeZone(zone)) throw new UsageError(`--time-zone: "${zone}" is not a known time zone. Use a name like Europe/Moscow, America/New_York or UTC.`)
+  const order = values['date-order']
+  if (order !== undefined && !(DATE_ORDERS as readonly string[]).includes(order)) throw new UsageError(`--date-order must be dmy (day first), mdy (month first) or ymd, not "${order}".`)
+  const quantity = values.quantity
+  if (quantity !== undefined && !(QUANTITY_MODES as readonly string[]).includes(quantity)) throw new UsageError(`--quantity must be repeat (the good once per unit) or multiply (one good at price x quantity), not "${quantity}".`)
+  if (values.map && values.map.length > 0 && values.mapping !== undefined) throw new UsageError('--map changes the automatic mapping; with --mapping, edit the mapping file instead.')
+  return {
+    timeZone: zone,
+    dateOrder: order as SourceOptions['dateOrder'],
+    quantity: quantity as SourceOptions['quantity'],
+    overrides: (values.map ?? []).map(parseMapOption)
+  }
+}
+
+/** FIELD=COLUMN: FIELD an API name (bill_email, good_name, goods[1][good_sum]), groupBy or
+ * quantity; COLUMN a header, a column letter, or =VALUE for a constant. */
+function parseMapOption(text: string): MapOverride {
+  const at = text.indexOf('=')
+  const field = at < 0 ? '' : text.slice(0, at).trim()
+  const column = at < 0 ? '' : text.slice(at + 1)
+  const known = field === 'groupBy' || field === 'quantity' || isOrderFieldKey(field) || /^(goods\[\d+\]\[)?good_(name|sum)\]?$/.test(field)
+  if (!known || column.trim() === '') {
+    throw new UsageError(`--map "${text}": write FIELD=COLUMN, e.g. --map bill_email="E-mail" or --map good_name=C (a column letter) or --map good_name==COURSE-1 (a constant). FIELD is a CreateOrder name (bill_email, good_name, good_sum, bill_created, ...), groupBy or quantity.`)
+  }
+  return { field, column }
+}
+
 export const READ_OPTIONS_HELP = `  --sheet S          sheet name or 1-based number (workbooks)
   --mapping m.json   use a saved mapping instead of matching headers automatically
   --group-by COLUMN  rows with the same value in COLUMN form one order
@@ -56,4 +100,9 @@ export const READ_OPTIONS_HELP = `  --sheet S          sheet name or 1-based num
   --delimiter D      field delimiter: , ; | tab
   --header-row N     1-based row that holds the column headers
   --max-file-size N  largest file to read, in MB (or 2GB); the default is a quarter of the
-                     memory the reader may use (half the computer's memory, at most 4 GB)`
+                     memory the reader may use (half the computer's memory, at most 4 GB)
+  --map FIELD=COLUMN use COLUMN (a header or a letter like B; =VALUE for a constant) for FIELD
+                     (bill_email, good_name, good_sum, groupBy, quantity, ...); repeatable
+  --time-zone Z      zone for times written without one (default: this computer's), e.g. Europe/Moscow
+  --date-order O     dmy or mdy: how to read dates like 03/04/2026 (default: told from the column)
+  --quantity M       repeat (the good once per unit, default) or multiply (one good at price x quantity)`

@@ -1,7 +1,8 @@
 // The whole input side for one file: read the sheet (in a worker), decide the mapping (given or
 // automatic), and plan the orders. Used by the CLI, the app and the benchmarks alike.
 import { basename } from 'node:path'
-import { autoMap, type AutoMapResult } from '#shared/mapping/auto-map'
+import { mapSource, type SourceMapResult, type SourceOptions } from '#shared/mapping/source-map'
+import { withSourceNotes } from '#shared/presets/plan-notes'
 import { planImport, type ImportPlan } from '#shared/plan/import-plan'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
@@ -18,6 +19,8 @@ export interface PrepareOptions extends SheetReadOptions {
   limits?: Partial<ReadLimits>
   signal?: AbortSignal
   now?: number
+  /** Time zone, day/month order, quantity and `--map` choices for the automatic mapping. */
+  source?: SourceOptions
 }
 
 export interface PreparedImport {
@@ -25,7 +28,7 @@ export interface PreparedImport {
   read: ReadResult
   mapping: Mapping
   /** Present when the mapping was made automatically. */
-  auto: AutoMapResult | null
+  auto: SourceMapResult | null
   plan: ImportPlan
 }
 
@@ -33,17 +36,22 @@ export type PrepareOutcome = { ok: true; value: PreparedImport } | { ok: false; 
 
 export async function prepareImport(path: string, options: PrepareOptions = {}): Promise<PrepareOutcome> {
   const file = basename(path)
-  const { mappingPath, groupBy, limits, signal, now, mapping: givenMapping, ...readOptions } = options
+  const { mappingPath, groupBy, limits, signal, now, mapping: givenMapping, source: sourceOptions, ...readOptions } = options
   const read = await readSheetFile(path, { ...readOptions, limits, signal })
   if (!read.ok) return read
 
   let mapping: Mapping
-  let auto: AutoMapResult | null = null
+  let auto: SourceMapResult | null = null
   try {
     if (givenMapping) mapping = givenMapping
     else if (mappingPath) mapping = await loadMappingFile(mappingPath)
     else {
-      auto = autoMap(read.value.table.headers, read.value.table.rows.slice(0, 200))
+      auto = mapSource(read.value.table.headers, read.value.table.rows, {
+        ...sourceOptions,
+        ...(read.value.meta.sheetsWithEmails ? { sheetsWithEmails: read.value.meta.sheetsWithEmails } : {}),
+        timeZone: sourceOptions?.timeZone ?? localTimeZone(),
+        timeZoneWhy: sourceOptions?.timeZone ? 'set with --time-zone' : "the computer's zone"
+      })
       mapping = auto.mapping
     }
   } catch (error) {
@@ -61,10 +69,20 @@ export async function prepareImport(path: string, options: PrepareOptions = {}):
     mapping = { ...mapping, groupBy: { column: groupBy.trim() } }
   }
 
-  const plan = planImport(read.value.table, mapping, now === undefined ? undefined : { now })
+  const planned = planImport(read.value.table, mapping, now === undefined ? undefined : { now })
+  const plan = auto ? withSourceNotes(planned, auto.notes, mapping) : planned
   return { ok: true, value: { file, read: read.value, mapping, auto, plan } }
 }
 
 export function listHeaders(headers: readonly string[]): string {
   return headers.map((h) => `"${h}"`).join(', ')
+}
+
+/** The computer's time zone (IANA name), UTC when it cannot be told. */
+export function localTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+  } catch {
+    return 'UTC'
+  }
 }

@@ -5,6 +5,8 @@ import { planImport, type ImportPlan, type PlannedOrder } from '#shared/plan/imp
 import type { Issue } from '#shared/plan/issue'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell, SheetTable } from '#shared/sheet/sheet'
+import type { Note } from '#shared/presets/notes'
+import { withSourceNotes } from '#shared/presets/plan-notes'
 
 /** Sheet row -> column index -> the user's value. */
 export type Edits = ReadonlyMap<number, ReadonlyMap<number, string>>
@@ -21,9 +23,10 @@ export interface SheetPlan {
   sheetIssues: Issue[]
 }
 
-export function planSheet(table: SheetTable, mapping: Mapping, edits: Edits, excluded: ReadonlySet<number>, now: number): SheetPlan {
+export function planSheet(table: SheetTable, mapping: Mapping, edits: Edits, excluded: ReadonlySet<number>, now: number, notes: readonly Note[] = []): SheetPlan {
   const effective = effectiveTable(table, edits, excluded)
-  const plan = planImport(effective, mapping, { now })
+  const planned = planImport(effective, mapping, { now })
+  const plan = notes.length > 0 ? withSourceNotes(planned, notes, mapping) : planned
   const orderOfRow = new Map<number, number>()
   const { rowNumbers } = effective
   for (let r = 0; r < rowNumbers.length; r++) orderOfRow.set(rowNumbers[r] ?? r + 1, plan.orderOfRow[r] ?? 0)

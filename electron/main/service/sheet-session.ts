@@ -1,6 +1,6 @@
 // One loaded sheet in the app: what was read, the mapping, the user's cell edits and excluded
 // rows, and the plan made from them. The renderer only ever gets pages of it.
-import type { AutoMapResult } from '#shared/mapping/auto-map'
+import type { SourceMapResult } from '#shared/mapping/source-map'
 import { createOrderQuery } from '#shared/wire/create-order-params'
 import type { GridRow, OrderPreview, PlanCounts, ReadOverrides, SessionSummary } from '#shared/ipc/contract'
 import type { PlannedOrder } from '#shared/plan/import-plan'
@@ -23,7 +23,7 @@ export interface SessionSource {
 
 export interface MappingChoice {
   mapping: Mapping
-  auto: AutoMapResult | null
+  auto: SourceMapResult | null
   template: string | null
 }
 
@@ -88,6 +88,8 @@ export class SheetSession {
       mapping: this.mapping,
       auto: auto ? { matches: auto.matches, ambiguities: auto.ambiguities, unmatchedHeaders: auto.unmatchedHeaders, missingRequired: auto.missingRequired } : null,
       template: this.choice.template,
+      source: auto?.source ?? null,
+      notes: auto?.notes ?? [],
       counts: this.counts(created),
       sheetIssues: this.planned.sheetIssues
     }
@@ -191,7 +193,7 @@ export class SheetSession {
   }
 
   private replan(): void {
-    this.planned = planSheet(this.read.table, this.mapping, this.edits, this.excluded, this.now())
+    this.planned = planSheet(this.read.table, this.mapping, this.edits, this.excluded, this.now(), this.choice.auto?.notes)
     const { issuesOfRow } = this.planned
     this.problemRows = this.read.table.rowNumbers.filter((row) => issuesOfRow.has(row))
   }

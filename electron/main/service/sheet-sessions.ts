@@ -1,7 +1,8 @@
 // The sheets loaded in the app, by session id. A few are kept (the least recently used is closed
 // beyond that), each with its file bytes so it can be read again with other options.
 import { createHash, randomUUID } from 'node:crypto'
-import { autoMap } from '#shared/mapping/auto-map'
+import { mapSource } from '#shared/mapping/source-map'
+import { localTimeZone } from '../pipeline/prepare-import'
 import type { ReadOverrides } from '#shared/ipc/contract'
 import type { ReadResult } from '#shared/sheet/sheet'
 import { limitsForMaxFileMb, readSheetFile } from '../sheets/read-sheet'
@@ -13,7 +14,6 @@ import type { TemplateStore } from './templates'
 import { withTempFile } from './temp-file'
 
 export const MAX_SESSIONS = 4
-const AUTO_MAP_SAMPLE_ROWS = 200
 
 export interface SheetSessionsDeps {
   tempDir: string
@@ -73,7 +73,11 @@ export class SheetSessions {
   chooseMapping(read: ReadResult): MappingChoice {
     const template = this.deps.templates.findFor(read.table.headers)
     if (template) return { mapping: template.mapping, auto: null, template: template.name }
-    const auto = autoMap(read.table.headers, read.table.rows.slice(0, AUTO_MAP_SAMPLE_ROWS))
+    const auto = mapSource(read.table.headers, read.table.rows, {
+      timeZone: localTimeZone(),
+      timeZoneWhy: "the computer's zone",
+      ...(read.meta.sheetsWithEmails ? { sheetsWithEmails: read.meta.sheetsWithEmails } : {})
+    })
     return { mapping: auto.mapping, auto, template: null }
   }
 

@@ -8,6 +8,7 @@ import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 import { toCell } from './workbook-cell'
+import { collapseTwoLevelHeader, emailRows, fillMerges } from './orders-sheet'
 
 export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods'
 
@@ -27,10 +28,13 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
   const names = workbook.SheetNames
   if (names.length === 0) throw noSheets(file, format)
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
-  const { name, records } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
+  const picked: { name: string; records: LazyRecords; reason?: string } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
+  const { name, records, reason } = picked
   const sheet = workbook.Sheets[name]!
   if (wasCut(sheet, sheetRows)) throw tooManyRows(file, name, limits)
-  const { table, headerRow } = buildTable(records(), {
+  const rows = records()
+  const elsewhere = names.length > 1 && emailRows(rows) === 0 ? names.filter((n) => n !== name && emailRows(sheetRecords(workbook, n)) > 0) : []
+  const { table, headerRow } = buildTable(rows, {
     file,
     headerRow: options.headerRow,
     missing: null,
@@ -39,7 +43,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
     where: `sheet "${name}"`
   })
   return {
-    meta: { file, format, sheetNames: [...names], sheet: name, headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
+    meta: { file, format, sheetNames: [...names], sheet: name, ...(reason ? { sheetReason: reason } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}), headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
     table
   }
 }
@@ -83,16 +87,31 @@ function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, 
 
 type LazyRecords = () => SheetRecords
 
-/** The first visible sheet with a header and at least one row under it; else the first with any
- * content (which then fails with a precise "no data" message); else the workbook is empty. */
-function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords } {
+/** The visible sheet whose rows hold the most e-mail addresses (a summary sheet before the
+ * orders has none); else the first visible sheet with a header and at least one row under it;
+ * else the first with any content (which then fails with a precise "no data" message); else the
+ * workbook is empty. */
+function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords; reason?: string } {
   const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name))
   const ordered = [...workbook.SheetNames.filter((n) => !hidden.has(n)), ...workbook.SheetNames.filter((n) => hidden.has(n))]
   let firstFilled: { name: string; records: SheetRecords } | null = null
+  let firstWithData: { name: string; records: SheetRecords } | null = null
+  let withEmails: { name: string; records: SheetRecords; count: number } | null = null
   for (const name of ordered) {
     const records = sheetRecords(workbook, name)
-    if (records.cells.length >= 2) return { name, records: () => records }
+    if (records.cells.length >= 2) {
+      firstWithData ??= { name, records }
+      if (ordered.length === 1 || hidden.has(name)) break
+      const count = emailRows(records)
+      if (count > 0 && (!withEmails || count > withEmails.count)) withEmails = { name, records, count }
+    }
     if (records.cells.length === 1 && !firstFilled) firstFilled = { name, records }
+  }
+  const best = withEmails ?? firstWithData
+  if (best) {
+    const skipped = firstWithData && withEmails && firstWithData.name !== withEmails.name ? firstWithData.name : null
+    const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} rows and "${skipped}", the first sheet, has none` : undefined
+    return { name: best.name, records: () => best.records, ...(reason ? { reason } : {}) }
   }
   if (firstFilled) {
     const found = firstFilled
@@ -142,6 +161,7 @@ function sheetRecords(workbook: XLSX.WorkBook, name: string): SheetRecords {
   const data = sheet?.['!data']
   if (!sheet || !data) return records
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
+  fillMerges(data, sheet['!merges'])
   // Dense rows are indexed by absolute sheet row, so row r is what Excel shows as r + 1.
   for (let r = 0; r < data.length; r++) {
     const source = data[r]
@@ -152,6 +172,7 @@ function sheetRecords(workbook: XLSX.WorkBook, name: string): SheetRecords {
     records.cells.push(cells)
     records.rows.push(r + 1)
   }
+  collapseTwoLevelHeader(records, sheet['!merges'])
   return records
 }
 

@@ -8,13 +8,19 @@ import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import type { RecordSink } from './read-text'
 import { allSheetsEmpty, noSheets, sheetNameOf, tooManyRows } from './read-workbook'
 import { sheetReadError, type SheetReadError } from './sheet-error'
-import { isBlankRow } from './sheet-record'
+import { appendRecords, emptyRecords, isBlankRow } from './sheet-record'
+import { collapseTwoLevelHeader, emailRows, fillMergedRecords, type MergeRange } from './orders-sheet'
 import type { WorkbookAbout } from './stream-about'
 import { formatSafely, isDateFormat } from './workbook-cell'
 import { parsePart, readBook, readSharedStrings, readStyles, RichTextCollector, excelText, xmlBool, type XlsxSheetInfo } from './xlsx-parts'
 import type { ZipEntry } from './zip-directory'
 
 const BATCH_RECORDS = 4096
+
+/** Merged ranges are listed after a sheet's rows, so a sheet that may need them (made by a person:
+ * a two-level header, an order number merged down its lines) is held whole and handed on once
+ * its merges are known. Larger sheets are machine exports, streamed as read, merges not applied. */
+const HOLD_SHEET_BYTES = 32 * 1024 * 1024
 
 export interface XlsxReadOptions {
   sheet?: string | number
@@ -38,36 +44,97 @@ export function readXlsxStreaming(
   const context: SheetContext = { bytes, file, strings, styles: styleFormats(styles, book.date1904), date1904: book.date1904, limits, keep }
   const sheetNames = book.sheets.map((s) => s.name)
   const about = (sheet: string): WorkbookAbout => ({ kind: 'workbook', file, format, sheetNames, sheet, date1904: book.date1904 })
+  const read = (sheet: XlsxSheetInfo, to: RecordSink): number => {
+    let emails = 0
+    readSheet(context, sheet, (cells, rows) => {
+      emails += emailRows({ cells: cells as Cell[][], rows: rows as number[] })
+      to(cells, rows)
+    })
+    return emails
+  }
+  const stats = new Map<string, SheetStats>()
+  const statsOf = (sheet: XlsxSheetInfo): SheetStats => {
+    let known = stats.get(sheet.name)
+    if (!known) {
+      let records = 0
+      known = { records: 0, emails: 0 }
+      known.emails = read(sheet, (cells) => void (records += cells.length))
+      known.records = records
+      stats.set(sheet.name, known)
+    }
+    return known
+  }
+  /** The sheet read has no e-mail address: which others have, to say where the orders may be. */
+  const finish = (sheet: XlsxSheetInfo, emails: number, reason?: string): WorkbookAbout => {
+    const elsewhere = book.sheets.length > 1 && emails === 0 ? book.sheets.filter((s) => s !== sheet && statsOf(s).emails > 0).map((s) => s.name) : []
+    return { ...about(sheet.name), ...(reason ? { sheetReason: reason } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}) }
+  }
   if (options.sheet !== undefined) {
     const name = sheetNameOf(sheetNames, options.sheet, file)
-    streamSheet(context, book.sheets[sheetNames.indexOf(name)]!, sink)
-    return about(name)
+    const sheet = book.sheets[sheetNames.indexOf(name)]!
+    return finish(sheet, read(sheet, sink))
   }
-  // The first visible sheet with a header and a row under it, else the first with anything in it
-  // (which then fails with a precise "no data" message), as for SheetJS. A sheet's first two
-  // records are held back until it is known to be the one.
+  // As for SheetJS (read-workbook.ts): the visible sheet whose rows hold the most e-mail addresses
+  // (a summary sheet before the orders has none); else the first visible sheet with a header and a
+  // row under it; else the first with anything in it (which then fails with a precise "no data"
+  // message). A workbook of several sheets is looked through once before the chosen one is read.
   const ordered = [...book.sheets.filter((s) => !s.hidden), ...book.sheets.filter((s) => s.hidden)]
-  let firstFilled: { name: string; cells: Cell[][]; rows: number[] } | null = null
-  for (const sheet of ordered) {
-    const held = { cells: [] as Cell[][], rows: [] as number[] }
+  if (ordered.length === 1) {
+    const only = ordered[0]!
+    const held = emptyRecords()
     let passing = false
-    streamSheet(context, sheet, (cells, rows) => {
+    const emails = read(only, (cells, rows) => {
       if (passing) return sink(cells, rows)
-      held.cells.push(...cells)
-      held.rows.push(...rows)
+      appendRecords(held, cells, rows)
       if (held.cells.length >= 2) {
         passing = true
         sink(held.cells, held.rows)
       }
     })
-    if (passing) return about(sheet.name)
-    if (held.cells.length === 1 && !firstFilled) firstFilled = { name: sheet.name, ...held }
+    if (!passing && held.cells.length === 0) throw allSheetsEmpty(file, book.sheets.length)
+    if (!passing) sink(held.cells, held.rows)
+    return finish(only, emails)
   }
-  if (firstFilled) {
-    sink(firstFilled.cells, firstFilled.rows)
-    return about(firstFilled.name)
+  let firstFilled: XlsxSheetInfo | null = null
+  let firstWithData: XlsxSheetInfo | null = null
+  let withEmails: { sheet: XlsxSheetInfo; count: number } | null = null
+  for (const sheet of ordered) {
+    const { records, emails } = statsOf(sheet)
+    if (records >= 2) {
+      firstWithData ??= sheet
+      if (sheet.hidden) break
+      if (emails > 0 && (!withEmails || emails > withEmails.count)) withEmails = { sheet, count: emails }
+    }
+    if (records === 1 && !firstFilled) firstFilled = sheet
   }
-  throw allSheetsEmpty(file, book.sheets.length)
+  const best = withEmails?.sheet ?? firstWithData ?? firstFilled
+  if (!best) throw allSheetsEmpty(file, book.sheets.length)
+  const skipped = firstWithData && withEmails && firstWithData !== withEmails.sheet ? firstWithData.name : null
+  const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} rows and "${skipped}", the first sheet, has none` : undefined
+  return finish(best, read(best, sink), reason)
+}
+
+interface SheetStats {
+  records: number
+  emails: number
+}
+
+/** One sheet's records to `sink`: held whole and completed by its merged ranges when small enough
+ * (see HOLD_SHEET_BYTES), else streamed as read. */
+function readSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSink): void {
+  if (!sheet.entry || sheet.entry.uncompressedSize > HOLD_SHEET_BYTES) {
+    streamSheet(context, sheet, sink)
+    return
+  }
+  const records = emptyRecords()
+  const merges = streamSheet(context, sheet, (cells, rows) => appendRecords(records, cells, rows))
+  if (merges.length > 0) {
+    fillMergedRecords(records, merges)
+    collapseTwoLevelHeader(records, merges)
+  }
+  for (let i = 0; i < records.cells.length; i += BATCH_RECORDS) {
+    sink(records.cells.slice(i, i + BATCH_RECORDS), records.rows.slice(i, i + BATCH_RECORDS))
+  }
 }
 
 interface StyleFormat {
@@ -118,10 +185,12 @@ function kindOf(t: string | undefined): Kind {
   }
 }
 
-/** Streams one sheet's rows to `sink`, a batch at a time, in the order of the file. */
-function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSink): void {
+/** Streams one sheet's rows to `sink`, a batch at a time, in the order of the file; gives back the
+ * sheet's merged ranges, which come after its rows. */
+function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSink): MergeRange[] {
   const { file, limits } = context
-  if (!sheet.entry) return
+  const merges: MergeRange[] = []
+  if (!sheet.entry) return merges
   const lastRow = limits.maxRows + HEADER_MARGIN_ROWS + 1
   let batchCells: Cell[][] = []
   let batchRows: number[] = []
@@ -211,6 +280,11 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
         case 'dimension':
           checkDimension(attributes.ref, file, sheet.name, limits)
           return
+        case 'mergeCell': {
+          const range = mergeRange(attributes.ref)
+          if (range) merges.push(range)
+          return
+        }
       }
     },
     text: (text) => {
@@ -229,6 +303,18 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
     }
   })
   if (batchCells.length > 0) send()
+  return merges
+}
+
+/** "A1:C2" as 0-based rows and columns, as SheetJS gives !merges. */
+function mergeRange(ref: string | undefined): MergeRange | null {
+  const [from, to] = (ref ?? '').split(':')
+  if (!from || !to) return null
+  decodeRef(from)
+  const s = { r: refRow - 1, c: refColumn }
+  decodeRef(to)
+  const e = { r: refRow - 1, c: refColumn }
+  return s.r < 0 || e.r < s.r || e.c < s.c ? null : { s, e }
 }
 
 /** One cell as SheetJS reads it (see parse_ws_xml_data) and toCell() then keeps it; undefined

@@ -13,6 +13,10 @@ export interface WorkbookAbout {
   format: 'xlsx' | 'xlsm'
   sheetNames: string[]
   sheet: string
+  /** Why this sheet was read when it is not the first (it has the e-mail addresses). */
+  sheetReason?: string
+  /** Other sheets with e-mail addresses, when the sheet read has none. */
+  sheetsWithEmails?: string[]
   date1904: boolean
 }
 
@@ -25,7 +29,7 @@ export function isWorkbookAbout(about: StreamAbout): about is WorkbookAbout {
 /** Takes ownership of `records` (their rows become the table's). */
 export function tableFromRecords(records: SheetRecords, about: StreamAbout, options: SheetReadOptions, limits: ReadLimits): ReadResult {
   if (!isWorkbookAbout(about)) return textTable(records, about, options, limits)
-  const { file, format, sheetNames, sheet, date1904 } = about
+  const { file, format, sheetNames, sheet, sheetReason, sheetsWithEmails, date1904 } = about
   const { table, headerRow } = buildTable(records, {
     file,
     headerRow: options.headerRow,
@@ -35,7 +39,14 @@ export function tableFromRecords(records: SheetRecords, about: StreamAbout, opti
     where: `sheet "${sheet}"`
   })
   return {
-    meta: { file, format, sheetNames: [...sheetNames], sheet, headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
+    meta: {
+      file,
+      format,
+      sheetNames: [...sheetNames],
+      sheet,
+      ...(sheetReason ? { sheetReason } : {}),
+      ...(sheetsWithEmails && sheetsWithEmails.length > 0 ? { sheetsWithEmails: [...sheetsWithEmails] } : {}),
+      headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
     table
   }
 }

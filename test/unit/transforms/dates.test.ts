@@ -83,7 +83,7 @@ describe('parseTimestamp: date order', () => {
 
   it('asks to choose the order for a slashed date that reads both ways', () => {
     expect(failure('03/04/2024')).toBe(
-      '"03/04/2024" could be 3 April or March 4: choose the date order (day first or month first) for this column'
+      '"03/04/2024" could be 3 April or March 4: choose the date order (day first or month first) for this column (--date-order dmy|mdy, or "Dates like 03/04/2024 are" in the Map step)'
     )
     expect(failure('03-04-2024')).toContain('choose the date order')
   })

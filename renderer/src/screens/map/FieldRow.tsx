@@ -19,12 +19,13 @@ export function FieldRow({ spec, editor }: { spec: FieldSpec; editor: MapEditor 
   const required = isRequired(spec, editor.mapping.shipped)
   const badge = badgeFor({ id: key, field, required, headers: editor.headers, matches: editor.matches, template: editor.template })
   const selectId = `field-${key}`
+  const guessed = (editor.mapping.guesses ?? []).some((g) => g.field === key)
 
   const change = (next: FieldMapping | undefined) => editor.update(setOrderField(editor.mapping, key, next))
   const changeSource = (source: FieldSource) => change(source.kind === 'none' ? undefined : { ...field, source })
 
   return (
-    <div className="field-row" data-testid={TID.map.field(key)}>
+    <div className={guessed ? 'field-row guess' : 'field-row'} data-testid={TID.map.field(key)} data-guess={guessed ? 'true' : undefined}>
       <div className="field-name">
         <label htmlFor={selectId}>
           {spec.label}

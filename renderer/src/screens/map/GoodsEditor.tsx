@@ -42,8 +42,9 @@ function GoodRow({ index, editor }: { index: number; editor: MapEditor }) {
     const id = goodFieldId(index, which)
     const label = `Good ${number}: ${spec?.label ?? which}`
     const badge = badgeFor({ id, field, required: which === 'name', headers: editor.headers, matches: editor.matches, template: editor.template })
+    const guessed = (editor.mapping.guesses ?? []).some((g) => g.field === `goods[${index}][${which === 'name' ? 'good_name' : 'good_sum'}]`)
     return (
-      <div className="good-part">
+      <div className={guessed ? 'good-part guess' : 'good-part'} data-guess={guessed ? 'true' : undefined}>
         <label htmlFor={`good-${index}-${which}`}>{spec?.label}{which === 'name' && <span className="required" aria-label="required"> *</span>}</label>
         <SourcePicker
           id={`good-${index}-${which}`}

@@ -15,6 +15,7 @@ import { GoodsEditor } from './GoodsEditor'
 import { columnSamples, type MapEditor } from './map-editor'
 import { OrderPreviewPanel } from './OrderPreviewPanel'
 import { OrdersPanel } from './OrdersPanel'
+import { SourcePanel } from './SourcePanel'
 import { TemplateSave } from './TemplateSave'
 import { TIME_ZONE_LIST, timeZoneNames } from './transform-words'
 
@@ -58,6 +59,7 @@ export function MapScreen({ state, onNext }: { state: SessionState; onNext: () =
       <CountsBar counts={counts} />
       <ErrorMessage message={state.mappingError} />
       <SheetIssues issues={state.sheetIssues} />
+      <SourcePanel source={session.source ?? null} notes={session.notes ?? []} editor={editor} />
       <AmbiguityList ambiguities={session.auto?.ambiguities ?? []} editor={editor} />
       {zoneList}
 
