@@ -27,8 +27,9 @@ export function orderView(order: LedgerOrder): { [key: string]: Json } {
     region: field('bill_region'),
     postalcode: field('bill_postal_code'),
     created: String(order.created),
-    pay_status: 'waiting',
-    paid: '0',
+    pay_status: order.pay_status,
+    // The payment date, unix seconds (api-research §3); '0' while unpaid.
+    paid: order.paid_at === null ? '0' : String(order.paid_at),
     comment: order.comment,
     tag: order.tag,
     domain,
