@@ -64,6 +64,11 @@ describe('import with the shop catalog', () => {
     expect(r.out).toContain('Product "Basic course" is the title of the shop\'s product "course-basic"; it is sent as "course-basic".')
     expect(r.out).toContain('Warning: product "course-basic" costs 4900.00 in the shop; the sheet says 3900.')
     expect(r.out).toContain('Product "book-paper": 1 line without a price gets the shop\'s price, 1200.00.')
+    // The notice before a run to a shop, with the plan.
+    expect(r.out).toContain('What the shop is likely to do:\n  - The shop may e-mail you (the owner) about each of the 3 new orders.')
+    expect(r.out).toContain('  - 3 orders arrive as unpaid invoices')
+    expect(r.out).toContain('  - 3 API calls at 500 per second: 1 second.')
+    expect(r.out).toContain('  - A pace of 500 per second, 2 at a time, is above the safe 1 per second')
     expect(r.code).toBe(2)
     const creates = events.filter((e) => e.fn === 'CreateOrder').map((e) => e.code)
     expect(creates).toEqual([0, 0, 0])

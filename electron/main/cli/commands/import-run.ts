@@ -2,6 +2,7 @@
 // journal transaction that stages the run, then the send.
 import { checkAgainstCatalog, describeProducts } from '#shared/catalog/catalog-check'
 import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
+import { noticeText, sideEffects } from '#shared/run/side-effects'
 import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
@@ -46,7 +47,9 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const plan = planSend(journal, prepared, options.force)
     const toSend = plan.valid.length - plan.alreadyCreated.length
     const where = options.choice.kind === 'sandbox' ? 'the built-in sandbox' : `${options.choice.baseUrl} (account ${options.choice.login})`
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where), ...describeProducts(checked.products)].join('\n')}\n`)
+    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: 0, calls: toSend, rate: options.rate, concurrency: options.concurrency })
+    const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     if (plan.valid.length === 0) {
       io.stdout('Nothing was sent: every order in the file has errors. Fix them and import again.\n')
       return EXIT.usageOrInput
