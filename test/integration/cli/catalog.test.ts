@@ -121,6 +121,19 @@ describe('import with the shop catalog', () => {
   })
 })
 
+describe('preview and dry run without a shop', () => {
+  it('apply the delivery rule: an address without a name is an error before any shop sees it', async () => {
+    const preview = await cli(['preview', file, '--json'])
+    const issues = (JSON.parse(preview.out) as { issues: Array<{ row: number; code: string }> }).issues
+    expect(issues.filter((i) => i.code === 'delivery').map((i) => i.row)).toEqual([7])
+    const out = join(dir, 'requests.jsonl')
+    const dry = await cli(['import', file, '--dry-run', '--sandbox', '--emit-requests', out])
+    expect(dry.out).toContain('Dry run: nothing was sent. 6 signed requests')
+    const orders = readFileSync(out, 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { order: number }).order)
+    expect(orders).toEqual([1, 2, 3, 4, 5, 7])
+  })
+})
+
 describe('the preview and the sandbox agree on 605', () => {
   it('every order the check flags for delivery data is exactly an order the sandbox refuses with 605', async () => {
     sandbox = await startSandbox({ account: 'shop', secret: SECRET, products: CATALOG, onAnswer: (e) => events.push(e) })
