@@ -43,6 +43,16 @@ export class SandboxCatalog {
     return product ? productKind(product.type) : 'unknown'
   }
 
+  /** The shop price, when the catalog has one. */
+  priceOf(name: string): string | undefined {
+    const price = this.byName.get(name)?.price
+    return price ? price : undefined
+  }
+
+  titleOf(name: string): string | undefined {
+    return this.byName.get(name)?.title
+  }
+
   size(): number {
     return this.byName.size
   }

@@ -99,9 +99,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       case 'GetBills':
         return getBills(data, ledger)
       case 'getOrderDetails':
-        return getOrderDetails(data, ledger)
+        return getOrderDetails(data, ledger, products)
       case 'getOrdersWithGoods':
-        return getOrdersWithGoods(data, ledger, now())
+        return getOrdersWithGoods(data, ledger, now(), products)
       case 'DeleteOrder':
         return deleteOrder(data, ledger)
       case 'GetAllGoods':

@@ -71,6 +71,29 @@ describe('UpdateOrderStatus', () => {
     expect(sandbox.ledger.get(billId)).toMatchObject({ pay_status: 'return', paid_at: 1700000000 })
   })
 
+  it('finds paid orders by GetBills pay_status and getOrdersWithGoods paid=true (by payment date)', async () => {
+    sandbox = await startTestSandbox()
+    const billId = billIdOf(await callSigned(sandbox, 'CreateOrder', orderData()))
+    const bills = (status: string) => callSigned(sandbox!, 'GetBills', { email: 'anna@example.com', pay_status: status })
+    expect(await bills('paid')).toMatchObject({ error_code: 400 })
+    expect(Object.keys((await bills('waiting')).result as object)).toEqual([String(billId)])
+    await callSigned(sandbox, 'UpdateOrderStatus', { bill_id: String(billId), status: 'paid', date: '1700000000' })
+    expect(Object.keys((await bills('paid')).result as object)).toEqual([String(billId)])
+    expect(await bills('waiting')).toMatchObject({ error_code: 400 })
+    // 1700000000 is 2023-11-14 (UTC): paid that day, created today.
+    const paidThatDay = await callSigned(sandbox, 'getOrdersWithGoods', { begin_date: '14.11.2023', end_date: '14.11.2023', paid: '1' })
+    expect((paidThatDay.result as Array<{ id: string }>).map((o) => o.id)).toEqual([String(billId)])
+    const createdThatDay = await callSigned(sandbox, 'getOrdersWithGoods', { begin_date: '14.11.2023', end_date: '14.11.2023' })
+    expect(createdThatDay.result).toEqual([])
+  })
+
+  it('shows the catalog\'s title and price, and the shop price for a line sent without one', async () => {
+    sandbox = await startTestSandbox({ products: CATALOG })
+    const billId = billIdOf(await callSigned(sandbox, 'CreateOrder', orderData({ goods: [{ good_name: 'course-1' }] })))
+    const details = await callSigned(sandbox, 'getOrderDetails', { bill_id: String(billId) })
+    expect(details.result).toMatchObject({ price: '1500.00', items: [{ id: 'course-1', title: 'Course one', sum: '1500.00', price: '1500.00' }] })
+  })
+
   it.each([
     [{ status: 'paid', date: '1700000000' }, 203, 'order number is empty'],
     [{ bill_id: '999999999', status: 'paid', date: '1700000000' }, 200, 'nonexistent order'],
