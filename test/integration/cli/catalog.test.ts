@@ -80,6 +80,26 @@ describe('import with the shop catalog', () => {
     expect(events.filter((e) => e.fn === 'GetAllGoods').map((e) => e.code)).toEqual([0])
   })
 
+  it('checks the corrected orders of retry --from against the list too', async () => {
+    const api = await shop(CATALOG)
+    const env = { env: { ORDERBATCH_SECRET: SECRET } }
+    await cli(['import', file, ...api, '--yes'], env)
+    const failed = join(dir, 'failed.csv')
+    const exported = await cli(['export', '1', '--only', 'failed', '--out', failed, '--journal', join(dir, 'journal.sqlite')])
+    expect(exported.code).toBe(0)
+    // Fix two products by their titles; leave the delivery problems as they are.
+    writeFileSync(failed, readFileSync(failed, 'utf8').replace('"yoga-mat"', '"E-book"').replace('"course-basik"', '"Basic course"'))
+    const r = await cli(['retry', '1', '--from', failed, ...api, '--yes'], env)
+    expect(r.out).toContain("The shop's product list: 3 products")
+    expect(r.out).toContain('2 failed orders corrected')
+    expect(r.out).toMatch(/Not used[^\n]*\n(.*\n)*.*Row \d+: a product of this order is shipped/)
+    expect(sandbox?.ledger.orders().slice(3).map((o) => [o.email, o.goods[0]?.good_name])).toEqual([
+      ['c@example.com', 'ebook'],
+      ['g@example.com', 'course-basic']
+    ])
+    expect(events.filter((e) => e.fn === 'CreateOrder').every((e) => e.code === 0)).toBe(true)
+  })
+
   it('caches the list per destination with its time', async () => {
     const api = await shop(CATALOG)
     await cli(['import', file, ...api, '--yes'], { env: { ORDERBATCH_SECRET: SECRET } })
