@@ -25,6 +25,7 @@ const CHANNELS: Record<Channel, true> = {
   'rows.edit': true,
   'rows.exclude': true,
   'run.start': true,
+  'run.notice': true,
   'run.pause': true,
   'run.resume': true,
   'run.cancel': true,

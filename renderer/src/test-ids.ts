@@ -85,7 +85,8 @@ export const TID = {
     cancel: 'send-cancel',
     progress: 'send-progress',
     eta: 'send-eta',
-    log: 'send-log'
+    log: 'send-log',
+    notice: 'send-notice'
   },
 
   history: {

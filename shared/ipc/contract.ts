@@ -1,6 +1,7 @@
 // The one contract between the renderer and main: every request channel with the zod schema of
 // its input (validated at main's door) and the type of its answer, and every event main sends.
 // The preload builds its bridge from CHANNELS; the browser host serves the same map over HTTP.
+import type { SideEffect } from '../run/side-effects'
 import { z } from 'zod'
 import { APPEARANCES, type Appearance } from './appearance'
 import type { AutoMapResult } from '../mapping/auto-map'
@@ -187,6 +188,7 @@ export const CHANNELS = {
   'rows.exclude': { input: z.object({ sessionId, rows: z.array(z.number().int().min(1)).max(1_000_000), excluded: z.boolean() }) },
 
   'run.start': { input: z.object({ sessionId, rate: z.number().positive().max(100), concurrency: z.number().int().min(1).max(16) }) },
+  'run.notice': { input: z.object({ sessionId, rate: z.number().positive().max(100), concurrency: z.number().int().min(1).max(16) }) },
   'run.pause': { input: z.object({ runId }) },
   'run.resume': { input: z.object({ runId, rate: z.number().positive().max(100).optional(), concurrency: z.number().int().min(1).max(16).optional() }) },
   'run.cancel': { input: z.object({ runId }) },
@@ -226,6 +228,9 @@ export interface ChannelOutputs {
   'rows.edit': { row: GridRow; counts: PlanCounts }
   'rows.exclude': { counts: PlanCounts }
   'run.start': { runId: number; staged: number; skipped: number }
+  /** What the shop is likely to do if this sheet is sent now (empty for the sandbox); the
+   * renderer words each notice with noticeText (shared/run/side-effects.ts). */
+  'run.notice': { effects: SideEffect[] }
   'run.pause': RunSummary
   'run.resume': RunSummary
   'run.cancel': RunSummary

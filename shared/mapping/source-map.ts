@@ -11,9 +11,9 @@ import { splitFullName } from '../transforms/full-name'
 import { normalizeHeader } from './header-normalize'
 import { resolveColumn, letterIndex, type FieldMapping, type Mapping } from './mapping'
 import type { Cell } from '../sheet/sheet'
-import { detectDateOrder } from '../transforms'
-import { cellToText } from '../transforms'
-import { findPresetColumn, presetById, recognizeSource, type PresetColumn, type SourcePreset } from '../presets'
+import { detectDateOrder } from '../transforms/index'
+import { cellToText } from '../transforms/index'
+import { findPresetColumn, presetById, recognizeSource, type PresetColumn, type SourcePreset } from '../presets/index'
 import {
   FULL_NAME_HEADERS,
   LINE_PRICE_WORDS,

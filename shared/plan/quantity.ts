@@ -1,7 +1,7 @@
 // Quantities. CreateOrder has no quantity: a line of 3 is either the good three times, or the
 // good once at three times its price (GoodMapping.quantity says which).
 import type { Cell } from '../sheet/sheet'
-import { cellToText } from '../transforms'
+import { cellToText } from '../transforms/index'
 
 /** Most goods a line may repeat: beyond this, "multiply" is what is meant. */
 export const MAX_REPEAT = 100

@@ -4,7 +4,7 @@
 import { normalizeHeader } from '../mapping/header-normalize'
 import type { Cell, SheetTable } from '../sheet/sheet'
 import { TOTAL_ROW_WORDS } from '../presets/aliases'
-import { cellToText } from '../transforms'
+import { cellToText } from '../transforms/index'
 
 const WORDS: ReadonlySet<string> = new Set(TOTAL_ROW_WORDS.map((w) => normalizeHeader(w)))
 const NUMBER = /^[-+]?[\d\s\u00a0]*[.,]?\d+\s*[^\d\s]{0,4}$/

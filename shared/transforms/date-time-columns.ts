@@ -1,7 +1,7 @@
 // A date whose time of day and time zone are in columns of their own (PayPal's Date, Time,
 // TimeZone): the three cells read as one moment, in UNIX seconds.
 import type { Cell } from '../sheet/sheet'
-import { parseTimestamp, type DateOptions } from './'
+import { parseTimestamp, type DateOptions } from './index'
 import { shownText } from './text'
 import { zonedPartsToMs } from './time-zone'
 import { quote } from './quote'

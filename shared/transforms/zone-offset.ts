@@ -1,6 +1,6 @@
 // A time zone written in a cell of its own (PayPal's TimeZone column): an abbreviation (PST,
 // CEST, MSK), an offset (+0300, GMT+3, UTC-05:00) or an IANA name (Europe/Moscow).
-import { isValidTimeZone } from './'
+import { isValidTimeZone } from './index'
 
 /** Abbreviations PayPal and other exports write, with their offsets in minutes east of UTC. */
 const ABBREVIATIONS: Readonly<Record<string, number>> = {

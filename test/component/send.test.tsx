@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it } from 'vitest'
 import type { ConnectionInfo, RunSummary } from '#shared/ipc/contract'
+import { sideEffects } from '#shared/run/side-effects'
 import { useRunFeed, LOG_CAP } from '../../renderer/src/lib/run-feed'
 import { SendScreen } from '../../renderer/src/screens/send/SendScreen'
 import { TID } from '../../renderer/src/test-ids'
@@ -33,9 +34,10 @@ function renderOpenedRun(api: FakeApi, runId: number) {
   renderWithApi(<Opened />, api)
 }
 
-function setup(connection: ConnectionInfo = SANDBOX) {
+function setup(connection: ConnectionInfo = SANDBOX, extra: Parameters<typeof createFakeApi>[0] = {}) {
   const status = (s: RunSummary['status']) => () => runSummary({ status: s })
   const api = createFakeApi({
+    ...extra,
     'run.start': () => ({ runId: 7, staged: 95, skipped: 3 }),
     'run.pause': status('paused'),
     'run.resume': status('running'),
@@ -191,5 +193,31 @@ describe('Send screen', () => {
     setup({ kind: 'account', login: 'shop42', domain: 'influencersoft.com', hasKey: true, keyStorage: 'os keychain' })
     await waitFor(() => expect(screen.getByTestId(TID.connectionBadge).textContent).toBe('Live shop: shop42 · influencersoft.com'))
     expect(screen.queryByTestId(TID.sandboxBadge)).toBeNull()
+  })
+
+  it('shows what a real shop is likely to do, asked of main for the pace typed, worded by the shared module', async () => {
+    const shop: ConnectionInfo = { kind: 'account', login: 'shop42', domain: 'influencersoft.com', hasKey: true, keyStorage: 'os keychain' }
+    const { api, user } = setup(shop, {
+      'run.notice': ({ rate, concurrency }) => ({ effects: sideEffects({ sandbox: false, orders: 92, paid: 0, calls: 92, rate, concurrency }) })
+    })
+    const notice = await screen.findByTestId(TID.send.notice)
+    const lines = () => within(screen.getByTestId(TID.send.notice)).getAllByRole('listitem').map((li) => li.textContent)
+    expect(lines()[0]).toMatch(/^The shop may e-mail you \(the owner\) about each of the 92 new orders\./)
+    expect(lines()[1]).toMatch(/^92 orders arrive as unpaid invoices/)
+    expect(lines()[2]).toBe('92 API calls at 1 per second: about 2 minutes.')
+    expect(lines()).toHaveLength(3)
+    expect(notice).toBeTruthy()
+    const rate = screen.getByTestId(TID.send.rate)
+    await user.clear(rate)
+    await user.type(rate, '5')
+    await waitFor(() => expect(lines().at(-1)).toMatch(/^A pace of 5 per second is above the safe 1 per second/))
+    expect(api.inputsOf('run.notice').at(-1)).toEqual({ sessionId: 's-1', rate: 5, concurrency: 1 })
+  })
+
+  it('shows no notice for the sandbox and does not ask main for one', async () => {
+    const { api } = setup(SANDBOX, { 'run.notice': () => ({ effects: [] }) })
+    await screen.findByTestId(TID.sandboxBadge)
+    expect(screen.queryByTestId(TID.send.notice)).toBeNull()
+    expect(api.inputsOf('run.notice')).toEqual([])
   })
 })

@@ -118,6 +118,21 @@ export class ApiClient {
     return this.call('getOrdersWithGoods', orderRangeParams(range))
   }
 
+  /** The shop's products; no parameters, so the body is only the hash (parse the result with
+   * parseAllGoods; code 700 means the shop has no products). */
+  getAllGoods(): Promise<CallOutcome> {
+    return this.call('GetAllGoods', [])
+  }
+
+  /** Marks an order paid, sent, returned or cancelled; `date` (unix seconds) is required for paid
+   * and sent. Codes 200-203 (and 302/303) are its refusals. */
+  updateOrderStatus(billId: number, status: 'paid' | 'sent' | 'return' | 'cancel', date?: number, rpo?: string): Promise<CallOutcome> {
+    const params: Array<[string, string]> = [['bill_id', billIdText(billId)], ['status', status]]
+    if (date !== undefined) params.push(['date', String(date)])
+    if (rpo !== undefined) params.push(['rpo', rpo])
+    return this.call('UpdateOrderStatus', params)
+  }
+
   deleteOrder(billId: number): Promise<CallOutcome> {
     return this.call('DeleteOrder', [['bill_id', billIdText(billId)]])
   }

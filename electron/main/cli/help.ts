@@ -157,7 +157,7 @@ ${JOURNAL_HELP}
   sandbox: `Usage: orderbatch sandbox [options]
 
 Runs a local stand-in of the InfluencerSoft API (CreateOrder, GetBills, getOrderDetails,
-getOrdersWithGoods, DeleteOrder) until Ctrl+C.
+getOrdersWithGoods, DeleteOrder, GetAllGoods, UpdateOrderStatus) until Ctrl+C.
 
   --port N            port to listen on (default 8765)
   --account LOGIN     account login it accepts (default demo)
@@ -167,7 +167,12 @@ getOrdersWithGoods, DeleteOrder) until Ctrl+C.
   --jitter MS         random extra delay up to MS
   --fail-rate P       fraction (0..1) of CreateOrder calls that answer 602
   --rate-limit N      answer code 8 above N requests per second
-  --products a,b,c    only these product ids exist (others answer 604)
+  --products a,b,c    only these product ids exist (others answer 604); or a catalog file
+                      (.json or .csv: good_name, good_id, good_title, good_sum, good_type)
+  --catalog-from LOGIN  copy that shop's products (one read-only GetAllGoods call), so the
+                      sandbox refuses exactly what the shop would
+  --catalog-api-base URL  the shop's API address for --catalog-from (default LOGIN.influencersoft.com)
+  --catalog-secret-env VAR  environment variable holding that shop's key (default ORDERBATCH_SECRET)
   --ledger PATH       keep created orders in this SQLite file
 `
 }

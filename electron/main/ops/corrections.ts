@@ -7,6 +7,8 @@
 // Our export puts a quote before cells that a spreadsheet could run as formulas; it is taken off
 // again here, so the shop receives what the user typed.
 import { basename } from 'node:path'
+import { checkAgainstCatalog } from '#shared/shop/catalog-check'
+import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { createOrderParams } from '#shared/wire/create-order-params'
 import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
 import { resolveColumn, type Mapping } from '#shared/mapping/mapping'
@@ -38,7 +40,9 @@ export interface CorrectionPlan {
   matchedBy: 'run order' | 'group key' | 'position'
 }
 
-export async function planCorrections(path: string, journal: Journal, run: RunRecord, options: PrepareOptions): Promise<CorrectionPlan> {
+/** `catalog`: the shop's products, when read (see catalog-check.ts); without one only the
+ * delivery rule applies, as in preview. */
+export async function planCorrections(path: string, journal: Journal, run: RunRecord, options: PrepareOptions, catalog: ShopCatalog | null = null): Promise<CorrectionPlan> {
   const file = basename(path)
   const info = readRunInfo(run)
   let mapping = options.mappingPath ? await loadMapping(options.mappingPath) : info.mapping
@@ -48,7 +52,7 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const table = unescaped(read.value.table)
   if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }
   checkColumns(file, table, mapping)
-  const plan = planImport(table, mapping)
+  const plan = checkAgainstCatalog(planImport(table, mapping), catalog).plan
   const errors = orderErrors(plan.issues)
   const byOrdinal = new Map<number, OrderRecord>()
   const byKey = new Map<string, OrderRecord>()

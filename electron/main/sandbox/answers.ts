@@ -29,7 +29,13 @@ export const TEXTS = {
   createFailed: 'error creating order',
   missingProducts: 'missing products',
   productNotExist: 'product not exist',
-  noDeliveryData: 'not having any data for delivery products'
+  noDeliveryData: 'not having any data for delivery products',
+  noProducts: 'no products',
+  statusChanged: 'order status changed',
+  statusNoOrder: 'nonexistent order',
+  wrongStatus: 'wrong status',
+  notPaid: 'order not paid',
+  orderNumberEmpty: 'order number is empty'
 } as const
 
 export function answer(code: number, text: string, result: Json = []): Answer {
@@ -50,7 +56,13 @@ export const ANSWERS = {
   wrongEmail: answer(600, TEXTS.wrongEmail),
   createFailed: answer(602, TEXTS.createFailed),
   missingProducts: answer(603, TEXTS.missingProducts),
-  noDeliveryData: answer(605, TEXTS.noDeliveryData)
+  noDeliveryData: answer(605, TEXTS.noDeliveryData),
+  noProducts: answer(700, TEXTS.noProducts),
+  statusChanged: answer(0, TEXTS.statusChanged),
+  statusNoOrder: answer(200, TEXTS.statusNoOrder),
+  wrongStatus: answer(201, TEXTS.wrongStatus),
+  notPaid: answer(202, TEXTS.notPaid),
+  orderNumberEmpty: answer(203, TEXTS.orderNumberEmpty)
 } as const
 
 export function ok(result: Json = []): Answer {

@@ -1,20 +1,22 @@
 // CreateOrder, validated in the order the vendor's table lists its codes. Where the vendor is
 // silent the sandbox picks a rule and says so:
-// - 605: an order that carries a non-empty bill_address is treated as a delivery order, and then
-//   bill_first_name, bill_surname, bill_country and bill_city must be non-empty too. (The real
-//   service decides by the product type, which the sandbox does not know.)
+// - 605: by the preview's rule (shared/shop/delivery-rule.ts), so the two always agree: an
+//   order with a product whose catalog type is physical needs every delivery field; when no
+//   product's type tells, an order that carries a bill_address needs the other ones too.
 // - 601: an undeleted order with the same email (case-insensitive), the same goods (names and
 //   sums, in any order) and, when the request sends bill_created, the same created time.
 // - 3: goods, good_sum or bill_created that PHP could not read as such (not a list, not a
 //   number, not a unix time).
+import { missingDeliveryFields } from '#shared/shop/delivery-rule'
 import { ANSWERS, TEXTS, answer, ok, type Answer } from './answers'
+import type { SandboxCatalog } from './catalog'
 import type { LedgerGood, LedgerOrder, SandboxLedger } from './ledger'
 import { filledAt, flattenPosted, mapAt, textAt, type Posted } from './posted'
 
 export interface CreateOrderContext {
   ledger: SandboxLedger
   /** When set, any other good_name answers 604. */
-  products?: ReadonlySet<string>
+  products?: SandboxCatalog
   /** Fraction of valid requests that answer 602 without creating. */
   failRate: number
   random: () => number
@@ -24,7 +26,6 @@ export interface CreateOrderContext {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const DECIMAL = /^\d+(\.\d+)?$/
 const UNIX_TIME = /^\d{1,12}$/
-const DELIVERY_FIELDS = ['bill_first_name', 'bill_surname', 'bill_country', 'bill_city'] as const
 const NOT_FIELDS = new Set(['goods', 'hash'])
 
 export function createOrder(data: Posted, body: string, context: CreateOrderContext): Answer {
@@ -35,7 +36,8 @@ export function createOrder(data: Posted, body: string, context: CreateOrderCont
   if (goods === 'malformed') return ANSWERS.wrongData
   const unknown = context.products && goods.find((good) => !context.products?.has(good.good_name))
   if (unknown) return answer(604, TEXTS.productNotExist, { good_name: unknown.good_name })
-  if (filledAt(data, 'bill_address') && DELIVERY_FIELDS.some((key) => !filledAt(data, key))) return ANSWERS.noDeliveryData
+  const kinds = goods.map((good) => context.products?.kindOf(good.good_name) ?? 'unknown')
+  if (missingDeliveryFields(kinds, (key) => filledAt(data, key)).length > 0) return ANSWERS.noDeliveryData
   const createdText = filledAt(data, 'bill_created')
   if (createdText !== undefined && !UNIX_TIME.test(createdText)) return ANSWERS.wrongData
   const created = createdText === undefined ? undefined : Number(createdText)

@@ -24,9 +24,13 @@ export interface LedgerOrder {
   request_body: string
   /** Unix milliseconds when the sandbox received the request. */
   received_at: number
+  /** 'waiting' until UpdateOrderStatus: then 'paid', 'sent', 'return' or 'cancel'. */
+  pay_status: string
+  /** Unix seconds of the payment (UpdateOrderStatus's date), or null. */
+  paid_at: number | null
 }
 
-export type NewLedgerOrder = Omit<LedgerOrder, 'bill_id' | 'deleted'>
+export type NewLedgerOrder = Omit<LedgerOrder, 'bill_id' | 'deleted' | 'pay_status' | 'paid_at'>
 
 interface OrderRow {
   bill_id: number
@@ -39,6 +43,8 @@ interface OrderRow {
   deleted: number
   request_body: string
   received_at: number
+  pay_status: string
+  paid_at: number | null
 }
 
 const SCHEMA = `
@@ -52,7 +58,9 @@ CREATE TABLE IF NOT EXISTS orders (
   fields TEXT NOT NULL,
   deleted INTEGER NOT NULL DEFAULT 0,
   request_body TEXT NOT NULL,
-  received_at INTEGER NOT NULL
+  received_at INTEGER NOT NULL,
+  pay_status TEXT NOT NULL DEFAULT 'waiting',
+  paid_at INTEGER
 );
 CREATE INDEX IF NOT EXISTS orders_email ON orders (lower(email));
 CREATE INDEX IF NOT EXISTS orders_created ON orders (created);
@@ -74,6 +82,7 @@ export class SandboxLedger {
     this.db = openSqliteDatabase(path)
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL')
     this.db.exec(SCHEMA)
+    addStatusColumns(this.db)
     this.firstBillId = firstBillId
   }
 
@@ -88,7 +97,7 @@ export class SandboxLedger {
       for (const good of next.goods) this.productId(good.good_name)
       return billId
     })
-    return { ...order, bill_id: insert(order), deleted: false }
+    return { ...order, bill_id: insert(order), deleted: false, pay_status: 'waiting', paid_at: null }
   }
 
   /** Every order ever created, deleted ones included, by bill id. */
@@ -127,6 +136,14 @@ export class SandboxLedger {
     return this.db.prepare('UPDATE orders SET deleted = 1 WHERE bill_id = ? AND deleted = 0').run(billId).changes === 1
   }
 
+  /** UpdateOrderStatus on an undeleted order; false when there is none. A date of undefined
+   * keeps the one recorded. */
+  setStatus(billId: number, status: string, paidAt: number | undefined): boolean {
+    return this.db
+      .prepare('UPDATE orders SET pay_status = ?, paid_at = coalesce(?, paid_at) WHERE bill_id = ? AND deleted = 0')
+      .run(status, paidAt ?? null, billId).changes === 1
+  }
+
   /** The shop's numeric id for a product name, assigned on first sight. */
   productId(name: string): number {
     this.db.prepare('INSERT OR IGNORE INTO products (id, name) VALUES ((SELECT coalesce(max(id) + 1, ?) FROM products), ?)')
@@ -155,6 +172,15 @@ function toOrder(row: OrderRow): LedgerOrder {
     fields: JSON.parse(row.fields) as Record<string, string>,
     deleted: row.deleted === 1,
     request_body: row.request_body,
-    received_at: row.received_at
+    received_at: row.received_at,
+    pay_status: row.pay_status,
+    paid_at: row.paid_at
   }
+}
+
+/** Ledger files from before UpdateOrderStatus get the two columns. */
+function addStatusColumns(db: Database.Database): void {
+  const columns = new Set(db.prepare<[], { name: string }>('PRAGMA table_info(orders)').all().map((c) => c.name))
+  if (!columns.has('pay_status')) db.exec("ALTER TABLE orders ADD COLUMN pay_status TEXT NOT NULL DEFAULT 'waiting'")
+  if (!columns.has('paid_at')) db.exec('ALTER TABLE orders ADD COLUMN paid_at INTEGER')
 }

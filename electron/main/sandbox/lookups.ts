@@ -1,6 +1,7 @@
 // The read and delete functions a client uses to find out what CreateOrder did. Deleted
 // orders are invisible to all of them, as after a real DeleteOrder.
 import { ANSWERS, ok, type Answer, type Json } from './answers'
+import type { SandboxCatalog } from './catalog'
 import { orderWindow } from './date-window'
 import type { LedgerOrder, SandboxLedger } from './ledger'
 import { orderView } from './order-view'
@@ -12,10 +13,10 @@ const BILL_ID = /^\d{1,15}$/
 export function getBills(data: Posted, ledger: SandboxLedger): Answer {
   const email = filledAt(data, 'email')
   const status = filledAt(data, 'pay_status')
-  // Every sandbox order is 'waiting': a filter for paid or cancelled ones finds nothing.
-  const orders = !email || (status !== undefined && status !== 'waiting')
+  // pay_status filters by the order's status ('waiting' until UpdateOrderStatus changes it).
+  const orders = !email
     ? []
-    : ledger.findByEmail(email).filter((order) => !order.deleted)
+    : ledger.findByEmail(email).filter((order) => !order.deleted && (status === undefined || order.pay_status === status))
   if (orders.length === 0) return ANSWERS.billsNotFound
   const result: { [billId: string]: Json } = {}
   for (const order of orders) {
@@ -29,10 +30,10 @@ export function getBills(data: Posted, ledger: SandboxLedger): Answer {
 }
 
 /** getOrderDetails(bill_id[, good_info]) -> one order object or 400 "Order not found". */
-export function getOrderDetails(data: Posted, ledger: SandboxLedger): Answer {
+export function getOrderDetails(data: Posted, ledger: SandboxLedger, catalog?: SandboxCatalog): Answer {
   const order = liveOrder(data, ledger)
   if (!order) return ANSWERS.detailsNotFound
-  const view = orderView(order)
+  const view = orderView(order, catalog)
   if (!flagAt(data, 'good_info')) return ok(view)
   return ok({
     ...view,
@@ -43,17 +44,19 @@ export function getOrderDetails(data: Posted, ledger: SandboxLedger): Answer {
 }
 
 /** getOrdersWithGoods(begin_date, end_date[, paid][, goods]) -> a list of order objects. */
-export function getOrdersWithGoods(data: Posted, ledger: SandboxLedger, nowMs: number): Answer {
+export function getOrdersWithGoods(data: Posted, ledger: SandboxLedger, nowMs: number, catalog?: SandboxCatalog): Answer {
   const window = orderWindow(filledAt(data, 'begin_date'), filledAt(data, 'end_date'), nowMs)
   if (window === 'invalid') return ANSWERS.wrongData
-  // paid=true asks for orders paid in the window; sandbox orders are never paid.
-  if (flagAt(data, 'paid')) return ok([])
+  // paid=true asks for orders paid (UpdateOrderStatus paid, with its date) in the window.
+  const paidOnly = flagAt(data, 'paid')
   const wanted = wantedGoods(data)
-  const orders = ledger
-    .liveCreatedBetween(window.from, window.to)
+  const candidates = paidOnly
+    ? ledger.orders().filter((order) => !order.deleted && order.pay_status === 'paid' && order.paid_at !== null && order.paid_at >= window.from && order.paid_at <= window.to)
+    : ledger.liveCreatedBetween(window.from, window.to)
+  const orders = candidates
     .filter((order) => !wanted || order.goods.some((good) =>
       wanted.has(good.good_name) || wanted.has(String(ledger.productId(good.good_name)))))
-  return ok(orders.map(orderView))
+  return ok(orders.map((order) => orderView(order, catalog)))
 }
 
 /** DeleteOrder(bill_id) -> 0 "order deleted" or 302 "nonexistent order"; the ledger keeps the row. */

@@ -1,18 +1,22 @@
 // An order as getOrderDetails and getOrdersWithGoods return it. Values are strings, as rows
 // from a PHP/MySQL backend usually are (client code casts them with intval/floatval), so
 // clients must not rely on JSON number types. Sandbox guesses, not vendor facts: items[].id is
-// the good_name sent to CreateOrder, title repeats it (the sandbox has no product titles), and
-// an item without good_sum costs 0.00 (the sandbox has no shop prices).
+// the good_name sent to CreateOrder; title is the catalog's title (else the good_name); an item
+// without good_sum costs the catalog's price (the shop price applies), else 0.00; price is the
+// catalog's price when there is one.
 import type { Json } from './answers'
+import type { SandboxCatalog } from './catalog'
 import type { LedgerOrder } from './ledger'
 
-export function orderView(order: LedgerOrder): { [key: string]: Json } {
+export function orderView(order: LedgerOrder, catalog?: SandboxCatalog): { [key: string]: Json } {
   const field = (key: string): string => order.fields[key] ?? ''
-  const items = order.goods.map((good) => {
-    const sum = money(good.good_sum)
-    return { id: good.good_name, title: good.good_name, sum, price: sum }
+  const sums = order.goods.map((good) => good.good_sum ?? catalog?.priceOf(good.good_name) ?? null)
+  const items = order.goods.map((good, i) => {
+    const sum = money(sums[i] ?? null)
+    const listed = catalog?.priceOf(good.good_name)
+    return { id: good.good_name, title: catalog?.titleOf(good.good_name) ?? good.good_name, sum, price: listed === undefined ? sum : money(listed) }
   })
-  const total = money(String(order.goods.reduce((acc, good) => acc + Number(good.good_sum ?? 0), 0)))
+  const total = money(String(sums.reduce((acc: number, sum) => acc + Number(sum ?? 0), 0)))
   const domain = field('bill_domain')
   return {
     id: String(order.bill_id),
@@ -27,8 +31,9 @@ export function orderView(order: LedgerOrder): { [key: string]: Json } {
     region: field('bill_region'),
     postalcode: field('bill_postal_code'),
     created: String(order.created),
-    pay_status: 'waiting',
-    paid: '0',
+    pay_status: order.pay_status,
+    // The payment date, unix seconds (api-research §3); '0' while unpaid.
+    paid: order.paid_at === null ? '0' : String(order.paid_at),
     comment: order.comment,
     tag: order.tag,
     domain,

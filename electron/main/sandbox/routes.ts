@@ -1,7 +1,7 @@
 // Which API function a request path names. The real service tells accounts apart by host name
 // (login.influencersoft.com); the sandbox serves one account at /api/... and also accepts the
 // login as a first path segment, /<login>/api/..., so a wrong login can be tried out.
-export const API_FUNCTIONS = ['CreateOrder', 'GetBills', 'getOrderDetails', 'getOrdersWithGoods', 'DeleteOrder'] as const
+export const API_FUNCTIONS = ['CreateOrder', 'GetBills', 'getOrderDetails', 'getOrdersWithGoods', 'DeleteOrder', 'GetAllGoods', 'UpdateOrderStatus'] as const
 export type ApiFunction = (typeof API_FUNCTIONS)[number]
 
 export interface Route {

@@ -3,6 +3,7 @@
 // demand, over a ledger of the orders it created.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { ANSWERS, type Answer } from './answers'
+import { SandboxCatalog, type SandboxProduct } from './catalog'
 import { createOrder } from './create-order'
 import { Delays } from './delays'
 import { isBeforeFault, type SandboxFault } from './faults'
@@ -14,10 +15,12 @@ import { readBody } from './read-body'
 import { deliverAnswer, sendHtmlError } from './replies'
 import { matchRoute, type ApiFunction, type Route } from './routes'
 import { checkSignedRequest, isFormBody } from './signed-request'
+import { updateOrderStatus } from './update-status'
 
 export type { SandboxFault } from './faults'
 export type { LedgerGood, LedgerOrder, SandboxLedger } from './ledger'
 export type { ApiFunction } from './routes'
+export type { SandboxProduct } from './catalog'
 
 export interface SandboxOptions {
   /** Default 127.0.0.1. */
@@ -34,8 +37,10 @@ export interface SandboxOptions {
   failRate?: number
   /** Requests per second per client address; 0 or absent: no limit. Above it: code 8. */
   rateLimit?: number
-  /** When set, any other good_name answers 604. */
-  products?: readonly string[]
+  /** The shop's products (names, or with ids, titles, prices and types): GetAllGoods lists them
+   * and any other good_name answers 604. Absent: any product is accepted and GetAllGoods
+   * answers 700 "no products". */
+  products?: ReadonlyArray<string | SandboxProduct>
   /** SQLite file for the ledger; default ':memory:'. */
   ledgerPath?: string
   /** Bill id of the first order in an empty ledger; default a random multiple of 10000, plus 1. */
@@ -75,7 +80,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const random = options.random ?? Math.random
   const ledger = new SandboxLedger(options.ledgerPath ?? ':memory:', options.firstBillId ?? 100_001 + Math.floor(Math.random() * 90) * 10_000)
   const limiter = new RateLimiter(options.rateLimit ?? 0, now)
-  const products = options.products ? new Set(options.products) : undefined
+  const products = options.products ? new SandboxCatalog(options.products) : undefined
   const faults: SandboxFault[] = []
   const delays = new Delays()
   let createRequests = 0
@@ -94,11 +99,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       case 'GetBills':
         return getBills(data, ledger)
       case 'getOrderDetails':
-        return getOrderDetails(data, ledger)
+        return getOrderDetails(data, ledger, products)
       case 'getOrdersWithGoods':
-        return getOrdersWithGoods(data, ledger, now())
+        return getOrdersWithGoods(data, ledger, now(), products)
       case 'DeleteOrder':
         return deleteOrder(data, ledger)
+      case 'GetAllGoods':
+        return (products ?? new SandboxCatalog([])).answer()
+      case 'UpdateOrderStatus':
+        return updateOrderStatus(data, ledger)
     }
   }
 

@@ -1,5 +1,6 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PlannedOrder } from '#shared/plan/import-plan'
@@ -113,6 +114,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency),
+    'run.notice': async ({ sessionId, rate, concurrency }) => {
+      const counts = sessions.get(sessionId).counts(lookup)
+      const toSend = Math.max(0, counts.validOrders - counts.alreadyCreated)
+      // One CreateOrder per order; nothing is marked paid yet (statuses are not mapped).
+      return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: 0, calls: toSend, rate, concurrency }) }
+    },
     'run.pause': async ({ runId }) => runs.pause(runId),
     'run.resume': async ({ runId, rate, concurrency }) => runs.resume(runId, rate, concurrency),
     'run.cancel': async ({ runId }) => runs.cancel(runId),

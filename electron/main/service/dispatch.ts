@@ -54,6 +54,7 @@ const ACTIONS: Record<Channel, string> = {
   'rows.edit': 'change the cell',
   'rows.exclude': 'exclude the rows',
   'run.start': 'start sending',
+  'run.notice': 'say what the shop will do',
   'run.pause': 'pause the run',
   'run.resume': 'resume the run',
   'run.cancel': 'cancel the run',

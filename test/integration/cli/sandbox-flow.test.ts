@@ -32,6 +32,8 @@ describe('orderbatch with the built-in sandbox', () => {
     const r = await cli(['import', SAMPLE, ...flags, ...fast, '--yes'])
     expect(r.code).toBe(2)
     expect(r.out).toContain('To send: 29 orders to the built-in sandbox.')
+    // No shop, so no notice of what a shop would do.
+    expect(r.out).not.toContain('What the shop is likely to do')
     expect(r.out).toMatch(/Not sent, the sheet has errors \(1 order\):\n {2}#3: Row 4, column "Email": "maria\.ivanova@"/)
     expect(r.err).toContain('Run 1: sending 29 orders')
     expect(r.out).toContain('Run 1 finished: 29 created, 1 failed, 0 unknown (30 orders).')

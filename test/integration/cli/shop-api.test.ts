@@ -15,7 +15,8 @@ let api: string[]
 
 beforeAll(async () => {
   ;({ dir, cleanup } = tempDir())
-  sandbox = await startSandbox({ account: 'shop', secret: SECRET })
+  // The sample's products, so the product check passes and the only question is the send.
+  sandbox = await startSandbox({ account: 'shop', secret: SECRET, products: ['course-basic', 'course-pro', 'ebook-start', 'webinar-pass', 'consult-60'] })
   api = ['--account', 'shop', '--api-base', sandbox.baseUrl, '--journal', join(dir, 'journal.sqlite'), '--rate', '500', '--concurrency', '4']
 })
 afterAll(async () => {

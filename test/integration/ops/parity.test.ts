@@ -1,7 +1,8 @@
 // One engine under two front-ends: the same scenario through the CLI and through the app service,
 // each against its own built-in sandbox, must leave the same journal. The file has two orders the
-// shop refuses (a delivery address without a city: answer 605); both front-ends import it, retry
-// the two from the corrected export, then undo the run.
+// shop refuses (a delivery address without a city: answer 605; the CLI now holds them back before
+// sending, by the rule the sandbox shares, and the app still learns it from the sandbox); both
+// front-ends import it, retry the two from the corrected export, then undo the run.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Papa from 'papaparse'

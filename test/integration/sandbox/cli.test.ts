@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sandboxCommand } from '../../../electron/main/cli/commands/sandbox'
 import { EXIT, type CliIo } from '../../../electron/main/cli/io'
@@ -82,7 +85,46 @@ describe('orderbatch sandbox', () => {
     expect(io.err()).not.toContain('is not set')
   })
 
+  it('takes a catalog file for --products, and copies a shop\'s catalog with --catalog-from', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'))
+    try {
+      const file = join(dir, 'catalog.csv')
+      writeFileSync(file, 'good_name,good_title,good_sum,good_type\ncourse-1,Course,1500.00,digital\nbook,Book,900.00,physical\n')
+      const first = testIo()
+      const shop = sandboxCommand(['--port', '0', '--account', 'shop', '--products', file], first.io)
+      const shopUrl = await listeningUrl(first)
+      const known = await post(`${shopUrl}CreateOrder`, signed('shop', 'sandbox-secret'))
+      expect(known.kind === 'response' && JSON.parse(known.body).error_code).toBe(0)
+
+      const second = testIo({ SHOP_KEY: 'sandbox-secret' })
+      const copy = sandboxCommand(['--port', '0', '--catalog-from', 'shop', '--catalog-api-base', shopUrl, '--catalog-secret-env', 'SHOP_KEY'], second.io)
+      const copyUrl = await listeningUrl(second)
+      expect(second.err()).toContain("Copied 2 products from shop's shop (one GetAllGoods call; nothing was changed there).")
+      expect(first.err()).toContain('GetAllGoods -> 0 ok')
+      const goods = await post(`${copyUrl}GetAllGoods`, `hash=${md5('::demo::sandbox-secret')}`)
+      expect(goods.kind === 'response' && JSON.parse(goods.body).result).toEqual([
+        { good_id: '1001', good_name: 'course-1', good_title: 'Course', good_sum: '1500.00', good_type: 'digital' },
+        { good_id: '1002', good_name: 'book', good_title: 'Book', good_sum: '900.00', good_type: 'physical' }
+      ])
+      first.stop()
+      second.stop()
+      await Promise.all([shop, copy])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('says why --catalog-from could not copy, and starts nothing', async () => {
+    const io = testIo({ ORDERBATCH_SECRET: 'k' })
+    expect(await sandboxCommand(['--port', '0', '--catalog-from', 'shop', '--catalog-api-base', 'http://127.0.0.1:1/api/'], io.io)).toBe(EXIT.usageOrInput)
+    expect(io.err()).toContain('--catalog-from: could not read the product list of shop (GetAllGoods):')
+    expect(io.out()).toBe('')
+  })
+
   it.each([
+    [['--products', 'missing.json'], 'missing.json does not exist'],
+    [['--products', 'a', '--catalog-from', 'shop'], 'give either --products or --catalog-from'],
+    [['--catalog-api-base', 'http://x/api/'], 'go with --catalog-from LOGIN'],
     [['--port', 'abc'], '--port must be a whole number'],
     [['--port', '70000'], '--port must be at most 65535'],
     [['--fail-rate', '2'], '--fail-rate is a fraction from 0 to 1'],

@@ -1,11 +1,14 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
+import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
 import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
+import { noticeText, sideEffects } from '#shared/run/side-effects'
 import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
 import { EXIT, type CliIo } from '../io'
-import { choiceDestination, openApi, type ApiChoice } from '../run/api-target'
+import { choiceDestination, openApi, type ApiChoice, type ApiTarget } from '../run/api-target'
+import { catalogStep } from '../run/catalog-step'
 import { confirmed } from '../run/confirm'
 import { openJournal } from '../run/journal-access'
 import { sendAndReport } from '../run/send-flow'
@@ -32,11 +35,22 @@ interface Plan {
 
 export async function importRun(prepared: PreparedImport, options: ImportRunOptions, io: CliIo): Promise<number> {
   const journal = openJournal(options.journalPath, io)
+  let target: ApiTarget | undefined
   try {
+    target = await openApi(options.choice, options.journalPath)
+    const step = await catalogStep(target, options.journalPath, io, options.yes)
+    if (!step.go) {
+      io.stdout('Nothing was sent.\n')
+      return EXIT.usageOrInput
+    }
+    const checked = checkAgainstCatalog(prepared.plan, step.catalog)
+    prepared = { ...prepared, plan: checked.plan }
     const plan = planSend(journal, prepared, options.force, choiceDestination(options.choice))
     const toSend = plan.valid.length - plan.alreadyCreated.length
     const where = options.choice.kind === 'sandbox' ? 'the built-in sandbox' : `${options.choice.baseUrl} (account ${options.choice.login})`
-    io.stdout(`${describePlan(prepared, plan, toSend, where).join('\n')}\n`)
+    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: 0, calls: toSend, rate: options.rate, concurrency: options.concurrency })
+    const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     if (plan.valid.length === 0) {
       io.stdout('Nothing was sent: every order in the file has errors. Fix them and import again.\n')
       return EXIT.usageOrInput
@@ -50,16 +64,15 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
       return EXIT.usageOrInput
     }
     const digest = await fileDigest(options.path)
-    const target = await openApi(options.choice, options.journalPath)
-    try {
-      const settings = { rate: options.rate, concurrency: options.concurrency, apiBase: target.baseUrl, login: target.login }
-      const { run } = stageRun(journal, prepared, { digest, settings, sandbox: target.sandbox, force: options.force })
-      return await sendAndReport({ journal, run, target, rate: options.rate, concurrency: options.concurrency, io, hint: options.hint })
-    } finally {
-      await target.close()
-    }
+    const settings = { rate: options.rate, concurrency: options.concurrency, apiBase: target.baseUrl, login: target.login }
+    const { run } = stageRun(journal, prepared, { digest, settings, sandbox: target.sandbox, force: options.force })
+    return await sendAndReport({ journal, run, target, rate: options.rate, concurrency: options.concurrency, io, hint: options.hint })
   } finally {
-    journal.close()
+    try {
+      await target?.close()
+    } finally {
+      journal.close()
+    }
   }
 }
 

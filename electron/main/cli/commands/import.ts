@@ -1,6 +1,7 @@
 // orderbatch import <file>: validate, show what will be sent, ask, stage the run in the journal
 // and send it (or, with --dry-run, only show the signed requests).
 import { resolve } from 'node:path'
+import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { prepareOrFail } from '../prepare-or-fail'
@@ -39,7 +40,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
     if (!prepared) return EXIT.usageOrInput
     const out = values['emit-requests'] === undefined ? undefined : resolve(io.cwd, values['emit-requests'])
     const [login, secret] = choice.kind === 'shop' ? [choice.login, choice.secret] : [SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET]
-    return emitDryRun(prepared, out, login, secret, io)
+    // No shop is asked, so no catalog: the delivery rule alone, as preview applies it.
+    return emitDryRun({ ...prepared, plan: checkAgainstCatalog(prepared.plan, null).plan }, out, login, secret, io)
   }
 
   const send = sendOptions(values, sandbox)

@@ -1,6 +1,7 @@
 // orderbatch preview <file>: what Orderbatch would make of a sheet, without sending anything.
 import { resolve } from 'node:path'
 import { parseCommandArgs } from '../args'
+import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { describeCounts, describeIssues, describeMapping, describeSource, planAsJson } from '../describe-plan'
 import { EXIT, type CliIo } from '../io'
 import { prepareOrFail } from '../prepare-or-fail'
@@ -10,8 +11,11 @@ import { UsageError } from '../usage-error'
 export async function previewCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...READ_OPTION_SPECS, json: { type: 'boolean' }, limit: { type: 'string' } }, 'preview')
   if (positionals.length !== 1) throw new UsageError('preview: give exactly one file, e.g. "orderbatch preview orders.csv".')
-  const prepared = await prepareOrFail(resolve(io.cwd, positionals[0]!), toPrepareOptions(values, io), io)
-  if (!prepared) return EXIT.usageOrInput
+  const read = await prepareOrFail(resolve(io.cwd, positionals[0]!), toPrepareOptions(values, io), io)
+  if (!read) return EXIT.usageOrInput
+  // No shop here, so no catalog: only the delivery rule the import applies too (an address
+  // without the rest of the delivery data is refused with 605).
+  const prepared = { ...read, plan: checkAgainstCatalog(read.plan, null).plan }
 
   const hasErrors = prepared.plan.counts.errors > 0
   if (values.json) {

@@ -4,6 +4,9 @@
 // again. With --from, each failed order found in the fixed file gets its corrected data (see
 // ../run/corrections.ts for how rows are matched); corrected orders that still have errors are
 // listed and stay failed. Created orders are never touched.
+import type { ShopCatalog } from '#shared/shop/shop-catalog'
+import { openApi } from '../run/api-target'
+import { catalogStep } from '../run/catalog-step'
 import { resolve } from 'node:path'
 import type { CorrectedOrder, OrderRecord } from '../../journal'
 import { isJournalError } from '../../journal'
@@ -56,7 +59,18 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
     let requeue: Requeue[]
     if (values.from !== undefined) {
       const path = resolve(io.cwd, values.from)
-      const corrections = await withProgressNote(io, `Reading ${values.from}`, planCorrections(path, journal, run, toPrepareOptions(values, io)))
+      // A shop's product list checks the corrected orders as import checks new ones.
+      let catalog: ShopCatalog | null = null
+      if (plan.choice.kind === 'shop') {
+        const target = await openApi(plan.choice, journal.path)
+        const step = await catalogStep(target, journal.path, io, values.yes === true).finally(() => target.close())
+        if (!step.go) {
+          io.stdout('Nothing was sent.\n')
+          return EXIT.usageOrInput
+        }
+        catalog = step.catalog
+      }
+      const corrections = await withProgressNote(io, `Reading ${values.from}`, planCorrections(path, journal, run, toPrepareOptions(values, io), catalog))
       requeue = corrections.corrected
       lines.push(`${corrections.file}: ${requeue.length} failed order${requeue.length === 1 ? '' : 's'} corrected (matched by ${corrections.matchedBy}).`)
       if (corrections.notFailed > 0) lines.push(`${corrections.notFailed} order${corrections.notFailed === 1 ? '' : 's'} in the file ${corrections.notFailed === 1 ? 'is' : 'are'} not failed in run ${run.id} and ${corrections.notFailed === 1 ? 'was' : 'were'} left alone.`)

@@ -1,11 +1,15 @@
 // `orderbatch sandbox`: runs the local API stand-in until Ctrl+C, so the app and the CLI can be
 // tried end to end without a real shop.
 import { resolve } from 'node:path'
-import { startSandbox, type SandboxEvent, type SandboxOptions } from '../../sandbox/sandbox'
+import { ApiClient } from '../../api/api-client'
+import { ApiAddressError, apiBaseUrl } from '../../api/api-base'
+import { fetchCatalog } from '../../api/catalog'
+import { CatalogFileError, isCatalogFileName, readCatalogFile } from '../../sandbox/catalog-file'
+import { startSandbox, type SandboxEvent, type SandboxOptions, type SandboxProduct } from '../../sandbox/sandbox'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
-import { DEFAULT_SECRET_ENV } from '../secret'
+import { DEFAULT_SECRET_ENV, readSecret } from '../secret'
 import { UsageError } from '../usage-error'
 
 
@@ -18,13 +22,16 @@ const OPTIONS = {
   'fail-rate': { type: 'string' },
   'rate-limit': { type: 'string' },
   products: { type: 'string' },
+  'catalog-from': { type: 'string' },
+  'catalog-api-base': { type: 'string' },
+  'catalog-secret-env': { type: 'string' },
   ledger: { type: 'string' }
 } as const
 
 export async function sandboxCommand(argv: string[], io: CliIo): Promise<number> {
   let options: SandboxOptions
   try {
-    options = readOptions(argv, io)
+    options = await readOptions(argv, io)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     // parseArgs messages can span lines; the user gets one.
@@ -47,7 +54,7 @@ export async function sandboxCommand(argv: string[], io: CliIo): Promise<number>
   return EXIT.ok
 }
 
-function readOptions(argv: string[], io: CliIo): SandboxOptions {
+async function readOptions(argv: string[], io: CliIo): Promise<SandboxOptions> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'sandbox')
   if (positionals.length > 0) throw new UsageError(`sandbox takes no file or other argument, but got "${positionals[0]}". Run "orderbatch help sandbox".`)
   const port = wholeNumber(values.port, '--port') ?? SANDBOX_DEFAULT_PORT
@@ -56,15 +63,51 @@ function readOptions(argv: string[], io: CliIo): SandboxOptions {
   if (failRate !== undefined && failRate > 1) throw new UsageError(`--fail-rate is a fraction from 0 to 1 (0.1 = one call in ten), not "${values['fail-rate']}".`)
   const account = values.account ?? SANDBOX_DEFAULT_ACCOUNT
   if (!/^[A-Za-z0-9_.-]+$/.test(account)) throw new UsageError(`--account takes a login made of letters, digits, ".", "_" or "-", not "${account}".`)
-  const products = values.products?.split(',').map((name) => name.trim()).filter(Boolean)
-  if (products && products.length === 0) throw new UsageError('--products needs at least one product id, e.g. --products course-1,book.')
+  if (values.products !== undefined && values['catalog-from'] !== undefined) throw new UsageError('sandbox: give either --products or --catalog-from, not both.')
+  if (values['catalog-from'] === undefined && (values['catalog-api-base'] !== undefined || values['catalog-secret-env'] !== undefined)) {
+    throw new UsageError('sandbox: --catalog-api-base and --catalog-secret-env go with --catalog-from LOGIN.')
+  }
+  const products = values.products === undefined ? undefined : productsFrom(values.products, io)
   const latencyMs = wholeNumber(values.latency, '--latency')
   const jitterMs = wholeNumber(values.jitter, '--jitter')
   const rateLimit = wholeNumber(values['rate-limit'], '--rate-limit')
   const ledgerPath = values.ledger === undefined ? undefined : resolve(io.cwd, values.ledger)
   // Last, so its note is printed only for a command line that is otherwise valid.
   const secret = readSandboxSecret(io, values['secret-env'])
-  return { port, account, secret, latencyMs, jitterMs, failRate, rateLimit, products, ledgerPath }
+  const copied = values['catalog-from'] === undefined ? undefined : await copyCatalog(values['catalog-from'], values['catalog-api-base'], values['catalog-secret-env'], io)
+  return { port, account, secret, latencyMs, jitterMs, failRate, rateLimit, products: products ?? copied, ledgerPath }
+}
+
+/** --products: a JSON or CSV catalog file, or a comma-separated list of product ids. */
+function productsFrom(value: string, io: CliIo): SandboxProduct[] | string[] {
+  if (isCatalogFileName(value)) {
+    try {
+      return readCatalogFile(resolve(io.cwd, value.trim()))
+    } catch (error) {
+      if (error instanceof CatalogFileError) throw new UsageError(error.message)
+      throw error
+    }
+  }
+  const names = value.split(',').map((name) => name.trim()).filter(Boolean)
+  if (names.length === 0) throw new UsageError('--products needs at least one product id, e.g. --products course-1,book, or a catalog file (.json or .csv).')
+  return names
+}
+
+/** --catalog-from LOGIN: one read-only GetAllGoods call to the real shop, so a rehearsal refuses
+ * exactly what the shop would. The shop's key comes from the environment like every key. */
+async function copyCatalog(login: string, apiBase: string | undefined, secretEnv: string | undefined, io: CliIo): Promise<SandboxProduct[]> {
+  let baseUrl: string
+  try {
+    baseUrl = apiBase === undefined ? apiBaseUrl(login, 'influencersoft.com') : apiBaseUrl(login, apiBase)
+  } catch (error) {
+    if (error instanceof ApiAddressError) throw new UsageError(`--catalog-from: ${error.message}`)
+    throw error
+  }
+  const client = new ApiClient({ baseUrl, login, secret: readSecret(io, secretEnv) })
+  const fetched = await fetchCatalog(() => client.getAllGoods())
+  if (!fetched.ok) throw new UsageError(`--catalog-from: could not read the product list of ${login} (GetAllGoods): ${fetched.reason}.`)
+  io.stderr(`Copied ${fetched.catalog.products.length} products from ${login}'s shop (one GetAllGoods call; nothing was changed there).\n`)
+  return fetched.catalog.products.map(({ id, name, title, price, type }) => ({ id, name, title, type, ...(price === null ? {} : { price }) }))
 }
 
 /** The key from the named variable, else the public sandbox key, with a note saying so. */

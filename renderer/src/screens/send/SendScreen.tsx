@@ -16,6 +16,7 @@ import { PaceFields } from './PaceFields'
 import { RunProgress } from './RunProgress'
 import { DEFAULT_CONCURRENCY, DEFAULT_RATE, paceText, readPace } from './send-settings'
 import { SendLog } from './SendLog'
+import { ShopNotice } from './ShopNotice'
 
 interface SendScreenProps {
   state: SessionState
@@ -119,6 +120,9 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
 
       {counts && canStart && <WhatWillBeSent counts={counts} />}
       {canStart && <SheetIssues issues={state.sheetIssues} />}
+      {counts && canStart && state.session && connection?.kind === 'account' && (
+        <ShopNotice sessionId={state.session.sessionId} rate={rate} concurrency={concurrency} version={`${connection.login}:${ordersToSend(counts)}`} />
+      )}
 
       <div className="card">
         <h2>Pace</h2>

@@ -1,0 +1,146 @@
+// The plan checked against the shop's catalog before anything is sent: unknown products become
+// errors on their orders (no 604 in the middle of a run), a product written as its title is sent
+// as its good_name (and the plan says so), prices that differ from the shop's are reported per
+// product with both amounts, a missing price shows the shop's, and orders that need delivery
+// data and lack it are errors (no 605). Without a catalog only the delivery rule applies.
+import type { ImportPlan } from '../plan/import-plan'
+import type { Issue } from '../plan/issue'
+import type { PlannedOrder } from '../plan/order'
+import { orderPlace } from '../plan/validate-order-issues'
+import { missingDeliveryFields } from './delivery-rule'
+import { matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
+
+export interface ProductReport {
+  /** The product value as the sheet has it. */
+  value: string
+  match: ProductMatch
+  /** How many orders have it. */
+  orders: number
+  /** Distinct sheet prices that differ from the shop's price (as in the sheet). */
+  otherPrices: string[]
+  /** Order lines without a price: the shop's price applies. */
+  withoutPrice: number
+}
+
+export interface CatalogCheck {
+  plan: ImportPlan
+  /** One per distinct product value of the valid orders, in order of first appearance; empty
+   * without a catalog. */
+  products: ProductReport[]
+  /** Issues this check added (also in plan.issues). */
+  added: Issue[]
+}
+
+export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | null): CatalogCheck {
+  const reports = new Map<string, ProductReport>()
+  const matchOf = (value: string): ProductReport => {
+    let report = reports.get(value)
+    if (!report) {
+      const match: ProductMatch = catalog ? matchProduct(value, catalog.products) : { kind: 'none' }
+      report = { value, match, orders: 0, otherPrices: [], withoutPrice: 0 }
+      reports.set(value, report)
+    }
+    return report
+  }
+
+  const added: Issue[] = []
+  const orders: PlannedOrder[] = plan.orders.map((order) => {
+    const own: Issue[] = []
+    const kinds: ProductKind[] = []
+    let goods = order.goods
+    if (catalog) {
+      let renamed = false
+      const seen = new Set<string>()
+      const next = order.goods.map((good, i) => {
+        const report = matchOf(good.good_name)
+        if (!seen.has(good.good_name)) report.orders++
+        seen.add(good.good_name)
+        const field = `goods[${i}][good_name]`
+        const where = orderPlace(order, null)
+        const { match } = report
+        if (match.kind === 'none' || match.kind === 'close') {
+          const offer =
+            match.kind === 'close'
+              ? ` Did you mean "${match.product.name}"${match.product.title ? ` (${match.product.title})` : ''}? Write it in the sheet if so.`
+              : ' Write a product ID the shop has (GetAllGoods lists them).'
+          own.push(issue('error', 'unknown-product', good.row, field, order, `${where}: the shop has no product "${good.good_name}".${offer}`))
+          kinds.push('unknown')
+          return good
+        }
+        kinds.push(match.product.kind)
+        const price = match.product.price
+        if (good.good_sum === undefined) report.withoutPrice++
+        else if (price !== null && !samePrice(good.good_sum, price) && !report.otherPrices.includes(good.good_sum)) report.otherPrices.push(good.good_sum)
+        if (match.kind === 'title') {
+          renamed = true
+          return { ...good, good_name: match.product.name }
+        }
+        return good
+      })
+      if (renamed) goods = next
+    }
+    const missing = missingDeliveryFields(kinds, (key) => order.fields[key])
+    if (missing.length > 0) {
+      const why = kinds.includes('physical') ? 'a product of this order is shipped (physical in the shop\'s catalog)' : 'the order has a delivery address'
+      own.push(
+        issue('error', 'delivery', order.rows[0] ?? null, missing[0]!, order, `${orderPlace(order, null)}: ${why}, so the shop needs ${missing.join(', ')} as well (it would answer 605). Fill them in.`)
+      )
+    }
+    added.push(...own)
+    if (own.length === 0 && goods === order.goods) return order
+    // Named fields, not a spread: orders of one row read their values through getters.
+    return {
+      index: order.index,
+      key: order.key,
+      rows: order.rows,
+      fields: order.fields,
+      goods,
+      fingerprint: goods === order.goods ? order.fingerprint : null,
+      errors: order.errors + own.filter((i) => i.severity === 'error').length,
+      warnings: order.warnings
+    }
+  })
+
+  const newErrors = added.filter((i) => i.severity === 'error').length
+  const invalidNow = orders.filter((o) => o.errors > 0).length
+  return {
+    plan: {
+      ...plan,
+      orders,
+      issues: added.length === 0 ? plan.issues : sortIssues([...plan.issues, ...added]),
+      counts: { ...plan.counts, errors: plan.counts.errors + newErrors, validOrders: orders.length - invalidNow }
+    },
+    products: [...reports.values()],
+    added
+  }
+}
+
+function issue(severity: Issue['severity'], code: string, row: number | null, field: string, order: PlannedOrder, message: string): Issue {
+  return { severity, code, row, column: null, field, order: order.index, message }
+}
+
+/** Sheet-wide issues first, then by row (as the plan sorts them). */
+function sortIssues(issues: Issue[]): Issue[] {
+  return issues
+    .map((issue, i) => ({ issue, i }))
+    .sort((a, b) => (a.issue.row ?? -1) - (b.issue.row ?? -1) || a.i - b.i)
+    .map(({ issue }) => issue)
+}
+
+/** Plain lines about the products, for the CLI's plan and the app's preview. */
+export function describeProducts(products: readonly ProductReport[]): string[] {
+  const lines: string[] = []
+  for (const report of products) {
+    const { match } = report
+    if (match.kind === 'none' || match.kind === 'close') continue
+    const product: ShopProduct = match.product
+    if (match.kind === 'title') lines.push(`Product "${report.value}" is the title of the shop's product "${product.name}"; it is sent as "${product.name}".`)
+    if (report.otherPrices.length > 0 && product.price !== null) {
+      lines.push(`Warning: product "${product.name}" costs ${product.price} in the shop; the sheet says ${report.otherPrices.join(', ')}. The sheet's price is sent.`)
+    }
+    if (report.withoutPrice > 0 && product.price !== null) {
+      lines.push(`Product "${product.name}": ${report.withoutPrice} ${report.withoutPrice === 1 ? 'line without a price gets' : 'lines without a price get'} the shop's price, ${product.price}.`)
+    }
+  }
+  return lines
+}
