@@ -160,6 +160,7 @@ async function main(): Promise<void> {
   const [sheetjs, xlsxOurs] = runPair('xlsx-raw', 'xlsx-ours', xlsx)
   report.push(...compare('XLSX', 1.2, ['raw XLSX.read + sheet_to_json', sheetjs], ['ours: read + map + validate + group', xlsxOurs]))
   if (!only) report.push(...scaleReport(), ...runScaleBench())
+  if (!only || only === 'md5') report.push(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'md5-bench.ts')], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '')
   for (const part of ['throughput', 'pacing']) {
     if (only && only !== part) continue
     report.push(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'engine-bench.ts'), part], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '')
