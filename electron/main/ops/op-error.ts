@@ -8,6 +8,7 @@ export type OpErrorCode =
   | 'missing-columns'
   | 'open-elsewhere'
   | 'invalid-state'
+  | 'not-found'
 
 export class OpError extends Error {
   override readonly name = 'OpError'

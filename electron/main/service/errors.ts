@@ -55,5 +55,6 @@ const OP_CODES: Record<OpErrorCode, string> = {
   'no-mapping': 'invalid-input',
   'missing-columns': 'invalid-input',
   'open-elsewhere': 'busy',
-  'invalid-state': 'invalid-state'
+  'invalid-state': 'invalid-state',
+  'not-found': 'not-found'
 }

@@ -8,7 +8,7 @@ import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell } from '#shared/sheet/sheet'
 import { describeRows } from '../ops/describe-rows'
 import { ORDER_STATES, type Journal, type OrderRecord, type OrderState, type RunRecord, type StagedRow } from '../journal'
-import { ROW_ERRORS_CODE } from '../pipeline/stage-run'
+import { failedAsTheyAre, reopen, requeueOrders, resolveOrder } from '../ops/requeue'
 import { readRunInfo } from '../journal'
 import type { CreatedIndex } from './created-index'
 import { notFound, ServiceError } from './errors'
@@ -39,12 +39,8 @@ export class RunOrders {
     if (order.state !== 'unknown') {
       throw new ServiceError('invalid-state', `Order ${ordinal} of run ${runId} is ${order.state}, not unclear: there is nothing to decide.`)
     }
-    const updated =
-      decision.kind === 'created'
-        ? journal.resolveCreated(order.id, { billId: decision.billId, by: 'user', note: 'Found in the shop by the user.' })
-        : journal.resolveAbsent(order.id, { by: 'user', note: 'The user checked the shop: not there.' })
+    const updated = resolveOrder(journal, run, ordinal, decision, { created: 'Found in the shop by the user.', absent: 'The user checked the shop: not there.' })
     this.created.invalidate()
-    if (decision.kind === 'absent') reopen(journal, run, 'an order the user found missing from the shop waits to be sent')
     return runOrder(journal, journal.getRun(runId) ?? run, updated)
   }
 
@@ -79,20 +75,12 @@ export class RunOrders {
   requeueAllFailed(runId: number): { requeued: number; stillInvalid: number; messages: string[] } {
     const journal = this.journal.get()
     const run = requireRun(journal, runId)
-    if (run.status === 'cancelled') throw new ServiceError('invalid-state', `Run ${runId} was cancelled; its orders cannot be sent again. Load the file as a new import.`)
-    const failed = [...journal.orders(runId, ['failed'])]
-    let requeued = 0
-    const messages: string[] = []
-    for (const order of failed) {
-      if (order.errorCode === ROW_ERRORS_CODE) {
-        messages.push(`Order ${order.ordinal} (${describeRows(journal.orderRows(order.id).map((r) => r.sheetRow))}) still has errors in the sheet: correct it first.`)
-        continue
-      }
-      journal.requeueFailed(order.id)
-      requeued++
-    }
-    if (requeued > 0) reopen(journal, run, 'failed orders wait to be sent again')
-    return { requeued, stillInvalid: failed.length - requeued, messages }
+    const { requeue, needFix } = failedAsTheyAre(journal, run)
+    const messages = needFix.map(
+      (order) => `Order ${order.ordinal} (${describeRows(journal.orderRows(order.id).map((r) => r.sheetRow))}) still has errors in the sheet: correct it first.`
+    )
+    const { requeued, refused } = requeueOrders(journal, run, requeue)
+    return { requeued, stillInvalid: requeue.length + needFix.length - requeued, messages: [...messages, ...refused] }
   }
 }
 
@@ -109,11 +97,6 @@ function requireOrder(journal: Journal, runId: number, ordinal: number): OrderRe
 }
 
 /** A finished run with orders queued again is resumable once more. */
-function reopen(journal: Journal, run: RunRecord, why: string): void {
-  if (run.status !== 'finished') return
-  const pending = journal.runCounts(run.id).pending
-  if (pending > 0) journal.setRunStatus(run.id, 'paused', `Resume to send: ${why}.`)
-}
 
 /** Keys are "<sheet row>:<0-based column>" for one cell, or a header for that column on every row. */
 export function applyCellEdits(rows: ReadonlyArray<{ sheetRow: number; cells: unknown[] }>, headers: readonly string[], cells: Record<string, string>, ordinal: number): StagedRow[] {

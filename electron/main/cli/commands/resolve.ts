@@ -5,6 +5,7 @@ import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
+import { resolveOrder } from '../../ops/requeue'
 import { commandHint } from '../run/send-options'
 import { UsageError } from '../usage-error'
 
@@ -28,14 +29,14 @@ export async function resolveCommand(argv: string[], io: CliIo): Promise<number>
   const billId = wholeNumber(values['bill-id'], '--bill-id', 'the bill (order) number the shop shows')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resolve')
   try {
-    requireRun(journal, runId, 'resolve')
-    const order = journal.orderByOrdinal(runId, ordinal)
-    if (!order) throw new UsageError(`resolve: run ${runId} has no order #${ordinal}. "orderbatch status ${runId}" lists its unclear orders.`)
+    const run = requireRun(journal, runId, 'resolve')
+    if (!journal.orderByOrdinal(runId, ordinal)) throw new UsageError(`resolve: run ${runId} has no order #${ordinal}. "orderbatch status ${runId}" lists its unclear orders.`)
+    const notes = { created: 'found in the shop by the user (orderbatch resolve)', absent: 'not in the shop, says the user (orderbatch resolve)' }
     if (billId !== undefined) {
-      journal.resolveCreated(order.id, { billId, by: 'user', note: 'found in the shop by the user (orderbatch resolve)' })
+      resolveOrder(journal, run, ordinal, { kind: 'created', billId }, notes)
       io.stdout(`Order #${ordinal} of run ${runId} is recorded as created, bill ${billId}. It will never be sent again.\n`)
     } else {
-      journal.resolveAbsent(order.id, { by: 'user', note: 'not in the shop, says the user (orderbatch resolve)' })
+      resolveOrder(journal, run, ordinal, { kind: 'absent' }, notes)
       io.stdout(`Order #${ordinal} of run ${runId} is back in the queue; "orderbatch resume ${runId}${commandHint(values)}" sends it.\n`)
     }
     return EXIT.ok

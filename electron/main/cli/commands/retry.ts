@@ -8,9 +8,7 @@ import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { openApi } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
 import { resolve } from 'node:path'
-import type { CorrectedOrder, OrderRecord } from '../../journal'
-import { isJournalError } from '../../journal'
-import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
+import { failedAsTheyAre, requeueOrders, type Requeue } from '../../ops/requeue'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
@@ -35,10 +33,6 @@ const OPTIONS = {
   yes: { type: 'boolean' }
 } as const
 
-interface Requeue {
-  order: OrderRecord
-  corrected?: CorrectedOrder
-}
 
 export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'retry')
@@ -79,8 +73,9 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
       const left = failed.filter((order) => !used.has(order.id)).length
       if (left > 0) lines.push(`${left} failed order${left === 1 ? '' : 's'} of run ${run.id} ${left === 1 ? 'stays' : 'stay'} failed.`)
     } else {
-      requeue = failed.filter((order) => order.errorCode !== ROW_ERRORS_CODE).map((order) => ({ order }))
-      const needFix = failed.length - requeue.length
+      const asTheyAre = failedAsTheyAre(journal, run)
+      requeue = asTheyAre.requeue
+      const needFix = asTheyAre.needFix.length
       lines.push(`${requeue.length} failed order${requeue.length === 1 ? '' : 's'} will be sent again as ${requeue.length === 1 ? 'it is' : 'they are'}.`)
       if (needFix > 0) {
         lines.push(
@@ -98,15 +93,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
       io.stdout('Nothing was sent.\n')
       return EXIT.usageOrInput
     }
-    const refused: string[] = []
-    for (const { order, corrected } of requeue) {
-      try {
-        journal.requeueFailed(order.id, corrected, { force: values.force === true })
-      } catch (error) {
-        if (!isJournalError(error) || error.code !== 'state') throw error
-        refused.push(error.message)
-      }
-    }
+    const { refused } = requeueOrders(journal, run, requeue, { force: values.force === true })
     if (refused.length > 0) io.stdout(`${listed('Left failed', refused).join('\n')}\n`)
     return await send(journal, journal.getRun(run.id) ?? run, plan, io)
   } finally {
