@@ -5,6 +5,7 @@ export const TID = {
   step: (id: string) => `step-${id}`,
   connectionBadge: 'connection-badge',
   sandboxBadge: 'sandbox-badge',
+  language: 'language-switch',
   errorMessage: 'error-message',
   counts: 'plan-counts',
   sheetIssues: 'sheet-issues',
@@ -77,7 +78,8 @@ export const TID = {
     cancel: 'send-cancel',
     progress: 'send-progress',
     eta: 'send-eta',
-    log: 'send-log'
+    log: 'send-log',
+    result: 'send-result'
   },
 
   history: {

@@ -104,6 +104,8 @@ export interface RunSummary {
    * screen showing a resumed run shows its pace, not the defaults. (Added; optional.) */
   rate?: number
   concurrency?: number
+  /** True for a run sent to the built-in sandbox, which History calls "Sandbox". (Added; optional.) */
+  sandbox?: boolean
 }
 
 export interface RunOrder {

@@ -1,14 +1,16 @@
 // Problems as main words them, errors first.
 import type { Issue } from '../../../shared/issue'
+import { useT } from '../lib/i18n'
 
 export function IssueList({ issues, empty }: { issues: readonly Issue[]; empty?: string }) {
+  const t = useT()
   if (issues.length === 0) return empty ? <p className="ok-note">{empty}</p> : null
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
   return (
     <ul className="issues">
       {sorted.map((issue, i) => (
         <li key={i} className={`issue issue-${issue.severity}`}>
-          <span className="issue-kind">{issue.severity === 'error' ? 'Error' : 'Warning'}</span> {issue.message}
+          <span className="issue-kind">{issue.severity === 'error' ? t('common.error') : t('common.warning')}</span> {issue.message}
         </li>
       ))}
     </ul>

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import type { JobProgressEvent, ReadOverrides } from '../../../../shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
-import { formatCount, plural } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import { readFileBytes } from '../../lib/read-file'
 import { useAction } from '../../lib/use-action'
 import { useEvent } from '../../lib/use-event'
@@ -15,6 +15,7 @@ import { RawPreview } from './RawPreview'
 
 export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () => void }) {
   const action = useAction()
+  const t = useT()
   const [reading, setReading] = useState<string | null>(null)
   const [job, setJob] = useState<JobProgressEvent | null>(null)
   const [overrides, setOverrides] = useState<ReadOverrides>({})
@@ -31,7 +32,7 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
     try {
       const bytes = await readFileBytes(file).catch(() => null)
       if (!bytes) {
-        action.setError(`"${file.name}" could not be read from the disk. Close it in other programs and try again.`)
+        action.setError(t('error.fileUnreadable', { name: file.name }))
         return
       }
       const value = await action.run('sheet.load', { name: file.name, bytes, options: {} })
@@ -57,7 +58,7 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
 
   return (
     <section className="panel-stack" aria-labelledby="load-title">
-      <h1 id="load-title" tabIndex={-1}>1 · Load a file</h1>
+      <h1 id="load-title" tabIndex={-1}>{t('load.title')}</h1>
       <FileDrop compact={session !== null} disabled={reading !== null} onFile={load} />
       {reading !== null && <ReadingProgress name={reading} job={job} />}
       <ErrorMessage message={action.error} />
@@ -66,25 +67,29 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
           <div className="card summary" data-testid={TID.load.summary}>
             <h2>{session.meta.file}</h2>
             <p>
-              {session.meta.format.toUpperCase()} · {plural(session.meta.rowCount, 'data row')} · {plural(session.meta.columnCount, 'column')}
-              {session.meta.sheetNames.length > 1 ? ` · sheet "${session.meta.sheet}"` : ''}
+              {t('load.summary', {
+                format: session.meta.format.toUpperCase(),
+                rows: t('load.dataRows', { count: session.meta.rowCount }),
+                columns: t('load.columns', { count: session.meta.columnCount })
+              })}
+              {session.meta.sheetNames.length > 1 ? t('load.sheetName', { sheet: session.meta.sheet }) : ''}
             </p>
-            {session.template && <p className="note">Your saved template "{session.template}" was applied: these headers came back.</p>}
+            {session.template && <p className="note">{t('load.templateApplied', { name: session.template })}</p>}
             {session.auto && (
               <p className="note">
-                {plural(session.auto.matches.length, 'field')} matched automatically
-                {session.auto.ambiguities.length > 0 ? `, ${plural(session.auto.ambiguities.length, 'choice')} left to you` : ''}
-                {session.auto.missingRequired.length > 0 ? `, ${plural(session.auto.missingRequired.length, 'required field')} still missing` : ''}.
+                {t('load.autoMatched', { count: session.auto.matches.length })}
+                {session.auto.ambiguities.length > 0 ? t('load.autoChoices', { count: session.auto.ambiguities.length }) : ''}
+                {session.auto.missingRequired.length > 0 ? t('load.autoMissing', { count: session.auto.missingRequired.length }) : ''}.
               </p>
             )}
           </div>
           <DetectionPanel meta={session.meta} disabled={action.busy} onOverride={reload} />
           <div className="card">
-            <h2>First rows</h2>
+            <h2>{t('load.firstRows')}</h2>
             <RawPreview headers={session.headers} headerRow={session.meta.headerRow.value} rows={session.rawPreview} />
           </div>
           <div className="screen-actions">
-            <button type="button" className="primary" data-testid={TID.load.next} onClick={onNext}>Continue to mapping</button>
+            <button type="button" className="primary" data-testid={TID.load.next} onClick={onNext}>{t('load.next')}</button>
           </div>
         </>
       )}
@@ -93,16 +98,18 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
 }
 
 function ReadingProgress({ name, job }: { name: string; job: JobProgressEvent | null }) {
+  const t = useT()
+  const f = useFormats()
   const total = job?.total ?? null
   return (
     <div className="card" data-testid={TID.load.progress}>
-      <p>Reading "{name}"…</p>
+      <p>{t('load.reading', { name })}</p>
       <progress
-        aria-label={`Reading ${name}`}
+        aria-label={t('load.readingLabel', { name })}
         max={total ?? undefined}
         value={total !== null && job ? job.done : undefined}
       />
-      {job && <p className="hint">{total ? `${formatCount(job.done)} of ${formatCount(total)}` : `${formatCount(job.done)} done`} ({job.stage})</p>}
+      {job && <p className="hint">{total ? t('load.progressOf', { done: f.count(job.done), total: f.count(total), stage: job.stage }) : t('load.progressDone', { done: f.count(job.done), stage: job.stage })}</p>}
     </div>
   )
 }
