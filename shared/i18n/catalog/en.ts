@@ -98,6 +98,7 @@ export const en = {
   'connection.needKey': 'Enter the API key from your InfluencerSoft account settings (section API).',
   'connection.saved': 'Saved. Orders will go to the shop of {{login}} ({{domain}}).',
   'connection.switchedToSandbox': 'Switched to the sandbox: orders go to the local stand-in, never to a real shop.',
+  'connection.urlPlaceholder': 'https://shop.example.com',
   'connection.urlEmpty': 'Enter the full address of your API, for example https://shop.example.com.',
   'connection.urlScheme': 'The API address must start with https:// (or http:// for a local test server).',
   'connection.urlInvalid': '"{{text}}" is not a full web address. Write it with https://, for example https://shop.example.com.',

@@ -98,6 +98,7 @@ export const ru = {
   'connection.needKey': 'Введите API-ключ из настроек аккаунта InfluencerSoft (раздел API).',
   'connection.saved': 'Сохранено. Заказы пойдут в магазин {{login}} ({{domain}}).',
   'connection.switchedToSandbox': 'Включена песочница: заказы идут в локальную замену, а не в настоящий магазин.',
+  'connection.urlPlaceholder': 'https://shop.example.com',
   'connection.urlEmpty': 'Введите полный адрес вашего API, например https://shop.example.com.',
   'connection.urlScheme': 'Адрес API должен начинаться с https:// (или http:// для локального тестового сервера).',
   'connection.urlInvalid': '«{{text}}» — не полный веб-адрес. Напишите его с https://, например https://shop.example.com.',

@@ -121,7 +121,7 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
         {domain === CUSTOM && (
           <>
             <label htmlFor={ids.url}>{t('connection.address')}</label>
-            <input id={ids.url} type="url" data-testid={TID.connection.customUrl} value={customUrl} placeholder="https://shop.example.com" onChange={(e) => setCustomUrl(e.target.value)} />
+            <input id={ids.url} type="url" data-testid={TID.connection.customUrl} value={customUrl} placeholder={t('connection.urlPlaceholder')} onChange={(e) => setCustomUrl(e.target.value)} />
           </>
         )}
 

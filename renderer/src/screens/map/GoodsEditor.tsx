@@ -1,5 +1,6 @@
 // Goods of an order: one or more product/price column pairs taken from the same row, plus how rows
 // become orders (the group-by column) and whether the goods are shipped.
+import { Fragment } from 'react'
 import type { FieldMapping, FieldSource } from '../../../../shared/mapping'
 import { fieldLabel } from '../../lib/field-words'
 import { useFormats, useT } from '../../lib/i18n'
@@ -10,6 +11,8 @@ import { badgeFor } from './match-badge'
 import { addGood, removeGood, setGoodPart } from './mapping-edit'
 import { SourcePicker } from './SourcePicker'
 import { TransformPicker } from './TransformPicker'
+
+const GOOD_PARTS: readonly GoodPart[] = ['name', 'sum']
 
 export function GoodsEditor({ editor }: { editor: MapEditor }) {
   const t = useT()
@@ -74,8 +77,7 @@ function GoodRow({ index, editor }: { index: number; editor: MapEditor }) {
   return (
     <div className="good-row" role="group" aria-label={t('map.good', { number })}>
       <h3>{t('map.good', { number })}</h3>
-      {part('name')}
-      {part('sum')}
+      {GOOD_PARTS.map((which) => <Fragment key={which}>{part(which)}</Fragment>)}
       {mapping.goods.length > 1 && (
         <button type="button" className="link-button" data-testid={TID.map.removeGood(index)} onClick={() => editor.update(removeGood(mapping, index))}>
           {t('map.removeGood', { number })}
