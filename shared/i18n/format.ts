@@ -24,6 +24,9 @@ export interface Formats {
   clock: (ms: number) => string
   /** The locale's decimal sign: '.' or ','. */
   decimalSign: string
+  /** The CSV separator spreadsheets expect here: ';' where numbers have decimal commas (Excel's list
+   * separator there), ',' elsewhere. */
+  csvDelimiter: ',' | ';'
 }
 
 const EXACT_DECIMAL = /^([+-]?)(\d+)(?:[.,](\d+))?$/
@@ -49,6 +52,7 @@ export function formatsFor(language: Language, options: { timeZone?: string } = 
     language,
     locale,
     decimalSign,
+    csvDelimiter: decimalSign === ',' ? ';' : ',',
     count: (n) => integer.format(n),
     rate: (n) => decimal.format(n),
     percent: (share) => percent.format(share),

@@ -1,61 +1,67 @@
 // Human-readable and JSON descriptions of a prepared import, shared by preview and import.
 import type { Issue } from '../../../shared/issue'
 import type { FieldSource, Mapping } from '../../../shared/mapping'
+import type { Translate } from '../../../shared/i18n/translate'
 import type { PreparedImport } from '../pipeline/prepare-import'
+import { ENGLISH } from './lang'
 
 const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', tsv: 'TSV', xlsx: 'Excel workbook (.xlsx)', xlsm: 'Excel workbook (.xlsm)', xls: 'Excel 97-2003 workbook (.xls)', ods: 'OpenDocument spreadsheet (.ods)' }
 
-export function describeSource(prepared: PreparedImport): string[] {
+export function describeSource(prepared: PreparedImport, t: Translate = ENGLISH): string[] {
   const { meta } = prepared.read
   const lines = [`${meta.file}: ${FORMAT_NAMES[meta.format] ?? meta.format}`]
-  if (meta.sheetNames.length > 1 || meta.format !== 'csv') lines.push(`  sheet:      "${meta.sheet}" (sheets: ${meta.sheetNames.map((s) => `"${s}"`).join(', ')})`)
-  if (meta.encoding) lines.push(`  encoding:   ${meta.encoding.value} (${meta.encoding.reason})`)
-  if (meta.delimiter) lines.push(`  delimiter:  ${showDelimiter(meta.delimiter.value)} (${meta.delimiter.reason})`)
-  lines.push(`  header row: ${meta.headerRow.value} (${meta.headerRow.reason})`)
+  if (meta.sheetNames.length > 1 || meta.format !== 'csv') lines.push(t('cli.plan.sheet', { sheet: meta.sheet, sheets: meta.sheetNames.map((s) => `"${s}"`).join(', ') }))
+  if (meta.encoding) lines.push(t('cli.plan.encoding', { value: meta.encoding.value, reason: meta.encoding.reason }))
+  if (meta.delimiter) lines.push(t('cli.plan.delimiter', { value: showDelimiter(meta.delimiter.value, t), reason: meta.delimiter.reason }))
+  lines.push(t('cli.plan.headerRow', { value: meta.headerRow.value, reason: meta.headerRow.reason }))
   return lines
 }
 
-function showDelimiter(d: string): string {
-  return d === '\t' ? 'tab' : `"${d}"`
+function showDelimiter(d: string, t: Translate): string {
+  return d === '\t' ? t('cli.plan.tab') : `"${d}"`
 }
 
-export function describeSourceRef(source: FieldSource): string {
-  if (source.kind === 'column') return `column "${source.column}"${source.occurrence && source.occurrence > 1 ? ` (#${source.occurrence})` : ''}`
-  if (source.kind === 'constant') return `constant "${source.value}"`
-  return 'not mapped'
+export function describeSourceRef(source: FieldSource, t: Translate = ENGLISH): string {
+  if (source.kind === 'column') {
+    return source.occurrence && source.occurrence > 1
+      ? t('cli.plan.columnOccurrence', { column: source.column, occurrence: source.occurrence })
+      : t('cli.plan.column', { column: source.column })
+  }
+  if (source.kind === 'constant') return t('cli.plan.constant', { value: source.value })
+  return t('cli.plan.notMapped')
 }
 
-export function describeMapping(prepared: PreparedImport): string[] {
+export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH): string[] {
   const { mapping, auto } = prepared
   const confidence = new Map((auto?.matches ?? []).map((m) => [`${m.field}|${m.column}`, m]))
-  const lines = [auto ? 'Mapping (matched automatically; save it with "orderbatch mapping" to edit):' : 'Mapping (from file):']
+  const lines = [auto ? t('cli.plan.mappingAuto') : t('cli.plan.mappingFile')]
   const row = (field: string, source: FieldSource) => {
     const match = source.kind === 'column' ? confidence.get(`${field}|${source.column}`) : undefined
     const score = match ? `  ${Math.round(match.confidence * 100)}% ${match.reason}` : ''
-    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source)}${score}`)
+    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source, t)}${score}`)
   }
   mapping.goods.forEach((good, i) => {
     row(`goods[${i}][good_name]`, good.name.source)
     if (good.sum && good.sum.source.kind !== 'none') row(`goods[${i}][good_sum]`, good.sum.source)
   })
   for (const [field, fm] of Object.entries(mapping.fields)) if (fm && fm.source.kind !== 'none') row(field, fm.source)
-  if (mapping.groupBy) lines.push(`  orders grouped by column "${mapping.groupBy.column}"`)
-  if (mapping.shipped) lines.push('  goods are shipped: delivery fields are required')
-  for (const a of auto?.ambiguities ?? []) lines.push(`  ambiguous: ${a.message}`)
-  if (auto && auto.unmatchedHeaders.length > 0) lines.push(`  columns not used: ${auto.unmatchedHeaders.map((h) => `"${h}"`).join(', ')}`)
+  if (mapping.groupBy) lines.push(t('cli.plan.groupedBy', { column: mapping.groupBy.column }))
+  if (mapping.shipped) lines.push(t('cli.plan.shipped'))
+  for (const a of auto?.ambiguities ?? []) lines.push(t('cli.plan.ambiguous', { message: a.message }))
+  if (auto && auto.unmatchedHeaders.length > 0) lines.push(t('cli.plan.unused', { columns: auto.unmatchedHeaders.map((h) => `"${h}"`).join(', ') }))
   return lines
 }
 
-export function describeCounts(prepared: PreparedImport): string {
+export function describeCounts(prepared: PreparedImport, t: Translate = ENGLISH): string {
   const c = prepared.plan.counts
-  return `Rows: ${c.rows}   Orders: ${c.orders}   Valid orders: ${c.validOrders}   Errors: ${c.errors}   Warnings: ${c.warnings}`
+  return t('cli.plan.counts', { rows: c.rows, orders: c.orders, valid: c.validOrders, errors: c.errors, warnings: c.warnings })
 }
 
-export function describeIssues(issues: readonly Issue[], limit: number): string[] {
+export function describeIssues(issues: readonly Issue[], limit: number, t: Translate = ENGLISH): string[] {
   if (issues.length === 0) return []
   const shown = issues.slice(0, limit)
-  const lines = [`Problems${issues.length > limit ? ` (first ${limit} of ${issues.length})` : ''}:`]
-  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${issue.message}`)
+  const lines = [issues.length > limit ? t('cli.plan.problemsFirst', { limit, count: issues.length }) : t('cli.plan.problems')]
+  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${issue.message}`)
   return lines
 }
 

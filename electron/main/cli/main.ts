@@ -12,7 +12,9 @@ import { statusCommand } from './commands/status'
 import { undoCommand } from './commands/undo'
 import { EXIT, type CliIo } from './io'
 import { UsageError } from './usage-error'
-import { HELP, commandHelp } from './help'
+import { commandLineLanguage } from '../../../shared/i18n/language'
+import { helpText, commandHelp } from './help'
+import { cliT } from './lang'
 
 type Command = (argv: string[], io: CliIo) => Promise<number>
 
@@ -29,10 +31,18 @@ const COMMANDS: Record<string, Command> = {
   sandbox: sandboxCommand
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
+  const chosen = commandLineLanguage(rawArgv, rawIo.env)
+  const io: CliIo = { ...rawIo, language: rawIo.language ?? chosen.language }
+  const t = cliT(io)
+  if (chosen.unknown !== null) {
+    io.stderr(`${t('cli.badLang', { value: chosen.unknown })}\n`)
+    return EXIT.usageOrInput
+  }
+  const argv = chosen.args
   const [name, ...rest] = argv
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(rest[0] ? commandHelp(rest[0]) : HELP)
+    io.stdout(rest[0] ? commandHelp(rest[0], io.language) : helpText(io.language))
     return EXIT.ok
   }
   if (name === '--version' || name === '-v') {
@@ -41,11 +51,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const command = COMMANDS[name]
   if (!command) {
-    io.stderr(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "orderbatch help".\n`)
+    io.stderr(`${t('cli.unknownCommand', { name, commands: Object.keys(COMMANDS).join(', ') })}\n`)
     return EXIT.usageOrInput
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(commandHelp(name))
+    io.stdout(commandHelp(name, io.language))
     return EXIT.ok
   }
   try {

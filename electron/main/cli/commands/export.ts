@@ -1,10 +1,12 @@
 // orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded]: the
 // run's sheet rows with what became of each order, safe to open in a spreadsheet.
 import { resolve } from 'node:path'
-import { EXPORT_FILTERS, RUN_ORDER_COLUMN, resultsTable, type ExportFilter } from '../../export/results-table'
+import { formatsFor } from '../../../../shared/i18n/format'
+import { EXPORT_FILTERS, resultsTable, type ExportFilter } from '../../export/results-table'
 import { exportFormatOf, writeResults } from '../../export/write-results'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
+import { cliLanguage, cliT } from '../lang'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../run/paths'
 import { UsageError } from '../usage-error'
@@ -13,6 +15,7 @@ const OPTIONS = {
   out: { type: 'string' },
   only: { type: 'string' },
   journal: { type: 'string' },
+  delimiter: { type: 'string' },
   sandbox: { type: 'boolean' }
 } as const
 
@@ -24,30 +27,44 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const format = exportFormatOf(values.out)
   if (!format) throw new UsageError(`export: --out must end in .csv or .xlsx, not "${values.out}".`)
   const only = parseFilter(values.only)
+  const language = cliLanguage(io)
+  const t = cliT(io)
+  // Excel where numbers have decimal commas splits CSV on ";": the language decides unless --delimiter says.
+  const delimiter = parseCsvDelimiter(values.delimiter, t) ?? formatsFor(language).csvDelimiter
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'export')
   try {
     const run = requireRun(journal, runId, 'export')
-    const table = resultsTable(journal, run, only)
+    const table = resultsTable(journal, run, only, language)
     const out = resolve(io.cwd, values.out)
     try {
-      await writeResults(out, table, format)
+      await writeResults(out, table, format, delimiter)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error'
       io.stderr(`${values.out}: cannot write the export (${code}). Check that the folder exists, that the file is not open in another program, and that you may write there.\n`)
       return EXIT.usageOrInput
     }
-    const what = only === undefined ? '' : `${only} `
-    const runOrder = table.headers.lastIndexOf(RUN_ORDER_COLUMN)
+    const what = only === undefined ? '' : t(`cli.export.only.${only}`)
+    // The run order is the first of the five result columns at the end of every line.
+    const runOrder = table.headers.length - 5
     const orders = new Set(table.rows.map((row) => row[runOrder])).size
     io.stdout(
       table.rows.length === 0
-        ? `Run ${run.id} has no ${what}orders; ${values.out} holds only the header row.\n`
-        : `Wrote ${table.rows.length} row${table.rows.length === 1 ? '' : 's'} (${orders} ${what}order${orders === 1 ? '' : 's'}) of run ${run.id} to ${values.out}.\n`
+        ? `${t('cli.export.empty', { run: run.id, what, file: values.out })}\n`
+        : `${t('cli.export.wrote', { rows: t('cli.rows', { count: table.rows.length }), rowCount: table.rows.length, count: orders, what, run: run.id, file: values.out })}\n`
     )
+    if (format === 'csv' && delimiter === ';' && values.delimiter === undefined) io.stdout(`${t('cli.export.semicolon')}\n`)
     return EXIT.ok
   } finally {
     journal.close()
   }
+}
+
+function parseCsvDelimiter(value: string | undefined, t: ReturnType<typeof cliT>): ',' | ';' | undefined {
+  if (value === undefined) return undefined
+  const text = value.trim().toLowerCase()
+  if (text === ';' || text === 'semicolon') return ';'
+  if (text === ',' || text === 'comma') return ','
+  throw new UsageError(t('cli.export.badDelimiter', { value }))
 }
 
 function parseFilter(value: string | undefined): ExportFilter | undefined {

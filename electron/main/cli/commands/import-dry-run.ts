@@ -6,6 +6,7 @@ import { createOrderParams } from '../../../../shared/create-order-params'
 import { signedBody } from '../../../../shared/signature'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { describeCounts, describeIssues } from '../describe-plan'
+import { cliT } from '../lang'
 import { EXIT, type CliIo } from '../io'
 
 export async function emitDryRun(prepared: PreparedImport, out: string | undefined, login: string, secret: string, io: CliIo): Promise<number> {
@@ -21,10 +22,10 @@ export async function emitDryRun(prepared: PreparedImport, out: string | undefin
     await once(stream, 'finish')
   }
   const summary = [
-    describeCounts(prepared),
+    describeCounts(prepared, cliT(io)),
     `Dry run: nothing was sent. ${valid.length} signed request${valid.length === 1 ? '' : 's'} ${out ? `written to ${out}` : 'prepared (add --emit-requests out.jsonl to save them)'}.`,
     ...(valid.length < prepared.plan.orders.length ? [`${prepared.plan.orders.length - valid.length} order(s) with errors would not be sent:`] : []),
-    ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50)
+    ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50, cliT(io))
   ]
   io.stdout(`${summary.join('\n')}\n`)
   return prepared.plan.counts.errors > 0 ? EXIT.problems : EXIT.ok

@@ -1,5 +1,7 @@
 // Opening the journal and finding a run or an order in it, with one plain line for each way
 // that can go wrong.
+import type { Translate } from '../../../../shared/i18n/translate'
+import { ENGLISH } from '../lang'
 import { existsSync } from 'node:fs'
 import { Journal, ORDER_STATES } from '../../journal'
 import type { OrderRecord, OrderState, RunRecord } from '../../journal'
@@ -60,9 +62,9 @@ export function findOrderByOrdinal(journal: Journal, runId: number, ordinal: num
 }
 
 /** The sheet rows of an order, for messages: "row 4", "rows 4-6", "rows 4, 9". */
-export function describeRows(rows: readonly number[]): string {
-  if (rows.length === 0) return 'no rows'
-  if (rows.length === 1) return `row ${rows[0]}`
+export function describeRows(rows: readonly number[], t: Translate = ENGLISH): string {
+  if (rows.length === 0) return t('cli.sheetRows.none')
+  if (rows.length === 1) return t('cli.sheetRows.one', { row: rows[0] })
   const contiguous = rows.every((row, i) => i === 0 || row === (rows[i - 1] ?? 0) + 1)
-  return contiguous ? `rows ${rows[0]}-${rows[rows.length - 1]}` : `rows ${rows.join(', ')}`
+  return contiguous ? t('cli.sheetRows.range', { first: rows[0], last: rows[rows.length - 1] }) : t('cli.sheetRows.list', { rows: rows.join(', ') })
 }
