@@ -94,6 +94,7 @@ export const TID = {
     resume: 'history-resume',
     retryFailed: 'history-retry-failed',
     fixedFile: 'history-fixed-file',
+    exportDelimiter: 'history-export-delimiter',
     exportFormat: 'history-export-format',
     exportOnly: 'history-export-only',
     export: 'history-export',

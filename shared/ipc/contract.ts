@@ -187,7 +187,16 @@ export const CHANNELS = {
    * (that column on every row of the order). */
   'runs.editFailed': { input: z.object({ runId, ordinal: z.number().int().min(1), cells: z.record(z.string(), z.string().max(10_000)) }) },
   'runs.retryFailed': { input: z.object({ runId, fixedFile: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional() }) },
-  'runs.export': { input: z.object({ runId, format: z.enum(['csv', 'xlsx']), only: z.enum(['all', 'failed', 'unknown', 'succeeded']) }) },
+  'runs.export': {
+    input: z.object({
+      runId,
+      format: z.enum(['csv', 'xlsx']),
+      only: z.enum(['all', 'failed', 'unknown', 'succeeded']),
+      /** CSV separator; ',' when absent. Headers in this language; English when absent. (Added; optional.) */
+      delimiter: z.enum([',', ';']).optional(),
+      language: z.enum(['en', 'ru']).optional()
+    })
+  },
   'runs.undo': { input: z.object({ runId }) }
 } as const
 

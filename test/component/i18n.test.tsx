@@ -3,7 +3,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FIELD_CATALOG } from '../../shared/catalog'
 import type { ChannelInput, OrderPreview } from '../../shared/ipc/contract'
 import { CATALOGS } from '../../shared/i18n/catalog/index'
@@ -23,7 +23,10 @@ import { renderWithApi, TEST_TIME_ZONE, WithSession, type RenderOptions } from '
 
 const NBSP = '\u00a0'
 
-afterEach(() => localStorage.clear())
+afterEach(() => {
+  localStorage.clear()
+  vi.restoreAllMocks()
+})
 
 function preview(input: ChannelInput<'mapping.previewOrder'>): OrderPreview {
   return {
@@ -108,6 +111,26 @@ describe('the app in Russian', () => {
     await userEvent.setup().click(within(row).getByRole('button', { name: 'Запуск №7' }))
     expect((await screen.findByRole('heading', { name: /Запуск №7/ })).textContent).toBe('Запуск №7 · orders.csv')
     expect(screen.getByText(/Начат 14 мар\. 2025 г\., 13:30 · завершён · Песочница/)).toBeTruthy()
+  })
+
+  it('History: a CSV export for a Russian reader is separated by ";", says so, and can be switched to ","', async () => {
+    const api = historyApi()
+    api.handle('runs.export', ({ format }) => ({ name: `run-7.${format}`, bytes: new Uint8Array([1]) }))
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:orderbatch/1')
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    renderWithApi(<App initialStep="history" />, api, { language: 'ru' })
+    const user = userEvent.setup()
+    await user.click(within(await screen.findByTestId(TID.history.run(7))).getByRole('button'))
+    const separator = (await screen.findByTestId(TID.history.exportDelimiter)) as HTMLSelectElement
+    expect(separator.value).toBe(';')
+    expect(separator.selectedOptions[0]?.textContent).toContain('как ждёт Excel при десятичной запятой')
+    expect(screen.getByText(/Заголовки столбцов — на языке интерфейса \(Русский\)/)).toBeTruthy()
+    await user.click(screen.getByTestId(TID.history.export))
+    await waitFor(() => expect(api.inputsOf('runs.export')).toEqual([{ runId: 7, format: 'csv', only: 'all', language: 'ru', delimiter: ';' }]))
+    await user.selectOptions(separator, ',')
+    await user.click(screen.getByTestId(TID.history.export))
+    await waitFor(() => expect(api.lastInput('runs.export')).toEqual({ runId: 7, format: 'csv', only: 'all', language: 'ru', delimiter: ',' }))
   })
 
   it('History in English says "Sandbox" too, not the stand-in address', async () => {

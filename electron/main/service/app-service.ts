@@ -131,11 +131,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
       }
       return outcome
     },
-    'runs.export': async ({ runId, format, only }) => {
+    'runs.export': async ({ runId, format, only, delimiter, language }) => {
       const job = startJob(events, 'exporting')
       try {
         const j = journal.get()
-        return exportRun(j, requireRun(j, runId), format, only)
+        return exportRun(j, requireRun(j, runId), format, only, { delimiter, language })
       } finally {
         job.finish()
       }

@@ -2,11 +2,18 @@
 // code as the CLI (original columns plus the outcome, every cell safe against formula injection).
 import { resultsTable } from '../export/results-table'
 import { toCsv, toXlsx } from '../export/write-results'
+import type { Language } from '../../../shared/i18n/language'
 import type { Journal, RunRecord } from '../journal'
 
-export function exportRun(journal: Journal, run: RunRecord, format: 'csv' | 'xlsx', only: 'all' | 'failed' | 'unknown' | 'succeeded'): { name: string; bytes: Uint8Array } {
-  const table = resultsTable(journal, run, only === 'all' ? undefined : only)
-  const bytes = format === 'csv' ? new TextEncoder().encode(toCsv(table)) : plainBytes(toXlsx(table))
+export function exportRun(
+  journal: Journal,
+  run: RunRecord,
+  format: 'csv' | 'xlsx',
+  only: 'all' | 'failed' | 'unknown' | 'succeeded',
+  options: { delimiter?: ',' | ';' | undefined; language?: Language | undefined } = {}
+): { name: string; bytes: Uint8Array } {
+  const table = resultsTable(journal, run, only === 'all' ? undefined : only, options.language ?? 'en')
+  const bytes = format === 'csv' ? new TextEncoder().encode(toCsv(table, options.delimiter ?? ',')) : plainBytes(toXlsx(table))
   const stem = run.sourceName.replace(/\.[^.]*$/, '') || 'orders'
   const part = only === 'all' ? 'results' : only
   return { name: `${stem}-run-${run.id}-${part}.${format}`, bytes }

@@ -440,7 +440,7 @@ export const ru = {
   'history.csvDelimiter': 'Разделитель CSV',
   'history.csv.semicolon': 'точка с запятой ( ; ), как ждёт Excel при десятичной запятой',
   'history.csv.comma': 'запятая ( , )',
-  'history.csvNote': 'Заголовки столбцов на языке «{{language}}»; состояния, номера счетов и коды ошибок остаются такими, как их даёт API.',
+  'history.csvNote': 'Заголовки столбцов — на языке интерфейса ({{language}}); состояния, номера счетов и коды ошибок остаются такими, как их даёт API.',
   'history.undo': 'Отменить этот запуск…',
   'history.retried_one': '{{count, number}} заказ снова поставлен в очередь',
   'history.retried_few': '{{count, number}} заказа снова поставлены в очередь',

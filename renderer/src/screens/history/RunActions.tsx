@@ -5,7 +5,7 @@ import type { RunSummary } from '../../../../shared/ipc/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
 import { downloadBytes } from '../../lib/download'
-import { useT } from '../../lib/i18n'
+import { useFormats, useLanguage, useT } from '../../lib/i18n'
 import { readFileBytes, SHEET_FILE_ACCEPT } from '../../lib/read-file'
 import { useAction } from '../../lib/use-action'
 import { TID } from '../../test-ids'
@@ -27,9 +27,13 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
   const [result, setResult] = useState<{ text: string; details: string[] } | null>(null)
   const [format, setFormat] = useState<ExportFormat>('csv')
   const [only, setOnly] = useState<ExportOnly>('all')
+  const f = useFormats()
+  const { language } = useLanguage()
+  // Where numbers have decimal commas, Excel splits CSV on ';': that is the default there, and said.
+  const [delimiter, setDelimiter] = useState<',' | ';'>(f.csvDelimiter)
   const [confirmUndo, setConfirmUndo] = useState(false)
   const [requeued, setRequeued] = useState(0)
-  const ids = { format: useId(), only: useId(), file: useId() }
+  const ids = { format: useId(), only: useId(), file: useId(), delimiter: useId(), note: useId() }
   const { runId } = run
 
   const resume = async () => {
@@ -53,7 +57,7 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
 
   const exportResults = async () => {
     setResult(null)
-    const value = await action.run('runs.export', { runId, format, only })
+    const value = await action.run('runs.export', { runId, format, only, language, ...(format === 'csv' ? { delimiter } : {}) })
     if (!value) return
     downloadBytes(value.name, value.bytes)
     setResult({ text: t('history.exported', { name: value.name }), details: [] })
@@ -113,12 +117,19 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
           <option value="csv">{t('history.export.csv')}</option>
           <option value="xlsx">{t('history.export.xlsx')}</option>
         </select>
+        {format === 'csv' && (
+          <select id={ids.delimiter} aria-label={t('history.csvDelimiter')} aria-describedby={ids.note} data-testid={TID.history.exportDelimiter} value={delimiter} onChange={(e) => setDelimiter(e.target.value === ';' ? ';' : ',')}>
+            <option value=";">{t('history.csv.semicolon')}</option>
+            <option value=",">{t('history.csv.comma')}</option>
+          </select>
+        )}
         <button type="button" data-testid={TID.history.export} disabled={action.busy} onClick={exportResults}>{t('history.export')}</button>
         {run.counts.succeeded > 0 && (
           <button type="button" className="danger push-right" data-testid={TID.history.undo} disabled={action.busy || live} onClick={() => setConfirmUndo(true)}>{t('history.undo')}</button>
         )}
       </div>
 
+      <p id={ids.note} className="hint">{t('history.csvNote', { language: t(`app.language.${language}`) })}</p>
       <ErrorMessage message={action.error} testId="run-action-error" />
       <StatusMessage message={result?.text ?? null} testId="run-action-result" />
       {result && result.details.length > 0 && <ul className="details">{result.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
