@@ -8,7 +8,7 @@ interface Item {
   tone?: 'error' | 'warning' | 'muted'
 }
 
-/** Each count's name is the catalog's `counts.<key>`. */
+/** Each count's name is the catalog's `counts.<key>`, in the plural form its number takes. */
 const ITEMS: readonly Item[] = [
   { key: 'rows' },
   { key: 'orders' },
@@ -26,7 +26,7 @@ export function CountsBar({ counts }: { counts: PlanCounts }) {
     <dl className="counts" data-testid={TID.counts} aria-label={t('counts.label')}>
       {ITEMS.map((item) => (
         <div key={item.key} className={`count ${item.tone && counts[item.key] > 0 ? `count-${item.tone}` : ''}`} data-count={item.key}>
-          <dt>{t(`counts.${item.key}`)}</dt>
+          <dt>{t(`counts.${item.key}`, { count: counts[item.key] })}</dt>
           <dd>{f.count(counts[item.key])}</dd>
         </div>
       ))}

@@ -50,7 +50,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     io.stdout(
       table.rows.length === 0
         ? `${t('cli.export.empty', { run: run.id, what, file: values.out })}\n`
-        : `${t('cli.export.wrote', { rows: t('cli.rows', { count: table.rows.length }), rowCount: table.rows.length, count: orders, what, run: run.id, file: values.out })}\n`
+        : `${t('cli.export.wrote', { rows: t('cli.rows', { count: table.rows.length }), count: orders, what, run: run.id, file: values.out })}\n`
     )
     if (format === 'csv' && delimiter === ';' && values.delimiter === undefined) io.stdout(`${t('cli.export.semicolon')}\n`)
     return EXIT.ok
