@@ -124,8 +124,10 @@ describe('the app in Russian', () => {
     await user.click(within(await screen.findByTestId(TID.history.run(7))).getByRole('button'))
     const separator = (await screen.findByTestId(TID.history.exportDelimiter)) as HTMLSelectElement
     expect(separator.value).toBe(';')
-    expect(separator.selectedOptions[0]?.textContent).toContain('как ждёт Excel при десятичной запятой')
-    expect(screen.getByText(/Заголовки столбцов — на языке интерфейса \(Русский\)/)).toBeTruthy()
+    expect(separator.selectedOptions[0]?.textContent).toBe('точка с запятой ( ; )')
+    const note = screen.getByText(/Excel с десятичной запятой ждёт в CSV разделитель «;»/)
+    expect(note.textContent).toContain('Заголовки столбцов — на языке интерфейса (Русский)')
+    expect(separator.getAttribute('aria-describedby')).toBe(note.id)
     await user.click(screen.getByTestId(TID.history.export))
     await waitFor(() => expect(api.inputsOf('runs.export')).toEqual([{ runId: 7, format: 'csv', only: 'all', language: 'ru', delimiter: ';' }]))
     await user.selectOptions(separator, ',')
