@@ -10,6 +10,7 @@ import { CATALOGS } from '../../shared/i18n/catalog/index'
 import { formatsFor } from '../../shared/i18n/format'
 import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoCatalog } from '../../shared/i18n/pseudo'
 import { App } from '../../renderer/src/App'
+import { IssueList } from '../../renderer/src/components/IssueList'
 import { LANGUAGE_KEY, systemLanguage } from '../../renderer/src/lib/i18n'
 import { useRunFeed } from '../../renderer/src/lib/run-feed'
 import { MapScreen } from '../../renderer/src/screens/map/MapScreen'
@@ -18,7 +19,7 @@ import { BRAND_DOMAINS } from '../../renderer/src/screens/connection/domains'
 import { ENCODINGS } from '../../renderer/src/screens/load/text-options'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, SANDBOX, type FakeApi } from './fake-api'
-import { counts, progress, runOrder, runSummary, session, stateCounts } from './fixtures'
+import { counts, issue, progress, runOrder, runSummary, session, stateCounts } from './fixtures'
 import { renderWithApi, TEST_TIME_ZONE, WithSession, type RenderOptions } from './render'
 
 const NBSP = '\u00a0'
@@ -100,6 +101,20 @@ describe('the app in Russian', () => {
     await waitFor(() => expect(fields.textContent).toContain(`course-1 · 1${NBSP}100,00`))
     expect(within(fields).getByText('Фамилия')).toBeTruthy()
     expect(screen.getByText('Из строк таблицы 2, 3.')).toBeTruthy()
+  })
+
+  it('Problems: in Russian from the issue code, row, column and field; the engine\'s sentence kept as the title', () => {
+    const issues = [
+      issue({ code: 'email', row: 4, column: 'Email', field: 'bill_email', message: 'Row 4, column "Email": "maria.ivanova@" is not a valid e-mail address (bill_email).' }),
+      issue({ code: 'required', row: 7, column: 'Фамилия', field: 'bill_surname', message: 'Row 7, column "Фамилия": the last name is empty (bill_surname).' }),
+      issue({ code: 'something-new', row: 9, column: null, field: null, message: 'A problem the catalog does not know yet.' })
+    ]
+    renderWithApi(<IssueList issues={issues} />, createFakeApi(), { language: 'ru' })
+    const items = screen.getAllByRole('listitem')
+    expect(items[0]?.textContent).toBe('Ошибка Строка 4, столбец «Email»: неверный адрес e-mail (bill_email). Исправьте адрес в файле.')
+    expect(items[0]?.getAttribute('title')).toContain('"maria.ivanova@" is not a valid e-mail address')
+    expect(items[1]?.textContent).toBe('Ошибка Строка 7, столбец «Фамилия»: пустое обязательное поле «Фамилия» (bill_surname). Заполните его.')
+    expect(items[2]?.textContent).toBe('Ошибка A problem the catalog does not know yet.')
   })
 
   it('History: "Песочница" for a sandbox run, dates in Russian', async () => {

@@ -604,5 +604,24 @@ export const en = {
   'cli.status.shopAs': '{{address}} as {{login}}',
   'cli.status.orders': '  orders: {{counts}}{{deleted}}',
   'cli.status.deleted': '; {{count}} deleted again by undo',
-  'cli.status.note': '  note: {{note}}'
+  'cli.status.note': '  note: {{note}}',
+
+  'issue.place.rowColumn': 'Row {{row}}, column "{{column}}"',
+  'issue.place.row': 'Row {{row}}',
+  'issue.place.column': 'Column "{{column}}"',
+  'issue.place.order': 'Order {{order}}',
+  'issue.required': '{{place}}: the required field "{{fieldName}}" ({{field}}) is empty. Fill it in.',
+  'issue.no-goods': '{{place}}: the order has no product (goods[0][good_name]). Write the product ID in the product column.',
+  'issue.affiliate-source': '{{place}}: the sale is marked as a partner sale (utm[utm_medium] is "affiliate"), but the partner\'s login (utm[utm_source]) is empty.',
+  'issue.affiliate-case': '{{place}}: the shop counts a partner sale only when utm[utm_medium] is written "affiliate" in lower case.',
+  'issue.email': '{{place}}: not a valid e-mail address ({{field}}). Correct the address in the file.',
+  'issue.money': '{{place}}: not an amount ({{field}}). Write an amount like 1500 or 1500.50.',
+  'issue.date': '{{place}}: the date and time cannot be read ({{field}}). Check the value, and the date order on the Map step.',
+  'issue.timer-kill': '{{place}}: write true, false or a date and time ({{field}}).',
+  'issue.domain': '{{place}}: write a domain name without http:// ({{field}}), e.g. www.shop.com.',
+  'issue.conflict': '{{place}}: rows of the same order disagree on "{{fieldName}}" ({{field}}). Make them the same.',
+  'issue.duplicate-order': '{{place}}: this order is the same as an earlier one in the file.',
+  'issue.good-without-name': '{{place}}: the good has a price but no product ID ({{field}}). Write the product ID, or clear the price.',
+  'issue.empty-order-number': '{{place}}: the order number is empty, so this row is kept as an order of its own.',
+  'issue.original': 'As the engine words it: {{message}}'
 } as const

@@ -674,5 +674,24 @@ export const ru = {
   'cli.status.shopAs': '{{address}}, логин {{login}}',
   'cli.status.orders': '  заказы: {{counts}}{{deleted}}',
   'cli.status.deleted': '; {{count}} удалено отменой (undo)',
-  'cli.status.note': '  заметка: {{note}}'
+  'cli.status.note': '  заметка: {{note}}',
+
+  'issue.place.rowColumn': 'Строка {{row}}, столбец «{{column}}»',
+  'issue.place.row': 'Строка {{row}}',
+  'issue.place.column': 'Столбец «{{column}}»',
+  'issue.place.order': 'Заказ {{order}}',
+  'issue.required': '{{place}}: пустое обязательное поле «{{fieldName}}» ({{field}}). Заполните его.',
+  'issue.no-goods': '{{place}}: в заказе нет продукта (goods[0][good_name]). Впишите идентификатор продукта в столбец продукта.',
+  'issue.affiliate-source': '{{place}}: продажа помечена как партнёрская (utm[utm_medium] = "affiliate"), но логин партнёра (utm[utm_source]) пуст.',
+  'issue.affiliate-case': '{{place}}: магазин засчитывает партнёрскую продажу, только если utm[utm_medium] написан "affiliate" строчными буквами.',
+  'issue.email': '{{place}}: неверный адрес e-mail ({{field}}). Исправьте адрес в файле.',
+  'issue.money': '{{place}}: это не сумма ({{field}}). Нужна сумма вида 1500 или 1500,50.',
+  'issue.date': '{{place}}: не удалось прочитать дату и время ({{field}}). Проверьте значение и порядок в дате на шаге «Поля».',
+  'issue.timer-kill': '{{place}}: нужно true, false или дата и время ({{field}}).',
+  'issue.domain': '{{place}}: нужно доменное имя без http:// ({{field}}), например www.shop.com.',
+  'issue.conflict': '{{place}}: строки одного заказа расходятся в поле «{{fieldName}}» ({{field}}). Сделайте значения одинаковыми.',
+  'issue.duplicate-order': '{{place}}: этот заказ совпадает с более ранним заказом в файле.',
+  'issue.good-without-name': '{{place}}: у товара есть цена, но нет идентификатора продукта ({{field}}). Впишите идентификатор или уберите цену.',
+  'issue.empty-order-number': '{{place}}: пустой номер заказа, поэтому строка стала отдельным заказом.',
+  'issue.original': 'Как сформулировал движок: {{message}}'
 } as const
