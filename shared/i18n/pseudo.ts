@@ -1,7 +1,11 @@
-// A pseudo-locale for tests: every catalog text wrapped in ⟦ ⟧, its letters accented and the
-// text made about 40% longer, with {{placeholders}} and <tags> left as they are. Text on screen
+// A pseudo-locale for tests: every catalog text wrapped in ⟦ ⟧, its letters accented and its
+// words made about 40% longer (every few letters doubled, so words grow the way Russian ones are
+// longer, without one unbreakable run), with {{placeholders}} and <tags> left as they are. Text on screen
 // without the brackets did not come from the catalog; layouts that break show the long words.
 import type { Catalog } from './catalog/index'
+
+/** The app shows the pseudo-locale when this localStorage key holds "1" (layout checks). */
+export const PSEUDO_STORAGE_KEY = 'orderbatch-pseudo-locale'
 
 export const PSEUDO_OPEN = '⟦'
 export const PSEUDO_CLOSE = '⟧'
@@ -15,15 +19,20 @@ const KEEP = /(\{\{[^}]*\}\}|<[^>]+>)/
 
 export function pseudoText(text: string): string {
   const parts = text.split(KEEP)
-  let letters = 0
+  let growth = 0
   const body = parts
     .map((part, i) => {
       if (i % 2 === 1) return part
-      letters += part.replace(/[^\p{L}]/gu, '').length
-      return part.replace(/[A-Za-z]/g, (ch) => ACCENTS[ch] ?? ch)
+      return part.replace(/\p{L}/gu, (ch) => {
+        const shown = ACCENTS[ch] ?? ch
+        growth += 0.4
+        if (growth < 1) return shown
+        growth -= 1
+        return shown + shown
+      })
     })
     .join('')
-  return `${PSEUDO_OPEN}${body}${'~'.repeat(Math.ceil(letters * 0.4))}${PSEUDO_CLOSE}`
+  return `${PSEUDO_OPEN}${body}${PSEUDO_CLOSE}`
 }
 
 export function pseudoCatalog(catalog: Catalog): Catalog {

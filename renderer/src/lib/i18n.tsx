@@ -6,10 +6,18 @@ import { I18nextProvider, useTranslation } from 'react-i18next'
 import type { i18n } from 'i18next'
 import { CATALOGS, type Catalog } from '../../../shared/i18n/catalog/index'
 import { formatsFor, type Formats } from '../../../shared/i18n/format'
+import { PSEUDO_STORAGE_KEY, pseudoCatalog } from '../../../shared/i18n/pseudo'
 import { languageOf, pickLanguage, type Language } from '../../../shared/i18n/language'
 import { createI18nInstance, translatorFor, type Translate } from '../../../shared/i18n/translate'
 
 export const LANGUAGE_KEY = 'orderbatch-language'
+/** Set to "1" in localStorage to see every text of the app wrapped and 40% longer (layout checks). */
+export const PSEUDO_KEY = PSEUDO_STORAGE_KEY
+
+function storedCatalogs(): Record<Language, Catalog> | undefined {
+  if (storage()?.getItem(PSEUDO_KEY) !== '1') return undefined
+  return { en: pseudoCatalog(CATALOGS.en), ru: pseudoCatalog(CATALOGS.ru) }
+}
 
 export type { Language, Translate }
 
@@ -67,7 +75,7 @@ interface LanguageProviderProps {
 
 export function LanguageProvider({ children, language: start, catalogs, timeZone }: LanguageProviderProps) {
   const [language, setState] = useState<Language>(() => start ?? initialLanguage())
-  const instance = useMemo(() => createI18n(language, catalogs), [catalogs])
+  const instance = useMemo(() => createI18n(language, catalogs ?? storedCatalogs()), [catalogs])
 
   useEffect(() => {
     if (instance.language !== language) void instance.changeLanguage(language)
