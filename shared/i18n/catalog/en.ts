@@ -623,5 +623,23 @@ export const en = {
   'issue.duplicate-order': '{{place}}: this order is the same as an earlier one in the file.',
   'issue.good-without-name': '{{place}}: the good has a price but no product ID ({{field}}). Write the product ID, or clear the price.',
   'issue.empty-order-number': '{{place}}: the order number is empty, so this row is kept as an order of its own.',
-  'issue.original': 'As the engine words it: {{message}}'
+  'issue.original': 'As the engine words it: {{message}}',
+
+  'cli.retry.none': 'Run {{run}} has no failed orders; nothing to retry.',
+  'cli.retry.corrected_one': '{{file}}: {{count}} failed order corrected (matched by {{by}}).',
+  'cli.retry.corrected_other': '{{file}}: {{count}} failed orders corrected (matched by {{by}}).',
+  'cli.retry.notFailed_one': '{{count}} order in the file is not failed in run {{run}} and was left alone.',
+  'cli.retry.notFailed_other': '{{count}} orders in the file are not failed in run {{run}} and were left alone.',
+  'cli.retry.notUsed': 'Not used',
+  'cli.retry.leftFailed': 'Left failed',
+  'cli.retry.stays_one': '{{count}} failed order of run {{run}} stays failed.',
+  'cli.retry.stays_other': '{{count}} failed orders of run {{run}} stay failed.',
+  'cli.retry.asIs_one': '{{count}} failed order will be sent again as it is.',
+  'cli.retry.asIs_other': '{{count}} failed orders will be sent again as they are.',
+  'cli.retry.needFix_one': '{{count}} order has errors in the sheet and would fail again: export it (orderbatch export {{run}} --only failed --out fixed.csv{{hint}}), fix the rows, then run orderbatch retry {{run}} --from fixed.csv{{hint}}.',
+  'cli.retry.needFix_other': '{{count}} orders have errors in the sheet and would fail again: export them (orderbatch export {{run}} --only failed --out fixed.csv{{hint}}), fix the rows, then run orderbatch retry {{run}} --from fixed.csv{{hint}}.',
+  'cli.retry.confirm_one': 'Send {{count}} order of run {{run}} again to {{where}}?',
+  'cli.retry.confirm_other': 'Send {{count}} orders of run {{run}} again to {{where}}?',
+  'cli.listed': '{{title}} ({{count}}):',
+  'cli.more': '  ... and {{count}} more.'
 } as const

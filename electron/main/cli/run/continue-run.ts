@@ -3,6 +3,7 @@ import type { Journal, RunRecord } from '../../journal'
 import { readRunInfo } from '../../pipeline/stage-run'
 import type { CliIo } from '../io'
 import { EXIT } from '../io'
+import { cliT } from '../lang'
 import { chooseApi, openApi, type ApiChoice, type ApiFlags } from './api-target'
 import { confirmed } from './confirm'
 import { sendAndReport } from './send-flow'
@@ -23,7 +24,8 @@ export function planContinuation(run: RunRecord, flags: ContinueFlags, io: CliIo
   const info = readRunInfo(run)
   const choice = chooseApi(flags, io, command, { runId: run.id, settings: run.settings, sandbox: info.sandbox })
   const { rate, concurrency } = sendOptions(flags, choice.kind === 'sandbox', run.settings)
-  const where = choice.kind === 'sandbox' ? 'the built-in sandbox' : `${choice.baseUrl} (account ${choice.login})`
+  const t = cliT(io)
+  const where = choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: choice.baseUrl, login: choice.login })
   return { choice, rate, concurrency, hint: commandHint(flags), where }
 }
 
