@@ -67,6 +67,57 @@ const noLiteralText = {
     }]
   }
 }
+// Two front-ends over one layer of operations (electron/main/ops/): the CLI and the app service
+// each call the operations and never each other, so an operation cannot hide inside one of them.
+const frontEndsApart = [
+  {
+    files: ['electron/main/service/**/*.ts', 'electron/main/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only electron/main/index.ts and electron/main/app/ may import electron; the engine runs in plain Node.' }],
+        patterns: [
+          { group: ['**/cli/**'], message: 'The app does not import the CLI: move what both need to electron/main/ops/.' },
+          { group: ['**/renderer/**'], message: 'The engine may not import renderer code.' }
+        ]
+      }]
+    }
+  },
+  {
+    files: ['electron/main/app/**/*.ts', 'electron/main/index.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/cli/**', './cli/*'], message: 'The app does not import the CLI: move what both need to electron/main/ops/.' },
+          { group: ['**/renderer/**'], message: 'The engine may not import renderer code.' }
+        ]
+      }]
+    }
+  },
+  {
+    files: ['electron/main/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only electron/main/index.ts and electron/main/app/ may import electron; the engine runs in plain Node.' }],
+        patterns: [
+          { group: ['**/service/**'], message: 'The CLI does not import the app service: move what both need to electron/main/ops/.' },
+          { group: ['**/renderer/**'], message: 'The engine may not import renderer code.' }
+        ]
+      }]
+    }
+  },
+  {
+    files: ['electron/main/ops/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', message: 'Only electron/main/index.ts and electron/main/app/ may import electron; the engine runs in plain Node.' }],
+        patterns: [
+          { group: ['**/cli/**', '**/service/**'], message: 'Operations sit below both front-ends and import neither.' },
+          { group: ['**/renderer/**'], message: 'The engine may not import renderer code.' }
+        ]
+      }]
+    }
+  }
+]
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test/e2e/screenshots/**', '.prof/**'] },
@@ -87,5 +138,6 @@ export default tseslint.config(
   sharedPurity,
   rendererBoundary,
   electronOnlyAtTheShell,
+  ...frontEndsApart,
   noLiteralText
 )

@@ -1,6 +1,6 @@
 // Composition root of the desktop app: paths, the secret store, the app service, the window, IPC,
 // keep-awake while sending and the quit guard. Everything else lives in plain-Node modules.
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, safeStorage } from 'electron'
 import { createMainWindow } from './app/main-window'
 import { registerIpc } from './app/ipc'
@@ -8,12 +8,13 @@ import { keepAwakeWhileSending } from './app/keep-awake'
 import { installQuitGuard } from './app/quit-guard'
 import { createSafeStorageSecretStore } from './app/secret-store'
 import { trustedSenderCheck } from './app/trusted-sender'
-import { APP_NAME } from './cli/run/paths'
+import { APP_NAME, HOME_ENV } from './ops/paths'
 import { defaultJournalPath } from './journal'
 import { createAppService } from './service/app-service'
 
 // The same folder the CLI uses (it has no Electron to ask), whatever the package name says.
-app.setPath('userData', join(app.getPath('appData'), APP_NAME))
+// $ORDERBATCH_HOME moves the data folder for the app as for the CLI and the browser host.
+app.setPath('userData', process.env[HOME_ENV] ? resolve(process.env[HOME_ENV]) : join(app.getPath('appData'), APP_NAME))
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()

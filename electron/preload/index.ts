@@ -4,7 +4,7 @@
 // allow-lists are written out here; the Record types make the compiler check them against the
 // contract (a missing or unknown name does not compile).
 import { contextBridge, ipcRenderer } from 'electron'
-import type { Channel, EventName, EventPayloads, IpcResult, OrderbatchApi } from '../../shared/ipc/contract'
+import type { Channel, EventName, EventPayloads, IpcResult, OrderbatchApi } from '#shared/ipc/contract'
 
 const CHANNELS: Record<Channel, true> = {
   'app.info': true,

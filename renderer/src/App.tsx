@@ -2,7 +2,7 @@
 // of the current step. Only the current screen is mounted; what must outlive a screen (the loaded
 // sheet, its mapping and counts, the live run feed) lives here.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ConnectionInfo } from '../../shared/ipc/contract'
+import type { ConnectionInfo } from '#shared/ipc/contract'
 import { ConnectionBadge } from './components/ConnectionBadge'
 import { StepBar } from './components/StepBar'
 import { useApi } from './lib/api-context'

@@ -2,16 +2,16 @@
 // its input (validated at main's door) and the type of its answer, and every event main sends.
 // The preload builds its bridge from CHANNELS; the browser host serves the same map over HTTP.
 import { z } from 'zod'
-import type { AutoMapResult } from '../auto-map'
-import type { Issue } from '../issue'
-import { MappingSchema, type Mapping } from '../mapping'
-import type { OrderDraft } from '../order'
-import { ORDER_STATES, type OrderState } from '../order-state'
-import type { SheetMeta } from '../sheet'
+import type { AutoMapResult } from '../mapping/auto-map'
+import type { Issue } from '../plan/issue'
+import { MappingSchema, type Mapping } from '../mapping/mapping'
+import type { OrderDraft } from '../plan/order'
+import { ORDER_STATES, type OrderState } from '../run/order-state'
+import type { SheetMeta } from '../sheet/sheet'
 
 // ---------- shared shapes ----------
 
-export { ORDER_STATES } from '../order-state'
+export { ORDER_STATES } from '../run/order-state'
 export type OrderStateName = OrderState
 export type StateCounts = Record<OrderStateName, number>
 

@@ -1,6 +1,6 @@
 // Reading an amount written as text: currency marks, signs and digit grouping as people and
 // accounting exports write them. Pure string work: no binary floats ever touch the digits.
-import type { DecimalSeparator } from '../mapping'
+import type { DecimalSeparator } from '../mapping/mapping'
 
 const SYMBOL = String.raw`(?:US\$|R\$|[$€£¥₽₴₸₼₾₹₺₩₪₦₱฿])`
 const CODE = '(?:RUB|RUR|USD|EUR|GBP|CHF|CNY|JPY|KZT|UAH|BYN|BYR|AMD|AZN|GEL|UZS|KGS|TJS|MDL|PLN|CZK|TRY|INR|AED|CAD|AUD)'

@@ -1,6 +1,6 @@
 // Choosing day/month order for a whole column: one cell like 03/04/2024 cannot tell, but a
 // column nearly always holds a date whose day is above 12.
-import type { Cell } from '../sheet'
+import type { Cell } from '../sheet/sheet'
 import { matchDateText, yearPosition } from './date-text'
 import { quote } from './quote'
 import { cellToText } from './text'

@@ -1,6 +1,6 @@
 // Reading dates and times written as text. Deliberately strict: V8's Date parser turns almost
 // anything ("49.03-") into some date, so only the shapes below are accepted.
-import type { DateOrder } from '../mapping'
+import type { DateOrder } from '../mapping/mapping'
 import { isRealDate, isRealTime } from './civil'
 import type { WallTime } from './civil'
 

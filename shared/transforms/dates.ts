@@ -1,6 +1,6 @@
 // Cell -> UNIX seconds for bill_created and bill_timer_kill.
-import type { Cell } from '../sheet'
-import type { DateOrder } from '../mapping'
+import type { Cell } from '../sheet/sheet'
+import type { DateOrder } from '../mapping/mapping'
 import { isRealDate, isRealTime, wallAsUtcMs } from './civil'
 import type { WallTime } from './civil'
 import { parseDateText } from './date-text'

@@ -1,5 +1,5 @@
 // Cell -> bill_domain: the shop's host name as the API wants it, without protocol or path.
-import type { Cell } from '../sheet'
+import type { Cell } from '../sheet/sheet'
 import { quote } from './quote'
 import { NOTHING, fail, ok } from './result'
 import type { Transformed } from './result'

@@ -1,7 +1,7 @@
 // Cell -> exact decimal string for good_sum. Text is read digit by digit and never goes through
 // a binary float, so '1500.10' cannot turn into 1500.0999999.
-import type { Cell } from '../sheet'
-import type { DecimalSeparator } from '../mapping'
+import type { Cell } from '../sheet/sheet'
+import type { DecimalSeparator } from '../mapping/mapping'
 import { amountBodyToDecimal, decimalEvidence, stripAmountDecoration } from './amount-text'
 import { numberToPlainText, trimFraction } from './number-text'
 import { quote } from './quote'

@@ -1,5 +1,5 @@
 // Cell -> text for fields sent as they are written: ids, phones, postal codes, coupons, names.
-import type { Cell, FormattedNumber } from '../sheet'
+import type { Cell, FormattedNumber } from '../sheet/sheet'
 import { SECONDS_PER_DAY } from './civil'
 import type { WallTime } from './civil'
 import { excelSerialToWall } from './excel-serial'

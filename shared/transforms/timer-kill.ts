@@ -1,6 +1,6 @@
 // Cell -> bill_timer_kill: '1' (cancel unpaid orders after the product's own delay), '0' (never
 // cancel), or the UNIX time at which to cancel.
-import type { Cell } from '../sheet'
+import type { Cell } from '../sheet/sheet'
 import { parseTimestamp } from './dates'
 import type { DateOptions } from './dates'
 import { quote } from './quote'

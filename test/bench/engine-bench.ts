@@ -26,7 +26,7 @@ function payload(i: number): Array<[string, string]> {
 }
 
 function stage(journal: Journal, count: number, apiBase: string): number {
-  const run = journal.createRun({ sourceName: 'bench.csv', sourceHash: createHash('sha256').update(`${Date.now()}-${count}`).digest('hex'), sourceSize: 0, sheet: null, mapping: {}, settings: { rate: 1, concurrency: 1, apiBase, login: ACCOUNT } })
+  const run = journal.createRun({ sourceName: 'bench.csv', sourceHash: createHash('sha256').update(`${Date.now()}-${count}`).digest('hex'), sourceSize: 0, sheet: null, mapping: {}, settings: { rate: 1, concurrency: 1, apiBase, login: ACCOUNT }, destination: 'sandbox' })
   journal.stageOrders(run.id, Array.from({ length: count }, (_, i) => ({ ordinal: i + 1, groupKey: null, fingerprint: `bench-${run.id}-${i}`, payload: payload(i), email: `buyer${i}@example.com`, rows: [{ sheetRow: i + 2, cells: [] }] })))
   return run.id
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { ConnectionInfo } from '../../shared/ipc/contract'
+import type { ConnectionInfo } from '#shared/ipc/contract'
 import { App } from '../../renderer/src/App'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, Failure, SANDBOX } from './fake-api'

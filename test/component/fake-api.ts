@@ -11,7 +11,7 @@ import {
   type EventPayloads,
   type IpcResult,
   type OrderbatchApi
-} from '../../shared/ipc/contract'
+} from '#shared/ipc/contract'
 
 /** Returned by a handler to make the call fail the way main fails: one sentence for the user. */
 export class Failure {

@@ -7,9 +7,9 @@ import type {
   SendProgressEvent,
   SessionSummary,
   StateCounts
-} from '../../shared/ipc/contract'
-import type { Issue } from '../../shared/issue'
-import { DEFAULT_TRANSFORM_DEFAULTS, type Mapping } from '../../shared/mapping'
+} from '#shared/ipc/contract'
+import type { Issue } from '#shared/plan/issue'
+import { DEFAULT_TRANSFORM_DEFAULTS, type Mapping } from '#shared/mapping/mapping'
 
 export const HEADERS = ['Order', 'E-mail', 'E-mail 2', 'Name', 'Phone', 'Product', 'Price', 'Product 2', 'Price 2', 'City']
 

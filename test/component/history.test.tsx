@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { ChannelInput, RunOrder, RunSummary } from '../../shared/ipc/contract'
+import type { ChannelInput, RunOrder, RunSummary } from '#shared/ipc/contract'
 import { App } from '../../renderer/src/App'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, type Handlers } from './fake-api'

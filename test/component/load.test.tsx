@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { SessionSummary } from '../../shared/ipc/contract'
+import type { SessionSummary } from '#shared/ipc/contract'
 import { App } from '../../renderer/src/App'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, deferred, Failure } from './fake-api'

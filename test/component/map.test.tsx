@@ -1,7 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { ChannelInput, OrderPreview } from '../../shared/ipc/contract'
+import type { ChannelInput, OrderPreview } from '#shared/ipc/contract'
 import { MapScreen } from '../../renderer/src/screens/map/MapScreen'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, Failure, type FakeApi } from './fake-api'

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
-import type { ChannelInput, GridRow } from '../../shared/ipc/contract'
+import type { ChannelInput, GridRow } from '#shared/ipc/contract'
 import { ReviewScreen } from '../../renderer/src/screens/review/ReviewScreen'
 import { ROW_HEIGHT } from '../../renderer/src/screens/review/grid-geometry'
 import { TID } from '../../renderer/src/test-ids'

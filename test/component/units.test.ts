@@ -1,7 +1,7 @@
 // The renderer's pure helpers: page cache, grid geometry, mapping edits, column choices, words.
 import { describe, expect, it } from 'vitest'
 import { columnChoices, columnLetter } from '../../renderer/src/lib/columns'
-import { translatorFor } from '../../shared/i18n/translate'
+import { translatorFor } from '#shared/i18n/translate'
 import { customUrlProblem, domainChoiceOf } from '../../renderer/src/screens/connection/domains'
 import { parseTarget } from '../../renderer/src/screens/map/field-targets'
 import { addGood, assignColumn, removeGood, setGoodPart, setOrderField } from '../../renderer/src/screens/map/mapping-edit'

@@ -3,7 +3,7 @@
 // horizontal scroll bar, and the step bar's buttons must hold their words.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import { PSEUDO_STORAGE_KEY } from '../../shared/i18n/pseudo'
+import { PSEUDO_STORAGE_KEY } from '#shared/i18n/pseudo'
 import { goToStep, loadSheet, TID } from './helpers/actions'
 import { startApp, type StartedApp } from './helpers/app'
 import { runE2e } from './helpers/chromium'

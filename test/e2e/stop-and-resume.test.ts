@@ -4,7 +4,7 @@
 import Database from 'better-sqlite3'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sandboxShopPath } from '../../electron/main/cli/run/paths'
+import { sandboxShopPath } from '../../electron/main/ops/paths'
 import { defaultJournalPath } from '../../electron/main/journal'
 import { loadSampleFixed, openRun, startSending, stateCount, TID, waitForState } from './helpers/actions'
 import { ensureRendererBuilt } from './helpers/build'

@@ -1,7 +1,8 @@
-// Turns a complete HTTP response into a CallOutcome. Only a well-formed JSON answer is an
-// answer; anything else may hide a created order, so it is 'unknown' with the raw body kept.
-import type { CallOutcome } from '../../../shared/create-order-answers'
-import { responseHash } from '../../../shared/signature'
+// Turns a complete HTTP response into a CallOutcome. This is the one place that decides what
+// counts as an answer: a well-formed JSON answer with a correct signature, for every code.
+// Anything else may hide a created order, so it is 'unknown' with the raw body kept.
+import type { CallOutcome } from '#shared/wire/create-order-answers'
+import { responseHash } from '#shared/wire/signature'
 
 export const RAW_CAP = 64 * 1024
 
@@ -21,7 +22,7 @@ export interface AnswerContext {
 export function readAnswer(response: HttpResponse, context: AnswerContext): CallOutcome {
   const { status } = response
   const raw = capRaw(response.body)
-  const unknown = (reason: string): CallOutcome => ({ kind: 'unknown', reason, httpStatus: status, raw })
+  const unknown = (reason: string): Extract<CallOutcome, { kind: 'unknown' }> => ({ kind: 'unknown', reason, httpStatus: status, raw })
   const { what, host } = context
 
   if (status >= 300 && status < 400) {
@@ -41,12 +42,17 @@ export function readAnswer(response: HttpResponse, context: AnswerContext): Call
     return unknown(`The answer to ${what} from ${host} is not an API answer (JSON with error_code and error_text); the server may have carried out the request.`)
   }
   const hashValid = parsed.hash !== null && parsed.hash.toLowerCase() === responseHash(parsed.codeText, parsed.errorText, context.secret)
-  // Only codes 0 and 601 can mean "created": those must be authentic. Any other code says
-  // nothing was created, and with a wrong API key (code 4) the hash cannot match anyway.
-  if (!hashValid && (parsed.errorCode === 0 || parsed.errorCode === 601)) {
-    return unknown(
-      `${host} answered ${what} with code ${parsed.errorCode}, but the answer's signature does not match (is the API key right?). The server may have carried out the request.`
-    )
+  // Only a correctly signed answer is an answer, whatever its code: an unsigned "slow down"
+  // (8) or "not created" (an unknown code, 604, ...) may hide a created order just as an
+  // unsigned "created" may. A wrong API key gives unsigned answers too (code 4).
+  if (!hashValid) {
+    const signature = parsed.hash === null ? 'is not signed' : 'is signed with another key'
+    return {
+      ...unknown(
+        `${host} answered ${what} with code ${parsed.errorCode} ("${parsed.errorText.slice(0, 200)}"), but the answer ${signature} (is the API key right?). An answer that cannot be checked is not trusted: the server may have carried out the request.`
+      ),
+      unsigned: { errorCode: parsed.errorCode, errorText: parsed.errorText.slice(0, 1000) }
+    }
   }
   return {
     kind: 'answer',

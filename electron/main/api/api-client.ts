@@ -1,9 +1,9 @@
 // The signed InfluencerSoft (JustClick) API 1.0 client. Each call is one POST on one fresh
 // connection; nothing here ever sends a request twice. The body on the wire is exactly the
 // signed query plus '&hash=…', the string the signature was computed over.
-import type { CallOutcome } from '../../../shared/create-order-answers'
-import type { PhpArray, PhpValue } from '../../../shared/php-value'
-import { signedBody } from '../../../shared/signature'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
+import type { PhpArray, PhpValue } from '#shared/wire/php-value'
+import { signedBody } from '#shared/wire/signature'
 import { capRaw, readAnswer } from './answer-reader'
 import { checkLogin } from './api-base'
 import { postOnce } from './http-post'

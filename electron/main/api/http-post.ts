@@ -6,7 +6,7 @@ import http from 'node:http'
 import https from 'node:https'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
-import { describeConnectError, describeSentError } from './network-errors'
+import { describeConnectError, describeSentError, isTlsFailure } from './network-errors'
 
 export interface PostRequest {
   url: URL
@@ -25,7 +25,8 @@ export interface PostRequest {
 
 export type PostResult =
   | { kind: 'response'; status: number; location: string | null; body: string }
-  | { kind: 'not-sent'; reason: string }
+  /** tls: the certificate or the TLS set-up failed (a configuration problem, not retried). */
+  | { kind: 'not-sent'; reason: string; tls?: true }
   | { kind: 'unknown'; reason: string; httpStatus?: number; raw?: string }
 
 export function postOnce(request: PostRequest): Promise<PostResult> {
@@ -103,7 +104,10 @@ class PostExchange {
   }
 
   private onError(error: NodeJS.ErrnoException): void {
-    if (!this.connected) this.finish({ kind: 'not-sent', reason: describeConnectError(error, this.host, this.request.what) })
+    if (!this.connected) {
+      const reason = describeConnectError(error, this.host, this.request.what)
+      this.finish(isTlsFailure(error) ? { kind: 'not-sent', reason, tls: true } : { kind: 'not-sent', reason })
+    }
     else this.unknown(describeSentError(error, this.host, this.request.what))
   }
 

@@ -48,6 +48,13 @@ export function describeSentError(error: NodeJS.ErrnoException, host: string, wh
   return `The ${what} request to ${host} failed after it was sent (${code}); ${mayHave}`
 }
 
+/** A certificate or TLS set-up failure: a setting to fix (address, network, clock), never a
+ * passing network problem, so it is not retried. */
+export function isTlsFailure(error: NodeJS.ErrnoException): boolean {
+  const code = error.code ?? ''
+  return TLS_TRUST.has(code) || isTlsCode(code)
+}
+
 function isTlsCode(code: string): boolean {
   return code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || code.includes('CERT')
 }

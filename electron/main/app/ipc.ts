@@ -2,8 +2,8 @@
 // untrusted senders and validating its input through the same door as the browser host; events
 // go to the app's windows as ('ob:event', name, payload).
 import type { IpcMainInvokeEvent } from 'electron'
-import { CHANNEL_NAMES, type IpcResult } from '../../../shared/ipc/contract'
-import { errorResult } from '../../../shared/ipc/wire'
+import { CHANNEL_NAMES, type IpcResult } from '#shared/ipc/contract'
+import { errorResult } from '#shared/ipc/wire'
 import { callChannel } from '../service/dispatch'
 import type { AppService } from '../service/types'
 

@@ -1,5 +1,5 @@
 // Help texts. Kept next to the commands so the README's CLI reference can be checked against them.
-import type { Language } from '../../../shared/i18n/language'
+import type { Language } from '#shared/i18n/language'
 import { COMMAND_HELP_RU, HELP_RU } from './help-ru'
 import { READ_OPTIONS_HELP } from './read-options'
 
@@ -32,11 +32,11 @@ const API_OPTIONS_HELP = `  --account LOGIN        the shop login (the part befo
   --api-domain D         the brand's domain (default influencersoft.com; e.g. justclick.ru)
   --api-base URL         a full API address instead (e.g. https://shop.example.com/api/)
   --sandbox              use the built-in sandbox instead of a shop (no login or key needed);
-                         its runs live in a journal of their own`
+                         its runs share the journal, as their own destination`
 
 const JOURNAL_HELP = `  --journal PATH         the journal file (default: $ORDERBATCH_JOURNAL, else journal.sqlite in
-                         the app's data folder, e.g. ~/.config/Orderbatch on Linux; sandbox runs:
-                         sandbox-journal.sqlite beside it)`
+                         the app's data folder, e.g. ~/.config/Orderbatch on Linux; sandbox runs
+                         share it with the app, the sandbox shop is journal-shop.sqlite beside it)`
 
 const SEND_HELP = `  --rate N               orders per second (default 1 for a shop, 20 for the sandbox)
   --concurrency N        requests in flight at once (default 1 for a shop, 4 for the sandbox)
@@ -59,6 +59,7 @@ Exit: 0 no errors, 2 the sheet has errors, 1 the file cannot be read or the usag
 
 Writes the automatic mapping of <file> as JSON, to edit and pass back with --mapping.
 
+  --out FILE             where to write the mapping (.json)
 ${READ_OPTIONS_HELP}
 `,
   import: `Usage: orderbatch import <file> (--account LOGIN | --sandbox) [options]
@@ -110,6 +111,7 @@ ${SEND_HELP}
 Counts per state, source file, start time and status of RUN (default: the latest run), the
 orders that failed or got no clear answer, and what to do about them. --all lists every run.
 
+  --all                  list every run of the journal
 ${JOURNAL_HELP}
   --sandbox              look in the sandbox journal
   --json                 machine-readable output
@@ -124,6 +126,8 @@ XLSX cells are all text. Any cell that a spreadsheet could run as a formula (it
 starts with = + - @, a tab or a line break, also after spaces) gets a leading ' ; "orderbatch
 retry --from" takes it off again.
 
+  --out FILE             the file to write (.csv or .xlsx)
+  --only STATE           only the orders that failed, are unknown or succeeded
 ${JOURNAL_HELP}
   --sandbox              look in the sandbox journal
 `,
@@ -132,6 +136,12 @@ ${JOURNAL_HELP}
 Records what you found in the shop for order #N of RUN, whose sending got no clear answer:
 --bill-id ID: it is there under that bill, so it counts as created and is never sent again;
 --absent: it is not there, so it goes back in the queue for "orderbatch resume RUN".
+
+  --order N              the order's number in the run (as "orderbatch status RUN" lists it)
+  --bill-id ID           the bill number you found in the shop
+  --absent               the order is not in the shop
+${JOURNAL_HELP}
+  --sandbox              look in the sandbox journal
 `,
   undo: `Usage: orderbatch undo RUN [--yes] [options]
 

@@ -1,6 +1,6 @@
 // What a CLI command may touch of the outside world, injected so commands run in tests exactly
 // as they run from a terminal.
-import type { Language } from '../../../shared/i18n/language'
+import type { Language } from '#shared/i18n/language'
 
 export interface CliIo {
   stdout: (text: string) => void

@@ -12,9 +12,11 @@ import { statusCommand } from './commands/status'
 import { undoCommand } from './commands/undo'
 import { EXIT, type CliIo } from './io'
 import { UsageError } from './usage-error'
-import { commandLineLanguage } from '../../../shared/i18n/language'
+import { commandLineLanguage } from '#shared/i18n/language'
+import { OpError } from '../ops/op-error'
 import { helpText, commandHelp } from './help'
 import { cliT } from './lang'
+import { termOutput } from './terminal-text'
 
 type Command = (argv: string[], io: CliIo) => Promise<number>
 
@@ -33,7 +35,13 @@ const COMMANDS: Record<string, Command> = {
 
 export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
   const chosen = commandLineLanguage(rawArgv, rawIo.env)
-  const io: CliIo = { ...rawIo, language: rawIo.language ?? chosen.language }
+  // Every write goes out with its control characters escaped (terminal-text.ts).
+  const io: CliIo = {
+    ...rawIo,
+    language: rawIo.language ?? chosen.language,
+    stdout: (text) => rawIo.stdout(termOutput(text)),
+    stderr: (text) => rawIo.stderr(termOutput(text))
+  }
   const t = cliT(io)
   if (chosen.unknown !== null) {
     io.stderr(`${t('cli.badLang', { value: chosen.unknown })}\n`)
@@ -63,6 +71,10 @@ export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr(`${error.message}\n`)
+      return EXIT.usageOrInput
+    }
+    if (error instanceof OpError) {
+      io.stderr(`${name}: ${error.message}\n`)
       return EXIT.usageOrInput
     }
     const message = error instanceof Error ? error.message : String(error)

@@ -1,9 +1,9 @@
 // The results of a run as one table: the original columns of every sheet row, then what became
 // of its order. One line per sheet row; an order's result is repeated on each of its rows.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
-import { LANGUAGES, type Language } from '../../../shared/i18n/language'
-import { translatorFor } from '../../../shared/i18n/translate'
-import { readRunInfo } from '../pipeline/stage-run'
+import { LANGUAGES, type Language } from '#shared/i18n/language'
+import { translatorFor } from '#shared/i18n/translate'
+import { readRunInfo } from '../journal'
 
 export const RESULT_COLUMNS = ['Run order', 'State', 'Bill ID', 'Error code', 'Error'] as const
 export const RUN_ORDER_COLUMN = RESULT_COLUMNS[0]

@@ -15,7 +15,8 @@ export interface JournalContext {
   read: <T>(doing: string, query: () => T) => T
 }
 
-export function createContext(db: Database, st: Statements, path: string, now: () => number): JournalContext {
+/** `beforeWrite` runs before every transaction; what it throws is thrown as is (nothing written). */
+export function createContext(db: Database, st: Statements, path: string, now: () => number, beforeWrite?: () => void): JournalContext {
   const transaction = db.transaction((step: () => unknown) => step())
   return {
     db,
@@ -23,6 +24,7 @@ export function createContext(db: Database, st: Statements, path: string, now: (
     path,
     now,
     write<T>(doing: string, step: () => T): T {
+      beforeWrite?.()
       try {
         return transaction.immediate(step) as T
       } catch (error) {

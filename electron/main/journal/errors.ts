@@ -1,6 +1,7 @@
 // Errors the journal raises. Messages are meant for people: they name the journal file (and the
 // run/order when there is one), say what happened and what to do. They never carry a stack
 // trace to the user and never the API key (the journal never receives it).
+import { newerVersionMessage } from './refusals'
 
 export type JournalErrorCode =
   | 'cannot-open'
@@ -9,10 +10,13 @@ export type JournalErrorCode =
   | 'not-durable'
   | 'locked'
   | 'state'
+  | 'open-elsewhere'
   | 'not-found'
   | 'invalid-input'
   | 'damaged'
   | 'storage'
+  | 'hard-linked'
+  | 'replaced'
 
 export class JournalError extends Error {
   override readonly name: string = 'JournalError'
@@ -27,12 +31,14 @@ export class JournalError extends Error {
   }
 }
 
-/** What a lock file says about the process holding the journal. */
+/** What the note beside the journal (`<journal>.lock`) says about the process holding its lock. */
 export interface LockHolder {
   pid: number
   host: string
   /** Epoch milliseconds. */
   startedAt: number
+  /** The command line it was started with (no secrets: the API key never comes from an argument). */
+  command?: string
 }
 
 export class JournalLockedError extends JournalError {
@@ -63,12 +69,7 @@ export class JournalVersionError extends JournalError {
   readonly knownVersion: number
 
   constructor(path: string, fileVersion: number, knownVersion: number) {
-    super(
-      'newer-version',
-      path,
-      `The journal ${path} was made by a newer Orderbatch (journal version ${fileVersion}; this app knows up to ${knownVersion}). ` +
-        'Update Orderbatch to open it, or pass a different --journal.'
-    )
+    super('newer-version', path, newerVersionMessage(path, fileVersion, knownVersion))
     this.fileVersion = fileVersion
     this.knownVersion = knownVersion
   }

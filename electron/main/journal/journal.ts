@@ -1,16 +1,19 @@
 // The journal: one SQLite file that is the durable queue and the audit trail of every import.
-// One process drives it at a time (lock file); every state change is one flushed transaction.
+// One process drives it at a time (SQLite's exclusive lock on the file, see lock.ts); every state
+// change is one flushed transaction, and none is made once the file at the path is not this one.
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
+import { ORDER_STATES } from '#shared/run/order-state'
 import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
 import type { JournalContext } from './context'
 import { JournalError } from './errors'
-import { acquireJournalLock } from './lock'
-import type { JournalLock } from './lock'
+import { fileIdentity, realJournalPath } from './lock'
+import type { FileIdentity, JournalLock } from './lock'
 import type { Migration } from './migrations'
 import { integrityProblems, openDatabase } from './open-database'
+import { replacedMessage } from './refusals'
 import { readDurabilityPragmas } from './pragmas'
 import type { DurabilityPragmas } from './pragmas'
 import * as queries from './queries'
@@ -39,7 +42,8 @@ import type {
   RunStatus,
   StageOrderInput,
   StageResult,
-  UnknownOutcome
+  UnknownOutcome,
+  StageOptions
 } from './types'
 
 export interface JournalOptions {
@@ -52,7 +56,7 @@ export interface JournalOptions {
 const CRASH_NOTE = 'Orderbatch stopped while this order was being sent; the shop may have created it.'
 
 export class Journal {
-  /** Absolute path of the journal file. */
+  /** Absolute real path of the journal file (symlinks followed). */
   readonly path: string
   /** Orders found 'sending' at open (a crash happened mid-flight), now 'unknown'. */
   readonly recoveredSending: number
@@ -62,14 +66,17 @@ export class Journal {
   private readonly db: Database
   private readonly ctx: JournalContext
   private readonly lock: JournalLock
+  /** The file that was opened and locked: every write first checks the path still names it. */
+  private readonly identity: FileIdentity | null
   private closed = false
 
   private constructor(path: string, db: Database, lock: JournalLock, now: () => number) {
     this.path = path
     this.db = db
     this.lock = lock
+    this.identity = fileIdentity(path)
     this.uncleanShutdown = lock.tookOverStale
-    this.ctx = createContext(db, prepareStatements(db), path, now)
+    this.ctx = createContext(db, prepareStatements(db), path, now, () => this.requireSameFile())
     this.recoveredSending = this.recoverSending()
   }
 
@@ -77,30 +84,33 @@ export class Journal {
     const now = options.now ?? Date.now
     const absolute = resolve(path)
     makeFolder(absolute)
-    const lock = acquireJournalLock(absolute, now)
-    let db: Database | null = null
+    const real = realJournalPath(absolute)
+    const { db, lock } = openDatabase(real, { now, ...(options.migrations === undefined ? {} : { migrations: options.migrations }) })
     try {
-      db = openDatabase(absolute, {
-        checkIntegrity: lock.tookOverStale,
-        ...(options.migrations === undefined ? {} : { migrations: options.migrations })
-      })
-      return new Journal(absolute, db, lock, now)
+      return new Journal(real, db, lock, now)
     } catch (error) {
-      db?.close()
-      lock.release()
+      lock.abandon()
+      db.close()
       throw error
     }
   }
 
-  /** Closes the file (folding the write-ahead log into it) and releases the lock. */
+  /** Closes the file (folding the write-ahead log into it) and releases the lock: the note of
+   * who holds it goes first, while the lock is still ours, then the connection and its lock. */
   close(): void {
     if (this.closed) return
     this.closed = true
     try {
-      this.db.close()
+      if (this.fileIsHere()) this.lock.release()
     } finally {
-      this.lock.release()
+      this.db.close()
     }
+  }
+
+  /** Whether the path still names the file this journal has open (not deleted, moved or replaced). */
+  fileIsHere(): boolean {
+    const now = fileIdentity(this.path)
+    return this.identity !== null && now !== null && now.dev === this.identity.dev && now.ino === this.identity.ino
   }
 
   // Runs
@@ -109,12 +119,12 @@ export class Journal {
     return runs.createRun(this.live(), input)
   }
 
-  stageOrders(runId: number, orders: readonly StageOrderInput[], options?: { force?: boolean }): StageResult {
+  stageOrders(runId: number, orders: readonly StageOrderInput[], options?: StageOptions): StageResult {
     return stageOrders(this.live(), runId, orders, options)
   }
 
   /** createRun and stageOrders as ONE transaction: a failure anywhere leaves no run behind. */
-  stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: { force?: boolean }): { run: RunRecord; result: StageResult } {
+  stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: StageOptions): { run: RunRecord; result: StageResult } {
     const ctx = this.live()
     return ctx.write(`start the import of "${input.sourceName}"`, () => {
       const run = runs.createRun(ctx, input)
@@ -164,8 +174,23 @@ export class Journal {
     return queries.nextDueTime(this.live(), runId)
   }
 
+  /** Every order of the run in the given states, in file order, read a page at a time by keyset:
+   * changing the states of orders already yielded (or of any other) while iterating is safe. */
+  *orders(runId: number, states: readonly OrderState[] = ORDER_STATES, pageSize = 1000): Generator<OrderRecord> {
+    for (let after = 0; ; ) {
+      const page = queries.ordersAfter(this.live(), runId, states, after, pageSize)
+      yield* page
+      if (page.length < pageSize) return
+      after = page[page.length - 1]!.ordinal
+    }
+  }
+
   ordersByState(runId: number, states: readonly OrderState[], page: Page): OrderRecord[] {
     return queries.ordersByState(this.live(), runId, states, page)
+  }
+
+  orderByOrdinal(runId: number, ordinal: number): OrderRecord | null {
+    return queries.orderByOrdinal(this.live(), runId, ordinal)
   }
 
   getOrder(orderId: number): OrderRecord | null {
@@ -180,9 +205,10 @@ export class Journal {
     return queries.attempts(this.live(), orderId)
   }
 
-  /** The first created order (any run) with this fingerprint: what staging would skip it for. */
-  findCreated(fingerprint: string): CreatedMatch | null {
-    return queries.findCreated(this.live(), fingerprint)
+  /** The first order created at this destination (any run) with this fingerprint: what staging
+   * would skip it for. An order created elsewhere (the sandbox, another shop) does not count. */
+  findCreated(fingerprint: string, destination: string): CreatedMatch | null {
+    return queries.findCreated(this.live(), fingerprint, destination)
   }
 
   deletions(runId: number): Map<number, DeletionRecord> {
@@ -193,8 +219,16 @@ export class Journal {
     return recordDeletion(this.live(), orderId, note)
   }
 
-  billIdsClaimed(): Set<number> {
-    return queries.billIdsClaimed(this.live())
+  /** Bill numbers the shop at this destination gave to created orders of the journal. */
+  /** No pending order of the run waits past `latest` (epoch ms): waits written by an earlier
+   * process, by a wall clock that may have moved since, are bounded. Returns how many moved. */
+  capPendingWaits(runId: number, latest: number): number {
+    const ctx = this.live()
+    return ctx.write(`bound the waits of run ${runId}`, () => Number(ctx.st.capPendingWaits.run({ runId, latest: Math.floor(latest) }).changes))
+  }
+
+  billIdsClaimed(destination: string): Set<number> {
+    return queries.billIdsClaimed(this.live(), destination)
   }
 
   // State machine
@@ -265,6 +299,12 @@ export class Journal {
   integrityCheck(): string[] {
     const ctx = this.live()
     return ctx.read('check the journal', () => integrityProblems(ctx.db))
+  }
+
+  private requireSameFile(): void {
+    if (this.fileIsHere()) return
+    const what = fileIdentity(this.path) === null ? 'missing' : 'other-file'
+    throw new JournalError('replaced', this.path, replacedMessage(this.path, what))
   }
 
   private live(): JournalContext {

@@ -1,118 +1,199 @@
-// One process drives a journal at a time. The lock is a file next to the journal, created
-// atomically (O_EXCL) and holding who took it, so a refusal can say who holds it and since when,
-// and a lock left behind by a crashed process can be recognised and taken over.
-import { closeSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+// One process drives a journal at a time. The lock is SQLite's own exclusive lock on the journal
+// file (locking_mode=EXCLUSIVE, taken at open and held until close). It is a lock of the operating
+// system on the open file, so it ends with the process however the process ends (SIGKILL, a crash,
+// a power cut): no dead, zombie or reused pid can keep a journal locked.
+//
+// The side file `<journal>.lock` is NOT the lock. It only records who holds the lock (pid, host,
+// start time, command) so a refusal can say who it is; a side file left behind tells the next
+// holder that the last one did not close the journal (an unclean shutdown).
+//
+// The journal is opened on its real path (symlinks followed), and a file with more than one name
+// (hard links) is refused: its write-ahead log is found by name, so two names would be two logs.
+import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import type { Database } from 'better-sqlite3'
 import { JournalError, JournalLockedError } from './errors'
 import type { LockHolder } from './errors'
+import { hardLinkedMessage, lockedMessage } from './refusals'
+
+export { formatSince } from './refusals'
+import { sqliteCode, storageError } from './sqlite-errors'
 
 export interface JournalLock {
   readonly lockPath: string
   readonly holder: LockHolder
-  /** The previous holder had died without releasing it (an unclean shutdown). */
+  /** The previous holder did not close the journal (its side file was still there). */
   readonly tookOverStale: boolean
+  /** After a clean close: the side file goes (the SQLite lock ends when the connection closes). */
   release: () => void
+  /** After a failed open: the side file is left as it was found, so a damaged or unclean journal
+   * is still checked next time. */
+  abandon: () => void
 }
 
-/** A lock file nobody could parse yet is a process between creating and writing it; older than
- * this, it is debris. */
-const UNREADABLE_GRACE_MS = 10_000
+/** How a file is told apart from another with the same name: device and inode. */
+export interface FileIdentity {
+  dev: number
+  ino: number
+}
 
-// Lock files this process holds, so a stale file naming our own (reused) pid is not mistaken for ours.
-const heldHere = new Set<string>()
+const MAX_COMMAND_CHARS = 300
 
 export function lockPathFor(journalPath: string): string {
   return `${journalPath}.lock`
 }
 
-export function acquireJournalLock(journalPath: string, now: () => number): JournalLock {
-  const lockPath = lockPathFor(journalPath)
-  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: now() }
-  const text = JSON.stringify(holder)
-  let tookOverStale = false
-  for (let tries = 0; tries < 3; tries++) {
-    if (createExclusive(journalPath, lockPath, text)) {
-      heldHere.add(lockPath)
-      return { lockPath, holder, tookOverStale, release: () => releaseLock(lockPath, text) }
-    }
-    const found = readLock(lockPath)
-    if (found === null) continue
-    if (!isStale(found, lockPath)) throw lockedError(journalPath, lockPath, found.holder)
-    removeIfUnchanged(lockPath, found.raw)
-    tookOverStale = true
+/** The journal's real path: symlinks followed, also for a journal not created yet (its folder's
+ * real path). */
+export function realJournalPath(absolute: string): string {
+  try {
+    return realpathSync(absolute)
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error
   }
-  throw lockedError(journalPath, lockPath, null)
+  try {
+    return join(realpathSync(dirname(absolute)), basename(absolute))
+  } catch {
+    return absolute
+  }
 }
 
-function createExclusive(journalPath: string, lockPath: string, text: string): boolean {
-  let fd: number
+/** Device and inode of the file at `path` now; null when there is none. */
+export function fileIdentity(path: string): FileIdentity | null {
   try {
-    fd = openSync(lockPath, 'wx', 0o600)
+    const stats = statSync(path)
+    return { dev: stats.dev, ino: stats.ino }
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') return false
-    throw new JournalError(
-      'cannot-open',
-      journalPath,
-      `Cannot create the lock file ${lockPath} for the journal ${journalPath} (${errorCode(error) ?? 'unknown error'}). ` +
-        'Check that the folder exists and you may write to it, or pass a different --journal.',
-      { cause: error }
-    )
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return null
+    throw error
   }
+}
+
+/** A journal with several names (hard links) is refused before it is opened. */
+export function refuseHardLinked(path: string): void {
+  let links: number
   try {
-    writeSync(fd, text)
-    fsyncSync(fd)
+    links = statSync(path).nlink
   } catch (error) {
-    closeSync(fd)
-    unlinkSync(lockPath)
+    if (errorCode(error) === 'ENOENT') return
+    throw error
+  }
+  if (links > 1) throw new JournalError('hard-linked', path, hardLinkedMessage(path, links))
+}
+
+/** Takes the exclusive lock on the open database, or refuses with who holds it. Must run before
+ * anything else reads the file, so the connection never works unlocked. */
+export function lockJournal(db: Database, path: string, now: () => number): JournalLock {
+  try {
+    // A refusal must be immediate, not after the busy timeout; the durable pragmas set it again.
+    db.pragma('busy_timeout = 0')
+    db.pragma('locking_mode = EXCLUSIVE')
+    db.exec('BEGIN EXCLUSIVE')
+    db.exec('COMMIT')
+  } catch (error) {
+    const code = sqliteCode(error) ?? ''
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw refusal(path)
+    throw storageError(path, 'lock the journal', error)
+  }
+  return writeHolder(path, now)
+}
+
+function writeHolder(path: string, now: () => number): JournalLock {
+  const lockPath = lockPathFor(path)
+  const previous = readRaw(lockPath)
+  const holder: LockHolder = { pid: process.pid, host: hostname(), startedAt: now(), command: describeCommand() }
+  const text = JSON.stringify(holder)
+  writeAtomically(path, lockPath, text)
+  const putBack = (): void => {
+    if (previous === null) removeIfOurs(lockPath, text)
+    else writeAtomically(path, lockPath, previous)
+  }
+  return {
+    lockPath,
+    holder,
+    tookOverStale: previous !== null,
+    release: () => removeIfOurs(lockPath, text),
+    abandon: () => {
+      try {
+        putBack()
+      } catch {
+        // The open failed already; the side file is only an explanation.
+      }
+    }
+  }
+}
+
+function writeAtomically(journalPath: string, lockPath: string, text: string): void {
+  const temp = `${lockPath}.${process.pid}.tmp`
+  try {
+    const fd = openSync(temp, 'w', 0o600)
+    try {
+      writeSync(fd, text)
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
+    renameSync(temp, lockPath)
+  } catch (error) {
+    try {
+      unlinkSync(temp)
+    } catch {
+      // Not created.
+    }
     throw new JournalError(
       'storage',
       journalPath,
-      `Cannot write the lock file ${lockPath} (${errorCode(error) ?? 'unknown error'}). Check that the disk is not full.`,
+      `Cannot write ${lockPath}, the note of who uses the journal ${journalPath} (${errorCode(error) ?? 'unknown error'}). ` +
+        'Check that the disk is not full and that you may write to the folder, then run the same command again.',
       { cause: error }
     )
   }
-  closeSync(fd)
-  return true
 }
 
-interface FoundLock {
-  raw: string
-  holder: LockHolder | null
-  modifiedAt: number
-}
-
-function readLock(lockPath: string): FoundLock | null {
+function removeIfOurs(lockPath: string, text: string): void {
   try {
-    const raw = readFileSync(lockPath, 'utf8')
-    const modifiedAt = statSync(lockPath).mtimeMs
-    return { raw, holder: parseHolder(raw), modifiedAt }
+    if (readFileSync(lockPath, 'utf8') === text) unlinkSync(lockPath)
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error
+  }
+}
+
+function readRaw(lockPath: string): string | null {
+  try {
+    return readFileSync(lockPath, 'utf8')
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return null
     throw error
   }
 }
 
-function parseHolder(raw: string): LockHolder | null {
+function refusal(path: string): JournalLockedError {
+  let holder: LockHolder | null = null
+  try {
+    holder = parseHolder(readRaw(lockPathFor(path)))
+  } catch {
+    // Unreadable: the refusal says the holder is not known.
+  }
+  const here = holder !== null && holder.host === hostname()
+  const alive = holder === null || !here ? null : isProcessAlive(holder.pid)
+  return new JournalLockedError(path, lockedMessage({ path, holder, here, alive, thisProcess: here && holder?.pid === process.pid }), holder)
+}
+
+export function parseHolder(raw: string | null): LockHolder | null {
+  if (raw === null) return null
   try {
     const value: unknown = JSON.parse(raw)
     if (typeof value !== 'object' || value === null) return null
-    const { pid, host, startedAt } = value as Record<string, unknown>
+    const { pid, host, startedAt, command } = value as Record<string, unknown>
     if (typeof pid !== 'number' || typeof host !== 'string' || typeof startedAt !== 'number') return null
-    return { pid, host, startedAt }
+    return { pid, host, startedAt, ...(typeof command === 'string' ? { command } : {}) }
   } catch {
     return null
   }
 }
 
-function isStale(found: FoundLock, lockPath: string): boolean {
-  const { holder } = found
-  if (holder === null) return Date.now() - found.modifiedAt > UNREADABLE_GRACE_MS
-  // Another computer's process cannot be checked from here: assume it is alive.
-  if (holder.host !== hostname()) return false
-  if (holder.pid === process.pid) return !heldHere.has(lockPath)
-  return !isProcessAlive(holder.pid)
-}
-
+/** Only to word a refusal: the lock itself never depends on it (a zombie or a reused pid looks alive). */
 export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
@@ -123,73 +204,15 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
-/** Deletes a stale lock only if it is still the one judged stale: it is first moved aside
- * atomically, and put back if another process replaced it in between. */
-function removeIfUnchanged(lockPath: string, staleRaw: string): void {
-  const aside = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`
-  try {
-    renameSync(lockPath, aside)
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return
-    throw error
-  }
-  if (readFileSync(aside, 'utf8') !== staleRaw) {
-    try {
-      linkSync(aside, lockPath)
-    } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw error
-    }
-  }
-  unlinkSync(aside)
-}
-
-function releaseLock(lockPath: string, text: string): void {
-  if (!heldHere.delete(lockPath)) return
-  try {
-    if (readFileSync(lockPath, 'utf8') === text) unlinkSync(lockPath)
-  } catch (error) {
-    if (errorCode(error) !== 'ENOENT') throw error
-  }
-}
-
-function lockedError(journalPath: string, lockPath: string, holder: LockHolder | null): JournalLockedError {
-  if (holder === null) {
-    return new JournalLockedError(
-      journalPath,
-      `Another Orderbatch is opening the journal ${journalPath} right now. Wait for it to finish, or pass a different --journal.`,
-      null
-    )
-  }
-  const since = formatSince(holder.startedAt)
-  if (holder.host !== hostname()) {
-    return new JournalLockedError(
-      journalPath,
-      `Another Orderbatch on the computer "${holder.host}" (pid ${holder.pid}, since ${since}) is using the journal ${journalPath}. ` +
-        `Close it, or pass a different --journal. If it is surely not running, delete ${lockPath}.`,
-      holder
-    )
-  }
-  if (holder.pid === process.pid) {
-    return new JournalLockedError(
-      journalPath,
-      `The journal ${journalPath} is already open in this Orderbatch (since ${since}). Use the open journal, or pass a different --journal.`,
-      holder
-    )
-  }
-  return new JournalLockedError(
-    journalPath,
-    `Another Orderbatch (pid ${holder.pid}, since ${since}) is using the journal ${journalPath}. Close it, or pass a different --journal.`,
-    holder
-  )
-}
-
-/** "14:02" today, "2026-03-01 14:02" on another day (local time). */
-export function formatSince(epochMs: number, today: Date = new Date()): string {
-  const at = new Date(epochMs)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`
-  const sameDay = at.toDateString() === today.toDateString()
-  return sameDay ? time : `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${time}`
+/** "orderbatch import orders.csv --sandbox --yes": the program's name and its arguments (no
+ * secrets: the API key never comes from an argument). */
+function describeCommand(): string {
+  if (process.versions.electron !== undefined) return 'the Orderbatch app'
+  const [, script, ...args] = process.argv
+  const name = script === undefined ? basename(process.argv0) : basename(script).replace(/\.(c|m)?[jt]s$/, '')
+  // bin/orderbatch.js, or the CLI bundled for tests.
+  const text = [name === 'cli' ? 'orderbatch' : name, ...args].join(' ')
+  return text.length > MAX_COMMAND_CHARS ? `${text.slice(0, MAX_COMMAND_CHARS - 3)}...` : text
 }
 
 function errorCode(error: unknown): string | undefined {

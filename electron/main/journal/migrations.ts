@@ -1,6 +1,7 @@
 // Numbered schema steps. A shipped step is never edited: change the schema with a new step.
 // `PRAGMA user_version` records the last step applied; each step runs in its own transaction.
 import type { Database } from 'better-sqlite3'
+import { SANDBOX_DESTINATION, UNKNOWN_DESTINATION, shopDestination } from '#shared/run/destination'
 
 export interface Migration {
   version: number
@@ -142,7 +143,43 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
       `)
     }
+  },
+  {
+    version: 5,
+    name: 'each run keeps its destination (shop account and API address, or the sandbox)',
+    up(db) {
+      // An order counts as created only where it was created. Existing runs get theirs from what
+      // they stored: the sandbox flag of their source, else the login and API address of their
+      // settings; a run where neither can be read gets 'unknown' (see shared/destination.ts).
+      db.exec(`
+        ALTER TABLE runs ADD COLUMN destination TEXT NOT NULL DEFAULT '${UNKNOWN_DESTINATION}';
+        CREATE INDEX runs_by_destination ON runs (destination);
+      `)
+      const update = db.prepare('UPDATE runs SET destination = ? WHERE id = ?')
+      const rows = db.prepare('SELECT id, mapping, settings FROM runs').all() as Array<{ id: number; mapping: string; settings: string }>
+      for (const row of rows) update.run(storedDestination(row.mapping, row.settings), row.id)
+    }
   }
 ]
+
+function storedDestination(mappingText: string, settingsText: string): string {
+  const mapping = parseObject(mappingText)
+  const source = mapping?.['source']
+  if (typeof source === 'object' && source !== null && (source as Record<string, unknown>)['sandbox'] === true) return SANDBOX_DESTINATION
+  const settings = parseObject(settingsText)
+  const login = settings?.['login']
+  const apiBase = settings?.['apiBase']
+  if (typeof login !== 'string' || typeof apiBase !== 'string' || apiBase.trim() === '') return UNKNOWN_DESTINATION
+  return shopDestination(login, apiBase)
+}
+
+function parseObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null
+  } catch {
+    return null
+  }
+}
 
 export const LATEST_JOURNAL_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0

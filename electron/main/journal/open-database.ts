@@ -1,5 +1,5 @@
-// Opening the SQLite file itself: refuse what is not ours, make it durable, bring the schema up
-// to date, and check it after an unclean shutdown.
+// Opening the SQLite file itself: lock it, refuse what is not ours, make it durable, bring the
+// schema up to date, and check it after an unclean shutdown.
 import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
 import { JournalError } from './errors'
@@ -7,27 +7,43 @@ import { checkJournalIdentity, migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
 import type { Migration } from './migrations'
 import { applyDurablePragmas } from './pragmas'
+import { lockJournal, refuseHardLinked } from './lock'
+import type { JournalLock } from './lock'
+import { damagedMessage } from './refusals'
 import { storageError } from './sqlite-errors'
 
 export interface OpenDatabaseOptions {
-  /** The previous holder died with the journal open: check the file before trusting it. */
-  checkIntegrity: boolean
+  /** Clock for the lock's note of who holds it. */
+  now: () => number
   migrations?: readonly Migration[]
 }
 
-export function openDatabase(path: string, options: OpenDatabaseOptions): SqliteDatabase {
+export interface OpenedDatabase {
+  db: SqliteDatabase
+  lock: JournalLock
+}
+
+/** Opens the journal at its real path under its exclusive lock (see lock.ts); after an unclean
+ * shutdown of the last holder, the file is checked before it is trusted. */
+export function openDatabase(path: string, options: OpenDatabaseOptions): OpenedDatabase {
   let db: SqliteDatabase | null = null
+  let lock: JournalLock | null = null
   try {
+    refuseHardLinked(path)
     db = new Database(path)
+    lock = lockJournal(db, path, options.now)
+    // Created just now, or linked while we were opening it.
+    refuseHardLinked(path)
     const migrations = options.migrations ?? MIGRATIONS
     // Identity and version are checked before anything is written, so a newer journal or
     // another program's database is left exactly as it was.
     checkJournalIdentity(db, path, migrations)
     applyDurablePragmas(db, path)
     migrate(db, path, migrations)
-    if (options.checkIntegrity) requireIntact(db, path)
-    return db
+    if (lock.tookOverStale) requireIntact(db, path)
+    return { db, lock }
   } catch (error) {
+    lock?.abandon()
     db?.close()
     throw storageError(path, 'open the journal', error)
   }
@@ -42,10 +58,5 @@ export function integrityProblems(db: SqliteDatabase, check: 'integrity_check' |
 function requireIntact(db: SqliteDatabase, path: string): void {
   const problems = integrityProblems(db, 'quick_check')
   if (problems.length === 0) return
-  throw new JournalError(
-    'damaged',
-    path,
-    `The journal ${path} is damaged (${problems.slice(0, 3).join('; ')}). Nothing more will be sent from it. ` +
-      'Keep the file for support and pass a different --journal.'
-  )
+  throw new JournalError('damaged', path, damagedMessage(path, problems.slice(0, 3).join('; ')))
 }

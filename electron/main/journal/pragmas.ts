@@ -29,7 +29,7 @@ export function applyDurablePragmas(db: PragmaDb, path: string): DurabilityPragm
       'not-durable',
       path,
       `The journal ${path} cannot use write-ahead logging here (the file system gave '${actual.journalMode}'). ` +
-        'Keep the journal on a local disk (not a network share or a USB stick), or pass a different --journal.'
+        'Move the journal to a local disk (not a network share or a USB stick), with its -wal file if there is one, and pass its new place with --journal.'
     )
   }
   if (actual.synchronous !== SYNCHRONOUS_FULL) {

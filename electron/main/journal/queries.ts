@@ -52,7 +52,17 @@ export function nextDueTime(ctx: JournalContext, runId: number): number | null {
   return at ?? null
 }
 
-/** Orders of the run in the given states, in file order, one page at a time. */
+/** Orders of the run in the given states that come after `afterOrdinal` in file order: a keyset
+ * page, so orders changing state between pages neither shift nor repeat the ones still to come. */
+export function ordersAfter(ctx: JournalContext, runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): OrderRecord[] {
+  const rows = ctx.read(`list the orders of run ${runId}`, () =>
+    ctx.st.ordersAfter.all(runId, JSON.stringify(states), afterOrdinal, limit) as OrderRow[]
+  )
+  return rows.map((row) => toOrderRecord(ctx.path, row))
+}
+
+/** Orders of the run in the given states, in file order, one page at a time (for a screen that
+ * shows page N; walking a whole run is orders()). */
 export function ordersByState(ctx: JournalContext, runId: number, states: readonly OrderState[], page: Page): OrderRecord[] {
   const rows = ctx.read(`list the orders of run ${runId}`, () =>
     ctx.st.ordersByState.all(runId, JSON.stringify(states), page.limit, page.offset) as OrderRow[]
@@ -62,6 +72,12 @@ export function ordersByState(ctx: JournalContext, runId: number, states: readon
 
 export function getOrder(ctx: JournalContext, orderId: number): OrderRecord | null {
   const row = ctx.read(`read order id ${orderId}`, () => ctx.st.getOrder.get(orderId) as OrderRow | undefined)
+  return row === undefined ? null : toOrderRecord(ctx.path, row)
+}
+
+/** Order #ordinal of the run (ordinals are 1..N within a run), or null. */
+export function orderByOrdinal(ctx: JournalContext, runId: number, ordinal: number): OrderRecord | null {
+  const row = ctx.read(`read order ${ordinal} of run ${runId}`, () => ctx.st.orderByOrdinal.get(runId, ordinal) as OrderRow | undefined)
   return row === undefined ? null : toOrderRecord(ctx.path, row)
 }
 
@@ -76,15 +92,15 @@ export function attempts(ctx: JournalContext, orderId: number): AttemptRecord[] 
   return rows.map(toAttemptRecord)
 }
 
-/** Bill numbers already held by a created order in any run: reconciliation must not give one
+/** Bill numbers already held by a created order in any run to this destination: reconciliation must not give one
  * shop order to two orders of a sheet. */
-export function billIdsClaimed(ctx: JournalContext): Set<number> {
-  return new Set(ctx.read('read the bill numbers in use', () => ctx.st.billIdsClaimed.all() as number[]))
+export function billIdsClaimed(ctx: JournalContext, destination: string): Set<number> {
+  return new Set(ctx.read('read the bill numbers in use', () => ctx.st.billIdsClaimed.all(destination) as number[]))
 }
 
-export function findCreated(ctx: JournalContext, fingerprint: string): CreatedMatch | null {
+export function findCreated(ctx: JournalContext, fingerprint: string, destination: string): CreatedMatch | null {
   const row = ctx.read('look up earlier created orders', () =>
-    ctx.st.createdByFingerprint.get(fingerprint) as { run_id: number; bill_id: number | null } | undefined
+    ctx.st.createdByFingerprint.get({ fingerprint, destination }) as { run_id: number; bill_id: number | null } | undefined
   )
   return row === undefined ? null : { runId: row.run_id, billId: row.bill_id }
 }

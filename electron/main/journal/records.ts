@@ -1,6 +1,7 @@
 // Table rows (snake_case, JSON text) to records (camelCase, parsed values), and back for the
 // columns the state machine writes.
 import { JournalError } from './errors'
+import { damagedMessage } from './refusals'
 import type {
   AttemptOutcome,
   AttemptRecord,
@@ -23,6 +24,7 @@ export interface RunRow {
   sheet: string | null
   mapping: string
   settings: string
+  destination: string
   status: RunStatus
   finished_at: number | null
   note: string | null
@@ -79,6 +81,7 @@ export function toRunRecord(path: string, row: RunRow): RunRecord {
     sheet: row.sheet,
     mapping: parseJson(path, row.mapping, `the mapping of run ${row.id}`),
     settings: parseJson(path, row.settings, `the settings of run ${row.id}`) as RunSettings,
+    destination: row.destination,
     status: row.status,
     finishedAt: row.finished_at,
     note: row.note
@@ -171,8 +174,7 @@ function damaged(path: string, what: string, cause?: unknown): JournalError {
   return new JournalError(
     'damaged',
     path,
-    `The journal ${path} is damaged: ${what} cannot be read. Nothing was sent for it. ` +
-      'Keep the file for support and start a new import with a different --journal.',
+    damagedMessage(path, `${what} cannot be read; nothing was sent for it`),
     { cause }
   )
 }

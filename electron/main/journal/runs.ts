@@ -18,6 +18,7 @@ export function createRun(ctx: JournalContext, input: CreateRunInput): RunRecord
   if (typeof input.sourceHash !== 'string' || !SHA256_HEX.test(input.sourceHash)) refuse('the file hash must be a lower-case sha256 hex string')
   if (!Number.isSafeInteger(input.sourceSize) || input.sourceSize < 0) refuse('the file size must be a whole number of bytes')
   if (input.sheet !== null && typeof input.sheet !== 'string') refuse('the sheet name must be text or empty')
+  if (typeof input.destination !== 'string' || input.destination.trim() === '') refuse('it has no destination (shop or sandbox)')
   const mapping = JSON.stringify(input.mapping)
   if (mapping === undefined) refuse('the mapping is missing')
   return ctx.write(`start the import of "${input.sourceName}"`, () => {
@@ -29,6 +30,7 @@ export function createRun(ctx: JournalContext, input: CreateRunInput): RunRecord
       sheet: input.sheet,
       mapping,
       settings: JSON.stringify(settings),
+      destination: input.destination,
       note: input.note ?? null
     }) as RunRow
     return toRunRecord(ctx.path, row)

@@ -1,5 +1,6 @@
 // SQLite failures turned into plain words: what could not be done, why, and what to do.
 import { JournalError } from './errors'
+import { damagedMessage } from './refusals'
 
 export function sqliteCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null
@@ -23,8 +24,7 @@ export function storageError(path: string, doing: string, cause: unknown): Journ
     return new JournalError(
       'damaged',
       path,
-      `The journal ${path} is damaged, so Orderbatch could not ${doing}. Nothing more will be sent from it. ` +
-        'Keep the file for support and pass a different --journal.',
+      damagedMessage(path, `Orderbatch could not ${doing}`),
       { cause }
     )
   }
@@ -35,7 +35,7 @@ export function storageError(path: string, doing: string, cause: unknown): Journ
 
 function reason(code: string): string {
   if (code === 'SQLITE_FULL') return 'the disk is full. Free some space and try again'
-  if (code.startsWith('SQLITE_READONLY')) return 'the file is read-only. Allow writing to it, or pass a different --journal'
+  if (code.startsWith('SQLITE_READONLY')) return 'the file is read-only. Allow writing to it, then run the same command again'
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
     return 'another program is holding the file. Close it and try again'
   }

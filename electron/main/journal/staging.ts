@@ -4,19 +4,20 @@ import type { JournalContext } from './context'
 import { JournalError, JournalStateError } from './errors'
 import type { RunRow } from './records'
 import { checkStagedOrder, insertOrderRows } from './staged-order'
-import type { DuplicateSkip, StageOrderInput, StageResult } from './types'
+import type { DuplicateSkip, StageOptions, StageOrderInput, StageResult } from './types'
 
 export function stageOrders(
   ctx: JournalContext,
   runId: number,
   orders: readonly StageOrderInput[],
-  options: { force?: boolean } = {}
+  options: StageOptions = {}
 ): StageResult {
   return ctx.write(`stage the orders of run ${runId}`, () => {
-    requireFreshRun(ctx, runId)
+    const destination = requireFreshRun(ctx, runId)
     const now = ctx.now()
     const ordinals = new Set<number>()
     const skippedAsDuplicates: DuplicateSkip[] = []
+    const openIn = new Map<number, number>()
     for (const order of orders) {
       checkStagedOrder(ctx.path, order)
       if (ordinals.has(order.ordinal)) {
@@ -24,9 +25,13 @@ export function stageOrders(
       }
       ordinals.add(order.ordinal)
       const rejected = order.rejected
-      const earlier = options.force === true || rejected !== undefined ? undefined : createdBefore(ctx, order.fingerprint)
+      const earlier = options.force === true || rejected !== undefined ? undefined : createdBefore(ctx, order.fingerprint, destination)
       const skipReason = earlier === undefined ? null : `already created in run ${earlier.run_id} (bill ${earlier.bill_id ?? '?'})`
       const state = rejected !== undefined ? 'failed' : skipReason === null ? 'pending' : 'skipped'
+      if (state === 'pending' && options.refuseOpenElsewhere === true) {
+        const holder = ctx.st.openElsewhere.get({ fingerprint: order.fingerprint, runId, destination }) as number | undefined
+        if (holder !== undefined) openIn.set(holder, (openIn.get(holder) ?? 0) + 1)
+      }
       const finishedAt = state === 'pending' ? null : now
       const orderId = Number(
         ctx.st.insertOrder.run(runId, order.ordinal, order.groupKey, order.fingerprint, JSON.stringify(order.payload), order.email, state, skipReason, finishedAt)
@@ -43,18 +48,34 @@ export function stageOrders(
         })
       }
     }
+    refuseOpenElsewhere(ctx, openIn)
     const rejected = orders.filter((order) => order.rejected !== undefined).length
     return { staged: orders.length - skippedAsDuplicates.length - rejected, skippedAsDuplicates }
   })
 }
 
-function createdBefore(ctx: JournalContext, fingerprint: string): { run_id: number; bill_id: number | null } | undefined {
-  return ctx.st.createdByFingerprint.get(fingerprint) as { run_id: number; bill_id: number | null } | undefined
+/** An order still waiting, in flight or unclear in another run would be sent twice: whatever the
+ * front-end and even with force, it is not staged again until that run settles it. Throwing rolls
+ * the whole staging back. */
+function refuseOpenElsewhere(ctx: JournalContext, openIn: ReadonlyMap<number, number>): void {
+  const [first] = [...openIn].sort(([a], [b]) => a - b)
+  if (!first) return
+  const [runId, count] = first
+  throw new JournalError(
+    'open-elsewhere',
+    ctx.path,
+    `Run ${runId} already holds ${count} of these orders, not settled yet (waiting, being sent or unclear). ` +
+      `Resume or cancel run ${runId} (and decide its unclear orders) before sending them again. Nothing was staged.`
+  )
+}
+
+function createdBefore(ctx: JournalContext, fingerprint: string, destination: string): { run_id: number; bill_id: number | null } | undefined {
+  return ctx.st.createdByFingerprint.get({ fingerprint, destination }) as { run_id: number; bill_id: number | null } | undefined
 }
 
 /** Orders are staged once, into a run that has not started: a started run's queue is the
  * record of what was sent and is never rewritten. */
-function requireFreshRun(ctx: JournalContext, runId: number): void {
+function requireFreshRun(ctx: JournalContext, runId: number): string {
   const row = ctx.st.getRun.get(runId) as RunRow | undefined
   if (row === undefined) {
     throw new JournalError('not-found', ctx.path, `The journal ${ctx.path} has no run ${runId}. Create the run before staging its orders.`)
@@ -73,4 +94,5 @@ function requireFreshRun(ctx: JournalContext, runId: number): void {
       null
     )
   }
+  return row.destination
 }

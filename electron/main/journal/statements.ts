@@ -1,5 +1,6 @@
 // Every SQL statement the journal runs, prepared once per open journal.
 import type { Database, Statement } from 'better-sqlite3'
+import { UNKNOWN_DESTINATION } from '#shared/run/destination'
 
 export interface Statements {
   insertRun: Statement
@@ -17,13 +18,17 @@ export interface Statements {
   markRejected: Statement
   deleteOrderRows: Statement
   createdByFingerprint: Statement
+  openElsewhere: Statement
   getOrder: Statement
+  orderByOrdinal: Statement
   writeOrderState: Statement
   writeOrderData: Statement
   runCounts: Statement
   nextDue: Statement
   nextDueTime: Statement
+  capPendingWaits: Statement
   ordersByState: Statement
+  ordersAfter: Statement
   orderRows: Statement
   billIdsClaimed: Statement
   billHolder: Statement
@@ -39,8 +44,8 @@ export interface Statements {
 export function prepareStatements(db: Database): Statements {
   const p = (sql: string): Statement => db.prepare(sql)
   return {
-    insertRun: p(`INSERT INTO runs (created_at, source_name, source_hash, source_size, sheet, mapping, settings, status, note)
-                  VALUES (@createdAt, @sourceName, @sourceHash, @sourceSize, @sheet, @mapping, @settings, 'staged', @note)
+    insertRun: p(`INSERT INTO runs (created_at, source_name, source_hash, source_size, sheet, mapping, settings, destination, status, note)
+                  VALUES (@createdAt, @sourceName, @sourceHash, @sourceSize, @sheet, @mapping, @settings, @destination, 'staged', @note)
                   RETURNING *`),
     getRun: p('SELECT * FROM runs WHERE id = ?'),
     runStatus: p('SELECT status FROM runs WHERE id = ?').pluck(),
@@ -58,8 +63,20 @@ export function prepareStatements(db: Database): Statements {
     insertOrderRow: p('INSERT INTO order_rows (order_id, sheet_row, row) VALUES (?, ?, ?)'),
     markRejected: p('UPDATE orders SET error_code = ?, error_text = ? WHERE id = ?'),
     deleteOrderRows: p('DELETE FROM order_rows WHERE order_id = ?'),
-    createdByFingerprint: p(`SELECT run_id, bill_id FROM orders WHERE fingerprint = ? AND state = 'succeeded' ORDER BY id LIMIT 1`),
+    // Waiting, in flight or unclear in another run to the same destination (or an unknown one): a
+    // cancelled run's pending orders will never be sent.
+    openElsewhere: p(`SELECT o.run_id FROM orders o JOIN runs r ON r.id = o.run_id
+                      WHERE o.fingerprint = @fingerprint AND o.run_id <> @runId
+                        AND r.destination IN (@destination, '${UNKNOWN_DESTINATION}')
+                        AND (o.state IN ('sending', 'unknown') OR (o.state = 'pending' AND r.status <> 'cancelled'))
+                      ORDER BY o.run_id LIMIT 1`).pluck(),
+    // Created only counts where it was created: (fingerprint, destination). A run of unknown
+    // destination counts everywhere (skipping an order is safe, sending it twice is not).
+    createdByFingerprint: p(`SELECT run_id, bill_id FROM orders WHERE fingerprint = @fingerprint AND state = 'succeeded'
+                               AND run_id IN (SELECT id FROM runs WHERE destination IN (@destination, '${UNKNOWN_DESTINATION}'))
+                             ORDER BY id LIMIT 1`),
     getOrder: p('SELECT * FROM orders WHERE id = ?'),
+    orderByOrdinal: p('SELECT * FROM orders WHERE run_id = ? AND ordinal = ?'),
     writeOrderState: p(`UPDATE orders SET state = @state, bill_id = @billId, existed = @existed, error_code = @errorCode,
                           error_text = @errorText, attempts = @attempts, next_attempt_at = @nextAttemptAt, sent_at = @sentAt,
                           finished_at = @finishedAt, skip_reason = @skipReason, resolved_by = @resolvedBy
@@ -67,12 +84,19 @@ export function prepareStatements(db: Database): Statements {
     writeOrderData: p('UPDATE orders SET payload = @payload, fingerprint = @fingerprint, email = @email WHERE id = @id'),
     runCounts: p('SELECT state, count(*) AS n FROM orders WHERE run_id = ? GROUP BY state'),
     nextDue: p(`SELECT * FROM orders WHERE run_id = ? AND state = 'pending' AND next_attempt_at <= ? ORDER BY ordinal LIMIT ?`),
+    capPendingWaits: p(`UPDATE orders SET next_attempt_at = @latest WHERE run_id = @runId AND state = 'pending' AND next_attempt_at > @latest`),
     nextDueTime: p(`SELECT min(next_attempt_at) FROM orders WHERE run_id = ? AND state = 'pending'`).pluck(),
     ordersByState: p(`SELECT * FROM orders WHERE run_id = ? AND state IN (SELECT value FROM json_each(?))
                       ORDER BY ordinal LIMIT ? OFFSET ?`),
+    ordersAfter: p(`SELECT * FROM orders WHERE run_id = ? AND state IN (SELECT value FROM json_each(?)) AND ordinal > ?
+                    ORDER BY ordinal LIMIT ?`),
     orderRows: p('SELECT * FROM order_rows WHERE order_id = ? ORDER BY sheet_row'),
-    billIdsClaimed: p(`SELECT DISTINCT bill_id FROM orders WHERE state = 'succeeded' AND bill_id IS NOT NULL`).pluck(),
-    billHolder: p(`SELECT * FROM orders WHERE bill_id = ? AND state = 'succeeded' AND id <> ? ORDER BY id LIMIT 1`),
+    // Bill numbers are a shop's own: one taken in the sandbox says nothing about a real shop.
+    billIdsClaimed: p(`SELECT DISTINCT bill_id FROM orders WHERE state = 'succeeded' AND bill_id IS NOT NULL
+                         AND run_id IN (SELECT id FROM runs WHERE destination = ?)`).pluck(),
+    billHolder: p(`SELECT * FROM orders WHERE bill_id = @billId AND state = 'succeeded' AND id <> @orderId
+                     AND run_id IN (SELECT id FROM runs WHERE destination = (SELECT destination FROM runs WHERE id = @runId))
+                   ORDER BY id LIMIT 1`),
 
     insertAttempt: p('INSERT INTO attempts (order_id, started_at) VALUES (?, ?)'),
     insertResolution: p(`INSERT INTO attempts (order_id, started_at, finished_at, outcome, note)

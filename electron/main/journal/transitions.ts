@@ -148,7 +148,7 @@ export function resolveCreated(ctx: JournalContext, orderId: number, input: Reso
   return ctx.write(`mark order id ${orderId} as created`, () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['unknown'], 'mark as created')
-    const holder = ctx.st.billHolder.get(input.billId, order.id) as OrderRow | undefined
+    const holder = ctx.st.billHolder.get({ billId: input.billId, orderId: order.id, runId: order.runId }) as OrderRow | undefined
     if (holder !== undefined) {
       throw new JournalStateError(
         ctx.path,
@@ -267,7 +267,8 @@ function recordResolution(ctx: JournalContext, order: OrderRecord, outcome: Atte
 }
 
 function refuseIfCreated(ctx: JournalContext, order: OrderRecord, fingerprint: string): void {
-  const earlier = ctx.st.createdByFingerprint.get(fingerprint) as { run_id: number; bill_id: number | null } | undefined
+  const destination = ctx.st.getRun.get(order.runId) as { destination: string } | undefined
+  const earlier = ctx.st.createdByFingerprint.get({ fingerprint, destination: destination?.destination ?? '' }) as { run_id: number; bill_id: number | null } | undefined
   if (earlier === undefined) return
   throw new JournalStateError(
     ctx.path,

@@ -1,9 +1,9 @@
 // The journal's records as the rest of the app sees them (camelCase, parsed JSON, epoch ms).
 
-import type { OrderState } from '../../../shared/order-state'
+import type { OrderState } from '#shared/run/order-state'
 
-export { ORDER_STATES } from '../../../shared/order-state'
-export type { OrderState } from '../../../shared/order-state'
+export { ORDER_STATES } from '#shared/run/order-state'
+export type { OrderState } from '#shared/run/order-state'
 
 /** staged: orders written, nothing sent yet. running/paused: being sent / on hold.
  * stopped: halted by the app or the user (credentials, rate limit not recovering); resumable.
@@ -57,6 +57,8 @@ export interface RunRecord {
   sheet: string | null
   mapping: unknown
   settings: RunSettings
+  /** Where its orders go (shared/destination.ts): created orders count only there. */
+  destination: string
   status: RunStatus
   finishedAt: number | null
   note: string | null
@@ -120,6 +122,8 @@ export interface CreateRunInput {
   sheet: string | null
   mapping: unknown
   settings: RunSettings
+  /** shared/destination.ts: SANDBOX_DESTINATION or shopDestination(login, apiBase). */
+  destination: string
   note?: string | null
 }
 
@@ -211,4 +215,12 @@ export interface CorrectedOrder {
 export interface Page {
   offset: number
   limit: number
+}
+
+export interface StageOptions {
+  /** Stage orders already created in an earlier run as pending too (send them again). */
+  force?: boolean
+  /** Refuse (and stage nothing) when an order is still waiting, in flight or unclear in another
+   * run: every import does this; only tests of the journal itself leave it out. */
+  refuseOpenElsewhere?: boolean
 }

@@ -2,7 +2,7 @@
 // the exact place in the JSON that is wrong.
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { MappingSchema, type Mapping } from '../../../shared/mapping'
+import { MappingSchema, type Mapping } from '#shared/mapping/mapping'
 
 export class MappingFileError extends Error {
   override readonly name = 'MappingFileError'

@@ -1,10 +1,10 @@
 // The whole input side for one file: read the sheet (in a worker), decide the mapping (given or
 // automatic), and plan the orders. Used by the CLI, the app and the benchmarks alike.
 import { basename } from 'node:path'
-import { autoMap, type AutoMapResult } from '../../../shared/auto-map'
-import { planImport, type ImportPlan } from '../../../shared/import-plan'
-import type { Mapping } from '../../../shared/mapping'
-import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import { autoMap, type AutoMapResult } from '#shared/mapping/auto-map'
+import { planImport, type ImportPlan } from '#shared/plan/import-plan'
+import type { Mapping } from '#shared/mapping/mapping'
+import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { readSheetFile, type ReadLimits } from '../sheets/read-sheet'
 import type { SheetError } from '../sheets/sheet-error'
 import { loadMappingFile } from './load-mapping'

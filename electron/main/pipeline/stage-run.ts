@@ -4,51 +4,21 @@
 // retried like any order the shop refused.
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { z } from 'zod'
-import { createOrderParams } from '../../../shared/create-order-params'
-import { fingerprintOf, type PlannedOrder } from '../../../shared/import-plan'
-import type { Issue } from '../../../shared/issue'
-import { MappingSchema, type Mapping } from '../../../shared/mapping'
-import type { Cell, SheetTable } from '../../../shared/sheet'
-import type { Journal, RunRecord, RunSettings, StagedRow, StageOrderInput, StageResult } from '../journal'
+import { createOrderParams } from '#shared/wire/create-order-params'
+import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
+import type { Issue } from '#shared/plan/issue'
+import type { Mapping } from '#shared/mapping/mapping'
+import type { Cell, SheetTable } from '#shared/sheet/sheet'
+import type { Journal, RunRecord, RunSettings, RunSource, StagedRow, StageOrderInput, StageResult } from '../journal'
+import { destinationOf } from '#shared/run/destination'
 import type { PreparedImport } from './prepare-import'
 
 /** Error code of an order the sheet gave errors to (it never reached the shop). */
 export const ROW_ERRORS_CODE = 'row-errors'
 
-/** What a run keeps of its sheet beside the mapping, so results can be exported with the
- * original columns and a fixed file read back the same way. Stored in the run's mapping JSON
- * under `source` (a Mapping parser ignores it). */
-const RunSourceSchema = z.object({
-  headers: z.array(z.string()),
-  headerRow: z.number().int().min(1),
-  format: z.string(),
-  /** Sent to the built-in sandbox (orderbatch import --sandbox): resume needs --sandbox again. */
-  sandbox: z.boolean()
-})
-export type RunSource = z.infer<typeof RunSourceSchema>
-
-export interface RunInfo {
-  /** null for a run staged without a valid mapping (e.g. by an older version). */
-  mapping: Mapping | null
-  source: RunSource | null
-  sandbox: boolean
-}
-
 export function runMappingRecord(prepared: PreparedImport, sandbox: boolean): Mapping & { source: RunSource } {
   const { meta, table } = prepared.read
   return { ...prepared.mapping, source: { headers: [...table.headers], headerRow: meta.headerRow.value, format: meta.format, sandbox } }
-}
-
-export function readRunInfo(run: RunRecord): RunInfo {
-  const mapping = MappingSchema.safeParse(run.mapping)
-  const stored = run.mapping !== null && typeof run.mapping === 'object' ? (run.mapping as { source?: unknown }).source : undefined
-  const source = RunSourceSchema.safeParse(stored)
-  return {
-    mapping: mapping.success ? mapping.data : null,
-    source: source.success ? source.data : null,
-    sandbox: source.success && source.data.sandbox
-  }
 }
 
 export interface FileDigest {
@@ -136,9 +106,10 @@ export function stageRun(journal: Journal, prepared: PreparedImport, options: St
       sourceSize: options.digest.size,
       sheet,
       mapping: runMappingRecord(prepared, options.sandbox),
-      settings: options.settings
+      settings: options.settings,
+      destination: destinationOf({ sandbox: options.sandbox, login: options.settings.login, apiBase: options.settings.apiBase })
     },
     stageInputs(prepared),
-    { force: options.force === true }
+    { force: options.force === true, refuseOpenElsewhere: true }
   )
 }

@@ -6,7 +6,7 @@ import type { ApiClient } from '../api/api-client'
 import { parseBills, parseOrderDetails } from '../api/api-client'
 import type { BillGoods, OrderDetails } from '../api/api-client'
 import type { Journal, OrderRecord } from '../journal'
-import type { CallOutcome } from '../../../shared/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { matchOrder } from './match-order'
 import type { ExpectedOrder } from './match-order'
 import { payloadFacts } from './payload-facts'
@@ -20,7 +20,7 @@ export type ReconcileResult =
 export type CallSlot = <T>(call: () => Promise<T>) => Promise<T>
 
 export interface LookupDeps {
-  journal: Pick<Journal, 'billIdsClaimed' | 'attempts'>
+  journal: Pick<Journal, 'billIdsClaimed' | 'attempts' | 'getRun'>
   client: Pick<ApiClient, 'getBills' | 'getOrderDetails'>
   callSlot?: CallSlot
 }
@@ -28,8 +28,12 @@ export interface LookupDeps {
 /** More shop orders than this for one email are not checked one by one; the user decides. */
 export const MAX_CANDIDATES = 50
 /** Clocks of this computer and of the shop may disagree by this much: a computer whose clock
- * is set to local time while it believes it is UTC is off by up to 14 hours. */
+ * is set to local time while it believes it is UTC is off by up to 14 hours. A shop order made
+ * earlier than that before the first sending is only a near match (undecided). */
 const CLOCK_SKEW_SECONDS = 24 * 3600
+/** How wrong this computer's clock may be (days ahead, say, after a dead battery) before a shop
+ * order made earlier is surely an earlier purchase and not this order. */
+const WIDE_CLOCK_SKEW_SECONDS = 14 * 24 * 3600
 /** GetBills: no order for this email. */
 const BILLS_NOT_FOUND = 400
 
@@ -52,7 +56,9 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
     return undecided(`the list of orders for ${email} could not be read (${messageOf(error)}).`)
   }
 
-  const claimed = deps.journal.billIdsClaimed()
+  // Only bills of this order's own destination: a sandbox bill 12 is not the shop's bill 12.
+  const destination = deps.journal.getRun(order.runId)?.destination
+  const claimed = destination === undefined ? new Set<number>() : deps.journal.billIdsClaimed(destination)
   const candidates = listed.filter((bill) => !claimed.has(bill.billId)).map((bill) => bill.billId).sort((a, b) => b - a)
   if (candidates.length === 0) {
     return { result: 'absent', note: `Every order the shop has for ${email} belongs to another order of the journal, so ${who} was not created.` }
@@ -63,6 +69,7 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
 
   const expected = expectedOrder(order, deps)
   const matches: number[] = []
+  const near: Array<{ billId: number; reason: string }> = []
   for (const billId of candidates) {
     const details = await lookUp(deps, () => deps.client.getOrderDetails(billId))
     if (details.kind !== 'answer') return undecided(`reading shop order ${billId} failed (${details.reason})`)
@@ -74,12 +81,21 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
       return undecided(`the details of shop order ${billId} could not be read (${messageOf(error)}).`)
     }
     if (found.id !== billId) return undecided(`the shop gave order ${found.id} when asked for order ${billId}.`)
-    if (matchOrder(expected, found).match) matches.push(billId)
+    const verdict = matchOrder(expected, found)
+    if (verdict.match === true) matches.push(billId)
+    else if (verdict.match === 'near') near.push({ billId, reason: verdict.reason })
   }
 
   const compared = describeFacts(expected)
   if (matches.length === 1) {
     return { result: 'created', billId: matches[0]!, note: `Found in the shop as bill ${matches[0]!} (same ${compared}).` }
+  }
+  if (matches.length === 0 && near.length > 0) {
+    // Never absent: the shop may have changed the text, or this computer's clock may be wrong.
+    const list = near.slice(0, 10).map((n) => `bill ${n.billId} (${n.reason})`).join('; ')
+    return undecided(
+      `the shop has ${near.length === 1 ? 'an order' : `${near.length} orders`} for ${email} with the same goods and sums that differ only in what the shop may change or a clock may get wrong: ${list}. Check in the shop whether one of them is this order.`
+    )
   }
   if (matches.length === 0) {
     return {
@@ -97,7 +113,9 @@ function expectedOrder(order: OrderRecord, deps: LookupDeps): ExpectedOrder {
   return {
     ...facts,
     email: order.email,
-    ...(firstSent === null || firstSent === undefined ? {} : { notBefore: Math.floor(firstSent / 1000) - CLOCK_SKEW_SECONDS })
+    ...(firstSent === null || firstSent === undefined
+      ? {}
+      : { notBefore: Math.floor(firstSent / 1000) - CLOCK_SKEW_SECONDS, notLongBefore: Math.floor(firstSent / 1000) - WIDE_CLOCK_SKEW_SECONDS })
   }
 }
 

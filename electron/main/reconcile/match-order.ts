@@ -1,17 +1,24 @@
 // Does an order found in the shop stand for the order of the sheet? Each rule compares one fact
 // the payload carried; a fact the payload did not carry is not compared.
 import type { OrderDetails, OrderItem } from '../api/api-client'
-import { decimalEqual } from './decimal'
+import { decimalEqual } from '#shared/transforms/decimal'
 import type { ExpectedGood, PayloadFacts } from './payload-facts'
 
 export interface ExpectedOrder extends PayloadFacts {
   email: string
-  /** Unix seconds. Without bill_created the shop stamps its own creation time, so a shop order
-   * made before Orderbatch first sent this one (less a margin for clock skew) is not it. */
+  /** Unix seconds. Without bill_created the shop stamps its own creation time: a shop order made
+   * before this moment (when Orderbatch first sent the order, less a day for clock skew) is not
+   * surely it. Only a near match then, since this computer's clock may be wrong. */
   notBefore?: number
+  /** Unix seconds, earlier than notBefore: a shop order made before this is not it at all (an
+   * earlier purchase), however wrong this computer's clock is within reason. */
+  notLongBefore?: number
 }
 
-export type MatchVerdict = { match: true } | { match: false; reason: string }
+/** near: the same email, goods and sums, differing only in what cannot be trusted either way
+ * (text the shop may trim, re-escape or shorten, or a time judged by this computer's clock).
+ * Such an order may be this one: it never proves absence, the user decides. */
+export type MatchVerdict = { match: true } | { match: false; reason: string } | { match: 'near'; reason: string }
 
 export function matchOrder(expected: ExpectedOrder, found: OrderDetails): MatchVerdict {
   const no = (reason: string): MatchVerdict => ({ match: false, reason })
@@ -20,12 +27,14 @@ export function matchOrder(expected: ExpectedOrder, found: OrderDetails): MatchV
   }
   if (!goodsMatch(expected.goods, found.items)) return no('other goods or sums')
   if (expected.created !== undefined && !sameCreated(expected.created, found)) return no('another creation time')
-  if (expected.created === undefined && expected.notBefore !== undefined && found.created !== null && found.created < expected.notBefore) {
-    return no('created before Orderbatch sent this order')
+  const differences: string[] = []
+  if (expected.created === undefined && found.created !== null) {
+    if (expected.notLongBefore !== undefined && found.created < expected.notLongBefore) return no('created long before Orderbatch sent this order')
+    if (expected.notBefore !== undefined && found.created < expected.notBefore) differences.push('created before Orderbatch sent this order by the clock of this computer')
   }
-  if (expected.tag !== undefined && plain(found.tag) !== plain(expected.tag)) return no('another tag')
-  if (expected.comment !== undefined && plain(found.comment) !== plain(expected.comment)) return no('another comment')
-  return { match: true }
+  if (expected.tag !== undefined && plain(found.tag) !== plain(expected.tag)) differences.push('another tag')
+  if (expected.comment !== undefined && plain(found.comment) !== plain(expected.comment)) differences.push('another comment')
+  return differences.length === 0 ? { match: true } : { match: 'near', reason: differences.join(', ') }
 }
 
 /** The goods as a multiset of product ids; a sum is compared only when the payload sent one. */

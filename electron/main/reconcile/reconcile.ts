@@ -69,13 +69,7 @@ export async function reconcileRun(runId: number, deps: ReconcileDeps, options: 
 
 /** Read up front: resolving orders changes the set, so paging through it would skip some. */
 function unknownOrders(journal: Journal, runId: number): OrderRecord[] {
-  const orders: OrderRecord[] = []
-  const limit = 500
-  for (let offset = 0; ; offset += limit) {
-    const page = journal.ordersByState(runId, ['unknown'], { offset, limit })
-    orders.push(...page)
-    if (page.length < limit) return orders
-  }
+  return [...journal.orders(runId, ['unknown'])]
 }
 
 function apply(order: OrderRecord, found: ReconcileResult, journal: Journal): ReconcileResult {

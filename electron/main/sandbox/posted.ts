@@ -1,6 +1,6 @@
 // Reading a parsed $_POST (parsePhpQuery's Map) the way PHP code would: scalars are strings,
 // nested arrays are Maps, anything else is "not sent".
-import type { PhpValue } from '../../../shared/php-value'
+import type { PhpValue } from '#shared/wire/php-value'
 
 export type Posted = ReadonlyMap<string | number, PhpValue>
 

@@ -2,8 +2,8 @@
 // rebuild the query with http_build_query and compare md5(query::login::secret). So a client
 // passes only if its body is canonical, i.e. PHP would re-encode the parsed values to the very
 // bytes it hashed.
-import { parsePhpQuery } from '../../../shared/php-parse'
-import { httpBuildQuery } from '../../../shared/php-query'
+import { parsePhpQuery } from '#shared/wire/php-parse'
+import { httpBuildQuery } from '#shared/wire/php-query'
 import { ANSWERS, type Answer } from './answers'
 import { md5Hex } from './php-json'
 import type { Posted } from './posted'

@@ -11,8 +11,10 @@ export function finishedMessage(runId: number, counts: Record<OrderState, number
 }
 
 export function cancelledMessage(runId: number, counts: Record<OrderState, number>): string {
-  const left = counts.pending + counts.sending
-  const unclear = counts.unknown > 0 ? `, ${counts.unknown} unclear` : ''
+  const left = counts.pending
+  // An order still 'sending' was on its way and may have been created: unclear, not "to send".
+  const unclearCount = counts.unknown + counts.sending
+  const unclear = unclearCount > 0 ? `, ${unclearCount} unclear` : ''
   return `Run ${runId} paused with ${left} ${left === 1 ? 'order' : 'orders'} still to send${unclear}; resume it to continue.`
 }
 

@@ -13,8 +13,8 @@
 //   reconciliation finds it in the shop -> 'succeeded', so it is not sent again.
 // Nothing is sent twice and nothing is lost; a crash only costs lookups. At up to ~20 orders/s
 // every batch holds one order, so each intent and each answer is its own commit.
-import { classifyCreateOrder } from '../../../shared/create-order-answers'
-import type { CallOutcome, CreateOrderVerdict } from '../../../shared/create-order-answers'
+import { classifyCreateOrder } from '#shared/wire/create-order-answers'
+import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-answers'
 import type { Journal, OrderRecord, OrderState, OutcomeEntry, Payload } from '../journal'
 import { reconcileOrder } from '../reconcile/reconcile'
 import type { CallSlot } from '../reconcile/reconcile'
@@ -53,6 +53,10 @@ const MAX_BATCH = 64
 const RECONCILE_TRIES = 2
 /** An order that keeps ending unclear (and proven absent) is left to the user after this many. */
 const MAX_UNKNOWNS_PER_RUN = 3
+/** A wait written down by an earlier process (a retry's next_attempt_at, an unclear order's
+ * settle delay) is carried over for at most this long: the wall clock may have moved back since
+ * (a corrected clock, another computer), and a resume must not sit silently for hours. */
+export const MAX_CARRIED_WAIT_MS = 120_000
 const ABANDONED_NOTE = 'Orderbatch stopped sending while this order was on its way; the shop may have created it.'
 
 /** Orders per intent batch and per answer group: 1 up to 20/s (each its own commit), then about
@@ -81,6 +85,8 @@ export class RunSender {
   private readonly client: SenderDeps['client']
   private readonly clock: Clock
   private readonly wallNow: () => number
+  private readonly wallAtStart: number
+  private readonly monoAtStart: number
   private readonly random: () => number
   private readonly failpoint: Failpoint | undefined
   private readonly settleMs: number
@@ -122,6 +128,8 @@ export class RunSender {
     this.client = deps.client
     this.clock = deps.clock ?? systemClock
     this.wallNow = deps.wallNow ?? Date.now
+    this.wallAtStart = this.wallNow()
+    this.monoAtStart = this.clock.now()
     this.random = deps.random ?? Math.random
     this.failpoint = deps.failpoint
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS
@@ -196,6 +204,12 @@ export class RunSender {
     }
   }
 
+  /** Wall-clock time for the journal's next_attempt_at, moved on by the monotonic clock: within
+   * this process a wall clock set back (or forward) changes no wait. */
+  private journalNow(): number {
+    return Math.round(this.wallAtStart + (this.clock.now() - this.monoAtStart))
+  }
+
   // Phases
 
   private prepare(): string | null {
@@ -205,6 +219,8 @@ export class RunSender {
     // Nothing of this run is in flight (the registry says so): an order still 'sending' was
     // left by a sender that stopped on a storage error, and may have been sent.
     this.journal.abandonSending(this.runId, ABANDONED_NOTE)
+    // Waits an earlier process wrote by its wall clock are carried over for at most 2 minutes.
+    this.journal.capPendingWaits(this.runId, this.journalNow() + MAX_CARRIED_WAIT_MS)
     this.journal.setRunStatus(this.runId, this.pausedFlag ? 'paused' : 'running')
     this.progress.update()
     return null
@@ -213,7 +229,8 @@ export class RunSender {
   /** Before sending: every unclear order of the run is looked up, once its settle delay passed. */
   private async prePass(): Promise<void> {
     for (const order of this.unknownOrders()) {
-      const settledIn = Math.max(0, (order.sentAt ?? 0) + this.settleMs - this.wallNow())
+      // Written by this computer's wall clock, maybe by another process: capped.
+      const settledIn = Math.min(this.settleMs, MAX_CARRIED_WAIT_MS, Math.max(0, (order.sentAt ?? 0) + this.settleMs - this.journalNow()))
       this.slots.set(order.id, { dueAt: this.clock.now() + settledIn, tries: 0, lastTryAt: null, duringRun: false })
     }
     for (;;) {
@@ -274,7 +291,7 @@ export class RunSender {
     }
     const dueAt = this.journal.nextDueTime(this.runId)
     const slot = this.earliestSlot()
-    const waits = [dueAt === null ? Infinity : dueAt - this.wallNow(), slot === null ? Infinity : slot.dueAt - this.clock.now()]
+    const waits = [dueAt === null ? Infinity : dueAt - this.journalNow(), slot === null ? Infinity : slot.dueAt - this.clock.now()]
     const wait = Math.min(...waits)
     if (wait === Infinity && this.inFlight.size === 0) {
       return this.scheduleFinalTries() ? 'again' : 'done'
@@ -313,7 +330,7 @@ export class RunSender {
 
   private claimBatch(): void {
     const size = batchSizeFor(this.rate.rate)
-    const due = this.journal.nextDue(this.runId, this.wallNow(), size)
+    const due = this.journal.nextDue(this.runId, this.journalNow(), size)
     if (due.length === 0) return
     const begun = this.journal.beginAttempts(due.map((order) => order.id))
     this.claimed = begun.map((attempt, i) => ({ order: due[i]!, attemptId: attempt.attemptId, payload: attempt.payload }))
@@ -330,7 +347,7 @@ export class RunSender {
         kind: 'retry',
         orderId: claim.order.id,
         attemptId: claim.attemptId,
-        outcome: { kind: 'retry', reason: `Not sent: ${why}.`, nextAttemptAt: this.wallNow() }
+        outcome: { kind: 'retry', reason: `Not sent: ${why}.`, nextAttemptAt: this.journalNow() }
       })
     }
   }
@@ -385,18 +402,24 @@ export class RunSender {
       case 'stop':
         this.networkStreak.clear()
         this.requestStop(verdict.message)
-        this.record({ ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.message, nextAttemptAt: this.wallNow(), code: verdict.code, raw, httpStatus } })
+        this.record({ ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.message, nextAttemptAt: this.journalNow(), code: verdict.code, raw, httpStatus } })
         return
       case 'backoff': {
         this.networkStreak.clear()
         const delayMs = this.rateLimited(startedAt, verdict.code, verdict.text)
         const reason = `The API's request limit was reached (code ${verdict.code}); the order waits and is sent again.`
-        this.record({ ...ids, kind: 'retry', outcome: { kind: 'backoff', reason, nextAttemptAt: this.wallNow() + delayMs, code: verdict.code, raw, httpStatus } })
+        this.record({ ...ids, kind: 'retry', outcome: { kind: 'backoff', reason, nextAttemptAt: this.journalNow() + delayMs, code: verdict.code, raw, httpStatus } })
         return
       }
       case 'retry': {
+        if (verdict.stopRun !== undefined) {
+          this.networkStreak.clear()
+          this.requestStop(verdict.stopRun)
+          this.record({ ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.reason, nextAttemptAt: this.journalNow(), code: 'tls' } })
+          return
+        }
         const delayMs = this.notSent(verdict.reason)
-        this.record({ ...ids, kind: 'retry', outcome: { kind: 'retry', reason: verdict.reason, nextAttemptAt: this.wallNow() + delayMs } }, () => {
+        this.record({ ...ids, kind: 'retry', outcome: { kind: 'retry', reason: verdict.reason, nextAttemptAt: this.journalNow() + delayMs } }, () => {
           // A run that is stopping will not try again: the stop event says what happens instead.
           if (!this.halted) this.emit({ kind: 'retry', ...event, reason: verdict.reason, delayMs })
         })
@@ -404,6 +427,7 @@ export class RunSender {
       }
       case 'unknown':
         this.networkStreak.clear()
+        if (verdict.stopRun !== undefined) this.requestStop(verdict.stopRun)
         this.record({ ...ids, kind: 'unknown', outcome: { reason: verdict.reason, raw, httpStatus } }, () => {
           this.progress.completed()
           this.emit({ kind: 'unknown', ...event, reason: verdict.reason })
@@ -608,13 +632,7 @@ export class RunSender {
   }
 
   private unknownOrders(): OrderRecord[] {
-    const orders: OrderRecord[] = []
-    const limit = 500
-    for (let offset = 0; ; offset += limit) {
-      const page = this.journal.ordersByState(this.runId, ['unknown'], { offset, limit })
-      orders.push(...page)
-      if (page.length < limit) return orders
-    }
+    return [...this.journal.orders(this.runId, ['unknown'])]
   }
 
   private counts(): Record<OrderState, number> {

@@ -1,7 +1,7 @@
 // The sender's public types (re-exported by send-run.ts).
 import type { ApiClient } from '../api/api-client'
 import type { Journal, OrderState } from '../journal'
-import type { SendProgressEvent } from '../../../shared/ipc/contract'
+import type { SendProgressEvent } from '#shared/ipc/contract'
 import type { BackoffPolicy } from './backoff'
 import type { Clock } from './clock'
 import type { FailpointName } from './failpoints'

@@ -2,9 +2,9 @@
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { PlannedOrder } from '../../../shared/import-plan'
-import type { ChannelOutputs } from '../../../shared/ipc/contract'
-import { readRunInfo } from '../pipeline/stage-run'
+import type { PlannedOrder } from '#shared/plan/import-plan'
+import type { ChannelOutputs } from '#shared/ipc/contract'
+import { readRunInfo } from '../journal'
 import { AppStateFile } from './app-state'
 import { Connections } from './connection'
 import { CreatedIndex } from './created-index'
@@ -47,7 +47,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const sandbox = new SandboxHost(deps.journalPath, deps.sandboxProducts)
   const connections = new Connections(new AppStateFile(join(deps.userDataDir, 'app-state.json')), deps.secrets, sandbox)
   const journal = new JournalHolder(deps.journalPath, now)
-  const created = new CreatedIndex(() => journal.get())
+  const created = new CreatedIndex(() => journal.get(), () => connections.destination())
   const templates = new TemplateStore(deps.userDataDir)
   const tempDir = deps.tempDir ?? tmpdir()
   const sessions = new SheetSessions({ tempDir, templates, events, now })

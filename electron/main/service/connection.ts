@@ -1,8 +1,9 @@
 // Which shop the app talks to: the built-in sandbox until an account is set, then the account's
 // API with its key from the secret store. The key is used here to build clients and is never
 // returned, logged or written anywhere but the secret store.
-import type { ConnectionInfo, ConnectionTest } from '../../../shared/ipc/contract'
-import { CREATE_ORDER_ANSWERS } from '../../../shared/create-order-answers'
+import type { ConnectionInfo, ConnectionTest } from '#shared/ipc/contract'
+import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
+import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 import { apiBaseUrl } from '../api/api-base'
 import { ApiClient } from '../api/api-client'
 import type { AppStateFile } from './app-state'
@@ -55,6 +56,12 @@ export class Connections {
     return this.info()
   }
 
+  /** Where new runs go now (shared/destination.ts); needs neither the key nor the sandbox. */
+  destination(): string {
+    const account = this.state.get().account
+    return account ? shopDestination(account.login, apiBaseUrl(account.login, account.domain)) : SANDBOX_DESTINATION
+  }
+
   /** The client for new runs, from the connection chosen now. */
   async current(): Promise<Target> {
     const account = this.state.get().account
@@ -87,18 +94,22 @@ export class Connections {
     }
     const outcome = await target.client.getBills(CONNECTION_TEST_EMAIL)
     const where = target.kind === 'sandbox' ? 'the built-in sandbox' : hostOf(target.apiBase)
+    if (outcome.kind === 'unknown' && outcome.unsigned !== undefined) {
+      // Not signed with this key: a wrong key (code 4), or something between us and the shop.
+      const { errorCode, errorText } = outcome.unsigned
+      const known = CREATE_ORDER_ANSWERS[errorCode]
+      const advice = errorCode >= 1 && errorCode <= 8 && known ? known.advice : 'Copy the API key again from the API settings page of your shop.'
+      return { ok: false, message: `${where} answered "${errorText.slice(0, 200)}" (code ${errorCode}), but the answer is not signed with this API key. ${advice}` }
+    }
     if (outcome.kind !== 'answer') return { ok: false, message: outcome.reason }
     const { errorCode: code, errorText: text } = outcome
-    if ((code === 400 || code === 0) && outcome.hashValid !== false) {
+    if (code === 400 || code === 0) {
       return {
         ok: true,
         message: target.kind === 'sandbox'
           ? 'Connected to the built-in sandbox: orders go to a local stand-in, nothing reaches a real shop.'
           : `Connected to ${where}: the login "${target.login}" and the API key are correct.`
       }
-    }
-    if (code === 400 || code === 0) {
-      return { ok: false, message: `${where} answered, but its answer is not signed with this API key. Copy the API key again from the API settings page of your shop.` }
     }
     const known = CREATE_ORDER_ANSWERS[code]
     const advice = code >= 1 && code <= 8 && known ? known.advice : 'Check the login, the API address and the key.'

@@ -2,8 +2,8 @@
 // checked against the contract, the input is validated with its zod schema, and whatever the
 // handler does, the caller gets an IpcResult, never an exception.
 import type { z } from 'zod'
-import { CHANNELS, type Channel, type ChannelOutputs, type IpcResult } from '../../../shared/ipc/contract'
-import { errorResult, okResult } from '../../../shared/ipc/wire'
+import { CHANNELS, type Channel, type ChannelOutputs, type IpcResult } from '#shared/ipc/contract'
+import { errorResult, okResult } from '#shared/ipc/wire'
 import { toIpcError } from './errors'
 import type { ServiceHandlers } from './types'
 

@@ -1,11 +1,12 @@
 // Every failure a handler can meet, turned into one plain sentence with a short code for the UI.
 // Known engine errors keep their own words (they already name the file, row or journal); anything
 // unexpected becomes a generic sentence, never a stack trace.
-import type { IpcError } from '../../../shared/ipc/contract'
+import type { IpcError } from '#shared/ipc/contract'
 import { ApiAddressError } from '../api/api-base'
 import { ApiClientError } from '../api/api-client'
 import { JournalError } from '../journal'
 import { MappingFileError } from '../pipeline/load-mapping'
+import { OpError, type OpErrorCode } from '../ops/op-error'
 
 /** A failure the service raises on purpose: the message is already for the user. */
 export class ServiceError extends Error {
@@ -28,6 +29,7 @@ export function busy(message: string): ServiceError {
 
 export function toIpcError(error: unknown, what: string): IpcError {
   if (error instanceof ServiceError) return { code: error.code, message: error.message }
+  if (error instanceof OpError) return { code: OP_CODES[error.code], message: error.message }
   if (error instanceof JournalError) return { code: journalCode(error), message: error.message }
   if (error instanceof ApiAddressError) return { code: 'connection', message: error.message }
   if (error instanceof ApiClientError) return { code: 'api', message: error.message }
@@ -40,6 +42,15 @@ export function toIpcError(error: unknown, what: string): IpcError {
 
 function journalCode(error: JournalError): string {
   if (error.code === 'not-found') return 'not-found'
-  if (error.code === 'locked') return 'busy'
+  if (error.code === 'locked' || error.code === 'open-elsewhere') return 'busy'
   return 'journal'
+}
+
+/** The app's codes for the operations' failures ('busy': another run must settle first). */
+const OP_CODES: Record<OpErrorCode, string> = {
+  'invalid-input': 'invalid-input',
+  'no-mapping': 'invalid-input',
+  'missing-columns': 'invalid-input',
+  'open-elsewhere': 'busy',
+  'invalid-state': 'invalid-state'
 }

@@ -1,6 +1,6 @@
 // The service's event stream (run progress, run log, job progress) and the throttle that keeps
 // progress to about ten events a second while never dropping the last one.
-import type { EventName, EventPayloads } from '../../../shared/ipc/contract'
+import type { EventName, EventPayloads } from '#shared/ipc/contract'
 import type { EventListener } from './types'
 
 export class EventHub {

@@ -2,7 +2,7 @@
 // code as the CLI (original columns plus the outcome, every cell safe against formula injection).
 import { resultsTable } from '../export/results-table'
 import { toCsv, toXlsx } from '../export/write-results'
-import type { Language } from '../../../shared/i18n/language'
+import type { Language } from '#shared/i18n/language'
 import type { Journal, RunRecord } from '../journal'
 
 export function exportRun(

@@ -1,7 +1,7 @@
 // Long work (reading, planning, staging, exporting) reports 'job.progress' events: at most about
 // ten a second, and the last one always.
 import { randomUUID } from 'node:crypto'
-import type { JobProgressEvent } from '../../../shared/ipc/contract'
+import type { JobProgressEvent } from '#shared/ipc/contract'
 import { throttle } from './events'
 import type { EventHub } from './events'
 

@@ -2,10 +2,8 @@
 // and matched to the run's orders by the same code as "orderbatch retry --from" (the "Run order"
 // column, else the order number, else the position); each failed order found and now valid goes
 // back in the queue with the corrected data, the others are reported one sentence each.
-import type { ChannelOutputs } from '../../../shared/ipc/contract'
-import { planCorrections } from '../cli/run/corrections'
-import { ordersOf } from '../cli/run/journal-access'
-import { UsageError } from '../cli/usage-error'
+import type { ChannelOutputs } from '#shared/ipc/contract'
+import { planCorrections } from '../ops/corrections'
 import { JournalStateError, type Journal, type RunRecord } from '../journal'
 import { ServiceError } from './errors'
 import { withTempFile } from './temp-file'
@@ -14,16 +12,9 @@ const MAX_MESSAGES = 20
 
 export async function retryFromFile(journal: Journal, run: RunRecord, file: { name: string; bytes: Uint8Array }, tempDir: string): Promise<ChannelOutputs['runs.retryFailed']> {
   if (run.status === 'cancelled') throw new ServiceError('invalid-state', `Run ${run.id} was cancelled; its orders cannot be sent again. Load the file as a new import.`)
-  const failed = [...ordersOf(journal, run.id, ['failed'])].length
+  const failed = [...journal.orders(run.id, ['failed'])].length
   if (failed === 0) return { requeued: 0, stillInvalid: 0, messages: [`Run ${run.id} has no failed orders to retry.`] }
-  let plan
-  try {
-    plan = await withTempFile(tempDir, file.name, file.bytes, (path) => planCorrections(path, journal, run, {}))
-  } catch (error) {
-    // The shared reader words its problems for the command line ("retry: ..."); the sentence is the same.
-    if (error instanceof UsageError) throw new ServiceError('invalid-input', error.message.replace(/^retry:\s*/, ''))
-    throw error
-  }
+  const plan = await withTempFile(tempDir, file.name, file.bytes, (path) => planCorrections(path, journal, run, {}))
   const messages = [...plan.problems]
   let requeued = 0
   for (const { order, corrected } of plan.corrected) {

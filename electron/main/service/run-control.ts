@@ -1,10 +1,10 @@
 // Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
 // transaction and sent by the sender; its progress and every answer become events. Only runs
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
-import { fingerprintOf } from '../../../shared/import-plan'
-import type { RunSummary } from '../../../shared/ipc/contract'
+import type { RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
-import { readRunInfo, stageRun } from '../pipeline/stage-run'
+import { stageRun } from '../pipeline/stage-run'
+import { readRunInfo } from '../journal'
 import { sendRun, type RunHandle, type SendOptions, type SendResult } from '../sender/send-run'
 import type { Connections, Target } from './connection'
 import type { CreatedIndex } from './created-index'
@@ -12,7 +12,7 @@ import { notFound, ServiceError } from './errors'
 import type { EventHub } from './events'
 import { startJob } from './jobs'
 import type { JournalHolder } from './journal-holder'
-import { runSummary, sendLogEvent } from './run-view'
+import { countsAsShown, runSummary, sendLogEvent } from './run-view'
 import type { SheetSession } from './sheet-session'
 
 /** How long shutdown waits for requests in flight before closing the journal anyway (an order
@@ -49,7 +49,6 @@ export class RunControl {
     const file = session.read.meta.file
     const index = this.deps.created
     const { orders, alreadyCreated } = session.sendable((order) => index.billForOrder(order))
-    this.refuseOpenElsewhere(orders.map(fingerprintOf))
     if (orders.length === 0) {
       throw new ServiceError(
         'nothing-to-send',
@@ -187,23 +186,6 @@ export class RunControl {
     clearTimeout(timer)
   }
 
-  /** The same order waiting, in flight or unclear in another run would be sent twice. */
-  private refuseOpenElsewhere(fingerprints: readonly string[]): void {
-    const byRun = new Map<number, number>()
-    for (const fingerprint of fingerprints) {
-      const runId = this.deps.created.openRunFor(fingerprint)
-      if (runId !== null) byRun.set(runId, (byRun.get(runId) ?? 0) + 1)
-    }
-    const [first] = [...byRun]
-    if (!first) return
-    const [runId, count] = first
-    throw new ServiceError(
-      'busy',
-      `Run ${runId} already holds ${count} of these ${count === 1 ? 'order' : 'orders'}, not settled yet (waiting, being sent or unclear). ` +
-        `Resume or cancel run ${runId} in History (and decide its unclear orders) before sending them again.`
-    )
-  }
-
   private liveState(runId: number): { sending: boolean; paused: boolean } | null {
     const entry = this.live.get(runId)
     return entry ? { sending: !entry.handle.paused, paused: entry.handle.paused } : null
@@ -211,6 +193,7 @@ export class RunControl {
 
   private launch(runId: number, target: Target, rate: number, concurrency: number): void {
     const { events, created, now } = this.deps
+    let last: SendProgressEvent | null = null
     const handle = sendRun(
       runId,
       { journal: this.deps.journal.get(), client: target.client, wallNow: now },
@@ -218,7 +201,10 @@ export class RunControl {
         rate,
         concurrency,
         ...this.deps.tuning,
-        onProgress: (progress) => events.emit('run.progress', progress),
+        onProgress: (progress) => {
+          last = progress
+          events.emit('run.progress', progress)
+        },
         onEvent: (event) => {
           if (event.kind === 'created' || (event.kind === 'reconciled' && event.result === 'created')) created.invalidate()
           events.emit('run.log', sendLogEvent(runId, now(), event))
@@ -228,6 +214,10 @@ export class RunControl {
     const finished = handle.done
       .then(
         (result): SendResult => {
+          // The run is over: what it left in flight is unclear now, not waiting (see countsAsShown).
+          if (last !== null && result.counts.sending > 0) {
+            events.emit('run.progress', { ...last, counts: countsAsShown(result.counts, false), inFlight: 0, etaSeconds: null })
+          }
           events.emit('run.log', { runId, at: now(), kind: result.outcome, ordinal: null, text: result.message })
           return result
         },

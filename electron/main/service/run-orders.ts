@@ -1,14 +1,15 @@
 // A run's orders after the fact: paging them, the user's decision for an unclear order, correcting
 // a failed order in place, and putting failed orders back in the queue.
-import { createOrderParams } from '../../../shared/create-order-params'
-import type { RunOrder } from '../../../shared/ipc/contract'
-import type { Issue } from '../../../shared/issue'
-import { fingerprintOf, planImport, type PlannedOrder } from '../../../shared/import-plan'
-import type { Mapping } from '../../../shared/mapping'
-import type { Cell } from '../../../shared/sheet'
-import { describeRows, findOrderByOrdinal, ordersOf } from '../cli/run/journal-access'
+import { createOrderParams } from '#shared/wire/create-order-params'
+import type { RunOrder } from '#shared/ipc/contract'
+import type { Issue } from '#shared/plan/issue'
+import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
+import type { Mapping } from '#shared/mapping/mapping'
+import type { Cell } from '#shared/sheet/sheet'
+import { describeRows } from '../ops/describe-rows'
 import { ORDER_STATES, type Journal, type OrderRecord, type OrderState, type RunRecord, type StagedRow } from '../journal'
-import { readRunInfo, ROW_ERRORS_CODE } from '../pipeline/stage-run'
+import { ROW_ERRORS_CODE } from '../pipeline/stage-run'
+import { readRunInfo } from '../journal'
 import type { CreatedIndex } from './created-index'
 import { notFound, ServiceError } from './errors'
 import type { JournalHolder } from './journal-holder'
@@ -79,7 +80,7 @@ export class RunOrders {
     const journal = this.journal.get()
     const run = requireRun(journal, runId)
     if (run.status === 'cancelled') throw new ServiceError('invalid-state', `Run ${runId} was cancelled; its orders cannot be sent again. Load the file as a new import.`)
-    const failed = [...ordersOf(journal, runId, ['failed'])]
+    const failed = [...journal.orders(runId, ['failed'])]
     let requeued = 0
     const messages: string[] = []
     for (const order of failed) {
@@ -102,7 +103,7 @@ export function requireRun(journal: Journal, runId: number): RunRecord {
 }
 
 function requireOrder(journal: Journal, runId: number, ordinal: number): OrderRecord {
-  const order = findOrderByOrdinal(journal, runId, ordinal)
+  const order = journal.orderByOrdinal(runId, ordinal)
   if (!order) throw notFound(`Run ${runId} has no order ${ordinal}.`)
   return order
 }

@@ -1,14 +1,14 @@
 // Journal records as the renderer sees them: run summaries, run orders, and the live log line
 // for each sender event.
-import type { RunOrder, RunSummary, SendLogEvent } from '../../../shared/ipc/contract'
-import type { Cell } from '../../../shared/sheet'
+import type { RunOrder, RunSummary, SendLogEvent } from '#shared/ipc/contract'
+import type { Cell } from '#shared/sheet/sheet'
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
-import { readRunInfo } from '../pipeline/stage-run'
+import { readRunInfo } from '../journal'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
-  const counts = journal.runCounts(run.id)
+  const counts = countsAsShown(journal.runCounts(run.id), live !== null)
   return {
     runId: run.id,
     createdAt: run.createdAt,
@@ -23,6 +23,15 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     concurrency: run.settings.concurrency,
     sandbox: readRunInfo(run).sandbox
   }
+}
+
+/** A run's counts as the user should read them. While the run sends here, 'sending' orders are
+ * on their way. Otherwise an order still 'sending' was in flight when the run stopped (a full
+ * disk, a fatal answer, the app closing): the shop may have created it, so it counts as unclear
+ * (it is looked up before anything is sent again), never as waiting to be sent. */
+export function countsAsShown(counts: Record<OrderState, number>, live: boolean): Record<OrderState, number> {
+  if (live || counts.sending === 0) return counts
+  return { ...counts, unknown: counts.unknown + counts.sending, sending: 0 }
 }
 
 /** The journal says 'running' also for a run whose sender is gone (Orderbatch stopped); only a

@@ -1,8 +1,8 @@
 // The built-in "Sandbox" connection: one in-process stand-in for the shop API, started the first
 // time something needs it. Its shop is a file next to the journal (where the CLI keeps it too), so
 // sandbox runs can be paused, resumed, reconciled and undone across restarts like real ones.
-import { sandboxShopPath } from '../cli/run/paths'
-import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../cli/commands/sandbox'
+import { sandboxShopPath } from '../ops/paths'
+import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults'
 import { startSandbox, type Sandbox } from '../sandbox/sandbox'
 
 export const SANDBOX_LOGIN = SANDBOX_DEFAULT_ACCOUNT

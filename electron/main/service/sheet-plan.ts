@@ -1,10 +1,10 @@
 // The orders a session would send, re-made after every change: the table as read, with the
 // user's cell edits applied to copies of the edited rows (the table itself is never changed) and
 // the excluded rows left out, planned with the session's mapping, plus the indexes the grid needs.
-import { planImport, type ImportPlan, type PlannedOrder } from '../../../shared/import-plan'
-import type { Issue } from '../../../shared/issue'
-import type { Mapping } from '../../../shared/mapping'
-import type { Cell, SheetTable } from '../../../shared/sheet'
+import { planImport, type ImportPlan, type PlannedOrder } from '#shared/plan/import-plan'
+import type { Issue } from '#shared/plan/issue'
+import type { Mapping } from '#shared/mapping/mapping'
+import type { Cell, SheetTable } from '#shared/sheet/sheet'
 
 /** Sheet row -> column index -> the user's value. */
 export type Edits = ReadonlyMap<number, ReadonlyMap<number, string>>

@@ -1,9 +1,9 @@
 // The sheets loaded in the app, by session id. A few are kept (the least recently used is closed
 // beyond that), each with its file bytes so it can be read again with other options.
 import { createHash, randomUUID } from 'node:crypto'
-import { autoMap } from '../../../shared/auto-map'
-import type { ReadOverrides } from '../../../shared/ipc/contract'
-import type { ReadResult } from '../../../shared/sheet'
+import { autoMap } from '#shared/mapping/auto-map'
+import type { ReadOverrides } from '#shared/ipc/contract'
+import type { ReadResult } from '#shared/sheet/sheet'
 import { readSheetFile } from '../sheets/read-sheet'
 import type { EventHub } from './events'
 import { notFound, ServiceError } from './errors'

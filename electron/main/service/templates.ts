@@ -2,7 +2,7 @@
 // back with the same headers, its template is applied instead of guessing again.
 import { join } from 'node:path'
 import { z } from 'zod'
-import { MappingSchema } from '../../../shared/mapping'
+import { MappingSchema } from '#shared/mapping/mapping'
 import { readJsonFile, writeJsonFile } from './json-file'
 
 const TemplateSchema = z.object({

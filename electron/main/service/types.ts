@@ -1,6 +1,6 @@
 // The app service as both hosts see it: one async handler per contract channel, a stream of
 // events, and a clean shutdown.
-import type { Channel, ChannelOutputs, EventName, EventPayloads, ParsedInput } from '../../../shared/ipc/contract'
+import type { Channel, ChannelOutputs, EventName, EventPayloads, ParsedInput } from '#shared/ipc/contract'
 
 export type ServiceHandlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutputs[C]> }
 

@@ -1,10 +1,8 @@
-// Undo: DeleteOrder for every order a run created (not the ones the shop already had: those were
-// not this run's to delete), each deletion recorded in the journal as it is confirmed.
-import type { CallOutcome } from '../../../shared/create-order-answers'
-import { CREATE_ORDER_ANSWERS } from '../../../shared/create-order-answers'
+// runs.undo for the app: the shared undo (ops/undo.ts), told as counts and a few sentences for the
+// History screen.
 import type { ApiClient } from '../api/api-client'
-import { ordersOf } from '../cli/run/journal-access'
 import type { Journal, OrderRecord, RunRecord } from '../journal'
+import { deleteCreated, planUndo, type DeleteOptions } from '../ops/undo'
 
 const MAX_MESSAGES = 20
 
@@ -15,64 +13,42 @@ export interface UndoResult {
 }
 
 export async function undoRun(
-  journal: Journal,
-  run: RunRecord,
+  journal: Pick<Journal, 'deletions' | 'orders' | 'recordDeletion'>,
+  run: Pick<RunRecord, 'id' | 'settings'>,
   client: Pick<ApiClient, 'deleteOrder'>,
-  wait: (ms: number) => Promise<void> = delay
+  pause?: DeleteOptions['pause']
 ): Promise<UndoResult> {
-  const deletedBefore = journal.deletions(run.id)
-  const created = [...ordersOf(journal, run.id, ['succeeded'])]
-  const existed = created.filter((order) => order.existed).length
-  const todo = created.filter((order) => !order.existed && !deletedBefore.has(order.id))
+  const plan = planUndo(journal, run)
   const messages: string[] = []
+  const { existed } = plan
   if (existed > 0) {
     messages.push(`${existed} ${existed === 1 ? 'order was' : 'orders were'} already in the shop before this run (answer 601) and ${existed === 1 ? 'was' : 'were'} left alone.`)
   }
-  const gap = 1000 / Math.max(0.1, run.settings.rate)
-  let deleted = 0
-  let failed = 0
-  for (const [i, order] of todo.entries()) {
-    if (i > 0) await wait(gap)
-    const outcome = await client.deleteOrder(order.billId ?? 0)
-    const verdict = judge(order, outcome)
-    if (verdict.kind === 'deleted') {
-      journal.recordDeletion(order.id, verdict.note)
-      deleted++
-      if (verdict.message) messages.push(verdict.message)
-      continue
-    }
-    failed++
-    messages.push(verdict.message)
-    if (verdict.kind === 'stop') {
-      const left = todo.length - i - 1
-      failed += left
-      if (left > 0) messages.push(`${left} more ${left === 1 ? 'order was' : 'orders were'} not deleted; undo again once this is fixed.`)
-      break
-    }
+  for (const order of plan.noBillId) {
+    messages.push(`Order ${order.ordinal} was created but its bill id was not recorded, so Undo cannot delete it: delete it in the shop if it is there.`)
   }
-  return { deleted, failed, messages: capMessages(messages) }
+  const tally = await deleteCreated(journal, plan.toDelete, client, {
+    gapMs: 1000 / Math.max(0.1, run.settings.rate),
+    notes: { deleted: 'Deleted by Undo in the app.', gone: 'The shop no longer had it when Undo ran (code 302).' },
+    ...(pause ? { pause } : {})
+  })
+  for (const order of tally.gone) messages.push(`${which(order)} was already gone from the shop.`)
+  for (const { order, reason } of tally.failed) messages.push(`${which(order)} was not deleted: ${reason}`)
+  if (tally.untried > 0) {
+    messages.push(`${tally.untried} more ${tally.untried === 1 ? 'order was' : 'orders were'} not deleted; undo again once this is fixed.`)
+  }
+  return {
+    deleted: tally.deleted.length + tally.gone.length,
+    failed: tally.failed.length + tally.untried + plan.noBillId.length,
+    messages: capMessages(messages)
+  }
 }
 
-type Verdict = { kind: 'deleted'; note: string; message?: string } | { kind: 'failed' | 'stop'; message: string }
-
-function judge(order: OrderRecord, outcome: CallOutcome): Verdict {
-  const which = `Order ${order.ordinal} (bill ${order.billId})`
-  if (outcome.kind !== 'answer') return { kind: 'failed', message: `${which} was not deleted: ${outcome.reason}` }
-  const { errorCode: code, errorText: text } = outcome
-  if (code === 0) return { kind: 'deleted', note: 'Deleted by Undo in the app.' }
-  if (code === 302) {
-    return { kind: 'deleted', note: 'The shop no longer had it when Undo ran (code 302).', message: `${which} was already gone from the shop.` }
-  }
-  const known = code >= 1 && code <= 8 ? CREATE_ORDER_ANSWERS[code] : undefined
-  if (known) return { kind: 'stop', message: `${which} was not deleted: the API answered "${text}" (code ${code}). ${known.advice}` }
-  return { kind: 'failed', message: `${which} was not deleted: the API answered "${text}" (code ${code}).` }
+function which(order: OrderRecord): string {
+  return `Order ${order.ordinal} (bill ${order.billId})`
 }
 
 function capMessages(messages: string[]): string[] {
   if (messages.length <= MAX_MESSAGES) return messages
   return [...messages.slice(0, MAX_MESSAGES), `…and ${messages.length - MAX_MESSAGES} more.`]
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms))
 }

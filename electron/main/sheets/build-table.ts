@@ -2,7 +2,7 @@
 // what sits above it, and square the rows to one width. Arrays only, never objects keyed by header
 // text, so a header such as "__proto__" is just text. Row arrays are squared in place, not copied:
 // a sheet can hold millions of them.
-import type { Cell, Detected, SheetTable } from '../../../shared/sheet'
+import type { Cell, Detected, SheetTable } from '#shared/sheet/sheet'
 import { detectHeader } from './detect-header'
 import { sheetReadError } from './sheet-error'
 import { cellText, isBlankCell, type SheetRecords } from './sheet-record'

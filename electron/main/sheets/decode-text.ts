@@ -1,7 +1,7 @@
 // Turns the bytes of a text file into a string, detecting the encoding: a byte order mark first,
 // then UTF-16 without one, then valid UTF-8, and otherwise the Windows code page the letters fit
 // (Cyrillic 1251 or Western 1252), which is what Excel's "CSV" on Windows writes.
-import type { Detected } from '../../../shared/sheet'
+import type { Detected } from '#shared/sheet/sheet'
 import { sheetReadError } from './sheet-error'
 import { looksLikeUtf16 } from './sniff-content'
 import { strictUtf8 } from './utf8'

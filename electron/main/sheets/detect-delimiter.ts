@@ -3,7 +3,7 @@
 // is scored by how consistently it splits the lines into the same number of fields, and ',' loses
 // points on every line where it would cut a number in two.
 import Papa from 'papaparse'
-import type { Detected } from '../../../shared/sheet'
+import type { Detected } from '#shared/sheet/sheet'
 
 export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const
 

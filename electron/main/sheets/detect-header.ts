@@ -2,7 +2,7 @@
 // ("Attendees of Conference 2026", a blank line, then the header), so the first row is not always
 // it. The header is the first row with (nearly) the most filled, mostly non-numeric, distinct cells
 // whose next rows are not much wider.
-import type { Cell, Detected } from '../../../shared/sheet'
+import type { Cell, Detected } from '#shared/sheet/sheet'
 import { cellText, filledCount, isBlankCell, type SheetRecords } from './sheet-record'
 
 /** Rows looked at; a header further down is rare enough to leave to the override. */

@@ -1,6 +1,6 @@
 // The whole read, in-process: size checks, what the bytes really are, and the matching reader.
 // Runs inside the sheet worker; benchmarks call it directly. Throws SheetReadError only.
-import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { baseName, extensionOf, withExtension } from './file-name'
 import { resolveLimits, type ReadLimits } from './limits'
 import { readTextRecords, textTable, type RecordSink, type TextAbout } from './read-text'

@@ -1,7 +1,7 @@
 // Public entry for reading an order sheet. readSheetFile parses in a worker thread under limits
 // and never throws; parseSheetBytes is the same parse in-process (for the worker and benchmarks).
 import { stat } from 'node:fs/promises'
-import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { fileSystemError, notAFile } from './file-errors'
 import { baseName } from './file-name'
 import { resolveLimits, type ReadLimits } from './limits'

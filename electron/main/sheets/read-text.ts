@@ -3,7 +3,7 @@
 // shows the file: one row per record (a quoted cell spanning lines is still one row), blank lines
 // count, and an Excel `sep=` line is not a row.
 import Papa from 'papaparse'
-import type { Cell, Detected, ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { Cell, Detected, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { buildTable } from './build-table'
 import { decodeText } from './decode-text'
 import { describe, detectDelimiter, readSepLine } from './detect-delimiter'

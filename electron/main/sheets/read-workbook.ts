@@ -2,7 +2,7 @@
 // off (formulas, styles, VBA, HTML) and a row cap, into the same records a text file gives.
 import { createRequire } from 'node:module'
 import * as XLSX from 'xlsx'
-import type { Cell, ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { Cell, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { buildTable } from './build-table'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import { isSheetReadError, sheetReadError } from './sheet-error'

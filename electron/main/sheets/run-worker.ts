@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { ReadResult } from '../../../shared/sheet'
+import type { ReadResult } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
 import { textTable } from './read-text'
 import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'

@@ -1,7 +1,7 @@
 // The non-blank rows of a sheet as read from any format, with the row numbers the user sees. Kept
 // as two parallel arrays rather than an object per row: sheets run to millions of rows.
-import { startsSolid } from '../../../shared/import-plan-text'
-import type { Cell } from '../../../shared/sheet'
+import { startsSolid } from '#shared/plan/import-plan-text'
+import type { Cell } from '#shared/sheet/sheet'
 
 export interface SheetRecords {
   cells: Cell[][]

@@ -2,7 +2,7 @@
 // a number or a date means. Numbers shown through a format (money, 000000 zips, dates) keep the
 // format and the text Excel shows, so "012345" and "02.11.2026" are never lost.
 import * as XLSX from 'xlsx'
-import type { Cell, FormattedNumber } from '../../../shared/sheet'
+import type { Cell, FormattedNumber } from '#shared/sheet/sheet'
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30)
 const EXCEL_1904_EPOCH_MS = Date.UTC(1904, 0, 1)

@@ -1,5 +1,5 @@
 // What crosses the boundary between readSheetFile and the sheet worker (structured clone).
-import type { Cell, ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { Cell, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
 import type { TextAbout } from './read-text'
 import type { SheetError } from './sheet-error'

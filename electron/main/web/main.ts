@@ -3,7 +3,7 @@
 // resumed at the next start (from here, the desktop app or the CLI: they share the journal).
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { defaultUserDataDir } from '../cli/run/paths'
+import { defaultUserDataDir } from '../ops/paths'
 import { defaultJournalPath } from '../journal'
 import { createAppService } from '../service/app-service'
 import { createMemorySecretStore } from '../service/secret-store'
@@ -22,7 +22,7 @@ async function main(): Promise<number> {
     console.error('The port must be a whole number from 0 to 65535, e.g. --port 5180 (0 picks a free one).')
     return 1
   }
-  const userDataDir = process.env['ORDERBATCH_HOME'] ? resolve(process.env['ORDERBATCH_HOME']) : defaultUserDataDir()
+  const userDataDir = defaultUserDataDir()
   const service = createAppService({
     userDataDir,
     journalPath: defaultJournalPath(userDataDir),

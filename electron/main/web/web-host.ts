@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { decodeWire, encodeWire, errorResult } from '../../../shared/ipc/wire'
+import { decodeWire, encodeWire, errorResult } from '#shared/ipc/wire'
 import { callChannel, isChannel } from '../service/dispatch'
 import type { AppService } from '../service/types'
 import { refuseOrigin, tokenMatches } from './guard'

@@ -1,5 +1,5 @@
 // Where orders would go, always in view: the sandbox must never be mistaken for a real shop.
-import type { ConnectionInfo } from '../../../shared/ipc/contract'
+import type { ConnectionInfo } from '#shared/ipc/contract'
 import { useT } from '../lib/i18n'
 import { TID } from '../test-ids'
 

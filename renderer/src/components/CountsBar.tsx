@@ -1,5 +1,5 @@
 // The plan in numbers, as main counts it; shown on Map, Review and Send so every change is visible.
-import type { PlanCounts } from '../../../shared/ipc/contract'
+import type { PlanCounts } from '#shared/ipc/contract'
 import { useFormats, useT } from '../lib/i18n'
 import { TID } from '../test-ids'
 

@@ -1,5 +1,5 @@
 // Problems as main words them, errors first.
-import type { Issue } from '../../../shared/issue'
+import type { Issue } from '#shared/plan/issue'
 import { useLanguage, useT } from '../lib/i18n'
 import { issueWords } from '../lib/issue-words'
 

@@ -1,6 +1,6 @@
 // Problems of the mapping or the whole sheet (an unmapped required field, a missing column): they
 // hold back every order, so they sit above everything else.
-import type { Issue } from '../../../shared/issue'
+import type { Issue } from '#shared/plan/issue'
 import { TID } from '../test-ids'
 import { IssueList } from './IssueList'
 import { useT } from '../lib/i18n'

@@ -1,5 +1,5 @@
 // Orders by journal state as one segmented bar plus a legend with the numbers.
-import type { OrderStateName, StateCounts } from '../../../shared/ipc/contract'
+import type { OrderStateName, StateCounts } from '#shared/ipc/contract'
 import { useFormats, useT } from '../lib/i18n'
 
 const ORDER: readonly OrderStateName[] = ['succeeded', 'skipped', 'failed', 'unknown', 'sending', 'pending']

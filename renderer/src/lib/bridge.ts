@@ -1,8 +1,8 @@
 // The renderer's single way to main. In the desktop app the preload exposes window.orderbatch
 // (Electron IPC); in a browser served by the browser host, the same API goes over HTTP: POST
 // /api/<channel> with the access token, events from /events (Server-Sent Events).
-import type { Channel, ChannelInput, ChannelOutputs, EventName, EventPayloads, IpcResult, OrderbatchApi } from '../../../shared/ipc/contract'
-import { decodeWire, encodeWire, errorResult, isIpcResult } from '../../../shared/ipc/wire'
+import type { Channel, ChannelInput, ChannelOutputs, EventName, EventPayloads, IpcResult, OrderbatchApi } from '#shared/ipc/contract'
+import { decodeWire, encodeWire, errorResult, isIpcResult } from '#shared/ipc/wire'
 import { translateNow } from './i18n'
 
 declare global {

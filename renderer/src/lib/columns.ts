@@ -1,6 +1,6 @@
 // Sheet columns as choices in a select, and back to the column references a mapping stores.
-import { columnLetter } from '../../../shared/column-letter'
-import { resolveColumn, type ColumnRef } from '../../../shared/mapping'
+import { columnLetter } from '#shared/sheet/column-letter'
+import { resolveColumn, type ColumnRef } from '#shared/mapping/mapping'
 import type { Translate } from './i18n'
 
 export interface ColumnChoice {

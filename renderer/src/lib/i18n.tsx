@@ -4,11 +4,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import type { i18n } from 'i18next'
-import { CATALOGS, type Catalog } from '../../../shared/i18n/catalog/index'
-import { formatsFor, type Formats } from '../../../shared/i18n/format'
-import { PSEUDO_STORAGE_KEY, pseudoCatalog } from '../../../shared/i18n/pseudo'
-import { languageOf, pickLanguage, type Language } from '../../../shared/i18n/language'
-import { createI18nInstance, translatorFor, type Translate } from '../../../shared/i18n/translate'
+import { CATALOGS, type Catalog } from '#shared/i18n/catalog/index'
+import { formatsFor, type Formats } from '#shared/i18n/format'
+import { PSEUDO_STORAGE_KEY, pseudoCatalog } from '#shared/i18n/pseudo'
+import { languageOf, pickLanguage, type Language } from '#shared/i18n/language'
+import { createI18nInstance, translatorFor, type Translate } from '#shared/i18n/translate'
 
 export const LANGUAGE_KEY = 'orderbatch-language'
 /** Set to "1" in localStorage to see every text of the app wrapped and 40% longer (layout checks). */

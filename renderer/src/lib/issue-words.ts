@@ -2,9 +2,9 @@
 // found); for the codes below the words come from the catalog, built from the issue's row, column
 // and field, and the engine's sentence stays at hand as the title. English keeps the engine's
 // sentence, which says more. TODO(engine): issues with a code and parameters for every message.
-import { isCatalogKey } from '../../../shared/i18n/catalog/index'
-import type { Language } from '../../../shared/i18n/language'
-import type { Issue } from '../../../shared/issue'
+import { isCatalogKey } from '#shared/i18n/catalog/index'
+import type { Language } from '#shared/i18n/language'
+import type { Issue } from '#shared/plan/issue'
 import { fieldLabel } from './field-words'
 import type { Translate } from './i18n'
 

@@ -1,6 +1,6 @@
 // What main reports about runs, kept at the app level so leaving the Send screen loses nothing.
 import { useCallback, useState } from 'react'
-import type { SendLogEvent, SendProgressEvent } from '../../../shared/ipc/contract'
+import type { SendLogEvent, SendProgressEvent } from '#shared/ipc/contract'
 import { useEvent } from './use-event'
 
 /** The live log keeps only the newest answers: enough to see what is happening, bounded in memory. */

@@ -2,7 +2,7 @@
 // words its errors; a rejected promise means the bridge itself broke, which gets a generic sentence
 // so no stack trace ever reaches the screen.
 import { useCallback, useRef, useState } from 'react'
-import type { Channel, ChannelInput, ChannelOutputs } from '../../../shared/ipc/contract'
+import type { Channel, ChannelInput, ChannelOutputs } from '#shared/ipc/contract'
 import { useApi } from './api-context'
 import { useT } from './i18n'
 

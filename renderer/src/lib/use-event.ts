@@ -1,6 +1,6 @@
 // Subscribes to one event from main for as long as the component lives.
 import { useEffect, useRef } from 'react'
-import type { EventName, EventPayloads } from '../../../shared/ipc/contract'
+import type { EventName, EventPayloads } from '#shared/ipc/contract'
 import { useApi } from './api-context'
 
 export function useEvent<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): void {

@@ -1,9 +1,9 @@
 // The loaded sheet, its mapping and the counts main computed for them. Every mapping change goes
 // to main at once (mapping.set) and its answer wins; answers to older changes are ignored.
 import { useCallback, useRef, useState } from 'react'
-import type { PlanCounts, SessionSummary } from '../../../shared/ipc/contract'
-import type { Issue } from '../../../shared/issue'
-import type { Mapping } from '../../../shared/mapping'
+import type { PlanCounts, SessionSummary } from '#shared/ipc/contract'
+import type { Issue } from '#shared/plan/issue'
+import type { Mapping } from '#shared/mapping/mapping'
 import { useApi } from './api-context'
 import { useT } from './i18n'
 

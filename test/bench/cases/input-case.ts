@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs'
 import Papa from 'papaparse'
 import * as XLSX from 'xlsx'
-import { autoMap } from '../../../shared/auto-map'
-import { planImport } from '../../../shared/import-plan'
+import { autoMap } from '#shared/mapping/auto-map'
+import { planImport } from '#shared/plan/import-plan'
 import { parseSheetBytes, readSheetFile } from '../../../electron/main/sheets/read-sheet'
 
 const [kind, file] = process.argv.slice(2)

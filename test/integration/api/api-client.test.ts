@@ -2,7 +2,7 @@ import { inspect } from 'node:util'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { ApiClient } from '../../../electron/main/api/api-client'
 import type { ApiClientOptions } from '../../../electron/main/api/api-client'
-import type { CallOutcome } from '../../../shared/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { closedPort, md5, startFakeApi, startSilentTcp, startTls } from './fake-api-server'
 import type { FakeApi } from './fake-api-server'
 
@@ -136,7 +136,7 @@ describe('answers', () => {
   it('a success with a wrong answer signature is unknown', async () => {
     api.script({ kind: 'answer', code: 0, text: 'ok', result: { bill_id: 5 }, badHash: true })
     const outcome = expectKind(await client().createOrder([['bill_email', 'a@b.c']]), 'unknown')
-    expect(outcome.reason).toContain("the answer's signature does not match (is the API key right?)")
+    expect(outcome.reason).toContain('but the answer is signed with another key (is the API key right?)')
     expect(outcome.raw).toContain('"bill_id":5')
   })
 
@@ -145,10 +145,15 @@ describe('answers', () => {
     expectKind(await client().createOrder([['bill_email', 'a@b.c']]), 'unknown')
   })
 
-  it('an error code with a wrong signature is still an answer, flagged', async () => {
+  it('an error code with a wrong signature is unknown, keeping what it claimed', async () => {
     api.script({ kind: 'answer', code: 4, text: 'incorrect hash', badHash: true })
-    const outcome = expectKind(await client().createOrder([['bill_email', 'a@b.c']]), 'answer')
-    expect(outcome).toMatchObject({ errorCode: 4, errorText: 'incorrect hash', hashValid: false })
+    const outcome = expectKind(await client().createOrder([['bill_email', 'a@b.c']]), 'unknown')
+    expect(outcome).toMatchObject({ unsigned: { errorCode: 4, errorText: 'incorrect hash' }, httpStatus: 200 })
+  })
+
+  it.each([8, 777])('an unsigned code %i is unknown (maybe created), not "slow down" or "not created"', async (code) => {
+    api.script({ kind: 'answer', code, text: 'whatever', noHash: true })
+    expectKind(await client().createOrder([['bill_email', 'a@b.c']]), 'unknown')
   })
 
   it.each([
@@ -326,7 +331,7 @@ describe('the API key never shows', () => {
     for (let i = 0; i < 6; i++) outcomes.push(await client({ headersTimeoutMs: 150 }).createOrder(order))
     outcomes.push(await new ApiClient({ baseUrl: `http://127.0.0.1:${port}/api/`, login: LOGIN, secret: SECRET }).createOrder(order))
 
-    expect(outcomes.map((o) => o.kind)).toEqual(['unknown', 'answer', 'unknown', 'unknown', 'unknown', 'unknown', 'not-sent'])
+    expect(outcomes.map((o) => o.kind)).toEqual(['unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'unknown', 'not-sent'])
     expect(JSON.stringify(outcomes)).not.toContain(SECRET)
     for (const request of api.requests) expect(request.body).not.toContain(SECRET)
   })

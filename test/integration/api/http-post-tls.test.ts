@@ -49,7 +49,7 @@ describe('postOnce over HTTPS', () => {
     try {
       const { ca: _ca, ...untrusting } = request(server.baseUrl)
       const result = await postOnce(untrusting)
-      expect(result.kind).toBe('not-sent')
+      expect(result).toMatchObject({ kind: 'not-sent', tls: true })
       expect(server.requestCount()).toBe(0)
     } finally {
       await server.close()

@@ -31,6 +31,12 @@ describe('Ctrl+C and resume', () => {
     expect(paused.counts.sending).toBe(0)
     const createdBefore = paused.counts.succeeded
 
+    // Importing the same file while run 1 is paused would send its waiting orders twice.
+    const twice = await cli(['import', SAMPLE, ...flags, '--yes', '--rate', '500'])
+    expect(twice.code).toBe(1)
+    expect(twice.err).toContain(`Run 1 already holds ${paused.counts.pending} of these orders, not settled yet`)
+    expect(JSON.parse((await cli(['status', '--all', '--json', ...flags])).out)).toHaveLength(1)
+
     const resumed = await cli(['resume', ...flags, '--yes', '--rate', '500'], { isTTY: true })
     expect(resumed.code).toBe(2)
     expect(resumed.err).toContain(`Run 1: sending ${paused.counts.pending} order`)
@@ -45,6 +51,6 @@ describe('Ctrl+C and resume', () => {
 
     const nothing = await cli(['resume', ...flags, '--yes'])
     expect(nothing.code).toBe(0)
-    expect(nothing.out).toBe(`No unfinished run in ${join(dir, 'j.sqlite')}; nothing to resume.\n`)
+    expect(nothing.out).toBe(`No unfinished sandbox run in ${join(dir, 'j.sqlite')}; nothing to resume.\n`)
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal, LATEST_JOURNAL_VERSION } from '../../../electron/main/journal'
-import { driveTo, makeTempDir, orderInput, orderInputs, runInput } from '../journal/helpers'
+import { SHOP, driveTo, makeTempDir, orderInput, orderInputs, runInput } from '../journal/helpers'
 
 let dir: string
 let cleanup: () => void
@@ -69,8 +69,8 @@ describe('findCreated', () => {
     const [one, two] = journal.nextDue(run.id, Date.now(), 2)
     driveTo(journal, one!.id, 'succeeded')
     const created = journal.getOrder(one!.id)!
-    expect(journal.findCreated(created.fingerprint)).toEqual({ runId: run.id, billId: created.billId })
-    expect(journal.findCreated(two!.fingerprint)).toBeNull()
+    expect(journal.findCreated(created.fingerprint, SHOP)).toEqual({ runId: run.id, billId: created.billId })
+    expect(journal.findCreated(two!.fingerprint, SHOP)).toBeNull()
   })
 })
 

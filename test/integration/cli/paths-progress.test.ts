@@ -2,7 +2,7 @@
 // progress is shown on a terminal and in a log.
 import { describe, expect, it } from 'vitest'
 import type { CliIo } from '../../../electron/main/cli/io'
-import { defaultUserDataDir, journalPathFor, sandboxShopPath } from '../../../electron/main/cli/run/paths'
+import { defaultUserDataDir, journalPathFor, sandboxShopPath } from '../../../electron/main/ops/paths'
 import { formatDuration, progressText, progressView, PLAIN_INTERVAL_MS } from '../../../electron/main/cli/run/progress'
 import type { SendProgress } from '../../../electron/main/sender/send-run'
 
@@ -17,6 +17,11 @@ describe('defaultUserDataDir', () => {
     )
     expect(defaultUserDataDir({ platform: 'win32', env: {}, home: 'C:\\Users\\anna' })).toBe('C:\\Users\\anna\\AppData\\Roaming\\Orderbatch')
   })
+
+  it('is $ORDERBATCH_HOME when that is set, for the CLI as for the browser host and the app', () => {
+    expect(defaultUserDataDir({ platform: 'linux', env: { ORDERBATCH_HOME: '/srv/ob' }, home: '/home/anna' })).toBe('/srv/ob')
+    expect(defaultUserDataDir({ platform: 'darwin', env: { ORDERBATCH_HOME: '/srv/ob', XDG_CONFIG_HOME: '/x' }, home: '/Users/anna' })).toBe('/srv/ob')
+  })
 })
 
 describe('journalPathFor', () => {
@@ -25,11 +30,12 @@ describe('journalPathFor', () => {
     expect(journalPathFor(io({ ORDERBATCH_JOURNAL: '/j/main.sqlite' }), 'runs/j.sqlite', false)).toBe('/work/runs/j.sqlite')
     expect(journalPathFor(io({ ORDERBATCH_JOURNAL: '/j/main.sqlite' }), undefined, false)).toBe('/j/main.sqlite')
     expect(journalPathFor(io({ HOME: '/home/anna' }), undefined, false)).toMatch(/Orderbatch[\\/]journal\.sqlite$/)
+    expect(journalPathFor(io({ HOME: '/home/anna', ORDERBATCH_HOME: '/srv/ob' }), undefined, false)).toBe('/srv/ob/journal.sqlite')
   })
 
-  it('keeps sandbox runs in a file of their own, never the real journal', () => {
-    expect(journalPathFor(io({ ORDERBATCH_JOURNAL: '/j/main.sqlite' }), undefined, true)).toBe('/j/sandbox-journal.sqlite')
-    expect(journalPathFor(io({ HOME: '/home/anna' }), undefined, true)).toMatch(/Orderbatch[\\/]sandbox-journal\.sqlite$/)
+  it('keeps sandbox runs in the same journal as the app (one rule for both), the sandbox shop beside it', () => {
+    expect(journalPathFor(io({ ORDERBATCH_JOURNAL: '/j/main.sqlite' }), undefined, true)).toBe('/j/main.sqlite')
+    expect(journalPathFor(io({ HOME: '/home/anna' }), undefined, true)).toMatch(/Orderbatch[\\/]journal\.sqlite$/)
     expect(journalPathFor(io({}), '/tmp/x.sqlite', true)).toBe('/tmp/x.sqlite')
     expect(sandboxShopPath('/tmp/x.sqlite')).toBe('/tmp/x-shop.sqlite')
   })

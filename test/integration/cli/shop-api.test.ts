@@ -52,7 +52,7 @@ describe('import to a shop address', () => {
     const stopped = await cli(['import', SAMPLE, ...api, '--yes', '--force', '--secret-env', 'SHOP_KEY'], { env: { SHOP_KEY: 'wrong-key' } })
     expect(stopped.code).toBe(3)
     expect(stopped.out).toContain('Run 2 stopped')
-    expect(stopped.out).toMatch(/The API answered "incorrect hash" \(code 4\)\. The API key or the login is wrong\./)
+    expect(stopped.out).toMatch(/The API answered "incorrect hash" \(code 4\), but the answer is not signed with this API key, so Orderbatch cannot trust it\. The API key or the login is wrong\./)
     expect(stopped.out).toContain(`When that is fixed, continue with: orderbatch resume 2 --journal ${join(dir, 'journal.sqlite')}`)
 
     const noKey = await cli(['resume', '2', '--journal', join(dir, 'journal.sqlite'), '--yes'])

@@ -4,10 +4,10 @@ import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
-const fixture = fileURLToPath(new URL('./fixtures/journal-child.ts', import.meta.url))
+export const fixturePath = fileURLToPath(new URL('./fixtures/journal-child.ts', import.meta.url))
 
 export function spawnJournalChild(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', fixture, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] })
+  return spawn(process.execPath, ['--import', 'tsx', fixturePath, ...args], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] })
 }
 
 /** Resolves once the child printed `line`; rejects if it exits first (with its stderr). */

@@ -16,6 +16,9 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex')
 }
 
+/** The destination of runInput()'s runs. */
+export const SHOP = 'shop shop-owner https://shop.example.com/'
+
 export function runInput(overrides: Partial<CreateRunInput> = {}): CreateRunInput {
   const file = 'email;name\na@example.com;Anna\n'
   return {
@@ -25,6 +28,7 @@ export function runInput(overrides: Partial<CreateRunInput> = {}): CreateRunInpu
     sheet: null,
     mapping: { version: 1, groupBy: null },
     settings: { rate: 2, concurrency: 1, apiBase: 'https://shop.example.com', login: 'shop-owner' },
+    destination: SHOP,
     ...overrides
   }
 }

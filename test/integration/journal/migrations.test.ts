@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal, LATEST_JOURNAL_VERSION, MIGRATIONS } from '../../../electron/main/journal'
 import { checkMigrationList } from '../../../electron/main/journal/migrate'
 import { makeTempDir, orderInput, runInput } from './helpers'
+import { SANDBOX_DESTINATION, UNKNOWN_DESTINATION, shopDestination } from '#shared/run/destination'
 
 let dir: string
 let cleanup: () => void
@@ -19,6 +20,20 @@ function schemaOf(path: string): Array<{ type: string; name: string; sql: string
     .all() as Array<{ type: string; name: string; sql: string | null }>
   db.close()
   return rows
+}
+
+/** A journal as release `version` left it: its steps, one run of two pending orders. */
+function oldJournal(path: string, version: number): Database.Database {
+  const db = new Database(path)
+  for (const step of MIGRATIONS.slice(0, version)) db.transaction(() => step.up(db))()
+  db.pragma(`user_version = ${version}`)
+  const run = runInput()
+  db.prepare(
+    `INSERT INTO runs (id, created_at, source_name, source_hash, source_size, sheet, mapping, settings, status) VALUES (1, 1, ?, ?, ?, NULL, ?, ?, 'staged')`
+  ).run(run.sourceName, run.sourceHash, run.sourceSize, JSON.stringify(run.mapping), JSON.stringify(run.settings))
+  const order = db.prepare(`INSERT INTO orders (run_id, ordinal, fingerprint, payload, email, state) VALUES (1, ?, ?, ?, ?, 'pending')`)
+  for (const input of [orderInput(1), orderInput(2)]) order.run(input.ordinal, input.fingerprint, JSON.stringify(input.payload), input.email)
+  return db
 }
 
 function versionOf(path: string): number {
@@ -44,28 +59,46 @@ describe('journal migrations', () => {
     for (const index of ['orders_by_run_state', 'orders_by_fingerprint', 'orders_by_email']) expect(names).toContain(`index:${index}`)
   })
 
-  // For every older version: build that file with the app's own earlier steps, put data in it,
-  // then let the current app open it.
+  // For every older version: build that file with the app's own earlier steps (run by hand: the
+  // current statements need the current schema), put data in it, then let the current app open it.
   for (let from = 1; from < LATEST_JOURNAL_VERSION; from++) {
     it(`upgrade a version ${from} journal to the current schema and keep its data`, () => {
       const fresh = join(dir, 'fresh.sqlite')
       Journal.open(fresh).close()
 
       const old = join(dir, `v${from}.sqlite`)
-      const oldJournal = Journal.open(old, { migrations: MIGRATIONS.slice(0, from) })
-      const run = oldJournal.createRun(runInput())
-      oldJournal.stageOrders(run.id, [orderInput(1), orderInput(2)])
-      oldJournal.close()
+      oldJournal(old, from)
       expect(versionOf(old)).toBe(from)
 
       const journal = Journal.open(old)
-      expect(journal.runCounts(run.id).pending).toBe(2)
-      expect(journal.getRun(run.id)?.sourceName).toBe('orders.csv')
+      expect(journal.runCounts(1).pending).toBe(2)
+      expect(journal.getRun(1)?.sourceName).toBe('orders.csv')
       journal.close()
       expect(versionOf(old)).toBe(LATEST_JOURNAL_VERSION)
       expect(schemaOf(old)).toEqual(schemaOf(fresh))
     })
   }
+
+  it('give the runs of an older journal their destination from what each run stored (migration 5)', () => {
+    const path = join(dir, 'v4.sqlite')
+    const db = oldJournal(path, 4)
+    const insert = db.prepare(
+      `INSERT INTO runs (id, created_at, source_name, source_hash, source_size, sheet, mapping, settings, status) VALUES (?, 1, 'o.csv', ?, 1, NULL, ?, ?, 'finished')`
+    )
+    const sandboxSource = JSON.stringify({ version: 1, source: { headers: [], headerRow: 1, format: 'csv', sandbox: true } })
+    const shopSource = JSON.stringify({ version: 1, source: { headers: [], headerRow: 1, format: 'csv', sandbox: false } })
+    insert.run(2, 'c'.repeat(64), sandboxSource, JSON.stringify({ rate: 20, concurrency: 4, apiBase: 'http://127.0.0.1:40000/api/', login: 'demo' }))
+    insert.run(3, 'c'.repeat(64), shopSource, JSON.stringify({ rate: 1, concurrency: 1, apiBase: 'https://MyShop.InfluencerSoft.com/api', login: 'MyShop' }))
+    insert.run(4, 'c'.repeat(64), '{}', '{"rate":1}')
+    db.close()
+
+    const journal = Journal.open(path)
+    expect(journal.getRun(1)?.destination).toBe(shopDestination('shop-owner', 'https://shop.example.com'))
+    expect(journal.getRun(2)?.destination).toBe(SANDBOX_DESTINATION)
+    expect(journal.getRun(3)?.destination).toBe('shop myshop https://myshop.influencersoft.com/api/')
+    expect(journal.getRun(4)?.destination).toBe(UNKNOWN_DESTINATION)
+    journal.close()
+  })
 
   it('upgrade a version 1 journal written by hand (as an old release left it)', () => {
     const path = join(dir, 'handmade.sqlite')

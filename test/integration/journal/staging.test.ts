@@ -1,7 +1,8 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal, JournalError, JournalStateError } from '../../../electron/main/journal'
-import { driveTo, makeTempDir, orderInput, orderInputs, runInput, sha256 } from './helpers'
+import { SHOP, driveTo, makeTempDir, orderInput, orderInputs, runInput, sha256 } from './helpers'
+import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 
 let dir: string
 let cleanup: () => void
@@ -27,6 +28,7 @@ describe('createRun', () => {
       sheet: 'Orders',
       mapping: { version: 1, groupBy: null },
       settings: { rate: 2, concurrency: 1, apiBase: 'https://shop.example.com', login: 'shop-owner' },
+      destination: SHOP,
       status: 'staged',
       finishedAt: null,
       note: 'March batch'
@@ -114,6 +116,55 @@ describe('stageOrders', () => {
     expect(journal.ordersByState(second.id, ['pending'], { offset: 0, limit: 5 }).map((o) => o.ordinal)).toEqual([2, 3])
   })
 
+  it('refuses to stage an order still waiting, in flight or unclear in another run, even when forced', () => {
+    const first = journal.createRun(runInput())
+    journal.stageOrders(first.id, orderInputs(3))
+    const [one, two] = journal.nextDue(first.id, Date.now(), 2)
+    driveTo(journal, one!.id, 'unknown')
+    driveTo(journal, two!.id, 'succeeded')
+    // #1 unclear, #3 waiting: both still belong to run 1; #2 was created (skipped, not refused).
+    for (const force of [false, true]) {
+      const second = journal.createRun(runInput())
+      const attempt = () => journal.stageOrders(second.id, orderInputs(3), { force, refuseOpenElsewhere: true })
+      expect(attempt).toThrow(JournalError)
+      expect(attempt).toThrow(`Run ${first.id} already holds 2 of these orders, not settled yet`)
+      expect(journal.runCounts(second.id).pending).toBe(0)
+    }
+    // A cancelled run sends nothing more: its waiting order is free, its unclear one is not.
+    journal.setRunStatus(first.id, 'cancelled')
+    const third = journal.createRun(runInput())
+    expect(() => journal.stageOrders(third.id, [orderInput(3)], { refuseOpenElsewhere: true })).not.toThrow()
+    const fourth = journal.createRun(runInput())
+    expect(() => journal.stageOrders(fourth.id, [orderInput(1)], { refuseOpenElsewhere: true })).toThrow(`Run ${first.id} already holds 1 of these orders`)
+  })
+
+  it('counts an order as created only at the destination it was created in (issue 8)', () => {
+    const sandbox = journal.createRun(runInput({ destination: SANDBOX_DESTINATION }))
+    journal.stageOrders(sandbox.id, [orderInput(1)])
+    const [one] = journal.nextDue(sandbox.id, Date.now(), 1)
+    journal.recordCreated(one!.id, journal.beginAttempt(one!.id).attemptId, { billId: 5, existed: false, raw: '{}', httpStatus: 200 })
+    expect(journal.findCreated(orderInput(1).fingerprint, SANDBOX_DESTINATION)).toEqual({ runId: sandbox.id, billId: 5 })
+    expect(journal.findCreated(orderInput(1).fingerprint, SHOP)).toBeNull()
+    expect(journal.billIdsClaimed(SANDBOX_DESTINATION)).toEqual(new Set([5]))
+    expect(journal.billIdsClaimed(SHOP)).toEqual(new Set())
+
+    // The same file sent to a real shop afterwards: nothing is "already created" there.
+    const shop = journal.createRun(runInput())
+    expect(journal.stageOrders(shop.id, [orderInput(1)])).toEqual({ staged: 1, skippedAsDuplicates: [] })
+    // Another account (or the same login at another address) is another shop.
+    const [sent] = journal.nextDue(shop.id, Date.now(), 1)
+    journal.recordCreated(sent!.id, journal.beginAttempt(sent!.id).attemptId, { billId: 5, existed: false, raw: '{}', httpStatus: 200 })
+    const other = journal.createRun(runInput({ destination: shopDestination('shop-owner', 'https://shop.other.example/api/') }))
+    expect(journal.stageOrders(other.id, [orderInput(1)]).staged).toBe(1)
+    // Within one destination it is still a repeat.
+    const again = journal.createRun(runInput())
+    expect(journal.stageOrders(again.id, [orderInput(1)]).skippedAsDuplicates).toHaveLength(1)
+  })
+
+  it('refuses a run without a destination', () => {
+    expect(() => journal.createRun(runInput({ destination: ' ' }))).toThrow(/no destination/)
+  })
+
   it('stages duplicates as pending when forced', () => {
     const first = journal.createRun(runInput())
     journal.stageOrders(first.id, [orderInput(1)])
@@ -183,6 +234,22 @@ describe('order queries', () => {
     expect(page(0, 10)).toEqual([2, 5])
     expect(page(1, 10)).toEqual([5])
     expect(page(0, 1)).toEqual([2])
+  })
+
+  it('walks a run by keyset, so orders leaving the states while it walks skip none of the rest', () => {
+    const run = journal.createRun(runInput())
+    journal.stageOrders(run.id, orderInputs(7))
+    const ids = journal.nextDue(run.id, Date.now(), 7).map((o) => o.id)
+    for (const id of ids) driveTo(journal, id, 'unknown')
+    const seen: number[] = []
+    // Pages of 2: settling each order as it is read would make an offset pager skip every other one.
+    for (const order of journal.orders(run.id, ['unknown'], 2)) {
+      seen.push(order.ordinal)
+      journal.resolveAbsent(order.id, { by: 'user' })
+    }
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect([...journal.orders(run.id, ['unknown'])]).toEqual([])
+    expect([...journal.orders(run.id)].map((o) => o.ordinal)).toEqual([1, 2, 3, 4, 5, 6, 7])
   })
 
   it('gives the due orders in file order and the time the next one is due', () => {

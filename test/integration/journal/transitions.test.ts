@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { JournalError, JournalStateError, ORDER_STATES, RAW_ANSWER_LIMIT_BYTES } from '../../../electron/main/journal'
 import type { Journal, OrderRecord, OrderState } from '../../../electron/main/journal'
-import { driveTo, makeTempDir, orderInput, sha256, stagedJournal } from './helpers'
+import { SHOP, driveTo, makeTempDir, orderInput, sha256, stagedJournal } from './helpers'
 
 let dir: string
 let cleanup: () => void
@@ -47,7 +47,7 @@ describe('valid transitions', () => {
     journal.recordCreated(id, attemptId, { billId: 4711, existed: false, raw, httpStatus: 200 })
     expect(order(id)).toMatchObject({ state: 'succeeded', billId: 4711, existed: false, finishedAt: 1_002_000, resolvedBy: 'api' })
     expect(journal.attempts(id)[0]).toMatchObject({ outcome: 'created', raw, rawSize: raw.length, httpStatus: 200, finishedAt: 1_002_000 })
-    expect(journal.billIdsClaimed()).toEqual(new Set([4711]))
+    expect(journal.billIdsClaimed(SHOP)).toEqual(new Set([4711]))
   })
 
   it('a 601 answer is recorded as existed', () => {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { sandboxCommand } from '../../../electron/main/cli/commands/sandbox'
 import { EXIT, type CliIo } from '../../../electron/main/cli/io'
-import { httpBuildQuery } from '../../../shared/php-query'
+import { httpBuildQuery } from '#shared/wire/php-query'
 import { md5, orderData, post } from './helpers'
 
 interface TestIo {

@@ -2,8 +2,8 @@
 // on one request cannot leak into the next, and transport errors come back as values.
 import { createHash } from 'node:crypto'
 import { request } from 'node:http'
-import { httpBuildQuery } from '../../../shared/php-query'
-import type { PhpArray, PhpValue } from '../../../shared/php-value'
+import { httpBuildQuery } from '#shared/wire/php-query'
+import type { PhpArray, PhpValue } from '#shared/wire/php-value'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../../electron/main/sandbox/sandbox'
 
 export const ACCOUNT = 'demo'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../../electron/main/sandbox/sandbox'
 import { ACCOUNT, SECRET, call, md5, orderData, post, signedBody, startTestSandbox } from './helpers'
-import { httpBuildQuery } from '../../../shared/php-query'
+import { httpBuildQuery } from '#shared/wire/php-query'
 
 // Worked vector 1 of api-research.md §7.3 (checked there with PHP 8.2's own http_build_query):
 // the vendor's CreateOrder sample, login "username", key forty X.

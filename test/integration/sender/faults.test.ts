@@ -95,16 +95,17 @@ describe('sender fault matrix (reliability.md §5.3)', () => {
     checkInvariants(t, sandbox)
   })
 
-  it('#17 wrong API key: the run stops at the first answer, nothing created; the right key resumes it', async () => {
+  it('#17 wrong API key: the run stops at the first answer (unclear: it is not signed), nothing created; the right key resumes it', async () => {
     const { sandbox, t } = await scene(3)
     const wrong = clientFor(sandbox.baseUrl, { secret: 'not-the-key' })
     const stopped = await sendAll(t, wrong)
     expect(stopped.result.outcome).toBe('stopped')
-    expect(stopped.result.message).toMatch(/code 4\)\. The API key or the login is wrong/)
+    // Code 4 signed with another key cannot be checked: the order is unclear, the run stops.
+    expect(stopped.result.message).toMatch(/code 4\), but the answer is not signed with this API key.*The API key or the login is wrong/)
     expect(stopped.result.message).not.toContain('not-the-key')
-    expect(stopped.result.counts).toMatchObject({ pending: 3 })
+    expect(stopped.result.counts).toMatchObject({ unknown: 1, pending: 2 })
     expect(sandbox.ledger.count()).toBe(0)
-    checkInvariants(t, sandbox)
+    checkInvariants(t, sandbox, { allowUnknown: true })
 
     const resumed = await sendAll(t, clientFor(sandbox.baseUrl))
     expect(resumed.result.outcome).toBe('finished')

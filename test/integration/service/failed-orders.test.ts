@@ -92,7 +92,8 @@ describe('unclear orders', () => {
       sourceSize: 1,
       sheet: null,
       mapping: { version: 1 },
-      settings: { rate: 1, concurrency: 1, apiBase: 'https://shop.example.com/api/', login: 'shop' }
+      settings: { rate: 1, concurrency: 1, apiBase: 'https://shop.example.com/api/', login: 'shop' },
+      destination: 'shop shop https://shop.example.com/api/'
     })
     journal.stageOrders(run.id, [1, 2].map((ordinal) => ({
       ordinal,

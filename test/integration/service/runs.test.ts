@@ -2,7 +2,7 @@
 // restart mid-run, cancel, export, undo, and the shop's own ledger checked: every order once.
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SessionSummary } from '../../../shared/ipc/contract'
+import type { SessionSummary } from '#shared/ipc/contract'
 import { eventsOf, removeDir, sampleBytes, sandboxShopOrders, startTestApp, waitFor, waitForRunEnd, type TestApp } from './helpers'
 
 const EMAIL_ROW = 4

@@ -2,8 +2,8 @@
 // edits and exclusions re-planned, the order preview with its masked body, templates, and the
 // door that refuses bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Mapping } from '../../../shared/mapping'
-import type { SessionSummary } from '../../../shared/ipc/contract'
+import type { Mapping } from '#shared/mapping/mapping'
+import type { SessionSummary } from '#shared/ipc/contract'
 import { removeDir, sampleBytes, startTestApp, eventsOf, GROUPED_SAMPLE, type TestApp } from './helpers'
 
 let app: TestApp

@@ -27,9 +27,41 @@ describe('readAnswer', () => {
     expect(ok(body)).toMatchObject({ kind: 'answer', errorCode: 600, hashValid: true })
   })
 
-  it('flags an error answer whose hash does not match, and refuses such a success', () => {
-    expect(ok('{"error_code":604,"error_text":"product not exist","hash":"00"}')).toMatchObject({ kind: 'answer', hashValid: false })
-    expect(ok('{"error_code":601,"error_text":"exists","result":{"bill_id":3},"hash":"00"}')).toMatchObject({ kind: 'unknown', httpStatus: 200 })
+  // Issue 8: only a correctly signed answer counts, for every code. An unsigned or wrongly
+  // signed answer of any code is unknown (maybe created), keeping what it claimed.
+  const codes: Array<[number, string]> = [
+    [0, 'ok'],
+    [601, 'order already exist. his number send in result array.'],
+    [8, 'request limit exceeded'],
+    [4, 'incorrect hash'],
+    [1, 'not transferred hash'],
+    [600, 'wrong email'],
+    [602, 'error creating order'],
+    [604, 'product not exist'],
+    [400, 'order not found'],
+    [777, 'something new']
+  ]
+  it.each(codes)('code %i without a signature is unknown, never an answer', (code, text) => {
+    const body = JSON.stringify({ error_code: code, error_text: text, result: { bill_id: 3 } })
+    const outcome = ok(body)
+    expect(outcome).toMatchObject({ kind: 'unknown', httpStatus: 200, raw: body, unsigned: { errorCode: code, errorText: text } })
+    expect(outcome.kind === 'unknown' ? outcome.reason : '').toMatch(new RegExp(`code ${code} .*is not signed.*may have carried out the request`))
+  })
+
+  it.each(codes)('code %i with a wrong signature is unknown, never an answer', (code, text) => {
+    const wrongKey = md5(`${code}::${text}::another key`)
+    for (const hash of ['00', wrongKey, '']) {
+      const outcome = ok(JSON.stringify({ error_code: code, error_text: text, hash }))
+      expect(outcome).toMatchObject({ kind: 'unknown', unsigned: { errorCode: code, errorText: text } })
+    }
+    // A signature over another text does not carry over to this one.
+    const otherText = JSON.stringify({ error_code: code, error_text: `${text}!`, hash: md5(`${code}::${text}::${SECRET}`) })
+    expect(ok(otherText)).toMatchObject({ kind: 'unknown' })
+  })
+
+  it.each(codes)('code %i correctly signed is an answer', (code, text) => {
+    const outcome = ok(JSON.stringify({ error_code: code, error_text: text, hash: md5(`${code}::${text}::${SECRET}`) }))
+    expect(outcome).toMatchObject({ kind: 'answer', errorCode: code, errorText: text, hashValid: true })
   })
 
   it.each(['[]', '"ok"', 'null', '{"error_code":-1,"error_text":"x"}', '{"error_code":"1e3","error_text":"x"}'])('%s is not an answer', (body) => {

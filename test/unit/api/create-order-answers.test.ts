@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CREATE_ORDER_ANSWERS, billIdOf, classifyCreateOrder } from '../../../shared/create-order-answers'
-import type { CallOutcome } from '../../../shared/create-order-answers'
+import { CREATE_ORDER_ANSWERS, billIdOf, classifyCreateOrder } from '#shared/wire/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
 
 function answer(errorCode: number, errorText: string, result: unknown = undefined, hashValid = true): CallOutcome {
   return { kind: 'answer', httpStatus: 200, errorCode, errorText, result, raw: '{}', hashValid }
@@ -135,5 +135,23 @@ describe('billIdOf', () => {
     expect(billIdOf({ bill_id: ' 12' })).toBeNull()
     expect(billIdOf('12')).toBeNull()
     expect(billIdOf(null)).toBeNull()
+  })
+})
+
+describe('classifyCreateOrder: an answer without a valid signature', () => {
+  it.each([
+    [8, 'request limit exceeded'],
+    [777, 'something new'],
+    [4, 'incorrect hash'],
+    [604, 'product not exist'],
+    [0, 'ok']
+  ])('code %i is unknown (maybe created) and stops the run', (code, text) => {
+    const verdict = classifyCreateOrder({ kind: 'unknown', reason: 'not signed', httpStatus: 200, unsigned: { errorCode: code, errorText: text } })
+    expect(verdict).toMatchObject({ state: 'unknown', reason: 'not signed' })
+    expect(verdict.state === 'unknown' ? verdict.stopRun : '').toMatch(new RegExp(`\\(code ${code}\\), but the answer is not signed with this API key`))
+  })
+
+  it('an unclear answer that was signed (or not readable) does not stop the run', () => {
+    expect(classifyCreateOrder({ kind: 'unknown', reason: 'timeout' })).toEqual({ state: 'unknown', reason: 'timeout' })
   })
 })

@@ -2,7 +2,7 @@
 // refused before anything runs, input validated at the door, events forwarded to live windows.
 import type { IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it } from 'vitest'
-import { CHANNEL_NAMES, type EventName, type EventPayloads } from '../../../shared/ipc/contract'
+import { CHANNEL_NAMES, type EventName, type EventPayloads } from '#shared/ipc/contract'
 import { registerIpc, type EventTargetLike, type IpcMainLike } from '../../../electron/main/app/ipc'
 import { trustedSenderCheck } from '../../../electron/main/app/trusted-sender'
 import type { AppService, EventListener, ServiceHandlers } from '../../../electron/main/service/types'

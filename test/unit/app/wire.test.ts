@@ -1,7 +1,7 @@
 // The JSON wire of the browser host: bytes as base64, "$" keys escaped, envelopes recognised.
 import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { decodeBase64, decodeWire, encodeBase64, encodeWire, errorResult, isIpcResult, okResult } from '../../../shared/ipc/wire'
+import { decodeBase64, decodeWire, encodeBase64, encodeWire, errorResult, isIpcResult, okResult } from '#shared/ipc/wire'
 
 describe('wire codec', () => {
   it('round-trips bytes inside any value', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { autoMap, type AutoMapResult } from '../../../shared/auto-map'
-import { FIELD_CATALOG, ORDER_NUMBER_ALIASES } from '../../../shared/catalog'
-import { ORDER_FIELD_KEYS, type OrderFieldKey } from '../../../shared/field-keys'
-import { MappingSchema, resolveColumn, type FieldSource } from '../../../shared/mapping'
-import type { Cell } from '../../../shared/sheet'
+import { autoMap, type AutoMapResult } from '#shared/mapping/auto-map'
+import { FIELD_CATALOG, ORDER_NUMBER_ALIASES } from '#shared/mapping/catalog'
+import { ORDER_FIELD_KEYS, type OrderFieldKey } from '#shared/mapping/field-keys'
+import { MappingSchema, resolveColumn, type FieldSource } from '#shared/mapping/mapping'
+import type { Cell } from '#shared/sheet/sheet'
 
 const column = (name: string, occurrence?: number): FieldSource =>
   occurrence === undefined ? { kind: 'column', column: name } : { kind: 'column', column: name, occurrence }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { API_NAME_SYNONYMS, FIELD_CATALOG, ORDER_NUMBER_ALIASES, fieldSpec, type FieldSpec } from '../../../shared/catalog'
-import { DELIVERY_FIELD_KEYS, GOOD_FIELD_KEYS, ORDER_FIELD_KEYS } from '../../../shared/field-keys'
-import { compactHeader, normalizeHeader } from '../../../shared/header-normalize'
+import { API_NAME_SYNONYMS, FIELD_CATALOG, ORDER_NUMBER_ALIASES, fieldSpec, type FieldSpec } from '#shared/mapping/catalog'
+import { DELIVERY_FIELD_KEYS, GOOD_FIELD_KEYS, ORDER_FIELD_KEYS } from '#shared/mapping/field-keys'
+import { compactHeader, normalizeHeader } from '#shared/mapping/header-normalize'
 
 const spec = (key: string): FieldSpec => {
   const found = fieldSpec(key)

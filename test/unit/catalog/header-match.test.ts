@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { FIELD_CATALOG, fieldSpec, type FieldSpec } from '../../../shared/catalog'
-import { EXACT_SCORE, MATCH_THRESHOLD, editDistanceAtMost, normalizeHeader, scoreHeader } from '../../../shared/header-match'
-import { stemToken } from '../../../shared/header-normalize'
+import { FIELD_CATALOG, fieldSpec, type FieldSpec } from '#shared/mapping/catalog'
+import { EXACT_SCORE, MATCH_THRESHOLD, editDistanceAtMost, normalizeHeader, scoreHeader } from '#shared/mapping/header-match'
+import { stemToken } from '#shared/mapping/header-normalize'
 
 const spec = (key: string): FieldSpec => {
   const found = fieldSpec(key)

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { createOrderParams, createOrderQuery } from '../../../shared/create-order-params'
-import { BILL_FIELD_KEYS, UTM_FIELD_KEYS } from '../../../shared/field-keys'
-import type { OrderDraft } from '../../../shared/order'
-import { parsePhpQuery } from '../../../shared/php-parse'
-import { httpBuildQuery } from '../../../shared/php-query'
+import { createOrderParams, createOrderQuery } from '#shared/wire/create-order-params'
+import { BILL_FIELD_KEYS, UTM_FIELD_KEYS } from '#shared/mapping/field-keys'
+import type { OrderDraft } from '#shared/plan/order'
+import { parsePhpQuery } from '#shared/wire/php-parse'
+import { httpBuildQuery } from '#shared/wire/php-query'
 import { randomDraft, seededRandom } from './random-data'
 
 const vectors = JSON.parse(readFileSync(new URL('../../fixtures/php/vectors.json', import.meta.url), 'utf8')) as {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { md5, md5OfBytes } from '../../../shared/md5'
+import { md5, md5OfBytes } from '#shared/wire/md5'
 import { integer, seededRandom } from './random-data'
 
 const nodeMd5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex')

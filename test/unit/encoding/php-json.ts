@@ -1,7 +1,7 @@
 // JSON as PHP's json_decode($json, true) reads it, for the PHP fixtures and the live cross-check.
 // JSON.parse would move integer-like object keys to the front; PHP keeps the written order, so
 // objects are read into Maps here. Non-finite floats travel as {"$float": "NAN" | "INF" | "-INF"}.
-import type { PhpValue } from '../../../shared/php-value'
+import type { PhpValue } from '#shared/wire/php-value'
 
 const FLOAT_TAG = '$float'
 const NON_FINITE: Record<string, number> = { NAN: NaN, INF: Infinity, '-INF': -Infinity }

@@ -1,10 +1,10 @@
 // Live cross-check against the php binary: a few hundred seeded random cases per direction, all
 // answered by one PHP process. Skipped when php is not on PATH (CI installs php-cli).
 import { beforeAll, describe, expect, it } from 'vitest'
-import { createOrderQuery } from '../../../shared/create-order-params'
-import { parsePhpQuery } from '../../../shared/php-parse'
-import { httpBuildQuery } from '../../../shared/php-query'
-import { requestHash } from '../../../shared/signature'
+import { createOrderQuery } from '#shared/wire/create-order-params'
+import { parsePhpQuery } from '#shared/wire/php-parse'
+import { httpBuildQuery } from '#shared/wire/php-query'
+import { requestHash } from '#shared/wire/signature'
 import { runPhpTests } from '../../helpers/php'
 import { askPhp } from './php-process'
 import { toPairs, toPhpJson } from './php-json'

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { createOrderParams, createOrderQuery } from '../../../shared/create-order-params'
-import { parsePhpQuery } from '../../../shared/php-parse'
-import { httpBuildQuery, phpUrlencode } from '../../../shared/php-query'
-import type { PhpValue } from '../../../shared/php-value'
-import { signedBody } from '../../../shared/signature'
+import { createOrderParams, createOrderQuery } from '#shared/wire/create-order-params'
+import { parsePhpQuery } from '#shared/wire/php-parse'
+import { httpBuildQuery, phpUrlencode } from '#shared/wire/php-query'
+import type { PhpValue } from '#shared/wire/php-value'
+import { signedBody } from '#shared/wire/signature'
 import { integer, randomDraft, seededRandom } from './random-data'
 
 const percent = (bytes: number[]): string => bytes.map((byte) => `%${byte.toString(16).padStart(2, '0')}`).join('')

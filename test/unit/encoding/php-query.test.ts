@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { httpBuildQuery, phpNumberString, phpUrlencode } from '../../../shared/php-query'
-import type { PhpArray, PhpValue } from '../../../shared/php-value'
+import { httpBuildQuery, phpNumberString, phpUrlencode } from '#shared/wire/php-query'
+import type { PhpArray, PhpValue } from '#shared/wire/php-value'
 import { randomText, seededRandom } from './random-data'
 
 /** PHP urlencode derived another way: encodeURIComponent plus the fixes of the API research

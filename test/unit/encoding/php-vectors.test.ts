@@ -1,10 +1,10 @@
 // Fixed vectors made by PHP itself (test/fixtures/php/make-vectors.php -> vectors.json).
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { parsePhpQuery } from '../../../shared/php-parse'
-import { httpBuildQuery } from '../../../shared/php-query'
-import type { PhpArray, PhpValue } from '../../../shared/php-value'
-import { requestHash, responseHash, signedBody } from '../../../shared/signature'
+import { parsePhpQuery } from '#shared/wire/php-parse'
+import { httpBuildQuery } from '#shared/wire/php-query'
+import type { PhpArray, PhpValue } from '#shared/wire/php-value'
+import { requestHash, responseHash, signedBody } from '#shared/wire/signature'
 import { parseOrderedJson, toPairs } from './php-json'
 
 interface BuildVector {

@@ -1,9 +1,9 @@
 // Seeded random inputs for the encoding tests: the same seed always gives the same cases, so a
 // failure can be replayed; the generators lean on the characters and shapes PHP treats specially.
-import type { OrderFieldKey } from '../../../shared/field-keys'
-import { ORDER_FIELD_KEYS } from '../../../shared/field-keys'
-import type { OrderDraft } from '../../../shared/order'
-import type { PhpArray, PhpValue } from '../../../shared/php-value'
+import type { OrderFieldKey } from '#shared/mapping/field-keys'
+import { ORDER_FIELD_KEYS } from '#shared/mapping/field-keys'
+import type { OrderDraft } from '#shared/plan/order'
+import type { PhpArray, PhpValue } from '#shared/wire/php-value'
 import { seeded } from '../../helpers/seeded'
 
 export type Random = () => number

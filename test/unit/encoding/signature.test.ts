@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { md5 } from '../../../shared/md5'
-import { httpBuildQuery } from '../../../shared/php-query'
-import { requestHash, responseHash, signedBody } from '../../../shared/signature'
+import { md5 } from '#shared/wire/md5'
+import { httpBuildQuery } from '#shared/wire/php-query'
+import { requestHash, responseHash, signedBody } from '#shared/wire/signature'
 
 const SECRET = 'very-secret-key-1234567890'
 

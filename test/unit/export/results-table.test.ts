@@ -30,7 +30,8 @@ function runInput(mapping: unknown): CreateRunInput {
     sourceSize: 100,
     sheet: 'Orders',
     mapping,
-    settings: { rate: 1, concurrency: 1, apiBase: 'https://shop.example.com/api/', login: 'shop' }
+    settings: { rate: 1, concurrency: 1, apiBase: 'https://shop.example.com/api/', login: 'shop' },
+    destination: 'shop shop https://shop.example.com/api/'
   }
 }
 

@@ -1,11 +1,11 @@
 // The catalogs: the same keys in every language, the plural forms each language needs, and
 // placeholders that match, so no text is missing or half-filled in either language.
 import { describe, expect, it } from 'vitest'
-import { baseKey, CATALOGS, isCatalogKey } from '../../../shared/i18n/catalog/index'
-import { en } from '../../../shared/i18n/catalog/en'
-import { ru } from '../../../shared/i18n/catalog/ru'
-import { pseudoCatalog, pseudoText } from '../../../shared/i18n/pseudo'
-import { translatorFor } from '../../../shared/i18n/translate'
+import { baseKey, CATALOGS, isCatalogKey } from '#shared/i18n/catalog/index'
+import { en } from '#shared/i18n/catalog/en'
+import { ru } from '#shared/i18n/catalog/ru'
+import { pseudoCatalog, pseudoText } from '#shared/i18n/pseudo'
+import { translatorFor } from '#shared/i18n/translate'
 
 const PLURALS = { en: ['one', 'other'], ru: ['one', 'few', 'many', 'other'] } as const
 

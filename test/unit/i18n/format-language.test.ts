@@ -1,7 +1,7 @@
 // Numbers, amounts, dates and durations in each language, and how the language is chosen.
 import { describe, expect, it } from 'vitest'
-import { formatsFor } from '../../../shared/i18n/format'
-import { commandLineLanguage, environmentLanguage, languageOf, pickLanguage } from '../../../shared/i18n/language'
+import { formatsFor } from '#shared/i18n/format'
+import { commandLineLanguage, environmentLanguage, languageOf, pickLanguage } from '#shared/i18n/language'
 
 const NBSP = '\u00a0'
 const moment = Date.UTC(2026, 11, 5, 7, 30, 9)

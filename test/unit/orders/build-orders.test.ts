@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { planImport } from '../../../shared/import-plan'
-import type { Issue } from '../../../shared/issue'
+import { planImport } from '#shared/plan/import-plan'
+import type { Issue } from '#shared/plan/issue'
 import { NOW, col, constant, good, mapping, sheet } from './helpers'
 
 const where = (i: Issue) => ({ code: i.code, row: i.row, column: i.column, field: i.field, order: i.order, severity: i.severity })

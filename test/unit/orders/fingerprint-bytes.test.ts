@@ -2,8 +2,8 @@
 // form. The two must agree on every input, or journals would stop recognizing sent orders.
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { FINGERPRINT_FIELDS, fingerprintInput, orderFingerprint } from '../../../shared/fingerprint'
-import type { GoodLine, OrderDraft } from '../../../shared/order'
+import { FINGERPRINT_FIELDS, fingerprintInput, orderFingerprint } from '#shared/plan/fingerprint'
+import type { GoodLine, OrderDraft } from '#shared/plan/order'
 import { seeded } from '../../helpers/seeded'
 
 type Order = Pick<OrderDraft, 'fields' | 'goods'>

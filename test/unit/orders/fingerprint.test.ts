@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalDecimal, fingerprintInput, orderFingerprint } from '../../../shared/fingerprint'
-import { fingerprintOf, planImport } from '../../../shared/import-plan'
-import { md5 } from '../../../shared/md5'
-import type { GoodLine, OrderDraft } from '../../../shared/order'
+import { sumKey, fingerprintInput, orderFingerprint } from '#shared/plan/fingerprint'
+import { fingerprintOf, planImport } from '#shared/plan/import-plan'
+import { md5 } from '#shared/wire/md5'
+import type { GoodLine, OrderDraft } from '#shared/plan/order'
 import { NOW, col, good, mapping, sheet } from './helpers'
 
 type Order = Pick<OrderDraft, 'fields' | 'goods'>
@@ -75,7 +75,7 @@ describe('orderFingerprint', () => {
   })
 })
 
-describe('canonicalDecimal', () => {
+describe('sumKey (canonicalDecimal, or the trimmed text)', () => {
   it.each([
     ['1500', '1500'],
     ['1500.50', '1500.5'],
@@ -88,7 +88,7 @@ describe('canonicalDecimal', () => {
     ['-2.10', '-2.1'],
     ['abc', 'abc']
   ])('%s -> %s', (input, output) => {
-    expect(canonicalDecimal(input)).toBe(output)
+    expect(sumKey(input)).toBe(output)
   })
 })
 

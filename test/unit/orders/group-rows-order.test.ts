@@ -1,9 +1,9 @@
 // groupRows skips its map while order numbers rise and uses the row above for repeated lines;
 // the grouping must be exactly the plain one-map reading in every arrangement.
 import { describe, expect, it } from 'vitest'
-import { groupRows } from '../../../shared/group-rows'
-import { cellToText } from '../../../shared/transforms'
-import type { Cell } from '../../../shared/sheet'
+import { groupRows } from '#shared/plan/group-rows'
+import { cellToText } from '#shared/transforms/index'
+import type { Cell } from '#shared/sheet/sheet'
 import { sheet } from './helpers'
 import { seeded } from '../../helpers/seeded'
 

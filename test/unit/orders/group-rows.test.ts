@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { groupRows } from '../../../shared/group-rows'
-import { planImport } from '../../../shared/import-plan'
+import { groupRows } from '#shared/plan/group-rows'
+import { planImport } from '#shared/plan/import-plan'
 import { NOW, col, mapping, sheet } from './helpers'
 
 const BY_ORDER = { column: 0, name: 'column "Order"', header: 'Order' }

@@ -1,7 +1,7 @@
 // Small builders so each test shows only the columns and mapping it is about.
-import type { OrderFieldKey } from '../../../shared/field-keys'
-import type { FieldMapping, GoodMapping, Mapping } from '../../../shared/mapping'
-import type { Cell, SheetTable } from '../../../shared/sheet'
+import type { OrderFieldKey } from '#shared/mapping/field-keys'
+import type { FieldMapping, GoodMapping, Mapping } from '#shared/mapping/mapping'
+import type { Cell, SheetTable } from '#shared/sheet/sheet'
 
 /** A sheet whose first data row is sheet row 2 (row 1 holds the headers). */
 export function sheet(headers: string[], rows: Cell[][], rowNumbers?: number[]): SheetTable {

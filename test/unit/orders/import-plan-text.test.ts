@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { cellText } from '../../../shared/import-plan-text'
-import type { Cell } from '../../../shared/sheet'
-import { cellToText } from '../../../shared/transforms'
+import { cellText } from '#shared/plan/import-plan-text'
+import type { Cell } from '#shared/sheet/sheet'
+import { cellToText } from '#shared/transforms/index'
 
 const CELLS: Cell[] = [
   null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { orderFingerprint } from '../../../shared/fingerprint'
-import { fingerprintOf, planImport } from '../../../shared/import-plan'
+import { orderFingerprint } from '#shared/plan/fingerprint'
+import { fingerprintOf, planImport } from '#shared/plan/import-plan'
 import { NOW, col, good, mapping, sheet } from './helpers'
 
 describe('planImport', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { mappingIssues, planImport } from '../../../shared/import-plan'
+import { mappingIssues, planImport } from '#shared/plan/import-plan'
 import { NOW, col, constant, good, mapping, sheet } from './helpers'
 
 const HEADERS = ['E-mail', 'Product', 'Price', '']

@@ -2,8 +2,8 @@
 // must get exactly what an order built at once would hold, and the whole-order rules must judge
 // them the same way.
 import { describe, expect, it } from 'vitest'
-import { planImport, type PlannedOrder } from '../../../shared/import-plan'
-import { RowOrder } from '../../../shared/row-order'
+import { planImport, type PlannedOrder } from '#shared/plan/import-plan'
+import { RowOrder } from '#shared/plan/row-order'
 import { NOW, col, constant, good, mapping, sheet } from './helpers'
 
 const HEADERS = ['Order', 'Email', 'Name', 'Created', 'Product', 'Price', 'Medium', 'Source']

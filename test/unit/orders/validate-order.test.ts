@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { planImport } from '../../../shared/import-plan'
-import { compileOrderRules, compileValueChecks } from '../../../shared/validate-order'
-import { isEmail, isIp, isPositiveDecimal, significantDecimals } from '../../../shared/validate-order-syntax'
+import { planImport } from '#shared/plan/import-plan'
+import { compileOrderRules, compileValueChecks } from '#shared/plan/validate-order'
+import { isEmail, isIp, isPositiveDecimal, significantDecimals } from '#shared/plan/validate-order-syntax'
 import { seeded } from '../../helpers/seeded'
 import { NOW, col, good, mapping, sheet } from './helpers'
 

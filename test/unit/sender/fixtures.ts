@@ -5,10 +5,11 @@ import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { CallOutcome } from '../../../shared/create-order-answers'
+import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { Journal } from '../../../electron/main/journal'
 import type { Payload, StageOrderInput } from '../../../electron/main/journal'
 import type { Clock } from '../../../electron/main/sender/clock'
+import { readAnswer } from '../../../electron/main/api/answer-reader'
 
 export const WALL_START = Date.UTC(2026, 0, 15, 9, 0, 0)
 
@@ -125,7 +126,8 @@ export function tempJournal(orders: number | OrderSpec[], now?: () => number): T
     sourceSize: 6,
     sheet: null,
     mapping: { version: 1 },
-    settings: { rate: 1, concurrency: 1, apiBase: 'http://127.0.0.1:1/api/', login: 'demo' }
+    settings: { rate: 1, concurrency: 1, apiBase: 'http://127.0.0.1:1/api/', login: 'demo' },
+    destination: 'shop demo http://127.0.0.1:1/api/'
   })
   journal.stageOrders(run.id, specs.map((spec, i) => stageInput(i + 1, spec)))
   const ids = journal.ordersByState(run.id, ['pending'], { offset: 0, limit: specs.length }).map((order) => order.id)
@@ -151,6 +153,9 @@ export type FakeStep =
   /** Not created, and the client cannot tell. */
   | 'unknown-before'
   | { throws: string }
+  /** An answer of this code without a signature, read by the real answer reader; `creates`:
+   * the shop did create the order (the answer came from something that does not sign). */
+  | { unsigned: number; creates: boolean }
 
 export interface ShopOrder {
   billId: number
@@ -204,6 +209,11 @@ export class FakeShop {
       if (step === 'not-sent') return { kind: 'not-sent', reason: 'shop.test refused the connection. The CreateOrder request was not sent.' }
       if (step === 'unknown-before') return { kind: 'unknown', reason: 'No answer from shop.test; the server may have carried it out.' }
       if (typeof step === 'object' && 'throws' in step) throw new Error(step.throws)
+      if (typeof step === 'object' && 'unsigned' in step) {
+        if (step.creates) this.create(payload)
+        const body = JSON.stringify({ error_code: step.unsigned, error_text: `error ${step.unsigned}`, result: [] })
+        return readAnswer({ status: 200, location: null, body }, { what: 'CreateOrder', host: 'shop.test', secret: 'fake-shop-key' })
+      }
       if (typeof step === 'object') return answer(step.code, step.text ?? `error ${step.code}`, step.code === 601 ? { bill_id: step.billId ?? 99001 } : [])
       const order = this.create(payload)
       if (step === 'drop-after-create') return { kind: 'unknown', reason: 'The connection to shop.test was cut after the request was sent (ECONNRESET); the server may have carried it out.' }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { sendRun } from '../../../electron/main/sender/send-run'
+import { MAX_CARRIED_WAIT_MS } from '../../../electron/main/sender/run-sender'
 import type { SendEvent, SenderDeps, SendOptions, SendProgress } from '../../../electron/main/sender/send-run'
 import { FakeClock, FakeShop, tempJournal } from './fixtures'
 import type { OrderSpec, TempJournal } from './fixtures'
@@ -95,6 +96,21 @@ describe('sendRun: verdicts', () => {
     const again = send(s)
     expect((await again.handle.done).outcome).toBe('finished')
     for (let n = 1; n <= 4; n++) expect(s.shop.countTag(`t-${n}`)).toBe(1)
+  })
+
+  it.each([8, 777, 604])('an unsigned code %i is unclear (maybe created): never resent, the run stops, resume finds it', async (code) => {
+    const s = setup(3)
+    s.shop.steps.push('ok', { unsigned: code, creates: true })
+    const { handle } = send(s)
+    const result = await handle.done
+    expect(result.outcome).toBe('stopped')
+    expect(result.message).toMatch(new RegExp(`\\(code ${code}\\), but the answer is not signed with this API key`))
+    expect(s.t.journal.getOrder(s.t.ids[1]!)).toMatchObject({ state: 'unknown' })
+    expect(s.shop.countTag('t-2')).toBe(1)
+
+    const again = send(s)
+    expect((await again.handle.done).outcome).toBe('finished')
+    for (let n = 1; n <= 3; n++) expect(s.shop.countTag(`t-${n}`)).toBe(1)
   })
 
   it('backs off on the request limit: holds, halves the rate, then sends the order again', async () => {
@@ -195,6 +211,53 @@ describe('sendRun: verdicts', () => {
 })
 
 describe('sendRun: resuming', () => {
+  it('a clock moved back since the crash: waits written before are carried over for at most 2 minutes', async () => {
+    // The earlier process ran with the wall clock 5 hours ahead; it has been set right since.
+    const clock = new FakeClock()
+    let ahead = 5 * 3600_000
+    const t = tempJournal(3, () => clock.wall() + ahead)
+    cleanups.push(t.cleanup)
+    const shop = new FakeShop({ clock })
+    const s: Setup = { t, shop, clock }
+    // Order 1 waits for a retry 1 s after the wrong "now"; order 2 was sent (and created) just
+    // before the crash and must settle before its lookup.
+    const first = t.journal.beginAttempt(t.ids[0]!)
+    t.journal.recordRetry(t.ids[0]!, first.attemptId, { kind: 'retry', reason: 'refused', nextAttemptAt: clock.wall() + ahead + 1000 })
+    const second = t.journal.beginAttempt(t.ids[1]!)
+    t.journal.recordUnknown(t.ids[1]!, second.attemptId, { reason: 'crashed' })
+    await shop.createOrder(t.journal.getOrder(t.ids[1]!)!.payload)
+    ahead = 0
+
+    const { handle } = send(s, { settleMs: 30_000 })
+    const result = await handle.done
+    expect(result.outcome).toBe('finished')
+    for (let n = 1; n <= 3; n++) expect(shop.countTag(`t-${n}`)).toBe(1)
+    // Virtual time: the run took at most the 2-minute cap (plus sending), not 5 hours.
+    expect(clock.now()).toBeLessThanOrEqual(MAX_CARRIED_WAIT_MS + 10_000)
+  })
+
+  it('within a run, a wall clock set back does not stretch a retry wait (the monotonic clock counts)', async () => {
+    const clock = new FakeClock()
+    const t = tempJournal(2, () => clock.wall())
+    cleanups.push(t.cleanup)
+    const shop = new FakeShop({ clock })
+    shop.steps.push('not-sent')
+    // The wall clock jumps 3 hours back as soon as the run has started.
+    let back = 0
+    const events: SendEvent[] = []
+    const handle = sendRun(
+      t.runId,
+      { journal: t.journal, client: shop, clock, wallNow: () => clock.wall() - back, random: () => 0.5 },
+      { rate: 10, concurrency: 1, settleMs: 1000, onEvent: (e) => {
+        events.push(e)
+        if (e.kind === 'retry') back = 3 * 3600_000
+      } }
+    )
+    expect((await handle.done).outcome).toBe('finished')
+    expect(clock.now()).toBeLessThan(60_000)
+    for (let n = 1; n <= 2; n++) expect(shop.countTag(`t-${n}`)).toBe(1)
+  })
+
   it('reconciles the unclear orders of the run before sending anything', async () => {
     const s = setup(3)
     // Order 1 was sent before a crash and created; its answer never reached the journal.

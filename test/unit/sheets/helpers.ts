@@ -7,7 +7,7 @@ import { deflateRawSync } from 'node:zlib'
 import * as XLSX from 'xlsx'
 import { parseSheetBytes } from '../../../electron/main/sheets/read-sheet'
 import { SheetReadError, type SheetError } from '../../../electron/main/sheets/sheet-error'
-import type { ReadResult, SheetReadOptions } from '../../../shared/sheet'
+import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import type { ReadLimits } from '../../../electron/main/sheets/read-sheet'
 
 export type ParseOptions = SheetReadOptions & { limits?: Partial<ReadLimits> }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { parseSheetBytes } from '../../../electron/main/sheets/read-sheet'
-import type { Cell, FormattedNumber } from '../../../shared/sheet'
+import type { Cell, FormattedNumber } from '#shared/sheet/sheet'
 import { tempFolder } from './helpers'
 
 const SAMPLES = new URL('../../../resources/samples/', import.meta.url)

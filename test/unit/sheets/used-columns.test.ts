@@ -2,7 +2,7 @@
 // rows from their ends; the span must be the one a full scan of every cell gives.
 import { describe, expect, it } from 'vitest'
 import { buildTable } from '../../../electron/main/sheets/build-table'
-import type { Cell } from '../../../shared/sheet'
+import type { Cell } from '#shared/sheet/sheet'
 import { seeded } from '../../helpers/seeded'
 
 const blank = (cell: Cell | undefined): boolean => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')

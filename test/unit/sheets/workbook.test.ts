@@ -1,7 +1,7 @@
 import * as XLSX from 'xlsx'
 import { describe, expect, it } from 'vitest'
 import { parseSheetBytes } from '../../../electron/main/sheets/read-sheet'
-import type { FormattedNumber } from '../../../shared/sheet'
+import type { FormattedNumber } from '#shared/sheet/sheet'
 import { parseError, workbookBytes } from './helpers'
 
 const ORDERS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Cell } from '../../../shared/sheet'
-import { detectDateOrder, parseTimestamp } from '../../../shared/transforms'
+import type { Cell } from '#shared/sheet/sheet'
+import { detectDateOrder, parseTimestamp } from '#shared/transforms/index'
 
 describe('detectDateOrder', () => {
   it('picks day first from a day above 12', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { DateOrder } from '../../../shared/mapping'
-import type { Cell } from '../../../shared/sheet'
-import { parseTimestamp } from '../../../shared/transforms'
-import type { DateOptions } from '../../../shared/transforms'
+import type { DateOrder } from '#shared/mapping/mapping'
+import type { Cell } from '#shared/sheet/sheet'
+import { parseTimestamp } from '#shared/transforms/index'
+import type { DateOptions } from '#shared/transforms/index'
 
 // Expected instants are built from Date.UTC and offsets known from the tz database, never from
 // the code under test.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Cell } from '../../../shared/sheet'
-import { normalizeDomain } from '../../../shared/transforms'
+import type { Cell } from '#shared/sheet/sheet'
+import { normalizeDomain } from '#shared/transforms/index'
 
 describe('normalizeDomain', () => {
   const cases: Array<[Cell, string]> = [

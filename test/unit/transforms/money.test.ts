@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { DecimalSeparator } from '../../../shared/mapping'
-import type { Cell } from '../../../shared/sheet'
-import { detectDecimalSeparator, parseMoney } from '../../../shared/transforms'
+import type { DecimalSeparator } from '#shared/mapping/mapping'
+import type { Cell } from '#shared/sheet/sheet'
+import { detectDecimalSeparator, parseMoney } from '#shared/transforms/index'
 
 function money(cell: Cell, decimal: DecimalSeparator = 'auto'): string | null {
   const r = parseMoney(cell, { decimal })

@@ -2,13 +2,13 @@
 // makes every fast path decline, while the full transform trims it away: so `transform(' ' + x)`
 // is the general reading of x, and the fast answer for x must equal it.
 import { describe, expect, it } from 'vitest'
-import { parseMoney, parseTimestamp, normalizeDomain } from '../../../shared/transforms'
-import { plainMoney } from '../../../shared/transforms/money'
-import { plainTimestamp } from '../../../shared/transforms/dates'
-import { isPlainHost } from '../../../shared/transforms/domain'
-import type { DateOptions } from '../../../shared/transforms'
-import type { DecimalSeparator } from '../../../shared/mapping'
-import { isPositiveDecimal, significantDecimals } from '../../../shared/validate-order-syntax'
+import { parseMoney, parseTimestamp, normalizeDomain } from '#shared/transforms/index'
+import { plainMoney } from '#shared/transforms/money'
+import { plainTimestamp } from '#shared/transforms/dates'
+import { isPlainHost } from '#shared/transforms/domain'
+import type { DateOptions } from '#shared/transforms/index'
+import type { DecimalSeparator } from '#shared/mapping/mapping'
+import { isPositiveDecimal, significantDecimals } from '#shared/plan/validate-order-syntax'
 import { seeded } from '../../helpers/seeded'
 
 function randomText(random: () => number, alphabet: readonly string[], max: number): string {

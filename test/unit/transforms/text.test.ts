@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Cell } from '../../../shared/sheet'
-import { cellToText } from '../../../shared/transforms'
+import type { Cell } from '#shared/sheet/sheet'
+import { cellToText } from '#shared/transforms/index'
 
 describe('cellToText', () => {
   const cases: Array<[string, Cell, string]> = [

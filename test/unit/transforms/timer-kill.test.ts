@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Cell } from '../../../shared/sheet'
-import { parseTimerKill } from '../../../shared/transforms'
-import type { DateOptions } from '../../../shared/transforms'
+import type { Cell } from '#shared/sheet/sheet'
+import { parseTimerKill } from '#shared/transforms/index'
+import type { DateOptions } from '#shared/transforms/index'
 
 const MOSCOW: DateOptions = { dateOrder: 'auto', timeZone: 'Europe/Moscow', date1904: false }
 

@@ -1,8 +1,8 @@
 // 'UTC' is read without an Intl formatter; it must read every date as the zones Intl resolves
 // to UTC do.
 import { describe, expect, it } from 'vitest'
-import { isValidTimeZone, parseTimestamp } from '../../../shared/transforms'
-import type { DateOptions } from '../../../shared/transforms'
+import { isValidTimeZone, parseTimestamp } from '#shared/transforms/index'
+import type { DateOptions } from '#shared/transforms/index'
 
 describe("the 'UTC' time zone", () => {
   it('is valid and reads dates, serials and DST-era times as Etc/UTC and GMT do', () => {

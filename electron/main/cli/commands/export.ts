@@ -1,14 +1,14 @@
 // orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded]: the
 // run's sheet rows with what became of each order, safe to open in a spreadsheet.
 import { resolve } from 'node:path'
-import { formatsFor } from '../../../../shared/i18n/format'
+import { formatsFor } from '#shared/i18n/format'
 import { EXPORT_FILTERS, resultsTable, type ExportFilter } from '../../export/results-table'
 import { exportFormatOf, writeResults } from '../../export/write-results'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { cliLanguage, cliT } from '../lang'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { journalPathFor } from '../../ops/paths'
 import { UsageError } from '../usage-error'
 
 const OPTIONS = {

@@ -2,8 +2,8 @@
 // real import would send, one JSON line per order; nothing is staged or sent.
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { createOrderParams } from '../../../../shared/create-order-params'
-import { signedBody } from '../../../../shared/signature'
+import { createOrderParams } from '#shared/wire/create-order-params'
+import { signedBody } from '#shared/wire/signature'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { describeCounts, describeIssues } from '../describe-plan'
 import { cliT } from '../lang'

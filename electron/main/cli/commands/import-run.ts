@@ -1,17 +1,18 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
-import { fingerprintOf, type PlannedOrder } from '../../../../shared/import-plan'
+import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
-import type { Translate } from '../../../../shared/i18n/translate'
+import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
-import { openApi, type ApiChoice } from '../run/api-target'
+import { choiceDestination, openApi, type ApiChoice } from '../run/api-target'
 import { confirmed } from '../run/confirm'
 import { openJournal } from '../run/journal-access'
 import { sendAndReport } from '../run/send-flow'
 import { LIST_LIMIT } from '../run/summary'
+import { termText } from '../terminal-text'
 
 export interface ImportRunOptions {
   /** Absolute path of the sheet (hashed into the run). */
@@ -34,7 +35,7 @@ interface Plan {
 export async function importRun(prepared: PreparedImport, options: ImportRunOptions, io: CliIo): Promise<number> {
   const journal = openJournal(options.journalPath, io)
   try {
-    const plan = planSend(journal, prepared, options.force)
+    const plan = planSend(journal, prepared, options.force, choiceDestination(options.choice))
     const toSend = plan.valid.length - plan.alreadyCreated.length
     const t = cliT(io)
     const where = options.choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: options.choice.baseUrl, login: options.choice.login })
@@ -65,7 +66,7 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
   }
 }
 
-function planSend(journal: Journal, prepared: PreparedImport, force: boolean): Plan {
+function planSend(journal: Journal, prepared: PreparedImport, force: boolean, destination: string): Plan {
   const valid: PlannedOrder[] = []
   const rejected: PlannedOrder[] = []
   const alreadyCreated: Plan['alreadyCreated'] = []
@@ -75,7 +76,7 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean): P
       continue
     }
     valid.push(order)
-    const match = force ? null : journal.findCreated(fingerprintOf(order))
+    const match = force ? null : journal.findCreated(fingerprintOf(order), destination)
     if (match) alreadyCreated.push({ order, ...match })
   }
   return { valid, rejected, alreadyCreated }
@@ -83,16 +84,16 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean): P
 
 function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, where: string, t: Translate): string[] {
   const { counts } = prepared.plan
-  const lines = [t('cli.fileSummary', { file: prepared.file, rows: t('cli.rows', { count: counts.rows }), count: counts.orders })]
+  const lines = [t('cli.fileSummary', { file: termText(prepared.file), rows: t('cli.rows', { count: counts.rows }), count: counts.orders })]
   lines.push(t('cli.toSend', { count: toSend, where }))
   if (plan.rejected.length > 0) {
     lines.push(t('cli.rejected', { count: plan.rejected.length }))
     const errors = orderErrors(prepared.plan.issues)
     const sheetWide = prepared.plan.issues.filter((issue) => issue.severity === 'error' && issue.order === null)
-    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${issue.message}`)
+    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issue.message)}`)
     for (const order of plan.rejected.slice(0, LIST_LIMIT)) {
       const first = errors.get(order.index)?.[0]
-      if (first) lines.push(`  #${order.index}: ${first.message}`)
+      if (first) lines.push(`  #${order.index}: ${termText(first.message)}`)
     }
     if (plan.rejected.length > LIST_LIMIT) lines.push(t('cli.moreInPreview', { count: plan.rejected.length - LIST_LIMIT }))
   }

@@ -3,8 +3,8 @@
 // Not there: it goes back to the queue and the next resume sends it.
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
-import { findOrderByOrdinal, openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
+import { journalPathFor } from '../../ops/paths'
 import { commandHint } from '../run/send-options'
 import { UsageError } from '../usage-error'
 
@@ -29,7 +29,7 @@ export async function resolveCommand(argv: string[], io: CliIo): Promise<number>
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resolve')
   try {
     requireRun(journal, runId, 'resolve')
-    const order = findOrderByOrdinal(journal, runId, ordinal)
+    const order = journal.orderByOrdinal(runId, ordinal)
     if (!order) throw new UsageError(`resolve: run ${runId} has no order #${ordinal}. "orderbatch status ${runId}" lists its unclear orders.`)
     if (billId !== undefined) {
       journal.resolveCreated(order.id, { billId, by: 'user', note: 'found in the shop by the user (orderbatch resolve)' })

@@ -4,7 +4,9 @@
 //
 // A run sent to the built-in sandbox (import --sandbox) needs --sandbox again: that sandbox
 // lived inside the command that started it, so resume starts a new one on the same shop file
-// (kept next to the sandbox journal), on a new port, and records the new address in the run.
+// (kept next to the journal), on a new port, and records the new address in the run.
+import { SANDBOX_DESTINATION } from '#shared/run/destination'
+import type { Journal, RunRecord } from '../../journal'
 import { cliT } from '../lang'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
@@ -12,13 +14,19 @@ import { API_OPTION_SPECS } from '../run/api-target'
 import { checkCanAsk } from '../run/confirm'
 import { askAndSend, planContinuation } from '../run/continue-run'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { journalPathFor } from '../../ops/paths'
 import { exitCode } from '../run/send-flow'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { countsLine } from '../run/summary'
 import { UsageError } from '../usage-error'
 
 const OPTIONS = { ...API_OPTION_SPECS, ...SEND_OPTION_SPECS, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
+
+/** The latest unfinished run of the sandbox (with --sandbox), or of a shop (without). */
+function latestUnfinished(journal: Journal, sandbox: boolean): RunRecord | null {
+  const open = journal.listRuns().filter((run) => run.status !== 'finished' && run.status !== 'cancelled')
+  return open.find((run) => (run.destination === SANDBOX_DESTINATION) === sandbox) ?? null
+}
 
 export async function resumeCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'resume')
@@ -27,9 +35,11 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
   checkCanAsk(io, values.yes, 'resume')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resume')
   try {
-    const run = runId === undefined ? journal.latestUnfinishedRun() : requireRun(journal, runId, 'resume')
+    const run = runId === undefined ? latestUnfinished(journal, values.sandbox === true) : requireRun(journal, runId, 'resume')
     if (!run) {
-      io.stdout(`No unfinished run in ${journal.path}; nothing to resume.\n`)
+      const other = latestUnfinished(journal, values.sandbox !== true)
+      const hint = other === null ? '' : ` Run ${other.id} (${other.destination === SANDBOX_DESTINATION ? 'sent to the built-in sandbox' : 'sent to a shop'}) is unfinished: orderbatch resume ${other.id}${values.sandbox === true ? '' : ' --sandbox'}.`
+      io.stdout(`No unfinished ${values.sandbox === true ? 'sandbox ' : ''}run in ${journal.path}; nothing to resume.${hint}\n`)
       return EXIT.ok
     }
     if (run.status === 'cancelled') throw new UsageError(`resume: run ${run.id} was cancelled for good; import the file again instead.`)

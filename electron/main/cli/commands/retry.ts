@@ -4,7 +4,7 @@
 // again. With --from, each failed order found in the fixed file gets its corrected data (see
 // ../run/corrections.ts for how rows are matched); corrected orders that still have errors are
 // listed and stay failed. Created orders are never touched.
-import type { Translate } from '../../../../shared/i18n/translate'
+import type { Translate } from '#shared/i18n/translate'
 import { cliT } from '../lang'
 import { resolve } from 'node:path'
 import type { CorrectedOrder, OrderRecord } from '../../journal'
@@ -16,9 +16,9 @@ import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
 import { API_OPTION_SPECS } from '../run/api-target'
 import { checkCanAsk, confirmed } from '../run/confirm'
 import { planContinuation, send } from '../run/continue-run'
-import { planCorrections } from '../run/corrections'
-import { ordersOf, openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { planCorrections } from '../../ops/corrections'
+import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
+import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { withProgressNote } from '../progress-note'
@@ -49,7 +49,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
     const run = requireRun(journal, runId, 'retry')
     if (run.status === 'cancelled') throw new UsageError(`retry: run ${run.id} was cancelled for good; import the file again instead.`)
     const plan = planContinuation(run, values, io, 'retry')
-    const failed = [...ordersOf(journal, run.id, ['failed'])]
+    const failed = [...journal.orders(run.id, ['failed'])]
     const t = cliT(io)
     if (failed.length === 0) {
       io.stdout(`${t('cli.retry.none', { run: run.id })}\n`)

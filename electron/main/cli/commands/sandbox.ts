@@ -2,15 +2,12 @@
 // tried end to end without a real shop.
 import { resolve } from 'node:path'
 import { startSandbox, type SandboxEvent, type SandboxOptions } from '../../sandbox/sandbox'
+import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_PORT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { DEFAULT_SECRET_ENV } from '../secret'
 import { UsageError } from '../usage-error'
 
-export const SANDBOX_DEFAULT_PORT = 8765
-export const SANDBOX_DEFAULT_ACCOUNT = 'demo'
-/** Public and documented: the sandbox guards nothing, so its default key is no secret. */
-export const SANDBOX_DEFAULT_SECRET = 'sandbox-secret'
 
 const OPTIONS = {
   port: { type: 'string' },

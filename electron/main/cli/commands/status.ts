@@ -3,7 +3,7 @@
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
-import { journalPathFor } from '../run/paths'
+import { journalPathFor } from '../../ops/paths'
 import { runHeadline, runJson } from '../run/run-view'
 import { cliT } from '../lang'
 import { commandHint } from '../run/send-options'

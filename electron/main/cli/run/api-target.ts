@@ -1,13 +1,14 @@
 // Which API a command talks to: a shop (login + address + key from the environment) or the
 // built-in sandbox. Decided from the flags before any slow work, so a mistake costs nothing.
+import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 import { ApiAddressError, apiBaseUrl } from '../../api/api-base'
 import type { RunSettings } from '../../journal'
 import { startSandbox } from '../../sandbox/sandbox'
-import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../commands/sandbox'
+import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
 import type { CliIo } from '../io'
 import { readSecret } from '../secret'
 import { UsageError } from '../usage-error'
-import { sandboxShopPath } from './paths'
+import { sandboxShopPath } from '../../ops/paths'
 
 export const API_OPTION_SPECS = {
   account: { type: 'string' },
@@ -41,6 +42,11 @@ export interface ApiTarget {
   secret: string
   sandbox: boolean
   close: () => Promise<void>
+}
+
+/** Where orders sent with this choice go (shared/destination.ts). */
+export function choiceDestination(choice: ApiChoice): string {
+  return choice.kind === 'sandbox' ? SANDBOX_DESTINATION : shopDestination(choice.login, choice.baseUrl)
 }
 
 export function chooseApi(flags: ApiFlags, io: CliIo, command: string, stored?: StoredTarget): ApiChoice {

@@ -2,9 +2,9 @@
 // orders are only counted (the progress line shows them); everything that needs a person is
 // printed as it happens.
 import type { SendEvent } from '../../sender/send-run'
-import type { Translate } from '../../../../shared/i18n/translate'
+import type { Translate } from '#shared/i18n/translate'
+import { describeRows } from '../../ops/describe-rows'
 import { ENGLISH } from '../lang'
-import { describeRows } from './journal-access'
 
 export interface EventContext {
   runId: number

@@ -2,7 +2,7 @@
 // state, orders per minute, time left). Otherwise (a log file, CI): a plain line at most every
 // few seconds. Messages about single orders are printed between, never over, the progress line.
 import type { SendProgress } from '../../sender/send-run'
-import type { Translate } from '../../../../shared/i18n/translate'
+import type { Translate } from '#shared/i18n/translate'
 import type { CliIo } from '../io'
 import { ENGLISH } from '../lang'
 

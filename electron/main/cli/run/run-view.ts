@@ -1,16 +1,16 @@
 // A run as status shows it: in words for a person, or as JSON for a script.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
-import { readRunInfo } from '../../pipeline/stage-run'
-import type { Translate } from '../../../../shared/i18n/translate'
+import { readRunInfo } from '../../journal'
+import type { Translate } from '#shared/i18n/translate'
 import { ENGLISH } from '../lang'
-import { ordersOf } from './journal-access'
 import { countsLine } from './summary'
+import { termName, termText } from '../terminal-text'
 
 export function runHeadline(journal: Journal, run: RunRecord, t: Translate = ENGLISH): string[] {
   const info = readRunInfo(run)
   const counts = journal.runCounts(run.id)
   const deleted = journal.deletions(run.id).size
-  const sheet = run.sheet === null ? '' : t('cli.status.sheet', { sheet: run.sheet })
+  const sheet = run.sheet === null ? '' : t('cli.status.sheet', { sheet: termName(run.sheet) })
   const target = info.sandbox ? t('cli.sandboxName') : t('cli.status.shopAs', { address: run.settings.apiBase, login: run.settings.login })
   const lines = [
     t('cli.status.headline', {
@@ -19,7 +19,7 @@ export function runHeadline(journal: Journal, run: RunRecord, t: Translate = ENG
       started: localTime(run.createdAt),
       ended: run.finishedAt === null ? '' : t('cli.status.ended', { time: localTime(run.finishedAt) })
     }),
-    t('cli.status.source', { name: run.sourceName, sheet, size: formatBytes(run.sourceSize), hash: run.sourceHash.slice(0, 12) }),
+    t('cli.status.source', { name: termText(run.sourceName), sheet, size: formatBytes(run.sourceSize), hash: run.sourceHash.slice(0, 12) }),
     t('cli.status.sentTo', { target, rate: run.settings.rate, concurrency: run.settings.concurrency }),
     t('cli.status.orders', { counts: countsLine(counts, t), deleted: deleted > 0 ? t('cli.status.deleted', { count: deleted }) : '' })
   ]
@@ -52,7 +52,7 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
 }
 
 function ordersJson(journal: Journal, runId: number, state: OrderState): Array<Record<string, unknown>> {
-  return [...ordersOf(journal, runId, [state])].map((order: OrderRecord) => ({
+  return [...journal.orders(runId, [state])].map((order: OrderRecord) => ({
     order: order.ordinal,
     rows: journal.orderRows(order.id).map((row) => row.sheetRow),
     email: order.email,

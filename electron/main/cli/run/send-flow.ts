@@ -4,7 +4,7 @@ import { ApiClient } from '../../api/api-client'
 import type { Journal, OrderState, RunRecord, RunSettings } from '../../journal'
 import { failpointFromEnv, failpointHooks, sendRun } from '../../sender/send-run'
 import type { SendResult } from '../../sender/send-run'
-import type { Translate } from '../../../../shared/i18n/translate'
+import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
 import type { ApiTarget } from './api-target'
@@ -41,6 +41,7 @@ export async function sendAndReport(ctx: SendContext): Promise<number> {
     {
       rate: ctx.rate,
       concurrency: ctx.concurrency,
+      ...settleFromEnv(io.env),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
       onProgress: (progress) => view.update(progress),
       onEvent: (event) => {
@@ -56,6 +57,15 @@ export async function sendAndReport(ctx: SendContext): Promise<number> {
     view.finish()
   }
   return report(ctx, run, result)
+}
+
+/** Tests only (the crash test resumes hundreds of times): ORDERBATCH_TEST_SETTLE_MS shortens the
+ * wait before an unclear order is looked up in the shop. A stand-in shop in the same machine shows
+ * an order at once; a real shop may not, so the default (5 s) is kept unless a whole number is set. */
+function settleFromEnv(env: CliIo['env']): { settleMs?: number } {
+  const text = env.ORDERBATCH_TEST_SETTLE_MS
+  if (text === undefined || !/^\d{1,6}$/.test(text)) return {}
+  return { settleMs: Number(text) }
 }
 
 /** The settings actually used are written back, so status and resume show the truth. */

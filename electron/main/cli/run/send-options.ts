@@ -4,6 +4,7 @@
 import type { RunSettings } from '../../journal'
 import { parsePositiveInteger, parsePositiveNumber } from '../args'
 import { UsageError } from '../usage-error'
+import { SANDBOX_DEFAULT_SEND } from '../../sandbox/defaults'
 
 export const SEND_OPTION_SPECS = {
   rate: { type: 'string' },
@@ -12,7 +13,7 @@ export const SEND_OPTION_SPECS = {
 
 export const DEFAULT_SEND = {
   shop: { rate: 1, concurrency: 1 },
-  sandbox: { rate: 20, concurrency: 4 }
+  sandbox: SANDBOX_DEFAULT_SEND
 } as const
 
 export const MAX_CONCURRENCY = 16

@@ -2,9 +2,9 @@
 // their rows and reasons, and the exact commands that deal with them.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
 import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
-import type { Translate } from '../../../../shared/i18n/translate'
+import type { Translate } from '#shared/i18n/translate'
+import { describeRows } from '../../ops/describe-rows'
 import { ENGLISH } from '../lang'
-import { describeRows, ordersOf } from './journal-access'
 
 export const LIST_LIMIT = 20
 
@@ -12,8 +12,10 @@ export function countsLine(counts: Record<OrderState, number>, t: Translate = EN
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   const n = (key: Parameters<Translate>[0], value: number) => t(key, { count: value })
   const parts = [n('cli.counts.created', counts.succeeded), n('cli.counts.failed', counts.failed), n('cli.counts.unknown', counts.unknown)]
-  const toSend = counts.pending + counts.sending
-  if (toSend > 0) parts.push(n('cli.counts.notSent', toSend))
+  // Left 'sending' by a stop (a full disk, a fatal answer): the shop may have them. They are
+  // looked up before anything is sent again, so they are never "not sent yet".
+  if (counts.sending > 0) parts.push(n('cli.counts.inFlight', counts.sending))
+  if (counts.pending > 0) parts.push(n('cli.counts.notSent', counts.pending))
   if (counts.skipped > 0) parts.push(n('cli.counts.skipped', counts.skipped))
   return t('cli.counts.total', { parts: parts.join(', '), count: total })
 }
@@ -27,6 +29,11 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
     const file = `run-${run.id}-failed.csv`
     lines.push(t('cli.toFix', { run: run.id, file, hint }))
   }
+  if (counts.sending > 0) {
+    lines.push(t('cli.inFlight', { count: counts.sending }))
+    lines.push(...orderLines(journal, run.id, 'sending', counts.sending, t))
+    lines.push(t('cli.inFlightResume', { run: run.id, hint }))
+  }
   if (counts.unknown > 0) {
     lines.push(t('cli.maybe', { count: counts.unknown }))
     lines.push(...orderLines(journal, run.id, 'unknown', counts.unknown, t))
@@ -37,7 +44,7 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
 
 function orderLines(journal: Journal, runId: number, state: OrderState, total: number, t: Translate): string[] {
   const lines: string[] = []
-  for (const order of ordersOf(journal, runId, [state], LIST_LIMIT)) {
+  for (const order of journal.orders(runId, [state], LIST_LIMIT)) {
     if (lines.length >= LIST_LIMIT) break
     lines.push(`  ${orderLine(journal, order, t)}`)
   }

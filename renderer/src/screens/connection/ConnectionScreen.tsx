@@ -1,7 +1,7 @@
 // Which shop orders go to. The API key goes to main once and never comes back: after saving, the
 // screen only knows that a key is stored and where.
 import { useEffect, useId, useState, type FormEvent } from 'react'
-import type { ConnectionInfo, ConnectionTest } from '../../../../shared/ipc/contract'
+import type { ConnectionInfo, ConnectionTest } from '#shared/ipc/contract'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
 import { useAction } from '../../lib/use-action'

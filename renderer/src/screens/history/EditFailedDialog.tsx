@@ -3,8 +3,8 @@
 // its new value for every row of the order. Main plans the order again and either queues it or
 // says what is still wrong.
 import { useId, useState } from 'react'
-import type { RunOrder } from '../../../../shared/ipc/contract'
-import type { Issue } from '../../../../shared/issue'
+import type { RunOrder } from '#shared/ipc/contract'
+import type { Issue } from '#shared/plan/issue'
 import { Dialog } from '../../components/Dialog'
 import { IssueList } from '../../components/IssueList'
 import { ErrorMessage } from '../../components/Messages'

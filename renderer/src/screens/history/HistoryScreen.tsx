@@ -1,6 +1,6 @@
 // Every run in the journal and, for the chosen one, its orders and what can be done about them.
 import { useCallback, useEffect, useState } from 'react'
-import type { RunSummary } from '../../../../shared/ipc/contract'
+import type { RunSummary } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
 import { StateBar } from '../../components/StateBar'
 import { useFormats, useT } from '../../lib/i18n'

@@ -2,7 +2,7 @@
 // look in the shop and say whether it was created.
 import { useId, useState } from 'react'
 import { Trans } from 'react-i18next'
-import type { RunOrder } from '../../../../shared/ipc/contract'
+import type { RunOrder } from '#shared/ipc/contract'
 import { Dialog } from '../../components/Dialog'
 import { ErrorMessage } from '../../components/Messages'
 import { useT } from '../../lib/i18n'

@@ -1,7 +1,7 @@
 // What can be done with a whole run: resume it, send its failed orders again (as fixed in place or
 // from a corrected file), export the results, or undo it.
 import { useId, useState } from 'react'
-import type { RunSummary } from '../../../../shared/ipc/contract'
+import type { RunSummary } from '#shared/ipc/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
 import { downloadBytes } from '../../lib/download'

@@ -1,5 +1,5 @@
 // Every run in the journal, newest first as main lists them.
-import type { RunSummary } from '../../../../shared/ipc/contract'
+import type { RunSummary } from '#shared/ipc/contract'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { destinationWords, statusWords } from './run-words'

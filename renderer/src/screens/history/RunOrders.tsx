@@ -1,8 +1,8 @@
 // The orders of one run, a page at a time, filtered by state; unknown orders can be settled and
 // failed ones fixed from here.
 import { useCallback, useEffect, useState } from 'react'
-import { ORDER_STATES, type OrderStateName, type RunOrder, type RunSummary } from '../../../../shared/ipc/contract'
-import type { Issue } from '../../../../shared/issue'
+import { ORDER_STATES, type OrderStateName, type RunOrder, type RunSummary } from '#shared/ipc/contract'
+import type { Issue } from '#shared/plan/issue'
 import { ErrorMessage } from '../../components/Messages'
 import { useFormats, useT } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'

@@ -1,5 +1,5 @@
 // Run statuses in words, where a run went, and which runs can go on.
-import type { RunSummary } from '../../../../shared/ipc/contract'
+import type { RunSummary } from '#shared/ipc/contract'
 import type { Translate } from '../../lib/i18n'
 
 export function statusWords(status: RunSummary['status'], t: Translate): string {

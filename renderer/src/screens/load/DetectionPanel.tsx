@@ -1,7 +1,7 @@
 // What main detected about the file, why, and a control to override each guess.
 import { useId, type ReactNode } from 'react'
-import type { ReadOverrides } from '../../../../shared/ipc/contract'
-import type { SheetMeta } from '../../../../shared/sheet'
+import type { ReadOverrides } from '#shared/ipc/contract'
+import type { SheetMeta } from '#shared/sheet/sheet'
 import { CommitInput } from '../../components/CommitInput'
 import { Confidence } from '../../components/Confidence'
 import { useT } from '../../lib/i18n'

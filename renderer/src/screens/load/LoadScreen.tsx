@@ -1,7 +1,7 @@
 // Step 1: pick a file, let main read it, and check what it detected. Main gets the bytes and does
 // all reading; the renderer only shows the answer.
 import { useState } from 'react'
-import type { JobProgressEvent, ReadOverrides } from '../../../../shared/ipc/contract'
+import type { JobProgressEvent, ReadOverrides } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
 import { useFormats, useT } from '../../lib/i18n'
 import { readFileBytes } from '../../lib/read-file'

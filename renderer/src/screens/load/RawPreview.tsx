@@ -1,6 +1,6 @@
 // The header row and the first data rows exactly as read, so the user can see whether the header
 // row and the separator are right before mapping anything.
-import type { SessionSummary } from '../../../../shared/ipc/contract'
+import type { SessionSummary } from '#shared/ipc/contract'
 import { columnLetter } from '../../lib/columns'
 import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'

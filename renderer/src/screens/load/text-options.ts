@@ -1,5 +1,5 @@
 // Choices for the text-file overrides; the detected value is always offered too.
-import type { CatalogKey } from '../../../../shared/i18n/catalog/index'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
 import type { Translate } from '../../lib/i18n'
 
 export const ENCODINGS = ['utf-8', 'windows-1251', 'windows-1252', 'koi8-r', 'ibm866', 'iso-8859-5', 'utf-16le', 'utf-16be', 'iso-8859-1', 'macintosh'] as const

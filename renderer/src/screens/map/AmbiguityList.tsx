@@ -1,7 +1,7 @@
 // Where auto-matching refused to guess: each case asks the user to pick, and disappears once the
 // field has a column or the user leaves it unmapped on purpose.
 import { useState } from 'react'
-import type { Ambiguity } from '../../../../shared/auto-map'
+import type { Ambiguity } from '#shared/mapping/auto-map'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { parseTarget } from './field-targets'

@@ -1,6 +1,6 @@
 // How dates and amounts are read unless a field says otherwise.
 import { useId } from 'react'
-import type { DateOrder, DecimalSeparator } from '../../../../shared/mapping'
+import type { DateOrder, DecimalSeparator } from '#shared/mapping/mapping'
 import { CommitInput } from '../../components/CommitInput'
 import { useT } from '../../lib/i18n'
 import type { MapEditor } from './map-editor'

@@ -1,7 +1,7 @@
 // One CreateOrder field: what it is, where its value comes from, and how sure that is.
-import type { FieldSpec } from '../../../../shared/catalog'
-import type { OrderFieldKey } from '../../../../shared/field-keys'
-import type { FieldMapping, FieldSource } from '../../../../shared/mapping'
+import type { FieldSpec } from '#shared/mapping/catalog'
+import type { OrderFieldKey } from '#shared/mapping/field-keys'
+import type { FieldMapping, FieldSource } from '#shared/mapping/mapping'
 import { fieldLabel, fieldRule } from '../../lib/field-words'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'

@@ -1,7 +1,7 @@
 // Goods of an order: one or more product/price column pairs taken from the same row, plus how rows
 // become orders (the group-by column) and whether the goods are shipped.
 import { Fragment } from 'react'
-import type { FieldMapping, FieldSource } from '../../../../shared/mapping'
+import type { FieldMapping, FieldSource } from '#shared/mapping/mapping'
 import { fieldLabel } from '../../lib/field-words'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'

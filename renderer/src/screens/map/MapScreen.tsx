@@ -1,8 +1,8 @@
 // Step 2: every CreateOrder field with its column, grouped as a person thinks of an order, next to
 // a live preview of one order. Each change goes to main, which answers with new counts.
 import { useMemo } from 'react'
-import { FIELD_CATALOG, type FieldGroup, type FieldSpec } from '../../../../shared/catalog'
-import type { CatalogKey } from '../../../../shared/i18n/catalog/index'
+import { FIELD_CATALOG, type FieldGroup, type FieldSpec } from '#shared/mapping/catalog'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
 import { SheetIssues } from '../../components/SheetIssues'

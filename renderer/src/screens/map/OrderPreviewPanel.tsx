@@ -1,8 +1,8 @@
 // One order exactly as it would be sent: its fields, its goods, its problems and the form body
 // (main masks the hash; the key never reaches the renderer).
 import { useEffect, useId, useState } from 'react'
-import type { OrderPreview } from '../../../../shared/ipc/contract'
-import type { OrderFieldKey } from '../../../../shared/field-keys'
+import type { OrderPreview } from '#shared/ipc/contract'
+import type { OrderFieldKey } from '#shared/mapping/field-keys'
 import { ErrorMessage } from '../../components/Messages'
 import { IssueList } from '../../components/IssueList'
 import { useApi } from '../../lib/api-context'

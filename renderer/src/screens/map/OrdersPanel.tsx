@@ -1,6 +1,6 @@
 // How rows become orders, and whether goods travel by mail (which makes the address required).
 import { useId } from 'react'
-import { DELIVERY_FIELD_KEYS } from '../../../../shared/field-keys'
+import { DELIVERY_FIELD_KEYS } from '#shared/mapping/field-keys'
 import { columnIndexOf } from '../../lib/columns'
 import { fieldLabel } from '../../lib/field-words'
 import { useT } from '../../lib/i18n'

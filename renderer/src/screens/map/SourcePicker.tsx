@@ -1,5 +1,5 @@
 // Where one field's value comes from: a column, a constant, or nowhere.
-import type { FieldSource } from '../../../../shared/mapping'
+import type { FieldSource } from '#shared/mapping/mapping'
 import { CommitInput } from '../../components/CommitInput'
 import { columnIndexOf, describeRef, type ColumnChoice } from '../../lib/columns'
 import { useT } from '../../lib/i18n'

@@ -1,6 +1,6 @@
 // Per-field reading options for dates and amounts; "default" follows the mapping-wide settings.
-import type { FieldType } from '../../../../shared/catalog'
-import type { DateOrder, DecimalSeparator, Mapping, TransformOptions } from '../../../../shared/mapping'
+import type { FieldType } from '#shared/mapping/catalog'
+import type { DateOrder, DecimalSeparator, Mapping, TransformOptions } from '#shared/mapping/mapping'
 import { CommitInput } from '../../components/CommitInput'
 import { useT } from '../../lib/i18n'
 import { DATE_ORDER_WORDS, DECIMAL_WORDS, TIME_ZONE_LIST } from './transform-words'

@@ -1,6 +1,6 @@
 // The names auto-matching uses for what a column can feed ('bill_email', 'goods[1][good_sum]',
 // 'groupBy'), read back into something the mapping editor can act on.
-import { isOrderFieldKey, type OrderFieldKey } from '../../../../shared/field-keys'
+import { isOrderFieldKey, type OrderFieldKey } from '#shared/mapping/field-keys'
 
 export type GoodPart = 'name' | 'sum'
 

@@ -1,6 +1,6 @@
 // What every part of the Map screen needs: the sheet's columns and the mapping being edited.
-import type { FieldMatch } from '../../../../shared/auto-map'
-import type { Mapping } from '../../../../shared/mapping'
+import type { FieldMatch } from '#shared/mapping/auto-map'
+import type { Mapping } from '#shared/mapping/mapping'
 import type { ColumnChoice } from '../../lib/columns'
 
 export interface MapEditor {

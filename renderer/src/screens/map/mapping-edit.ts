@@ -1,7 +1,7 @@
 // Small immutable edits of a mapping. Main decides what a mapping means; these only build the
 // next mapping the user asked for.
-import type { OrderFieldKey } from '../../../../shared/field-keys'
-import type { ColumnRef, FieldMapping, FieldSource, Mapping } from '../../../../shared/mapping'
+import type { OrderFieldKey } from '#shared/mapping/field-keys'
+import type { ColumnRef, FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
 import type { FieldTarget, GoodPart } from './field-targets'
 
 const NONE: FieldMapping = { source: { kind: 'none' } }

@@ -1,7 +1,7 @@
 // The badge next to each field: how it got its column and how sure the match is, or that a
 // required field is still missing.
-import type { FieldMatch } from '../../../../shared/auto-map'
-import type { FieldMapping } from '../../../../shared/mapping'
+import type { FieldMatch } from '#shared/mapping/auto-map'
+import type { FieldMapping } from '#shared/mapping/mapping'
 import { columnIndexOf } from '../../lib/columns'
 import { confidenceTone } from '../../components/Confidence'
 import type { Translate } from '../../lib/i18n'

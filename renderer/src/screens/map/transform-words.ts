@@ -1,6 +1,6 @@
 // Transform settings in words.
-import type { CatalogKey } from '../../../../shared/i18n/catalog/index'
-import type { DateOrder, DecimalSeparator } from '../../../../shared/mapping'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import type { DateOrder, DecimalSeparator } from '#shared/mapping/mapping'
 
 export const DATE_ORDER_WORDS: Record<DateOrder, CatalogKey> = {
   auto: 'map.dateOrder.auto',

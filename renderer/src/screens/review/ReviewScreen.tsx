@@ -1,7 +1,7 @@
 // Step 3: every row as main validated it, a page at a time. Problems are marked in their cells
 // and listed for the selected row; cells can be fixed in place and rows left out.
 import { useCallback, useId, useState } from 'react'
-import type { GridRow } from '../../../../shared/ipc/contract'
+import type { GridRow } from '#shared/ipc/contract'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
 import { SheetIssues } from '../../components/SheetIssues'

@@ -1,5 +1,5 @@
 // Everything about the selected row: its problems in full, whether it will be sent, and why not.
-import type { GridRow } from '../../../../shared/ipc/contract'
+import type { GridRow } from '#shared/ipc/contract'
 import { IssueList } from '../../components/IssueList'
 import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'

@@ -2,7 +2,7 @@
 // as all rows. Keyboard: arrows move the selected cell, Enter or F2 edits, Escape cancels, Space
 // includes or excludes the row; double click edits too.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
-import type { GridRow } from '../../../../shared/ipc/contract'
+import type { GridRow } from '#shared/ipc/contract'
 import { useLanguage, useT } from '../../lib/i18n'
 import { issueWords } from '../../lib/issue-words'
 import { TID } from '../../test-ids'

@@ -1,6 +1,6 @@
 // Which problems belong to which cell of a row: issues name their column by header text.
-import type { GridRow } from '../../../../shared/ipc/contract'
-import type { Issue } from '../../../../shared/issue'
+import type { GridRow } from '#shared/ipc/contract'
+import type { Issue } from '#shared/plan/issue'
 
 export interface RowIssues {
   byColumn: ReadonlyMap<number, Issue[]>

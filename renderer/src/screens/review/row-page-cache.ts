@@ -1,6 +1,6 @@
 // Pages of grid rows fetched from main, kept only around where the user is looking: scrolling
 // through 100,000 rows never holds more than a few pages in the renderer.
-import type { GridRow } from '../../../../shared/ipc/contract'
+import type { GridRow } from '#shared/ipc/contract'
 
 export class RowPageCache {
   private readonly pages = new Map<number, GridRow[]>()

@@ -1,6 +1,6 @@
 // Rows of the review grid, asked from main a page at a time as the user scrolls.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { GridRow, PlanCounts } from '../../../../shared/ipc/contract'
+import type { GridRow, PlanCounts } from '#shared/ipc/contract'
 import { useApi } from '../../lib/api-context'
 import { translateNow } from '../../lib/i18n'
 import { RowPageCache } from './row-page-cache'

@@ -1,5 +1,5 @@
 // How far a run is: orders per state, speed, time left, and any pause the shop asked for.
-import type { SendProgressEvent } from '../../../../shared/ipc/contract'
+import type { SendProgressEvent } from '#shared/ipc/contract'
 import { StateBar, finishedCount } from '../../components/StateBar'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'

@@ -1,6 +1,6 @@
 // The newest answers from the shop, newest first. Not announced one by one: the progress bar
 // carries the summary for screen readers.
-import type { SendLogEvent } from '../../../../shared/ipc/contract'
+import type { SendLogEvent } from '#shared/ipc/contract'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 

@@ -1,7 +1,7 @@
 // Step 4: what will be sent and where, at what pace; then start, pause, resume or cancel, with
 // the run's progress and the shop's answers as they come.
 import { useEffect, useRef, useState } from 'react'
-import type { ConnectionInfo, PlanCounts, RunSummary, SendProgressEvent } from '../../../../shared/ipc/contract'
+import type { ConnectionInfo, PlanCounts, RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { ErrorMessage } from '../../components/Messages'

@@ -1,17 +1,18 @@
 // Resolves a mapping against one sheet, once: which column feeds each field, how its cells are
 // read, and which constants apply to every order. Problems of the mapping itself (a column that
 // is not in this sheet, a required field nobody maps) are found here, before any row is read.
-import { fieldSpec, type FieldType } from './catalog'
-import { DELIVERY_FIELD_KEYS, ORDER_FIELD_KEYS, type OrderFieldKey } from './field-keys'
+import { fieldSpec, type FieldType } from '../mapping/catalog'
+import { DELIVERY_FIELD_KEYS, ORDER_FIELD_KEYS, type OrderFieldKey } from '../mapping/field-keys'
 import type { Issue } from './issue'
-import { resolveColumn, type ColumnRef, type FieldMapping, type Mapping } from './mapping'
+import { resolveColumn, type ColumnRef, type FieldMapping, type Mapping } from '../mapping/mapping'
 import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quote, readAs } from './import-plan-messages'
-import type { Cell } from './sheet'
+import type { Cell } from '../sheet/sheet'
 import { cellText } from './import-plan-text'
-import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from './transforms'
-import { isPlainHost } from './transforms/domain'
-import { plainMoney } from './transforms/money'
-import { plainTimestamp } from './transforms/dates'
+import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from '../transforms/index'
+import { isPlainHost } from '../transforms/domain'
+import { plainMoney } from '../transforms/money'
+import { plainTimestamp } from '../transforms/dates'
+import { withFieldLimit } from './field-limits'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 
 export interface ReadFailure {
@@ -180,7 +181,8 @@ class MappingCompiler {
     const what = fieldName(apiKey)
     if (TIMES.has(type) && !this.knownTimeZone(field, what, apiKey)) return null
     const read = cellReader(type, this.mapping, field, this.context.date1904)
-    const check = this.checks.get(catalogKey) ?? null
+    // Every field, checked or not, has the length limit of shared/field-limits.ts.
+    const check = withFieldLimit(this.checks.get(catalogKey) ?? null)
     if (field.source.kind === 'constant') return this.constant(field.source.value, read, check, apiKey, what)
     const column = this.locate(field.source, apiKey, what)
     if (column < 0) return null

@@ -1,8 +1,8 @@
 // The parameters of one CreateOrder call, in the order the vendor's sample sends them: goods,
 // then the bill_* fields, then the utm[...] group kept together (PHP's parser groups bracket
 // keys at their first position, so a split group would not rebuild to the signed bytes).
-import { BILL_FIELD_KEYS, UTM_FIELD_KEYS } from './field-keys'
-import type { OrderDraft } from './order'
+import { BILL_FIELD_KEYS, UTM_FIELD_KEYS } from '../mapping/field-keys'
+import type { OrderDraft } from '../plan/order'
 import { httpBuildQuery } from './php-query'
 
 /** Flat [key, value] pairs; keys like 'goods[0][good_name]' encode to the same bytes as nested

@@ -3,7 +3,7 @@ import type { ColumnField, CompiledMapping } from './import-plan-mapping'
 import { fieldBit, GOODS_BIT } from './import-plan-mapping'
 import { NO_COLUMN, type IssueCollector } from './import-plan-issues'
 import { neededPhrase, place, quote } from './import-plan-messages'
-import type { OrderFieldKey } from './field-keys'
+import type { OrderFieldKey } from '../mapping/field-keys'
 import type { OrderDraft } from './order'
 import { compileOrderRules, type OrderProblem } from './validate-order'
 

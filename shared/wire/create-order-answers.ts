@@ -11,14 +11,23 @@ export type CallOutcome =
       result: unknown
       /** The response body as received, capped at 64 KB. */
       raw: string
-      /** False when the answer's md5(code::text::secret) did not match. The client only lets
-       * such answers through for codes that cannot mean "created" (never 0 or 601). */
+      /** Whether the answer's md5(code::text::secret) matched. The client never returns an
+       * 'answer' whose signature does not match (it is 'unknown' with `unsigned`), so this is
+       * true for every answer from the wire; kept for the code that still checks it. */
       hashValid?: boolean
     }
-  /** Refused before the request was written: DNS, refused, TLS, connect timeout. */
-  | { kind: 'not-sent'; reason: string }
+  /** Refused before the request was written: DNS, refused, TLS, connect timeout. `tls`: the
+   * certificate or the TLS set-up failed, a configuration problem that retrying cannot fix. */
+  | { kind: 'not-sent'; reason: string; tls?: true }
   /** The request may have been applied: never resend it automatically. */
-  | { kind: 'unknown'; reason: string; httpStatus?: number; raw?: string }
+  | {
+      kind: 'unknown'
+      reason: string
+      httpStatus?: number
+      raw?: string
+      /** A readable answer whose signature is missing or wrong: what it claimed, never trusted. */
+      unsigned?: { errorCode: number; errorText: string }
+    }
 
 export type CreateOrderVerdict =
   /** Code 0, or 601 (the order already existed: `existed: true`). */
@@ -30,10 +39,12 @@ export type CreateOrderVerdict =
   | { state: 'stop'; code: number; text: string; message: string }
   /** Code 8: the API's request limit; pause the whole run, then send again. */
   | { state: 'backoff'; code: number; text: string }
-  /** Never reached the server: stays pending and is retried with backoff. */
-  | { state: 'retry'; reason: string }
-  /** May have been created: never resent automatically; reconcile first. */
-  | { state: 'unknown'; reason: string }
+  /** Never reached the server: stays pending and is retried with backoff, unless `stopRun`
+   * (a TLS certificate error): then the run stops at once with that message, no retries. */
+  | { state: 'retry'; reason: string; stopRun?: string }
+  /** May have been created: never resent automatically; reconcile first. `stopRun`: the run
+   * stops too (answers cannot be authenticated: every further one would be unclear as well). */
+  | { state: 'unknown'; reason: string; stopRun?: string }
 
 export interface AnswerMeaning {
   /** The error_text the docs give for this code (the server's own text may differ). */
@@ -167,8 +178,18 @@ export const CREATE_ORDER_ANSWERS: Readonly<Record<number, AnswerMeaning>> = {
 
 /** Decides what one CreateOrder outcome means for its row. */
 export function classifyCreateOrder(outcome: CallOutcome): CreateOrderVerdict {
-  if (outcome.kind === 'not-sent') return { state: 'retry', reason: outcome.reason }
-  if (outcome.kind === 'unknown') return { state: 'unknown', reason: outcome.reason }
+  if (outcome.kind === 'not-sent') {
+    if (outcome.tls !== true) return { state: 'retry', reason: outcome.reason }
+    return {
+      state: 'retry',
+      reason: outcome.reason,
+      stopRun: `${outcome.reason} This is a setting to fix, not a passing network problem, so Orderbatch stops instead of trying again.`
+    }
+  }
+  if (outcome.kind === 'unknown') {
+    if (outcome.unsigned === undefined) return { state: 'unknown', reason: outcome.reason }
+    return { state: 'unknown', reason: outcome.reason, stopRun: unsignedStopMessage(outcome.unsigned.errorCode, outcome.unsigned.errorText) }
+  }
 
   const { errorCode: code, errorText: text } = outcome
   const known = CREATE_ORDER_ANSWERS[code]
@@ -191,6 +212,17 @@ export function classifyCreateOrder(outcome: CallOutcome): CreateOrderVerdict {
         message: `The API answered "${text}" (code ${code}). ${known.advice}${productHint(code, outcome.result)}`
       }
   }
+}
+
+/** An answer without a valid signature, whatever its code: the order is unclear and the run
+ * stops, since no further answer could be checked either. */
+export function unsignedStopMessage(code: number, text: string): string {
+  const known = CREATE_ORDER_ANSWERS[code]
+  const advice = known !== undefined && known.verdict === 'stop' ? known.advice : `Check the API key: copy it again from ${API_SETTINGS}.`
+  return (
+    `The API answered "${text.slice(0, 200)}" (code ${code}), but the answer is not signed with this API key, so Orderbatch cannot trust it. ${advice} ` +
+    'Orders that got such an answer are unclear and are looked up in the shop before anything is sent again.'
+  )
 }
 
 function succeeded(outcome: Extract<CallOutcome, { kind: 'answer' }>, code: number): CreateOrderVerdict {

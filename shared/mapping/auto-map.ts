@@ -7,8 +7,8 @@ import type { OrderFieldKey } from './field-keys'
 import { EXACT_SCORE, MATCH_THRESHOLD, prepareHeader, scorePrepared, type MatchTarget, type PreparedHeader } from './header-match'
 import { compactHeader, isNumberToken, normalizeHeader } from './header-normalize'
 import { DEFAULT_TRANSFORM_DEFAULTS, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from './mapping'
-import type { Cell } from './sheet'
-import { columnLetter } from './column-letter'
+import type { Cell } from '../sheet/sheet'
+import { columnLetter } from '../sheet/column-letter'
 
 export interface FieldMatch {
   field: string

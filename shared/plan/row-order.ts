@@ -4,8 +4,7 @@
 // would cost more than all the checks, and it would double the memory a loaded sheet takes. The
 // table is never changed after it is read (edits go to copies), so the values read later are
 // the values that were checked.
-import type { PlannedOrder } from './import-plan'
-import type { OrderDraft } from './order'
+import type { OrderDraft, PlannedOrder } from './order'
 
 type OrderValues = Pick<OrderDraft, 'fields' | 'goods'>
 

@@ -1,6 +1,6 @@
 // Wording shared by every issue of the import plan, so all messages read the same way:
 // `Row 14, column "Email": "maria.ivanova@" is not a valid e-mail address (bill_email). <what to do>`
-import { fieldSpec } from './catalog'
+import { fieldSpec } from '../mapping/catalog'
 
 const MAX_SHOWN_VALUE = 60
 const MAX_SHOWN_HEADERS = 40

@@ -7,20 +7,21 @@
 // Our export puts a quote before cells that a spreadsheet could run as formulas; it is taken off
 // again here, so the shop receives what the user typed.
 import { basename } from 'node:path'
-import { createOrderParams } from '../../../../shared/create-order-params'
-import { fingerprintOf, planImport, type PlannedOrder } from '../../../../shared/import-plan'
-import { resolveColumn, type Mapping } from '../../../../shared/mapping'
-import type { Cell, SheetTable } from '../../../../shared/sheet'
-import { unFormulaSafe } from '../../export/formula-safe'
-import { ALL_RESULT_COLUMNS, RUN_ORDER_COLUMN, RUN_ORDER_COLUMNS, cellText } from '../../export/results-table'
-import type { CorrectedOrder, Journal, OrderRecord, RunRecord, StagedRow } from '../../journal'
-import { loadMappingFile } from '../../pipeline/load-mapping'
-import { listHeaders } from '../../pipeline/prepare-import'
-import { orderErrors, readRunInfo, rowsBySheetRow } from '../../pipeline/stage-run'
-import { readSheetFile } from '../../sheets/read-sheet'
-import type { PrepareOptions } from '../../pipeline/prepare-import'
-import { UsageError } from '../usage-error'
-import { describeRows, ordersOf } from './journal-access'
+import { createOrderParams } from '#shared/wire/create-order-params'
+import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
+import { resolveColumn, type Mapping } from '#shared/mapping/mapping'
+import type { Cell, SheetTable } from '#shared/sheet/sheet'
+import { unFormulaSafe } from '../export/formula-safe'
+import { ALL_RESULT_COLUMNS, RUN_ORDER_COLUMN, RUN_ORDER_COLUMNS, cellText } from '../export/results-table'
+import type { CorrectedOrder, Journal, OrderRecord, RunRecord, StagedRow } from '../journal'
+import { loadMappingFile } from '../pipeline/load-mapping'
+import { listHeaders } from '../pipeline/prepare-import'
+import { orderErrors, rowsBySheetRow } from '../pipeline/stage-run'
+import { readRunInfo } from '../journal'
+import { readSheetFile } from '../sheets/read-sheet'
+import type { PrepareOptions } from '../pipeline/prepare-import'
+import { OpError } from './op-error'
+import { describeRows } from './describe-rows'
 
 export interface Correction {
   order: OrderRecord
@@ -41,9 +42,9 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const file = basename(path)
   const info = readRunInfo(run)
   let mapping = options.mappingPath ? await loadMapping(options.mappingPath) : info.mapping
-  if (!mapping) throw new UsageError(`retry: run ${run.id} has no saved mapping to read ${file} with; pass one with --mapping m.json.`)
+  if (!mapping) throw new OpError('no-mapping', `run ${run.id} has no saved mapping to read ${file} with; pass one with --mapping m.json.`, { runId: run.id, file })
   const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, signal: options.signal })
-  if (!read.ok) throw new UsageError(read.error.message)
+  if (!read.ok) throw new OpError('invalid-input', read.error.message, { file })
   const table = unescaped(read.value.table)
   if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }
   checkColumns(file, table, mapping)
@@ -51,7 +52,7 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const errors = orderErrors(plan.issues)
   const byOrdinal = new Map<number, OrderRecord>()
   const byKey = new Map<string, OrderRecord>()
-  for (const order of ordersOf(journal, run.id)) {
+  for (const order of journal.orders(run.id)) {
     byOrdinal.set(order.ordinal, order)
     if (order.groupKey !== null) byKey.set(order.groupKey, order)
   }
@@ -90,7 +91,7 @@ async function loadMapping(path: string): Promise<Mapping> {
   try {
     return await loadMappingFile(path)
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error))
+    throw new OpError('invalid-input', error instanceof Error ? error.message : String(error))
   }
 }
 
@@ -108,9 +109,11 @@ function checkColumns(file: string, table: SheetTable, mapping: Mapping): void {
   const missing = refs.flatMap((source) => (source?.kind === 'column' && resolveColumn(table.headers, source) < 0 ? [source.column] : []))
   if (mapping.groupBy && resolveColumn(table.headers, mapping.groupBy) < 0) missing.push(mapping.groupBy.column)
   if (missing.length > 0) {
-    throw new UsageError(
-      `retry: ${file} lacks the column${missing.length === 1 ? '' : 's'} ${[...new Set(missing)].map((c) => `"${c}"`).join(', ')} that the run's mapping reads. ` +
-        `Headers seen: ${listHeaders(table.headers)}. Keep the exported headers as they are, or pass --mapping.`
+    throw new OpError(
+      'missing-columns',
+      `${file} lacks the column${missing.length === 1 ? '' : 's'} ${[...new Set(missing)].map((c) => `"${c}"`).join(', ')} that the run's mapping reads. ` +
+        `Headers seen: ${listHeaders(table.headers)}. Keep the exported headers as they are, or pass --mapping.`,
+      { file, columns: [...new Set(missing)].join(', ') }
     )
   }
 }

@@ -1,7 +1,7 @@
 // Cell text for the millions of cells a plan reads. Most cells need no trimming, and telling
 // that from their first and last characters is much cheaper than the trimming regex.
-import type { Cell } from './sheet'
-import { cellToText, type TextOptions } from './transforms'
+import type { Cell } from '../sheet/sheet'
+import { cellToText, type TextOptions } from '../transforms/index'
 
 /** No white space of any kind (Unicode White_Space, U+200B, U+FEFF) lies in 0x21-0x7E or
  * 0xA1-0x167F, which covers Latin, Cyrillic, Greek, Arabic and Hebrew letters and digits. */

@@ -20,10 +20,11 @@
 // and book (no price) -> [0,"ann@x.com",1,"ann lee",[["book",null],["course","1500.5"]]].
 // Left out on purpose: row numbers, order index, grouping key, and the fields about how the order
 // is handled rather than what was bought by whom (bill_ip, bill_timer_kill, bill_domain).
-import type { OrderFieldKey } from './field-keys'
+import type { OrderFieldKey } from '../mapping/field-keys'
 import { isSolid } from './import-plan-text'
-import { md5OfBytes } from './md5'
+import { md5OfBytes } from '../wire/md5'
 import type { OrderDraft } from './order'
+import { canonicalDecimal } from '../transforms/decimal'
 
 type Normalize = (value: string) => string
 
@@ -72,17 +73,10 @@ export const FINGERPRINT_FIELDS: ReadonlyArray<readonly [OrderFieldKey, Normaliz
   ['utm[aff_term]', exact]
 ]
 
-const DECIMAL = /^([+-]?)0*(\d*?)(?:\.(\d*?)0*)?$/
-
-/** '1500.50', '1500.5' and '01500.500' all become '1500.5'; anything else is only trimmed. */
-export function canonicalDecimal(value: string): string {
-  const text = value.trim()
-  const m = DECIMAL.exec(text)
-  if (!m || text === '' || text === '.') return text
-  const whole = m[2] === '' ? '0' : (m[2] ?? '0')
-  const fraction = m[3] ?? ''
-  const sign = m[1] === '-' && /[1-9]/.test(whole + fraction) ? '-' : ''
-  return fraction === '' ? `${sign}${whole}` : `${sign}${whole}.${fraction}`
+/** A good's price as the fingerprint keeps it: the canonical decimal ('1500.50' and '01500.5' are
+ * one price), or, for text that is no decimal, the text trimmed. */
+export function sumKey(value: string): string {
+  return canonicalDecimal(value) ?? value.trim()
 }
 
 /** By name, then price (no price first), comparing code units so no locale is involved. */
@@ -105,7 +99,7 @@ export function fingerprintInput(order: Pick<OrderDraft, 'fields' | 'goods'>): s
     const value = normalize(raw)
     if (value !== '') canonical.push(i, value)
   }
-  const goods = order.goods.map((good): [string, string | null] => [collapse(good.good_name), good.good_sum === undefined ? null : canonicalDecimal(good.good_sum)])
+  const goods = order.goods.map((good): [string, string | null] => [collapse(good.good_name), good.good_sum === undefined ? null : sumKey(good.good_sum)])
   if (goods.length > 1) goods.sort(byGood)
   canonical.push(goods)
   return JSON.stringify(canonical)
@@ -266,7 +260,7 @@ function putPhone(value: string): boolean {
 
 const PLUS_FIRST = /^\s*\+/
 
-/** canonicalDecimal(value) as a JSON string, written directly for plain digits with at most one
+/** sumKey(value) as a JSON string, written directly for plain digits with at most one
  * point; false, having written nothing, for anything else. */
 function putPlainDecimal(value: string): boolean {
   const n = value.length
@@ -298,7 +292,7 @@ function putGood(name: string, sum: string | null): void {
   if (!putPlain(name, false)) putString(collapse(name))
   put(44)
   if (sum === null) putNull()
-  else if (!putPlainDecimal(sum)) putString(canonicalDecimal(sum))
+  else if (!putPlainDecimal(sum)) putString(sumKey(sum))
   put(93)
 }
 
@@ -340,7 +334,7 @@ function writeCanonical(order: Pick<OrderDraft, 'fields' | 'goods'>): number {
     const good = goods[0] as (typeof goods)[number]
     putGood(good.good_name, good.good_sum ?? null)
   } else if (goods.length > 1) {
-    const sorted = goods.map((good): [string, string | null] => [collapse(good.good_name), good.good_sum === undefined ? null : canonicalDecimal(good.good_sum)])
+    const sorted = goods.map((good): [string, string | null] => [collapse(good.good_name), good.good_sum === undefined ? null : sumKey(good.good_sum)])
     sorted.sort(byGood)
     for (let g = 0; g < sorted.length; g++) {
       const [name, sum] = sorted[g] as [string, string | null]

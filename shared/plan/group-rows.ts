@@ -5,7 +5,7 @@
 // would lose an order silently. Without an order-number column each row is one order.
 import type { Issue } from './issue'
 import { place } from './import-plan-messages'
-import type { SheetTable } from './sheet'
+import type { SheetTable } from '../sheet/sheet'
 import { cellText } from './import-plan-text'
 import { digitsValue } from './validate-order-syntax'
 

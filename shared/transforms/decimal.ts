@@ -1,7 +1,9 @@
-// Money compared as decimals: the shop may give '1500.00' for a good_sum sent as '1500'.
+// The one canonical form of a decimal amount, used wherever two amounts are compared: an order's
+// fingerprint, and reconciliation, where the shop may answer '1500.00' for a good_sum sent as '1500'
+// or write a decimal comma. Plain digits only: no grouping, no exponent, no currency.
 const DECIMAL = /^([+-]?)(\d*)(?:[.,](\d*))?$/
 
-/** The canonical form of a decimal string ('001500.50' -> '1500.5'), or null when it is not one. */
+/** '001500.50' -> '1500.5', '7,25' -> '7.25', '-0.0' -> '0'; null when the text is not a decimal. */
 export function canonicalDecimal(text: string): string | null {
   const match = DECIMAL.exec(text.trim())
   if (match === null) return null

@@ -2,7 +2,7 @@
 // Values are checked where they are read (so a problem points at its row and column); the rules
 // about the whole order (required fields, at least one product, affiliate sales) run per order.
 import { z } from 'zod'
-import type { OrderFieldKey } from './field-keys'
+import type { OrderFieldKey } from '../mapping/field-keys'
 import type { OrderDraft } from './order'
 import { digitsValue, isEmail, isInteger, isIp, isPositiveDecimal, significantDecimals } from './validate-order-syntax'
 

@@ -8,22 +8,12 @@ import { compileMapping } from './import-plan-mapping'
 import { IssueCollector } from './import-plan-issues'
 import { checkOrders, orderPlace } from './validate-order-issues'
 import type { Issue } from './issue'
-import type { Mapping } from './mapping'
-import type { OrderDraft } from './order'
-import type { SheetTable } from './sheet'
+import type { Mapping } from '../mapping/mapping'
+import type { PlannedOrder } from './order'
+import type { SheetTable } from '../sheet/sheet'
 
-export interface PlannedOrder extends OrderDraft {
-  /** orderFingerprint() of the order once fingerprintOf() has worked it out, else null. Read it
-   * through fingerprintOf(): reviewing a sheet never needs it (only staging and the check for
-   * orders created by earlier runs do), and for 100k orders it costs as much as the rest of the
-   * validation. */
-  fingerprint: string | null
-  /** Errors that stop this order from being sent: its own, plus every sheet-wide mapping error
-   * (a missing column or unmapped required field makes every order unsendable; such an issue is
-   * listed once, with row null). An order may be sent only when this is 0. */
-  errors: number
-  warnings: number
-}
+// PlannedOrder lives with OrderDraft so that the readers of orders need not import the plan.
+export type { PlannedOrder } from './order'
 
 export interface ImportPlan {
   orders: PlannedOrder[]
