@@ -1,7 +1,11 @@
-// Composition root of the desktop app: paths, the secret store, the app service, the window, IPC,
-// keep-awake while sending and the quit guard. Everything else lives in plain-Node modules.
+// Composition root of the desktop app: paths, crash capture, the secret store, the app service,
+// the window, IPC, keep-awake while sending, the quit guard, and what desktop users expect around
+// them (menu, window state, opened files, appearance, updates). Everything else lives in
+// plain-Node modules.
 import { join, resolve } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, powerSaveBlocker, safeStorage } from 'electron'
+import { app, BrowserWindow, crashReporter, dialog, ipcMain, nativeTheme, powerSaveBlocker, safeStorage } from 'electron'
+import { effectiveTheme } from '#shared/ipc/appearance'
+import { followAppearance, initialWindowBounds, installMenu, openFileInWindow, rememberWindowState, startUpdates } from './app/desktop'
 import { createMainWindow } from './app/main-window'
 import { registerIpc } from './app/ipc'
 import { keepAwakeWhileSending } from './app/keep-awake'
@@ -9,23 +13,55 @@ import { installQuitGuard } from './app/quit-guard'
 import { createSafeStorageSecretStore } from './app/secret-store'
 import { trustedSenderCheck } from './app/trusted-sender'
 import { APP_NAME, HOME_ENV } from './ops/paths'
+import { captureUncaughtErrors, crashPaths, createRotatingLog } from './desktop/crash-log'
+import { sheetInArgs } from './desktop/open-files'
 import { defaultJournalPath } from './journal'
+import { chooseSqliteBinding, configureSqliteBinding } from './native/sqlite-binding'
 import { createAppService } from './service/app-service'
 
-// The same folder the CLI uses (it has no Electron to ask), whatever the package name says.
-// $ORDERBATCH_HOME moves the data folder for the app as for the CLI and the browser host.
-app.setPath('userData', process.env[HOME_ENV] ? resolve(process.env[HOME_ENV]) : join(app.getPath('appData'), APP_NAME))
+// The same folder the CLI uses (it has no Electron to ask), whatever the package name says;
+// $ORDERBATCH_HOME chooses another one, as for the CLI and the browser host (the smoke check
+// starts fresh).
+const home = process.env[HOME_ENV]
+app.setPath('userData', home ? resolve(home) : join(app.getPath('appData'), APP_NAME))
+
+// Crashes stay on this machine: native dumps and main's uncaught errors go to the data folder,
+// and the user sees a plain message naming the log, never a stack trace.
+const paths = crashPaths(app.getPath('userData'))
+app.setPath('crashDumps', paths.dumps)
+crashReporter.start({ uploadToServer: false, productName: APP_NAME })
+const log = createRotatingLog(paths.logFile)
+captureUncaughtErrors(process, log, async (text) => {
+  if (app.isReady()) await dialog.showMessageBox({ type: 'error', ...text })
+  else dialog.showErrorBox(text.title, `${text.message}\n\n${text.detail}`)
+})
+
+let mainWindow: BrowserWindow | null = null
+const currentWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)
+// A file handed over before the window exists (macOS "Open with" at launch, or argv).
+let pendingFile: string | null = sheetInArgs(process.argv)
+
+// macOS: "Open with Orderbatch" and files dropped on the Dock icon.
+app.on('open-file', (event, path) => {
+  event.preventDefault()
+  const window = currentWindow()
+  if (window) openFileInWindow(window, path)
+  else pendingFile = path
+})
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   app.whenReady().then(start, (error: unknown) => {
-    console.error('Orderbatch could not start:', error)
+    log.write(`Start failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+    dialog.showErrorBox('Orderbatch could not start', `Details were written to ${log.path}.`)
     app.exit(1)
   })
 }
 
-function start(): void {
+async function start(): Promise<void> {
+  // better-sqlite3 built for Electron's ABI (out/native/electron), not the Node build the CLI uses.
+  configureSqliteBinding(chooseSqliteBinding({ electronVersion: process.versions.electron, appRoot: app.getAppPath() }))
   const userDataDir = app.getPath('userData')
   const service = createAppService({
     userDataDir,
@@ -34,18 +70,37 @@ function start(): void {
     host: 'electron',
     version: app.getVersion()
   })
+  await followAppearance(service)
+  const appearance = (await service.handlers['appearance.get']({})).appearance
   const indexPath = join(import.meta.dirname, '../renderer/index.html')
   const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
-  const window = createMainWindow({ preloadPath: join(import.meta.dirname, '../preload/index.cjs'), indexPath, devUrl })
+  const placed = initialWindowBounds(userDataDir)
+  const window = createMainWindow({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    indexPath,
+    devUrl,
+    bounds: placed.bounds,
+    backgroundColor: effectiveTheme(appearance, nativeTheme.shouldUseDarkColors) === 'dark' ? '#15171c' : '#ffffff'
+  })
+  mainWindow = window
+  if (placed.maximized) window.maximize()
+  rememberWindowState(window, userDataDir)
+  installMenu(currentWindow)
 
   registerIpc(ipcMain, service, trustedSenderCheck({ indexPath, devUrl }), () => BrowserWindow.getAllWindows().map((w) => w.webContents))
   keepAwakeWhileSending(service, powerSaveBlocker)
-  installQuitGuard(app, dialog, service, () => (window.isDestroyed() ? null : window))
+  installQuitGuard(app, dialog, service, currentWindow)
+  startUpdates(service, currentWindow, (line) => log.write(line))
 
-  app.on('second-instance', () => {
+  if (pendingFile) openFileInWindow(window, pendingFile)
+  pendingFile = null
+
+  app.on('second-instance', (_event, argv) => {
     if (window.isDestroyed()) return
     if (window.isMinimized()) window.restore()
     window.focus()
+    const file = sheetInArgs(argv)
+    if (file) openFileInWindow(window, file)
   })
   app.on('window-all-closed', () => app.quit())
 }

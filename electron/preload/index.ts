@@ -8,6 +8,8 @@ import type { Channel, EventName, EventPayloads, IpcResult, OrderbatchApi } from
 
 const CHANNELS: Record<Channel, true> = {
   'app.info': true,
+  'appearance.get': true,
+  'appearance.set': true,
   'connection.get': true,
   'connection.set': true,
   'connection.useSandbox': true,
@@ -38,7 +40,8 @@ const CHANNELS: Record<Channel, true> = {
 const EVENTS: Record<EventName, true> = {
   'run.progress': true,
   'run.log': true,
-  'job.progress': true
+  'job.progress': true,
+  'app.openFile': true
 }
 
 const has = (list: object, name: unknown): boolean => typeof name === 'string' && Object.prototype.hasOwnProperty.call(list, name)

@@ -3,11 +3,13 @@
 // sheet, its mapping and counts, the live run feed) lives here.
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ConnectionInfo } from '#shared/ipc/contract'
+import { AppearanceSetting } from './components/AppearanceSetting'
 import { ConnectionBadge } from './components/ConnectionBadge'
 import { StepBar } from './components/StepBar'
 import { useApi } from './lib/api-context'
 import { useLanguage, useT } from './lib/i18n'
 import { useRunFeed } from './lib/run-feed'
+import { useEvent } from './lib/use-event'
 import { useSession } from './lib/use-session'
 import { ConnectionScreen } from './screens/connection/ConnectionScreen'
 import { HistoryScreen } from './screens/history/HistoryScreen'
@@ -28,6 +30,8 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
   const [activeRunId, setActiveRunId] = useState<number | null>(null)
   const main = useRef<HTMLElement>(null)
   const moved = useRef(false)
+  // A file the desktop app opened (menu Open, "Open with Orderbatch"): read on the Load screen.
+  const [openedFile, setOpenedFile] = useState<File | null>(null)
 
   useEffect(() => {
     api.invoke('connection.get', {}).then((result) => result.ok && setConnection(result.value), () => undefined)
@@ -44,6 +48,11 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
     moved.current = true
     setStep(next)
   }, [])
+
+  useEvent('app.openFile', ({ name, bytes }) => {
+    setOpenedFile(new File([bytes as Uint8Array<ArrayBuffer>], name))
+    go('load')
+  })
 
   const enabled = (target: StepId) => {
     if (target === 'map' || target === 'review') return state.session !== null
@@ -62,11 +71,12 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
         <span className="app-name">{t('app.name')}</span>
         <ConnectionBadge connection={connection} />
         <LanguageSwitch />
+        <AppearanceSetting />
       </header>
       <StepBar current={step} enabled={enabled} onSelect={go} />
       <main className="screen" ref={main}>
         {step === 'connection' && <ConnectionScreen connection={connection} onChange={setConnection} />}
-        {step === 'load' && <LoadScreen state={state} onNext={() => go('map')} />}
+        {step === 'load' && <LoadScreen state={state} onNext={() => go('map')} openedFile={openedFile} onOpenedFileTaken={() => setOpenedFile(null)} />}
         {step === 'map' && <MapScreen state={state} onNext={() => go('review')} />}
         {step === 'review' && <ReviewScreen state={state} onNext={() => go('send')} />}
         {step === 'send' && (

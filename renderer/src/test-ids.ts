@@ -6,6 +6,7 @@ export const TID = {
   connectionBadge: 'connection-badge',
   sandboxBadge: 'sandbox-badge',
   language: 'language-switch',
+  appearance: 'appearance-setting',
   errorMessage: 'error-message',
   counts: 'plan-counts',
   sheetIssues: 'sheet-issues',
@@ -34,6 +35,7 @@ export const TID = {
     encoding: 'load-encoding',
     delimiter: 'load-delimiter',
     headerRow: 'load-header-row',
+    maxFileMb: 'load-max-file-mb',
     rawPreview: 'load-raw-preview',
     next: 'load-next'
   },

@@ -2,6 +2,7 @@
 // its input (validated at main's door) and the type of its answer, and every event main sends.
 // The preload builds its bridge from CHANNELS; the browser host serves the same map over HTTP.
 import { z } from 'zod'
+import { APPEARANCES, type Appearance } from './appearance'
 import type { AutoMapResult } from '../mapping/auto-map'
 import type { Issue } from '../plan/issue'
 import { MappingSchema, type Mapping } from '../mapping/mapping'
@@ -19,7 +20,10 @@ export const ReadOverridesSchema = z.object({
   sheet: z.union([z.string(), z.number().int().min(1)]).optional(),
   encoding: z.string().min(1).optional(),
   delimiter: z.string().length(1).optional(),
-  headerRow: z.number().int().min(1).optional()
+  headerRow: z.number().int().min(1).optional(),
+  /** Largest file to read, in MB; absent means the default, which follows from the memory the
+   * reader may use. A bigger limit brings a bigger memory budget with it. */
+  maxFileMb: z.number().positive().max(1_048_576).optional()
 })
 export type ReadOverrides = z.infer<typeof ReadOverridesSchema>
 
@@ -157,6 +161,8 @@ const runId = z.number().int().min(1)
 
 export const CHANNELS = {
   'app.info': { input: z.object({}) },
+  'appearance.get': { input: z.object({}) },
+  'appearance.set': { input: z.object({ appearance: z.enum(APPEARANCES) }) },
   'connection.get': { input: z.object({}) },
   'connection.set': { input: z.object({ login: z.string().min(1).max(64), domain: ApiDomainSchema, apiKey: z.string().min(1).max(256).optional() }) },
   'connection.useSandbox': { input: z.object({}) },
@@ -207,6 +213,8 @@ export type ParsedInput<C extends Channel> = z.output<(typeof CHANNELS)[C]['inpu
 /** What each channel answers (the `value` of an ok result). */
 export interface ChannelOutputs {
   'app.info': { version: string; host: 'electron' | 'browser'; journalPath: string }
+  'appearance.get': { appearance: Appearance }
+  'appearance.set': { appearance: Appearance }
   'connection.get': ConnectionInfo
   'connection.set': ConnectionInfo
   'connection.useSandbox': ConnectionInfo
@@ -240,9 +248,11 @@ export interface EventPayloads {
   'run.progress': SendProgressEvent
   'run.log': SendLogEvent
   'job.progress': JobProgressEvent
+  /** The desktop app opened a file (menu Open, "Open with Orderbatch", a file given at start). */
+  'app.openFile': { name: string; bytes: Uint8Array }
 }
 export type EventName = keyof EventPayloads
-export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'job.progress']
+export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'job.progress', 'app.openFile']
 
 // ---------- results ----------
 

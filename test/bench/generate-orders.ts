@@ -24,21 +24,24 @@ function prng(seed: number): () => number {
 }
 
 export function generateRows(count: number): string[][] {
+  return [...rowStream(count)]
+}
+
+/** The rows of generateRows(count), one at a time, for sheets too big to hold. */
+export function* rowStream(count: number): Generator<string[]> {
   const rnd = prng(20261128)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!
-  const rows: string[][] = []
   const base = Date.UTC(2026, 0, 1) / 1000
   for (let i = 0; i < count; i++) {
     const first = pick(FIRST)
     const created = new Date((base + Math.floor(rnd() * 300 * 86400)) * 1000).toISOString().slice(0, 16).replace('T', ' ')
-    rows.push([
+    yield [
       String(100000 + i), first, pick(LAST), `buyer${i}@example.com`, `+7 (9${Math.floor(rnd() * 90 + 10)}) ${String(i % 1000).padStart(3, '0')}-00-00`,
       'Russia', 'Moscow region', pick(CITIES), `ul. Lenina ${1 + (i % 200)}, kv. ${1 + (i % 90)}`, String(Math.floor(rnd() * 999999)).padStart(6, '0'),
       pick(PRODUCTS), (Math.floor(rnd() * 500000) / 100).toFixed(2), i % 7 === 0 ? 'SALE10' : '', 'import', i % 5 === 0 ? 'gift, please wrap' : '',
       `10.${i % 250}.${(i >> 8) % 250}.${i % 200 + 1}`, created, 'shop.example.com', pick(['google', 'yandex', 'email']), 'autumn-2026'
-    ])
+    ]
   }
-  return rows
 }
 
 export function toCsv(rows: string[][]): string {

@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync, existsSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeLargeCsv, writeLargeXlsx } from './generate-large'
 import { generateRows, toCsv, toXlsx } from './generate-orders'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
@@ -86,7 +87,61 @@ function compare(title: string, target: number, raw: [string, Summary], ours: [s
   ]
 }
 
+/** The scale cases of issue 14: a 500,000-row XLSX read and planned next to raw SheetJS (time
+ * and peak memory), a 1,000,000-row XLSX read to its last row, and the preview of a
+ * 1,000,000-row CSV next to raw Papa. BENCH_SCALE_REPEAT runs each (default 1: they are long). */
+function scaleReport(): string[] {
+  const repeat = Math.max(1, Number(process.env.BENCH_SCALE_REPEAT ?? 1))
+  const file = (name: string, write: (path: string) => void): string => {
+    mkdirSync(dir, { recursive: true })
+    const path = join(dir, name)
+    if (!existsSync(path)) write(path)
+    return path
+  }
+  const xlsx500k = file('scale-500000.xlsx', (path) => writeLargeXlsx(path, 500_000))
+  const xlsx1m = file('scale-1000000.xlsx', (path) => writeLargeXlsx(path, 1_000_000))
+  const csv1m = file('scale-1000000.csv', (path) => writeLargeCsv(path, 1_000_000))
+  const pair = (raw: string, ours: string, path: string): [Summary, Summary] => {
+    const rawRuns: Sample[] = []
+    const ourRuns: Sample[] = []
+    for (let i = 0; i < repeat; i++) {
+      rawRuns.push(runOnce(raw, path))
+      ourRuns.push(runOnce(ours, path))
+    }
+    return [summarize(rawRuns), summarize(ourRuns)]
+  }
+  const load = loadavg().map((n) => n.toFixed(1)).join(' ')
+  const report = [`Scale, ${repeat === 1 ? 'one run' : `median of ${repeat} runs`} each, each in its own process (load average at start: ${load})`, '']
+  const [sheetjs, ours] = pair('xlsx-raw', 'xlsx-ours', xlsx500k)
+  const wall = ours.ms / sheetjs.ms
+  const memory = ours.maxRssMb / sheetjs.maxRssMb
+  report.push(
+    'XLSX, 500,000 rows x 20 columns: read + plan',
+    line('raw XLSX.read + sheet_to_json', sheetjs),
+    line('ours: streamed read + map + plan', ours),
+    `  wall ${wall.toFixed(2)}x (target at most 0.5x: ${wall <= 0.5 ? 'met' : 'MISSED'});  peak memory ${memory.toFixed(3)}x (target at most 0.25x: ${memory <= 0.25 ? 'met' : 'MISSED'})`,
+    ''
+  )
+  const million = summarize(Array.from({ length: repeat }, () => runOnce('xlsx-read-app', xlsx1m)))
+  report.push('XLSX, 1,000,000 rows x 20 columns: read in the sheet worker', line('ours: every row back from the worker', million), `  ${million.count === 1_000_000 ? 'all 1,000,000 rows read: no ceiling' : `ONLY ${million.count} ROWS`}`, '')
+  const [papa, csvPreview] = pair('papa-raw', 'csv-preview', csv1m)
+  const csvRatio = csvPreview.ms / papa.ms
+  report.push(
+    'CSV, 1,000,000 rows x 20 columns: preview (default limits)',
+    line('raw Papa.parse (strings)', papa),
+    line('ours: orderbatch preview (worker, plan)', csvPreview),
+    `  wall ${csvRatio.toFixed(2)}x (target at most 2x: ${csvRatio <= 2 ? 'met' : 'MISSED'});  peak RSS ${csvPreview.maxRssMb.toFixed(0)} MB (target under 2,560 MB: ${csvPreview.maxRssMb < 2560 ? 'met' : 'MISSED'})`,
+    ''
+  )
+  return report
+}
+
 async function main(): Promise<void> {
+  const only = process.env.BENCH_ONLY
+  if (only === 'scale') {
+    process.stdout.write(`${scaleReport().join('\n')}\n`)
+    return
+  }
   const { csv, xlsx } = prepareFiles()
   const load = loadavg().map((n) => n.toFixed(1)).join(' ')
   const report: string[] = [`Input pipeline, ${ROWS} rows x 20 columns, median of ${REPEAT} runs, each in its own process (load average at start: ${load})`, '']
@@ -99,8 +154,9 @@ async function main(): Promise<void> {
   report.push(...csvReport)
   const [sheetjs, xlsxOurs] = runPair('xlsx-raw', 'xlsx-ours', xlsx)
   report.push(...compare('XLSX', 1.2, ['raw XLSX.read + sheet_to_json', sheetjs], ['ours: read + map + validate + group', xlsxOurs]))
+  if (!only) report.push(...scaleReport())
   for (const part of ['throughput', 'pacing']) {
-    if (process.env.BENCH_ONLY && process.env.BENCH_ONLY !== part) continue
+    if (only && only !== part) continue
     report.push(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'engine-bench.ts'), part], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '')
   }
   process.stdout.write(`${report.join('\n')}\n`)

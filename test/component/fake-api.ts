@@ -51,7 +51,7 @@ export function takeCreatedFakes(): FakeApi[] {
 }
 
 export function createFakeApi(handlers: Handlers = {}): FakeApi {
-  const table: Handlers = { 'connection.get': () => SANDBOX, ...handlers }
+  const table: Handlers = { 'connection.get': () => SANDBOX, 'appearance.get': () => ({ appearance: 'system' }), ...handlers }
   const subscribers = new Map<EventName, Set<(payload: never) => void>>()
   const calls: Call[] = []
   const violations: string[] = []

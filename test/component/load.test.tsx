@@ -47,6 +47,22 @@ describe('Load screen', () => {
     expect(rows[2]?.textContent).toContain('anna@example.com')
   })
 
+  it('reads with the largest file size the user sets, and keeps it for a reload', async () => {
+    const user = userEvent.setup()
+    const api = createFakeApi({ 'sheet.load': () => session(), 'sheet.reload': () => session() })
+    renderWithApi(<App initialStep="load" />, api)
+
+    fireEvent.change(screen.getByTestId(TID.load.maxFileMb), { target: { value: '1500' } })
+    await user.upload(screen.getByTestId(TID.load.fileInput), pick())
+
+    await waitFor(() => expect(api.inputsOf('sheet.load')).toHaveLength(1))
+    expect(api.lastInput('sheet.load')?.options).toEqual({ maxFileMb: 1500 })
+    await screen.findByTestId(TID.load.summary)
+    fireEvent.change(screen.getByTestId(TID.load.delimiter), { target: { value: ',' } })
+    await waitFor(() => expect(api.inputsOf('sheet.reload')).toHaveLength(1))
+    expect(api.lastInput('sheet.reload')?.options).toEqual({ maxFileMb: 1500, delimiter: ',' })
+  })
+
   it('loads a file dropped on the drop zone', async () => {
     const api = createFakeApi({ 'sheet.load': () => session() })
     renderWithApi(<App initialStep="load" />, api)

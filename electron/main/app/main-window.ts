@@ -9,12 +9,17 @@ export interface WindowOptions {
   indexPath: string
   /** The electron-vite dev server, only while developing. */
   devUrl?: string | undefined
+  /** Where the window was last time (x/y left out: centred). */
+  bounds?: { x?: number; y?: number; width: number; height: number }
+  backgroundColor?: string
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
   const window = new BrowserWindow({
     width: 1280,
     height: 800,
+    ...options.bounds,
+    ...(options.backgroundColor ? { backgroundColor: options.backgroundColor } : {}),
     minWidth: 1024,
     minHeight: 700,
     title: 'Orderbatch',

@@ -1,7 +1,7 @@
 // Opening the SQLite file itself: lock it, refuse what is not ours, make it durable, bring the
 // schema up to date, and check it after an unclean shutdown.
-import Database from 'better-sqlite3'
 import type { Database as SqliteDatabase } from 'better-sqlite3'
+import { openSqliteDatabase, SqliteBindingError } from '../native/sqlite-binding'
 import { JournalError } from './errors'
 import { checkJournalIdentity, migrate } from './migrate'
 import { MIGRATIONS } from './migrations'
@@ -30,7 +30,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Opened
   let lock: JournalLock | null = null
   try {
     refuseHardLinked(path)
-    db = new Database(path)
+    db = openSqliteDatabase(path)
     lock = lockJournal(db, path, options.now)
     // Created just now, or linked while we were opening it.
     refuseHardLinked(path)
@@ -45,6 +45,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Opened
   } catch (error) {
     lock?.abandon()
     db?.close()
+    // The native module itself would not load (built for another runtime): say which command fixes it.
+    if (error instanceof SqliteBindingError) throw new JournalError('cannot-open', path, error.message, { cause: error })
     throw storageError(path, 'open the journal', error)
   }
 }

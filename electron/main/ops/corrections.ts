@@ -43,7 +43,7 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const info = readRunInfo(run)
   let mapping = options.mappingPath ? await loadMapping(options.mappingPath) : info.mapping
   if (!mapping) throw new OpError('no-mapping', `run ${run.id} has no saved mapping to read ${file} with; pass one with --mapping m.json.`, { runId: run.id, file })
-  const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, signal: options.signal })
+  const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, limits: options.limits, signal: options.signal })
   if (!read.ok) throw new OpError('invalid-input', read.error.message, { file })
   const table = unescaped(read.value.table)
   if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }

@@ -1,6 +1,7 @@
 // The sandbox's record of every order it created, in SQLite so tests and crash drivers can
 // inspect it (even from another process when it is a file). Deleted orders stay, flagged.
-import Database from 'better-sqlite3'
+import type Database from 'better-sqlite3'
+import { openSqliteDatabase } from '../native/sqlite-binding'
 
 export interface LedgerGood {
   good_name: string
@@ -70,7 +71,7 @@ export class SandboxLedger {
 
   /** firstBillId applies to an empty ledger; a reopened file continues after its highest id. */
   constructor(path = ':memory:', firstBillId = 100001) {
-    this.db = new Database(path)
+    this.db = openSqliteDatabase(path)
     if (path !== ':memory:') this.db.pragma('journal_mode = WAL')
     this.db.exec(SCHEMA)
     this.firstBillId = firstBillId

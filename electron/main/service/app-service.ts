@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import type { PlannedOrder } from '#shared/plan/import-plan'
 import type { ChannelOutputs } from '#shared/ipc/contract'
 import { readRunInfo } from '../journal'
+import { AppearanceStore } from './appearance'
 import { AppStateFile } from './app-state'
 import { Connections } from './connection'
 import { CreatedIndex } from './created-index'
@@ -44,6 +45,7 @@ export interface AppServiceDeps {
 export function createAppService(deps: AppServiceDeps): AppService {
   const now = deps.now ?? Date.now
   const events = new EventHub()
+  const appearance = new AppearanceStore(deps.userDataDir)
   const sandbox = new SandboxHost(deps.journalPath, deps.sandboxProducts)
   const connections = new Connections(new AppStateFile(join(deps.userDataDir, 'app-state.json')), deps.secrets, sandbox)
   const journal = new JournalHolder(deps.journalPath, now)
@@ -59,6 +61,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
   const handlers: ServiceHandlers = {
     'app.info': async () => ({ version: deps.version ?? '0.0.0', host: deps.host, journalPath: journal.path }),
+    'appearance.get': async () => ({ appearance: appearance.get() }),
+    'appearance.set': async (input) => ({ appearance: appearance.set(input.appearance) }),
 
     'connection.get': async () => connections.info(),
     'connection.set': async (input) => connections.set(input),
@@ -158,6 +162,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     onEvent: (listener) => events.on(listener),
     sendingRuns: () => runs.sendingRuns(),
     onSendingChange: (listener) => runs.onSendingChange(listener),
+    onAppearanceChange: (listener) => appearance.onChange(listener),
     dispose: () => {
       disposed ??= (async () => {
         await runs.pauseAll()

@@ -37,6 +37,8 @@ export function describeInputProblem(channel: Channel, error: z.ZodError): strin
 /** What the user asked for, as the end of "Orderbatch could not ...". */
 const ACTIONS: Record<Channel, string> = {
   'app.info': 'read its own version',
+  'appearance.get': 'read the appearance setting',
+  'appearance.set': 'save the appearance setting',
   'connection.get': 'read the connection settings',
   'connection.set': 'save the connection settings',
   'connection.useSandbox': 'switch to the sandbox',
@@ -69,7 +71,7 @@ function describeChannel(channel: Channel): string {
 }
 
 function isExpected(error: unknown): boolean {
-  return error instanceof Error && ['ServiceError', 'JournalError', 'JournalStateError', 'JournalLockedError', 'ApiAddressError', 'MappingFileError'].includes(error.name)
+  return error instanceof Error && ['ServiceError', 'JournalError', 'JournalStateError', 'JournalLockedError', 'ApiAddressError', 'MappingFileError', 'SqliteBindingError'].includes(error.name)
 }
 
 function lowerFirst(text: string): string {

@@ -5,6 +5,7 @@ import type { IpcError } from '#shared/ipc/contract'
 import { ApiAddressError } from '../api/api-base'
 import { ApiClientError } from '../api/api-client'
 import { JournalError } from '../journal'
+import { SqliteBindingError } from '../native/sqlite-binding'
 import { MappingFileError } from '../pipeline/load-mapping'
 import { OpError, type OpErrorCode } from '../ops/op-error'
 
@@ -34,6 +35,8 @@ export function toIpcError(error: unknown, what: string): IpcError {
   if (error instanceof ApiAddressError) return { code: 'connection', message: error.message }
   if (error instanceof ApiClientError) return { code: 'api', message: error.message }
   if (error instanceof MappingFileError) return { code: 'mapping', message: error.message }
+  // The database module would not load (the sandbox's shop file): the message names the fix.
+  if (error instanceof SqliteBindingError) return { code: 'native-module', message: error.message }
   return {
     code: 'internal',
     message: `Orderbatch could not ${what} because of an internal problem. Try again; if it happens again, restart Orderbatch and report it with the log.`

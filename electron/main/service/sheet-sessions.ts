@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto'
 import { autoMap } from '#shared/mapping/auto-map'
 import type { ReadOverrides } from '#shared/ipc/contract'
 import type { ReadResult } from '#shared/sheet/sheet'
-import { readSheetFile } from '../sheets/read-sheet'
+import { limitsForMaxFileMb, readSheetFile } from '../sheets/read-sheet'
 import type { EventHub } from './events'
 import { notFound, ServiceError } from './errors'
 import { startJob } from './jobs'
@@ -89,7 +89,9 @@ export class SheetSessions {
 
 /** Reads file bytes with the sheet reader (which works on a path, in a worker). */
 export async function readBytes(tempDir: string, name: string, bytes: Uint8Array, options: ReadOverrides): Promise<ReadResult> {
-  const outcome = await withTempFile(tempDir, name, bytes, (path) => readSheetFile(path, options))
+  const { maxFileMb, ...readOptions } = options
+  const limits = maxFileMb === undefined ? undefined : limitsForMaxFileMb(maxFileMb)
+  const outcome = await withTempFile(tempDir, name, bytes, (path) => readSheetFile(path, { ...readOptions, limits }))
   if (!outcome.ok) throw new ServiceError('sheet', outcome.error.message)
   return outcome.value
 }

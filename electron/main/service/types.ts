@@ -1,6 +1,7 @@
 // The app service as both hosts see it: one async handler per contract channel, a stream of
 // events, and a clean shutdown.
 import type { Channel, ChannelOutputs, EventName, EventPayloads, ParsedInput } from '#shared/ipc/contract'
+import type { Appearance } from '#shared/ipc/appearance'
 
 export type ServiceHandlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutputs[C]> }
 
@@ -23,6 +24,8 @@ export interface AppService {
   sendingRuns(): number[]
   /** Called whenever sendingRuns() may have changed. */
   onSendingChange(listener: (runIds: number[]) => void): () => void
+  /** Called when the user changes the appearance setting (the desktop shell sets nativeTheme). */
+  onAppearanceChange?(listener: (appearance: Appearance) => void): () => void
   /** Pauses running runs cleanly (in-flight requests finish and are recorded), closes the
    * journal and stops the sandbox. */
   dispose(): Promise<void>

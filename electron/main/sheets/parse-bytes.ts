@@ -2,13 +2,15 @@
 // Runs inside the sheet worker; benchmarks call it directly. Throws SheetReadError only.
 import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { baseName, extensionOf, withExtension } from './file-name'
-import { resolveLimits, type ReadLimits } from './limits'
-import { readTextRecords, textTable, type RecordSink, type TextAbout } from './read-text'
+import { FILE_SHARE_OF_BUDGET, resolveLimits, type ReadLimits } from './limits'
+import { readTextRecords, type RecordSink } from './read-text'
 import { readWorkbook, type WorkbookFormat } from './read-workbook'
+import { readXlsxStreaming } from './read-xlsx'
 import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
 import { appendRecords, emptyRecords } from './sheet-record'
 import { sniffBytes } from './sniff-content'
-import { inspectZipWorkbook } from './zip-workbook'
+import { tableFromRecords, type StreamAbout } from './stream-about'
+import { checkPartsForSheetJs, inspectZipWorkbook } from './zip-workbook'
 
 export type ParseOptions = SheetReadOptions & { limits?: Partial<ReadLimits> }
 
@@ -27,15 +29,15 @@ const FORMAT_LABELS: Record<WorkbookFormat, string> = {
 export function parseSheetBytes(bytes: Uint8Array, fileName: string, options: ParseOptions = {}): ReadResult {
   const records = emptyRecords()
   return guarded(fileName, options, (file, limits) => {
-    const read = parseChecked(bytes, file, options, limits, (cells, rows) => appendRecords(records, cells, rows))
-    return 'table' in read ? read : textTable(records, read, options, limits)
+    const read = parseChecked(bytes, file, options, limits, (cells, rows) => appendRecords(records, cells, rows), true)
+    return 'table' in read ? read : tableFromRecords(records, read, options, limits)
   })
 }
 
-/** As parseSheetBytes, except that the records of a text file go to `sink` while they are read,
- * and what comes back is then what textTable() needs to make the table of them. Workbooks are
- * read whole either way. */
-export function parseSheetStreaming(bytes: Uint8Array, fileName: string, options: ParseOptions, sink: RecordSink): ReadResult | TextAbout {
+/** As parseSheetBytes, except that the records of a text file or an Excel workbook go to `sink`
+ * while they are read, and what comes back is then what tableFromRecords() needs to make the
+ * table of them. XLS and ODS are read whole (SheetJS) either way. */
+export function parseSheetStreaming(bytes: Uint8Array, fileName: string, options: ParseOptions, sink: RecordSink): ReadResult | StreamAbout {
   return guarded(fileName, options, (file, limits) => parseChecked(bytes, file, options, limits, sink))
 }
 
@@ -51,19 +53,28 @@ function guarded<T>(fileName: string, options: ParseOptions, read: (file: string
   }
 }
 
-function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink): ReadResult | TextAbout {
+/** `keep`: the records stay in this thread (see readXlsxStreaming's `keep`). */
+function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, sink: RecordSink, keep = false): ReadResult | StreamAbout {
   if (bytes.length === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (bytes.length > limits.maxFileBytes) throw tooLarge(file, bytes.length, limits)
-  if (bytes.length > limits.maxHeapMb * MB * HEAP_SHARE_PER_BYTE) throw tooBigForMemory(file, limits)
+  if (bytes.length > limits.maxHeapMb * MB * FILE_SHARE_OF_BUDGET) throw tooBigForMemory(file, limits)
   const extension = extensionOf(file)
   const { kind, utf8 } = sniffBytes(bytes, file, (options.encoding ?? '').trim() === '')
   switch (kind) {
-    case 'zip':
-      return readAsWorkbook(bytes, file, inspectZipWorkbook(bytes, file, limits), options, limits)
+    case 'zip': {
+      const zip = inspectZipWorkbook(bytes, file, limits)
+      refuseTextName(file, zip.format)
+      if (zip.format === 'ods') {
+        checkPartsForSheetJs(bytes, zip.entries, file, limits)
+        return readWorkbook(bytes, file, zip.format, options, limits)
+      }
+      return readXlsxStreaming(bytes, file, zip.format, zip.entries, zip.contentTypes, options, limits, sink, keep)
+    }
     case 'cfb':
-      return readAsWorkbook(bytes, file, 'xls', options, limits)
+      refuseTextName(file, 'xls')
+      return readWorkbook(bytes, file, 'xls', options, limits)
     case 'markup':
-      if (MARKUP_EXTENSIONS.has(extension)) return readWorkbook(bytes, file, 'xls', options, limits)
+      if (MARKUP_EXTENSIONS.has(extension)) return readWorkbook(bytes, file, 'xls', options, limits, true)
       throw sheetReadError('unsupported', file, 'the file is a web page or XML document, not a spreadsheet. Open it in Excel, save it as .xlsx or CSV and try again.')
     case 'binary':
       throw binaryContent(file, extension)
@@ -77,12 +88,11 @@ function parseChecked(bytes: Uint8Array, file: string, options: SheetReadOptions
 
 /** A workbook saved under a text name is refused rather than guessed at: the name is how people
  * tell their files apart, and Excel refuses it too. */
-function readAsWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+function refuseTextName(file: string, format: WorkbookFormat): void {
   const extension = extensionOf(file)
   if (TEXT_EXTENSIONS.has(extension)) {
     throw sheetReadError('unsupported', file, `the file is ${FORMAT_LABELS[format]}, not a .${extension} text file. Rename it to ${withExtension(file, format)} and open it again.`)
   }
-  return readWorkbook(bytes, file, format, options, limits)
 }
 
 function binaryContent(file: string, extension: string): SheetReadError {
@@ -97,18 +107,18 @@ function binaryContent(file: string, extension: string): SheetReadError {
 }
 
 const MB = 1024 * 1024
-/** A file may take up to a quarter of the worker's heap: its text alone can take twice its size
- * (UTF-16), and the cells as much again. A bigger file would fail one huge allocation, which V8
- * cannot recover from (it ends the process, not just the worker), so it is refused first. With
- * the default limits (200 MB files, 4 GB heap) this never applies. */
-const HEAP_SHARE_PER_BYTE = 1 / 4
 
+/** A file may take up to a share of the reader's memory (FILE_SHARE_OF_BUDGET): a bigger one
+ * would fail one huge allocation, which V8 cannot recover from (it ends the process, not just the
+ * worker), so it is refused first. With the default limits the file size limit comes first. */
 function tooBigForMemory(file: string, limits: ReadLimits): SheetReadError {
-  return sheetReadError('out-of-memory', file, `the file is too big to read in the ${limits.maxHeapMb} MB of memory allowed. Split it into smaller files and import them one by one.`)
+  return sheetReadError('out-of-memory', file, `the file is too large for memory: reading it needs more than the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split it into smaller files and import them one by one.`)
 }
 
+/** The limit follows from the memory the reader may use, and can be raised (`--max-file-size`
+ * on the command line, "Largest file" in the app's settings). */
 export function tooLarge(file: string, size: number, limits: ReadLimits): SheetReadError {
-  return sheetReadError('too-large', file, `the file is ${humanSize(size)}, more than the ${humanSize(limits.maxFileBytes)} this app reads at once. Split it into smaller files and import them one by one.`)
+  return sheetReadError('too-large', file, `the file is ${humanSize(size)}, more than the ${humanSize(limits.maxFileBytes)} this app reads at once. Raise the limit (--max-file-size in the command line, "Largest file" in the settings) if the computer has the memory, or split the file into smaller ones.`)
 }
 
 function humanSize(bytes: number): string {

@@ -9,7 +9,7 @@ import { tooLarge } from './parse-bytes'
 import { runSheetWorker } from './run-worker'
 import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
 
-export { DEFAULT_LIMITS, type ReadLimits } from './limits'
+export { DEFAULT_LIMITS, limitsForMaxFileMb, type ReadLimits } from './limits'
 export { parseSheetBytes } from './parse-bytes'
 
 export type ReadSheetOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
@@ -21,8 +21,9 @@ export async function readSheetFile(
   const file = baseName(path)
   try {
     const { limits: partial, signal, ...readOptions } = options
-    const limits = resolveLimits(partial)
-    await checkFile(path, file, limits)
+    const checked = resolveLimits(partial)
+    const size = await checkFile(path, file, checked)
+    const limits = partial?.timeoutMs === undefined ? { ...checked, timeoutMs: timeoutFor(size, checked.timeoutMs) } : checked
     return await runSheetWorker({ path, file, options: cloneable(readOptions), limits }, limits, signal)
   } catch (error) {
     if (isSheetReadError(error)) return { ok: false, error: error.error }
@@ -30,8 +31,15 @@ export async function readSheetFile(
   }
 }
 
-/** The cheap checks, before a worker is started for nothing. */
-async function checkFile(path: string, file: string, limits: ReadLimits): Promise<void> {
+/** The time a read gets grows with the file, two seconds per MB on top of the default (a
+ * 1,000,000-row workbook of 100 MB takes over a minute on a busy two-core machine): the limit is
+ * there to stop a read that hangs, not one that is long because the file is. */
+function timeoutFor(size: number, base: number): number {
+  return Math.round(base + (size / (1024 * 1024)) * 2000)
+}
+
+/** The cheap checks, before a worker is started for nothing; gives the file's size. */
+async function checkFile(path: string, file: string, limits: ReadLimits): Promise<number> {
   let info
   try {
     info = await stat(path)
@@ -42,6 +50,7 @@ async function checkFile(path: string, file: string, limits: ReadLimits): Promis
   if (!info.isFile()) throw sheetReadError('unreadable', file, 'this is not a regular file (it may be a device or a pipe). Choose a spreadsheet file saved on disk.')
   if (info.size === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
   if (info.size > limits.maxFileBytes) throw tooLarge(file, info.size, limits)
+  return info.size
 }
 
 /** Only the plain fields cross into the worker (an options object may carry extra keys). */

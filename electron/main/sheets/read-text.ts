@@ -91,6 +91,7 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
   let row = 0
   let start = 0
   let tooMany = false
+  let cells = 0
   let unclosedQuoteAt = -1
   Papa.parse<string[]>(text, {
     delimiter,
@@ -108,6 +109,11 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
         return
       }
       count++
+      cells += result.data.length
+      if (cells > limits.maxCells) {
+        parser.abort()
+        throw sheetReadError('out-of-memory', file, `the file is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use (row ${row} alone has ${result.data.length.toLocaleString('en-US')}). Split it into smaller files, delete unused columns, or raise the limit on file size.`)
+      }
       records.cells.push(result.data)
       records.rows.push(row)
       if (records.cells.length === BATCH_RECORDS) {

@@ -5,33 +5,31 @@ import * as XLSX from 'xlsx'
 import type { Cell, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { buildTable } from './build-table'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
-import { isSheetReadError, sheetReadError } from './sheet-error'
+import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 import { toCell } from './workbook-cell'
 
 export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods'
 
-const FORMAT_NAMES: Record<WorkbookFormat, string> = {
+export const FORMAT_NAMES: Record<WorkbookFormat, string> = {
   xlsx: 'Excel workbook',
   xlsm: 'Excel workbook',
   xls: 'Excel 97-2003 workbook',
   ods: 'OpenDocument spreadsheet'
 }
 
-export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, options: SheetReadOptions, limits: ReadLimits): ReadResult {
+/** `markup`: an HTML table or XML saved under an .xls name. Its cells are text, kept as text as a
+ * CSV file's are (SheetJS would guess numbers, and "+79161234567" would lose its "+"). */
+export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, options: SheetReadOptions, limits: ReadLimits, markup = false): ReadResult {
   if (format === 'xls') loadCodePages()
   const sheetRows = limits.maxRows + HEADER_MARGIN_ROWS + 1
-  const workbook = parseWorkbook(bytes, file, format, sheetRows)
+  const workbook = parseWorkbook(bytes, file, format, sheetRows, markup)
   const names = workbook.SheetNames
-  if (names.length === 0) {
-    throw sheetReadError('no-sheet', file, `the ${FORMAT_NAMES[format]} has no sheets. Open it in Excel, check it holds the orders, save it and try again.`)
-  }
+  if (names.length === 0) throw noSheets(file, format)
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
   const { name, records } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
   const sheet = workbook.Sheets[name]!
-  if (wasCut(sheet, sheetRows)) {
-    throw sheetReadError('too-large', file, `sheet "${name}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
-  }
+  if (wasCut(sheet, sheetRows)) throw tooManyRows(file, name, limits)
   const { table, headerRow } = buildTable(records(), {
     file,
     headerRow: options.headerRow,
@@ -56,9 +54,10 @@ function loadCodePages(): void {
   codePagesLoaded = true
 }
 
-function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, sheetRows: number): XLSX.WorkBook {
+function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, sheetRows: number, markup: boolean): XLSX.WorkBook {
   try {
     return XLSX.read(bytes, {
+      raw: markup,
       type: 'array',
       dense: true,
       cellDates: false,
@@ -99,18 +98,32 @@ function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: stri
     const found = firstFilled
     return { name: found.name, records: () => found.records }
   }
-  const count = workbook.SheetNames.length
-  throw sheetReadError('empty', file, `${count === 1 ? 'the only sheet' : `all ${count} sheets`} of the workbook ${count === 1 ? 'is' : 'are'} empty. Choose the file that holds the orders.`)
+  throw allSheetsEmpty(file, workbook.SheetNames.length)
+}
+
+export function noSheets(file: string, format: WorkbookFormat): SheetReadError {
+  return sheetReadError('no-sheet', file, `the ${FORMAT_NAMES[format]} has no sheets. Open it in Excel, check it holds the orders, save it and try again.`)
+}
+
+export function tooManyRows(file: string, sheet: string, limits: ReadLimits): SheetReadError {
+  return sheetReadError('too-large', file, `sheet "${sheet}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
+}
+
+export function allSheetsEmpty(file: string, count: number): SheetReadError {
+  return sheetReadError('empty', file, `${count === 1 ? 'the only sheet' : `all ${count} sheets`} of the workbook ${count === 1 ? 'is' : 'are'} empty. Choose the file that holds the orders.`)
+}
+
+/** The sheet the user asked for, by number (1-based) or by name; refused with the list of sheets. */
+export function sheetNameOf(names: readonly string[], wanted: string | number, file: string): string {
+  const name = typeof wanted === 'number' ? names[wanted - 1] : findByName(names, wanted)
+  if (name !== undefined) return name
+  const list = names.map((n, i) => `${i + 1} "${n}"`).join(', ')
+  const asked = typeof wanted === 'number' ? `sheet number ${wanted}` : `sheet named "${wanted}"`
+  throw sheetReadError('no-sheet', file, `the workbook has no ${asked}. Its sheets are: ${list}. Choose one of these.`)
 }
 
 function chosenSheet(workbook: XLSX.WorkBook, wanted: string | number, file: string): { name: string; records: LazyRecords } {
-  const names = workbook.SheetNames
-  const name = typeof wanted === 'number' ? names[wanted - 1] : findByName(names, wanted)
-  if (name === undefined) {
-    const list = names.map((n, i) => `${i + 1} "${n}"`).join(', ')
-    const asked = typeof wanted === 'number' ? `sheet number ${wanted}` : `sheet named "${wanted}"`
-    throw sheetReadError('no-sheet', file, `the workbook has no ${asked}. Its sheets are: ${list}. Choose one of these.`)
-  }
+  const name = sheetNameOf(workbook.SheetNames, wanted, file)
   return { name, records: () => sheetRecords(workbook, name) }
 }
 

@@ -6,9 +6,9 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ReadResult } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
-import { textTable } from './read-text'
 import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
 import { appendRecords, emptyRecords } from './sheet-record'
+import { tableFromRecords } from './stream-about'
 import type { ReadOutcome, WorkerMessage, WorkerRequest } from './worker-protocol'
 
 /** electron-vite builds sheet-worker.ts next to the main bundle under this name; this module may
@@ -44,7 +44,7 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
     const records = emptyRecords()
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'records') appendRecords(records, message.cells, message.rows)
-      else if (message.kind === 'text') finish(tableOutcome(() => textTable(records, message.about, request.options, limits), file))
+      else if (message.kind === 'end') finish(tableOutcome(() => tableFromRecords(records, message.about, request.options, limits), file))
       else finish(message.outcome)
     })
     worker.once('error', (error) => finish(failure(isOutOfMemory(error) ? outOfMemory(file, limits.maxHeapMb) : crashed(file, error))))

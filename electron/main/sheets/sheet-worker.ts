@@ -1,6 +1,6 @@
 // Worker thread entry: reads and parses one file and ends. Parsing an untrusted file here keeps a
-// hang, a crash or a memory blow-up away from the app. A text file's records are posted in
-// batches as they are read (see WorkerMessage); anything else is posted whole.
+// hang, a crash or a memory blow-up away from the app. The records of a text file or an Excel
+// workbook are posted in batches as they are read (see WorkerMessage); anything else is posted whole.
 import { parentPort, workerData } from 'node:worker_threads'
 import { parseSheetStreaming } from './parse-bytes'
 import { readFileBytes } from './read-file-bytes'
@@ -15,7 +15,7 @@ function run(request: WorkerRequest): WorkerMessage {
   try {
     const bytes = readFileBytes(request.path, request.file, request.limits)
     const read = parseSheetStreaming(bytes, request.file, { ...request.options, limits: request.limits }, (cells, rows) => post({ kind: 'records', cells, rows }))
-    return 'table' in read ? { kind: 'outcome', outcome: { ok: true, value: read } } : { kind: 'text', about: read }
+    return 'table' in read ? { kind: 'outcome', outcome: { ok: true, value: read } } : { kind: 'end', about: read }
   } catch (error) {
     if (isSheetReadError(error)) return { kind: 'outcome', outcome: { ok: false, error: error.error } }
     return {

@@ -46,7 +46,7 @@ function dateCell(date: Date, z: string | undefined, date1904: boolean): Formatt
   return { v, z: format, w: formatSafely(format, v, date1904), date: true }
 }
 
-function isDateFormat(z: string): boolean {
+export function isDateFormat(z: string): boolean {
   try {
     return XLSX.SSF.is_date(z)
   } catch {
@@ -56,7 +56,7 @@ function isDateFormat(z: string): boolean {
 
 /** SheetJS cannot render some real Excel formats (a "." right after "hh", as in the Russian
  * "dd.mm.yyyy hh:mm"); escaping the dots usually fixes that, and plain text is the last resort. */
-function formatSafely(z: string, v: number, date1904: boolean): string {
+export function formatSafely(z: string, v: number, date1904: boolean): string {
   for (const format of [z, z.replace(/(?<!\\)\./g, '\\.')]) {
     try {
       return XLSX.SSF.format(format, v, { date1904 })

@@ -1,8 +1,8 @@
 // What crosses the boundary between readSheetFile and the sheet worker (structured clone).
 import type { Cell, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
-import type { TextAbout } from './read-text'
 import type { SheetError } from './sheet-error'
+import type { StreamAbout } from './stream-about'
 
 export interface WorkerRequest {
   path: string
@@ -13,11 +13,11 @@ export interface WorkerRequest {
 
 export type ReadOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
 
-/** The worker's messages. A text file's records come in batches while it is being read, so the
- * app copies them in while the worker reads on (one copy of a whole big table at the end would
- * cost the app more than the reading); 'text' then ends the read, and the app makes the table.
- * A workbook, or any failure, is one 'outcome'. */
+/** The worker's messages. The records of a text file or an Excel workbook come in batches while
+ * it is being read, so the app copies them in while the worker reads on (one copy of a whole big
+ * table at the end would cost the app more than the reading); 'end' then ends the read, and the
+ * app makes the table. An XLS or ODS workbook, or any failure, is one 'outcome'. */
 export type WorkerMessage =
   | { kind: 'records'; cells: Cell[][]; rows: number[] }
-  | { kind: 'text'; about: TextAbout }
+  | { kind: 'end'; about: StreamAbout }
   | { kind: 'outcome'; outcome: ReadOutcome }

@@ -1,12 +1,15 @@
-// Checks a zip-based workbook (xlsx, xlsm, ods) BEFORE SheetJS sees it: part count, declared and
-// actual unpacked sizes, compression ratios, encryption, and what kind of document it really is.
-// SheetJS inflates in plain JavaScript into buffers outside the worker's heap limit, so a zip bomb
-// must be stopped here, by unpacking each part natively with a hard output cap.
+// Checks a zip-based workbook (xlsx, xlsm, ods) before it is read: part count, declared sizes,
+// compression ratios, encryption, and what kind of document it really is. An Excel workbook is
+// then read as a stream (read-xlsx.ts), each part's unpacked size checked by the same inflate that
+// reads it. SheetJS (ODS) inflates in plain JavaScript into buffers outside the worker's heap
+// limit, so for it every part is first unpacked natively with a hard output cap, and the whole
+// must fit the memory budget.
 import { inflateRawSync } from 'node:zlib'
 import { extensionOf, withExtension } from './file-name'
-import { MAX_ZIP_ENTRIES, RATIO_GRACE_BYTES, type ReadLimits } from './limits'
+import { MAX_ZIP_ENTRIES, megabytes, SHEETJS_BYTES_PER_UNPACKED_BYTE, type ReadLimits } from './limits'
 import { sheetReadError } from './sheet-error'
 import { readLocalHeader, readZipDirectory, ZipFormatError, type LocalHeader, type ZipEntry } from './zip-directory'
+import { entryText, isOverRatio } from './zip-stream'
 
 export type ZipWorkbookFormat = 'xlsx' | 'xlsm' | 'ods'
 
@@ -22,16 +25,47 @@ const ZIP64_MARKER = 0xffffffff
 const MIN_CHUNK = 64
 const MAX_CHUNK = 256 * 1024 * 1024
 
-export function inspectZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbookFormat {
+export interface ZipWorkbook {
+  format: ZipWorkbookFormat
+  entries: ZipEntry[]
+  /** The text of [Content_Types].xml, when there is one. */
+  contentTypes?: string
+}
+
+/** The directory and the declared sizes are checked; only the small part that says what the
+ * document is gets unpacked (capped at its declared size). */
+export function inspectZipWorkbook(bytes: Uint8Array, file: string, limits: ReadLimits): ZipWorkbook {
   const entries = readEntries(bytes, file)
   checkDeclaredSizes(entries, file, limits)
-  const parts = new Map<string, Uint8Array>()
-  for (const entry of entries) {
-    const content = unpackWithinDeclaredSize(bytes, entry, file)
-    if (entry.name === 'mimetype' || entry.name === '[Content_Types].xml') parts.set(entry.name, content)
+  const mimetype = entries.find((entry) => entry.name === 'mimetype')
+  if (mimetype) return { format: classifyOpenDocument(entryText(bytes, mimetype, file).trim(), file), entries }
+  const types = entries.find((entry) => entry.name === '[Content_Types].xml')
+  if (types) {
+    const contentTypes = entryText(bytes, types, file)
+    return { format: classifyOfficeOpenXml(contentTypes, file), entries, contentTypes }
   }
-  return classify(parts, entries, file)
+  if (entries.some((entry) => entry.name === 'xl/workbook.xml')) return { format: 'xlsx', entries }
+  throw sheetReadError('unsupported', file, 'the file is a ZIP archive, not a spreadsheet. Unzip it and choose the .xlsx, .ods or .csv file inside.')
 }
+
+/** Before SheetJS reads a zip: it unpacks every part and holds it, so the whole must fit the
+ * memory budget, and each part is unpacked once here with its output capped. */
+export function checkPartsForSheetJs(bytes: Uint8Array, entries: readonly ZipEntry[], file: string, limits: ReadLimits): void {
+  const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0)
+  if (total * SHEETJS_BYTES_PER_UNPACKED_BYTE > limits.maxHeapMb * 1024 * 1024) {
+    throw sheetReadError('out-of-memory', file, `the workbook unpacks to ${megabytes(total)}, too large for memory: reading it would need more than the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Save the sheet as .xlsx or CSV, or split it into smaller files.`)
+  }
+  // SheetJS holds each part as one string; past V8's longest string it would see an empty part
+  // and call the sheet empty.
+  const tooLong = entries.find((entry) => entry.uncompressedSize > MAX_STRING_LENGTH)
+  if (tooLong) {
+    throw sheetReadError('out-of-memory', file, `a part of the workbook (${tooLong.name}) unpacks to ${megabytes(tooLong.uncompressedSize)}, too large for memory: it is more text than one piece of memory can hold. Save the sheet as .xlsx or CSV, or split it into smaller files.`)
+  }
+  for (const entry of entries) unpackWithinDeclaredSize(bytes, entry, file)
+}
+
+/** V8's longest string (2^29 - 24 characters on 64-bit builds). */
+const MAX_STRING_LENGTH = 0x1fffffe8
 
 function readEntries(bytes: Uint8Array, file: string): ZipEntry[] {
   try {
@@ -57,7 +91,7 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], file: string, limits: 
     if (total > limits.maxUncompressedBytes) {
       throw sheetReadError('zip-bomb', file, `the workbook would unpack to more than ${megabytes(limits.maxUncompressedBytes)}, which is more than this app reads safely. Split it into smaller files or export the sheet as CSV.`)
     }
-    if (entry.uncompressedSize > RATIO_GRACE_BYTES && entry.uncompressedSize > entry.compressedSize * limits.maxCompressionRatio) {
+    if (isOverRatio(entry, limits.maxCompressionRatio)) {
       throw sheetReadError('zip-bomb', file, `a part of the workbook (${entry.name}) is compressed more than ${limits.maxCompressionRatio} times, as in a "zip bomb", so it was not opened. If the file is genuine, open it in Excel, save it again as .xlsx and retry.`)
     }
   }
@@ -110,15 +144,6 @@ function sameSizes(local: LocalHeader, entry: ZipEntry): boolean {
   return same(local.compressedSize, entry.compressedSize) && same(local.uncompressedSize, entry.uncompressedSize)
 }
 
-function classify(parts: ReadonlyMap<string, Uint8Array>, entries: readonly ZipEntry[], file: string): ZipWorkbookFormat {
-  const mimetype = parts.get('mimetype')
-  if (mimetype) return classifyOpenDocument(new TextDecoder().decode(mimetype).trim(), file)
-  const types = parts.get('[Content_Types].xml')
-  if (types) return classifyOfficeOpenXml(new TextDecoder().decode(types), file)
-  if (entries.some((entry) => entry.name === 'xl/workbook.xml')) return 'xlsx'
-  throw sheetReadError('unsupported', file, 'the file is a ZIP archive, not a spreadsheet. Unzip it and choose the .xlsx, .ods or .csv file inside.')
-}
-
 function classifyOpenDocument(mimetype: string, file: string): ZipWorkbookFormat {
   if (mimetype.startsWith('application/vnd.oasis.opendocument.spreadsheet')) return 'ods'
   const kind = mimetype.includes('opendocument.text') ? 'a text document (.odt)'
@@ -146,8 +171,4 @@ function damaged(file: string) {
     return sheetReadError('malformed', file, 'the file is not a valid OpenDocument spreadsheet (it may be truncated or renamed). Re-save it from LibreOffice as .ods or .xlsx and try again.')
   }
   return sheetReadError('malformed', file, 'the file is not a valid Excel workbook (it may be truncated or renamed). Re-save it from Excel as .xlsx and try again.')
-}
-
-function megabytes(bytes: number): string {
-  return `${Math.round(bytes / (1024 * 1024)).toLocaleString('en-US')} MB`
 }

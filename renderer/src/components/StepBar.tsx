@@ -28,7 +28,8 @@ export function StepBar({ current, enabled, onSelect }: StepBarProps) {
                 data-testid={TID.step(step.id)}
                 onClick={() => onSelect(step.id)}
               >
-                {step.number ? <span className="step-number" aria-hidden="true">{step.number}</span> : null}
+                {step.number ? <span className="step-number">{step.number}</span> : null}
+                {step.number ? ' ' : null}
                 <span>{t(`step.${step.id}`)}</span>
               </button>
             </li>

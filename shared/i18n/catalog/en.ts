@@ -645,5 +645,15 @@ export const en = {
 
   'cli.counts.inFlight': '{{count}} in flight when it stopped (maybe created)',
   'cli.inFlight': 'On their way when the run stopped, so they may be in the shop ({{count}}); they are looked up there before anything is sent again:',
-  'cli.inFlightResume': 'Once the cause is fixed, "orderbatch resume {{run}}{{hint}}" checks them in the shop first.'
+  'cli.inFlightResume': 'Once the cause is fixed, "orderbatch resume {{run}}{{hint}}" checks them in the shop first.',
+
+  'appearance.label': 'Appearance',
+  'appearance.system': 'Same as the system',
+  'appearance.light': 'Light',
+  'appearance.dark': 'Dark',
+  'load.limit.title': 'Largest file',
+  'load.limit.before': 'Read files up to',
+  'load.limit.default': 'default',
+  'load.limit.unit': 'MB',
+  'load.limit.hint': 'By default a quarter of the memory the reader may use (half the computer\'s memory, at most 4 GB). A bigger file needs more memory: raise it only if the computer has it.'
 } as const

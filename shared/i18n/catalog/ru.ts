@@ -727,5 +727,15 @@ export const ru = {
 
   'cli.counts.inFlight': 'в пути при остановке {{count}} (может быть, созданы)',
   'cli.inFlight': 'Были в пути, когда запуск остановился, поэтому могут быть в магазине ({{count}}); перед любой новой отправкой их ищут там:',
-  'cli.inFlightResume': 'Когда причина устранена, "orderbatch resume {{run}}{{hint}}" сначала проверит их в магазине.'
+  'cli.inFlightResume': 'Когда причина устранена, "orderbatch resume {{run}}{{hint}}" сначала проверит их в магазине.',
+
+  'appearance.label': 'Оформление',
+  'appearance.system': 'Как в системе',
+  'appearance.light': 'Светлое',
+  'appearance.dark': 'Тёмное',
+  'load.limit.title': 'Самый большой файл',
+  'load.limit.before': 'Читать файлы до',
+  'load.limit.default': 'по умолчанию',
+  'load.limit.unit': 'МБ',
+  'load.limit.hint': 'По умолчанию четверть памяти, доступной для чтения (половина памяти компьютера, не больше 4 ГБ). Большему файлу нужно больше памяти: поднимайте предел, только если она у компьютера есть.'
 } as const

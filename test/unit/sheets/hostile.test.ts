@@ -21,6 +21,8 @@ const GOOD_XLSX = workbookBytes([{ name: 'Orders', rows: [['Email', 'Price'], ['
 const GOOD_XLS = workbookBytes([{ name: 'Orders', rows: [['Email', 'Price'], ['a@b.c', 10]] }], 'biff8')
 const PNG = concat(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), noise(200, 1))
 const sheetXml = (data: Uint8Array): ZipPart => ({ name: 'xl/worksheets/sheet1.xml', data })
+/** A workbook part naming one sheet, which is then found at xl/worksheets/sheet1.xml. */
+const workbookXml: ZipPart = { name: 'xl/workbook.xml', data: new TextEncoder().encode('<workbook><sheets><sheet name="Orders" sheetId="1"/></sheets></workbook>') }
 const typesPart = (types: string): ZipPart => ({ name: '[Content_Types].xml', data: text(types) })
 
 interface Case {
@@ -36,7 +38,7 @@ const CASES: Case[] = [
   { name: 'an empty file', bytes: new Uint8Array(0), file: 'orders.csv', code: 'empty', says: 'the file is empty (0 bytes)' },
   { name: 'a CSV with only blank lines', bytes: text('\r\n \r\n\t\r\n'), file: 'orders.csv', code: 'empty', says: 'has no text' },
   { name: 'a CSV with only a byte order mark', bytes: new Uint8Array([0xef, 0xbb, 0xbf]), file: 'orders.csv', code: 'empty', says: 'has no text' },
-  { name: 'a file over the size limit', bytes: text('a,b\n1,2\n'.repeat(100)), file: 'orders.csv', options: { limits: { maxFileBytes: 100 } }, code: 'too-large', says: 'Split it into smaller files' },
+  { name: 'a file over the size limit', bytes: text('a,b\n1,2\n'.repeat(100)), file: 'orders.csv', options: { limits: { maxFileBytes: 100 } }, code: 'too-large', says: 'Raise the limit (--max-file-size' },
   { name: 'a truncated xlsx', bytes: GOOD_XLSX.subarray(0, Math.floor(GOOD_XLSX.length / 2)), file: 'orders.xlsx', code: 'malformed', says: 'the file is not a valid Excel workbook (it may be truncated or renamed). Re-save it from Excel as .xlsx and try again.' },
   { name: 'random binary named .xlsx', bytes: noise(4096, 7), file: 'orders.xlsx', code: 'malformed', says: 'not a valid Excel workbook (it may be truncated or renamed)' },
   { name: 'random binary named .csv', bytes: noise(4096, 7), file: 'orders.csv', code: 'malformed', says: 'does not look like text' },
@@ -52,7 +54,7 @@ const CASES: Case[] = [
   { name: 'a workbook with a header but no rows', bytes: workbookBytes([{ name: 'Orders', rows: [['Email', 'Price']] }]), file: 'orders.xlsx', code: 'no-data', says: 'sheet "Orders" has a header in row 1 but no rows of orders below it' },
   { name: 'a workbook whose sheets are all empty', bytes: workbookBytes([{ name: 'A', rows: [] }, { name: 'B', rows: [[null, '  ']] }]), file: 'orders.xlsx', code: 'empty', says: 'all 2 sheets of the workbook are empty' },
   { name: 'a zip bomb (one part compressed 1000 times)', bytes: zipBytes([{ name: '[Content_Types].xml', data: XLSX_CONTENT_TYPES }, sheetXml(new Uint8Array(5 * MB))]), file: 'orders.xlsx', code: 'zip-bomb', says: 'xl/worksheets/sheet1.xml' },
-  { name: 'a zip part that unpacks to more than it declares', bytes: zipBytes([{ name: '[Content_Types].xml', data: XLSX_CONTENT_TYPES }, { ...sheetXml(new Uint8Array(200_000)), declaredSize: 1000 }]), file: 'orders.xlsx', code: 'zip-bomb', says: 'unpacks to more than it declares' },
+  { name: 'a zip part that unpacks to more than it declares', bytes: zipBytes([{ name: '[Content_Types].xml', data: XLSX_CONTENT_TYPES }, workbookXml, { ...sheetXml(new Uint8Array(200_000)), declaredSize: 1000 }]), file: 'orders.xlsx', code: 'zip-bomb', says: 'unpacks to more than it declares' },
   { name: 'a workbook over the unpacked-size limit', bytes: GOOD_XLSX, file: 'orders.xlsx', options: { limits: { maxUncompressedBytes: 1000 } }, code: 'zip-bomb', says: 'would unpack to more than' },
   { name: 'a zip with thousands of parts', bytes: zipBytes(Array.from({ length: 10_001 }, (_, i) => ({ name: `p${i}`, data: new Uint8Array(0), method: 0 as const }))), file: 'orders.xlsx', code: 'zip-bomb', says: '10,001 parts' },
   { name: 'a Word document', bytes: zipBytes([typesPart('<Types><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')]), file: 'orders.docx', code: 'unsupported', says: 'a Word document' },

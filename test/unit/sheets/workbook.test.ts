@@ -133,6 +133,20 @@ describe('workbooks', () => {
     expect(table.rows).toEqual([['SO-1', 'a@b.c']])
   })
 
+  it('keeps the cells of an HTML table as text, as a Bitrix24 "Excel" export needs (phones keep their +)', () => {
+    const html = '<html><head><meta charset="utf-8"></head><body><table border="1">' +
+      '<tr><th>ID</th><th>Телефон</th><th>Индекс</th><th>Сумма</th><th>Дата</th><th>Оплачен</th></tr>' +
+      '<tr><td>17</td><td>+79161234567</td><td>012345</td><td>1 500,00</td><td>02.11.2026 14:05</td><td>TRUE</td></tr>' +
+      '<tr><td>18</td><td>+7 (916) 123-45-67</td><td>101000</td><td>990.5</td><td>2026-11-03</td><td>FALSE</td></tr>' +
+      '</table></body></html>'
+    const { table } = parseSheetBytes(new TextEncoder().encode(html), 'DEAL_20261205.xls')
+    expect(table.headers).toEqual(['ID', 'Телефон', 'Индекс', 'Сумма', 'Дата', 'Оплачен'])
+    expect(table.rows).toEqual([
+      ['17', '+79161234567', '012345', '1 500,00', '02.11.2026 14:05', 'TRUE'],
+      ['18', '+7 (916) 123-45-67', '101000', '990.5', '2026-11-03', 'FALSE']
+    ])
+  })
+
   it('reads tab-separated text saved with an .xls name as text', () => {
     const { meta, table } = parseSheetBytes(new TextEncoder().encode('Order\tEmail\nSO-1\ta@b.c\n'), 'export.xls')
     expect(meta.format).toBe('tsv')

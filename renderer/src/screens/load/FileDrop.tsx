@@ -1,5 +1,6 @@
 // Drop a file here or pick one. The input stays in the accessibility tree (visually hidden) so it
-// has a label, takes focus and can be driven by tests and assistive tools.
+// takes focus and can be driven by tests and assistive tools; its name is the visible button's
+// text ("Choose a file…"), so what a speech user reads on screen is what they can say.
 import { useId, useState, type DragEvent } from 'react'
 import { SHEET_FILE_ACCEPT } from '../../lib/read-file'
 import { useT } from '../../lib/i18n'

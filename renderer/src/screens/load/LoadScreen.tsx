@@ -1,6 +1,6 @@
 // Step 1: pick a file, let main read it, and check what it detected. Main gets the bytes and does
 // all reading; the renderer only shows the answer.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { JobProgressEvent, ReadOverrides } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
 import { useFormats, useT } from '../../lib/i18n'
@@ -13,12 +13,21 @@ import { DetectionPanel } from './DetectionPanel'
 import { FileDrop } from './FileDrop'
 import { RawPreview } from './RawPreview'
 
-export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () => void }) {
+export interface LoadScreenProps {
+  state: SessionState
+  onNext: () => void
+  /** A file the desktop app opened from outside the page, read as if it had been dropped. */
+  openedFile?: File | null
+  onOpenedFileTaken?: () => void
+}
+
+export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken }: LoadScreenProps) {
   const action = useAction()
   const t = useT()
   const [reading, setReading] = useState<string | null>(null)
   const [job, setJob] = useState<JobProgressEvent | null>(null)
   const [overrides, setOverrides] = useState<ReadOverrides>({})
+  const [maxFileMb, setMaxFileMb] = useState<number | undefined>(undefined)
   const { session } = state
 
   useEvent('job.progress', (event) => {
@@ -35,15 +44,26 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
         action.setError(t('error.fileUnreadable', { name: file.name }))
         return
       }
-      const value = await action.run('sheet.load', { name: file.name, bytes, options: {} })
+      const first: ReadOverrides = maxFileMb === undefined ? {} : { maxFileMb }
+      const value = await action.run('sheet.load', { name: file.name, bytes, options: first })
       if (value) {
-        setOverrides({})
+        setOverrides(first)
         state.open(value)
       }
     } finally {
       setReading(null)
     }
   }
+
+  const taken = useRef<File | null>(null)
+  useEffect(() => {
+    if (!openedFile || taken.current === openedFile) return
+    taken.current = openedFile
+    onOpenedFileTaken?.()
+    void load(openedFile)
+    // load is recreated each render; the file is what matters, and it is taken once (the ref
+    // keeps React's development double-run from reading it twice).
+  }, [openedFile])
 
   const reload = async (change: ReadOverrides) => {
     if (!session) return
@@ -62,6 +82,7 @@ export function LoadScreen({ state, onNext }: { state: SessionState; onNext: () 
       <FileDrop compact={session !== null} disabled={reading !== null} onFile={load} />
       {reading !== null && <ReadingProgress name={reading} job={job} />}
       <ErrorMessage message={action.error} />
+      <FileSizeLimit value={maxFileMb} onChange={setMaxFileMb} />
       {session && (
         <>
           <div className="card summary" data-testid={TID.load.summary}>
@@ -111,6 +132,33 @@ function ReadingProgress({ name, job }: { name: string; job: JobProgressEvent | 
       />
       {job && <p className="hint">{total ? t('load.progressOf', { done: f.count(job.done), total: f.count(total), stage: job.stage }) : t('load.progressDone', { done: f.count(job.done), stage: job.stage })}</p>}
     </div>
+  )
+}
+
+/** The largest file the app reads; by default a quarter of the memory the reader may use. */
+function FileSizeLimit({ value, onChange }: { value: number | undefined; onChange: (mb: number | undefined) => void }) {
+  const t = useT()
+  return (
+    <details className="card">
+      <summary>{t('load.limit.title')}</summary>
+      <label>
+        {t('load.limit.before')}{' '}
+        <input
+          type="number"
+          min={1}
+          step={1}
+          placeholder={t('load.limit.default')}
+          data-testid={TID.load.maxFileMb}
+          value={value ?? ''}
+          onChange={(event) => {
+            const mb = Number(event.target.value)
+            onChange(event.target.value === '' || !Number.isFinite(mb) || mb <= 0 ? undefined : mb)
+          }}
+        />{' '}
+        {t('load.limit.unit')}
+      </label>
+      <p className="hint">{t('load.limit.hint')}</p>
+    </details>
   )
 }
 

@@ -20,15 +20,19 @@ export function SendLog({ entries }: { entries: readonly SendLogEvent[] }) {
       {entries.length === 0 ? (
         <p className="empty">{t('send.logEmpty')}</p>
       ) : (
-        <ol className="send-log" role="log" aria-live="off" data-testid={TID.send.log} tabIndex={0}>
-          {entries.map((entry, i) => (
-            <li key={`${entry.at}-${i}`} className={tone(entry.kind)}>
-              <time dateTime={new Date(entry.at).toISOString()}>{f.clock(entry.at)}</time>
-              <span className="log-order">{entry.ordinal !== null ? `#${entry.ordinal}` : ''}</span>
-              <span className="log-text">{entry.text}</span>
-            </li>
-          ))}
-        </ol>
+        // The log role goes on a wrapper: on the list itself it would hide the list from
+        // assistive technology and leave its items orphaned.
+        <div className="send-log" role="log" aria-live="off" aria-labelledby="send-log-title" data-testid={TID.send.log} tabIndex={0}>
+          <ol className="send-log-list">
+            {entries.map((entry, i) => (
+              <li key={`${entry.at}-${i}`} className={tone(entry.kind)}>
+                <time dateTime={new Date(entry.at).toISOString()}>{f.clock(entry.at)}</time>
+                <span className="log-order">{entry.ordinal !== null ? `#${entry.ordinal}` : ''}</span>
+                <span className="log-text">{entry.text}</span>
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
     </section>
   )

@@ -1,0 +1,345 @@
+// XLSX and XLSM read as a stream: the workbook's small parts first (sheets, styles, shared
+// strings), then the sheet's XML inflated and parsed a piece at a time, its non-blank rows handed
+// on in batches as they are read, as a text file's are. Memory holds the shared strings and one
+// batch, not the sheet. Gives the table SheetJS gives (read-workbook.ts stays the reference and
+// reads XLS and ODS; test/unit/sheets/xlsx-differential.test.ts compares the two).
+import type { Cell, FormattedNumber } from '#shared/sheet/sheet'
+import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
+import type { RecordSink } from './read-text'
+import { allSheetsEmpty, noSheets, sheetNameOf, tooManyRows } from './read-workbook'
+import { sheetReadError, type SheetReadError } from './sheet-error'
+import { isBlankRow } from './sheet-record'
+import type { WorkbookAbout } from './stream-about'
+import { formatSafely, isDateFormat } from './workbook-cell'
+import { parsePart, readBook, readSharedStrings, readStyles, RichTextCollector, excelText, xmlBool, type XlsxSheetInfo } from './xlsx-parts'
+import type { ZipEntry } from './zip-directory'
+
+const BATCH_RECORDS = 4096
+
+export interface XlsxReadOptions {
+  sheet?: string | number
+}
+
+export function readXlsxStreaming(
+  bytes: Uint8Array,
+  file: string,
+  format: 'xlsx' | 'xlsm',
+  entries: readonly ZipEntry[],
+  contentTypes: string | undefined,
+  options: XlsxReadOptions,
+  limits: ReadLimits,
+  sink: RecordSink,
+  keep = false
+): WorkbookAbout {
+  const book = readBook(bytes, entries, contentTypes, file)
+  if (book.sheets.length === 0) throw noSheets(file, format)
+  const styles = readStyles(bytes, book.styles, file)
+  const strings = readSharedStrings(bytes, book.sharedStrings, file, limits)
+  const context: SheetContext = { bytes, file, strings, styles: styleFormats(styles, book.date1904), date1904: book.date1904, limits, keep }
+  const sheetNames = book.sheets.map((s) => s.name)
+  const about = (sheet: string): WorkbookAbout => ({ kind: 'workbook', file, format, sheetNames, sheet, date1904: book.date1904 })
+  if (options.sheet !== undefined) {
+    const name = sheetNameOf(sheetNames, options.sheet, file)
+    streamSheet(context, book.sheets[sheetNames.indexOf(name)]!, sink)
+    return about(name)
+  }
+  // The first visible sheet with a header and a row under it, else the first with anything in it
+  // (which then fails with a precise "no data" message), as for SheetJS. A sheet's first two
+  // records are held back until it is known to be the one.
+  const ordered = [...book.sheets.filter((s) => !s.hidden), ...book.sheets.filter((s) => s.hidden)]
+  let firstFilled: { name: string; cells: Cell[][]; rows: number[] } | null = null
+  for (const sheet of ordered) {
+    const held = { cells: [] as Cell[][], rows: [] as number[] }
+    let passing = false
+    streamSheet(context, sheet, (cells, rows) => {
+      if (passing) return sink(cells, rows)
+      held.cells.push(...cells)
+      held.rows.push(...rows)
+      if (held.cells.length >= 2) {
+        passing = true
+        sink(held.cells, held.rows)
+      }
+    })
+    if (passing) return about(sheet.name)
+    if (held.cells.length === 1 && !firstFilled) firstFilled = { name: sheet.name, ...held }
+  }
+  if (firstFilled) {
+    sink(firstFilled.cells, firstFilled.rows)
+    return about(firstFilled.name)
+  }
+  throw allSheetsEmpty(file, book.sheets.length)
+}
+
+interface StyleFormat {
+  z: string | undefined
+  date: boolean
+}
+
+interface SheetContext {
+  bytes: Uint8Array
+  file: string
+  strings: readonly string[]
+  styles: readonly StyleFormat[]
+  date1904: boolean
+  limits: ReadLimits
+  /** The records stay in this thread. An inline or formula text is a slice of the XML it was
+   * read from and would keep all of it alive, so a batch holding any is copied (a batch that
+   * leaves the worker is copied by postMessage anyway). Shared strings are held regardless. */
+  keep: boolean
+}
+
+function styleFormats(formats: readonly (string | undefined)[], date1904: boolean): StyleFormat[] {
+  void date1904
+  return formats.map((z) => ({ z, date: z !== undefined && z !== 'General' && z !== '' && isDateFormat(z) }))
+}
+
+/** Cell types as Excel writes them in the `t` attribute. */
+const enum Kind { Number, Shared, FormulaText, Inline, Boolean, Error, IsoDate, Other }
+
+function kindOf(t: string | undefined): Kind {
+  switch (t) {
+    case undefined:
+    case 'n':
+      return Kind.Number
+    case 's':
+      return Kind.Shared
+    case 'str':
+      return Kind.FormulaText
+    case 'inlineStr':
+      return Kind.Inline
+    case 'b':
+      return Kind.Boolean
+    case 'e':
+      return Kind.Error
+    case 'd':
+      return Kind.IsoDate
+    default:
+      return Kind.Other
+  }
+}
+
+/** Streams one sheet's rows to `sink`, a batch at a time, in the order of the file. */
+function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSink): void {
+  const { file, limits } = context
+  if (!sheet.entry) return
+  const lastRow = limits.maxRows + HEADER_MARGIN_ROWS + 1
+  let batchCells: Cell[][] = []
+  let batchRows: number[] = []
+  let batchHasSlices = false
+  let cellCount = 0
+  const send = (): void => {
+    sink(batchHasSlices && context.keep ? structuredClone(batchCells) : batchCells, batchRows)
+    batchCells = []
+    batchRows = []
+    batchHasSlices = false
+  }
+
+  let rowNumber = 0
+  let cells: Cell[] = []
+  let column = -1
+  let cellRow = 0
+  let kind = Kind.Number
+  let hasType = false
+  let style = -1
+  let value: string | undefined
+  let inValue = false
+  let inInline = false
+  const inline = new RichTextCollector()
+
+  const flushRow = (): void => {
+    if (cells.length === 0 || isBlankRow(cells)) return
+    if (rowNumber > lastRow) throw tooManyRows(file, sheet.name, limits)
+    cellCount += cells.length
+    if (cellCount > limits.maxCells) throw tooManyCells(file, sheet.name, limits)
+    // A row grown by push has room for twice its cells; a copy has exactly its cells.
+    batchCells.push(cells.slice())
+    batchRows.push(rowNumber)
+    if (batchCells.length === BATCH_RECORDS) send()
+  }
+
+  const finishCell = (): void => {
+    const cell = cellValue(context, kind, hasType, value, style, inline)
+    if (cell === undefined) return
+    if (kind === Kind.Inline || kind === Kind.FormulaText) batchHasSlices = true
+    // SheetJS files a cell by its own reference, so a cell that names another row goes there;
+    // in the files Excel and others write, it always names its own row.
+    if (cellRow !== rowNumber && cellRow > 0 && cells.length === 0) rowNumber = cellRow
+    if (column >= cells.length) {
+      for (let c = cells.length; c < column; c++) cells.push(null)
+      cells.push(cell)
+    } else if (column >= 0) cells[column] = cell
+  }
+
+  parsePart(context.bytes, sheet.entry, file, {
+    open: (name, attributes) => {
+      if (inInline) return inline.open(name)
+      switch (name) {
+        case 'c': {
+          const ref = attributes.r
+          if (ref === undefined) {
+            column++
+            cellRow = rowNumber
+          } else {
+            decodeRef(ref)
+            column = refColumn
+            cellRow = refRow
+          }
+          const t = attributes.t
+          hasType = t !== undefined
+          kind = kindOf(t)
+          const s = attributes.s
+          style = s === undefined ? -1 : Number.parseInt(s, 10)
+          value = undefined
+          if (kind === Kind.Inline) inline.reset()
+          return
+        }
+        case 'v':
+          inValue = true
+          value = ''
+          return
+        case 'is':
+          inInline = true
+          inline.reset()
+          return
+        case 'row': {
+          const r = attributes.r
+          rowNumber = r === undefined ? rowNumber + 1 : Number.parseInt(r, 10)
+          cells = []
+          column = -1
+          return
+        }
+        case 'dimension':
+          checkDimension(attributes.ref, file, sheet.name, limits)
+          return
+      }
+    },
+    text: (text) => {
+      if (inValue) value += text
+      else if (inInline) inline.onText(text)
+    },
+    close: (name) => {
+      if (inInline) {
+        if (name === 'is') inInline = false
+        else inline.close(name)
+        return
+      }
+      if (name === 'v') inValue = false
+      else if (name === 'c') finishCell()
+      else if (name === 'row') flushRow()
+    }
+  })
+  if (batchCells.length > 0) send()
+}
+
+/** One cell as SheetJS reads it (see parse_ws_xml_data) and toCell() then keeps it; undefined
+ * when SheetJS makes no cell at all. */
+function cellValue(context: SheetContext, kind: Kind, hasType: boolean, raw: string | undefined, style: number, inline: RichTextCollector): Cell | undefined {
+  const value = raw === '' ? undefined : raw
+  if (!hasType && value === undefined) return undefined
+  switch (kind) {
+    case Kind.Number:
+      return value === undefined ? undefined : numberCell(context, Number.parseFloat(value), style)
+    case Kind.Shared: {
+      if (value === undefined) return undefined
+      const text = context.strings[Number.parseInt(value, 10)]
+      if (text === undefined) throw sheetReadError('malformed', context.file, 'the workbook is damaged: a cell refers to a text that is not in the workbook. Open it in Excel or LibreOffice, save it again as .xlsx and retry.')
+      return text
+    }
+    case Kind.FormulaText:
+      // SheetJS decodes a formula's cached text twice (entities, then _xHHHH_ and line ends).
+      return value === undefined ? '' : excelText(decodeEntities(value))
+    case Kind.Inline:
+      return inline.value()
+    case Kind.Boolean:
+      return xmlBool(value)
+    case Kind.IsoDate:
+      return value === undefined ? null : numberCell(context, isoSerial(value, context.date1904), style)
+    default:
+      return null
+  }
+}
+
+function numberCell(context: SheetContext, v: number, style: number): Cell {
+  const format = style >= 0 ? context.styles[style] : undefined
+  const z = format?.z
+  if (z === undefined || z === 'General' || z === '') return v
+  const formatted: FormattedNumber = { v, z, w: formatSafely(z, v, context.date1904) }
+  if (format!.date) formatted.date = true
+  return formatted
+}
+
+const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&apos;': "'", '&gt;': '>', '&lt;': '<', '&amp;': '&' }
+
+function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text
+  return text.replace(ENTITY, (match, code: string | undefined) => ENTITIES[match] ?? (code === undefined ? match : String.fromCharCode(Number.parseInt(code, match.includes('x') ? 16 : 10))))
+}
+
+const DAY_MS = 86_400_000
+const EPOCH_1900 = Date.UTC(1899, 11, 30)
+
+/** An ISO date cell (t="d") as the serial SheetJS makes of it. */
+function isoSerial(text: string, date1904: boolean): number {
+  let time: number
+  let m = /^(\d+):(\d+)(:\d+)?(\.\d+)?$/.exec(text)
+  if (m) {
+    const base = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 31)
+    time = base + ((Number.parseInt(m[1]!, 10) * 60 + Number.parseInt(m[2]!, 10)) * 60 + (m[3] ? Number.parseInt(m[3].slice(1), 10) : 0)) * 1000 + (m[4] ? Number.parseInt(`${m[4]}000`.slice(1, 4), 10) : 0)
+  } else if ((m = /^(\d+)-(\d+)-(\d+)$/.exec(text))) {
+    time = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)
+  } else if ((m = /^(\d+)-(\d+)-(\d+)[T ](\d+):(\d+)(:\d+)?(\.\d+)?$/.exec(text))) {
+    time = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, (m[6] && Number.parseInt(m[6].slice(1), 10)) || 0, (m[7] && Number.parseInt(`${m[7]}0000`.slice(1, 4), 10)) || 0)
+  } else {
+    time = new Date(text).getTime()
+  }
+  const serial = (time - EPOCH_1900) / DAY_MS
+  if (date1904) {
+    const shifted = serial - 1462
+    return shifted < -1402 ? shifted - 1 : shifted
+  }
+  return serial < 60 ? serial - 1 : serial
+}
+
+/** Where decodeRef() puts its answer: one object per cell would be ten million objects. */
+let refColumn = 0
+let refRow = 0
+
+/** "BC12" as column 54 (0-based) and row 12, in refColumn and refRow. */
+function decodeRef(ref: string): void {
+  let column = 0
+  let i = 0
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i) - 64
+    if (code < 1 || code > 26) break
+    column = column * 26 + code
+  }
+  let row = 0
+  for (; i < ref.length; i++) {
+    const digit = ref.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) break
+    row = row * 10 + digit
+  }
+  refColumn = column - 1
+  refRow = row
+}
+
+/** The sheet's declared extent ("A1:T500001"), checked against the memory budget before a row is
+ * read. A sheet that declares less than it holds is still stopped by the count as it is read. */
+function checkDimension(ref: string | undefined, file: string, sheet: string, limits: ReadLimits): void {
+  if (!ref) return
+  const [from, to] = ref.split(':')
+  if (!from || !to) return
+  decodeRef(from)
+  const firstRow = refRow
+  decodeRef(to)
+  const rows = refRow - firstRow + 1
+  const columns = refColumn + 1
+  if (rows <= 0 || columns <= 0) return
+  if (rows * columns > limits.maxCells) throw tooManyCells(file, sheet, limits, rows, columns)
+}
+
+function tooManyCells(file: string, sheet: string, limits: ReadLimits, rows?: number, columns?: number): SheetReadError {
+  const size = rows === undefined ? '' : ` (${rows.toLocaleString('en-US')} rows by ${columns!.toLocaleString('en-US')} columns)`
+  return sheetReadError('out-of-memory', file, `sheet "${sheet}"${size} is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split it into smaller files, delete unused columns, or raise the limit on file size.`)
+}
