@@ -128,6 +128,7 @@ retry --from" takes it off again.
 
   --out FILE             the file to write (.csv or .xlsx)
   --only STATE           only the orders that failed, are unknown or succeeded
+  --delimiter D          CSV separator: ; or , (default: ; in Russian, , in English)
 ${JOURNAL_HELP}
   --sandbox              look in the sandbox journal
 `,
