@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { app, BrowserWindow, crashReporter, dialog, ipcMain, nativeTheme, powerSaveBlocker, safeStorage } from 'electron'
 import { effectiveTheme } from '#shared/ipc/appearance'
 import { followAppearance, initialWindowBounds, installMenu, openFileInWindow, rememberWindowState, startUpdates } from './app/desktop'
+import { useNodeMd5 } from './api/node-md5'
 import { createMainWindow } from './app/main-window'
 import { registerIpc } from './app/ipc'
 import { keepAwakeWhileSending } from './app/keep-awake'
@@ -62,6 +63,7 @@ if (!app.requestSingleInstanceLock()) {
 async function start(): Promise<void> {
   // better-sqlite3 built for Electron's ABI (out/native/electron), not the Node build the CLI uses.
   configureSqliteBinding(chooseSqliteBinding({ electronVersion: process.versions.electron, appRoot: app.getAppPath() }))
+  useNodeMd5()
   const userDataDir = app.getPath('userData')
   const service = createAppService({
     userDataDir,

@@ -61,6 +61,13 @@ export class RowOrder implements PlannedOrder {
     this.values().goods = goods
   }
 
+  /** The order's values, read from its row without keeping them on the order (unless something
+   * kept them already): for one pass over every order of a big sheet, such as a dry run, which
+   * would otherwise hold a copy of every value until the plan is dropped. */
+  readValues(): OrderValues {
+    return this.#values ?? this.#reader.orderValues(this.index - 1, this.#r, this.#row)
+  }
+
   toJSON(): PlannedOrder {
     const { index, key, rows, fields, goods, fingerprint, errors, warnings } = this
     return { index, key, rows, fields, goods, fingerprint, errors, warnings }

@@ -8,17 +8,34 @@ import { httpBuildQuery } from './php-query'
 /** Flat [key, value] pairs; keys like 'goods[0][good_name]' encode to the same bytes as nested
  * arrays. Unset fields are left out, and so is an empty good_sum: without it the shop price
  * applies, while an empty value could be read as a price of zero. */
-export function createOrderParams(order: OrderDraft): Array<[string, string]> {
+export function createOrderParams(order: Pick<OrderDraft, 'fields' | 'goods'>): Array<[string, string]> {
   const params: Array<[string, string]> = []
-  order.goods.forEach((good, index) => {
-    params.push([`goods[${index}][good_name]`, good.good_name])
-    if (good.good_sum !== undefined && good.good_sum.trim() !== '') params.push([`goods[${index}][good_sum]`, good.good_sum])
-  })
-  for (const key of [...BILL_FIELD_KEYS, ...UTM_FIELD_KEYS]) {
-    const value = order.fields[key]
-    if (value !== undefined) params.push([key, value])
-  }
+  forEachOrderParam(order, (key, value) => params.push([key, value]))
   return params
+}
+
+const ALL_FIELD_KEYS = [...BILL_FIELD_KEYS, ...UTM_FIELD_KEYS]
+const GOOD_KEYS: Array<[string, string]> = []
+
+function goodKeys(index: number): [string, string] {
+  return (GOOD_KEYS[index] ??= [`goods[${index}][good_name]`, `goods[${index}][good_sum]`])
+}
+
+/** The pairs of createOrderParams, in the same order, handed to `visit` one by one (no arrays
+ * made): for building many queries in a row. Every key appears at most once. */
+export function forEachOrderParam(order: Pick<OrderDraft, 'fields' | 'goods'>, visit: (key: string, value: string) => void): void {
+  const goods = order.goods
+  for (let index = 0; index < goods.length; index++) {
+    const good = goods[index]!
+    const [name, sum] = goodKeys(index)
+    visit(name, good.good_name)
+    if (good.good_sum !== undefined && good.good_sum.trim() !== '') visit(sum, good.good_sum)
+  }
+  const fields = order.fields
+  for (const key of ALL_FIELD_KEYS) {
+    const value = fields[key]
+    if (value !== undefined) visit(key, value)
+  }
 }
 
 /** The exact query string (without hash) of one CreateOrder call. */

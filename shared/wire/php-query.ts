@@ -19,9 +19,27 @@ const ENCODED_BYTE: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
   return `%${byte.toString(16).toUpperCase().padStart(2, '0')}`
 })
 
+const PLAIN = /^[A-Za-z0-9._-]*$/
+/** What encodeURIComponent leaves alone or writes differently from PHP's urlencode. */
+const URI_COMPONENT_DIFFERENCES = /[!'()*~]|%20/g
+
 /** PHP urlencode(): UTF-8 bytes; only A-Z a-z 0-9 - . _ kept, space as '+', every other byte
  * (~ * ! ' ( ) included) as uppercase %XX. */
 export function phpUrlencode(text: string): string {
+  if (PLAIN.test(text)) return text
+  // encodeURIComponent writes the same UTF-8 %XX (upper case) except that it keeps ! ' ( ) * ~
+  // and writes a space as %20; it throws on a lone surrogate, which the byte loop handles.
+  let encoded: string
+  try {
+    encoded = encodeURIComponent(text)
+  } catch {
+    return phpUrlencodeBytes(text)
+  }
+  return encoded.replace(URI_COMPONENT_DIFFERENCES, (found) => (found === '%20' ? '+' : ENCODED_BYTE[found.charCodeAt(0)]!))
+}
+
+/** phpUrlencode one byte at a time (the reference the fast path is tested against). */
+export function phpUrlencodeBytes(text: string): string {
   let out = ''
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)

@@ -1,6 +1,6 @@
 // The API 1.0 signatures: requests carry md5("query::login::key") as `hash`; answers carry
 // md5("error_code::error_text::key"), which does not cover `result`.
-import { md5 } from './md5'
+import { md5Text as md5 } from './md5-choice'
 import { httpBuildQuery } from './php-query'
 import type { PhpArray } from './php-value'
 

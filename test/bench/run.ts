@@ -136,10 +136,15 @@ function scaleReport(): string[] {
   return report
 }
 
+/** Export of a 500k-order run, CLI start-up and a 500k dry run (issue 14), in processes of their own. */
+function runScaleBench(): string[] {
+  return [execFileSync(process.execPath, ['--import', 'tsx', join(here, 'scale-bench.ts')], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '']
+}
+
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY
   if (only === 'scale') {
-    process.stdout.write(`${scaleReport().join('\n')}\n`)
+    process.stdout.write(`${[...scaleReport(), ...runScaleBench()].join('\n')}\n`)
     return
   }
   const { csv, xlsx } = prepareFiles()
@@ -154,7 +159,7 @@ async function main(): Promise<void> {
   report.push(...csvReport)
   const [sheetjs, xlsxOurs] = runPair('xlsx-raw', 'xlsx-ours', xlsx)
   report.push(...compare('XLSX', 1.2, ['raw XLSX.read + sheet_to_json', sheetjs], ['ours: read + map + validate + group', xlsxOurs]))
-  if (!only) report.push(...scaleReport())
+  if (!only) report.push(...scaleReport(), ...runScaleBench())
   for (const part of ['throughput', 'pacing']) {
     if (only && only !== part) continue
     report.push(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'engine-bench.ts'), part], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '')

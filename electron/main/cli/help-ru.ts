@@ -124,7 +124,7 @@ ${JOURNAL_HELP}
   --sandbox              смотреть в журнале песочницы
   --json                 вывод для программ
 `,
-  export: `Запуск: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--delimiter ;|,]
+  export: `Запуск: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--delimiter ;|,] [--force]
 
 Пишет по строке на каждую строку таблицы RUN: исходные столбцы, затем номер заказа в запуске,
 состояние, номер счёта, код ошибки и ошибку (заголовки на языке --lang; значения — как их даёт
@@ -137,6 +137,7 @@ API). CSV в UTF-8 с меткой порядка байтов (Excel прави
   --out FILE             файл, куда писать (.csv или .xlsx)
   --only STATE           только заказы непринятые (failed), неясные (unknown) или созданные (succeeded)
   --delimiter D          разделитель CSV: ; или , (по умолчанию ; по-русски, , по-английски)
+  --force                заменить существующий файл
 ${JOURNAL_HELP}
   --sandbox              смотреть в журнале песочницы
 `,

@@ -116,7 +116,7 @@ ${JOURNAL_HELP}
   --sandbox              look in the sandbox journal
   --json                 machine-readable output
 `,
-  export: `Usage: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--delimiter ;|,]
+  export: `Usage: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--delimiter ;|,] [--force]
 
 Writes one line per sheet row of RUN: the original columns, then "Run order", "State", "Bill ID",
 "Error code" and "Error" (headers in the --lang language; the values as the API gives them). CSV
@@ -126,9 +126,13 @@ XLSX cells are all text. Any cell that a spreadsheet could run as a formula (it
 starts with = + - @, a tab or a line break, also after spaces) gets a leading ' ; "orderbatch
 retry --from" takes it off again.
 
+An existing file is not replaced unless --force is given, and never the run's own source sheet
+(the same size and sha256 as the run recorded) or the journal, even with --force.
+
   --out FILE             the file to write (.csv or .xlsx)
   --only STATE           only the orders that failed, are unknown or succeeded
   --delimiter D          CSV separator: ; or , (default: ; in Russian, , in English)
+  --force                replace an existing file
 ${JOURNAL_HELP}
   --sandbox              look in the sandbox journal
 `,

@@ -1,15 +1,6 @@
 // The command dispatcher. Every failure reaches the user as one plain line; a stack trace only
-// with ORDERBATCH_DEBUG=1.
-import { exportCommand } from './commands/export'
-import { importCommand } from './commands/import'
-import { mappingCommand } from './commands/mapping'
-import { previewCommand } from './commands/preview'
-import { resolveCommand } from './commands/resolve'
-import { resumeCommand } from './commands/resume'
-import { retryCommand } from './commands/retry'
-import { sandboxCommand } from './commands/sandbox'
-import { statusCommand } from './commands/status'
-import { undoCommand } from './commands/undo'
+// with ORDERBATCH_DEBUG=1. A command's module (and so the engine behind it) is loaded only when
+// that command runs: `orderbatch --help` loads none of them.
 import { EXIT, type CliIo } from './io'
 import { UsageError } from './usage-error'
 import { commandLineLanguage } from '#shared/i18n/language'
@@ -20,17 +11,17 @@ import { termOutput } from './terminal-text'
 
 type Command = (argv: string[], io: CliIo) => Promise<number>
 
-const COMMANDS: Record<string, Command> = {
-  preview: previewCommand,
-  mapping: mappingCommand,
-  import: importCommand,
-  resume: resumeCommand,
-  retry: retryCommand,
-  status: statusCommand,
-  export: exportCommand,
-  resolve: resolveCommand,
-  undo: undoCommand,
-  sandbox: sandboxCommand
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  preview: async () => (await import('./commands/preview')).previewCommand,
+  mapping: async () => (await import('./commands/mapping')).mappingCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  resume: async () => (await import('./commands/resume')).resumeCommand,
+  retry: async () => (await import('./commands/retry')).retryCommand,
+  status: async () => (await import('./commands/status')).statusCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  resolve: async () => (await import('./commands/resolve')).resolveCommand,
+  undo: async () => (await import('./commands/undo')).undoCommand,
+  sandbox: async () => (await import('./commands/sandbox')).sandboxCommand
 }
 
 export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
@@ -57,8 +48,8 @@ export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
     io.stdout('orderbatch 0.1.0\n')
     return EXIT.ok
   }
-  const command = COMMANDS[name]
-  if (!command) {
+  const load = COMMANDS[name]
+  if (!load) {
     io.stderr(`${t('cli.unknownCommand', { name, commands: Object.keys(COMMANDS).join(', ') })}\n`)
     return EXIT.usageOrInput
   }
@@ -67,6 +58,7 @@ export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
     return EXIT.ok
   }
   try {
+    const command = await load()
     return await command(rest, io)
   } catch (error) {
     if (error instanceof UsageError) {

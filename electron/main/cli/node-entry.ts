@@ -1,9 +1,12 @@
 // Wires the CLI to the real process: stdout/stderr, the environment, Ctrl+C and a terminal prompt.
 import { createInterface } from 'node:readline/promises'
+import { useNodeMd5 } from '../api/node-md5'
 import { runCli } from './main'
 import type { CliIo } from './io'
 
 export async function main(argv: string[]): Promise<number> {
+  // Request signatures by node:crypto's MD5 (shared/ keeps the pure one for other hosts).
+  useNodeMd5()
   const controller = new AbortController()
   let interrupts = 0
   process.on('SIGINT', () => {

@@ -27,6 +27,9 @@ function needsQuote(text: string): boolean {
 }
 
 export function formulaSafe(text: string): string {
+  // Most cells start with a letter or a digit: nothing to look at.
+  const first = text.charCodeAt(0)
+  if ((first > 0x40 && first !== 0xa0 && first !== 0x3000) || (first >= 0x30 && first <= 0x39)) return text
   return needsQuote(text) ? `'${text}` : text
 }
 

@@ -28,24 +28,19 @@ export interface ResultsTable {
 }
 
 const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped']
-const PAGE = 1000
 
 export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilter, language: Language = 'en'): ResultsTable {
   const states = only === undefined ? ALL_STATES : [only]
   const deleted = journal.deletions(run.id)
   const lines: Array<{ cells: string[]; result: string[] }> = []
   let width = 0
-  for (let offset = 0; ; offset += PAGE) {
-    const page = journal.ordersByState(run.id, states, { offset, limit: PAGE })
-    for (const order of page) {
-      const result = resultCells(order, deleted.has(order.id))
-      for (const row of journal.orderRows(order.id)) {
-        const cells = row.cells.map(cellText)
-        width = Math.max(width, cells.length)
-        lines.push({ cells, result })
-      }
+  for (const order of journal.orders(run.id, states)) {
+    const result = resultCells(order, deleted.has(order.id))
+    for (const row of journal.orderRows(order.id)) {
+      const cells = row.cells.map(cellText)
+      width = Math.max(width, cells.length)
+      lines.push({ cells, result })
     }
-    if (page.length < PAGE) break
   }
   const stored = readRunInfo(run).source?.headers
   const original = stored ?? Array.from({ length: width }, (_, i) => `Column ${i + 1}`)

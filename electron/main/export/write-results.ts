@@ -1,5 +1,7 @@
 // Writes a results table as CSV (UTF-8 with BOM, so Excel shows Cyrillic right) or XLSX (every
 // cell a string cell, so nothing is evaluated). Both pass every cell through formulaSafe.
+// The CLI and the app export through stream-results.ts (page by page from the journal); these
+// whole-table writers stay as the reference its tests compare against.
 import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import * as XLSX from 'xlsx'

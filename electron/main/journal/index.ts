@@ -16,6 +16,7 @@ export { JournalError, JournalLockedError, JournalStateError, JournalVersionErro
 export type { JournalErrorCode, LockHolder } from './errors'
 export type { BegunAttempt, ResolveCreatedInput } from './transitions'
 export type { BegunOrderAttempt, OutcomeEntry } from './batch'
+export type { ExportExtent, ExportRow } from './export-rows'
 export { LATEST_JOURNAL_VERSION, MIGRATIONS } from './migrations'
 export type { Migration } from './migrations'
 export type { DurabilityPragmas } from './pragmas'

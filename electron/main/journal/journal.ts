@@ -7,6 +7,8 @@ import type { Database } from 'better-sqlite3'
 import { ORDER_STATES } from '#shared/run/order-state'
 import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
+import { exportExtent, exportRowsPage } from './export-rows'
+import type { ExportExtent, ExportRow } from './export-rows'
 import type { JournalContext } from './context'
 import { JournalError } from './errors'
 import { fileIdentity, realJournalPath } from './lock'
@@ -209,6 +211,15 @@ export class Journal {
    * would skip it for. An order created elsewhere (the sandbox, another shop) does not count. */
   findCreated(fingerprint: string, destination: string): CreatedMatch | null {
     return queries.findCreated(this.live(), fingerprint, destination)
+  }
+
+  /** A page of a run's results for the export: keyset-paged on the ordinal (see export-rows). */
+  exportRowsPage(runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportRow[] {
+    return exportRowsPage(this.live(), runId, states, afterOrdinal, limit)
+  }
+
+  exportExtent(runId: number, states: readonly OrderState[]): ExportExtent {
+    return exportExtent(this.live(), runId, states)
   }
 
   deletions(runId: number): Map<number, DeletionRecord> {

@@ -139,7 +139,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       const job = startJob(events, 'exporting')
       try {
         const j = journal.get()
-        return exportRun(j, requireRun(j, runId), format, only, { delimiter, language })
+        return await exportRun(j, requireRun(j, runId), format, only, tempDir, { delimiter, language })
       } finally {
         job.finish()
       }

@@ -3,6 +3,7 @@
 // resumed at the next start (from here, the desktop app or the CLI: they share the journal).
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { useNodeMd5 } from '../api/node-md5'
 import { defaultUserDataDir } from '../ops/paths'
 import { defaultJournalPath } from '../journal'
 import { createAppService } from '../service/app-service'
@@ -12,6 +13,7 @@ import { startWebHost } from './web-host'
 const ROOT = resolve(import.meta.dirname, '../../..')
 
 async function main(): Promise<number> {
+  useNodeMd5()
   const rendererDir = resolve(ROOT, 'out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error(`The app is not built yet (${rendererDir} has no index.html). Run "npm run build" first, or use "npm run web".`)

@@ -1,9 +1,13 @@
-// orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded]: the
-// run's sheet rows with what became of each order, safe to open in a spreadsheet.
+// orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--force]:
+// the run's sheet rows with what became of each order, safe to open in a spreadsheet. Streamed
+// from the journal page by page; an existing file is replaced only with --force, and never the
+// run's own source sheet or the journal.
 import { resolve } from 'node:path'
 import { formatsFor } from '#shared/i18n/format'
-import { EXPORT_FILTERS, resultsTable, type ExportFilter } from '../../export/results-table'
-import { exportFormatOf, writeResults } from '../../export/write-results'
+import { EXPORT_FILTERS, type ExportFilter } from '../../export/results-table'
+import { OutFileRefused, checkOutFile, commitOutFile, discardPartial, partialPathFor } from '../../export/out-file'
+import { streamResults } from '../../export/stream-results'
+import { exportFormatOf } from '../../export/write-results'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { cliLanguage, cliT } from '../lang'
@@ -14,6 +18,7 @@ import { UsageError } from '../usage-error'
 const OPTIONS = {
   out: { type: 'string' },
   only: { type: 'string' },
+  force: { type: 'boolean' },
   journal: { type: 'string' },
   delimiter: { type: 'string' },
   sandbox: { type: 'boolean' }
@@ -31,26 +36,35 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const t = cliT(io)
   // Excel where numbers have decimal commas splits CSV on ";": the language decides unless --delimiter says.
   const delimiter = parseCsvDelimiter(values.delimiter, t) ?? formatsFor(language).csvDelimiter
-  const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'export')
+  const force = values.force === true
+  const journalPath = journalPathFor(io, values.journal, values.sandbox === true)
+  const journal = openExistingJournal(journalPath, io, 'export')
   try {
     const run = requireRun(journal, runId, 'export')
-    const table = resultsTable(journal, run, only, language)
     const out = resolve(io.cwd, values.out)
+    const rules = { force, journalPath: journal.path, source: { name: run.sourceName, sha256: run.sourceHash, size: run.sourceSize }, shown: values.out }
+    const partial = partialPathFor(out)
+    let counts
     try {
-      await writeResults(out, table, format, delimiter)
+      await checkOutFile(out, rules)
+      counts = await streamResults(partial, journal, run, format, only, { delimiter, language })
+      commitOutFile(partial, out, force, values.out)
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error'
+      discardPartial(partial)
+      if (error instanceof OutFileRefused) {
+        io.stderr(`export: ${error.message}\n`)
+        return EXIT.usageOrInput
+      }
+      const code = (error as NodeJS.ErrnoException).code
+      if (typeof code !== 'string') throw error
       io.stderr(`${values.out}: cannot write the export (${code}). Check that the folder exists, that the file is not open in another program, and that you may write there.\n`)
       return EXIT.usageOrInput
     }
     const what = only === undefined ? '' : t(`cli.export.only.${only}`)
-    // The run order is the first of the five result columns at the end of every line.
-    const runOrder = table.headers.length - 5
-    const orders = new Set(table.rows.map((row) => row[runOrder])).size
     io.stdout(
-      table.rows.length === 0
+      counts.rows === 0
         ? `${t('cli.export.empty', { run: run.id, what, file: values.out })}\n`
-        : `${t('cli.export.wrote', { rows: t('cli.rows', { count: table.rows.length }), count: orders, what, run: run.id, file: values.out })}\n`
+        : `${t('cli.export.wrote', { rows: t('cli.rows', { count: counts.rows }), count: counts.orders, what, run: run.id, file: values.out })}\n`
     )
     if (format === 'csv' && delimiter === ';' && values.delimiter === undefined) io.stdout(`${t('cli.export.semicolon')}\n`)
     return EXIT.ok

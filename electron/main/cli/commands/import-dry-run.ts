@@ -1,30 +1,66 @@
 // orderbatch import <file> --dry-run --emit-requests out.jsonl: the exact signed bodies that a
-// real import would send, one JSON line per order; nothing is staged or sent.
-import { createWriteStream } from 'node:fs'
+// real import would send, one JSON line per order; nothing is staged or sent. Each line is
+// written as it is signed (in chunks of about 1 MB), so memory does not grow with the run.
+import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
-import { createOrderParams } from '#shared/wire/create-order-params'
-import { signedBody } from '#shared/wire/signature'
+import { signedOrderBody } from '#shared/wire/flat-query'
+import type { PlannedOrder } from '#shared/plan/import-plan'
+import type { OrderDraft } from '#shared/plan/order'
+import { RowOrder } from '#shared/plan/row-order'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { describeCounts, describeIssues } from '../describe-plan'
 import { cliT } from '../lang'
 import { EXIT, type CliIo } from '../io'
 
+const CHUNK = 1 << 20
+
+/** One line of the file: {"order": n, "rows": [sheet rows], "body": "<form body>&hash=..."}.
+ * `body` is a signed body: urlencoded keys and values, = & and a hex hash, so it holds only
+ * A-Z a-z 0-9 - . _ + % & = and nothing JSON would escape (the tests check this against
+ * JSON.stringify). */
+export function requestLine(order: Pick<PlannedOrder, 'index' | 'rows'>, body: string): string {
+  return `{"order":${order.index},"rows":[${order.rows.join(',')}],"body":"${body}"}\n`
+}
+
+/** An order's values for signing; a one-row order reads them from its row without keeping them. */
+function valuesOf(order: PlannedOrder): Pick<OrderDraft, 'fields' | 'goods'> {
+  return order instanceof RowOrder ? order.readValues() : order
+}
+
+async function writeRequests(stream: WriteStream, orders: readonly PlannedOrder[], login: string, secret: string): Promise<void> {
+  let chunk = ''
+  for (const order of orders) {
+    if (order.errors !== 0) continue
+    chunk += requestLine(order, signedOrderBody(valuesOf(order), login, secret))
+    if (chunk.length >= CHUNK) {
+      if (!stream.write(chunk)) await once(stream, 'drain')
+      chunk = ''
+    }
+  }
+  stream.end(chunk)
+  await once(stream, 'finish')
+}
+
 export async function emitDryRun(prepared: PreparedImport, out: string | undefined, login: string, secret: string, io: CliIo): Promise<number> {
-  const valid = prepared.plan.orders.filter((o) => o.errors === 0)
-  const lines = valid.map((order) => {
-    const { body } = signedBody(new Map(createOrderParams(order)), login, secret)
-    return JSON.stringify({ order: order.index, rows: order.rows, body })
-  })
+  const orders = prepared.plan.orders
+  let valid = 0
+  for (const order of orders) if (order.errors === 0) valid += 1
   if (out) {
     const stream = createWriteStream(out, { encoding: 'utf8' })
-    for (const line of lines) if (!stream.write(`${line}\n`)) await once(stream, 'drain')
-    stream.end()
-    await once(stream, 'finish')
+    try {
+      await Promise.race([writeRequests(stream, orders, login, secret), once(stream, 'error').then(([error]) => Promise.reject(error as Error))])
+    } catch (error) {
+      stream.destroy()
+      const code = (error as NodeJS.ErrnoException).code
+      if (typeof code !== 'string') throw error
+      io.stderr(`${out}: cannot write the requests (${code}). Check that the folder exists and that you may write there.\n`)
+      return EXIT.usageOrInput
+    }
   }
   const summary = [
     describeCounts(prepared, cliT(io)),
-    `Dry run: nothing was sent. ${valid.length} signed request${valid.length === 1 ? '' : 's'} ${out ? `written to ${out}` : 'prepared (add --emit-requests out.jsonl to save them)'}.`,
-    ...(valid.length < prepared.plan.orders.length ? [`${prepared.plan.orders.length - valid.length} order(s) with errors would not be sent:`] : []),
+    `Dry run: nothing was sent. ${valid} signed request${valid === 1 ? '' : 's'} ${out ? `written to ${out}` : 'prepared (add --emit-requests out.jsonl to save them)'}.`,
+    ...(valid < orders.length ? [`${orders.length - valid} order(s) with errors would not be sent:`] : []),
     ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50, cliT(io))
   ]
   io.stdout(`${summary.join('\n')}\n`)

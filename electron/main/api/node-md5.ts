@@ -1,0 +1,17 @@
+// node:crypto's MD5 for the request signatures, installed by every Node entry point (the CLI,
+// the Electron main process, the browser host) in place of shared/md5.ts's pure one. The
+// one-shot crypto.hash (Node 20.12+) skips the Hash object that createHash makes per call.
+import * as crypto from 'node:crypto'
+import { setMd5Implementation } from '#shared/wire/md5-choice'
+
+type OneShotHash = (algorithm: string, data: string, outputEncoding: 'hex') => string
+const oneShot = (crypto as unknown as { hash?: OneShotHash }).hash
+
+export const nodeMd5: (text: string) => string =
+  typeof oneShot === 'function'
+    ? (text) => oneShot('md5', text, 'hex')
+    : (text) => crypto.createHash('md5').update(text, 'utf8').digest('hex')
+
+export function useNodeMd5(): void {
+  setMd5Implementation(nodeMd5)
+}
