@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import i18next from 'eslint-plugin-i18next'
 
 const nodeBuiltins = [
   'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'net',
@@ -53,6 +54,19 @@ const electronOnlyAtTheShell = {
   }
 }
 
+// Every word a person reads in the app comes from the catalog (shared/i18n/catalog): a literal
+// text in a component's markup, or in an attribute people read, is an error.
+const noLiteralText = {
+  files: ['renderer/src/**/*.tsx'],
+  plugins: { i18next },
+  rules: {
+    'i18next/no-literal-string': ['error', {
+      mode: 'jsx-only',
+      'jsx-attributes': { include: ['title', 'aria-label', 'aria-valuetext', 'placeholder', 'alt', 'label', 'confirmLabel', 'cancelLabel', 'noneLabel', 'empty'] },
+      words: { exclude: ['[0-9!-/:-@[-`{-~\\s·…‹›—–]+'] }
+    }]
+  }
+}
 // Two front-ends over one layer of operations (electron/main/ops/): the CLI and the app service
 // each call the operations and never each other, so an operation cannot hide inside one of them.
 const frontEndsApart = [
@@ -124,5 +138,6 @@ export default tseslint.config(
   sharedPurity,
   rendererBoundary,
   electronOnlyAtTheShell,
-  ...frontEndsApart
+  ...frontEndsApart,
+  noLiteralText
 )

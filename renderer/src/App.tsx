@@ -7,6 +7,7 @@ import { AppearanceSetting } from './components/AppearanceSetting'
 import { ConnectionBadge } from './components/ConnectionBadge'
 import { StepBar } from './components/StepBar'
 import { useApi } from './lib/api-context'
+import { useLanguage, useT } from './lib/i18n'
 import { useRunFeed } from './lib/run-feed'
 import { useEvent } from './lib/use-event'
 import { useSession } from './lib/use-session'
@@ -21,6 +22,7 @@ import { TID } from './test-ids'
 
 export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
   const api = useApi()
+  const t = useT()
   const state = useSession()
   const feed = useRunFeed()
   const [step, setStep] = useState<StepId>(initialStep)
@@ -66,8 +68,9 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
   return (
     <div className="app" data-testid={TID.app}>
       <header className="app-header">
-        <span className="app-name">Orderbatch</span>
+        <span className="app-name">{t('app.name')}</span>
         <ConnectionBadge connection={connection} />
+        <LanguageSwitch />
         <AppearanceSetting />
       </header>
       <StepBar current={step} enabled={enabled} onSelect={go} />
@@ -91,5 +94,20 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
         )}
       </main>
     </div>
+  )
+}
+
+/** Русский / English, remembered for the next start. */
+function LanguageSwitch() {
+  const t = useT()
+  const { language, setLanguage } = useLanguage()
+  return (
+    <label className="language-switch">
+      <span className="visually-hidden">{t('app.language')}</span>
+      <select value={language} data-testid={TID.language} onChange={(e) => setLanguage(e.target.value === 'ru' ? 'ru' : 'en')}>
+        <option value="ru" lang="ru">{t('app.language.ru')}</option>
+        <option value="en" lang="en">{t('app.language.en')}</option>
+      </select>
+    </label>
   )
 }

@@ -5,14 +5,14 @@ export type StepId = 'connection' | 'load' | 'map' | 'review' | 'send' | 'histor
 export interface StepInfo {
   id: StepId
   number: string | null
-  label: string
 }
 
+/** Each step's name is the catalog's `step.<id>`. */
 export const STEPS: readonly StepInfo[] = [
-  { id: 'connection', number: null, label: 'Connection' },
-  { id: 'load', number: '1', label: 'Load' },
-  { id: 'map', number: '2', label: 'Map' },
-  { id: 'review', number: '3', label: 'Review' },
-  { id: 'send', number: '4', label: 'Send' },
-  { id: 'history', number: null, label: 'History' }
+  { id: 'connection', number: null },
+  { id: 'load', number: '1' },
+  { id: 'map', number: '2' },
+  { id: 'review', number: '3' },
+  { id: 'send', number: '4' },
+  { id: 'history', number: null }
 ]

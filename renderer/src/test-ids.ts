@@ -5,6 +5,7 @@ export const TID = {
   step: (id: string) => `step-${id}`,
   connectionBadge: 'connection-badge',
   sandboxBadge: 'sandbox-badge',
+  language: 'language-switch',
   appearance: 'appearance-setting',
   errorMessage: 'error-message',
   counts: 'plan-counts',
@@ -86,7 +87,8 @@ export const TID = {
     progress: 'send-progress',
     eta: 'send-eta',
     log: 'send-log',
-    notice: 'send-notice'
+    notice: 'send-notice',
+    result: 'send-result'
   },
 
   history: {
@@ -101,6 +103,7 @@ export const TID = {
     resume: 'history-resume',
     retryFailed: 'history-retry-failed',
     fixedFile: 'history-fixed-file',
+    exportDelimiter: 'history-export-delimiter',
     exportFormat: 'history-export-format',
     exportOnly: 'history-export-only',
     export: 'history-export',

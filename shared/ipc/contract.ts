@@ -116,6 +116,8 @@ export interface RunSummary {
    * screen showing a resumed run shows its pace, not the defaults. (Added; optional.) */
   rate?: number
   concurrency?: number
+  /** True for a run sent to the built-in sandbox, which History calls "Sandbox". (Added; optional.) */
+  sandbox?: boolean
 }
 
 export interface RunOrder {
@@ -200,7 +202,16 @@ export const CHANNELS = {
    * (that column on every row of the order). */
   'runs.editFailed': { input: z.object({ runId, ordinal: z.number().int().min(1), cells: z.record(z.string(), z.string().max(10_000)) }) },
   'runs.retryFailed': { input: z.object({ runId, fixedFile: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional() }) },
-  'runs.export': { input: z.object({ runId, format: z.enum(['csv', 'xlsx']), only: z.enum(['all', 'failed', 'unknown', 'succeeded']) }) },
+  'runs.export': {
+    input: z.object({
+      runId,
+      format: z.enum(['csv', 'xlsx']),
+      only: z.enum(['all', 'failed', 'unknown', 'succeeded']),
+      /** CSV separator; ',' when absent. Headers in this language; English when absent. (Added; optional.) */
+      delimiter: z.enum([',', ';']).optional(),
+      language: z.enum(['en', 'ru']).optional()
+    })
+  },
   'runs.undo': { input: z.object({ runId }) }
 } as const
 

@@ -205,7 +205,7 @@ describe('History screen', () => {
     await user.selectOptions(screen.getByTestId(TID.history.exportOnly), 'failed')
     await user.click(screen.getByTestId(TID.history.export))
     await waitFor(() => expect(clicks).toEqual([{ href: 'blob:orderbatch/1', download: 'run-7-results.xlsx' }]))
-    expect(api.inputsOf('runs.export')).toEqual([{ runId: 7, format: 'xlsx', only: 'failed' }])
+    expect(api.inputsOf('runs.export')).toEqual([{ runId: 7, format: 'xlsx', only: 'failed', language: 'en' }])
     const blob = created.mock.calls[0]?.[0] as Blob
     expect(blob.size).toBe(4)
     expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

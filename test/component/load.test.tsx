@@ -20,6 +20,9 @@ describe('Load screen', () => {
     const api = createFakeApi({ 'sheet.load': () => session() })
     renderWithApi(<App initialStep="load" />, api)
 
+    // The visible button is the input's label: both go by the same name.
+    expect(screen.getByLabelText('Choose a file…')).toBe(screen.getByTestId(TID.load.fileInput))
+    expect(screen.getByText('Choose a file…').getAttribute('aria-hidden')).toBeNull()
     await user.upload(screen.getByTestId(TID.load.fileInput), pick())
 
     await waitFor(() => expect(api.inputsOf('sheet.load')).toHaveLength(1))

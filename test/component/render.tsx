@@ -4,6 +4,9 @@ import { afterEach, expect } from 'vitest'
 import { useEffect, type ReactNode } from 'react'
 import type { SessionSummary } from '#shared/ipc/contract'
 import { ApiProvider } from '../../renderer/src/lib/api-context'
+import { LanguageProvider } from '../../renderer/src/lib/i18n'
+import type { Catalog } from '#shared/i18n/catalog/index'
+import type { Language } from '#shared/i18n/language'
 import { useSession, type SessionState } from '../../renderer/src/lib/use-session'
 import { takeCreatedFakes, type FakeApi } from './fake-api'
 
@@ -12,8 +15,22 @@ afterEach(() => {
   for (const fake of takeCreatedFakes()) expect(fake.violations).toEqual([])
 })
 
-export function renderWithApi(ui: ReactNode, api: FakeApi): RenderResult {
-  return render(<ApiProvider api={api}>{ui}</ApiProvider>)
+export interface RenderOptions {
+  /** English unless a test says otherwise. */
+  language?: Language
+  /** Other catalogs (the pseudo-locale). */
+  catalogs?: Record<Language, Catalog>
+}
+
+/** Dates and times in the tests' fixed zone, whatever the machine's. */
+export const TEST_TIME_ZONE = 'Europe/Moscow'
+
+export function renderWithApi(ui: ReactNode, api: FakeApi, options: RenderOptions = {}): RenderResult {
+  return render(
+    <LanguageProvider language={options.language ?? 'en'} catalogs={options.catalogs} timeZone={TEST_TIME_ZONE}>
+      <ApiProvider api={api}>{ui}</ApiProvider>
+    </LanguageProvider>
+  )
 }
 
 /** Opens a session as if sheet.load had just answered, then renders a screen with it. */

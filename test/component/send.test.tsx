@@ -48,18 +48,18 @@ function setup(connection: ConnectionInfo = SANDBOX, extra: Parameters<typeof cr
 }
 
 describe('Send screen', () => {
-  it('says what will be sent and where, then starts with the default pace of 1 request per second, 1 at a time', async () => {
+  it('says what will be sent and where, then starts with the sandbox pace of 20 requests per second, 4 at a time', async () => {
     const { api, user } = setup()
     expect((await screen.findByTestId(TID.sandboxBadge)).textContent).toBe('Sandbox — nothing reaches a real shop')
     const what = screen.getByRole('heading', { name: 'What will be sent' }).parentElement!
     expect(within(what).getByText('Orders to send').nextSibling?.textContent).toBe('92')
     expect(within(what).getByText('Held back by errors').nextSibling?.textContent).toBe('5')
     expect(within(what).getByText('Created by an earlier run (skipped)').nextSibling?.textContent).toBe('3')
-    expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('1')
-    expect((screen.getByTestId(TID.send.concurrency) as HTMLInputElement).value).toBe('1')
+    expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('20')
+    expect((screen.getByTestId(TID.send.concurrency) as HTMLInputElement).value).toBe('4')
 
     await user.click(screen.getByTestId(TID.send.start))
-    await waitFor(() => expect(api.inputsOf('run.start')).toEqual([{ sessionId: 's-1', rate: 1, concurrency: 1 }]))
+    await waitFor(() => expect(api.inputsOf('run.start')).toEqual([{ sessionId: 's-1', rate: 20, concurrency: 4 }]))
     expect((await screen.findByRole('heading', { name: /Run #7/ })).textContent).toContain('sending')
     expect(screen.getByText(/95 orders queued, 3 skipped/)).toBeTruthy()
     expect(screen.queryByTestId(TID.send.start)).toBeNull()
@@ -94,16 +94,20 @@ describe('Send screen', () => {
     const legend = screen.getByTestId(TID.send.progress)
     expect(legend.querySelector('[data-state="succeeded"]')?.textContent).toBe('created: 35')
     expect(legend.querySelector('[data-state="unknown"]')?.textContent).toBe('unknown outcome: 1')
-    expect(screen.getByTestId(TID.send.eta).textContent).toBe('about 2 min 5 s')
+    expect(screen.getByTestId(TID.send.eta).textContent).toBe('about 2 min 5 sec')
     expect(screen.getByText('58.5 orders/min')).toBeTruthy()
 
     // Another run's events do not touch this one.
     act(() => api.emit('run.progress', progress({ runId: 8, counts: stateCounts({ succeeded: 1 }), etaSeconds: 5 })))
-    expect(screen.getByTestId(TID.send.eta).textContent).toBe('about 2 min 5 s')
+    expect(screen.getByTestId(TID.send.eta).textContent).toBe('about 2 min 5 sec')
 
     act(() => api.emit('run.progress', progress({ counts: stateCounts({ succeeded: 97, failed: 3 }), inFlight: 0, etaSeconds: 0 })))
     expect(screen.getByRole('heading', { name: /Run #7/ }).textContent).toContain('finished')
     expect(screen.getByText(/The run is over/)).toBeTruthy()
+    // The finished run's result is shown, not the same sheet as still to be sent.
+    expect(screen.queryByRole('heading', { name: 'What will be sent' })).toBeNull()
+    expect(screen.queryByTestId(TID.send.start)).toBeNull()
+    expect(screen.getByTestId(TID.send.result)).toBeTruthy()
   })
 
   it('pauses, resumes with the current pace, and cancels only after confirmation', async () => {
@@ -117,7 +121,7 @@ describe('Send screen', () => {
     await user.clear(rate)
     await user.type(rate, '0.5')
     await user.click(screen.getByTestId(TID.send.resume))
-    await waitFor(() => expect(api.inputsOf('run.resume')).toEqual([{ runId: 7, rate: 0.5, concurrency: 1 }]))
+    await waitFor(() => expect(api.inputsOf('run.resume')).toEqual([{ runId: 7, rate: 0.5, concurrency: 4 }]))
     expect(await screen.findByTestId(TID.send.pause)).toBeTruthy()
 
     await user.click(screen.getByTestId(TID.send.cancel))
@@ -193,6 +197,9 @@ describe('Send screen', () => {
     setup({ kind: 'account', login: 'shop42', domain: 'influencersoft.com', hasKey: true, keyStorage: 'os keychain' })
     await waitFor(() => expect(screen.getByTestId(TID.connectionBadge).textContent).toBe('Live shop: shop42 · influencersoft.com'))
     expect(screen.queryByTestId(TID.sandboxBadge)).toBeNull()
+    // A real shop starts gently: one request per second, one at a time.
+    expect((screen.getByTestId(TID.send.rate) as HTMLInputElement).value).toBe('1')
+    expect((screen.getByTestId(TID.send.concurrency) as HTMLInputElement).value).toBe('1')
   })
 
   it('shows what a real shop is likely to do, asked of main for the pace typed, worded by the shared module', async () => {
@@ -204,7 +211,8 @@ describe('Send screen', () => {
     const lines = () => within(screen.getByTestId(TID.send.notice)).getAllByRole('listitem').map((li) => li.textContent)
     expect(lines()[0]).toMatch(/^The shop may e-mail you \(the owner\) about each of the 92 new orders\./)
     expect(lines()[1]).toMatch(/^92 orders arrive as unpaid invoices/)
-    expect(lines()[2]).toBe('92 API calls at 1 per second: about 2 minutes.')
+    // The duration in the reader's words (Intl), as every duration of the app.
+    expect(lines()[2]).toMatch(/^92 API calls at 1 per second: \S.*\.$/)
     expect(lines()).toHaveLength(3)
     expect(notice).toBeTruthy()
     const rate = screen.getByTestId(TID.send.rate)

@@ -1,7 +1,7 @@
 // The renderer's pure helpers: page cache, grid geometry, mapping edits, column choices, words.
 import { describe, expect, it } from 'vitest'
 import { columnChoices, columnLetter } from '../../renderer/src/lib/columns'
-import { formatDuration, plural } from '../../renderer/src/lib/format'
+import { translatorFor } from '#shared/i18n/translate'
 import { customUrlProblem, domainChoiceOf } from '../../renderer/src/screens/connection/domains'
 import { parseTarget } from '../../renderer/src/screens/map/field-targets'
 import { addGood, assignColumn, removeGood, setGoodPart, setOrderField } from '../../renderer/src/screens/map/mapping-edit'
@@ -9,6 +9,9 @@ import { HEAD_HEIGHT, OVERSCAN, ROW_HEIGHT, scrollToShowRow, visibleRows } from 
 import { RowPageCache } from '../../renderer/src/screens/review/row-page-cache'
 import { readPace } from '../../renderer/src/screens/send/send-settings'
 import { gridRow, mapping } from './fixtures'
+
+const t = translatorFor('en')
+const ru = translatorFor('ru')
 
 describe('RowPageCache', () => {
   it('asks only for pages it neither holds nor awaits', () => {
@@ -97,37 +100,34 @@ describe('mapping edits', () => {
 
 describe('column choices', () => {
   it('names repeated headers by letter and points at their occurrence; blank headers cannot be chosen', () => {
-    const choices = columnChoices(['Product', 'Price', ' Product ', ''])
+    const choices = columnChoices(['Product', 'Price', ' Product ', ''], t)
     expect(choices.map((c) => c.label)).toEqual(['Product (column A)', 'Price', 'Product (column C)', 'Column D (no header)'])
     expect(choices[2]?.ref).toEqual({ column: 'Product', occurrence: 2 })
     expect(choices[1]?.ref).toEqual({ column: 'Price' })
     expect(choices[3]?.ref).toBeNull()
+    expect(columnChoices(['Товар', 'Товар', ''], ru).map((c) => c.label)).toEqual(['Товар (столбец A)', 'Товар (столбец B)', 'Столбец C (без заголовка)'])
     expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'ZZ', 'AAA'])
   })
 })
 
 describe('words and checks', () => {
-  it('formats durations and counts for people', () => {
-    expect([0, 45, 60, 125, 3600, 3900].map(formatDuration)).toEqual(['0 s', '45 s', '1 min', '2 min 5 s', '1 h', '1 h 5 min'])
-    expect(plural(1, 'order')).toBe('1 order')
-    expect(plural(12_500, 'order')).toBe('12,500 orders')
-  })
-
   it('checks a pace before it goes to main', () => {
-    expect(readPace('1', '1')).toEqual({ rate: 1, concurrency: 1 })
-    expect(readPace('0,5', '2')).toEqual({ rate: 0.5, concurrency: 2 })
-    expect(readPace('0', '1')).toMatch(/above 0/)
-    expect(readPace('101', '1')).toMatch(/at most 100/)
-    expect(readPace('1', '1.5')).toMatch(/whole number/)
-    expect(readPace('1', '17')).toMatch(/from 1 to 16/)
+    expect(readPace('1', '1', t)).toEqual({ rate: 1, concurrency: 1 })
+    expect(readPace('0,5', '2', t)).toEqual({ rate: 0.5, concurrency: 2 })
+    expect(readPace('0', '1', t)).toMatch(/above 0/)
+    expect(readPace('101', '1', t)).toMatch(/at most 100/)
+    expect(readPace('1', '1.5', t)).toMatch(/whole number/)
+    expect(readPace('1', '17', t)).toMatch(/from 1 to 16/)
+    expect(readPace('1', '17', ru)).toMatch(/целое число от 1 до 16/)
   })
 
   it('accepts only full http(s) addresses as a custom API domain', () => {
     expect(domainChoiceOf('justclick.ru')).toBe('justclick.ru')
     expect(domainChoiceOf('https://x.example')).toBe('custom')
-    expect(customUrlProblem('https://shop.example.com')).toBeNull()
-    expect(customUrlProblem('')).toMatch(/Enter the full address/)
-    expect(customUrlProblem('ftp://shop.example.com')).toMatch(/https:\/\//)
-    expect(customUrlProblem('shop.example.com')).toMatch(/not a full web address/)
+    expect(customUrlProblem('https://shop.example.com', t)).toBeNull()
+    expect(customUrlProblem('', t)).toMatch(/Enter the full address/)
+    expect(customUrlProblem('ftp://shop.example.com', t)).toMatch(/https:\/\//)
+    expect(customUrlProblem('shop.example.com', t)).toMatch(/not a full web address/)
+    expect(customUrlProblem('shop.example.com', ru)).toMatch(/не полный веб-адрес/)
   })
 })

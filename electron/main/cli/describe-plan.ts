@@ -2,7 +2,9 @@
 import type { Issue } from '#shared/plan/issue'
 import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
 import { noteText } from '#shared/presets/notes'
+import type { Translate } from '#shared/i18n/translate'
 import type { PreparedImport } from '../pipeline/prepare-import'
+import { ENGLISH } from './lang'
 import { limitedList, termName, termText } from './terminal-text'
 
 /** Column names a preview lists at most; the rest are counted. */
@@ -10,16 +12,16 @@ export const MAX_LISTED_COLUMNS = 40
 
 const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', tsv: 'TSV', xlsx: 'Excel workbook (.xlsx)', xlsm: 'Excel workbook (.xlsm)', xls: 'Excel 97-2003 workbook (.xls)', ods: 'OpenDocument spreadsheet (.ods)' }
 
-export function describeSource(prepared: PreparedImport): string[] {
+export function describeSource(prepared: PreparedImport, t: Translate = ENGLISH): string[] {
   const { meta } = prepared.read
   const lines = [`${termText(meta.file)}: ${FORMAT_NAMES[meta.format] ?? meta.format}`]
   if (meta.sheetNames.length > 1 || meta.format !== 'csv') {
-    lines.push(`  sheet:      ${termName(meta.sheet)} (sheets: ${limitedList(meta.sheetNames, MAX_LISTED_COLUMNS)})`)
+    lines.push(t('cli.plan.sheet', { sheet: termName(meta.sheet), sheets: limitedList(meta.sheetNames, MAX_LISTED_COLUMNS) }))
     if (meta.sheetReason) lines.push(`              read because ${termText(meta.sheetReason)}; others: ${limitedList(meta.sheetNames.filter((s) => s !== meta.sheet), MAX_LISTED_COLUMNS)} (choose one with --sheet)`)
   }
-  if (meta.encoding) lines.push(`  encoding:   ${meta.encoding.value} (${meta.encoding.reason})`)
-  if (meta.delimiter) lines.push(`  delimiter:  ${showDelimiter(meta.delimiter.value)} (${meta.delimiter.reason})`)
-  lines.push(`  header row: ${meta.headerRow.value} (${meta.headerRow.reason})`)
+  if (meta.encoding) lines.push(t('cli.plan.encoding', { value: meta.encoding.value, reason: meta.encoding.reason }))
+  if (meta.delimiter) lines.push(t('cli.plan.delimiter', { value: showDelimiter(meta.delimiter.value, t), reason: meta.delimiter.reason }))
+  lines.push(t('cli.plan.headerRow', { value: meta.headerRow.value, reason: meta.headerRow.reason }))
   return lines
 }
 
@@ -35,27 +37,31 @@ function describeTransform(fm: FieldMapping): string {
   return parts.length > 0 ? ` (${parts.join('; ')})` : ''
 }
 
-function showDelimiter(d: string): string {
-  return d === '\t' ? 'tab' : `"${d}"`
+function showDelimiter(d: string, t: Translate): string {
+  return d === '\t' ? t('cli.plan.tab') : `"${d}"`
 }
 
-export function describeSourceRef(source: FieldSource): string {
-  if (source.kind === 'column') return `column ${termName(source.column)}${source.occurrence && source.occurrence > 1 ? ` (#${source.occurrence})` : ''}`
-  if (source.kind === 'constant') return `constant ${termName(source.value)}`
-  return 'not mapped'
+export function describeSourceRef(source: FieldSource, t: Translate = ENGLISH): string {
+  if (source.kind === 'column') {
+    return source.occurrence && source.occurrence > 1
+      ? t('cli.plan.columnOccurrence', { column: termName(source.column), occurrence: source.occurrence })
+      : t('cli.plan.column', { column: termName(source.column) })
+  }
+  if (source.kind === 'constant') return t('cli.plan.constant', { value: termName(source.value) })
+  return t('cli.plan.notMapped')
 }
 
-export function describeMapping(prepared: PreparedImport): string[] {
+export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH): string[] {
   const { mapping, auto } = prepared
   const confidence = new Map((auto?.matches ?? []).map((m) => [`${m.field}|${m.column}`, m]))
-  const lines = [auto ? 'Mapping (matched automatically; save it with "orderbatch mapping" to edit):' : 'Mapping (from file):']
+  const lines = [auto ? t('cli.plan.mappingAuto') : t('cli.plan.mappingFile')]
   if (auto?.source) lines.splice(0, 0, `Recognized: ${auto.source.name}`)
   const guessed = new Set((mapping.guesses ?? []).map((g) => g.field))
   const row = (field: string, fm: FieldMapping) => {
     const source = fm.source
     const match = source.kind === 'column' ? confidence.get(`${field}|${source.column}`) : undefined
     const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${match.reason}` : ''
-    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source)}${describeTransform(fm)}${score}`)
+    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source, t)}${describeTransform(fm)}${score}`)
   }
   mapping.goods.forEach((good, i) => {
     row(`goods[${i}][good_name]`, good.name)
@@ -66,26 +72,26 @@ export function describeMapping(prepared: PreparedImport): string[] {
     }
   })
   for (const [field, fm] of Object.entries(mapping.fields)) if (fm && fm.source.kind !== 'none') row(field, fm)
-  if (mapping.groupBy) lines.push(`  orders grouped by column ${termName(mapping.groupBy.column)}${guessed.has('groupBy') ? ' (a guess: confirm it)' : ''}`)
-  if (mapping.shipped) lines.push('  goods are shipped: delivery fields are required')
+  if (mapping.groupBy) lines.push(`${t('cli.plan.groupedBy', { column: termName(mapping.groupBy.column) })}${guessed.has('groupBy') ? ' (a guess: confirm it)' : ''}`)
+  if (mapping.shipped) lines.push(t('cli.plan.shipped'))
   lines.push(`  times without a zone are read as ${mapping.defaults.timeZone}`)
   if (mapping.defaults.dateOrder !== 'auto') lines.push(`  dates are read ${mapping.defaults.dateOrder === 'dmy' ? 'day first' : mapping.defaults.dateOrder === 'mdy' ? 'month first' : 'year first'}`)
   if (auto) for (const note of auto.notes) lines.push(`  ${note.level === 'guess' ? 'to confirm' : note.level === 'warning' ? 'warning' : 'note'}: ${termText(noteText(note))}`)
   // A sheet may have thousands of columns: name the first ones and count the rest.
-  if (auto && auto.unmatchedHeaders.length > 0) lines.push(`  columns not used: ${limitedList(auto.unmatchedHeaders, MAX_LISTED_COLUMNS)}`)
+  if (auto && auto.unmatchedHeaders.length > 0) lines.push(t('cli.plan.unused', { columns: limitedList(auto.unmatchedHeaders, MAX_LISTED_COLUMNS) }))
   return lines
 }
 
-export function describeCounts(prepared: PreparedImport): string {
+export function describeCounts(prepared: PreparedImport, t: Translate = ENGLISH): string {
   const c = prepared.plan.counts
-  return `Rows: ${c.rows}   Orders: ${c.orders}   Valid orders: ${c.validOrders}   Errors: ${c.errors}   Warnings: ${c.warnings}`
+  return t('cli.plan.counts', { rows: c.rows, orders: c.orders, valid: c.validOrders, errors: c.errors, warnings: c.warnings })
 }
 
-export function describeIssues(issues: readonly Issue[], limit: number): string[] {
+export function describeIssues(issues: readonly Issue[], limit: number, t: Translate = ENGLISH): string[] {
   if (issues.length === 0) return []
   const shown = issues.slice(0, limit)
-  const lines = [`Problems${issues.length > limit ? ` (first ${limit} of ${issues.length})` : ''}:`]
-  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? 'error  ' : 'warning'} ${termText(issue.message)}`)
+  const lines = [issues.length > limit ? t('cli.plan.problemsFirst', { limit, count: issues.length }) : t('cli.plan.problems')]
+  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issue.message)}`)
   return lines
 }
 

@@ -1,4 +1,6 @@
 // Help texts. Kept next to the commands so the README's CLI reference can be checked against them.
+import type { Language } from '#shared/i18n/language'
+import { COMMAND_HELP_RU, HELP_RU } from './help-ru'
 import { READ_OPTIONS_HELP } from './read-options'
 
 export const HELP = `orderbatch: send spreadsheets of orders to an InfluencerSoft (JustClick) shop.
@@ -17,7 +19,7 @@ Commands:
   undo RUN                delete from the shop the orders a run created
   sandbox                 run a local stand-in of the InfluencerSoft API for trying things out
 
-Run "orderbatch help <command>" for its options.
+Run "orderbatch help <command>" for its options. Language: --lang ru|en (else LC_ALL, LC_MESSAGES, LANG).
 Try it without a shop: orderbatch import resources/samples/orders.csv --sandbox --yes
 Exit codes: 0 fine (every order created); 1 usage or input error, nothing sent; 2 the sheet has
 errors, or the run finished with failed or unknown orders; 3 the run stopped (credentials, API
@@ -114,11 +116,13 @@ ${JOURNAL_HELP}
   --sandbox              look in the sandbox journal
   --json                 machine-readable output
 `,
-  export: `Usage: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--force]
+  export: `Usage: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--delimiter ;|,] [--force]
 
 Writes one line per sheet row of RUN: the original columns, then "Run order", "State", "Bill ID",
-"Error code" and "Error". CSV is UTF-8 with a byte order mark (Excel shows Cyrillic right), every
-field quoted; XLSX cells are all text. Any cell that a spreadsheet could run as a formula (it
+"Error code" and "Error" (headers in the --lang language; the values as the API gives them). CSV
+is UTF-8 with a byte order mark (Excel shows Cyrillic right), every field quoted, separated by ","
+in English and by ";" in Russian, as Excel expects with decimal commas (--delimiter changes it);
+XLSX cells are all text. Any cell that a spreadsheet could run as a formula (it
 starts with = + - @, a tab or a line break, also after spaces) gets a leading ' ; "orderbatch
 retry --from" takes it off again.
 
@@ -127,6 +131,7 @@ An existing file is not replaced unless --force is given, and never the run's ow
 
   --out FILE             the file to write (.csv or .xlsx)
   --only STATE           only the orders that failed, are unknown or succeeded
+  --delimiter D          CSV separator: ; or , (default: ; in Russian, , in English)
   --force                replace an existing file
 ${JOURNAL_HELP}
   --sandbox              look in the sandbox journal
@@ -177,6 +182,14 @@ getOrdersWithGoods, DeleteOrder, GetAllGoods, UpdateOrderStatus) until Ctrl+C.
 `
 }
 
-export function commandHelp(name: string): string {
+export function helpText(language: Language = 'en'): string {
+  return language === 'ru' ? HELP_RU : HELP
+}
+
+export function commandHelp(name: string, language: Language = 'en'): string {
+  if (language === 'ru') return COMMAND_HELP_RU[name] ?? `Нет справки для «${name}». ${HELP_RU}`
   return COMMAND_HELP[name] ?? `No help for "${name}". ${HELP}`
 }
+
+/** The commands with help, for the test that both languages document the same flags. */
+export const HELP_COMMANDS: readonly string[] = Object.keys(COMMAND_HELP)

@@ -1,5 +1,7 @@
 // What a CLI command may touch of the outside world, injected so commands run in tests exactly
 // as they run from a terminal.
+import type { Language } from '#shared/i18n/language'
+
 export interface CliIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
@@ -11,6 +13,8 @@ export interface CliIo {
   confirm?: (question: string) => Promise<boolean>
   /** Aborted on Ctrl+C. */
   signal?: AbortSignal
+  /** The language of messages and help; runCli sets it from --lang and the environment (English when absent). */
+  language?: Language
 }
 
 /** Exit codes shared by every command. */

@@ -3,8 +3,10 @@
 // that command runs: `orderbatch --help` loads none of them.
 import { EXIT, type CliIo } from './io'
 import { UsageError } from './usage-error'
+import { commandLineLanguage } from '#shared/i18n/language'
 import { OpError } from '../ops/op-error'
-import { HELP, commandHelp } from './help'
+import { helpText, commandHelp } from './help'
+import { cliT } from './lang'
 import { termOutput } from './terminal-text'
 
 type Command = (argv: string[], io: CliIo) => Promise<number>
@@ -22,12 +24,24 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sandbox: async () => (await import('./commands/sandbox')).sandboxCommand
 }
 
-export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
+  const chosen = commandLineLanguage(rawArgv, rawIo.env)
   // Every write goes out with its control characters escaped (terminal-text.ts).
-  const io: CliIo = { ...rawIo, stdout: (text) => rawIo.stdout(termOutput(text)), stderr: (text) => rawIo.stderr(termOutput(text)) }
+  const io: CliIo = {
+    ...rawIo,
+    language: rawIo.language ?? chosen.language,
+    stdout: (text) => rawIo.stdout(termOutput(text)),
+    stderr: (text) => rawIo.stderr(termOutput(text))
+  }
+  const t = cliT(io)
+  if (chosen.unknown !== null) {
+    io.stderr(`${t('cli.badLang', { value: chosen.unknown })}\n`)
+    return EXIT.usageOrInput
+  }
+  const argv = chosen.args
   const [name, ...rest] = argv
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout(rest[0] ? commandHelp(rest[0]) : HELP)
+    io.stdout(rest[0] ? commandHelp(rest[0], io.language) : helpText(io.language))
     return EXIT.ok
   }
   if (name === '--version' || name === '-v') {
@@ -36,11 +50,11 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
   }
   const load = COMMANDS[name]
   if (!load) {
-    io.stderr(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}. Run "orderbatch help".\n`)
+    io.stderr(`${t('cli.unknownCommand', { name, commands: Object.keys(COMMANDS).join(', ') })}\n`)
     return EXIT.usageOrInput
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout(commandHelp(name))
+    io.stdout(commandHelp(name, io.language))
     return EXIT.ok
   }
   try {

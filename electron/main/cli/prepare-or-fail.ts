@@ -1,10 +1,11 @@
 // Runs the input side for a command and turns a file problem into its one clear line on stderr.
+import { cliT } from './lang'
 import { prepareImport, type PrepareOptions, type PreparedImport } from '../pipeline/prepare-import'
 import type { CliIo } from './io'
 import { withProgressNote } from './progress-note'
 
 export async function prepareOrFail(path: string, options: PrepareOptions, io: CliIo): Promise<PreparedImport | null> {
-  const outcome = await withProgressNote(io, `Reading ${path.split(/[\\/]/).pop()}`, prepareImport(path, options))
+  const outcome = await withProgressNote(io, cliT(io)('cli.reading', { file: path.split(/[\\/]/).pop() }), prepareImport(path, options))
   if (outcome.ok) return outcome.value
   io.stderr(`${outcome.error.message}\n`)
   return null

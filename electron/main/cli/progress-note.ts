@@ -1,6 +1,7 @@
 // Says on stderr what a slow step is doing, but only once it has taken more than a second:
 // quick files stay quiet, slow ones never look frozen.
 import type { CliIo } from './io'
+import { cliT } from './lang'
 
 export async function withProgressNote<T>(io: CliIo, text: string, work: Promise<T>): Promise<T> {
   const started = Date.now()
@@ -10,6 +11,6 @@ export async function withProgressNote<T>(io: CliIo, text: string, work: Promise
   } finally {
     clearTimeout(timer)
     const seconds = (Date.now() - started) / 1000
-    if (seconds > 1) io.stderr(`${text}: done in ${seconds.toFixed(1)} s\n`)
+    if (seconds > 1) io.stderr(`${cliT(io)('cli.readingDone', { text, seconds: seconds.toFixed(1) })}\n`)
   }
 }

@@ -1,10 +1,22 @@
 // The results of a run as one table: the original columns of every sheet row, then what became
 // of its order. One line per sheet row; an order's result is repeated on each of its rows.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
+import { LANGUAGES, type Language } from '#shared/i18n/language'
+import { translatorFor } from '#shared/i18n/translate'
 import { readRunInfo } from '../journal'
 
 export const RESULT_COLUMNS = ['Run order', 'State', 'Bill ID', 'Error code', 'Error'] as const
 export const RUN_ORDER_COLUMN = RESULT_COLUMNS[0]
+
+/** The result columns' headers in a language (the values under them stay as the API gives them). */
+export function resultColumns(language: Language): string[] {
+  const t = translatorFor(language)
+  return [t('export.col.runOrder'), t('export.col.state'), t('export.col.billId'), t('export.col.errorCode'), t('export.col.error')]
+}
+
+/** Every language's result headers: a corrected export is read back whatever language wrote it. */
+export const ALL_RESULT_COLUMNS: ReadonlySet<string> = new Set(LANGUAGES.flatMap(resultColumns))
+export const RUN_ORDER_COLUMNS: ReadonlySet<string> = new Set(LANGUAGES.map((language) => resultColumns(language)[0] as string))
 
 export const EXPORT_FILTERS = ['failed', 'unknown', 'succeeded'] as const
 export type ExportFilter = (typeof EXPORT_FILTERS)[number]
@@ -17,7 +29,7 @@ export interface ResultsTable {
 
 const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped']
 
-export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilter): ResultsTable {
+export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilter, language: Language = 'en'): ResultsTable {
   const states = only === undefined ? ALL_STATES : [only]
   const deleted = journal.deletions(run.id)
   const lines: Array<{ cells: string[]; result: string[] }> = []
@@ -35,7 +47,7 @@ export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilt
   const columns = Math.max(original.length, width)
   const headers = [...original, ...Array.from({ length: columns - original.length }, (_, i) => `Column ${original.length + i + 1}`)]
   return {
-    headers: [...headers, ...RESULT_COLUMNS],
+    headers: [...headers, ...resultColumns(language)],
     rows: lines.map(({ cells, result }) => [...cells, ...Array<string>(columns - cells.length).fill(''), ...result])
   }
 }

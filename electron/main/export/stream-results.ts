@@ -14,7 +14,8 @@ import type { Journal, OrderState, RunRecord } from '../journal'
 import type { ExportRow } from '../journal'
 import { readRunInfo } from '../journal'
 import { formulaSafe } from './formula-safe'
-import { RESULT_COLUMNS, cellText, stateLabel, type ExportFilter } from './results-table'
+import type { Language } from '#shared/i18n/language'
+import { cellText, resultColumns, stateLabel, type ExportFilter } from './results-table'
 import type { ExportFormat } from './write-results'
 
 const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped']
@@ -35,7 +36,7 @@ export interface ResultPages {
   pages: () => Generator<string[][], ExportCounts>
 }
 
-export function resultPages(journal: Journal, run: RunRecord, only?: ExportFilter, pageSize = PAGE): ResultPages {
+export function resultPages(journal: Journal, run: RunRecord, only?: ExportFilter, pageSize = PAGE, language: Language = 'en'): ResultPages {
   const states = only === undefined ? ALL_STATES : [only]
   const extent = journal.exportExtent(run.id, states)
   const stored = readRunInfo(run).source?.headers
@@ -70,7 +71,7 @@ export function resultPages(journal: Journal, run: RunRecord, only?: ExportFilte
     }
     return counts
   }
-  return { headers: [...headers, ...RESULT_COLUMNS], rows: extent.rows, pages }
+  return { headers: [...headers, ...resultColumns(language)], rows: extent.rows, pages }
 }
 
 function lineOf(cells: readonly unknown[], columns: number, result: readonly string[]): string[] {
@@ -99,10 +100,11 @@ function csvField(text: string): string {
   return safe.includes('"') ? safe.replace(/"/g, '""') : safe
 }
 
-/** One CSV line as toCsv writes it: every field quoted, CRLF. */
-export function csvLine(cells: readonly string[]): string {
+/** One CSV line as toCsv writes it: every field quoted, CRLF; ',' between fields unless told ';'. */
+export function csvLine(cells: readonly string[], delimiter: ',' | ';' = ','): string {
+  const between = `"${delimiter}"`
   let line = '"'
-  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : '","') + csvField(cells[i]!)
+  for (let i = 0; i < cells.length; i++) line += (i === 0 ? '' : between) + csvField(cells[i]!)
   return `${line}"\r\n`
 }
 
@@ -208,14 +210,14 @@ function failOn(stream: NodeJS.EventEmitter): { promise: Promise<never>; off: ()
   return { promise, off }
 }
 
-async function writeCsv(out: WriteStream, source: ResultPages): Promise<ExportCounts> {
-  await write(out, `\uFEFF${csvLine(source.headers)}`)
+async function writeCsv(out: WriteStream, source: ResultPages, delimiter: ',' | ';'): Promise<ExportCounts> {
+  await write(out, `\uFEFF${csvLine(source.headers, delimiter)}`)
   const pages = source.pages()
   for (;;) {
     const next = pages.next()
     if (next.done) return next.value
     let chunk = ''
-    for (const line of next.value) chunk += csvLine(line)
+    for (const line of next.value) chunk += csvLine(line, delimiter)
     await write(out, chunk)
   }
 }
@@ -251,13 +253,20 @@ async function writeXlsx(out: WriteStream, source: ResultPages): Promise<ExportC
 }
 
 /** Streams the run's results to `path` (created or truncated). Returns what was written. */
-export async function streamResults(path: string, journal: Journal, run: RunRecord, format: ExportFormat, only?: ExportFilter): Promise<ExportCounts> {
-  const source = resultPages(journal, run, only)
+export async function streamResults(
+  path: string,
+  journal: Journal,
+  run: RunRecord,
+  format: ExportFormat,
+  only?: ExportFilter,
+  options: { delimiter?: ',' | ';' | undefined; language?: Language | undefined } = {}
+): Promise<ExportCounts> {
+  const source = resultPages(journal, run, only, PAGE, options.language ?? 'en')
   const out = createWriteStream(path)
   const failed = failOn(out)
   try {
     await Promise.race([once(out, 'open'), failed.promise])
-    const counts = await Promise.race([format === 'csv' ? writeCsv(out, source) : writeXlsx(out, source), failed.promise])
+    const counts = await Promise.race([format === 'csv' ? writeCsv(out, source, options.delimiter ?? ',') : writeXlsx(out, source), failed.promise])
     if (format === 'csv') await Promise.race([finish(out), failed.promise])
     else await Promise.race([once(out, 'close'), failed.promise])
     return counts

@@ -17,8 +17,8 @@ export function exportFormatOf(path: string): ExportFormat | null {
 
 /** Every field quoted: Excel set to split on ";" (Russian and most European locales) then still
  * keeps "a;=1+1" in one cell. Lines end with CRLF as RFC 4180 says. */
-export function toCsv(table: ResultsTable): string {
-  const line = (cells: readonly string[]) => cells.map((cell) => `"${formulaSafe(cell).replace(/"/g, '""')}"`).join(',')
+export function toCsv(table: ResultsTable, delimiter: ',' | ';' = ','): string {
+  const line = (cells: readonly string[]) => cells.map((cell) => `"${formulaSafe(cell).replace(/"/g, '""')}"`).join(delimiter)
   return `\uFEFF${[table.headers, ...table.rows].map(line).join('\r\n')}\r\n`
 }
 
@@ -38,6 +38,6 @@ export function toXlsx(table: ResultsTable): Uint8Array {
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array
 }
 
-export async function writeResults(path: string, table: ResultsTable, format: ExportFormat): Promise<void> {
-  await writeFile(path, format === 'csv' ? toCsv(table) : toXlsx(table))
+export async function writeResults(path: string, table: ResultsTable, format: ExportFormat, delimiter: ',' | ';' = ','): Promise<void> {
+  await writeFile(path, format === 'csv' ? toCsv(table, delimiter) : toXlsx(table))
 }

@@ -14,7 +14,7 @@ import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/impor
 import { resolveColumn, type Mapping } from '#shared/mapping/mapping'
 import type { Cell, SheetTable } from '#shared/sheet/sheet'
 import { unFormulaSafe } from '../export/formula-safe'
-import { RESULT_COLUMNS, RUN_ORDER_COLUMN, cellText } from '../export/results-table'
+import { ALL_RESULT_COLUMNS, RUN_ORDER_COLUMN, RUN_ORDER_COLUMNS, cellText } from '../export/results-table'
 import type { CorrectedOrder, Journal, OrderRecord, RunRecord, StagedRow } from '../journal'
 import { loadMappingFile } from '../pipeline/load-mapping'
 import { listHeaders } from '../pipeline/prepare-import'
@@ -60,7 +60,7 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
     byOrdinal.set(order.ordinal, order)
     if (order.groupKey !== null) byKey.set(order.groupKey, order)
   }
-  const runOrderColumn = table.headers.findIndex((h) => h.trim() === RUN_ORDER_COLUMN)
+  const runOrderColumn = table.headers.findIndex((h) => RUN_ORDER_COLUMNS.has(h.trim()))
   const matchedBy = runOrderColumn >= 0 ? 'run order' : info.mapping?.groupBy ? 'group key' : 'position'
   const cells = rowsBySheetRow(table)
   const result: CorrectionPlan = { file, corrected: [], problems: [], notFailed: 0, matchedBy }
@@ -172,8 +172,7 @@ function columnProjection(fixedHeaders: readonly string[], runHeaders: readonly 
       return resolveColumn(fixedHeaders, { column: header, occurrence })
     })
   } else {
-    const added = new Set<string>(RESULT_COLUMNS)
-    indexes = fixedHeaders.flatMap((header, i) => (added.has(header.trim()) ? [] : [i]))
+    indexes = fixedHeaders.flatMap((header, i) => (ALL_RESULT_COLUMNS.has(header.trim()) ? [] : [i]))
   }
   return (row) => indexes.map((i) => (i < 0 ? null : (row[i] ?? null)))
 }

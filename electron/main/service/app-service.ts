@@ -142,11 +142,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
       }
       return outcome
     },
-    'runs.export': async ({ runId, format, only }) => {
+    'runs.export': async ({ runId, format, only, delimiter, language }) => {
       const job = startJob(events, 'exporting')
       try {
         const j = journal.get()
-        return await exportRun(j, requireRun(j, runId), format, only, tempDir)
+        return await exportRun(j, requireRun(j, runId), format, only, tempDir, { delimiter, language })
       } finally {
         job.finish()
       }

@@ -4,6 +4,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { streamResults } from '../export/stream-results'
+import type { Language } from '#shared/i18n/language'
 import type { Journal, RunRecord } from '../journal'
 
 export async function exportRun(
@@ -11,12 +12,13 @@ export async function exportRun(
   run: RunRecord,
   format: 'csv' | 'xlsx',
   only: 'all' | 'failed' | 'unknown' | 'succeeded',
-  tempRoot: string
+  tempRoot: string,
+  options: { delimiter?: ',' | ';' | undefined; language?: Language | undefined } = {}
 ): Promise<{ name: string; bytes: Uint8Array }> {
   const folder = await mkdtemp(join(tempRoot, 'orderbatch-export-'))
   try {
     const path = join(folder, `results.${format}`)
-    await streamResults(path, journal, run, format, only === 'all' ? undefined : only)
+    await streamResults(path, journal, run, format, only === 'all' ? undefined : only, options)
     const bytes = plainBytes(await readFile(path))
     const stem = run.sourceName.replace(/\.[^.]*$/, '') || 'orders'
     const part = only === 'all' ? 'results' : only

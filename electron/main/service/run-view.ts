@@ -20,7 +20,8 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     apiBase: run.settings.apiBase,
     note: run.note,
     rate: run.settings.rate,
-    concurrency: run.settings.concurrency
+    concurrency: run.settings.concurrency,
+    sandbox: readRunInfo(run).sandbox
   }
 }
 

@@ -1,13 +1,15 @@
 // The three-way appearance setting in the header: the system's (the browser's), light or dark.
-import { APPEARANCE_LABELS, APPEARANCES, isAppearance } from '#shared/ipc/appearance'
+import { APPEARANCES, isAppearance } from '#shared/ipc/appearance'
+import { useT } from '../lib/i18n'
 import { useAppearance } from '../lib/use-appearance'
 import { TID } from '../test-ids'
 
 export function AppearanceSetting() {
   const { appearance, setAppearance, error } = useAppearance()
+  const t = useT()
   return (
     <label className="appearance-setting">
-      Appearance
+      {t('appearance.label')}
       <select
         data-testid={TID.appearance}
         value={appearance}
@@ -19,7 +21,7 @@ export function AppearanceSetting() {
       >
         {APPEARANCES.map((value) => (
           <option key={value} value={value}>
-            {APPEARANCE_LABELS[value]}
+            {t(`appearance.${value}`)}
           </option>
         ))}
       </select>

@@ -1,17 +1,22 @@
 // How sure a detector or matcher is, in words first and the number second.
-import { formatPercent } from '../lib/format'
+import { useFormats, useT } from '../lib/i18n'
 
-export function confidenceWords(confidence: number): { words: string; tone: 'high' | 'medium' | 'low' } {
-  if (confidence >= 0.9) return { words: 'sure', tone: 'high' }
-  if (confidence >= 0.6) return { words: 'likely', tone: 'medium' }
-  return { words: 'a guess — please check', tone: 'low' }
+export type ConfidenceTone = 'high' | 'medium' | 'low'
+
+export function confidenceTone(confidence: number): ConfidenceTone {
+  if (confidence >= 0.9) return 'high'
+  if (confidence >= 0.6) return 'medium'
+  return 'low'
 }
 
 export function Confidence({ confidence, testId }: { confidence: number; testId?: string }) {
-  const { words, tone } = confidenceWords(confidence)
+  const t = useT()
+  const f = useFormats()
+  const tone = confidenceTone(confidence)
+  const percent = f.percent(confidence)
   return (
-    <span className={`badge badge-${tone}`} data-testid={testId} title={`Confidence ${formatPercent(confidence)}`}>
-      {words} · {formatPercent(confidence)}
+    <span className={`badge badge-${tone}`} data-testid={testId} title={t('confidence.title', { percent })}>
+      {t(`confidence.${tone}`)} · {percent}
     </span>
   )
 }

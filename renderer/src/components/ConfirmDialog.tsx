@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react'
 import { TID } from '../test-ids'
 import { Dialog } from './Dialog'
+import { useT } from '../lib/i18n'
 
 interface ConfirmDialogProps {
   title: string
@@ -12,7 +13,8 @@ interface ConfirmDialogProps {
   onCancel: () => void
 }
 
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Keep things as they are', onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+  const t = useT()
   return (
     <Dialog
       title={title}
@@ -20,7 +22,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Ke
       testId={TID.confirmDialog}
       actions={
         <>
-          <button type="button" data-autofocus data-testid={TID.confirmCancel} onClick={onCancel}>{cancelLabel}</button>
+          <button type="button" data-autofocus data-testid={TID.confirmCancel} onClick={onCancel}>{cancelLabel ?? t('confirm.keep')}</button>
           <button type="button" className="danger" data-testid={TID.confirmOk} onClick={onConfirm}>{confirmLabel}</button>
         </>
       }

@@ -1,15 +1,6 @@
 // Orders by journal state as one segmented bar plus a legend with the numbers.
 import type { OrderStateName, StateCounts } from '#shared/ipc/contract'
-import { formatCount } from '../lib/format'
-
-export const STATE_WORDS: Record<OrderStateName, string> = {
-  pending: 'waiting',
-  sending: 'sending',
-  succeeded: 'created',
-  failed: 'failed',
-  unknown: 'unknown outcome',
-  skipped: 'skipped'
-}
+import { useFormats, useT } from '../lib/i18n'
 
 const ORDER: readonly OrderStateName[] = ['succeeded', 'skipped', 'failed', 'unknown', 'sending', 'pending']
 
@@ -18,6 +9,8 @@ export function finishedCount(counts: StateCounts): number {
 }
 
 export function StateBar({ counts, total, testId }: { counts: StateCounts; total: number; testId?: string }) {
+  const t = useT()
+  const f = useFormats()
   const done = finishedCount(counts)
   const share = (n: number) => (total > 0 ? `${(n / total) * 100}%` : '0%')
   return (
@@ -25,11 +18,11 @@ export function StateBar({ counts, total, testId }: { counts: StateCounts; total
       <div
         className="state-bar"
         role="progressbar"
-        aria-label="Orders handled"
+        aria-label={t('stateBar.label')}
         aria-valuemin={0}
         aria-valuemax={total}
         aria-valuenow={done}
-        aria-valuetext={`${formatCount(done)} of ${formatCount(total)} orders handled`}
+        aria-valuetext={t('stateBar.value', { done: f.count(done), count: total })}
       >
         {ORDER.map((state) => (counts[state] > 0 ? <span key={state} className={`seg seg-${state}`} style={{ width: share(counts[state]) }} /> : null))}
       </div>
@@ -37,7 +30,7 @@ export function StateBar({ counts, total, testId }: { counts: StateCounts; total
         {ORDER.map((state) => (
           <li key={state} data-state={state}>
             <span className={`dot seg-${state}`} aria-hidden="true" />
-            {STATE_WORDS[state]}: <strong>{formatCount(counts[state])}</strong>
+            {t(`state.${state}`)}: <strong>{f.count(counts[state])}</strong>
           </li>
         ))}
       </ul>

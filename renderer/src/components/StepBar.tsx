@@ -2,6 +2,7 @@
 import type { StepId } from '../steps'
 import { STEPS } from '../steps'
 import { TID } from '../test-ids'
+import { useT } from '../lib/i18n'
 
 interface StepBarProps {
   current: StepId
@@ -10,8 +11,9 @@ interface StepBarProps {
 }
 
 export function StepBar({ current, enabled, onSelect }: StepBarProps) {
+  const t = useT()
   return (
-    <nav className="step-bar" aria-label="Steps">
+    <nav className="step-bar" aria-label={t('step.nav')}>
       <ol>
         {STEPS.map((step) => {
           const on = enabled(step.id)
@@ -22,13 +24,13 @@ export function StepBar({ current, enabled, onSelect }: StepBarProps) {
                 className="step"
                 aria-current={step.id === current ? 'step' : undefined}
                 disabled={!on}
-                title={on ? undefined : 'Load a file first'}
+                title={on ? undefined : t('step.needsFile')}
                 data-testid={TID.step(step.id)}
                 onClick={() => onSelect(step.id)}
               >
                 {step.number ? <span className="step-number">{step.number}</span> : null}
                 {step.number ? ' ' : null}
-                <span>{step.label}</span>
+                <span>{t(`step.${step.id}`)}</span>
               </button>
             </li>
           )

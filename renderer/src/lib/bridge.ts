@@ -3,6 +3,7 @@
 // /api/<channel> with the access token, events from /events (Server-Sent Events).
 import type { Channel, ChannelInput, ChannelOutputs, EventName, EventPayloads, IpcResult, OrderbatchApi } from '#shared/ipc/contract'
 import { decodeWire, encodeWire, errorResult, isIpcResult } from '#shared/ipc/wire'
+import { translateNow } from './i18n'
 
 declare global {
   interface Window {
@@ -50,7 +51,7 @@ export function createHttpApi(options: { token: string | null; base?: string; fe
   let source: EventSource | null = null
 
   const noToken = (): IpcResult<never> =>
-    errorResult('forbidden', 'This page has no access token. Open Orderbatch with the full address it printed when it started (the part after # included).')
+    errorResult('forbidden', translateNow('error.noToken'))
 
   const openEvents = (): void => {
     if (source || !Source || !options.token) return
@@ -86,7 +87,7 @@ export function createHttpApi(options: { token: string | null; base?: string; fe
           body: encodeWire(input ?? {}, toBase64)
         })
       } catch {
-        return errorResult('offline', 'Orderbatch is not answering. Check that it is still running (the window where you started it), then reload the page.')
+        return errorResult('offline', translateNow('error.offline'))
       }
       let answer: unknown
       try {
@@ -95,7 +96,7 @@ export function createHttpApi(options: { token: string | null; base?: string; fe
         answer = null
       }
       if (isIpcResult(answer)) return answer as IpcResult<ChannelOutputs[C]>
-      return errorResult('internal', `Orderbatch answered ${channel} with HTTP ${response.status} and no readable result. Reload the page and try again.`)
+      return errorResult('internal', translateNow('error.unreadableAnswer', { channel, status: response.status }))
     },
 
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void {

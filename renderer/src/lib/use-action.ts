@@ -4,8 +4,7 @@
 import { useCallback, useRef, useState } from 'react'
 import type { Channel, ChannelInput, ChannelOutputs } from '#shared/ipc/contract'
 import { useApi } from './api-context'
-
-export const BRIDGE_FAILURE = 'The app could not reach its engine. Try again; if it keeps happening, restart Orderbatch.'
+import { useT } from './i18n'
 
 export interface Action {
   /** The answer, or undefined when the call failed (the error is then in `error`). */
@@ -17,6 +16,7 @@ export interface Action {
 
 export function useAction(): Action {
   const api = useApi()
+  const t = useT()
   const [pending, setPending] = useState(0)
   const [error, setError] = useState<string | null>(null)
   // Only the latest call's failure is shown; an older one finishing late must not hide it.
@@ -33,13 +33,13 @@ export function useAction(): Action {
         if (ticket === latest.current) setError(result.error.message)
         return undefined
       } catch {
-        if (ticket === latest.current) setError(BRIDGE_FAILURE)
+        if (ticket === latest.current) setError(t('error.bridge'))
         return undefined
       } finally {
         setPending((n) => n - 1)
       }
     },
-    [api]
+    [api, t]
   )
 
   return { run, busy: pending > 0, error, setError }

@@ -5,7 +5,7 @@ import type { PlanCounts, SessionSummary } from '#shared/ipc/contract'
 import type { Issue } from '#shared/plan/issue'
 import type { Mapping } from '#shared/mapping/mapping'
 import { useApi } from './api-context'
-import { BRIDGE_FAILURE } from './use-action'
+import { useT } from './i18n'
 
 export interface SessionState {
   session: SessionSummary | null
@@ -25,6 +25,7 @@ export interface SessionState {
 
 export function useSession(): SessionState {
   const api = useApi()
+  const t = useT()
   const [session, setSession] = useState<SessionSummary | null>(null)
   const [mapping, setMapping] = useState<Mapping | null>(null)
   const [counts, setCounts] = useState<PlanCounts | null>(null)
@@ -83,9 +84,9 @@ export function useSession(): SessionState {
         setSheetIssues(result.value.sheetIssues ?? [])
         setRevision((r) => r + 1)
       }),
-      () => settle(() => setMappingError(BRIDGE_FAILURE))
+      () => settle(() => setMappingError(t('error.bridge')))
     )
-  }, [api])
+  }, [api, t])
 
   const updateCounts = useCallback((next: PlanCounts) => setCounts(next), [])
 

@@ -2,7 +2,7 @@
 // folder and a tab open on it. A scenario that restarts the host composes the parts itself.
 import type { Browser } from 'playwright-core'
 import { ensureRendererBuilt } from './build'
-import { launchChromium, openApp, type AppPage } from './chromium'
+import { launchChromium, openApp, type AppPage, type BrowserLocale } from './chromium'
 import { startHost, tempHome, type HostProcess, type TempHome } from './host'
 
 export interface StartedApp {
@@ -20,13 +20,13 @@ type AppParts = Partial<Pick<StartedApp, 'browser' | 'host' | 'app'>> & Pick<Sta
 /** Starts everything for one scenario (`name` labels its data folder); `env` goes to the host.
  * If a part fails to start, the parts already started are stopped before the error is thrown:
  * the caller has no handle to stop them with. */
-export async function startApp(name: string, env: Record<string, string> = {}): Promise<StartedApp> {
+export async function startApp(name: string, env: Record<string, string> = {}, where: BrowserLocale = {}): Promise<StartedApp> {
   ensureRendererBuilt()
   const parts: AppParts = { home: tempHome(name) }
   try {
     parts.browser = await launchChromium()
     parts.host = await startHost(parts.home.dir, env)
-    parts.app = await openApp(parts.browser, parts.host.url)
+    parts.app = await openApp(parts.browser, parts.host.url, where)
     return { browser: parts.browser, host: parts.host, app: parts.app, home: parts.home, stop: () => stopApp(parts) }
   } catch (error) {
     await stopApp(parts)

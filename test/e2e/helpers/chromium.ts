@@ -32,9 +32,22 @@ export interface AppPage {
   errors: string[]
 }
 
+/** The browser's language and time zone: English in UTC unless a scenario says otherwise, so the
+ * machine's own locale never changes what a test sees. */
+export interface BrowserLocale {
+  locale?: string
+  timezoneId?: string
+}
+
 /** A fresh browser profile on the app's printed address (token included). */
-export async function openApp(browser: Browser, url: string): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true, deviceScaleFactor: 1 })
+export async function openApp(browser: Browser, url: string, where: BrowserLocale = {}): Promise<AppPage> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    acceptDownloads: true,
+    deviceScaleFactor: 1,
+    locale: where.locale ?? 'en-US',
+    timezoneId: where.timezoneId ?? 'UTC'
+  })
   const page = await context.newPage()
   const errors: string[] = []
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`))

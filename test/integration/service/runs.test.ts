@@ -85,6 +85,12 @@ describe('a whole run', () => {
     expect(lines[0]).toContain('"Run order","State","Bill ID"')
     expect(lines[1]).toContain('"created"')
 
+    // For a Russian reader: ";" between fields and Russian headers; the values stay as the API gives them.
+    const ru = await app.ok('runs.export', { runId, format: 'csv', only: 'all', delimiter: ';', language: 'ru' })
+    const ruLines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(ru.bytes).trim().split('\r\n')
+    expect(ruLines[0]).toContain('"Заказ в запуске";"Состояние";"Номер счёта";"Код ошибки";"Ошибка"')
+    expect(ruLines[1]).toContain(';"created";')
+
     const xlsx = await app.ok('runs.export', { runId, format: 'xlsx', only: 'succeeded' })
     const book = XLSX.read(xlsx.bytes, { type: 'array' })
     const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] ?? '']!, { header: 1 })

@@ -3,12 +3,14 @@
 // from the journal page by page; an existing file is replaced only with --force, and never the
 // run's own source sheet or the journal.
 import { resolve } from 'node:path'
+import { formatsFor } from '#shared/i18n/format'
 import { EXPORT_FILTERS, type ExportFilter } from '../../export/results-table'
 import { OutFileRefused, checkOutFile, commitOutFile, discardPartial, partialPathFor } from '../../export/out-file'
 import { streamResults } from '../../export/stream-results'
 import { exportFormatOf } from '../../export/write-results'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
+import { cliLanguage, cliT } from '../lang'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
 import { UsageError } from '../usage-error'
@@ -18,6 +20,7 @@ const OPTIONS = {
   only: { type: 'string' },
   force: { type: 'boolean' },
   journal: { type: 'string' },
+  delimiter: { type: 'string' },
   sandbox: { type: 'boolean' }
 } as const
 
@@ -29,6 +32,10 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   const format = exportFormatOf(values.out)
   if (!format) throw new UsageError(`export: --out must end in .csv or .xlsx, not "${values.out}".`)
   const only = parseFilter(values.only)
+  const language = cliLanguage(io)
+  const t = cliT(io)
+  // Excel where numbers have decimal commas splits CSV on ";": the language decides unless --delimiter says.
+  const delimiter = parseCsvDelimiter(values.delimiter, t) ?? formatsFor(language).csvDelimiter
   const force = values.force === true
   const journalPath = journalPathFor(io, values.journal, values.sandbox === true)
   const journal = openExistingJournal(journalPath, io, 'export')
@@ -40,7 +47,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     let counts
     try {
       await checkOutFile(out, rules)
-      counts = await streamResults(partial, journal, run, format, only)
+      counts = await streamResults(partial, journal, run, format, only, { delimiter, language })
       commitOutFile(partial, out, force, values.out)
     } catch (error) {
       discardPartial(partial)
@@ -53,16 +60,25 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       io.stderr(`${values.out}: cannot write the export (${code}). Check that the folder exists, that the file is not open in another program, and that you may write there.\n`)
       return EXIT.usageOrInput
     }
-    const what = only === undefined ? '' : `${only} `
+    const what = only === undefined ? '' : t(`cli.export.only.${only}`)
     io.stdout(
       counts.rows === 0
-        ? `Run ${run.id} has no ${what}orders; ${values.out} holds only the header row.\n`
-        : `Wrote ${counts.rows} row${counts.rows === 1 ? '' : 's'} (${counts.orders} ${what}order${counts.orders === 1 ? '' : 's'}) of run ${run.id} to ${values.out}.\n`
+        ? `${t('cli.export.empty', { run: run.id, what, file: values.out })}\n`
+        : `${t('cli.export.wrote', { rows: t('cli.rows', { count: counts.rows }), count: counts.orders, what, run: run.id, file: values.out })}\n`
     )
+    if (format === 'csv' && delimiter === ';' && values.delimiter === undefined) io.stdout(`${t('cli.export.semicolon')}\n`)
     return EXIT.ok
   } finally {
     journal.close()
   }
+}
+
+function parseCsvDelimiter(value: string | undefined, t: ReturnType<typeof cliT>): ',' | ';' | undefined {
+  if (value === undefined) return undefined
+  const text = value.trim().toLowerCase()
+  if (text === ';' || text === 'semicolon') return ';'
+  if (text === ',' || text === 'comma') return ','
+  throw new UsageError(t('cli.export.badDelimiter', { value }))
 }
 
 function parseFilter(value: string | undefined): ExportFilter | undefined {

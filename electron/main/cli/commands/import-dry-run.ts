@@ -9,6 +9,7 @@ import type { OrderDraft } from '#shared/plan/order'
 import { RowOrder } from '#shared/plan/row-order'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { describeCounts, describeIssues } from '../describe-plan'
+import { cliT } from '../lang'
 import { EXIT, type CliIo } from '../io'
 
 const CHUNK = 1 << 20
@@ -57,10 +58,10 @@ export async function emitDryRun(prepared: PreparedImport, out: string | undefin
     }
   }
   const summary = [
-    describeCounts(prepared),
+    describeCounts(prepared, cliT(io)),
     `Dry run: nothing was sent. ${valid} signed request${valid === 1 ? '' : 's'} ${out ? `written to ${out}` : 'prepared (add --emit-requests out.jsonl to save them)'}.`,
     ...(valid < orders.length ? [`${orders.length - valid} order(s) with errors would not be sent:`] : []),
-    ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50)
+    ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50, cliT(io))
   ]
   io.stdout(`${summary.join('\n')}\n`)
   return prepared.plan.counts.errors > 0 ? EXIT.problems : EXIT.ok

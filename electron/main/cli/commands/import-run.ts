@@ -6,7 +6,9 @@ import { noticeText, sideEffects } from '#shared/run/side-effects'
 import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
+import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
+import { cliT } from '../lang'
 import { choiceDestination, openApi, type ApiChoice, type ApiTarget } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
 import { confirmed } from '../run/confirm'
@@ -47,20 +49,21 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     prepared = { ...prepared, plan: checked.plan }
     const plan = planSend(journal, prepared, options.force, choiceDestination(options.choice))
     const toSend = plan.valid.length - plan.alreadyCreated.length
-    const where = options.choice.kind === 'sandbox' ? 'the built-in sandbox' : `${options.choice.baseUrl} (account ${options.choice.login})`
+    const t = cliT(io)
+    const where = options.choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: options.choice.baseUrl, login: options.choice.login })
     const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: 0, calls: toSend, rate: options.rate, concurrency: options.concurrency })
     const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     if (plan.valid.length === 0) {
-      io.stdout('Nothing was sent: every order in the file has errors. Fix them and import again.\n')
+      io.stdout(`${t('cli.allErrors')}\n`)
       return EXIT.usageOrInput
     }
     if (toSend === 0) {
-      io.stdout('Nothing to send: every valid order was already created. Add --force to send them again.\n')
+      io.stdout(`${t('cli.allCreated')}\n`)
       return plan.rejected.length > 0 ? EXIT.problems : EXIT.ok
     }
-    if (!(await confirmed(io, options.yes, `Send ${toSend} order${toSend === 1 ? '' : 's'} to ${where}?`))) {
-      io.stdout('Nothing was sent.\n')
+    if (!(await confirmed(io, options.yes, t('cli.confirmSend', { count: toSend, where })))) {
+      io.stdout(`${t('cli.nothingSent')}\n`)
       return EXIT.usageOrInput
     }
     const digest = await fileDigest(options.path)
@@ -92,12 +95,12 @@ function planSend(journal: Journal, prepared: PreparedImport, force: boolean, de
   return { valid, rejected, alreadyCreated }
 }
 
-function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, where: string): string[] {
+function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, where: string, t: Translate): string[] {
   const { counts } = prepared.plan
-  const lines = [`${termText(prepared.file)}: ${counts.rows} row${counts.rows === 1 ? '' : 's'}, ${counts.orders} order${counts.orders === 1 ? '' : 's'}.`]
-  lines.push(`To send: ${toSend} order${toSend === 1 ? '' : 's'} to ${where}.`)
+  const lines = [t('cli.fileSummary', { file: termText(prepared.file), rows: t('cli.rows', { count: counts.rows }), count: counts.orders })]
+  lines.push(t('cli.toSend', { count: toSend, where }))
   if (plan.rejected.length > 0) {
-    lines.push(`Not sent, the sheet has errors (${plan.rejected.length} order${plan.rejected.length === 1 ? '' : 's'}):`)
+    lines.push(t('cli.rejected', { count: plan.rejected.length }))
     const errors = orderErrors(prepared.plan.issues)
     const sheetWide = prepared.plan.issues.filter((issue) => issue.severity === 'error' && issue.order === null)
     for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issue.message)}`)
@@ -105,16 +108,15 @@ function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, wher
       const first = errors.get(order.index)?.[0]
       if (first) lines.push(`  #${order.index}: ${termText(first.message)}`)
     }
-    if (plan.rejected.length > LIST_LIMIT) lines.push(`  ... and ${plan.rejected.length - LIST_LIMIT} more ("orderbatch preview" lists every problem).`)
+    if (plan.rejected.length > LIST_LIMIT) lines.push(t('cli.moreInPreview', { count: plan.rejected.length - LIST_LIMIT }))
   }
   if (plan.alreadyCreated.length > 0) {
-    const n = plan.alreadyCreated.length
-    lines.push(`Skipped, already created here in an earlier run (${n} order${n === 1 ? '' : 's'}; add --force to send them again):`)
+    lines.push(t('cli.skippedBefore', { count: plan.alreadyCreated.length }))
     const byRun = new Map<number, number[]>()
     for (const { order, runId } of plan.alreadyCreated) byRun.set(runId, [...(byRun.get(runId) ?? []), order.index])
     for (const [runId, ordinals] of [...byRun].slice(0, LIST_LIMIT)) {
       const shown = ordinals.slice(0, 10).map((i) => `#${i}`).join(', ')
-      lines.push(`  run ${runId}: ${ordinals.length} order${ordinals.length === 1 ? '' : 's'} (${shown}${ordinals.length > 10 ? ', ...' : ''})`)
+      lines.push(t('cli.skippedRun', { run: runId, count: ordinals.length, shown: `${shown}${ordinals.length > 10 ? ', ...' : ''}` }))
     }
   }
   return lines

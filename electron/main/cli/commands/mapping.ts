@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseCommandArgs } from '../args'
 import { describeMapping } from '../describe-plan'
+import { cliT } from '../lang'
 import { EXIT, type CliIo } from '../io'
 import { prepareOrFail } from '../prepare-or-fail'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
@@ -23,6 +24,6 @@ export async function mappingCommand(argv: string[], io: CliIo): Promise<number>
     io.stderr(`${values.out}: cannot write the mapping (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the folder exists and is writable.\n`)
     return EXIT.usageOrInput
   }
-  io.stdout(`${describeMapping(prepared).join('\n')}\nWrote ${values.out}. Edit it, then pass it back with --mapping ${values.out}.\n`)
+  io.stdout(`${describeMapping(prepared, cliT(io)).join('\n')}\nWrote ${values.out}. Edit it, then pass it back with --mapping ${values.out}.\n`)
   return EXIT.ok
 }

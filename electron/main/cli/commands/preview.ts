@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../args'
 import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { describeCounts, describeIssues, describeMapping, describeSource, planAsJson } from '../describe-plan'
 import { EXIT, type CliIo } from '../io'
+import { cliT } from '../lang'
 import { prepareOrFail } from '../prepare-or-fail'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
 import { UsageError } from '../usage-error'
@@ -22,13 +23,14 @@ export async function previewCommand(argv: string[], io: CliIo): Promise<number>
     io.stdout(`${JSON.stringify(planAsJson(prepared), null, 2)}\n`)
   } else {
     const limit = values.limit === undefined ? 20 : Math.max(1, Number(values.limit) || 20)
+    const t = cliT(io)
     const lines = [
-      ...describeSource(prepared),
+      ...describeSource(prepared, t),
       '',
-      ...describeMapping(prepared),
+      ...describeMapping(prepared, t),
       '',
-      describeCounts(prepared),
-      ...describeIssues(prepared.plan.issues, limit)
+      describeCounts(prepared, t),
+      ...describeIssues(prepared.plan.issues, limit, t)
     ]
     io.stdout(`${lines.join('\n')}\n`)
   }

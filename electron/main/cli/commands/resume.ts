@@ -7,6 +7,7 @@
 // (kept next to the journal), on a new port, and records the new address in the run.
 import { SANDBOX_DESTINATION } from '#shared/run/destination'
 import type { Journal, RunRecord } from '../../journal'
+import { cliT } from '../lang'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { API_OPTION_SPECS } from '../run/api-target'
@@ -46,7 +47,7 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
     const counts = journal.runCounts(run.id)
     const left = counts.pending + counts.sending + counts.unknown
     if (left === 0) {
-      io.stdout(`Run ${run.id} has nothing left to send: ${countsLine(counts)}.\n`)
+      io.stdout(`Run ${run.id} has nothing left to send: ${countsLine(counts, cliT(io))}.\n`)
       return exitCode({ outcome: 'finished' }, counts)
     }
     const check = counts.unknown > 0 ? ` (first checking ${counts.unknown} unclear order${counts.unknown === 1 ? '' : 's'} in the shop)` : ''

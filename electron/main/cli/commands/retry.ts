@@ -7,6 +7,8 @@
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { openApi } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
+import type { Translate } from '#shared/i18n/translate'
+import { cliT } from '../lang'
 import { resolve } from 'node:path'
 import { failedAsTheyAre, requeueOrders, type Requeue } from '../../ops/requeue'
 import { parseCommandArgs } from '../args'
@@ -45,8 +47,9 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
     if (run.status === 'cancelled') throw new UsageError(`retry: run ${run.id} was cancelled for good; import the file again instead.`)
     const plan = planContinuation(run, values, io, 'retry')
     const failed = [...journal.orders(run.id, ['failed'])]
+    const t = cliT(io)
     if (failed.length === 0) {
-      io.stdout(`Run ${run.id} has no failed orders; nothing to retry.\n`)
+      io.stdout(`${t('cli.retry.none', { run: run.id })}\n`)
       return EXIT.ok
     }
     const lines: string[] = []
@@ -64,46 +67,41 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
         }
         catalog = step.catalog
       }
-      const corrections = await withProgressNote(io, `Reading ${values.from}`, planCorrections(path, journal, run, toPrepareOptions(values, io), catalog))
+      const corrections = await withProgressNote(io, t('cli.reading', { file: values.from }), planCorrections(path, journal, run, toPrepareOptions(values, io), catalog))
       requeue = corrections.corrected
-      lines.push(`${corrections.file}: ${requeue.length} failed order${requeue.length === 1 ? '' : 's'} corrected (matched by ${corrections.matchedBy}).`)
-      if (corrections.notFailed > 0) lines.push(`${corrections.notFailed} order${corrections.notFailed === 1 ? '' : 's'} in the file ${corrections.notFailed === 1 ? 'is' : 'are'} not failed in run ${run.id} and ${corrections.notFailed === 1 ? 'was' : 'were'} left alone.`)
-      lines.push(...listed('Not used', corrections.problems))
+      lines.push(t('cli.retry.corrected', { file: corrections.file, count: requeue.length, by: corrections.matchedBy }))
+      if (corrections.notFailed > 0) lines.push(t('cli.retry.notFailed', { count: corrections.notFailed, run: run.id }))
+      lines.push(...listed(t('cli.retry.notUsed'), corrections.problems, t))
       const used = new Set(requeue.map((r) => r.order.id))
       const left = failed.filter((order) => !used.has(order.id)).length
-      if (left > 0) lines.push(`${left} failed order${left === 1 ? '' : 's'} of run ${run.id} ${left === 1 ? 'stays' : 'stay'} failed.`)
+      if (left > 0) lines.push(t('cli.retry.stays', { count: left, run: run.id }))
     } else {
       const asTheyAre = failedAsTheyAre(journal, run)
       requeue = asTheyAre.requeue
       const needFix = asTheyAre.needFix.length
-      lines.push(`${requeue.length} failed order${requeue.length === 1 ? '' : 's'} will be sent again as ${requeue.length === 1 ? 'it is' : 'they are'}.`)
-      if (needFix > 0) {
-        lines.push(
-          `${needFix} order${needFix === 1 ? ' has' : 's have'} errors in the sheet and would fail again: export ${needFix === 1 ? 'it' : 'them'} ` +
-            `(orderbatch export ${run.id} --only failed --out fixed.csv${plan.hint}), fix the rows, then run orderbatch retry ${run.id} --from fixed.csv${plan.hint}.`
-        )
-      }
+      lines.push(t('cli.retry.asIs', { count: requeue.length }))
+      if (needFix > 0) lines.push(t('cli.retry.needFix', { count: needFix, run: run.id, hint: plan.hint }))
     }
     io.stdout(`${lines.join('\n')}\n`)
     if (requeue.length === 0) {
-      io.stdout('Nothing was sent.\n')
+      io.stdout(`${t('cli.nothingSent')}\n`)
       return EXIT.usageOrInput
     }
-    if (!(await confirmed(io, values.yes, `Send ${requeue.length} order${requeue.length === 1 ? '' : 's'} of run ${run.id} again to ${plan.where}?`))) {
-      io.stdout('Nothing was sent.\n')
+    if (!(await confirmed(io, values.yes, t('cli.retry.confirm', { count: requeue.length, run: run.id, where: plan.where })))) {
+      io.stdout(`${t('cli.nothingSent')}\n`)
       return EXIT.usageOrInput
     }
     const { refused } = requeueOrders(journal, run, requeue, { force: values.force === true })
-    if (refused.length > 0) io.stdout(`${listed('Left failed', refused).join('\n')}\n`)
+    if (refused.length > 0) io.stdout(`${listed(t('cli.retry.leftFailed'), refused, t).join('\n')}\n`)
     return await send(journal, journal.getRun(run.id) ?? run, plan, io)
   } finally {
     journal.close()
   }
 }
 
-function listed(title: string, items: readonly string[]): string[] {
+function listed(title: string, items: readonly string[], t: Translate): string[] {
   if (items.length === 0) return []
-  const lines = [`${title} (${items.length}):`, ...items.slice(0, LIST_LIMIT).map((item) => `  ${item}`)]
-  if (items.length > LIST_LIMIT) lines.push(`  ... and ${items.length - LIST_LIMIT} more.`)
+  const lines = [t('cli.listed', { title, count: items.length }), ...items.slice(0, LIST_LIMIT).map((item) => `  ${item}`)]
+  if (items.length > LIST_LIMIT) lines.push(t('cli.more', { count: items.length - LIST_LIMIT }))
   return lines
 }

@@ -5,6 +5,7 @@ import { EXIT, type CliIo } from '../io'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
 import { runHeadline, runJson } from '../run/run-view'
+import { cliT } from '../lang'
 import { commandHint } from '../run/send-options'
 import { attentionLines } from '../run/summary'
 import { UsageError } from '../usage-error'
@@ -26,7 +27,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     if (values.all) {
       const runs = journal.listRuns()
       if (values.json) io.stdout(`${JSON.stringify(runs.map((run) => runJson(journal, run, false)), null, 2)}\n`)
-      else io.stdout(runs.length === 0 ? `No runs in ${journal.path} yet.\n` : `${runs.map((run) => runHeadline(journal, run).join('\n')).join('\n\n')}\n`)
+      else io.stdout(runs.length === 0 ? `${cliT(io)('cli.status.none', { path: journal.path })}\n` : `${runs.map((run) => runHeadline(journal, run, cliT(io)).join('\n')).join('\n\n')}\n`)
       return EXIT.ok
     }
     const run = runId === undefined ? journal.latestRun() : requireRun(journal, runId, 'status')
@@ -38,7 +39,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
       io.stdout(`${JSON.stringify(runJson(journal, run, true), null, 2)}\n`)
       return EXIT.ok
     }
-    const lines = [...runHeadline(journal, run), ...attentionLines(journal, run, journal.runCounts(run.id), commandHint(values))]
+    const lines = [...runHeadline(journal, run, cliT(io)), ...attentionLines(journal, run, journal.runCounts(run.id), commandHint(values), cliT(io))]
     if (run.status !== 'finished' && run.status !== 'cancelled') lines.push(`Continue it with: orderbatch resume ${run.id}${commandHint(values)}`)
     io.stdout(`${lines.join('\n')}\n`)
     return EXIT.ok

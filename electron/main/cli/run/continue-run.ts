@@ -4,6 +4,7 @@ import type { Journal, RunRecord } from '../../journal'
 import { readRunInfo } from '../../journal'
 import type { CliIo } from '../io'
 import { EXIT } from '../io'
+import { cliT } from '../lang'
 import { UsageError } from '../usage-error'
 import { choiceDestination, chooseApi, openApi, type ApiChoice, type ApiFlags } from './api-target'
 import { confirmed } from './confirm'
@@ -34,7 +35,8 @@ export function planContinuation(run: RunRecord, flags: ContinueFlags, io: CliIo
     )
   }
   const { rate, concurrency } = sendOptions(flags, choice.kind === 'sandbox', run.settings)
-  const where = choice.kind === 'sandbox' ? 'the built-in sandbox' : `${choice.baseUrl} (account ${choice.login})`
+  const t = cliT(io)
+  const where = choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: choice.baseUrl, login: choice.login })
   return { choice, rate, concurrency, hint: commandHint(flags), where }
 }
 

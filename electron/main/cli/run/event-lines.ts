@@ -2,7 +2,9 @@
 // orders are only counted (the progress line shows them); everything that needs a person is
 // printed as it happens.
 import type { SendEvent } from '../../sender/send-run'
+import type { Translate } from '#shared/i18n/translate'
 import { describeRows } from '../../ops/describe-rows'
+import { ENGLISH } from '../lang'
 
 export interface EventContext {
   runId: number
@@ -12,37 +14,31 @@ export interface EventContext {
   hint: string
 }
 
-export function eventLine(event: SendEvent, ctx: EventContext): string | null {
-  const order = (orderId: number, ordinal: number) => `Order #${ordinal} (${describeRows(ctx.rowsOf(orderId))})`
+export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = ENGLISH): string | null {
+  const order = (orderId: number, ordinal: number) => t('cli.event.order', { ordinal, rows: describeRows(ctx.rowsOf(orderId), t) })
   switch (event.kind) {
     case 'created':
-      return event.existed ? `${order(event.orderId, event.ordinal)}: the shop already had it (bill ${event.billId}); it was not created twice.` : null
+      return event.existed ? t('cli.event.existed', { order: order(event.orderId, event.ordinal), bill: event.billId }) : null
     case 'failed':
-      return `${order(event.orderId, event.ordinal)}: not created: ${codeText(event.code)}${event.message}`
+      return t('cli.event.failed', { order: order(event.orderId, event.ordinal), code: codeText(event.code), message: event.message })
     case 'unknown':
-      return (
-        `${order(event.orderId, event.ordinal)}: no clear answer (${trimDot(event.reason)}); it may exist in the shop, so it will not be sent ` +
-        'again until it is checked.'
-      )
+      return t('cli.event.unknown', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reason) })
     case 'retry':
-      return `${order(event.orderId, event.ordinal)}: not sent (${trimDot(event.reason)}); trying again in ${seconds(event.delayMs)}.`
+      return t('cli.event.retry', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reason), delay: seconds(event.delayMs, t) })
     case 'backoff':
-      return `The API asks to slow down (${event.code} ${event.text}); waiting ${seconds(event.delayMs)}, then sending at ${round(event.rate)} per second.`
+      return t('cli.event.backoff', { code: event.code, text: event.text, delay: seconds(event.delayMs, t), rate: round(event.rate) })
     case 'reconciled':
-      return reconciledLine(event, order(event.orderId, event.ordinal), ctx)
+      return reconciledLine(event, order(event.orderId, event.ordinal), ctx, t)
     case 'stop':
       // The summary says it, with what to do next.
       return null
   }
 }
 
-function reconciledLine(event: Extract<SendEvent, { kind: 'reconciled' }>, who: string, ctx: EventContext): string {
-  if (event.result === 'created') return `${who}: found in the shop (bill ${event.billId ?? '?'}); counted as created. ${event.note}`.trim()
-  if (event.result === 'absent') return `${who}: not in the shop; it will be sent again. ${event.note}`.trim()
-  return (
-    `${who}: could not tell whether it is in the shop (${trimDot(event.note)}). Check it there, then run ` +
-    `"orderbatch resolve ${ctx.runId} --order ${event.ordinal} --bill-id ID${ctx.hint}" or "... --absent${ctx.hint}".`
-  )
+function reconciledLine(event: Extract<SendEvent, { kind: 'reconciled' }>, who: string, ctx: EventContext, t: Translate): string {
+  if (event.result === 'created') return t('cli.event.found', { order: who, bill: event.billId ?? '?', note: event.note }).trim()
+  if (event.result === 'absent') return t('cli.event.absent', { order: who, note: event.note }).trim()
+  return t('cli.event.unclear', { order: who, note: trimDot(event.note), run: ctx.runId, ordinal: event.ordinal, hint: ctx.hint })
 }
 
 function codeText(code: number | string | null): string {
@@ -53,9 +49,9 @@ function trimDot(text: string): string {
   return text.trim().replace(/\.+$/, '')
 }
 
-function seconds(ms: number): string {
+function seconds(ms: number, t: Translate): string {
   const s = Math.max(0, ms) / 1000
-  return s < 10 ? `${Math.round(s * 10) / 10} s` : `${Math.round(s)} s`
+  return t('cli.seconds', { count: s < 10 ? Math.round(s * 10) / 10 : Math.round(s) })
 }
 
 function round(n: number): number {

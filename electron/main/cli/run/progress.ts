@@ -2,7 +2,9 @@
 // state, orders per minute, time left). Otherwise (a log file, CI): a plain line at most every
 // few seconds. Messages about single orders are printed between, never over, the progress line.
 import type { SendProgress } from '../../sender/send-run'
+import type { Translate } from '#shared/i18n/translate'
 import type { CliIo } from '../io'
+import { ENGLISH } from '../lang'
 
 export const PLAIN_INTERVAL_MS = 5000
 const TTY_INTERVAL_MS = 100
@@ -17,17 +19,17 @@ export interface ProgressView {
   finish: () => void
 }
 
-export function progressView(io: CliIo, now: () => number = Date.now): ProgressView {
-  return io.isTTY ? terminalView(io, now) : plainView(io, now)
+export function progressView(io: CliIo, now: () => number = Date.now, t: Translate = ENGLISH): ProgressView {
+  return io.isTTY ? terminalView(io, now, t) : plainView(io, now, t)
 }
 
-function terminalView(io: CliIo, now: () => number): ProgressView {
+function terminalView(io: CliIo, now: () => number, t: Translate): ProgressView {
   let last: SendProgress | null = null
   let drawnAt = -Infinity
   let shown = false
   const draw = () => {
     if (!last) return
-    io.stderr(`${CLEAR_LINE}${progressText(last, true)}`)
+    io.stderr(`${CLEAR_LINE}${progressText(last, true, t)}`)
     drawnAt = now()
     shown = true
   }
@@ -49,42 +51,42 @@ function terminalView(io: CliIo, now: () => number): ProgressView {
   }
 }
 
-function plainView(io: CliIo, now: () => number): ProgressView {
+function plainView(io: CliIo, now: () => number, t: Translate): ProgressView {
   let printedAt = now()
   return {
     update: (progress) => {
       if (now() - printedAt < PLAIN_INTERVAL_MS) return
       printedAt = now()
-      io.stderr(`${progressText(progress, false)}\n`)
+      io.stderr(`${progressText(progress, false, t)}\n`)
     },
     line: (text) => io.stderr(`${text}\n`),
     finish: () => {}
   }
 }
 
-export function progressText(p: SendProgress, terminal: boolean): string {
+export function progressText(p: SendProgress, terminal: boolean, t: Translate = ENGLISH): string {
   const c = p.counts
   const done = c.succeeded + c.failed + c.unknown + c.skipped
   const toSend = c.pending + c.sending
-  const speed = p.perMinute === null ? '' : `${Math.round(p.perMinute)}/min`
+  const perMinute = p.perMinute === null ? null : Math.round(p.perMinute)
   const eta = p.etaSeconds === null ? '' : formatDuration(p.etaSeconds)
-  const flags = [p.paused ? 'paused' : '', p.backoffUntil !== null ? 'slowed down by the API' : ''].filter(Boolean)
+  const flags = [p.paused ? t('cli.progress.paused') : '', p.backoffUntil !== null ? t('cli.progress.slowed') : ''].filter(Boolean)
   if (terminal) {
     const parts = [
       `${bar(done, p.total)} ${done}/${p.total}`,
-      `created ${c.succeeded}`,
-      `failed ${c.failed}`,
-      `unknown ${c.unknown}`,
-      `to send ${toSend}`,
-      ...(speed ? [speed] : []),
-      ...(eta ? [`ETA ${eta}`] : []),
+      t('cli.progress.created', { count: c.succeeded }),
+      t('cli.progress.failed', { count: c.failed }),
+      t('cli.progress.unknown', { count: c.unknown }),
+      t('cli.progress.toSend', { count: toSend }),
+      ...(perMinute !== null ? [t('cli.progress.perMinute', { rate: perMinute })] : []),
+      ...(eta ? [t('cli.progress.eta', { eta })] : []),
       ...flags
     ]
     return parts.join(' · ')
   }
-  const rate = [speed ? `${speed.replace('/min', ' orders/min')}` : '', eta ? `about ${eta} left` : ''].filter(Boolean).join(', ')
+  const rate = [perMinute !== null ? t('cli.progress.plainRate', { rate: perMinute }) : '', eta ? t('cli.progress.plainEta', { eta }) : ''].filter(Boolean).join(', ')
   return (
-    `Run ${p.runId}: ${done} of ${p.total} orders done (${c.succeeded} created, ${c.failed} failed, ${c.unknown} unknown, ${toSend} to send)` +
+    t('cli.progress.plain', { run: p.runId, done, total: p.total, created: c.succeeded, failed: c.failed, unknown: c.unknown, toSend }) +
     (rate ? `; ${rate}` : '') +
     (flags.length > 0 ? `; ${flags.join(', ')}` : '')
   )

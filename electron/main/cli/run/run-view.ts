@@ -1,22 +1,29 @@
 // A run as status shows it: in words for a person, or as JSON for a script.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
 import { readRunInfo } from '../../journal'
+import type { Translate } from '#shared/i18n/translate'
+import { ENGLISH } from '../lang'
 import { countsLine } from './summary'
 import { termName, termText } from '../terminal-text'
 
-export function runHeadline(journal: Journal, run: RunRecord): string[] {
+export function runHeadline(journal: Journal, run: RunRecord, t: Translate = ENGLISH): string[] {
   const info = readRunInfo(run)
   const counts = journal.runCounts(run.id)
   const deleted = journal.deletions(run.id).size
-  const sheet = run.sheet === null ? '' : `, sheet ${termName(run.sheet)}`
-  const target = info.sandbox ? 'the built-in sandbox' : `${run.settings.apiBase} as ${run.settings.login}`
+  const sheet = run.sheet === null ? '' : t('cli.status.sheet', { sheet: termName(run.sheet) })
+  const target = info.sandbox ? t('cli.sandboxName') : t('cli.status.shopAs', { address: run.settings.apiBase, login: run.settings.login })
   const lines = [
-    `Run ${run.id}: ${run.status}, started ${localTime(run.createdAt)}${run.finishedAt === null ? '' : `, ended ${localTime(run.finishedAt)}`}`,
-    `  source: ${termText(run.sourceName)}${sheet} (${formatBytes(run.sourceSize)}, sha256 ${run.sourceHash.slice(0, 12)}…)`,
-    `  sent to: ${target} (${run.settings.rate} per second, ${run.settings.concurrency} at a time)`,
-    `  orders: ${countsLine(counts)}${deleted > 0 ? `; ${deleted} deleted again by undo` : ''}`
+    t('cli.status.headline', {
+      run: run.id,
+      status: run.status,
+      started: localTime(run.createdAt),
+      ended: run.finishedAt === null ? '' : t('cli.status.ended', { time: localTime(run.finishedAt) })
+    }),
+    t('cli.status.source', { name: termText(run.sourceName), sheet, size: formatBytes(run.sourceSize), hash: run.sourceHash.slice(0, 12) }),
+    t('cli.status.sentTo', { target, rate: run.settings.rate, concurrency: run.settings.concurrency }),
+    t('cli.status.orders', { counts: countsLine(counts, t), deleted: deleted > 0 ? t('cli.status.deleted', { count: deleted }) : '' })
   ]
-  if (run.note) lines.push(`  note: ${run.note}`)
+  if (run.note) lines.push(t('cli.status.note', { note: run.note }))
   return lines
 }
 

@@ -4,7 +4,9 @@ import { ApiClient } from '../../api/api-client'
 import type { Journal, OrderState, RunRecord, RunSettings } from '../../journal'
 import { failpointFromEnv, failpointHooks, sendRun } from '../../sender/send-run'
 import type { SendResult } from '../../sender/send-run'
+import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
+import { cliT } from '../lang'
 import type { ApiTarget } from './api-target'
 import { eventLine } from './event-lines'
 import { progressView } from './progress'
@@ -25,14 +27,13 @@ export async function sendAndReport(ctx: SendContext): Promise<number> {
   const { journal, io, target } = ctx
   const run = keepSettings(journal, ctx.run, { rate: ctx.rate, concurrency: ctx.concurrency, apiBase: target.baseUrl, login: target.login })
   const toSend = journal.runCounts(run.id)
-  io.stderr(
-    `Run ${run.id}: sending ${toSend.pending} order${toSend.pending === 1 ? '' : 's'} to ${target.sandbox ? 'the built-in sandbox' : target.baseUrl} ` +
-      `as ${target.login} (${ctx.rate} per second, ${ctx.concurrency} at a time). Ctrl+C pauses; "orderbatch resume ${run.id}${ctx.hint}" continues.\n`
-  )
+  const t = cliT(io)
+  const where = target.sandbox ? t('cli.sandboxName') : target.baseUrl
+  io.stderr(`${t('cli.sending', { run: run.id, count: toSend.pending, where, login: target.login, rate: ctx.rate, concurrency: ctx.concurrency, hint: ctx.hint })}\n`)
   const failpoint = failpointFromEnv(io.env)
   const hooks = failpoint === undefined ? undefined : failpointHooks(failpoint)
   const client = new ApiClient({ baseUrl: target.baseUrl, login: target.login, secret: target.secret, ...(hooks === undefined ? {} : { hooks }) })
-  const view = progressView(io)
+  const view = progressView(io, Date.now, t)
   const rowsOf = (orderId: number) => journal.orderRows(orderId).map((row) => row.sheetRow)
   const handle = sendRun(
     run.id,
@@ -44,7 +45,7 @@ export async function sendAndReport(ctx: SendContext): Promise<number> {
       ...(io.signal === undefined ? {} : { signal: io.signal }),
       onProgress: (progress) => view.update(progress),
       onEvent: (event) => {
-        const line = eventLine(event, { runId: run.id, rowsOf, hint: ctx.hint })
+        const line = eventLine(event, { runId: run.id, rowsOf, hint: ctx.hint }, t)
         if (line !== null) view.line(line)
       }
     }
@@ -75,18 +76,18 @@ function keepSettings(journal: Journal, run: RunRecord, settings: RunSettings): 
 
 function report(ctx: SendContext, run: RunRecord, result: SendResult): number {
   const counts = ctx.journal.runCounts(run.id)
-  const lines = [`Run ${run.id} ${outcomeWord(result)}: ${countsLine(counts)}.`]
+  const t = cliT(ctx.io)
+  const lines = [t('cli.runOutcome', { run: run.id, outcome: outcomeWord(result, t), counts: countsLine(counts, t) })]
   if (result.outcome === 'stopped' && result.message) lines.push(result.message)
-  lines.push(...attentionLines(ctx.journal, run, counts, ctx.hint))
-  if (result.outcome === 'cancelled') lines.push(`Run ${run.id} paused; continue with: orderbatch resume ${run.id}${ctx.hint}`)
-  if (result.outcome === 'stopped') lines.push(`When that is fixed, continue with: orderbatch resume ${run.id}${ctx.hint}`)
+  lines.push(...attentionLines(ctx.journal, run, counts, ctx.hint, t))
+  if (result.outcome === 'cancelled') lines.push(t('cli.pausedContinue', { run: run.id, hint: ctx.hint }))
+  if (result.outcome === 'stopped') lines.push(t('cli.stoppedContinue', { run: run.id, hint: ctx.hint }))
   ctx.io.stdout(`${lines.join('\n')}\n`)
   return exitCode(result, counts)
 }
 
-function outcomeWord(result: SendResult): string {
-  if (result.outcome === 'finished') return 'finished'
-  return result.outcome === 'cancelled' ? 'paused at your request' : 'stopped'
+function outcomeWord(result: SendResult, t: Translate): string {
+  return t(`cli.outcome.${result.outcome}`)
 }
 
 /** 0: every order created; 2: finished, but some failed or are unknown; 3: stopped or cancelled. */

@@ -5,6 +5,7 @@ import type { ConnectionInfo, ConnectionTest } from '#shared/ipc/contract'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
 import { useAction } from '../../lib/use-action'
+import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { BRAND_DOMAINS, CUSTOM, customUrlProblem, domainChoiceOf, type DomainChoice } from './domains'
 
@@ -15,6 +16,7 @@ interface ConnectionScreenProps {
 
 export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps) {
   const action = useAction()
+  const t = useT()
   const account = connection?.kind === 'account' ? connection : null
   const [login, setLogin] = useState(account?.login ?? '')
   const [key, setKey] = useState('')
@@ -40,10 +42,10 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
     setSaved(null)
     setVerdict(null)
     const problem = !login.trim()
-      ? 'Enter your account login: the name you sign in to InfluencerSoft with.'
+      ? t('connection.needLogin')
       : !key && !hasKey
-        ? 'Enter the API key from your InfluencerSoft account settings (section API).'
-        : domain === CUSTOM ? customUrlProblem(customUrl) : null
+        ? t('connection.needKey')
+        : domain === CUSTOM ? customUrlProblem(customUrl, t) : null
     setFormProblem(problem)
     if (problem) return
     const value = await action.run('connection.set', {
@@ -54,7 +56,7 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
     if (!value) return
     setKey('')
     onChange(value)
-    setSaved(`Saved. Orders will go to the shop of ${value.login} (${value.domain}).`)
+    setSaved(t('connection.saved', { login: value.login, domain: value.domain }))
   }
 
   const useSandbox = async () => {
@@ -63,7 +65,7 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
     const value = await action.run('connection.useSandbox', {})
     if (!value) return
     onChange(value)
-    setSaved('Switched to the sandbox: orders go to the local stand-in, never to a real shop.')
+    setSaved(t('connection.switchedToSandbox'))
   }
 
   const test = async () => {
@@ -74,20 +76,20 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
 
   return (
     <section className="panel-stack" aria-labelledby="connection-title">
-      <h1 id="connection-title" tabIndex={-1}>Connection</h1>
+      <h1 id="connection-title" tabIndex={-1}>{t('connection.title')}</h1>
       <div className="current-connection">
-        <span>Orders go to:</span> <ConnectionBadge connection={connection} />
+        <span>{t('connection.goesTo')}</span> <ConnectionBadge connection={connection} />
       </div>
       {connection?.kind === 'sandbox' && (
-        <p className="hint">The built-in sandbox is used until you add your account. It answers like the real API, so you can try a whole import safely.</p>
+        <p className="hint">{t('connection.sandboxHint')}</p>
       )}
 
       <form className="card form-grid" onSubmit={save} noValidate aria-labelledby="account-title">
-        <h2 id="account-title">{account ? 'Your account' : 'Add your account'}</h2>
-        <label htmlFor={ids.login}>Account login</label>
+        <h2 id="account-title">{account ? t('connection.yourAccount') : t('connection.addAccount')}</h2>
+        <label htmlFor={ids.login}>{t('connection.login')}</label>
         <input id={ids.login} data-testid={TID.connection.login} value={login} autoComplete="username" onChange={(e) => setLogin(e.target.value)} />
 
-        <label htmlFor={ids.key}>API key</label>
+        <label htmlFor={ids.key}>{t('connection.key')}</label>
         <div>
           <input
             id={ids.key}
@@ -97,47 +99,47 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
             value={key}
             autoComplete="off"
             aria-describedby={ids.keyHelp}
-            placeholder={hasKey ? 'Key stored — type a new one to replace it' : ''}
+            placeholder={hasKey ? t('connection.keyPlaceholder') : ''}
             onChange={(e) => setKey(e.target.value)}
           />
           {hasKey && account && weakStorage(account.keyStorage) && (
-            <p className="note">This computer has no system keyring, so the key is kept in a file that is only lightly protected. Anyone who can read your user files could read it.</p>
+            <p className="note">{t('connection.weakStorage')}</p>
           )}
           <p id={ids.keyHelp} className="field-help">
             {hasKey
-              ? <span data-testid={TID.connection.keyStored}>Key stored ({account?.keyStorage}). It is never shown again; leave this empty to keep it.</span>
-              : 'Find it in your InfluencerSoft account under Settings → API. It is kept by the app and never shown again.'}
+              ? <span data-testid={TID.connection.keyStored}>{t('connection.keyStored', { storage: account?.keyStorage })}</span>
+              : t('connection.keyHelp')}
           </p>
         </div>
 
-        <label htmlFor={ids.domain}>API domain</label>
+        <label htmlFor={ids.domain}>{t('connection.domain')}</label>
         <select id={ids.domain} data-testid={TID.connection.domain} value={domain} onChange={(e) => setDomain(e.target.value as DomainChoice)}>
           {BRAND_DOMAINS.map((d) => <option key={d} value={d}>{d}</option>)}
-          <option value={CUSTOM}>Custom URL…</option>
+          <option value={CUSTOM}>{t('connection.customDomain')}</option>
         </select>
 
         {domain === CUSTOM && (
           <>
-            <label htmlFor={ids.url}>API address</label>
-            <input id={ids.url} type="url" data-testid={TID.connection.customUrl} value={customUrl} placeholder="https://shop.example.com" onChange={(e) => setCustomUrl(e.target.value)} />
+            <label htmlFor={ids.url}>{t('connection.address')}</label>
+            <input id={ids.url} type="url" data-testid={TID.connection.customUrl} value={customUrl} placeholder={t('connection.urlPlaceholder')} onChange={(e) => setCustomUrl(e.target.value)} />
           </>
         )}
 
         <div className="form-actions">
-          <button type="submit" className="primary" data-testid={TID.connection.save} disabled={action.busy}>Save account</button>
+          <button type="submit" className="primary" data-testid={TID.connection.save} disabled={action.busy}>{t('connection.save')}</button>
           {connection?.kind === 'account' && (
-            <button type="button" data-testid={TID.connection.useSandbox} onClick={useSandbox} disabled={action.busy}>Use the sandbox instead</button>
+            <button type="button" data-testid={TID.connection.useSandbox} onClick={useSandbox} disabled={action.busy}>{t('connection.useSandbox')}</button>
           )}
         </div>
       </form>
 
       <div className="card">
-        <h2>Check the connection</h2>
-        <p className="hint">Sends one harmless signed request and reports whether the login, key and address work.</p>
-        <button type="button" data-testid={TID.connection.test} onClick={test} disabled={action.busy}>Test connection</button>
+        <h2>{t('connection.check')}</h2>
+        <p className="hint">{t('connection.checkHint')}</p>
+        <button type="button" data-testid={TID.connection.test} onClick={test} disabled={action.busy}>{t('connection.test')}</button>
         {verdict && (
           <p className={`verdict ${verdict.ok ? 'verdict-ok' : 'verdict-bad'}`} role="status" data-testid={TID.connection.verdict}>
-            <strong>{verdict.ok ? 'Works.' : 'Does not work.'}</strong> {verdict.message}
+            <strong>{verdict.ok ? t('connection.works') : t('connection.fails')}</strong> {verdict.message}
           </p>
         )}
       </div>

@@ -1,4 +1,5 @@
 // The API domains a shop can live on; anything else is a full custom URL.
+import type { Translate } from '../../lib/i18n'
 
 export const BRAND_DOMAINS = ['influencersoft.com', 'justclick.ru'] as const
 export const CUSTOM = 'custom'
@@ -10,14 +11,14 @@ export function domainChoiceOf(domain: string): DomainChoice {
 }
 
 /** A sentence saying what is wrong with a custom URL, or null when it is usable. */
-export function customUrlProblem(url: string): string | null {
+export function customUrlProblem(url: string, t: Translate): string | null {
   const text = url.trim()
-  if (!text) return 'Enter the full address of your API, for example https://shop.example.com.'
+  if (!text) return t('connection.urlEmpty')
   try {
     const parsed = new URL(text)
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'The API address must start with https:// (or http:// for a local test server).'
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return t('connection.urlScheme')
     return null
   } catch {
-    return `"${text}" is not a full web address. Write it with https://, for example https://shop.example.com.`
+    return t('connection.urlInvalid', { text })
   }
 }

@@ -8,6 +8,7 @@ import type { Issue } from '#shared/plan/issue'
 import { Dialog } from '../../components/Dialog'
 import { IssueList } from '../../components/IssueList'
 import { ErrorMessage } from '../../components/Messages'
+import { useT, type Translate } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
 interface EditFailedDialogProps {
@@ -22,11 +23,12 @@ interface EditFailedDialogProps {
 }
 
 export function EditFailedDialog({ order, headers, busy, error, issues, onSave, onClose }: EditFailedDialogProps) {
+  const t = useT()
   const [changes, setChanges] = useState<Record<string, string>>({})
   const [problem, setProblem] = useState<string | null>(null)
 
   const save = () => {
-    if (Object.keys(changes).length === 0) return setProblem('Change at least one cell first.')
+    if (Object.keys(changes).length === 0) return setProblem(t('fix.changeOne'))
     setProblem(null)
     onSave(changes)
   }
@@ -34,13 +36,13 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
   const queued = issues !== null && order.state !== 'failed'
   return (
     <Dialog
-      title={`Fix order #${order.ordinal}`}
+      title={t('fix.title', { order: order.ordinal })}
       wide
       onClose={onClose}
       actions={
         <>
-          <button type="button" onClick={onClose}>Close</button>
-          {!queued && <button type="button" className="primary" disabled={busy} onClick={save}>Save changes</button>}
+          <button type="button" onClick={onClose}>{t('common.close')}</button>
+          {!queued && <button type="button" className="primary" disabled={busy} onClick={save}>{t('fix.save')}</button>}
         </>
       }
     >
@@ -49,8 +51,8 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
       {!queued && (
         <>
           <p>
-            The shop refused this order{codeNote(order)}: {asSentence(order.errorText ?? 'no reason given')}
-            {' '}It came from sheet row{order.rows.length > 1 ? 's' : ''} {order.rows.join(', ')}. Your changes are kept with the run; the file on disk is not changed.
+            {t('fix.refused', { code: codeNote(order, t), reason: asSentence(order.errorText ?? t('fix.noReason')) })}
+            {' '}{t('fix.fromRows', { count: order.rows.length, rows: order.rows.join(', ') })}
           </p>
           {order.sheet ? (
             <CellTable sheet={order.sheet} changes={changes} onChange={setChanges} />
@@ -59,7 +61,7 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
           )}
         </>
       )}
-      {queued && <p className="ok-note" role="status">Corrected: order #{order.ordinal} is queued again. Resume the run to send it.</p>}
+      {queued && <p className="ok-note" role="status">{t('fix.queued', { order: order.ordinal })}</p>}
       {issues !== null && !queued && <IssueList issues={issues} />}
       <ErrorMessage message={problem ?? error} testId="edit-failed-error" />
     </Dialog>
@@ -67,9 +69,9 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
 }
 
 /** The answer text often names its code already ("… (code 604). …"): say it once. */
-function codeNote(order: RunOrder): string {
+function codeNote(order: RunOrder, t: Translate): string {
   if (order.errorCode === null || (order.errorText ?? '').includes(`code ${order.errorCode}`)) return ''
-  return ` (code ${order.errorCode})`
+  return t('fix.code', { code: order.errorCode })
 }
 
 function asSentence(text: string): string {
@@ -81,6 +83,7 @@ type Sheet = NonNullable<RunOrder['sheet']>
 
 /** Columns down, rows across: an order has few rows and many columns. */
 function CellTable({ sheet, changes, onChange }: { sheet: Sheet; changes: Record<string, string>; onChange: (next: Record<string, string>) => void }) {
+  const t = useT()
   const set = (row: number, column: number, original: string, value: string) => {
     const key = `${row}:${column}`
     const next = { ...changes }
@@ -93,21 +96,21 @@ function CellTable({ sheet, changes, onChange }: { sheet: Sheet; changes: Record
       <table className="data-table">
         <thead>
           <tr>
-            <th scope="col">Column</th>
-            {sheet.rows.map((r) => <th key={r.row} scope="col">Row {r.row}</th>)}
+            <th scope="col">{t('fix.column')}</th>
+            {sheet.rows.map((r) => <th key={r.row} scope="col">{t('fix.row', { row: r.row })}</th>)}
           </tr>
         </thead>
         <tbody>
           {sheet.headers.map((header, c) => (
             <tr key={c}>
-              <th scope="row">{header || `Column ${c + 1}`}</th>
+              <th scope="row">{header || t('column.number', { number: c + 1 })}</th>
               {sheet.rows.map((r) => {
                 const original = r.cells[c] ?? ''
                 const key = `${r.row}:${c}`
                 return (
                   <td key={r.row}>
                     <input
-                      aria-label={`Row ${r.row}, ${header || `column ${c + 1}`}`}
+                      aria-label={t('review.cellLabel', { row: r.row, column: header || t('column.number', { number: c + 1 }) })}
                       data-testid={TID.history.editCell(r.row, c)}
                       className={key in changes ? 'changed' : ''}
                       value={changes[key] ?? original}
@@ -131,6 +134,7 @@ interface Pair {
 
 /** Without the order's rows: name a column, type its value for every row of the order. */
 function ColumnPairs({ headers, onChange }: { headers: readonly string[]; onChange: (next: Record<string, string>) => void }) {
+  const t = useT()
   const [pairs, setPairs] = useState<Pair[]>([{ column: '', value: '' }])
   const listId = useId()
   const update = (next: Pair[]) => {
@@ -143,11 +147,11 @@ function ColumnPairs({ headers, onChange }: { headers: readonly string[]; onChan
       <datalist id={listId}>{headers.map((h) => <option key={h} value={h} />)}</datalist>
       {pairs.map((pair, i) => (
         <div key={i} className="inline-controls">
-          <input aria-label={`Column ${i + 1}`} placeholder="Column" list={listId} value={pair.column} onChange={(e) => set(i, { column: e.target.value })} data-autofocus={i === 0 ? true : undefined} />
-          <input aria-label={`New value ${i + 1}`} placeholder="New value" value={pair.value} onChange={(e) => set(i, { value: e.target.value })} />
+          <input aria-label={t('fix.columnN', { number: i + 1 })} placeholder={t('fix.column')} list={listId} value={pair.column} onChange={(e) => set(i, { column: e.target.value })} data-autofocus={i === 0 ? true : undefined} />
+          <input aria-label={t('fix.newValueN', { number: i + 1 })} placeholder={t('fix.newValue')} value={pair.value} onChange={(e) => set(i, { value: e.target.value })} />
         </div>
       ))}
-      <button type="button" className="link-button" onClick={() => setPairs([...pairs, { column: '', value: '' }])}>Change another column</button>
+      <button type="button" className="link-button" onClick={() => setPairs([...pairs, { column: '', value: '' }])}>{t('fix.another')}</button>
     </>
   )
 }

@@ -3,13 +3,13 @@ import { useCallback, useEffect, useState } from 'react'
 import type { RunSummary } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
 import { StateBar } from '../../components/StateBar'
-import { formatDateTime } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import type { RunFeed } from '../../lib/run-feed'
 import { useAction } from '../../lib/use-action'
 import { RunActions } from './RunActions'
 import { RunList } from './RunList'
 import { RunOrders } from './RunOrders'
-import { STATUS_WORDS } from './run-words'
+import { destinationWords, statusWords } from './run-words'
 
 interface HistoryScreenProps {
   feed: RunFeed
@@ -20,6 +20,8 @@ interface HistoryScreenProps {
 
 export function HistoryScreen({ feed, activeRunId, headers, onWatchRun }: HistoryScreenProps) {
   const action = useAction()
+  const t = useT()
+  const f = useFormats()
   const [runs, setRuns] = useState<RunSummary[] | null>(null)
   const [selected, setSelected] = useState<number | null>(null)
   const { run } = action
@@ -44,20 +46,20 @@ export function HistoryScreen({ feed, activeRunId, headers, onWatchRun }: Histor
   return (
     <section className="panel-stack" aria-labelledby="history-title">
       <div className="screen-head">
-        <h1 id="history-title" tabIndex={-1}>History</h1>
-        <button type="button" onClick={() => void refresh()} disabled={action.busy}>Refresh</button>
+        <h1 id="history-title" tabIndex={-1}>{t('history.title')}</h1>
+        <button type="button" onClick={() => void refresh()} disabled={action.busy}>{t('history.refresh')}</button>
       </div>
       <ErrorMessage message={action.error} />
       {runs === null ? (
-        !action.error && <p className="hint">Loading runs…</p>
+        !action.error && <p className="hint">{t('history.loading')}</p>
       ) : (
         <RunList runs={shown} selected={selected} onSelect={setSelected} />
       )}
       {current && (
         <section className="card run-detail" aria-labelledby="run-title">
-          <h2 id="run-title">Run #{current.runId} · {current.sourceName}</h2>
+          <h2 id="run-title">{t('history.run', { run: current.runId, source: current.sourceName })}</h2>
           <p className="hint">
-            Started {formatDateTime(current.createdAt)} · {STATUS_WORDS[current.status]} · {current.login} at {current.apiBase}
+            {t('history.started', { time: f.dateTime(current.createdAt), status: statusWords(current.status, t), destination: destinationWords(current, t) })}
             {current.note ? ` · ${current.note}` : ''}
           </p>
           <StateBar counts={current.counts} total={current.total} />

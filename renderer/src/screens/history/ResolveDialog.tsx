@@ -1,9 +1,11 @@
 // An order whose outcome is unknown: the request left, no answer came back. Only the user can
 // look in the shop and say whether it was created.
 import { useId, useState } from 'react'
+import { Trans } from 'react-i18next'
 import type { RunOrder } from '#shared/ipc/contract'
 import { Dialog } from '../../components/Dialog'
 import { ErrorMessage } from '../../components/Messages'
+import { useT } from '../../lib/i18n'
 
 export type Decision = { kind: 'created'; billId: number } | { kind: 'absent' }
 
@@ -16,6 +18,7 @@ interface ResolveDialogProps {
 }
 
 export function ResolveDialog({ order, busy, error, onDecide, onClose }: ResolveDialogProps) {
+  const t = useT()
   const [choice, setChoice] = useState<'created' | 'absent' | null>(null)
   const [billText, setBillText] = useState('')
   const [problem, setProblem] = useState<string | null>(null)
@@ -24,37 +27,40 @@ export function ResolveDialog({ order, busy, error, onDecide, onClose }: Resolve
   const decide = () => {
     if (choice === 'absent') return onDecide({ kind: 'absent' })
     const billId = Number(billText.trim())
-    if (choice !== 'created') return setProblem('Choose one of the two answers first.')
-    if (!Number.isInteger(billId) || billId <= 0) return setProblem('Enter the bill number the shop shows for this order: a whole number such as 1234.')
+    if (choice !== 'created') return setProblem(t('resolve.chooseFirst'))
+    if (!Number.isInteger(billId) || billId <= 0) return setProblem(t('resolve.needBill'))
     setProblem(null)
     onDecide({ kind: 'created', billId })
   }
 
   return (
     <Dialog
-      title={`Order #${order.ordinal}: was it created?`}
+      title={t('resolve.title', { order: order.ordinal })}
       onClose={onClose}
       actions={
         <>
-          <button type="button" onClick={onClose}>Decide later</button>
-          <button type="button" className="primary" disabled={busy} onClick={decide}>Save the answer</button>
+          <button type="button" onClick={onClose}>{t('resolve.later')}</button>
+          <button type="button" className="primary" disabled={busy} onClick={decide}>{t('resolve.save')}</button>
         </>
       }
     >
       <p>
-        The app sent this order but got no answer{order.errorText ? ` (${order.errorText})` : ''}, so it cannot tell whether the shop created it.
-        Look for an order from <strong>{order.email || 'this customer'}</strong> in your shop, then say what you found.
+        <Trans
+          i18nKey="resolve.text"
+          values={{ detail: order.errorText ? ` (${order.errorText})` : '', who: order.email || t('resolve.thisCustomer') }}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <fieldset className="choices">
-        <legend className="visually-hidden">What you found in the shop</legend>
+        <legend className="visually-hidden">{t('resolve.found')}</legend>
         <div>
           <input id={ids.created} type="radio" name="decision" checked={choice === 'created'} onChange={() => setChoice('created')} data-autofocus />
-          <label htmlFor={ids.created}>It was created. Its bill number is</label>{' '}
+          <label htmlFor={ids.created}>{t('resolve.created')}</label>{' '}
           <input
             id={ids.bill}
             className="narrow"
             inputMode="numeric"
-            aria-label="Bill number"
+            aria-label={t('resolve.bill')}
             value={billText}
             onChange={(e) => {
               setBillText(e.target.value)
@@ -64,7 +70,7 @@ export function ResolveDialog({ order, busy, error, onDecide, onClose }: Resolve
         </div>
         <div>
           <input id={ids.absent} type="radio" name="decision" checked={choice === 'absent'} onChange={() => setChoice('absent')} />
-          <label htmlFor={ids.absent}>It was not created — send it again</label>
+          <label htmlFor={ids.absent}>{t('resolve.absent')}</label>
         </div>
       </fieldset>
       <ErrorMessage message={problem ?? error} testId="resolve-error" />

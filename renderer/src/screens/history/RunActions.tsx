@@ -5,7 +5,7 @@ import type { RunSummary } from '#shared/ipc/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
 import { downloadBytes } from '../../lib/download'
-import { plural } from '../../lib/format'
+import { useFormats, useLanguage, useT } from '../../lib/i18n'
 import { readFileBytes, SHEET_FILE_ACCEPT } from '../../lib/read-file'
 import { useAction } from '../../lib/use-action'
 import { TID } from '../../test-ids'
@@ -23,12 +23,17 @@ type ExportOnly = 'all' | 'failed' | 'unknown' | 'succeeded'
 
 export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
   const action = useAction()
+  const t = useT()
   const [result, setResult] = useState<{ text: string; details: string[] } | null>(null)
   const [format, setFormat] = useState<ExportFormat>('csv')
   const [only, setOnly] = useState<ExportOnly>('all')
+  const f = useFormats()
+  const { language } = useLanguage()
+  // Where numbers have decimal commas, Excel splits CSV on ';': that is the default there, and said.
+  const [delimiter, setDelimiter] = useState<',' | ';'>(f.csvDelimiter)
   const [confirmUndo, setConfirmUndo] = useState(false)
   const [requeued, setRequeued] = useState(0)
-  const ids = { format: useId(), only: useId(), file: useId() }
+  const ids = { format: useId(), only: useId(), file: useId(), delimiter: useId(), note: useId() }
   const { runId } = run
 
   const resume = async () => {
@@ -39,12 +44,12 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
   const retry = async (fixedFile?: File) => {
     setResult(null)
     const bytes = fixedFile ? await readFileBytes(fixedFile).catch(() => null) : null
-    if (fixedFile && !bytes) return action.setError(`"${fixedFile.name}" could not be read from the disk. Close it in other programs and try again.`)
+    if (fixedFile && !bytes) return action.setError(t('error.fileUnreadable', { name: fixedFile.name }))
     const value = await action.run('runs.retryFailed', { runId, ...(fixedFile && bytes ? { fixedFile: { name: fixedFile.name, bytes } } : {}) })
     if (!value) return
     setRequeued(value.requeued)
     setResult({
-      text: `${plural(value.requeued, 'order')} queued to be sent again${value.stillInvalid ? `; ${plural(value.stillInvalid, 'order')} still ${value.stillInvalid === 1 ? 'has problems and stays' : 'have problems and stay'} failed` : ''}.${value.requeued ? ' Press Resume to send them.' : ''}`,
+      text: `${t('history.retried', { count: value.requeued })}${value.stillInvalid ? t('history.stillInvalid', { count: value.stillInvalid }) : ''}.${value.requeued ? t('history.pressResume') : ''}`,
       details: value.messages
     })
     onChanged()
@@ -52,10 +57,10 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
 
   const exportResults = async () => {
     setResult(null)
-    const value = await action.run('runs.export', { runId, format, only })
+    const value = await action.run('runs.export', { runId, format, only, language, ...(format === 'csv' ? { delimiter } : {}) })
     if (!value) return
     downloadBytes(value.name, value.bytes)
-    setResult({ text: `Exported to "${value.name}" (see your downloads).`, details: [] })
+    setResult({ text: t('history.exported', { name: value.name }), details: [] })
   }
 
   const undo = async () => {
@@ -64,7 +69,7 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
     const value = await action.run('runs.undo', { runId })
     if (!value) return
     setResult({
-      text: `${plural(value.deleted, 'order')} deleted in the shop${value.failed ? `; ${plural(value.failed, 'order')} could not be deleted` : ''}.`,
+      text: `${t('history.deleted', { count: value.deleted })}${value.failed ? t('history.notDeleted', { count: value.failed }) : ''}.`,
       details: value.messages
     })
     onChanged()
@@ -75,20 +80,19 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
     <div className="run-actions">
       <div className="form-actions">
         {live ? (
-          <button type="button" className="primary" onClick={onWatch}>Watch progress</button>
+          <button type="button" className="primary" onClick={onWatch}>{t('history.watch')}</button>
         ) : (
-          resumable && <button type="button" className="primary" data-testid={TID.history.resume} disabled={action.busy} onClick={resume}>Resume</button>
+          resumable && <button type="button" className="primary" data-testid={TID.history.resume} disabled={action.busy} onClick={resume}>{t('history.resume')}</button>
         )}
         {run.counts.failed > 0 && (
           <>
-            <button type="button" data-testid={TID.history.retryFailed} disabled={action.busy || live} onClick={() => retry()}>Send failed orders again</button>
-            <label className="button-like" htmlFor={ids.file}>Load a corrected file…</label>
+            <button type="button" data-testid={TID.history.retryFailed} disabled={action.busy || live} onClick={() => retry()}>{t('history.retry')}</button>
+            <label className="button-like" htmlFor={ids.file}>{t('history.fixedFile')}</label>
             <input
               id={ids.file}
               type="file"
               className="visually-hidden"
               accept={SHEET_FILE_ACCEPT}
-              aria-label="Corrected file for the failed orders"
               data-testid={TID.history.fixedFile}
               disabled={action.busy || live}
               onChange={(e) => {
@@ -102,34 +106,40 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
       </div>
 
       <div className="inline-controls">
-        <label htmlFor={ids.format}>Export</label>
-        <select id={ids.only} aria-label="Which orders to export" data-testid={TID.history.exportOnly} value={only} onChange={(e) => setOnly(e.target.value as ExportOnly)}>
-          <option value="all">all orders</option>
-          <option value="failed">failed orders</option>
-          <option value="unknown">orders with unknown outcome</option>
-          <option value="succeeded">created orders</option>
+        <label htmlFor={ids.format}>{t('history.exportLabel')}</label>
+        <select id={ids.only} aria-label={t('history.exportWhich')} data-testid={TID.history.exportOnly} value={only} onChange={(e) => setOnly(e.target.value as ExportOnly)}>
+          <option value="all">{t('history.export.all')}</option>
+          <option value="failed">{t('history.export.failed')}</option>
+          <option value="unknown">{t('history.export.unknown')}</option>
+          <option value="succeeded">{t('history.export.succeeded')}</option>
         </select>
-        <select id={ids.format} aria-label="File format" data-testid={TID.history.exportFormat} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
-          <option value="csv">as CSV</option>
-          <option value="xlsx">as Excel (XLSX)</option>
+        <select id={ids.format} aria-label={t('history.exportFormat')} data-testid={TID.history.exportFormat} value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+          <option value="csv">{t('history.export.csv')}</option>
+          <option value="xlsx">{t('history.export.xlsx')}</option>
         </select>
-        <button type="button" data-testid={TID.history.export} disabled={action.busy} onClick={exportResults}>Export</button>
+        {format === 'csv' && (
+          <select id={ids.delimiter} aria-label={t('history.csvDelimiter')} aria-describedby={ids.note} data-testid={TID.history.exportDelimiter} value={delimiter} onChange={(e) => setDelimiter(e.target.value === ';' ? ';' : ',')}>
+            <option value=";">{t('history.csv.semicolon')}</option>
+            <option value=",">{t('history.csv.comma')}</option>
+          </select>
+        )}
+        <button type="button" data-testid={TID.history.export} disabled={action.busy} onClick={exportResults}>{t('history.export')}</button>
         {run.counts.succeeded > 0 && (
-          <button type="button" className="danger push-right" data-testid={TID.history.undo} disabled={action.busy || live} onClick={() => setConfirmUndo(true)}>Undo this run…</button>
+          <button type="button" className="danger push-right" data-testid={TID.history.undo} disabled={action.busy || live} onClick={() => setConfirmUndo(true)}>{t('history.undo')}</button>
         )}
       </div>
 
+      <p id={ids.note} className="hint">{t('history.csvNote', { language: t(`app.language.${language}`) })}</p>
       <ErrorMessage message={action.error} testId="run-action-error" />
       <StatusMessage message={result?.text ?? null} testId="run-action-result" />
       {result && result.details.length > 0 && <ul className="details">{result.details.map((d, i) => <li key={i}>{d}</li>)}</ul>}
 
       {confirmUndo && (
-        <ConfirmDialog title={`Undo run #${runId}?`} confirmLabel="Delete these orders" onCancel={() => setConfirmUndo(false)} onConfirm={undo}>
+        <ConfirmDialog title={t('history.undoTitle', { run: runId })} confirmLabel={t('history.undoConfirm')} onCancel={() => setConfirmUndo(false)} onConfirm={undo}>
           <p>
-            The app will ask the shop at {run.apiBase} to delete the {plural(run.counts.succeeded, 'order')} this run created (for the account {run.login}).
-            Orders the shop already had before this run, failed orders and orders with an unknown outcome are left alone.
+            {t('history.undoText', { count: run.counts.succeeded, address: run.sandbox ? t('history.sandbox') : run.apiBase, login: run.login })}
           </p>
-          <p>The shop may only hide deleted orders, and this cannot be taken back from here.</p>
+          <p>{t('history.undoWarning')}</p>
         </ConfirmDialog>
       )}
     </div>

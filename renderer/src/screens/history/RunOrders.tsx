@@ -4,8 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { ORDER_STATES, type OrderStateName, type RunOrder, type RunSummary } from '#shared/ipc/contract'
 import type { Issue } from '#shared/plan/issue'
 import { ErrorMessage } from '../../components/Messages'
-import { STATE_WORDS } from '../../components/StateBar'
-import { formatCount } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'
 import { TID } from '../../test-ids'
 import { EditFailedDialog } from './EditFailedDialog'
@@ -23,6 +22,8 @@ type Open = { kind: 'resolve'; order: RunOrder } | { kind: 'edit'; order: RunOrd
 
 export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
   const list = useAction()
+  const t = useT()
+  const f = useFormats()
   const change = useAction()
   const [states, setStates] = useState<ReadonlySet<OrderStateName>>(new Set())
   const [offset, setOffset] = useState(0)
@@ -75,51 +76,51 @@ export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
 
   return (
     <section className="card" aria-labelledby="orders-title">
-      <h3 id="orders-title">Orders</h3>
+      <h3 id="orders-title">{t('history.orders')}</h3>
       <fieldset className="filter-chips">
-        <legend>Show</legend>
+        <legend>{t('history.show')}</legend>
         {ORDER_STATES.map((state) => (
           <label key={state} className="chip">
             <input type="checkbox" checked={states.has(state)} data-testid={TID.history.stateFilter(state)} onChange={() => toggleState(state)} />
-            {STATE_WORDS[state]} ({formatCount(run.counts[state])})
+            {t('history.stateChip', { state: t(`state.${state}`), count: f.count(run.counts[state]) })}
           </label>
         ))}
-        {states.size > 0 && <button type="button" className="link-button" onClick={() => { setStates(new Set()); setOffset(0) }}>Show all</button>}
+        {states.size > 0 && <button type="button" className="link-button" onClick={() => { setStates(new Set()); setOffset(0) }}>{t('history.showAll')}</button>}
       </fieldset>
       <ErrorMessage message={list.error} testId="orders-error" />
-      {page && page.orders.length === 0 && <p className="empty">No orders {states.size ? 'in the chosen states' : 'in this run'}.</p>}
+      {page && page.orders.length === 0 && <p className="empty">{states.size ? t('history.noOrdersChosen') : t('history.noOrders')}</p>}
       {page && page.orders.length > 0 && (
         <div className="table-scroll">
           <table className="data-table" data-testid={TID.history.orders}>
-            <caption className="visually-hidden">Orders of run #{runId}</caption>
+            <caption className="visually-hidden">{t('history.ordersCaption', { run: runId })}</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">#</th>
-                <th scope="col">State</th>
-                <th scope="col" className="num">Bill</th>
-                <th scope="col">E-mail</th>
-                <th scope="col">Rows</th>
-                <th scope="col" className="num">Attempts</th>
-                <th scope="col">Shop's answer</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col" className="num">{t('history.col.number')}</th>
+                <th scope="col">{t('history.col.state')}</th>
+                <th scope="col" className="num">{t('history.col.bill')}</th>
+                <th scope="col">{t('history.col.email')}</th>
+                <th scope="col">{t('history.col.rows')}</th>
+                <th scope="col" className="num">{t('history.col.attempts')}</th>
+                <th scope="col">{t('history.col.answer')}</th>
+                <th scope="col"><span className="visually-hidden">{t('history.col.actions')}</span></th>
               </tr>
             </thead>
             <tbody>
               {page.orders.map((order) => (
                 <tr key={order.ordinal} data-testid={TID.history.order(order.ordinal)}>
                   <th scope="row" className="num">{order.ordinal}</th>
-                  <td><span className={`status status-${order.state}`}>{STATE_WORDS[order.state]}</span>{order.existed ? <span className="tag">already in shop</span> : null}</td>
-                  <td className="num">{order.billId ?? '—'}</td>
+                  <td><span className={`status status-${order.state}`}>{t(`state.${order.state}`)}</span>{order.existed ? <span className="tag">{t('history.alreadyInShop')}</span> : null}</td>
+                  <td className="num">{order.billId ?? t('common.none')}</td>
                   <td>{order.email}</td>
                   <td>{order.rows.join(', ')}</td>
                   <td className="num">{order.attempts}</td>
                   <td className="answer">{order.errorText ? `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${order.errorText}` : ''}</td>
                   <td>
                     {order.state === 'unknown' && (
-                      <button type="button" data-testid={TID.history.resolve(order.ordinal)} onClick={() => setOpen({ kind: 'resolve', order })}>Settle…</button>
+                      <button type="button" data-testid={TID.history.resolve(order.ordinal)} onClick={() => setOpen({ kind: 'resolve', order })}>{t('history.settle')}</button>
                     )}
                     {order.state === 'failed' && order.editable && (
-                      <button type="button" data-testid={TID.history.editFailed(order.ordinal)} onClick={() => setOpen({ kind: 'edit', order, issues: null })}>Fix…</button>
+                      <button type="button" data-testid={TID.history.editFailed(order.ordinal)} onClick={() => setOpen({ kind: 'edit', order, issues: null })}>{t('history.fix')}</button>
                     )}
                   </td>
                 </tr>
@@ -129,10 +130,10 @@ export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
         </div>
       )}
       {page && page.total > ORDERS_PAGE && (
-        <nav className="pager" aria-label="Order pages">
-          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ORDERS_PAGE))}>Previous</button>
-          <span>{formatCount(offset + 1)}–{formatCount(Math.min(offset + ORDERS_PAGE, page.total))} of {formatCount(page.total)}</span>
-          <button type="button" disabled={offset + ORDERS_PAGE >= page.total} onClick={() => setOffset(offset + ORDERS_PAGE)}>Next</button>
+        <nav className="pager" aria-label={t('history.pages')}>
+          <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ORDERS_PAGE))}>{t('history.previous')}</button>
+          <span>{t('history.pageRange', { from: f.count(offset + 1), to: f.count(Math.min(offset + ORDERS_PAGE, page.total)), total: f.count(page.total) })}</span>
+          <button type="button" disabled={offset + ORDERS_PAGE >= page.total} onClick={() => setOffset(offset + ORDERS_PAGE)}>{t('history.next')}</button>
         </nav>
       )}
       {open?.kind === 'resolve' && (

@@ -1,13 +1,14 @@
-// Run statuses in words, and which runs can go on.
+// Run statuses in words, where a run went, and which runs can go on.
 import type { RunSummary } from '#shared/ipc/contract'
+import type { Translate } from '../../lib/i18n'
 
-export const STATUS_WORDS: Record<RunSummary['status'], string> = {
-  staged: 'queued, not started',
-  running: 'sending (or interrupted)',
-  paused: 'paused',
-  finished: 'finished',
-  stopped: 'stopped',
-  cancelled: 'cancelled'
+export function statusWords(status: RunSummary['status'], t: Translate): string {
+  return t(`history.status.${status}`)
+}
+
+/** "Sandbox" for the built-in sandbox (its address changes every start), else login and address. */
+export function destinationWords(run: Pick<RunSummary, 'sandbox' | 'login' | 'apiBase'>, t: Translate): string {
+  return run.sandbox ? t('history.sandbox') : t('history.shopAt', { login: run.login, address: run.apiBase })
 }
 
 /** A run that did not end on purpose can be resumed: its waiting orders are still queued. */

@@ -4,6 +4,7 @@ import type { ReadOverrides } from '#shared/ipc/contract'
 import type { SheetMeta } from '#shared/sheet/sheet'
 import { CommitInput } from '../../components/CommitInput'
 import { Confidence } from '../../components/Confidence'
+import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { DELIMITERS, delimiterLabel, ENCODINGS, withDetected } from './text-options'
 
@@ -14,24 +15,25 @@ interface DetectionPanelProps {
 }
 
 export function DetectionPanel({ meta, disabled, onOverride }: DetectionPanelProps) {
+  const t = useT()
   const ids = { sheet: useId(), encoding: useId(), delimiter: useId(), header: useId() }
   const delimiters = withDetected(DELIMITERS.map((d) => d.value), meta.delimiter?.value ?? ',')
 
   return (
-    <div className="card detection" aria-label="How the file was read">
-      <h2>How the file was read</h2>
+    <div className="card detection" aria-label={t('load.howRead')}>
+      <h2>{t('load.howRead')}</h2>
       <div className="form-grid">
-        <label htmlFor={ids.sheet}>Sheet</label>
+        <label htmlFor={ids.sheet}>{t('load.sheet')}</label>
         <Setting>
           <select id={ids.sheet} data-testid={TID.load.sheet} value={meta.sheet} disabled={disabled || meta.sheetNames.length < 2} onChange={(e) => onOverride({ sheet: e.target.value })}>
             {meta.sheetNames.map((name) => <option key={name} value={name}>{name}</option>)}
           </select>
-          <span className="hint">{meta.sheetNames.length < 2 ? 'The file has one sheet.' : `${meta.sheetNames.length} sheets in this workbook.`}</span>
+          <span className="hint">{meta.sheetNames.length < 2 ? t('load.oneSheet') : t('load.sheets', { count: meta.sheetNames.length })}</span>
         </Setting>
 
         {meta.encoding && (
           <>
-            <label htmlFor={ids.encoding}>Text encoding</label>
+            <label htmlFor={ids.encoding}>{t('load.encoding')}</label>
             <Setting>
               <select id={ids.encoding} data-testid={TID.load.encoding} value={meta.encoding.value} disabled={disabled} onChange={(e) => onOverride({ encoding: e.target.value })}>
                 {withDetected(ENCODINGS, meta.encoding.value).map((name) => <option key={name} value={name}>{name}</option>)}
@@ -43,17 +45,17 @@ export function DetectionPanel({ meta, disabled, onOverride }: DetectionPanelPro
 
         {meta.delimiter && (
           <>
-            <label htmlFor={ids.delimiter}>Column separator</label>
+            <label htmlFor={ids.delimiter}>{t('load.delimiter')}</label>
             <Setting>
               <select id={ids.delimiter} data-testid={TID.load.delimiter} value={meta.delimiter.value} disabled={disabled} onChange={(e) => onOverride({ delimiter: e.target.value })}>
-                {delimiters.map((value) => <option key={value} value={value}>{delimiterLabel(value)}</option>)}
+                {delimiters.map((value) => <option key={value} value={value}>{delimiterLabel(value, t)}</option>)}
               </select>
               <Reason confidence={meta.delimiter.confidence} reason={meta.delimiter.reason} />
             </Setting>
           </>
         )}
 
-        <label htmlFor={ids.header}>Header row</label>
+        <label htmlFor={ids.header}>{t('load.headerRow')}</label>
         <Setting>
           <CommitInput
             id={ids.header}

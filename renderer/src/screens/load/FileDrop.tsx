@@ -3,6 +3,7 @@
 // text ("Choose a file…"), so what a speech user reads on screen is what they can say.
 import { useId, useState, type DragEvent } from 'react'
 import { SHEET_FILE_ACCEPT } from '../../lib/read-file'
+import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
 interface FileDropProps {
@@ -12,6 +13,7 @@ interface FileDropProps {
 }
 
 export function FileDrop({ onFile, disabled, compact }: FileDropProps) {
+  const t = useT()
   const inputId = useId()
   const [over, setOver] = useState(false)
 
@@ -33,8 +35,8 @@ export function FileDrop({ onFile, disabled, compact }: FileDropProps) {
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <p className="drop-title">{compact ? 'Load a different file' : 'Drop a spreadsheet of orders here'}</p>
-      {!compact && <p className="hint">CSV, TSV, TXT, XLSX, XLSM, XLS or ODS. The file is read on this computer; nothing is sent yet.</p>}
+      <p className="drop-title">{compact ? t('load.dropOther') : t('load.dropTitle')}</p>
+      {!compact && <p className="hint">{t('load.dropHint')}</p>}
       <input
         id={inputId}
         type="file"
@@ -49,7 +51,7 @@ export function FileDrop({ onFile, disabled, compact }: FileDropProps) {
           e.target.value = ''
         }}
       />
-      <label htmlFor={inputId} className="button-like">Choose a file…</label>
+      <label htmlFor={inputId} className="button-like">{t('load.choose')}</label>
     </div>
   )
 }

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react'
 import type { JobProgressEvent, ReadOverrides } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
-import { formatCount, plural } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import { readFileBytes } from '../../lib/read-file'
 import { useAction } from '../../lib/use-action'
 import { useEvent } from '../../lib/use-event'
@@ -23,6 +23,7 @@ export interface LoadScreenProps {
 
 export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken }: LoadScreenProps) {
   const action = useAction()
+  const t = useT()
   const [reading, setReading] = useState<string | null>(null)
   const [job, setJob] = useState<JobProgressEvent | null>(null)
   const [overrides, setOverrides] = useState<ReadOverrides>({})
@@ -40,7 +41,7 @@ export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken
     try {
       const bytes = await readFileBytes(file).catch(() => null)
       if (!bytes) {
-        action.setError(`"${file.name}" could not be read from the disk. Close it in other programs and try again.`)
+        action.setError(t('error.fileUnreadable', { name: file.name }))
         return
       }
       const first: ReadOverrides = maxFileMb === undefined ? {} : { maxFileMb }
@@ -77,7 +78,7 @@ export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken
 
   return (
     <section className="panel-stack" aria-labelledby="load-title">
-      <h1 id="load-title" tabIndex={-1}>1 · Load a file</h1>
+      <h1 id="load-title" tabIndex={-1}>{t('load.title')}</h1>
       <FileDrop compact={session !== null} disabled={reading !== null} onFile={load} />
       {reading !== null && <ReadingProgress name={reading} job={job} />}
       <ErrorMessage message={action.error} />
@@ -87,25 +88,29 @@ export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken
           <div className="card summary" data-testid={TID.load.summary}>
             <h2>{session.meta.file}</h2>
             <p>
-              {session.meta.format.toUpperCase()} · {plural(session.meta.rowCount, 'data row')} · {plural(session.meta.columnCount, 'column')}
-              {session.meta.sheetNames.length > 1 ? ` · sheet "${session.meta.sheet}"` : ''}
+              {t('load.summary', {
+                format: session.meta.format.toUpperCase(),
+                rows: t('load.dataRows', { count: session.meta.rowCount }),
+                columns: t('load.columns', { count: session.meta.columnCount })
+              })}
+              {session.meta.sheetNames.length > 1 ? t('load.sheetName', { sheet: session.meta.sheet }) : ''}
             </p>
-            {session.template && <p className="note">Your saved template "{session.template}" was applied: these headers came back.</p>}
+            {session.template && <p className="note">{t('load.templateApplied', { name: session.template })}</p>}
             {session.auto && (
               <p className="note">
-                {plural(session.auto.matches.length, 'field')} matched automatically
-                {session.auto.ambiguities.length > 0 ? `, ${plural(session.auto.ambiguities.length, 'choice')} left to you` : ''}
-                {session.auto.missingRequired.length > 0 ? `, ${plural(session.auto.missingRequired.length, 'required field')} still missing` : ''}.
+                {t('load.autoMatched', { count: session.auto.matches.length })}
+                {session.auto.ambiguities.length > 0 ? t('load.autoChoices', { count: session.auto.ambiguities.length }) : ''}
+                {session.auto.missingRequired.length > 0 ? t('load.autoMissing', { count: session.auto.missingRequired.length }) : ''}.
               </p>
             )}
           </div>
           <DetectionPanel meta={session.meta} disabled={action.busy} onOverride={reload} />
           <div className="card">
-            <h2>First rows</h2>
+            <h2>{t('load.firstRows')}</h2>
             <RawPreview headers={session.headers} headerRow={session.meta.headerRow.value} rows={session.rawPreview} />
           </div>
           <div className="screen-actions">
-            <button type="button" className="primary" data-testid={TID.load.next} onClick={onNext}>Continue to mapping</button>
+            <button type="button" className="primary" data-testid={TID.load.next} onClick={onNext}>{t('load.next')}</button>
           </div>
         </>
       )}
@@ -114,32 +119,35 @@ export function LoadScreen({ state, onNext, openedFile = null, onOpenedFileTaken
 }
 
 function ReadingProgress({ name, job }: { name: string; job: JobProgressEvent | null }) {
+  const t = useT()
+  const f = useFormats()
   const total = job?.total ?? null
   return (
     <div className="card" data-testid={TID.load.progress}>
-      <p>Reading "{name}"…</p>
+      <p>{t('load.reading', { name })}</p>
       <progress
-        aria-label={`Reading ${name}`}
+        aria-label={t('load.readingLabel', { name })}
         max={total ?? undefined}
         value={total !== null && job ? job.done : undefined}
       />
-      {job && <p className="hint">{total ? `${formatCount(job.done)} of ${formatCount(total)}` : `${formatCount(job.done)} done`} ({job.stage})</p>}
+      {job && <p className="hint">{total ? t('load.progressOf', { done: f.count(job.done), total: f.count(total), stage: job.stage }) : t('load.progressDone', { done: f.count(job.done), stage: job.stage })}</p>}
     </div>
   )
 }
 
 /** The largest file the app reads; by default a quarter of the memory the reader may use. */
 function FileSizeLimit({ value, onChange }: { value: number | undefined; onChange: (mb: number | undefined) => void }) {
+  const t = useT()
   return (
     <details className="card">
-      <summary>Largest file</summary>
+      <summary>{t('load.limit.title')}</summary>
       <label>
-        Read files up to{' '}
+        {t('load.limit.before')}{' '}
         <input
           type="number"
           min={1}
           step={1}
-          placeholder="default"
+          placeholder={t('load.limit.default')}
           data-testid={TID.load.maxFileMb}
           value={value ?? ''}
           onChange={(event) => {
@@ -147,9 +155,9 @@ function FileSizeLimit({ value, onChange }: { value: number | undefined; onChang
             onChange(event.target.value === '' || !Number.isFinite(mb) || mb <= 0 ? undefined : mb)
           }}
         />{' '}
-        MB
+        {t('load.limit.unit')}
       </label>
-      <p className="hint">By default a quarter of the memory the reader may use (half the computer's memory, at most 4 GB). A bigger file needs more memory: raise it only if the computer has it.</p>
+      <p className="hint">{t('load.limit.hint')}</p>
     </details>
   )
 }

@@ -2,6 +2,7 @@
 // row and the separator are right before mapping anything.
 import type { SessionSummary } from '#shared/ipc/contract'
 import { columnLetter } from '../../lib/columns'
+import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
 interface RawPreviewProps {
@@ -11,20 +12,21 @@ interface RawPreviewProps {
 }
 
 export function RawPreview({ headers, headerRow, rows }: RawPreviewProps) {
+  const t = useT()
   const width = Math.max(headers.length, ...rows.map((r) => r.cells.length))
   return (
-    <div className="table-scroll raw-preview" tabIndex={0} aria-label="First rows of the file">
+    <div className="table-scroll raw-preview" tabIndex={0} aria-label={t('load.preview.label')}>
       <table data-testid={TID.load.rawPreview}>
-        <caption className="visually-hidden">The header row and the first {rows.length} data rows as read.</caption>
+        <caption className="visually-hidden">{t('load.preview.caption', { count: rows.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">Row</th>
+            <th scope="col">{t('load.preview.row')}</th>
             {Array.from({ length: width }, (_, i) => <th key={i} scope="col">{columnLetter(i)}</th>)}
           </tr>
         </thead>
         <tbody>
           <tr className="is-header">
-            <th scope="row">{headerRow}<span className="tag">header</span></th>
+            <th scope="row">{headerRow}<span className="tag">{t('load.preview.header')}</span></th>
             {Array.from({ length: width }, (_, i) => <td key={i}>{headers[i] ?? ''}</td>)}
           </tr>
           {rows.map((row) => (
@@ -35,7 +37,7 @@ export function RawPreview({ headers, headerRow, rows }: RawPreviewProps) {
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="empty">No data rows under the header row.</p>}
+      {rows.length === 0 && <p className="empty">{t('load.preview.empty')}</p>}
     </div>
   )
 }

@@ -2,13 +2,15 @@
 // field has a column or the user leaves it unmapped on purpose.
 import { useState } from 'react'
 import type { Ambiguity } from '#shared/mapping/auto-map'
-import { formatPercent } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { parseTarget } from './field-targets'
 import type { MapEditor } from './map-editor'
 import { assignColumn, fieldAt, isMapped } from './mapping-edit'
 
 export function AmbiguityList({ ambiguities, editor }: { ambiguities: readonly Ambiguity[]; editor: MapEditor }) {
+  const t = useT()
+  const f = useFormats()
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set())
   const open = ambiguities.filter((a) => {
     const target = parseTarget(a.field)
@@ -17,8 +19,8 @@ export function AmbiguityList({ ambiguities, editor }: { ambiguities: readonly A
   if (open.length === 0) return null
 
   return (
-    <section className="card warnings" aria-label="Choices to make">
-      <h2>{open.length === 1 ? 'One choice to make' : `${open.length} choices to make`}</h2>
+    <section className="card warnings" aria-label={t('map.choicesLabel')}>
+      <h2>{t('map.choices', { count: open.length })}</h2>
       <ul>
         {open.map((a) => {
           const target = parseTarget(a.field)
@@ -31,11 +33,11 @@ export function AmbiguityList({ ambiguities, editor }: { ambiguities: readonly A
                   const ref = editor.choices[c.columnIndex]?.ref
                   return (
                     <button key={c.columnIndex} type="button" disabled={!ref} onClick={() => ref && editor.update(assignColumn(editor.mapping, target, ref))}>
-                      Use "{c.column}" ({formatPercent(c.confidence)})
+                      {t('map.use', { column: c.column, percent: f.percent(c.confidence) })}
                     </button>
                   )
                 })}
-                <button type="button" className="link-button" onClick={() => setDismissed(new Set(dismissed).add(a.field))}>Leave it unmapped</button>
+                <button type="button" className="link-button" onClick={() => setDismissed(new Set(dismissed).add(a.field))}>{t('map.leaveUnmapped')}</button>
               </div>
             </li>
           )

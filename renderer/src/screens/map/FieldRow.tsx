@@ -2,6 +2,8 @@
 import type { FieldSpec } from '#shared/mapping/catalog'
 import type { OrderFieldKey } from '#shared/mapping/field-keys'
 import type { FieldMapping, FieldSource } from '#shared/mapping/mapping'
+import { fieldLabel, fieldRule } from '../../lib/field-words'
+import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import type { MapEditor } from './map-editor'
 import { badgeFor } from './match-badge'
@@ -14,10 +16,13 @@ export function isRequired(spec: FieldSpec, shipped: boolean): boolean {
 }
 
 export function FieldRow({ spec, editor }: { spec: FieldSpec; editor: MapEditor }) {
+  const t = useT()
+  const f = useFormats()
   const key = spec.key as OrderFieldKey
+  const label = fieldLabel(key, t)
   const field = editor.mapping.fields[key]
   const required = isRequired(spec, editor.mapping.shipped)
-  const badge = badgeFor({ id: key, field, required, headers: editor.headers, matches: editor.matches, template: editor.template })
+  const badge = badgeFor({ id: key, field, required, headers: editor.headers, matches: editor.matches, template: editor.template, t, percent: f.percent })
   const selectId = `field-${key}`
   const guessed = (editor.mapping.guesses ?? []).some((g) => g.field === key)
 
@@ -28,16 +33,16 @@ export function FieldRow({ spec, editor }: { spec: FieldSpec; editor: MapEditor 
     <div className={guessed ? 'field-row guess' : 'field-row'} data-testid={TID.map.field(key)} data-guess={guessed ? 'true' : undefined}>
       <div className="field-name">
         <label htmlFor={selectId}>
-          {spec.label}
-          {required && <span className="required" aria-label="required"> *</span>}
+          {label}
+          {required && <span className="required" aria-label={t('map.required')}> *</span>}
         </label>
         <code className="api-name">{key}</code>
-        <p className="field-help">{spec.rule}</p>
+        <p className="field-help">{fieldRule(spec, t)}</p>
       </div>
       <div className="field-source">
         <SourcePicker
           id={selectId}
-          label={spec.label}
+          label={label}
           source={field?.source}
           choices={editor.choices}
           samples={editor.samples}
@@ -48,7 +53,7 @@ export function FieldRow({ spec, editor }: { spec: FieldSpec; editor: MapEditor 
         />
         {field && (
           <TransformPicker
-            label={spec.label}
+            label={label}
             type={spec.type}
             transform={field.transform}
             defaults={editor.mapping.defaults}

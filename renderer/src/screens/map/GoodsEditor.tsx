@@ -1,7 +1,9 @@
 // Goods of an order: one or more product/price column pairs taken from the same row, plus how rows
 // become orders (the group-by column) and whether the goods are shipped.
-import { fieldSpec } from '#shared/mapping/catalog'
+import { Fragment } from 'react'
 import type { FieldMapping, FieldSource } from '#shared/mapping/mapping'
+import { fieldLabel } from '../../lib/field-words'
+import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { goodFieldId, type GoodPart } from './field-targets'
 import type { MapEditor } from './map-editor'
@@ -10,24 +12,26 @@ import { addGood, removeGood, setGoodPart } from './mapping-edit'
 import { SourcePicker } from './SourcePicker'
 import { TransformPicker } from './TransformPicker'
 
+const GOOD_PARTS: readonly GoodPart[] = ['name', 'sum']
+
 export function GoodsEditor({ editor }: { editor: MapEditor }) {
+  const t = useT()
   const { mapping } = editor
   return (
     <fieldset className="card field-group">
-      <legend>Goods</legend>
-      <p className="hint">
-        Each good is a product ID and, if you want, a price from the same row. With several products per row (Product 1, Price 1,
-        Product 2, …) add a good for each pair. Leave the price unmapped to use the shop price.
-      </p>
+      <legend>{t('map.goods')}</legend>
+      <p className="hint">{t('map.goodsHint')}</p>
       {mapping.goods.map((_, index) => (
         <GoodRow key={index} index={index} editor={editor} />
       ))}
-      <button type="button" data-testid={TID.map.addGood} onClick={() => editor.update(addGood(mapping))}>Add a good</button>
+      <button type="button" data-testid={TID.map.addGood} onClick={() => editor.update(addGood(mapping))}>{t('map.addGood')}</button>
     </fieldset>
   )
 }
 
 function GoodRow({ index, editor }: { index: number; editor: MapEditor }) {
+  const t = useT()
+  const f = useFormats()
   const { mapping } = editor
   const good = mapping.goods[index]
   if (!good) return null
@@ -37,15 +41,15 @@ function GoodRow({ index, editor }: { index: number; editor: MapEditor }) {
     change(part, source.kind === 'none' && part === 'sum' ? undefined : { ...old, source })
 
   const part = (which: GoodPart) => {
-    const spec = fieldSpec(which === 'name' ? 'good_name' : 'good_sum')
+    const partLabel = fieldLabel(which === 'name' ? 'good_name' : 'good_sum', t)
     const field = which === 'name' ? good.name : good.sum
     const id = goodFieldId(index, which)
-    const label = `Good ${number}: ${spec?.label ?? which}`
-    const badge = badgeFor({ id, field, required: which === 'name', headers: editor.headers, matches: editor.matches, template: editor.template })
+    const label = t('map.goodPart', { number, label: partLabel })
+    const badge = badgeFor({ id, field, required: which === 'name', headers: editor.headers, matches: editor.matches, template: editor.template, t, percent: f.percent })
     const guessed = (editor.mapping.guesses ?? []).some((g) => g.field === `goods[${index}][${which === 'name' ? 'good_name' : 'good_sum'}]`)
     return (
       <div className={guessed ? 'good-part guess' : 'good-part'} data-guess={guessed ? 'true' : undefined}>
-        <label htmlFor={`good-${index}-${which}`}>{spec?.label}{which === 'name' && <span className="required" aria-label="required"> *</span>}</label>
+        <label htmlFor={`good-${index}-${which}`}>{partLabel}{which === 'name' && <span className="required" aria-label={t('map.required')}> *</span>}</label>
         <SourcePicker
           id={`good-${index}-${which}`}
           label={label}
@@ -53,7 +57,7 @@ function GoodRow({ index, editor }: { index: number; editor: MapEditor }) {
           choices={editor.choices}
           samples={editor.samples}
           headers={editor.headers}
-          noneLabel={which === 'sum' ? 'Shop price (not sent)' : 'Not mapped'}
+          noneLabel={which === 'sum' ? t('map.shopPrice') : t('map.notMapped')}
           testId={which === 'name' ? TID.map.goodName(index) : TID.map.goodSum(index)}
           onChange={(source) => changeSource(which, field, source)}
         />
@@ -72,13 +76,12 @@ function GoodRow({ index, editor }: { index: number; editor: MapEditor }) {
   }
 
   return (
-    <div className="good-row" role="group" aria-label={`Good ${number}`}>
-      <h3>Good {number}</h3>
-      {part('name')}
-      {part('sum')}
+    <div className="good-row" role="group" aria-label={t('map.good', { number })}>
+      <h3>{t('map.good', { number })}</h3>
+      {GOOD_PARTS.map((which) => <Fragment key={which}>{part(which)}</Fragment>)}
       {mapping.goods.length > 1 && (
         <button type="button" className="link-button" data-testid={TID.map.removeGood(index)} onClick={() => editor.update(removeGood(mapping, index))}>
-          Remove good {number}
+          {t('map.removeGood', { number })}
         </button>
       )}
     </div>

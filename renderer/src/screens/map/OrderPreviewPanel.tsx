@@ -1,14 +1,13 @@
 // One order exactly as it would be sent: its fields, its goods, its problems and the form body
 // (main masks the hash; the key never reaches the renderer).
 import { useEffect, useId, useState } from 'react'
-import { fieldSpec } from '#shared/mapping/catalog'
 import type { OrderPreview } from '#shared/ipc/contract'
 import type { OrderFieldKey } from '#shared/mapping/field-keys'
 import { ErrorMessage } from '../../components/Messages'
 import { IssueList } from '../../components/IssueList'
 import { useApi } from '../../lib/api-context'
-import { BRIDGE_FAILURE } from '../../lib/use-action'
-import { formatCount } from '../../lib/format'
+import { fieldLabel } from '../../lib/field-words'
+import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
 interface OrderPreviewPanelProps {
@@ -19,6 +18,8 @@ interface OrderPreviewPanelProps {
 
 export function OrderPreviewPanel({ sessionId, revision, orders }: OrderPreviewPanelProps) {
   const api = useApi()
+  const t = useT()
+  const f = useFormats()
   const inputId = useId()
   const [order, setOrder] = useState(1)
   const [preview, setPreview] = useState<OrderPreview | null>(null)
@@ -37,23 +38,23 @@ export function OrderPreviewPanel({ sessionId, revision, orders }: OrderPreviewP
         setError(result.ok ? null : result.error.message)
         setPreview(result.ok ? result.value : null)
       },
-      () => current && setError(BRIDGE_FAILURE)
+      () => current && setError(t('error.bridge'))
     )
     return () => {
       current = false
     }
-  }, [api, sessionId, revision, wanted, orders])
+  }, [api, sessionId, revision, wanted, orders, t])
 
   return (
     <aside className="card preview" aria-labelledby="preview-title">
-      <h2 id="preview-title">Preview of one order</h2>
+      <h2 id="preview-title">{t('map.preview')}</h2>
       {orders < 1 ? (
-        <p className="empty">No orders yet: map the e-mail and a product column to see one.</p>
+        <p className="empty">{t('map.previewEmpty')}</p>
       ) : (
         <>
           <div className="inline-controls">
-            <label htmlFor={inputId}>Order</label>
-            <button type="button" aria-label="Previous order" disabled={wanted <= 1} onClick={() => setOrder(wanted - 1)}>‹</button>
+            <label htmlFor={inputId}>{t('map.previewOrder')}</label>
+            <button type="button" aria-label={t('map.previousOrder')} disabled={wanted <= 1} onClick={() => setOrder(wanted - 1)}>‹</button>
             <input
               id={inputId}
               type="number"
@@ -64,8 +65,8 @@ export function OrderPreviewPanel({ sessionId, revision, orders }: OrderPreviewP
               value={wanted}
               onChange={(e) => setOrder(Number(e.target.value) || 1)}
             />
-            <button type="button" aria-label="Next order" disabled={wanted >= orders} onClick={() => setOrder(wanted + 1)}>›</button>
-            <span className="hint">of {formatCount(orders)}</span>
+            <button type="button" aria-label={t('map.nextOrder')} disabled={wanted >= orders} onClick={() => setOrder(wanted + 1)}>›</button>
+            <span className="hint">{t('map.ofOrders', { count: f.count(orders) })}</span>
           </div>
           <ErrorMessage message={error} testId="preview-error" />
           {preview && <PreviewBody preview={preview} />}
@@ -76,27 +77,29 @@ export function OrderPreviewPanel({ sessionId, revision, orders }: OrderPreviewP
 }
 
 function PreviewBody({ preview }: { preview: OrderPreview }) {
+  const t = useT()
+  const f = useFormats()
   const fields = Object.entries(preview.order.fields) as [OrderFieldKey, string][]
   return (
     <>
-      <p className="hint">From sheet row{preview.order.rows.length > 1 ? 's' : ''} {preview.order.rows.join(', ')}.</p>
+      <p className="hint">{t('map.fromRows', { count: preview.order.rows.length, rows: preview.order.rows.join(', ') })}</p>
       <dl className="preview-fields" data-testid={TID.map.previewFields}>
         {fields.map(([key, value]) => (
           <div key={key}>
-            <dt title={key}>{fieldSpec(key)?.label ?? key}</dt>
+            <dt title={key}>{fieldLabel(key, t)}</dt>
             <dd>{value}</dd>
           </div>
         ))}
         {preview.order.goods.map((good, i) => (
           <div key={`good-${i}`}>
-            <dt>Good {i + 1}</dt>
-            <dd>{good.good_name} · {good.good_sum !== undefined ? good.good_sum : 'shop price'}</dd>
+            <dt>{t('map.good', { number: i + 1 })}</dt>
+            <dd>{good.good_name} · {good.good_sum !== undefined ? f.amount(good.good_sum) : t('map.shopPriceShort')}</dd>
           </div>
         ))}
       </dl>
-      <IssueList issues={preview.issues} empty="No problems in this order." />
-      <h3>Request body</h3>
-      <pre className="request-body" data-testid={TID.map.previewBody} tabIndex={0} aria-label="Request body as it will be sent">{preview.body}</pre>
+      <IssueList issues={preview.issues} empty={t('map.noProblemsOrder')} />
+      <h3>{t('map.requestBody')}</h3>
+      <pre className="request-body" data-testid={TID.map.previewBody} tabIndex={0} aria-label={t('map.requestBodyLabel')}>{preview.body}</pre>
     </>
   )
 }

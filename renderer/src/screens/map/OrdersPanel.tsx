@@ -1,8 +1,9 @@
 // How rows become orders, and whether goods travel by mail (which makes the address required).
 import { useId } from 'react'
 import { DELIVERY_FIELD_KEYS } from '#shared/mapping/field-keys'
-import { fieldSpec } from '#shared/mapping/catalog'
 import { columnIndexOf } from '../../lib/columns'
+import { fieldLabel } from '../../lib/field-words'
+import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import type { MapEditor } from './map-editor'
 import { setGroupBy, setShipped } from './mapping-edit'
@@ -11,16 +12,17 @@ const EACH_ROW = 'row'
 const MISSING = 'missing'
 
 export function OrdersPanel({ editor }: { editor: MapEditor }) {
+  const t = useT()
   const { mapping, headers, choices } = editor
   const ids = { group: useId(), shipped: useId(), groupHelp: useId() }
   const groupIndex = mapping.groupBy ? columnIndexOf(headers, mapping.groupBy) : -1
-  const deliveryWords = DELIVERY_FIELD_KEYS.map((key) => fieldSpec(key)?.label ?? key).join(', ')
+  const deliveryWords = DELIVERY_FIELD_KEYS.map((key) => fieldLabel(key, t)).join(', ')
 
   return (
     <fieldset className="card field-group">
-      <legend>Orders</legend>
+      <legend>{t('map.orders')}</legend>
       <div className="form-grid">
-        <label htmlFor={ids.group}>Rows with the same</label>
+        <label htmlFor={ids.group}>{t('map.groupBy')}</label>
         <div>
           <select
             id={ids.group}
@@ -33,18 +35,18 @@ export function OrdersPanel({ editor }: { editor: MapEditor }) {
               editor.update(setGroupBy(mapping, ref))
             }}
           >
-            <option value={EACH_ROW}>(nothing: each row is its own order)</option>
-            {mapping.groupBy && groupIndex < 0 && <option value={MISSING}>"{mapping.groupBy.column}" (not in this file)</option>}
+            <option value={EACH_ROW}>{t('map.eachRow')}</option>
+            {mapping.groupBy && groupIndex < 0 && <option value={MISSING}>{t('map.notInFile', { column: t('column.ref', { column: mapping.groupBy.column }) })}</option>}
             {choices.map((choice) => <option key={choice.index} value={`c${choice.index}`} disabled={!choice.ref}>{choice.label}</option>)}
           </select>
           <p id={ids.groupHelp} className="field-help">
             {groupIndex >= 0
-              ? `Rows with the same value in "${headers[groupIndex]}" make one order, with one good per row.`
-              : 'Pick an order number column when one order spans several rows.'}
+              ? t('map.groupedBy', { column: headers[groupIndex] })
+              : t('map.groupHelp')}
           </p>
         </div>
 
-        <label htmlFor={ids.shipped}>Goods are shipped</label>
+        <label htmlFor={ids.shipped}>{t('map.shipped')}</label>
         <div>
           <input
             id={ids.shipped}
@@ -56,7 +58,7 @@ export function OrdersPanel({ editor }: { editor: MapEditor }) {
             aria-checked={mapping.shipped}
             onChange={(e) => editor.update(setShipped(mapping, e.target.checked))}
           />
-          <p className="field-help">{mapping.shipped ? `Sent by mail: ${deliveryWords} are required.` : `Not shipped: ${deliveryWords} are optional.`}</p>
+          <p className="field-help">{mapping.shipped ? t('map.shippedOn', { fields: deliveryWords }) : t('map.shippedOff', { fields: deliveryWords })}</p>
         </div>
       </div>
     </fieldset>

@@ -4,17 +4,11 @@
 import { useId } from 'react'
 import type { Mapping } from '#shared/mapping/mapping'
 import { noteText, type Note } from '#shared/presets/notes'
+import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import type { MapEditor } from './map-editor'
 
 type Guess = NonNullable<Mapping['guesses']>[number]
-
-const ORDER_WORDS: Record<Mapping['defaults']['dateOrder'], string> = {
-  auto: 'told from each value',
-  dmy: 'day first',
-  mdy: 'month first',
-  ymd: 'year first'
-}
 
 /** The mapping without one guess: the user has confirmed it. */
 export function confirmGuess(mapping: Mapping, guess: Guess): Mapping {
@@ -31,6 +25,7 @@ export function setQuantity(mapping: Mapping, change: { mode?: 'repeat' | 'multi
 }
 
 export function SourcePanel({ source, notes, editor }: { source: { id: string; name: string } | null; notes: readonly Note[]; editor: MapEditor }) {
+  const t = useT()
   const { mapping } = editor
   const ids = { mode: useId(), price: useId() }
   const guesses = mapping.guesses ?? []
@@ -39,24 +34,24 @@ export function SourcePanel({ source, notes, editor }: { source: { id: string; n
   const shown = notes.filter((n) => n.level !== 'guess' && n.code !== 'preset.recognized' && !n.code.startsWith('quantity.') && n.code !== 'date.zone')
   const group = mapping.groupBy
   return (
-    <section className="card source-panel" aria-label="Where the file came from" data-testid={TID.map.sourcePanel}>
-      <h2 data-testid={TID.map.recognized}>{source ? `Recognized: ${source.name}` : 'Not a known export: columns matched by their names'}</h2>
-      {source && <p className="hint">Its preset was applied. Change anything below.</p>}
+    <section className="card source-panel" aria-label={t('source.label')} data-testid={TID.map.sourcePanel}>
+      <h2 data-testid={TID.map.recognized}>{source ? t('source.recognized', { name: source.name }) : t('source.unknown')}</h2>
+      {source && <p className="hint">{t('source.presetApplied')}</p>}
 
       <p data-testid={TID.map.grouping}>
         {group
-          ? `Orders: rows with the same "${group.column}" are one order.`
-          : 'Orders: each row is one order (no column groups rows).'}
+          ? t('source.groupedBy', { column: group.column })
+          : t('source.notGrouped')}
       </p>
 
       {guesses.length > 0 && (
-        <div className="guesses" role="group" aria-label="Guesses to confirm">
-          <h3>{guesses.length === 1 ? 'One guess to confirm' : `${guesses.length} guesses to confirm`}</h3>
+        <div className="guesses" role="group" aria-label={t('source.guessesLabel')}>
+          <h3>{t('source.guesses', { count: guesses.length })}</h3>
           <ul>
             {guesses.map((g) => (
               <li key={`${g.field}|${g.column}`} className="guess" data-testid={TID.map.guess(g.field)}>
                 <span>{noteText({ code: g.code, params: g.params })}</span>{' '}
-                <button type="button" onClick={() => editor.update(confirmGuess(mapping, g))}>Confirm "{g.column}"</button>
+                <button type="button" onClick={() => editor.update(confirmGuess(mapping, g))}>{t('source.confirm', { column: g.column })}</button>
               </li>
             ))}
           </ul>
@@ -64,21 +59,21 @@ export function SourcePanel({ source, notes, editor }: { source: { id: string; n
       )}
 
       <p data-testid={TID.map.times}>
-        Times without a zone are read as <strong>{mapping.defaults.timeZone}</strong>; dates like 03/04/2026 are read{' '}
-        <strong>{ORDER_WORDS[mapping.defaults.dateOrder]}</strong>. Change both under "Reading dates and amounts".
+        {t('source.timesBefore')}<strong>{mapping.defaults.timeZone}</strong>{t('source.timesMiddle')}
+        <strong>{t(`source.order.${mapping.defaults.dateOrder}`)}</strong>{t('source.timesAfter')}
       </p>
 
       {quantity && (
         <div className="form-grid" data-testid={TID.map.quantity}>
-          <label htmlFor={ids.mode}>Quantity from "{quantity.column.column}"</label>
+          <label htmlFor={ids.mode}>{t('source.quantityFrom', { column: quantity.column.column })}</label>
           <select id={ids.mode} value={quantity.mode} onChange={(e) => editor.update(setQuantity(mapping, { mode: e.target.value as 'repeat' | 'multiply' }))}>
-            <option value="repeat">the good once per unit (3 → the good 3 times)</option>
-            <option value="multiply">one good at price × quantity</option>
+            <option value="repeat">{t('source.quantity.repeat')}</option>
+            <option value="multiply">{t('source.quantity.multiply')}</option>
           </select>
-          <label htmlFor={ids.price}>The price column holds</label>
+          <label htmlFor={ids.price}>{t('source.priceHolds')}</label>
           <select id={ids.price} value={quantity.price ?? 'unit'} onChange={(e) => editor.update(setQuantity(mapping, { price: e.target.value as 'unit' | 'line' }))}>
-            <option value="unit">the unit price</option>
-            <option value="line">the line total</option>
+            <option value="unit">{t('source.price.unit')}</option>
+            <option value="line">{t('source.price.line')}</option>
           </select>
         </div>
       )}

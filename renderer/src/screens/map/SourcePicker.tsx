@@ -2,6 +2,7 @@
 import type { FieldSource } from '#shared/mapping/mapping'
 import { CommitInput } from '../../components/CommitInput'
 import { columnIndexOf, describeRef, type ColumnChoice } from '../../lib/columns'
+import { useT } from '../../lib/i18n'
 
 interface SourcePickerProps {
   id: string
@@ -23,7 +24,8 @@ const CONSTANT = 'constant'
 const MISSING = 'missing'
 
 export function SourcePicker(props: SourcePickerProps) {
-  const { id, label, source, choices, samples, headers, noneLabel = 'Not mapped', allowConstant = true, testId, constantTestId, onChange } = props
+  const t = useT()
+  const { id, label, source, choices, samples, headers, noneLabel = t('map.notMapped'), allowConstant = true, testId, constantTestId, onChange } = props
   const index = source?.kind === 'column' ? columnIndexOf(headers, source) : -1
   const value = !source || source.kind === 'none' ? NONE : source.kind === 'constant' ? CONSTANT : index >= 0 ? `c${index}` : MISSING
 
@@ -39,24 +41,24 @@ export function SourcePicker(props: SourcePickerProps) {
     <div className="source-picker">
       <select id={id} aria-label={label} data-testid={testId} value={value} onChange={(e) => pick(e.target.value)}>
         <option value={NONE}>{noneLabel}</option>
-        {value === MISSING && source?.kind === 'column' && <option value={MISSING}>{describeRef(source)} (not in this file)</option>}
-        <optgroup label="Columns">
+        {value === MISSING && source?.kind === 'column' && <option value={MISSING}>{t('map.notInFile', { column: describeRef(source, t) })}</option>}
+        <optgroup label={t('map.columns')}>
           {choices.map((choice) => (
             <option key={choice.index} value={`c${choice.index}`} disabled={!choice.ref}>{choice.label}</option>
           ))}
         </optgroup>
-        {allowConstant && <option value={CONSTANT}>Same value for every order…</option>}
+        {allowConstant && <option value={CONSTANT}>{t('map.constant')}</option>}
       </select>
       {source?.kind === 'constant' && (
         <CommitInput
-          aria-label={`${label}: value for every order`}
+          aria-label={t('map.constantLabel', { label })}
           data-testid={constantTestId}
-          placeholder="Type the value, then press Enter"
+          placeholder={t('map.constantPlaceholder')}
           value={source.value}
           onCommit={(text) => onChange({ kind: 'constant', value: text })}
         />
       )}
-      {sample ? <span className="sample" title="First value in this column">e.g. {sample}</span> : null}
+      {sample ? <span className="sample" title={t('map.sampleTitle')}>{t('map.sample', { sample })}</span> : null}
     </div>
   )
 }

@@ -2,6 +2,7 @@
 import type { FieldType } from '#shared/mapping/catalog'
 import type { DateOrder, DecimalSeparator, Mapping, TransformOptions } from '#shared/mapping/mapping'
 import { CommitInput } from '../../components/CommitInput'
+import { useT } from '../../lib/i18n'
 import { DATE_ORDER_WORDS, DECIMAL_WORDS, TIME_ZONE_LIST } from './transform-words'
 
 interface TransformPickerProps {
@@ -18,8 +19,13 @@ export function hasTransformOptions(type: FieldType): boolean {
   return type === 'money' || type === 'timestamp' || type === 'timer_kill'
 }
 
-export function TransformPicker({ label, type, transform, defaults, onChange }: TransformPickerProps) {
-  if (!hasTransformOptions(type)) return null
+export function TransformPicker(props: TransformPickerProps) {
+  if (!hasTransformOptions(props.type)) return null
+  return <TransformOptionsPicker {...props} />
+}
+
+function TransformOptionsPicker({ label, type, transform, defaults, onChange }: TransformPickerProps) {
+  const t = useT()
   const set = (change: Partial<TransformOptions>) => {
     const next: TransformOptions = { ...transform, ...change }
     for (const key of Object.keys(next) as (keyof TransformOptions)[]) if (next[key] === undefined) delete next[key]
@@ -29,30 +35,30 @@ export function TransformPicker({ label, type, transform, defaults, onChange }: 
 
   return (
     <details className="transform" open={Boolean(changed)}>
-      <summary>Reading options{changed ? ' (changed)' : ''}</summary>
+      <summary>{changed ? t('map.transformChanged') : t('map.transform')}</summary>
       {type === 'money' ? (
         <label>
-          Decimal separator
-          <select aria-label={`${label}: decimal separator`} value={transform?.decimal ?? DEFAULT} onChange={(e) => set({ decimal: (e.target.value || undefined) as DecimalSeparator | undefined })}>
-            <option value={DEFAULT}>As for all fields ({DECIMAL_WORDS[defaults.decimal]})</option>
-            {(Object.keys(DECIMAL_WORDS) as DecimalSeparator[]).map((d) => <option key={d} value={d}>{DECIMAL_WORDS[d]}</option>)}
+          {t('map.transform.decimal')}
+          <select aria-label={t('map.transform.decimalLabel', { label })} value={transform?.decimal ?? DEFAULT} onChange={(e) => set({ decimal: (e.target.value || undefined) as DecimalSeparator | undefined })}>
+            <option value={DEFAULT}>{t('map.transform.asDefault', { value: t(DECIMAL_WORDS[defaults.decimal]) })}</option>
+            {(Object.keys(DECIMAL_WORDS) as DecimalSeparator[]).map((d) => <option key={d} value={d}>{t(DECIMAL_WORDS[d])}</option>)}
           </select>
         </label>
       ) : (
         <>
           <label>
-            Date order
-            <select aria-label={`${label}: date order`} value={transform?.dateOrder ?? DEFAULT} onChange={(e) => set({ dateOrder: (e.target.value || undefined) as DateOrder | undefined })}>
-              <option value={DEFAULT}>As for all fields ({DATE_ORDER_WORDS[defaults.dateOrder]})</option>
-              {(Object.keys(DATE_ORDER_WORDS) as DateOrder[]).map((d) => <option key={d} value={d}>{DATE_ORDER_WORDS[d]}</option>)}
+            {t('map.transform.dateOrder')}
+            <select aria-label={t('map.transform.dateOrderLabel', { label })} value={transform?.dateOrder ?? DEFAULT} onChange={(e) => set({ dateOrder: (e.target.value || undefined) as DateOrder | undefined })}>
+              <option value={DEFAULT}>{t('map.transform.asDefault', { value: t(DATE_ORDER_WORDS[defaults.dateOrder]) })}</option>
+              {(Object.keys(DATE_ORDER_WORDS) as DateOrder[]).map((d) => <option key={d} value={d}>{t(DATE_ORDER_WORDS[d])}</option>)}
             </select>
           </label>
           <label>
-            Time zone
+            {t('map.transform.timeZone')}
             <CommitInput
-              aria-label={`${label}: time zone`}
+              aria-label={t('map.transform.timeZoneLabel', { label })}
               list={TIME_ZONE_LIST}
-              placeholder={`As for all fields (${defaults.timeZone})`}
+              placeholder={t('map.transform.asDefault', { value: defaults.timeZone })}
               value={transform?.timeZone ?? ''}
               onCommit={(text) => set({ timeZone: text.trim() || undefined })}
             />

@@ -3,8 +3,8 @@
 import type { FieldMatch } from '#shared/mapping/auto-map'
 import type { FieldMapping } from '#shared/mapping/mapping'
 import { columnIndexOf } from '../../lib/columns'
-import { formatPercent } from '../../lib/format'
-import { confidenceWords } from '../../components/Confidence'
+import { confidenceTone } from '../../components/Confidence'
+import type { Translate } from '../../lib/i18n'
 
 export interface Badge {
   text: string
@@ -19,25 +19,27 @@ interface BadgeInput {
   headers: readonly string[]
   matches: readonly FieldMatch[]
   template: string | null
+  t: Translate
+  percent: (share: number) => string
 }
 
-export function badgeFor({ id, field, required, headers, matches, template }: BadgeInput): Badge {
+export function badgeFor({ id, field, required, headers, matches, template, t, percent }: BadgeInput): Badge {
   const source = field?.source
   if (!source || source.kind === 'none') {
     return required
-      ? { text: 'Required — not mapped', tone: 'error', title: 'Choose a column or a constant: orders cannot be sent without it.' }
-      : { text: 'Not mapped', tone: 'muted', title: 'Not sent.' }
+      ? { text: t('map.badge.requiredMissing'), tone: 'error', title: t('map.badge.requiredMissingTitle') }
+      : { text: t('map.badge.notMapped'), tone: 'muted', title: t('map.badge.notMappedTitle') }
   }
   if (source.kind === 'constant') {
-    return { text: 'Same for every order', tone: 'neutral', title: `Every order gets "${source.value}".` }
+    return { text: t('map.badge.constant'), tone: 'neutral', title: t('map.badge.constantTitle', { value: source.value }) }
   }
   const index = columnIndexOf(headers, source)
-  if (index < 0) return { text: 'Column missing', tone: 'error', title: `This file has no column "${source.column}". Choose another.` }
+  if (index < 0) return { text: t('map.badge.missing'), tone: 'error', title: t('map.badge.missingTitle', { column: source.column }) }
   const match = matches.find((m) => m.field === id && m.columnIndex === index)
   if (match) {
-    const { tone } = confidenceWords(match.confidence)
-    return { text: `Matched · ${formatPercent(match.confidence)}`, tone, title: `Matched automatically: ${match.reason}.` }
+    const tone = confidenceTone(match.confidence)
+    return { text: t('map.badge.matched', { percent: percent(match.confidence) }), tone, title: t('map.badge.matchedTitle', { reason: match.reason }) }
   }
-  if (template) return { text: 'From template', tone: 'neutral', title: `Taken from your saved template "${template}".` }
-  return { text: 'Chosen by you', tone: 'neutral', title: 'You chose this column.' }
+  if (template) return { text: t('map.badge.template'), tone: 'neutral', title: t('map.badge.templateTitle', { name: template }) }
+  return { text: t('map.badge.chosen'), tone: 'neutral', title: t('map.badge.chosenTitle') }
 }

@@ -1,17 +1,18 @@
 // Transform settings in words.
+import type { CatalogKey } from '#shared/i18n/catalog/index'
 import type { DateOrder, DecimalSeparator } from '#shared/mapping/mapping'
 
-export const DATE_ORDER_WORDS: Record<DateOrder, string> = {
-  auto: 'work it out from the column',
-  dmy: 'day/month/year (31.12.2024)',
-  mdy: 'month/day/year (12/31/2024)',
-  ymd: 'year-month-day (2024-12-31)'
+export const DATE_ORDER_WORDS: Record<DateOrder, CatalogKey> = {
+  auto: 'map.dateOrder.auto',
+  dmy: 'map.dateOrder.dmy',
+  mdy: 'map.dateOrder.mdy',
+  ymd: 'map.dateOrder.ymd'
 }
 
-export const DECIMAL_WORDS: Record<DecimalSeparator, string> = {
-  auto: 'work it out from the column',
-  '.': 'point (1500.50)',
-  ',': 'comma (1500,50)'
+export const DECIMAL_WORDS: Record<DecimalSeparator, CatalogKey> = {
+  auto: 'map.decimal.auto',
+  '.': 'map.decimal.point',
+  ',': 'map.decimal.comma'
 }
 
 /** Common zones first; the full list comes from the engine's Intl data when it has one. */

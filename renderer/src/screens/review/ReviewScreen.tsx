@@ -5,7 +5,7 @@ import type { GridRow } from '#shared/ipc/contract'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
 import { SheetIssues } from '../../components/SheetIssues'
-import { formatCount } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import { useAction } from '../../lib/use-action'
 import type { SessionState } from '../../lib/use-session'
 import { TID } from '../../test-ids'
@@ -14,13 +14,16 @@ import { useRowPages, type RowFilter } from './use-row-pages'
 import { VirtualGrid, type CellPosition } from './VirtualGrid'
 
 export function ReviewScreen({ state, onNext }: { state: SessionState; onNext: () => void }) {
+  const t = useT()
   const { session, counts } = state
-  if (!session || !counts) return <p className="empty">Load a file first.</p>
+  if (!session || !counts) return <p className="empty">{t('common.loadFirst')}</p>
   return <ReviewBody sessionId={session.sessionId} headers={session.headers} state={state} onNext={onNext} />
 }
 
 function ReviewBody({ sessionId, headers, state, onNext }: { sessionId: string; headers: string[]; state: SessionState; onNext: () => void }) {
   const action = useAction()
+  const t = useT()
+  const f = useFormats()
   const filterId = useId()
   const [filter, setFilter] = useState<RowFilter>('all')
   const [selected, setSelected] = useState<CellPosition | null>(null)
@@ -51,7 +54,7 @@ function ReviewBody({ sessionId, headers, state, onNext }: { sessionId: string; 
   return (
     <section className="panel-stack review" aria-labelledby="review-title">
       <div className="screen-head">
-        <h1 id="review-title" tabIndex={-1}>3 · Review rows</h1>
+        <h1 id="review-title" tabIndex={-1}>{t('review.title')}</h1>
         <label className="toggle" htmlFor={filterId}>
           <input
             id={filterId}
@@ -64,7 +67,7 @@ function ReviewBody({ sessionId, headers, state, onNext }: { sessionId: string; 
               setFilter(e.target.checked ? 'problems' : 'all')
             }}
           />
-          Only rows with problems
+          {t('review.problemsOnly')}
         </label>
       </div>
       {counts && <CountsBar counts={counts} />}
@@ -73,11 +76,11 @@ function ReviewBody({ sessionId, headers, state, onNext }: { sessionId: string; 
       <div className="review-layout">
         <div className="grid-wrap">
           {pages.total === 0 ? (
-            <p className="empty">{filter === 'problems' ? 'No problems: every row is ready to send.' : 'The sheet has no data rows.'}</p>
+            <p className="empty">{filter === 'problems' ? t('review.noProblems') : t('review.noRows')}</p>
           ) : (
             <VirtualGrid
               key={filter}
-              label={filter === 'problems' ? `Rows with problems (${formatCount(total)})` : `All rows (${formatCount(total)})`}
+              label={filter === 'problems' ? t('review.gridProblems', { count: f.count(total) }) : t('review.gridAll', { count: f.count(total) })}
               headers={headers}
               rowCount={total}
               rowAt={pages.rowAt}
@@ -92,7 +95,7 @@ function ReviewBody({ sessionId, headers, state, onNext }: { sessionId: string; 
         <RowPanel row={selectedRow} position={selected} headers={headers} onToggleInclude={toggle} />
       </div>
       <div className="screen-actions">
-        <button type="button" className="primary" data-testid={TID.review.next} onClick={onNext}>Continue to send</button>
+        <button type="button" className="primary" data-testid={TID.review.next} onClick={onNext}>{t('review.next')}</button>
       </div>
     </section>
   )

@@ -1,6 +1,7 @@
 // Everything about the selected row: its problems in full, whether it will be sent, and why not.
 import type { GridRow } from '#shared/ipc/contract'
 import { IssueList } from '../../components/IssueList'
+import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import type { CellPosition } from './VirtualGrid'
 
@@ -12,28 +13,29 @@ interface RowPanelProps {
 }
 
 export function RowPanel({ row, position, headers, onToggleInclude }: RowPanelProps) {
+  const t = useT()
   if (!row || !position) {
     return (
-      <aside className="card row-panel" data-testid={TID.review.panel} aria-label="Selected row">
-        <p className="empty">Select a cell to see its row here. Arrow keys move, Enter edits, Space includes or excludes the row.</p>
+      <aside className="card row-panel" data-testid={TID.review.panel} aria-label={t('review.panel.label')}>
+        <p className="empty">{t('review.panel.empty')}</p>
       </aside>
     )
   }
   const header = headers[position.column] ?? ''
   return (
-    <aside className="card row-panel" data-testid={TID.review.panel} aria-label={`Row ${row.row}`}>
-      <h2>Row {row.row}{row.order !== null ? ` · order ${row.order}` : ''}</h2>
+    <aside className="card row-panel" data-testid={TID.review.panel} aria-label={t('review.panel.row', { row: row.row })}>
+      <h2>{row.order !== null ? t('review.panel.rowOrder', { row: row.row, order: row.order }) : t('review.panel.row', { row: row.row })}</h2>
       {row.alreadyCreated !== null && (
-        <p className="note">An earlier run already created this order (bill {row.alreadyCreated}). It will be skipped, not sent again.</p>
+        <p className="note">{t('review.panel.created', { bill: row.alreadyCreated })}</p>
       )}
-      {row.excluded && <p className="note">Excluded: this row will not be sent.</p>}
-      {row.edited && <p className="hint">You edited this row; the file on disk is unchanged.</p>}
+      {row.excluded && <p className="note">{t('review.panel.excluded')}</p>}
+      {row.edited && <p className="hint">{t('review.panel.edited')}</p>}
       <div className="selected-cell">
-        <span className="hint">{header || `Column ${position.column + 1}`}</span>
-        <p className="cell-value">{row.cells[position.column] || <em>empty</em>}</p>
+        <span className="hint">{header || t('column.number', { number: position.column + 1 })}</span>
+        <p className="cell-value">{row.cells[position.column] || <em>{t('review.panel.emptyCell')}</em>}</p>
       </div>
-      <IssueList issues={row.issues} empty="No problems in this row." />
-      <button type="button" onClick={() => onToggleInclude(row)}>{row.excluded ? 'Include this row' : 'Exclude this row'}</button>
+      <IssueList issues={row.issues} empty={t('review.panel.noProblems')} />
+      <button type="button" onClick={() => onToggleInclude(row)}>{row.excluded ? t('review.panel.include') : t('review.panel.exclude')}</button>
     </aside>
   )
 }

@@ -3,6 +3,8 @@
 // includes or excludes the row; double click edits too.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { GridRow } from '#shared/ipc/contract'
+import { useLanguage, useT } from '../../lib/i18n'
+import { issueWords } from '../../lib/issue-words'
 import { TID } from '../../test-ids'
 import { CellEditor } from './CellEditor'
 import {
@@ -30,6 +32,7 @@ interface VirtualGridProps {
 
 export function VirtualGrid(props: VirtualGridProps) {
   const { headers, rowCount, rowAt, onRange, selected, onSelect, onEdit, onToggleInclude, label } = props
+  const t = useT()
   const viewport = useRef<HTMLDivElement>(null)
   const [scrollTop, setScrollTop] = useState(0)
   const [size, setSize] = useState({ height: FALLBACK_HEIGHT, width: 1200 })
@@ -126,12 +129,12 @@ export function VirtualGrid(props: VirtualGridProps) {
     >
       <div role="rowgroup" className="grid-head" style={{ width, height: HEAD_HEIGHT }}>
         <div role="row" aria-rowindex={1} className="grid-row">
-          <div role="columnheader" className="lead lead-0" style={LEAD_STYLES[0]}>Send</div>
-          <div role="columnheader" className="lead lead-1" style={LEAD_STYLES[1]}>Row</div>
-          <div role="columnheader" className="lead lead-2" style={LEAD_STYLES[2]}>Order</div>
-          <div role="columnheader" className="lead lead-3" style={LEAD_STYLES[3]}>Status</div>
+          <div role="columnheader" className="lead lead-0" style={LEAD_STYLES[0]}>{t('review.col.send')}</div>
+          <div role="columnheader" className="lead lead-1" style={LEAD_STYLES[1]}>{t('review.col.row')}</div>
+          <div role="columnheader" className="lead lead-2" style={LEAD_STYLES[2]}>{t('review.col.order')}</div>
+          <div role="columnheader" className="lead lead-3" style={LEAD_STYLES[3]}>{t('review.col.status')}</div>
           {headers.map((header, c) => (
-            <div key={c} role="columnheader" className="cell" style={CELL_STYLE} title={header}>{header || `(column ${c + 1})`}</div>
+            <div key={c} role="columnheader" className="cell" style={CELL_STYLE} title={header}>{header || t('column.numberLower', { number: c + 1 })}</div>
           ))}
         </div>
       </div>
@@ -181,13 +184,15 @@ interface GridRowViewProps {
 }
 
 function GridRowView({ index, row, headers, selected, editing, onSelect, onStartEdit, onFinishEdit, onToggleInclude }: GridRowViewProps) {
+  const t = useT()
+  const { language } = useLanguage()
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }
   if (!row) {
     return (
       <div role="row" aria-rowindex={index + 2} className="grid-row row-loading" style={style}>
         <div role="gridcell" className="lead lead-0" style={LEAD_STYLES[0]} />
         <div role="gridcell" className="lead lead-1" style={LEAD_STYLES[1]}>…</div>
-        <div role="gridcell" className="lead lead-2" style={LEAD_STYLES[2]}>Loading…</div>
+        <div role="gridcell" className="lead lead-2" style={LEAD_STYLES[2]}>{t('common.loading')}</div>
       </div>
     )
   }
@@ -200,7 +205,7 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
           type="checkbox"
           tabIndex={-1}
           checked={!row.excluded}
-          aria-label={`Send row ${row.row}`}
+          aria-label={t('review.sendRow', { row: row.row })}
           data-testid={TID.review.include(row.row)}
           onChange={() => onToggleInclude(row)}
         />
@@ -222,12 +227,12 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
             aria-invalid={worst === 'error' ? true : undefined}
             className={`cell ${worst ? `cell-${worst}` : ''} ${isSelected ? 'cell-selected' : ''}`}
             style={CELL_STYLE}
-            title={cellIssues?.map((i) => i.message).join('\n')}
+            title={cellIssues?.map((i) => issueWords(i, language, t).text).join('\n')}
             data-testid={TID.review.cell(row.row, c)}
             onClick={() => onSelect(c)}
             onDoubleClick={() => onStartEdit(c)}
           >
-            {isEditing ? <CellEditor initial={row.cells[c] ?? ''} label={`Row ${row.row}, ${headers[c] || `column ${c + 1}`}`} onDone={onFinishEdit} /> : row.cells[c]}
+            {isEditing ? <CellEditor initial={row.cells[c] ?? ''} label={t('review.cellLabel', { row: row.row, column: headers[c] || t('column.number', { number: c + 1 }) })} onDone={onFinishEdit} /> : row.cells[c]}
           </div>
         )
       })}
@@ -236,9 +241,10 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
 }
 
 function RowStatus({ row, worst, count }: { row: GridRow; worst: 'error' | 'warning' | null; count: number }) {
-  if (row.alreadyCreated !== null) return <span className="status status-created">Created earlier · skip</span>
-  if (row.excluded) return <span className="status status-excluded">Excluded</span>
-  if (worst === 'error') return <span className="status status-error">{count === 1 ? '1 problem' : `${count} problems`}</span>
-  if (worst === 'warning') return <span className="status status-warning">{count === 1 ? '1 warning' : `${count} warnings`}</span>
-  return <span className="status status-ok">{row.edited ? 'Edited · ready' : 'Ready'}</span>
+  const t = useT()
+  if (row.alreadyCreated !== null) return <span className="status status-created">{t('review.status.created')}</span>
+  if (row.excluded) return <span className="status status-excluded">{t('review.status.excluded')}</span>
+  if (worst === 'error') return <span className="status status-error">{t('review.status.problems', { count })}</span>
+  if (worst === 'warning') return <span className="status status-warning">{t('review.status.warnings', { count })}</span>
+  return <span className="status status-ok">{row.edited ? t('review.status.edited') : t('review.status.ready')}</span>
 }

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type { GridRow, PlanCounts } from '#shared/ipc/contract'
 import { useApi } from '../../lib/api-context'
-import { BRIDGE_FAILURE } from '../../lib/use-action'
+import { translateNow } from '../../lib/i18n'
 import { RowPageCache } from './row-page-cache'
 
 export const PAGE_SIZE = 200
@@ -54,7 +54,7 @@ export function useRowPages(sessionId: string, filter: RowFilter, onCounts: (cou
       () => {
         if (ticket !== generation.current) return
         cache.current.settle(page, null)
-        setError(BRIDGE_FAILURE)
+        setError(translateNow('error.bridge'))
       }
     )
   }, [api, sessionId, filter])

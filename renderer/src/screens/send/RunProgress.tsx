@@ -1,26 +1,28 @@
 // How far a run is: orders per state, speed, time left, and any pause the shop asked for.
 import type { SendProgressEvent } from '#shared/ipc/contract'
 import { StateBar, finishedCount } from '../../components/StateBar'
-import { formatClock, formatCount, formatDuration, formatRate } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
 export function RunProgress({ progress }: { progress: SendProgressEvent }) {
+  const t = useT()
+  const f = useFormats()
   const done = finishedCount(progress.counts)
   return (
     <div className="run-progress">
       <StateBar counts={progress.counts} total={progress.total} testId={TID.send.progress} />
       <dl className="stats">
-        <div><dt>Handled</dt><dd>{formatCount(done)} of {formatCount(progress.total)}</dd></div>
-        <div><dt>Speed</dt><dd>{progress.perMinute === null ? 'measuring…' : `${formatRate(progress.perMinute)} orders/min`}</dd></div>
+        <div><dt>{t('send.handled')}</dt><dd>{t('send.handledValue', { done: f.count(done), total: f.count(progress.total) })}</dd></div>
+        <div><dt>{t('send.speed')}</dt><dd>{progress.perMinute === null ? t('send.measuring') : t('send.perMinute', { rate: f.rate(progress.perMinute) })}</dd></div>
         <div>
-          <dt>Time left</dt>
-          <dd data-testid={TID.send.eta}>{progress.etaSeconds === null ? 'estimating…' : `about ${formatDuration(progress.etaSeconds)}`}</dd>
+          <dt>{t('send.timeLeft')}</dt>
+          <dd data-testid={TID.send.eta}>{progress.etaSeconds === null ? t('send.estimating') : t('send.about', { duration: f.duration(progress.etaSeconds) })}</dd>
         </div>
-        <div><dt>In flight</dt><dd>{formatCount(progress.inFlight)}</dd></div>
-        <div><dt>Pace</dt><dd>{formatRate(progress.rate)} per second</dd></div>
+        <div><dt>{t('send.inFlight')}</dt><dd>{f.count(progress.inFlight)}</dd></div>
+        <div><dt>{t('send.pace')}</dt><dd>{t('send.paceValue', { rate: f.rate(progress.rate) })}</dd></div>
       </dl>
       {progress.backoffUntil !== null && progress.backoffUntil > Date.now() && (
-        <p className="note" role="status">The shop asked the app to slow down. Sending continues at {formatClock(progress.backoffUntil)}.</p>
+        <p className="note" role="status">{t('send.backoff', { time: f.clock(progress.backoffUntil) })}</p>
       )}
     </div>
   )

@@ -1,7 +1,7 @@
 // The newest answers from the shop, newest first. Not announced one by one: the progress bar
 // carries the summary for screen readers.
 import type { SendLogEvent } from '#shared/ipc/contract'
-import { formatClock } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
 function tone(kind: string): string {
@@ -12,11 +12,13 @@ function tone(kind: string): string {
 }
 
 export function SendLog({ entries }: { entries: readonly SendLogEvent[] }) {
+  const t = useT()
+  const f = useFormats()
   return (
     <section className="card" aria-labelledby="send-log-title">
-      <h2 id="send-log-title">Live log</h2>
+      <h2 id="send-log-title">{t('send.log')}</h2>
       {entries.length === 0 ? (
-        <p className="empty">Answers from the shop appear here as orders are sent.</p>
+        <p className="empty">{t('send.logEmpty')}</p>
       ) : (
         // The log role goes on a wrapper: on the list itself it would hide the list from
         // assistive technology and leave its items orphaned.
@@ -24,7 +26,7 @@ export function SendLog({ entries }: { entries: readonly SendLogEvent[] }) {
           <ol className="send-log-list">
             {entries.map((entry, i) => (
               <li key={`${entry.at}-${i}`} className={tone(entry.kind)}>
-                <time dateTime={new Date(entry.at).toISOString()}>{formatClock(entry.at)}</time>
+                <time dateTime={new Date(entry.at).toISOString()}>{f.clock(entry.at)}</time>
                 <span className="log-order">{entry.ordinal !== null ? `#${entry.ordinal}` : ''}</span>
                 <span className="log-text">{entry.text}</span>
               </li>

@@ -7,14 +7,14 @@ import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { ErrorMessage } from '../../components/Messages'
 import { useApi } from '../../lib/api-context'
 import { SheetIssues } from '../../components/SheetIssues'
-import { formatCount, plural } from '../../lib/format'
+import { useFormats, useT } from '../../lib/i18n'
 import type { RunFeed } from '../../lib/run-feed'
 import { useAction } from '../../lib/use-action'
 import type { SessionState } from '../../lib/use-session'
 import { TID } from '../../test-ids'
 import { PaceFields } from './PaceFields'
 import { RunProgress } from './RunProgress'
-import { DEFAULT_CONCURRENCY, DEFAULT_RATE, paceText, readPace } from './send-settings'
+import { DEFAULT_PACE, paceText, readPace } from './send-settings'
 import { SendLog } from './SendLog'
 import { ShopNotice } from './ShopNotice'
 
@@ -32,8 +32,14 @@ type Phase = 'idle' | 'starting' | 'running' | 'paused' | 'finished' | 'cancelle
 export function SendScreen({ state, connection, feed, activeRunId, onRunStarted, onOpenHistory }: SendScreenProps) {
   const action = useAction()
   const api = useApi()
-  const [rate, setRate] = useState(String(DEFAULT_RATE))
-  const [concurrency, setConcurrency] = useState(String(DEFAULT_CONCURRENCY))
+  const t = useT()
+  const f = useFormats()
+  const sandbox = connection?.kind === 'sandbox'
+  const [rate, setRate] = useState(String(DEFAULT_PACE[sandbox ? 'sandbox' : 'shop'].rate))
+  const [concurrency, setConcurrency] = useState(String(DEFAULT_PACE[sandbox ? 'sandbox' : 'shop'].concurrency))
+  // The session this screen started the active run from: once that run is over, the screen shows
+  // its result, not the same sheet as still to be sent.
+  const [runSession, setRunSession] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const [started, setStarted] = useState<{ staged: number; skipped: number } | null>(null)
   const [commanded, setCommanded] = useState<RunSummary['status'] | null>(null)
@@ -52,6 +58,15 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
   // runs.list; until it answers (or if main cannot say), the rate of its first progress event.
   const pacedRun = useRef<number | null>(null)
   const guessedRun = useRef<number | null>(null)
+  const typed = useRef(false)
+  // The connection arrives after the first render: until the user types a pace or a run has its
+  // own, the defaults follow it (the sandbox is quick, a real shop gentle).
+  useEffect(() => {
+    if (typed.current || activeRunId !== null) return
+    const defaults = DEFAULT_PACE[sandbox ? 'sandbox' : 'shop']
+    setRate(String(defaults.rate))
+    setConcurrency(String(defaults.concurrency))
+  }, [sandbox, activeRunId])
   useEffect(() => {
     if (activeRunId === null || pacedRun.current === activeRunId) return
     let current = true
@@ -76,7 +91,7 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
   const { run } = action
 
   const pace = () => {
-    const read = readPace(rate, concurrency)
+    const read = readPace(rate, concurrency, t)
     setProblem(typeof read === 'string' ? read : null)
     return typeof read === 'string' ? null : read
   }
@@ -87,6 +102,7 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
     const answer = await run('run.start', { sessionId: state.session.sessionId, ...chosen })
     if (!answer) return
     pacedRun.current = answer.runId
+    setRunSession(state.session.sessionId)
     setStarted({ staged: answer.staged, skipped: answer.skipped })
     setCommanded('running')
     onRunStarted(answer.runId)
@@ -105,17 +121,19 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
     if (answer) setCommanded(answer.status)
   }
 
-  const canStart = state.session !== null && (phase === 'idle' || phase === 'finished' || phase === 'cancelled')
+  const over = phase === 'finished' || phase === 'cancelled'
+  const sameSheetAsRun = state.session !== null && state.session.sessionId === runSession
+  const canStart = state.session !== null && (phase === 'idle' || (over && !sameSheetAsRun))
   const counts = state.counts
 
   return (
     <section className="panel-stack" aria-labelledby="send-title">
-      <h1 id="send-title" tabIndex={-1}>4 · Send orders</h1>
+      <h1 id="send-title" tabIndex={-1}>{t('send.title')}</h1>
 
       <div className="card">
-        <h2>Destination</h2>
+        <h2>{t('send.destination')}</h2>
         <ConnectionBadge connection={connection} />
-        {connection?.kind === 'account' && <p className="hint">Orders will be created for real in the shop of {connection.login}.</p>}
+        {connection?.kind === 'account' && <p className="hint">{t('send.liveHint', { login: connection.login })}</p>}
       </div>
 
       {counts && canStart && <WhatWillBeSent counts={counts} />}
@@ -124,35 +142,56 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
         <ShopNotice sessionId={state.session.sessionId} rate={rate} concurrency={concurrency} version={`${connection.login}:${ordersToSend(counts)}`} />
       )}
 
+      {(canStart || !over) && (
       <div className="card">
-        <h2>Pace</h2>
-        <PaceFields rate={rate} concurrency={concurrency} disabled={phase === 'running' || phase === 'starting'} onRate={setRate} onConcurrency={setConcurrency} />
-        {phase === 'running' && <p className="hint">To change the pace, pause, change the numbers, then resume.</p>}
+        <h2>{t('send.pace')}</h2>
+        <PaceFields
+          rate={rate}
+          concurrency={concurrency}
+          sandbox={sandbox}
+          disabled={phase === 'running' || phase === 'starting'}
+          onRate={(text) => {
+            typed.current = true
+            setRate(text)
+          }}
+          onConcurrency={(text) => {
+            typed.current = true
+            setConcurrency(text)
+          }}
+        />
+        {phase === 'running' && <p className="hint">{t('send.changePace')}</p>}
         <div className="form-actions">
           {canStart && (
             <button type="button" className="primary" data-testid={TID.send.start} disabled={action.busy || !counts || ordersToSend(counts) === 0} onClick={start}>
-              {phase === 'idle' ? 'Start sending' : 'Send again'}
+              {t('send.start')}
             </button>
           )}
-          {phase === 'running' && <button type="button" data-testid={TID.send.pause} disabled={action.busy} onClick={() => command('run.pause')}>Pause</button>}
-          {phase === 'paused' && <button type="button" className="primary" data-testid={TID.send.resume} disabled={action.busy} onClick={() => command('run.resume')}>Resume</button>}
+          {phase === 'running' && <button type="button" data-testid={TID.send.pause} disabled={action.busy} onClick={() => command('run.pause')}>{t('send.pause')}</button>}
+          {phase === 'paused' && <button type="button" className="primary" data-testid={TID.send.resume} disabled={action.busy} onClick={() => command('run.resume')}>{t('send.resume')}</button>}
           {(phase === 'running' || phase === 'paused') && (
-            <button type="button" className="danger" data-testid={TID.send.cancel} disabled={action.busy} onClick={() => setConfirmCancel(true)}>Cancel run…</button>
+            <button type="button" className="danger" data-testid={TID.send.cancel} disabled={action.busy} onClick={() => setConfirmCancel(true)}>{t('send.cancel')}</button>
           )}
         </div>
-        {counts && ordersToSend(counts) === 0 && canStart && <p className="hint">Nothing to send: every order either has errors (fix them in Review or Map) or was created by an earlier run.</p>}
+        {counts && ordersToSend(counts) === 0 && canStart && <p className="hint">{t('send.nothing')}</p>}
         <ErrorMessage message={problem ?? action.error} />
       </div>
+      )}
 
       {activeRunId !== null && (
         <div className="card" aria-labelledby="progress-title">
-          <h2 id="progress-title">Run #{activeRunId} · {PHASE_WORDS[phase]}</h2>
-          {started && <p className="hint">{plural(started.staged, 'order')} queued{started.skipped ? `, ${formatCount(started.skipped)} skipped (created by an earlier run)` : ''}.</p>}
-          {progress ? <RunProgress progress={progress} /> : <p className="hint">Waiting for the first answer…</p>}
-          {(phase === 'finished' || phase === 'cancelled') && (
-            <p className="note">
-              {phase === 'cancelled' ? 'The run was cancelled; orders already created stay created.' : 'The run is over.'} Failed orders and orders with an unknown outcome can be fixed or settled in History.{' '}
-              <button type="button" className="link-button" onClick={onOpenHistory}>Open History</button>
+          <h2 id="progress-title">{t('send.run', { run: activeRunId, phase: t(`send.phase.${phase}`) })}</h2>
+          {started && (
+            <p className="hint">
+              {started.skipped
+                ? t('send.queuedSkipped', { queued: t('send.queued', { count: started.staged }), skipped: f.count(started.skipped) })
+                : t('send.queuedOnly', { queued: t('send.queued', { count: started.staged }) })}
+            </p>
+          )}
+          {progress ? <RunProgress progress={progress} /> : <p className="hint">{t('send.waitingFirst')}</p>}
+          {over && (
+            <p className="note" data-testid={TID.send.result}>
+              {phase === 'cancelled' ? t('send.cancelled') : t('send.over')} {t('send.fixInHistory')}{' '}
+              <button type="button" className="link-button" onClick={onOpenHistory}>{t('send.openHistory')}</button>
             </p>
           )}
         </div>
@@ -162,9 +201,9 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
 
       {confirmCancel && activeRunId !== null && (
         <ConfirmDialog
-          title={`Cancel run #${activeRunId}?`}
-          confirmLabel="Cancel the run"
-          cancelLabel="Keep sending"
+          title={t('send.cancelTitle', { run: activeRunId })}
+          confirmLabel={t('send.cancelConfirm')}
+          cancelLabel={t('send.keepSending')}
           onCancel={() => setConfirmCancel(false)}
           onConfirm={() => {
             setConfirmCancel(false)
@@ -172,22 +211,13 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
           }}
         >
           <p>
-            No new orders will be sent. Requests already on their way finish first; orders already created stay in the shop.
-            {progress ? ` ${plural(progress.counts.pending, 'order')} waiting now will not be sent.` : ''}
+            {t('send.cancelText')}
+            {progress ? ` ${t('send.cancelWaiting', { count: progress.counts.pending })}` : ''}
           </p>
         </ConfirmDialog>
       )}
     </section>
   )
-}
-
-const PHASE_WORDS: Record<Phase, string> = {
-  idle: 'not started',
-  starting: 'starting',
-  running: 'sending',
-  paused: 'paused',
-  finished: 'finished',
-  cancelled: 'cancelled'
 }
 
 function phaseOf(runId: number | null, progress: SendProgressEvent | undefined, commanded: RunSummary['status'] | null, busy: boolean): Phase {
@@ -207,14 +237,16 @@ export function ordersToSend(counts: PlanCounts): number {
 }
 
 function WhatWillBeSent({ counts }: { counts: PlanCounts }) {
+  const t = useT()
+  const f = useFormats()
   return (
     <div className="card">
-      <h2>What will be sent</h2>
+      <h2>{t('send.what')}</h2>
       <dl className="stats">
-        <div><dt>Orders to send</dt><dd>{formatCount(ordersToSend(counts))}</dd></div>
-        <div><dt>Created by an earlier run (skipped)</dt><dd>{formatCount(counts.alreadyCreated)}</dd></div>
-        <div><dt>Held back by errors</dt><dd>{formatCount(Math.max(0, counts.orders - counts.validOrders))}</dd></div>
-        <div><dt>Excluded rows</dt><dd>{formatCount(counts.excludedRows)}</dd></div>
+        <div><dt>{t('send.toSend')}</dt><dd>{f.count(ordersToSend(counts))}</dd></div>
+        <div><dt>{t('send.skipped')}</dt><dd>{f.count(counts.alreadyCreated)}</dd></div>
+        <div><dt>{t('send.heldBack')}</dt><dd>{f.count(Math.max(0, counts.orders - counts.validOrders))}</dd></div>
+        <div><dt>{t('send.excluded')}</dt><dd>{f.count(counts.excludedRows)}</dd></div>
       </dl>
     </div>
   )

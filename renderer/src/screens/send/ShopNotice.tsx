@@ -1,9 +1,11 @@
 // What the shop is likely to do if the sheet is sent now (issue 12 §3): asked of main for the
-// chosen pace, worded by the one module that words it (shared/run/side-effects.ts). Nothing is
-// shown for the sandbox, where main answers with no notices.
+// chosen pace as codes with numbers (shared/run/side-effects.ts), worded here in the reader's
+// language. Nothing is shown for the sandbox, where main answers with no notices.
 import { useEffect, useState } from 'react'
-import { noticeText, type SideEffect } from '#shared/run/side-effects'
+import { PRODUCT_SETTINGS, SHOP_SETTINGS, type SideEffect } from '#shared/run/side-effects'
+import type { Translate } from '#shared/i18n/translate'
 import { useApi } from '../../lib/api-context'
+import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { readPace } from './send-settings'
 
@@ -17,9 +19,11 @@ interface ShopNoticeProps {
 
 export function ShopNotice({ sessionId, rate, concurrency, version }: ShopNoticeProps) {
   const api = useApi()
+  const t = useT()
+  const f = useFormats()
   const [effects, setEffects] = useState<SideEffect[]>([])
   useEffect(() => {
-    const pace = readPace(rate, concurrency)
+    const pace = readPace(rate, concurrency, t)
     if (typeof pace === 'string') return
     let current = true
     api.invoke('run.notice', { sessionId, ...pace }).then((result) => {
@@ -28,17 +32,36 @@ export function ShopNotice({ sessionId, rate, concurrency, version }: ShopNotice
     return () => {
       current = false
     }
-  }, [api, sessionId, rate, concurrency, version])
+  }, [api, sessionId, rate, concurrency, version, t])
   if (effects.length === 0) return null
   return (
     <div className="card" data-testid={TID.send.notice}>
-      <h2>What the shop is likely to do</h2>
+      <h2>{t('notice.title')}</h2>
       <ul>
         {effects.map((effect) => (
-          <li key={effect.code}>{noticeText(effect)}</li>
+          <li key={effect.code}>{noticeLine(effect, t, f.duration)}</li>
         ))}
       </ul>
-      <p className="hint">Starting the run means going ahead with this.</p>
+      <p className="hint">{t('notice.goAhead')}</p>
     </div>
   )
+}
+
+function noticeLine(effect: SideEffect, t: Translate, duration: (seconds: number) => string): string {
+  const p = effect.params
+  const off = effect.setting?.url === SHOP_SETTINGS.url ? ` ${t('notice.turnOff.shop')}` : effect.setting?.url === PRODUCT_SETTINGS.url ? ` ${t('notice.turnOff.product')}` : ''
+  switch (effect.code) {
+    case 'owner-emails':
+      return `${t('notice.ownerEmails', { count: p['orders'] ?? 0 })}${(p['paid'] ?? 0) > 0 ? ` ${t('notice.ownerEmailsPaid')}` : ''}${off}`
+    case 'unpaid-reminders':
+      return `${t('notice.unpaidReminders', { count: p['orders'] ?? 0 })}${off}`
+    case 'paid-actions':
+      return `${t('notice.paidActions', { count: p['orders'] ?? 0 })}${off}`
+    case 'calls-and-time':
+      return t('notice.calls', { count: p['calls'] ?? 0, rate: p['rate'] ?? 0, duration: duration(p['seconds'] ?? 0) })
+    case 'block-risk':
+      return (p['concurrency'] ?? 1) > 1
+        ? t('notice.blockRiskConcurrent', { rate: p['rate'] ?? 0, concurrency: p['concurrency'] ?? 1 })
+        : t('notice.blockRisk', { rate: p['rate'] ?? 0 })
+  }
 }

@@ -1,7 +1,14 @@
 // Pace of a run as typed by the user, checked before it goes to main.
+import type { Translate } from '../../lib/i18n'
 
-export const DEFAULT_RATE = 1
-export const DEFAULT_CONCURRENCY = 1
+/** The CLI's defaults (electron/main/cli/run/send-options.ts): gentle on a real shop, quick on the
+ * built-in sandbox. */
+export const DEFAULT_PACE = {
+  shop: { rate: 1, concurrency: 1 },
+  sandbox: { rate: 20, concurrency: 4 }
+} as const
+export const DEFAULT_RATE = DEFAULT_PACE.shop.rate
+export const DEFAULT_CONCURRENCY = DEFAULT_PACE.shop.concurrency
 export const MAX_RATE = 100
 export const MAX_CONCURRENCY = 16
 
@@ -11,14 +18,14 @@ export interface Pace {
 }
 
 /** The pace, or a sentence saying what to fix. */
-export function readPace(rateText: string, concurrencyText: string): Pace | string {
+export function readPace(rateText: string, concurrencyText: string, t: Translate): Pace | string {
   const rate = Number(rateText.replace(',', '.'))
   if (!Number.isFinite(rate) || rate <= 0 || rate > MAX_RATE) {
-    return `Requests per second must be a number above 0 and at most ${MAX_RATE}, for example 1 or 0.5.`
+    return t('send.rateProblem', { max: MAX_RATE })
   }
   const concurrency = Number(concurrencyText)
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) {
-    return `Requests at the same time must be a whole number from 1 to ${MAX_CONCURRENCY}.`
+    return t('send.concurrencyProblem', { max: MAX_CONCURRENCY })
   }
   return { rate, concurrency }
 }

@@ -1,0 +1,245 @@
+// The app in Russian: plurals, numbers, amounts and dates as a Russian reader writes them, the
+// language switch, and a pseudo-locale run that finds any text on screen not from the catalog.
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { useState } from 'react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { FIELD_CATALOG } from '#shared/mapping/catalog'
+import type { ChannelInput, OrderPreview } from '#shared/ipc/contract'
+import { CATALOGS } from '#shared/i18n/catalog/index'
+import { formatsFor } from '#shared/i18n/format'
+import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoCatalog } from '#shared/i18n/pseudo'
+import { App } from '../../renderer/src/App'
+import { IssueList } from '../../renderer/src/components/IssueList'
+import { LANGUAGE_KEY, systemLanguage } from '../../renderer/src/lib/i18n'
+import { useRunFeed } from '../../renderer/src/lib/run-feed'
+import { MapScreen } from '../../renderer/src/screens/map/MapScreen'
+import { SendScreen } from '../../renderer/src/screens/send/SendScreen'
+import { BRAND_DOMAINS } from '../../renderer/src/screens/connection/domains'
+import { ENCODINGS } from '../../renderer/src/screens/load/text-options'
+import { TID } from '../../renderer/src/test-ids'
+import { createFakeApi, SANDBOX, type FakeApi } from './fake-api'
+import { counts, issue, progress, runOrder, runSummary, session, stateCounts } from './fixtures'
+import { renderWithApi, TEST_TIME_ZONE, WithSession, type RenderOptions } from './render'
+
+const NBSP = '\u00a0'
+
+afterEach(() => {
+  localStorage.clear()
+  vi.restoreAllMocks()
+})
+
+function preview(input: ChannelInput<'mapping.previewOrder'>): OrderPreview {
+  return {
+    order: { index: input.order, key: null, rows: [2, 3], fields: { bill_email: 'anna@example.com', bill_surname: 'Смирнова' }, goods: [{ good_name: 'course-1', good_sum: '1100.00', row: 2 }] },
+    issues: [],
+    body: 'goods%5B0%5D%5Bgood_name%5D=course-1&hash=•••'
+  }
+}
+
+function mapApi(): FakeApi {
+  return createFakeApi({
+    'mapping.set': (input) => ({ mapping: input.mapping, counts: counts() }),
+    'mapping.previewOrder': preview,
+    'templates.list': () => []
+  })
+}
+
+function SendHarness() {
+  const feed = useRunFeed()
+  const [runId, setRunId] = useState<number | null>(null)
+  return (
+    <WithSession summary={session({ counts: counts({ orders: 100, validOrders: 95, alreadyCreated: 3 }) })}>
+      {(state) => <SendScreen state={state} connection={SANDBOX} feed={feed} activeRunId={runId} onRunStarted={setRunId} onOpenHistory={() => undefined} />}
+    </WithSession>
+  )
+}
+
+function historyApi(): FakeApi {
+  return createFakeApi({
+    'runs.list': () => [runSummary({ runId: 7, sandbox: true, apiBase: 'http://127.0.0.1:43123/api/', counts: stateCounts({ succeeded: 21, failed: 2, unknown: 5 }), total: 28 })],
+    'runs.orders': () => ({ total: 1, orders: [runOrder(1)] })
+  })
+}
+
+describe('the app in Russian', () => {
+  it('counts, plurals, speed and time left on the Send screen', async () => {
+    const api = createFakeApi({ 'run.start': () => ({ runId: 7, staged: 95, skipped: 3 }) })
+    renderWithApi(<SendHarness />, api, { language: 'ru' })
+    expect(await screen.findByRole('heading', { name: '4 · Отправка заказов' })).toBeTruthy()
+    expect(screen.getByTestId(TID.sandboxBadge).textContent).toBe('Песочница — в настоящий магазин ничего не попадёт')
+    const what = screen.getByRole('heading', { name: 'Что будет отправлено' }).parentElement!
+    expect(within(what).getByText('Заказов к отправке').nextSibling?.textContent).toBe('92')
+    await userEvent.setup().click(screen.getByTestId(TID.send.start))
+    expect(await screen.findByText('В очереди 95 заказов, пропущено 3 (созданы прошлым запуском).')).toBeTruthy()
+
+    act(() => api.emit('run.progress', progress({ counts: stateCounts({ pending: 1245, succeeded: 21, failed: 2 }), total: 1268, perMinute: 1266.44 })))
+    expect(screen.getByTestId(TID.send.eta).textContent).toBe('около 2 мин 5 с')
+    // Testing Library folds the no-break spaces that group the digits into plain ones.
+    expect(screen.getByText('1 266,4 зак./мин')).toBeTruthy()
+    expect(screen.getByText('23 из 1 268')).toBeTruthy()
+    const bar = screen.getByRole('progressbar', { name: 'Обработано заказов' })
+    expect(bar.getAttribute('aria-valuetext')).toBe(`Обработано 23 из 1${NBSP}268 заказов`)
+    expect(screen.getByTestId(TID.send.progress).querySelector('[data-state="succeeded"]')?.textContent).toBe('создан: 21')
+  })
+
+  it('Map: field names in Russian first with the API name beside, amounts with a decimal comma, UTM and affiliate fields folded', async () => {
+    renderWithApi(<WithSession summary={session()}>{(state) => <MapScreen state={state} onNext={() => undefined} />}</WithSession>, mapApi(), { language: 'ru' })
+    const surname = await screen.findByTestId(TID.map.field('bill_surname'))
+    expect(within(surname).getByText('Фамилия')).toBeTruthy()
+    expect(within(surname).getByText('bill_surname').tagName).toBe('CODE')
+    expect(within(screen.getByTestId(TID.map.field('bill_address'))).getByText('Адрес доставки')).toBeTruthy()
+    expect(screen.getByTestId(TID.map.badge('bill_email')).textContent).toBe(`Найдено · 95${NBSP}%`)
+
+    const utm = screen.getByTestId(TID.map.field('utm[utm_source]')).closest('details')!
+    expect(utm.open).toBe(false)
+    expect(utm.querySelector('summary')?.textContent).toBe('UTM-метки (сопоставлено 0 из 5)')
+    const affiliate = screen.getByTestId(TID.map.field('utm[aff_source]')).closest('details')!
+    expect(affiliate.open).toBe(false)
+
+    const fields = await screen.findByTestId(TID.map.previewFields)
+    await waitFor(() => expect(fields.textContent).toContain(`course-1 · 1${NBSP}100,00`))
+    expect(within(fields).getByText('Фамилия')).toBeTruthy()
+    expect(screen.getByText('Из строк таблицы 2, 3.')).toBeTruthy()
+  })
+
+  it('Problems: in Russian from the issue code, row, column and field; the engine\'s sentence kept as the title', () => {
+    const issues = [
+      issue({ code: 'email', row: 4, column: 'Email', field: 'bill_email', message: 'Row 4, column "Email": "maria.ivanova@" is not a valid e-mail address (bill_email).' }),
+      issue({ code: 'required', row: 7, column: 'Фамилия', field: 'bill_surname', message: 'Row 7, column "Фамилия": the last name is empty (bill_surname).' }),
+      issue({ code: 'something-new', row: 9, column: null, field: null, message: 'A problem the catalog does not know yet.' })
+    ]
+    renderWithApi(<IssueList issues={issues} />, createFakeApi(), { language: 'ru' })
+    const items = screen.getAllByRole('listitem')
+    expect(items[0]?.textContent).toBe('Ошибка Строка 4, столбец «Email»: неверный адрес e-mail (bill_email). Исправьте адрес в файле.')
+    expect(items[0]?.getAttribute('title')).toContain('"maria.ivanova@" is not a valid e-mail address')
+    expect(items[1]?.textContent).toBe('Ошибка Строка 7, столбец «Фамилия»: пустое обязательное поле «Фамилия» (bill_surname). Заполните его.')
+    expect(items[2]?.textContent).toBe('Ошибка A problem the catalog does not know yet.')
+  })
+
+  it('History: "Песочница" for a sandbox run, dates in Russian', async () => {
+    renderWithApi(<App initialStep="history" />, historyApi(), { language: 'ru' })
+    const row = await screen.findByTestId(TID.history.run(7))
+    expect(row.textContent).toContain('Песочница')
+    expect(row.textContent).not.toContain('127.0.0.1')
+    expect(row.textContent).toContain('14 мар. 2025 г., 13:30')
+    await userEvent.setup().click(within(row).getByRole('button', { name: 'Запуск №7' }))
+    expect((await screen.findByRole('heading', { name: /Запуск №7/ })).textContent).toBe('Запуск №7 · orders.csv')
+    expect(screen.getByText(/Начат 14 мар\. 2025 г\., 13:30 · завершён · Песочница/)).toBeTruthy()
+  })
+
+  it('History: a CSV export for a Russian reader is separated by ";", says so, and can be switched to ","', async () => {
+    const api = historyApi()
+    api.handle('runs.export', ({ format }) => ({ name: `run-7.${format}`, bytes: new Uint8Array([1]) }))
+    vi.spyOn(URL, 'createObjectURL').mockReturnValue('blob:orderbatch/1')
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    renderWithApi(<App initialStep="history" />, api, { language: 'ru' })
+    const user = userEvent.setup()
+    await user.click(within(await screen.findByTestId(TID.history.run(7))).getByRole('button'))
+    const separator = (await screen.findByTestId(TID.history.exportDelimiter)) as HTMLSelectElement
+    expect(separator.value).toBe(';')
+    expect(separator.selectedOptions[0]?.textContent).toBe('точка с запятой ( ; )')
+    const note = screen.getByText(/Excel с десятичной запятой ждёт в CSV разделитель «;»/)
+    expect(note.textContent).toContain('Заголовки столбцов — на языке интерфейса (Русский)')
+    expect(separator.getAttribute('aria-describedby')).toBe(note.id)
+    await user.click(screen.getByTestId(TID.history.export))
+    await waitFor(() => expect(api.inputsOf('runs.export')).toEqual([{ runId: 7, format: 'csv', only: 'all', language: 'ru', delimiter: ';' }]))
+    await user.selectOptions(separator, ',')
+    await user.click(screen.getByTestId(TID.history.export))
+    await waitFor(() => expect(api.lastInput('runs.export')).toEqual({ runId: 7, format: 'csv', only: 'all', language: 'ru', delimiter: ',' }))
+  })
+
+  it('History in English says "Sandbox" too, not the stand-in address', async () => {
+    renderWithApi(<App initialStep="history" />, historyApi())
+    const row = await screen.findByTestId(TID.history.run(7))
+    expect(row.textContent).toContain('Sandbox')
+    expect(row.textContent).toContain('14 Mar 2025, 13:30')
+  })
+
+  it('switches language from the header and remembers the choice', async () => {
+    renderWithApi(<App initialStep="connection" />, createFakeApi(), { language: 'en' })
+    expect(await screen.findByRole('heading', { name: 'Connection', level: 1 })).toBeTruthy()
+    fireEvent.change(screen.getByTestId(TID.language), { target: { value: 'ru' } })
+    expect(await screen.findByRole('heading', { name: 'Подключение', level: 1 })).toBeTruthy()
+    expect(screen.getByTestId(TID.step('load')).textContent).toContain('Файл')
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('ru')
+    expect(document.documentElement.lang).toBe('ru')
+  })
+
+  it('follows the system language: Russian when it is Russian, else English', () => {
+    expect(systemLanguage({ language: 'ru-RU', languages: ['ru-RU', 'en-US'] })).toBe('ru')
+    expect(systemLanguage({ language: 'de-DE', languages: ['de-DE'] })).toBe('en')
+    expect(systemLanguage({ language: 'en-US', languages: [] })).toBe('en')
+  })
+})
+
+// ---- pseudo-locale ----
+
+const PSEUDO: RenderOptions = { language: 'en', catalogs: { en: pseudoCatalog(CATALOGS.en), ru: pseudoCatalog(CATALOGS.ru) } }
+const READ_ATTRIBUTES = ['title', 'aria-label', 'placeholder', 'aria-valuetext']
+
+/** Words on screen outside ⟦ ⟧ that are not data from the fake (file names, headers, cells...). */
+function untranslated(data: string): string[] {
+  const texts: string[] = []
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? '')
+  for (const element of document.body.querySelectorAll('*')) {
+    for (const name of READ_ATTRIBUTES) {
+      const value = element.getAttribute(name)
+      if (value) texts.push(value)
+    }
+  }
+  // Catalog texts nest (a sentence with translated words inside): strip the innermost first.
+  const innermost = new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g')
+  const strip = (text: string): string => {
+    const next = text.replace(innermost, ' ')
+    return next === text ? text : strip(next)
+  }
+  const words = texts.flatMap((text) => strip(text).match(/\p{L}{2,}/gu) ?? [])
+  return [...new Set(words.filter((word) => !data.includes(word)))]
+}
+
+describe('pseudo-locale', () => {
+  it('every screen shows only catalog text besides the data it was given', async () => {
+    const summary = session()
+    const api = createFakeApi({
+      'sheet.load': () => summary,
+      'mapping.set': (input) => ({ mapping: input.mapping, counts: counts() }),
+      'mapping.previewOrder': preview,
+      'templates.list': () => [],
+      'rows.page': () => ({ total: 0, rows: [], counts: counts() }),
+      'runs.list': () => [runSummary({ runId: 7, sandbox: true })],
+      'runs.orders': () => ({ total: 1, orders: [runOrder(1)] })
+    })
+    // Data shown as it is: what the fake answered, the API domains and encoding names, field API names;
+    // dates are Intl's words (month names), not the catalog's.
+    const data = JSON.stringify([summary, runSummary(), runOrder(1), preview({ sessionId: 's-1', order: 1 }), SANDBOX, BRAND_DOMAINS, ENCODINGS, FIELD_CATALOG.map((f) => f.key), formatsFor('en', { timeZone: TEST_TIME_ZONE }).dateTime(runSummary().createdAt)])
+    renderWithApi(<App initialStep="connection" />, api, PSEUDO)
+    const user = userEvent.setup()
+    await screen.findAllByTestId(TID.sandboxBadge)
+    expect(untranslated(data), 'connection').toEqual([])
+
+    await user.click(screen.getByTestId(TID.step('load')))
+    await user.upload(screen.getByTestId(TID.load.fileInput), new File(['x'], 'orders.csv', { type: 'text/csv' }))
+    await screen.findByTestId(TID.load.summary)
+    expect(untranslated(data), 'load').toEqual([])
+
+    await user.click(screen.getByTestId(TID.load.next))
+    await screen.findByTestId(TID.map.previewFields)
+    expect(untranslated(data), 'map').toEqual([])
+
+    await user.click(screen.getByTestId(TID.map.next))
+    await screen.findByTestId(TID.review.panel)
+    expect(untranslated(data), 'review').toEqual([])
+
+    await user.click(screen.getByTestId(TID.review.next))
+    await screen.findByTestId(TID.send.start)
+    expect(untranslated(data), 'send').toEqual([])
+
+    await user.click(screen.getByTestId(TID.step('history')))
+    await user.click(within(await screen.findByTestId(TID.history.run(7))).getByRole('button'))
+    await screen.findByTestId(TID.history.orders)
+    expect(untranslated(data), 'history').toEqual([])
+  })
+})
