@@ -6,9 +6,9 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
-import type { CreateRunInput, StageOrderInput } from '../../../electron/main/journal'
 import { cellText, resultsTable } from '../../../electron/main/export/results-table'
 import { toCsv, toXlsx } from '../../../electron/main/export/write-results'
+import { HEADERS, order, runInput } from './export-fixture'
 
 let dir: string
 let journal: Journal
@@ -20,24 +20,6 @@ afterEach(() => {
   journal.close()
   rmSync(dir, { recursive: true, force: true })
 })
-
-const HEADERS = ['Order', 'Email', 'Product', 'Price']
-
-function runInput(mapping: unknown): CreateRunInput {
-  return {
-    sourceName: 'orders.xlsx',
-    sourceHash: 'a'.repeat(64),
-    sourceSize: 100,
-    sheet: 'Orders',
-    mapping,
-    settings: { rate: 1, concurrency: 1, apiBase: 'https://shop.example.com/api/', login: 'shop' },
-    destination: 'shop shop https://shop.example.com/api/'
-  }
-}
-
-function order(ordinal: number, rows: StageOrderInput['rows'], extra: Partial<StageOrderInput> = {}): StageOrderInput {
-  return { ordinal, groupKey: `A-${ordinal}`, fingerprint: `f${ordinal}`.padEnd(64, '0'), payload: [['bill_email', `b${ordinal}@example.com`]], email: `b${ordinal}@example.com`, rows, ...extra }
-}
 
 /** Run with: #1 created (two rows), #2 refused by the API with a hostile text, #3 rejected by the
  * sheet, #4 created then deleted. */

@@ -7,12 +7,13 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
-import type { CreateRunInput, RunRecord, StageOrderInput } from '../../../electron/main/journal'
+import type { RunRecord } from '../../../electron/main/journal'
 import { formulaSafe } from '../../../electron/main/export/formula-safe'
 import { resultsTable, type ExportFilter } from '../../../electron/main/export/results-table'
 import { columnName, resultPages, streamResults, xmlText } from '../../../electron/main/export/stream-results'
 import { toCsv, toXlsx } from '../../../electron/main/export/write-results'
 import { exportRun } from '../../../electron/main/service/export-results'
+import { HEADERS, order, runInput } from './export-fixture'
 
 let dir: string
 let journal: Journal
@@ -24,24 +25,6 @@ afterEach(() => {
   journal.close()
   rmSync(dir, { recursive: true, force: true })
 })
-
-const HEADERS = ['Order', 'Email', 'Product', 'Price']
-
-function runInput(mapping: unknown): CreateRunInput {
-  return {
-    sourceName: 'orders.xlsx',
-    sourceHash: 'a'.repeat(64),
-    sourceSize: 100,
-    sheet: 'Orders',
-    destination: 'sandbox',
-    mapping,
-    settings: { rate: 1, concurrency: 1, apiBase: 'https://shop.example.com/api/', login: 'shop' }
-  }
-}
-
-function order(ordinal: number, rows: StageOrderInput['rows'], extra: Partial<StageOrderInput> = {}): StageOrderInput {
-  return { ordinal, groupKey: `A-${ordinal}`, fingerprint: `f${ordinal}`.padEnd(64, '0'), payload: [['bill_email', `b${ordinal}@example.com`]], email: `b${ordinal}@example.com`, rows, ...extra }
-}
 
 const HOSTILE = ['=1+1', ' +7 916', '-', "'=x", '@SUM(A1)', '\tTab', 'a"b', 'x\u0001y', '_x0041_', '<b>&amp;</b>', ' both ', 'Мария', '']
 
