@@ -88,4 +88,16 @@ describe('the CLI in Russian', () => {
     expect(r.code).toBe(0)
     expect(r.out).toContain('создано 30, не принято 0')
   })
+
+  it('undoes in Russian with Russian plurals', async () => {
+    const r = await cli(['undo', '1', ...flags, '--rate', '500', '--yes', '--lang', 'ru'])
+    expect(r.err).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.out).toMatch(/^Удалить: 30 заказов, созданных запуском 1 \(счета /m)
+    expect(r.out).toMatch(/^Удалено 30 заказов запуска 1 из магазина: счета /m)
+    expect(r.out).toContain('Журнал по-прежнему считает эти заказы созданными')
+    const again = await cli(['undo', '1', ...flags, '--yes', '--lang', 'ru'])
+    expect(again.out).toContain('30 заказов удалены прошлой отменой.')
+    expect(again.out).toContain('У запуска 1 не осталось созданных заказов для удаления.')
+  })
 })

@@ -8,6 +8,7 @@ import { journalPathFor } from '../../ops/paths'
 import { resolveOrder } from '../../ops/requeue'
 import { commandHint } from '../run/send-options'
 import { UsageError } from '../usage-error'
+import { cliT } from '../lang'
 
 const OPTIONS = {
   order: { type: 'string' },
@@ -34,10 +35,10 @@ export async function resolveCommand(argv: string[], io: CliIo): Promise<number>
     const notes = { created: 'found in the shop by the user (orderbatch resolve)', absent: 'not in the shop, says the user (orderbatch resolve)' }
     if (billId !== undefined) {
       resolveOrder(journal, run, ordinal, { kind: 'created', billId }, notes)
-      io.stdout(`Order #${ordinal} of run ${runId} is recorded as created, bill ${billId}. It will never be sent again.\n`)
+      io.stdout(`${cliT(io)('cli.resolve.created', { ordinal, run: runId, bill: billId })}\n`)
     } else {
       resolveOrder(journal, run, ordinal, { kind: 'absent' }, notes)
-      io.stdout(`Order #${ordinal} of run ${runId} is back in the queue; "orderbatch resume ${runId}${commandHint(values)}" sends it.\n`)
+      io.stdout(`${cliT(io)('cli.resolve.absent', { ordinal, run: runId, hint: commandHint(values) })}\n`)
     }
     return EXIT.ok
   } finally {

@@ -15,6 +15,7 @@ import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { UsageError } from '../usage-error'
+import { cliT } from '../lang'
 
 // Deletions go one at a time at the run's pace (or --rate): no --concurrency.
 const OPTIONS = { ...API_OPTION_SPECS, rate: SEND_OPTION_SPECS.rate, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
@@ -29,20 +30,21 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
     const run = requireRun(journal, runId, 'undo')
     const plan = planContinuation(run, values, io, 'undo')
     const { existed, deletedBefore, noBillId, toDelete } = planUndo(journal, run)
+    const t = cliT(io)
     const lines: string[] = []
-    if (existed > 0) lines.push(`${existed} order${existed === 1 ? '' : 's'} already existed in the shop before run ${run.id} (answer 601); the run did not create ${existed === 1 ? 'it' : 'them'}, so ${existed === 1 ? 'it is' : 'they are'} left alone.`)
-    if (deletedBefore > 0) lines.push(`${deletedBefore} order${deletedBefore === 1 ? ' was' : 's were'} deleted by an earlier undo.`)
+    if (existed > 0) lines.push(t('cli.undo.existed', { count: existed, run: run.id }))
+    if (deletedBefore > 0) lines.push(t('cli.undo.deletedBefore', { count: deletedBefore }))
     if (noBillId.length > 0) {
-      lines.push(`${noBillId.length} created order${noBillId.length === 1 ? ' has' : 's have'} no bill id in the journal (#${noBillId.map((o) => o.ordinal).join(', #')}), so undo cannot delete ${noBillId.length === 1 ? 'it' : 'them'}; delete ${noBillId.length === 1 ? 'it' : 'them'} in the shop if there.`)
+      lines.push(t('cli.undo.noBill', { count: noBillId.length, orders: `#${noBillId.map((o) => o.ordinal).join(', #')}` }))
     }
     if (toDelete.length === 0) {
-      io.stdout(`${[...lines, `Run ${run.id} has no created orders left to delete.`].join('\n')}\n`)
+      io.stdout(`${[...lines, t('cli.undo.noneLeft', { run: run.id })].join('\n')}\n`)
       return noBillId.length > 0 ? EXIT.problems : EXIT.ok
     }
-    lines.push(`To delete: ${toDelete.length} order${toDelete.length === 1 ? '' : 's'} created by run ${run.id} (bills ${billList(toDelete)}) from ${plan.where}.`)
+    lines.push(t('cli.undo.toDelete', { count: toDelete.length, run: run.id, bills: billList(toDelete), where: plan.where }))
     io.stdout(`${lines.join('\n')}\n`)
-    if (!(await confirmed(io, values.yes, `Delete ${toDelete.length} order${toDelete.length === 1 ? '' : 's'} from the shop? This cannot be undone.`))) {
-      io.stdout('Nothing was deleted.\n')
+    if (!(await confirmed(io, values.yes, t('cli.undo.confirm', { count: toDelete.length })))) {
+      io.stdout(`${t('cli.undo.nothing')}\n`)
       return EXIT.usageOrInput
     }
     const target = await openApi(plan.choice, journal.path)
@@ -67,20 +69,21 @@ function report(journal: Journal, run: RunRecord, tally: UndoTally, planned: num
   const deleted = tally.deleted.map(billOf)
   const gone = tally.gone.map(billOf)
   const failed = tally.failed.map(({ order, reason }) => `#${order.ordinal} (bill ${billOf(order)}): ${reason}`)
+  const t = cliT(io)
   const lines: string[] = []
-  if (deleted.length > 0) lines.push(`Deleted ${deleted.length} order${deleted.length === 1 ? '' : 's'} of run ${run.id} from the shop: bills ${shortList(deleted)}.`)
-  if (gone.length > 0) lines.push(`${gone.length} order${gone.length === 1 ? ' was' : 's were'} no longer in the shop (bills ${shortList(gone)}); recorded as deleted.`)
+  if (deleted.length > 0) lines.push(t('cli.undo.deleted', { count: deleted.length, run: run.id, bills: shortList(deleted) }))
+  if (gone.length > 0) lines.push(t('cli.undo.gone', { count: gone.length, bills: shortList(gone) }))
   if (failed.length > 0) {
-    lines.push(`Not deleted (${failed.length}):`, ...failed.slice(0, LIST_LIMIT).map((line) => `  ${line}`))
-    if (failed.length > LIST_LIMIT) lines.push(`  ... and ${failed.length - LIST_LIMIT} more.`)
+    lines.push(t('cli.undo.notDeleted', { count: failed.length }), ...failed.slice(0, LIST_LIMIT).map((line) => `  ${line}`))
+    if (failed.length > LIST_LIMIT) lines.push(t('cli.undo.more', { count: failed.length - LIST_LIMIT }))
   }
   const done = deleted.length + gone.length
   if (tally.stopped) {
-    const why = tally.stopped.kind === 'cancelled' ? 'Stopped at your request.' : tally.stopped.text
-    lines.push(`Undo stopped: ${why}${tally.untried > 0 ? ` ${tally.untried} order${tally.untried === 1 ? ' was' : 's were'} not tried.` : ''}`)
+    const why = tally.stopped.kind === 'cancelled' ? t('cli.undo.cancelled') : tally.stopped.text
+    lines.push(`${t('cli.undo.stopped', { why })}${tally.untried > 0 ? t('cli.undo.untried', { count: tally.untried }) : ''}`)
   }
-  if (done < planned) lines.push(`Run "orderbatch undo ${run.id}" again to try the rest; deleted orders are not tried twice.`)
-  if (done > 0) lines.push('The journal still counts these orders as created, so importing the same rows again skips them; add --force to send them again.')
+  if (done < planned) lines.push(t('cli.undo.again', { run: run.id }))
+  if (done > 0) lines.push(t('cli.undo.stillCounted'))
   const note = `undo: ${done} of ${planned} created order${planned === 1 ? '' : 's'} deleted from the shop${failed.length > 0 ? `, ${failed.length} not deleted` : ''}`
   journal.setRunStatus(run.id, journal.getRun(run.id)?.status ?? run.status, note)
   io.stdout(`${lines.join('\n')}\n`)
