@@ -4,7 +4,8 @@
 import type { RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { readRunInfo, type RunRecord, type RunSettings } from '../journal'
-import { nothingToSend, stageImport, startSending } from '../ops/run'
+import { OpError } from '../ops/op-error'
+import { checkResumable, nothingToSend, resumePace, stageImport, startSending } from '../ops/run'
 import type { RunHandle, SendOptions, SendResult } from '../sender/send-run'
 import type { Connections, Target } from './connection'
 import type { CreatedIndex } from './created-index'
@@ -119,11 +120,9 @@ export class RunControl {
     const journal = this.deps.journal.get()
     const run = journal.getRun(runId)
     if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
-    if (run.status === 'cancelled') {
-      throw new ServiceError('invalid-state', `Run ${runId} was cancelled and cannot be sent again. Load the file again to send what is left (orders already created are skipped).`)
-    }
+    inAppWords(() => checkResumable(run))
     const target = await this.deps.connections.forRun(run, readRunInfo(run).sandbox)
-    const settings = { ...run.settings, rate: rate ?? run.settings.rate, concurrency: concurrency ?? run.settings.concurrency, apiBase: target.apiBase }
+    const settings = { ...run.settings, ...resumePace(run, { rate, concurrency }), apiBase: target.apiBase }
     this.launch(run, target, settings)
   }
 
@@ -244,5 +243,18 @@ export class RunControl {
         console.error('Orderbatch: a sending-state listener failed:', error)
       }
     }
+  }
+}
+
+/** The History screen's sentence for an operation's refusal, where the app words it its own way. */
+function inAppWords<T>(operation: () => T): T {
+  try {
+    return operation()
+  } catch (error) {
+    if (error instanceof OpError && error.code === 'invalid-state' && error.params.status === 'cancelled') {
+      const runId = error.params.runId
+      throw new ServiceError('invalid-state', `Run ${runId} was cancelled and cannot be sent again. Load the file again to send what is left (orders already created are skipped).`)
+    }
+    throw error
   }
 }
