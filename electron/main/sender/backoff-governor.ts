@@ -2,7 +2,7 @@
 // requests that could not be sent, the sending rate that follows them, and when a trouble has
 // lasted long enough to give up. It decides; the send loop acts on the decisions (events,
 // stopping the run). Times are monotonic ms of the run's clock.
-import { AdaptiveRate, TroubleStreak } from './adaptive-rate'
+import { AdaptiveRate } from './adaptive-rate'
 import { fullJitterDelay } from './backoff'
 import type { BackoffPolicy } from './backoff'
 import type { Clock } from './clock'
@@ -100,5 +100,26 @@ export class BackoffGovernor {
   private hold(until: number): void {
     this.holdEnd = Math.max(this.holdEnd, until)
     this.options.pacer.holdUntil(until)
+  }
+}
+
+/** A run of the same trouble (request limit, or nothing could be sent): when it began and how
+ * many back-offs it has caused. Any sign that the trouble is over clears it. */
+export class TroubleStreak {
+  since: number | null = null
+  count = 0
+
+  hit(now: number): void {
+    this.since ??= now
+    this.count += 1
+  }
+
+  clear(): void {
+    this.since = null
+    this.count = 0
+  }
+
+  lastedAtLeast(now: number, ms: number): boolean {
+    return this.since !== null && now - this.since >= ms
   }
 }
