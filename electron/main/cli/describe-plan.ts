@@ -1,6 +1,7 @@
 // Human-readable and JSON descriptions of a prepared import, shared by preview and import.
 import type { Issue } from '#shared/plan/issue'
 import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
+import { matchReasonText } from '#shared/mapping/auto-map-reasons'
 import { noteText } from '#shared/presets/notes'
 import type { Translate } from '#shared/i18n/translate'
 import type { PreparedImport } from '../pipeline/prepare-import'
@@ -60,7 +61,7 @@ export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH
   const row = (field: string, fm: FieldMapping) => {
     const source = fm.source
     const match = source.kind === 'column' ? confidence.get(`${field}|${source.column}`) : undefined
-    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${match.reason}` : ''
+    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${matchReasonText(match.why, t)}` : ''
     lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source, t)}${describeTransform(fm)}${score}`)
   }
   mapping.goods.forEach((good, i) => {
