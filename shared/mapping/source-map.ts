@@ -415,7 +415,7 @@ class SourceMapper {
           const others = [...new Set([...pool, ...(current >= 0 ? [current] : [])])].filter((i) => i !== line)
           good.sum = this.columnMapping(line)
           this.release(line)
-          this.guess('goods[0][good_sum]', line, 'price.line', { column: this.headerOf(line), others: others.map((i) => JSON.stringify(this.headerOf(i))).join(', ') || 'the totals' })
+          this.guess('goods[0][good_sum]', line, 'price.line', { column: this.headerOf(line), others: others.map((i) => JSON.stringify(this.headerOf(i))).join(', ') })
         }
       }
     }

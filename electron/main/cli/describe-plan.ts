@@ -2,7 +2,7 @@
 import type { Issue } from '#shared/plan/issue'
 import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
 import { matchReasonText } from '#shared/mapping/auto-map-reasons'
-import { noteText } from '#shared/presets/notes'
+import { noteText, translateNote } from '#shared/presets/notes'
 import type { Translate } from '#shared/i18n/translate'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { ENGLISH } from './lang'
@@ -77,7 +77,7 @@ export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH
   if (mapping.shipped) lines.push(t('cli.plan.shipped'))
   lines.push(`  times without a zone are read as ${mapping.defaults.timeZone}`)
   if (mapping.defaults.dateOrder !== 'auto') lines.push(`  dates are read ${mapping.defaults.dateOrder === 'dmy' ? 'day first' : mapping.defaults.dateOrder === 'mdy' ? 'month first' : 'year first'}`)
-  if (auto) for (const note of auto.notes) lines.push(`  ${note.level === 'guess' ? 'to confirm' : note.level === 'warning' ? 'warning' : 'note'}: ${termText(noteText(note))}`)
+  if (auto) for (const note of auto.notes) lines.push(t(`note.line.${note.level ?? 'info'}`, { text: termText(translateNote(note, t)) }))
   // A sheet may have thousands of columns: name the first ones and count the rest.
   if (auto && auto.unmatchedHeaders.length > 0) lines.push(t('cli.plan.unused', { columns: limitedList(auto.unmatchedHeaders, MAX_LISTED_COLUMNS) }))
   return lines
