@@ -3,6 +3,7 @@
 // reader's translator, noteText() in English for the callers that keep an English string.
 import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
 import { translatorFor, type Translate, type TranslateOptions } from '../i18n/translate'
+import { DATE_ORDER_KEYS, dateOrderText, type DateOrderWhy } from '../transforms/date-order'
 
 export type NoteParams = Record<string, string | number>
 
@@ -60,6 +61,29 @@ export const NOTE_KEYS: Readonly<Record<string, CatalogKey>> = {
   'map.given': 'note.map.given'
 }
 
+/** The parameters of a date.order or date.ambiguous note for why the order is what it is: the
+ * code and its values, and `reason` in English (notes made before the code have only that). */
+export function dateOrderParams(why: DateOrderWhy): NoteParams {
+  const params: NoteParams = { reason: dateOrderText(why, ENGLISH), reasonCode: why.code }
+  if ('value' in why) params.reasonValue = why.value
+  if ('other' in why) params.reasonOther = why.other
+  if ('name' in why) params.reasonName = why.name
+  return params
+}
+
+function dateOrderWhy(p: NoteParams): DateOrderWhy | null {
+  const code = String(p.reasonCode ?? '')
+  if (!(code in DATE_ORDER_KEYS)) return null
+  const value = String(p.reasonValue ?? '')
+  return { code, value, other: String(p.reasonOther ?? ''), name: String(p.reasonName ?? '') } as DateOrderWhy
+}
+
+// The zone's origin as the front ends give it (SourceOptions.timeZoneWhy), by catalog key.
+const ZONE_WHYS: Readonly<Record<string, CatalogKey>> = {
+  "the computer's zone": 'note.date.zone.computer',
+  'set with --time-zone': 'note.date.zone.option'
+}
+
 /** A value in quotes, as the language writes them ("x" or «x»), escaped as JSON would. */
 function quoted(value: string | number | undefined, t: Translate): string {
   return t('note.quoted', { value: JSON.stringify(String(value ?? '')).slice(1, -1) })
@@ -83,11 +107,17 @@ function noteParams(note: Pick<Note, 'code' | 'params'>, t: Translate): Translat
       options.how = t(p.mode === 'multiply' ? 'note.quantity.multiply' : 'note.quantity.repeat')
       break
     case 'date.order':
+    case 'date.ambiguous': {
       options.how = t(p.order === 'dmy' ? 'source.order.dmy' : p.order === 'mdy' ? 'source.order.mdy' : 'source.order.ymd')
+      const why = dateOrderWhy(p)
+      if (why) options.reason = dateOrderText(why, t)
       break
-    case 'date.zone':
-      options.whyPart = p.why ? t('note.date.zone.why', { why: p.why }) : ''
+    }
+    case 'date.zone': {
+      const known = ZONE_WHYS[String(p.why)]
+      options.whyPart = p.why ? t('note.date.zone.why', { why: known ? t(known) : p.why }) : ''
       break
+    }
     case 'date.columns':
       options.timePart = p.time ? t('note.date.columns.time', { time: quoted(p.time, t) }) : ''
       options.zonePart = p.zone ? t('note.date.columns.zone', { zone: quoted(p.zone, t) }) : ''

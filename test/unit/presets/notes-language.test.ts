@@ -37,8 +37,9 @@ describe('notes in the catalog', () => {
     }
     const texts = result.notes.map((n) => translateNote(n, RU)).join('\n')
     expect(texts).toContain('Полные имена в «ФИО» разделяются так: сначала фамилия (ФИО); «Иванова Мария Петровна» даёт имя «Мария», фамилию «Иванова», отчество «Петровна».')
-    expect(texts).toContain('Даты в «Date» читаются так: сначала месяц;')
-    expect(texts).toContain('Время без часового пояса читается в поясе Europe/Moscow')
+    expect(texts).toContain('Даты в «Date» читаются так: сначала месяц; «11/20/2026 10:00» можно прочитать, только если первым идёт месяц.')
+    expect(texts).toContain('Время без часового пояса читается в поясе Europe/Moscow (задан через --time-zone).')
+    expect(texts).not.toMatch(/can only be read|set with|[a-z]+ [a-z]+ [a-z]+ [a-z]+/)
   })
 
   it('word the guess warning in Russian, and in English as the plan has it', () => {
@@ -50,6 +51,18 @@ describe('notes in the catalog', () => {
     expect(guessText(guess, RU)).toBe(
       'Столбец «Product SKU» выбран для поля «Идентификатор продукта (goods[0][good_name])» по правилу (Товар — столбец «Product SKU» (идентификаторы товаров), а не «Product name» (названия).); подтвердите это в сопоставлении или выберите другой столбец через --map goods[0][good_name]=COLUMN.'
     )
+  })
+
+  it('word why dates are read in an order, in Russian too', () => {
+    const ambiguous = notesOf(['Email', 'Product', 'Date'], [['a@x.com', 'P', '03/04/2026']]).notes.find((n) => n.code === 'date.ambiguous')!
+    expect(noteText(ambiguous)).toBe(
+      'The day/month order of "Date" cannot be told: no date in the column has a day above 12, so "03/04/2026" could be read either way: choose the date order. Set it with --date-order dmy|mdy (or in the Map step).'
+    )
+    expect(translateNote(ambiguous, RU)).toBe(
+      'Порядок дня и месяца в «Date» определить нельзя: ни в одной дате столбца день не больше 12, поэтому «03/04/2026» читается двояко: выберите порядок даты. Задайте его через --date-order dmy|mdy (или на шаге «Поля»).'
+    )
+    // A note made before the reason was a code keeps its English reason.
+    expect(translateNote({ code: 'date.order', params: { column: 'D', order: 'dmy', reason: 'old words' } }, RU)).toBe('Даты в «D» читаются так: сначала день; old words.')
   })
 
   it('use the Russian plural forms', () => {
