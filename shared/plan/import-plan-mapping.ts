@@ -16,7 +16,7 @@ import { withFieldLimit } from './field-limits'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 import { namePart } from '../transforms/full-name'
 import { combineDateTime } from '../transforms/date-time-columns'
-import { noteText } from '../presets/notes'
+import { guessText } from '../presets/notes'
 
 export interface ReadFailure {
   message: string
@@ -322,12 +322,6 @@ function compileGoods(compiler: MappingCompiler, mapping: Mapping): CompiledGood
     if (name) goods.push({ name, sum, quantity: compiler.quantity(good, i) })
   })
   return goods
-}
-
-/** The warning for a column chosen among look-alikes that the user has not confirmed yet. */
-function guessText(guess: NonNullable<Mapping['guesses']>[number]): string {
-  const what = guess.field === 'groupBy' ? 'the order number that groups rows' : fieldName(guess.field)
-  return `Column ${quote(guess.column)} was chosen for ${what} by a rule (${noteText({ code: guess.code, params: guess.params })}); confirm it in the mapping, or pick another column${guess.field === 'groupBy' ? ' with --group-by' : ` with --map ${guess.field}=COLUMN`}.`
 }
 
 /** Excel's text marker: a typed '02116 or '+7 916... keeps its zeros or plus as text, and some
