@@ -120,7 +120,8 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
   }
   if (p.problem !== undefined) {
     vars.problem = say(t, `issue.problem.${str(p.problem)}`, vars)
-    vars.fix = say(t, `issue.fix.${issue.code}`)
+    const fix = `issue.fix.${issue.code}`
+    if (isCatalogKey(fix)) vars.fix = say(t, fix)
   }
   if (p.reason !== undefined) vars.reason = reasonText(p, t)
   vars.readAs = p.readAs === undefined ? '' : say(t, 'issue.readAs', { date: str(p.readAs) })
@@ -161,4 +162,13 @@ export function orderPlaceParams(order: { index: number; key: string | null; row
   }
   if (order.key !== null) at.orderKey = quote(order.key)
   return column === null ? at : { ...at, header: column.header, col: column.column + 1 }
+}
+
+const MAX_SHOWN_HEADERS = 40
+
+/** The parameters of the list of a sheet's headers: the first 40, quoted, and how many more. */
+export function headersParams(headers: readonly string[]): { headers: string; moreHeaders: number } {
+  const named = headers.map((h) => h.trim()).filter((h) => h !== '')
+  const shown = named.slice(0, MAX_SHOWN_HEADERS).map((h) => `"${h}"`).join(', ')
+  return { headers: shown, moreHeaders: Math.max(0, named.length - MAX_SHOWN_HEADERS) }
 }
