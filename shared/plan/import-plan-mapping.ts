@@ -4,12 +4,13 @@
 import { fieldSpec, type FieldType } from '../mapping/catalog'
 import { DELIVERY_FIELD_KEYS, ORDER_FIELD_KEYS, type OrderFieldKey } from '../mapping/field-keys'
 import type { Issue, IssueParams } from './issue'
-import { headersParams, planIssue } from './issue-text'
+import { headersParams, planIssue, reasonParams } from './issue-text'
 import type { CatalogKey } from '../i18n/catalog/index'
 import { resolveColumn, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from '../mapping/mapping'
-import { clause, columnName, fieldName, quote, readAs } from './import-plan-messages'
+import { columnName, fieldName, quote, readAs } from './import-plan-messages'
 import type { Cell } from '../sheet/sheet'
 import { cellText } from './import-plan-text'
+import type { Failure } from '../transforms/result'
 import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from '../transforms/index'
 import { isPlainHost } from '../transforms/domain'
 import { plainMoney } from '../transforms/money'
@@ -24,9 +25,9 @@ import { noteText } from '../presets/notes'
  * or zone of a date field, a good's quantity, or the order number that groups rows. */
 type What = { what: 'field' | 'time' | 'zone'; field: string } | { what: 'quantity'; field: string; good: number } | { what: 'groupBy' }
 
-export interface ReadFailure {
-  message: string
-}
+/** Why a cell cannot be read: the transform's failure (its English sentence, and its catalog
+ * reason and parameters when it has them). */
+export type ReadFailure = Pick<Failure, 'message' | 'reason' | 'params'>
 /** A cell as it will be sent: a string, null for "empty", or why it could not be read. */
 export type ReadOutcome = string | null | ReadFailure
 /** `cells` is the whole row, for fields read from more than one column (a date with its time
@@ -111,7 +112,7 @@ const ALWAYS_TRIMMED: ReadonlySet<FieldType> = new Set(['id', 'email', 'ip'])
 const TIMES: ReadonlySet<FieldType> = new Set(['timestamp', 'timer_kill'])
 
 function outcome(result: Transformed<string>): ReadOutcome {
-  return result.ok ? result.value : { message: result.message }
+  return result.ok ? result.value : result
 }
 
 function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date1904: boolean): CellReader {
@@ -128,7 +129,7 @@ function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date
         const plain = typeof cell === 'string' ? plainTimestamp(cell, dateOptions) : undefined
         if (plain !== undefined) return String(plain)
         const result = parseTimestamp(cell, dateOptions)
-        if (!result.ok) return { message: result.message }
+        if (!result.ok) return result
         return result.value === null ? null : String(result.value)
       }
     case 'timer_kill':
@@ -231,7 +232,7 @@ class MappingCompiler {
     const options = { dateOrder: own.dateOrder ?? this.mapping.defaults.dateOrder, timeZone: own.timeZone ?? this.mapping.defaults.timeZone, date1904: this.context.date1904 }
     return (cell, cells) => {
       const result = combineDateTime(cell, time >= 0 ? cells?.[time] : undefined, zone >= 0 ? cells?.[zone] : undefined, options)
-      if (!result.ok) return { message: result.message }
+      if (!result.ok) return result
       return result.value === null ? null : String(result.value)
     }
   }
@@ -261,7 +262,7 @@ class MappingCompiler {
     const value = read(text)
     if (value === null) return null
     if (typeof value !== 'string') {
-      this.error('constant', apiKey, null, 'issue.constant.unreadable', { ...what, value: quote(text), reason: clause(value.message) })
+      this.error('constant', apiKey, null, 'issue.constant.unreadable', { ...reasonParams(value), ...what, value: quote(text) })
       return null
     }
     const problem = check?.(value)

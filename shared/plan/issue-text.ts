@@ -15,7 +15,9 @@
 import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
 import { translatorFor, type Translate } from '../i18n/translate'
 import type { Issue, IssueParams } from './issue'
-import { quote } from './import-plan-messages'
+import { clause, quote } from './import-plan-messages'
+import { reasonText } from '../transforms/reason'
+import type { ReadFailure } from './import-plan-mapping'
 
 type Vars = Record<string, string | number>
 
@@ -123,17 +125,24 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
     const fix = `issue.fix.${issue.code}`
     if (isCatalogKey(fix)) vars.fix = say(t, fix)
   }
-  if (p.reason !== undefined) vars.reason = reasonText(p, t)
+  if (p.reason !== undefined) vars.reason = readReason(p, t)
   vars.readAs = p.readAs === undefined ? '' : say(t, 'issue.readAs', { date: str(p.readAs) })
   if (p.priceCol !== undefined) vars.priceColumn = columnText(p.priceHeader, p.priceCol, t)
   return say(t, key, vars)
 }
 
-/** Why a value cannot be read: the transform's reason in the catalog when it has a code there,
- * else its own words. */
-function reasonText(p: IssueParams, t: Translate): string {
-  const code = p.reasonCode === undefined ? '' : `reason.${str(p.reasonCode)}`
-  return code !== '' && isCatalogKey(code) ? say(t, code, { ...p }) : str(p.reason)
+/** Why a value cannot be read: the transform's reason from the catalog when it has one, else
+ * its own (English) words; without a final full stop, as the sentence goes on. */
+function readReason(p: IssueParams, t: Translate): string {
+  const code = p.reasonCode === undefined ? '' : str(p.reasonCode)
+  return code !== '' && isCatalogKey(`reason.${code}`) ? clause(reasonText(code, p, t)) : str(p.reason)
+}
+
+/** The parameters of a failure to read a value: `reason` (the English words, for a failure
+ * without a catalog reason), `reasonCode`, and the reason's own parameters. */
+export function reasonParams(failure: ReadFailure): Record<string, string | number> {
+  const english = { reason: clause(failure.message) }
+  return failure.reason === undefined ? english : { ...failure.params, ...english, reasonCode: failure.reason }
 }
 
 const english = (): Translate => translatorFor('en')
