@@ -112,7 +112,10 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
   const p = issue.params ?? {}
   const vars: Vars = { ...p }
   if (p.row !== undefined || p.rows !== undefined) vars.place = placeText(p, t)
-  if (p.field !== undefined) vars.ref = refText(str(p.field), str(p.header), t)
+  if (p.field !== undefined) {
+    vars.ref = refText(str(p.field), str(p.header), t)
+    vars.label = fieldLabelText(str(p.field), t)
+  }
   if (p.what !== undefined) vars.what = whatText(p, t)
   if (p.need !== undefined) vars.needed = neededText(str(p.need), t)
   if (p.headers !== undefined) vars.headers = headersText(p, t)
