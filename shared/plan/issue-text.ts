@@ -17,7 +17,7 @@ import { translatorFor, type Translate } from '../i18n/translate'
 import type { Issue, IssueParams } from './issue'
 import { clause, quote } from './import-plan-messages'
 import { reasonText } from '../transforms/reason'
-import type { ReadFailure } from './import-plan-mapping'
+import type { Failure } from '../transforms/result'
 
 type Vars = Record<string, string | number>
 
@@ -143,7 +143,7 @@ function readReason(p: IssueParams, t: Translate): string {
 
 /** The parameters of a failure to read a value: `reason` (the English words, for a failure
  * without a catalog reason), `reasonCode`, and the reason's own parameters. */
-export function reasonParams(failure: ReadFailure): Record<string, string | number> {
+export function reasonParams(failure: Pick<Failure, 'message' | 'reason' | 'params'>): Record<string, string | number> {
   const english = { reason: clause(failure.message) }
   return failure.reason === undefined ? english : { ...failure.params, ...english, reasonCode: failure.reason }
 }

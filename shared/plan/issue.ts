@@ -23,7 +23,7 @@ export interface Issue {
   field: string | null
   /** 1-based order index in the file, when the issue belongs to an order. */
   order: number | null
-  /** Catalog key of the sentence ('issue.money.decimals'): one per code and variant. Absent for
+  /** Catalog key of the sentence ('issue.quantity.whole'): one per code and variant. Absent for
    * issues that are only worded in `message`. */
   key?: string
   params?: IssueParams

@@ -1,4 +1,4 @@
-// Problems as main words them, errors first.
+// Problems in the user's language (from each issue's catalog key and params), errors first.
 import type { Issue } from '#shared/plan/issue'
 import { useT } from '../lib/i18n'
 import { issueWords } from '../lib/issue-words'
