@@ -5,12 +5,14 @@
 //   place  from row (and col + header for its column; rows, more, orderNo, orderKey for an
 //          order of several rows): 'Row 14, column "Email"', 'Order "A-17" (rows 3, 5)'
 //   ref    from field (+ header): '(bill_email)', '(E-mail, bill_email)'
+//   label  from field: 'E-mail'
+//   which  from column + occurrence: 'the 2nd column "Email"'
 //   what   from what (+ field, good): 'E-mail (bill_email)', 'the quantity of good 2'
 //   needed from need: "the customer's e-mail"
 //   headers from headers + moreHeaders: '"A", "B" and 3 more'
 //   problem, fix from problem (a value rule's failure) and the code
 //   readAs from readAs: ' (read as 2024-03-15 14:30 UTC)'
-//   reason from reason (why a cell or constant cannot be read)
+//   reason from reasonCode and its parameters (why a cell or constant cannot be read), else reason
 //   priceColumn from priceCol + priceHeader
 import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
 import { translatorFor, type Translate } from '../i18n/translate'
