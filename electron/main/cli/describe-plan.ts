@@ -1,5 +1,6 @@
 // Human-readable and JSON descriptions of a prepared import, shared by preview and import.
 import type { Issue } from '#shared/plan/issue'
+import { issueText } from '#shared/plan/issue-text'
 import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
 import { matchReasonText } from '#shared/mapping/auto-map-reasons'
 import { noteText, translateNote } from '#shared/presets/notes'
@@ -92,7 +93,7 @@ export function describeIssues(issues: readonly Issue[], limit: number, t: Trans
   if (issues.length === 0) return []
   const shown = issues.slice(0, limit)
   const lines = [issues.length > limit ? t('cli.plan.problemsFirst', { limit, count: issues.length }) : t('cli.plan.problems')]
-  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issue.message)}`)
+  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issueText(issue, t))}`)
   return lines
 }
 
