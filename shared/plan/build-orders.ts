@@ -4,11 +4,13 @@
 // empty but may not contradict them. Every row adds its goods, except that a good made only of
 // constants (the same product for everyone) is added once per order. An order of one row keeps
 // no copy of its values while planning (see row-order.ts); orders of several rows are built here.
-import type { ColumnField, ColumnSource, CompiledGood, CompiledMapping, GoodSource, ReadOutcome } from './import-plan-mapping'
+import type { ColumnField, ColumnSource, CompiledGood, CompiledMapping, GoodSource, ReadFailure, ReadOutcome } from './import-plan-mapping'
 import { fieldBit, GOODS_BIT } from './import-plan-mapping'
 import { IssueCollector } from './import-plan-issues'
-import { clause, fieldLabel, fieldRef, place, quote, readAs } from './import-plan-messages'
-import type { Issue } from './issue'
+import { quote, readAs } from './import-plan-messages'
+import { cellPlace, planIssue, reasonParams } from './issue-text'
+import type { CatalogKey } from '../i18n/catalog/index'
+import type { Issue, IssueParams } from './issue'
 import type { GoodLine, OrderDraft, PlannedOrder } from './order'
 import type { Cell, SheetTable } from '../sheet/sheet'
 import type { RowGrouping } from './group-rows'
@@ -192,7 +194,7 @@ class OrderBuilder {
     this.rejected = false
     if (value === null) return null
     if (typeof value !== 'string') {
-      this.readFailure([row, o, source, cell], apiKey, value.message)
+      this.readFailure([row, o, source, cell], apiKey, value)
       this.failed[o] = (this.failed[o] ?? 0) | bit
       return null
     }
@@ -270,20 +272,24 @@ class OrderBuilder {
       return 1
     }
     const read = readQuantity(cells[quantity.column] ?? null)
-    const fail = (message: string) => {
+    const fail = (key: CatalogKey, params: IssueParams) => {
       this.failed[o] = (this.failed[o] ?? 0) | GOODS_BIT
-      this.add(quantity.column, {
-        severity: 'error',
-        code: 'quantity',
-        row,
-        column: quantity.header,
-        field: `goods[${lines.length}][good_name]`,
-        order: o + 1,
-        message: `${place(row, quantity.name)}: ${message}.`
-      })
+      this.add(
+        quantity.column,
+        planIssue({
+          severity: 'error',
+          code: 'quantity',
+          row,
+          column: quantity.header,
+          field: `goods[${lines.length}][good_name]`,
+          order: o + 1,
+          key,
+          params: { ...cellPlace(row, quantity), ...params }
+        })
+      )
       return 0
     }
-    if (!read.ok) return fail(`${read.message}. Write a whole number, or leave it empty for 1`)
+    if (!read.ok) return fail('issue.quantity.whole', { quantity: JSON.stringify(read.text) })
     const count = read.value
     const sum = line.good_sum
     if (quantity.mode === 'multiply') {
@@ -292,13 +298,13 @@ class OrderBuilder {
         return 1
       }
       const total = multiplyAmount(sum, count)
-      if (total === null) return fail(`the price ${quote(sum)} has more than 2 decimals, so it cannot be multiplied by ${count} exactly`)
+      if (total === null) return fail('issue.quantity.decimals', { price: quote(sum), times: count })
       lines.push({ ...line, good_sum: total })
       return 1
     }
-    if (count > MAX_REPEAT) return fail(`the quantity ${count} is more than ${MAX_REPEAT} goods in one order. Send it as one good at price x quantity (--quantity multiply, or the quantity choice in the Map step)`)
+    if (count > MAX_REPEAT) return fail('issue.quantity.repeat', { quantity: count, max: MAX_REPEAT })
     const prices = sum !== undefined && quantity.price === 'line' && count > 1 ? splitAmount(sum, count) : null
-    if (sum !== undefined && quantity.price === 'line' && count > 1 && prices === null) return fail(`the line total ${quote(sum)} cannot be split into ${count} equal prices`)
+    if (sum !== undefined && quantity.price === 'line' && count > 1 && prices === null) return fail('issue.quantity.split', { price: quote(sum), times: count })
     for (let i = 0; i < count; i++) lines.push(prices === null ? line : { ...line, good_sum: prices[i]! })
     return count
   }
@@ -322,60 +328,74 @@ class OrderBuilder {
     const apiKey = `goods[${position}][good_name]`
     const name = good.name.source
     this.failed[o] = (this.failed[o] ?? 0) | GOODS_BIT
-    this.add(name.column, {
-      severity: 'error',
-      code: 'good-without-name',
-      row,
-      column: name.header,
-      field: apiKey,
-      order: o + 1,
-      message: `${place(row, name.name)}: the product ID is empty, but ${good.sum.source.name} has the price ${quote(price)} ${fieldRef(apiKey, name.header)}. Write the product ID, or clear the price.`
-    })
+    const priceColumn = good.sum.source
+    this.add(
+      name.column,
+      planIssue({
+        severity: 'error',
+        code: 'good-without-name',
+        row,
+        column: name.header,
+        field: apiKey,
+        order: o + 1,
+        key: 'issue.good-without-name',
+        params: { ...cellPlace(row, name), field: apiKey, price: quote(price), priceHeader: priceColumn.header, priceCol: priceColumn.column + 1 }
+      })
+    )
   }
 
-  private readFailure([row, o, source]: At, apiKey: string, message: string): void {
+  private readFailure([row, o, source]: At, apiKey: string, failure: ReadFailure): void {
     const code = source.failureCode
-    this.add(source.column, {
-      severity: 'error',
-      code,
-      row,
-      column: source.header,
-      field: apiKey,
-      order: o + 1,
-      message: `${place(row, source.name)}: ${clause(message)} ${fieldRef(apiKey, source.header)}.`
-    })
+    this.add(
+      source.column,
+      planIssue({
+        severity: 'error',
+        code,
+        row,
+        column: source.header,
+        field: apiKey,
+        order: o + 1,
+        key: 'issue.read',
+        params: { ...reasonParams(failure), ...cellPlace(row, source), field: apiKey }
+      })
+    )
   }
 
   private valueProblem([row, o, source, cell]: At, apiKey: string, value: string, problem: ValueProblem): void {
     const shown = shownText(cell)
     const isTime = problem.code === 'date' || problem.code === 'timer-kill'
-    const understood = isTime && /^\d{4,}$/.test(value) && shown !== value ? ` (read as ${readAs(Number(value))})` : ''
-    this.add(source.column, {
-      severity: 'error',
-      code: problem.code,
-      row,
-      column: source.header,
-      field: apiKey,
-      order: o + 1,
-      message: `${place(row, source.name)}: ${quote(shown)}${understood} ${problem.problem} ${fieldRef(apiKey, source.header)}. ${problem.fix}`
-    })
+    const understood = isTime && /^\d{4,}$/.test(value) && shown !== value
+    const params: IssueParams = { ...problem.params, ...cellPlace(row, source), field: apiKey, value: quote(shown), problem: problem.variant }
+    this.add(
+      source.column,
+      planIssue({
+        severity: 'error',
+        code: problem.code,
+        row,
+        column: source.header,
+        field: apiKey,
+        order: o + 1,
+        key: 'issue.value',
+        params: understood ? { ...params, readAs: readAs(Number(value)) } : params
+      })
+    )
   }
 
   private conflict(row: number, o: number, order: OrderDraft, field: ColumnField, current: string, value: string, originIndex: number): void {
-    const label = fieldLabel(field.key)
     const firstRow = this.table.rowNumbers[originIndex] ?? originIndex + 1
-    const number = order.key === null ? '' : ` ${quote(order.key)}`
-    this.add(field.column, {
-      severity: 'error',
-      code: 'conflict',
-      row,
-      column: field.header,
-      field: field.key,
-      order: o + 1,
-      message:
-        `${place(row, field.name)}: order${number} already has ${field.show(current)} from row ${firstRow}, but this row has ${field.show(value)} ${fieldRef(field.key, field.header)}. ` +
-        `An order can have only one ${label}: make the rows agree, or give them different order numbers.`
-    })
+    const params: IssueParams = { ...cellPlace(row, field), field: field.key, current: field.show(current), value: field.show(value), firstRow }
+    this.add(
+      field.column,
+      planIssue({
+        severity: 'error',
+        code: 'conflict',
+        row,
+        column: field.header,
+        field: field.key,
+        order: o + 1,
+        ...(order.key === null ? { key: 'issue.conflict', params } : { key: 'issue.conflict.keyed', params: { ...params, number: quote(order.key) } })
+      })
+    )
   }
 
   private add(columnIndex: number, issue: Issue): void {
