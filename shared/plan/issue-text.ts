@@ -18,6 +18,7 @@ import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
 import { translatorFor, type Translate } from '../i18n/translate'
 import type { Issue, IssueParams } from './issue'
 import { clause, quote } from './import-plan-messages'
+import { guessText, translateNote } from '../presets/notes'
 import { reasonText } from '../transforms/reason'
 import type { Failure } from '../transforms/result'
 
@@ -112,6 +113,7 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
   const key = issue.key
   if (key === undefined || !isCatalogKey(key)) return issue.message
   const p = issue.params ?? {}
+  if (p.noteCode !== undefined) return say(t, key, { note: noteWords(p, t) })
   const vars: Vars = { ...p }
   if (p.row !== undefined || p.rows !== undefined) vars.place = placeText(p, t)
   if (p.field !== undefined) {
@@ -148,6 +150,19 @@ function readReason(p: IssueParams, t: Translate): string {
 export function reasonParams(failure: Pick<Failure, 'message' | 'reason' | 'params'>): Record<string, string | number> {
   const english = { reason: clause(failure.message) }
   return failure.reason === undefined ? english : { ...failure.params, ...english, reasonCode: failure.reason }
+}
+
+/** The source detection's note an issue carries (noteCode and the note's parameters), with
+ * guessField and guessColumn for a column chosen by a rule that waits to be confirmed. */
+function noteWords(p: IssueParams, t: Translate): string {
+  const { noteCode, guessField, guessColumn, ...params } = p
+  const note = { code: str(noteCode), params }
+  return guessField === undefined ? translateNote(note, t) : guessText({ ...note, field: str(guessField), column: str(guessColumn) }, t)
+}
+
+/** The parameters of an issue that is a note of the source detection. */
+export function noteParams(note: { code: string; params: IssueParams }): Record<string, string | number> {
+  return { ...note.params, noteCode: note.code }
 }
 
 const english = (): Translate => translatorFor('en')

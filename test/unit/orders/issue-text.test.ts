@@ -10,6 +10,8 @@ import { translatorFor } from '#shared/i18n/translate'
 import { planImport } from '#shared/plan/import-plan'
 import type { Issue } from '#shared/plan/issue'
 import { issueText } from '#shared/plan/issue-text'
+import { guessText, noteText, translateNote } from '#shared/presets/notes'
+import { withSourceNotes } from '#shared/presets/plan-notes'
 import { NOW, col, constant, good, mapping, sheet } from './helpers'
 
 const EN = translatorFor('en')
@@ -85,7 +87,6 @@ describe('issue words', () => {
       const russian = issueText(issue, RU)
       expect(russian, issue.message).not.toMatch(/\{\{|\b(Row|column|is not|the order|write|from row)\b/)
     }
-    // Only the mapping's guesses (worded by their note) are left without a key here.
     expect(issues.filter((issue) => issue.key === undefined).map((issue) => issue.code)).toEqual([])
   })
 
@@ -118,6 +119,23 @@ describe('issue words', () => {
     expect(totals(5).ru).toMatch(/^Пропущено 5 строк итогов/)
     expect(totals(21).ru).toMatch(/^Пропущена 21 строка итогов/)
     expect(totals(22).ru).toMatch(/^Пропущены 22 строки итогов/)
+  })
+
+  it('words the source detection\'s notes an issue carries (a guess to confirm, a warning) in the reader\'s language', () => {
+    const guess = { field: 'bill_email', column: 'Mail 2', code: 'email.pick', params: { columns: '"Mail 1", "Mail 2"', column: 'Mail 2' } }
+    const m = { ...mapping({ fields: { bill_email: col('Mail 2') }, goods: [good('Product')] }), guesses: [guess] }
+    const plan = planImport(sheet(['Mail 1', 'Mail 2', 'Product'], [['a@b.com', 'c@d.com', 'p']]), m, { now: NOW })
+    const issue = plan.issues.find((i) => i.code === 'guess') as Issue
+    expect(issue.message).toBe(guessText(guess))
+    expect(issue.message).toMatch(/^Column "Mail 2" was chosen for E-mail \(bill_email\) by a rule \(.*\); confirm it in the mapping, or pick another column with --map bill_email=COLUMN\.$/)
+    expect(issueText(issue, RU)).toBe(guessText(guess, RU))
+    expect(issueText(issue, RU)).not.toMatch(/\b(Column|was chosen|confirm)\b/)
+
+    const note = { code: 'price.none', params: {}, level: 'warning' as const }
+    const warning = withSourceNotes(plan, [note]).issues.find((i) => i.code === 'price.none') as Issue
+    expect(warning.message).toBe(noteText(note))
+    expect(issueText(warning, RU)).toBe(translateNote(note, RU))
+    expect(issueText(warning, RU)).not.toBe(warning.message)
   })
 
   it('shows an issue without a key as it was worded', () => {
