@@ -14,6 +14,7 @@
 //   readAs from readAs: ' (read as 2024-03-15 14:30 UTC)'
 //   reason from reasonCode and its parameters (why a cell or constant cannot be read), else reason
 //   priceColumn from priceCol + priceHeader
+//   sheetRowsText from sheetRows ('4,5,6'): 'rows 4-6'
 import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
 import { translatorFor, type Translate } from '../i18n/translate'
 import type { Issue, IssueParams } from './issue'
@@ -101,6 +102,15 @@ function headersText(p: IssueParams, t: Translate): string {
   return more > 0 ? say(t, 'issue.headers.more', { list, more }) : list
 }
 
+/** "row 4", "rows 4-6", "rows 4, 9" from '4,9'. */
+function sheetRowsText(list: string, t: Translate): string {
+  const rows = list === '' ? [] : list.split(',').map(Number)
+  if (rows.length === 0) return say(t, 'cli.sheetRows.none')
+  if (rows.length === 1) return say(t, 'cli.sheetRows.one', { row: rows[0] })
+  const contiguous = rows.every((row, i) => i === 0 || row === (rows[i - 1] ?? 0) + 1)
+  return contiguous ? say(t, 'cli.sheetRows.range', { first: rows[0], last: rows[rows.length - 1] }) : say(t, 'cli.sheetRows.list', { rows: rows.join(', ') })
+}
+
 const ORDINALS = new Intl.PluralRules('en', { type: 'ordinal' })
 
 /** '2nd' (the catalog says how in each language; English picks the form). */
@@ -134,6 +144,7 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
   }
   if (p.reason !== undefined) vars.reason = readReason(p, t)
   vars.readAs = p.readAs === undefined ? '' : say(t, 'issue.readAs', { date: str(p.readAs) })
+  if (p.sheetRows !== undefined) vars.sheetRowsText = sheetRowsText(str(p.sheetRows), t)
   if (p.priceCol !== undefined) vars.priceColumn = columnText(p.priceHeader, p.priceCol, t)
   return say(t, key, vars)
 }

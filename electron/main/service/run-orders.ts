@@ -3,6 +3,7 @@
 import { createOrderParams } from '#shared/wire/create-order-params'
 import type { RunOrder } from '#shared/ipc/contract'
 import type { Issue } from '#shared/plan/issue'
+import { planIssue } from '#shared/plan/issue-text'
 import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell } from '#shared/sheet/sheet'
@@ -132,15 +133,18 @@ function planOrder(rows: readonly StagedRow[], headers: readonly string[], mappi
   // The rows of one order stay one order: grouping by the run's column still holds them together,
   // and without grouping the order had one row. A changed order number would split them.
   if (plan.orders.length > 1) {
-    issues.push({
-      severity: 'error',
-      code: 'split-order',
-      row: rows[0]?.sheetRow ?? null,
-      column: null,
-      field: null,
-      order: null,
-      message: `The corrected ${describeRows(rows.map((r) => r.sheetRow))} now make ${plan.orders.length} orders instead of one; keep the order number the same on every row.`
-    })
+    issues.push(
+      planIssue({
+        severity: 'error',
+        code: 'split-order',
+        row: rows[0]?.sheetRow ?? null,
+        column: null,
+        field: null,
+        order: null,
+        key: 'issue.split-order',
+        params: { sheetRows: rows.map((r) => r.sheetRow).join(','), orders: plan.orders.length }
+      })
+    )
   }
   const order = plan.orders.length === 1 ? plan.orders[0] : undefined
   const valid = order !== undefined && order.errors === 0 && !issues.some((i) => i.severity === 'error')

@@ -637,6 +637,7 @@ export const en = {
   'issue.nth.other': '{{n}}th',
   'issue.readAs': ' (read as {{date}})',
   'issue.note': '{{note}}',
+  'issue.split-order': 'The corrected {{sheetRowsText}} now make {{orders}} orders instead of one; keep the order number the same on every row.',
   'issue.empty-order-number': '{{place}}: the order number is empty, so this row is kept as an order of its own. Write the order number it belongs to, or a new one if it is a separate order.',
   'issue.no-goods': '{{place}}: the order has no product (goods[0][good_name]). Write the product ID in the product column.',
   'issue.affiliate-source': "{{place}}: the sale is marked as a partner sale (utm[utm_medium] is \"affiliate\"), but the partner's login (utm[utm_source]) is empty. Write the partner's login, or change the medium.",

@@ -9,7 +9,7 @@ import { isCatalogKey } from '#shared/i18n/catalog/index'
 import { translatorFor } from '#shared/i18n/translate'
 import { planImport } from '#shared/plan/import-plan'
 import type { Issue } from '#shared/plan/issue'
-import { issueText } from '#shared/plan/issue-text'
+import { issueText, planIssue } from '#shared/plan/issue-text'
 import { guessText, noteText, translateNote } from '#shared/presets/notes'
 import { withSourceNotes } from '#shared/presets/plan-notes'
 import { NOW, col, constant, good, mapping, sheet } from './helpers'
@@ -136,6 +136,13 @@ describe('issue words', () => {
     expect(warning.message).toBe(noteText(note))
     expect(issueText(warning, RU)).toBe(translateNote(note, RU))
     expect(issueText(warning, RU)).not.toBe(warning.message)
+  })
+
+  it('words a corrected order that now makes several orders, naming its rows', () => {
+    const split = (sheetRows: string) => planIssue({ severity: 'error', code: 'split-order', row: 3, column: null, field: null, order: null, key: 'issue.split-order', params: { sheetRows, orders: 2 } })
+    expect(split('3,4,5').message).toBe('The corrected rows 3-5 now make 2 orders instead of one; keep the order number the same on every row.')
+    expect(split('3,7').message).toBe('The corrected rows 3, 7 now make 2 orders instead of one; keep the order number the same on every row.')
+    expect(issueText(split('3,4,5'), RU)).toBe('Исправленные строки 3-5 теперь дают несколько заказов (2) вместо одного; оставьте на всех строках один номер заказа.')
   })
 
   it('shows an issue without a key as it was worded', () => {
