@@ -9,6 +9,7 @@ import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
 import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
+import { describeStatus } from '../describe-plan'
 import { choiceDestination, openApi, type ApiChoice, type ApiTarget } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
 import { confirmed } from '../run/confirm'
@@ -51,9 +52,10 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const toSend = plan.valid.length - plan.alreadyCreated.length
     const t = cliT(io)
     const where = options.choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: options.choice.baseUrl, login: options.choice.login })
-    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: 0, calls: toSend, rate: options.rate, concurrency: options.concurrency })
+    const marks = statusMarks(plan)
+    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate: options.rate, concurrency: options.concurrency })
     const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     if (plan.valid.length === 0) {
       io.stdout(`${t('cli.allErrors')}\n`)
       return EXIT.usageOrInput
@@ -77,6 +79,19 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
       journal.close()
     }
   }
+}
+
+/** Orders of this run that get a second call (UpdateOrderStatus), and of those the paid ones. */
+function statusMarks(plan: Plan): { calls: number; paid: number } {
+  const created = new Set(plan.alreadyCreated.map((c) => c.order))
+  let calls = 0
+  let paid = 0
+  for (const order of plan.valid) {
+    if (created.has(order) || order.status === undefined) continue
+    calls++
+    if (order.status.status === 'paid') paid++
+  }
+  return { calls, paid }
 }
 
 function planSend(journal: Journal, prepared: PreparedImport, force: boolean, destination: string): Plan {
