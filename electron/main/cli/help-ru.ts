@@ -123,6 +123,9 @@ ${SEND_HELP}
 
   --from FILE            исправленный файл (.csv, .xlsx, ...), обычно из "orderbatch export RUN --only failed"
   --force                отправить исправленный заказ, даже если такой же создан другим запуском
+  --status-only          отправить ещё раз только статусы с ошибкой (UpdateOrderStatus для заказов,
+                         созданных, но не отмеченных оплаченными, отменёнными или возвратом); заказы
+                         повторно не отправляются
 ${READ_OPTIONS_HELP}
 ${API_OPTIONS_HELP}
 ${JOURNAL_HELP}

@@ -42,11 +42,20 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
     counts,
     total,
     deleted: journal.deletions(run.id).size,
+    statuses: journal.statusStepCounts(run.id),
     note: run.note
   }
   if (withOrders) {
     json.failed = ordersJson(journal, run.id, 'failed')
     json.unknown = ordersJson(journal, run.id, 'unknown')
+    json.notMarked = journal.statusStepsIn(run.id, ['failed', 'unknown']).filter((s) => s.orderState === 'succeeded').map((s) => ({
+      order: s.ordinal,
+      billId: s.billId,
+      status: s.status,
+      state: s.state,
+      errorCode: s.errorCode,
+      error: s.errorText
+    }))
   }
   return json
 }

@@ -5,6 +5,7 @@ import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
 import type { Translate } from '#shared/i18n/translate'
 import { describeRows } from '../../ops/describe-rows'
 import { ENGLISH } from '../lang'
+import { statusStepLines } from './status-lines'
 
 export const LIST_LIMIT = 20
 
@@ -39,6 +40,7 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
     lines.push(...orderLines(journal, run.id, 'unknown', counts.unknown, t))
     lines.push(t('cli.checkEach', { run: run.id, hint }))
   }
+  lines.push(...statusStepLines(journal, run, hint, t))
   return lines
 }
 
