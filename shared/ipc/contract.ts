@@ -148,6 +148,12 @@ export interface SendProgressEvent {
   /** Orders done per minute, measured over the last minute; null until measurable. */
   perMinute: number | null
   etaSeconds: number | null
+  /** API calls still to make: CreateOrder for each order to send, and UpdateOrderStatus for
+   * each paid, cancelled or returned order whose status is not set yet (issue 12). The ETA
+   * counts them all. Absent from senders that predate status steps. */
+  calls?: number
+  /** Orders to send that the calls above belong to (pending and in flight). */
+  ordersLeft?: number
   /** Epoch ms until which sending is held after a back-off; null when not held. */
   backoffUntil: number | null
 }

@@ -323,6 +323,14 @@ export class Journal {
     return steps.nextStatusDueTime(this.live(), runId)
   }
 
+  runHasStatusSteps(runId: number): boolean {
+    return steps.runHasStatusSteps(this.live(), runId)
+  }
+
+  remainingStatusCalls(runId: number): number {
+    return steps.remainingStatusCalls(this.live(), runId)
+  }
+
   statusStepCounts(runId: number): Record<StatusStepState, number> {
     return steps.statusStepCounts(this.live(), runId)
   }

@@ -99,6 +99,8 @@ interface StepStatements {
   abandon: Statement
   attempts: Statement
   inRun: Statement
+  any: Statement
+  remaining: Statement
 }
 
 const SELECT = `SELECT s.*, o.run_id, o.ordinal, o.bill_id, o.state AS order_state
@@ -133,7 +135,11 @@ function statements(ctx: JournalContext): StepStatements {
       abandon: p(`UPDATE order_status_steps SET state = 'unknown', error_code = NULL, error_text = @note
                   WHERE state = 'sending' AND (@runId IS NULL OR order_id IN (SELECT id FROM orders WHERE run_id = @runId))`),
       attempts: p('SELECT * FROM status_attempts WHERE order_id = ? ORDER BY id'),
-      inRun: p(`${SELECT} WHERE o.run_id = ? AND s.state IN (SELECT value FROM json_each(?)) ORDER BY o.ordinal`)
+      inRun: p(`${SELECT} WHERE o.run_id = ? AND s.state IN (SELECT value FROM json_each(?)) ORDER BY o.ordinal`),
+      any: p(`SELECT 1 FROM order_status_steps s JOIN orders o ON o.id = s.order_id WHERE o.run_id = ? LIMIT 1`).pluck(),
+      remaining: p(`SELECT count(*) FROM order_status_steps s JOIN orders o ON o.id = s.order_id
+                    WHERE o.run_id = ? AND (o.state IN ('pending', 'sending', 'unknown')
+                      OR (o.state = 'succeeded' AND s.state IN ('pending', 'sending', 'unknown')))`).pluck()
     }
     prepared.set(ctx, st)
   }
@@ -209,6 +215,19 @@ export function nextStatusDueTime(ctx: JournalContext, runId: number): number | 
   if (!hasStatusSteps(ctx)) return null
   const value = ctx.read(`read the status steps of run ${runId}`, () => statements(ctx).dueTime.get(runId) as number | null)
   return value ?? null
+}
+
+/** Whether the run has any status step at all (the sender skips the step queries otherwise). */
+export function runHasStatusSteps(ctx: JournalContext, runId: number): boolean {
+  if (!hasStatusSteps(ctx)) return false
+  return ctx.read(`read the status steps of run ${runId}`, () => statements(ctx).any.get(runId) !== undefined)
+}
+
+/** UpdateOrderStatus calls still to make: steps of orders not sent yet (or unclear), and steps of
+ * created orders that wait or are unclear. */
+export function remainingStatusCalls(ctx: JournalContext, runId: number): number {
+  if (!hasStatusSteps(ctx)) return 0
+  return ctx.read(`count the status steps of run ${runId}`, () => Number(statements(ctx).remaining.get(runId)))
 }
 
 /** Steps of created orders, per state. */

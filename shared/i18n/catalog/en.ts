@@ -541,6 +541,7 @@ export const en = {
   'cli.progress.toSend': 'to send {{count}}',
   'cli.progress.perMinute': '{{rate}}/min',
   'cli.progress.eta': 'ETA {{eta}}',
+  'cli.progress.etaCalls': '{{duration}} ({{orders}} orders, {{calls}} calls)',
   'cli.progress.plain': 'Run {{run}}: {{done}} of {{total}} orders done ({{created}} created, {{failed}} failed, {{unknown}} unknown, {{toSend}} to send)',
   'cli.progress.plainRate': '{{rate}} orders/min',
   'cli.progress.plainEta': 'about {{eta}} left',

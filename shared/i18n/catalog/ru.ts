@@ -609,6 +609,7 @@ export const ru = {
   'cli.progress.toSend': 'к отправке {{count}}',
   'cli.progress.perMinute': '{{rate}}/мин',
   'cli.progress.eta': 'осталось {{eta}}',
+  'cli.progress.etaCalls': '{{duration}} (заказов: {{orders}}, вызовов API: {{calls}})',
   'cli.progress.plain': 'Запуск {{run}}: обработано {{done}} из {{total}} заказов (создано {{created}}, не принято {{failed}}, неизвестно {{unknown}}, к отправке {{toSend}})',
   'cli.progress.plainRate': '{{rate}} зак./мин',
   'cli.progress.plainEta': 'осталось около {{eta}}',
