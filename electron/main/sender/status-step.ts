@@ -25,6 +25,9 @@ export type StatusEvent =
 
 export type StatusFailpoint = 'before-status-intent' | 'after-status-intent' | 'after-status-answer'
 
+/** Work the sender's loop gives its turn: an unclear step to look up, or a step to send. */
+export type StatusWork = { kind: 'check'; orderId: number } | { kind: 'send'; step: StatusStepRecord }
+
 export interface StatusStepDeps {
   journal: Journal
   client: StatusClient
@@ -63,7 +66,7 @@ export class StatusStepper {
   }
 
   /** A step due now: first unclear steps to look up, then steps to send. */
-  nextDue(): { kind: 'check'; orderId: number } | { kind: 'send'; step: StatusStepRecord } | null {
+  nextDue(): StatusWork | null {
     const now = this.deps.monoNow()
     for (const [orderId, check] of this.checks) if (check.dueAt !== null && check.dueAt <= now) return { kind: 'check', orderId }
     const [step] = this.deps.journal.nextDueStatusSteps(this.deps.runId, this.deps.journalNow(), 1)
@@ -91,7 +94,7 @@ export class StatusStepper {
     return scheduled
   }
 
-  async runDue(work: NonNullable<ReturnType<StatusStepper['nextDue']>>): Promise<void> {
+  async runDue(work: StatusWork): Promise<void> {
     if (work.kind === 'check') await this.check(work.orderId)
     else await this.send(work.step)
   }

@@ -571,6 +571,9 @@ export const en = {
   'cli.plan.ambiguous': '  ambiguous: {{message}}',
   'cli.plan.unused': '  columns not used: {{columns}}',
   // Status steps (UpdateOrderStatus after CreateOrder, issue 12 §2)
+  'cli.event.statusFailed': '{{order}}: created (bill {{bill}}), not marked {{status}}: {{message}}',
+  'cli.event.statusUnknown': '{{order}}: created (bill {{bill}}); whether it was marked {{status}} is unclear ({{reason}}); the shop is asked before it is sent again',
+  'cli.event.statusStillUnclear': '{{order}}: whether it was marked is still unclear after asking the shop: {{note}}',
   'cli.steps.counts': 'Statuses: {{done}} set, {{waiting}} waiting, {{failed}} failed, {{unknown}} unclear',
   'cli.steps.notMarked': 'Created, status not set ({{count}}):',
   'cli.steps.label.paid': 'created, not marked paid',

@@ -639,6 +639,9 @@ export const ru = {
   'cli.plan.ambiguous': '  неоднозначно: {{message}}',
   'cli.plan.unused': '  неиспользуемые столбцы: {{columns}}',
   // Шаги статуса (UpdateOrderStatus после CreateOrder, issue 12 §2)
+  'cli.event.statusFailed': '{{order}}: создан (счёт {{bill}}), но не отмечен как «{{status}}»: {{message}}',
+  'cli.event.statusUnknown': '{{order}}: создан (счёт {{bill}}); неясно, отмечен ли он как «{{status}}» ({{reason}}); перед повторной отправкой магазин будет опрошен',
+  'cli.event.statusStillUnclear': '{{order}}: после запроса в магазин всё ещё неясно, отмечен ли он: {{note}}',
   'cli.steps.counts': 'Статусы: установлено {{done}}, ждут {{waiting}}, ошибок {{failed}}, неясных {{unknown}}',
   'cli.steps.notMarked': 'Созданы, статус не установлен ({{count}}):',
   'cli.steps.label.paid': 'создан, не отмечен оплаченным',
