@@ -1,5 +1,6 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -141,6 +142,20 @@ export function createAppService(deps: AppServiceDeps): AppService {
         }
       }
       return outcome
+    },
+    'runs.retryStatus': async ({ runId }) => {
+      const j = journal.get()
+      const requeued = requeueStatusSteps(j, requireRun(j, runId))
+      const messages: string[] = []
+      if (requeued > 0) {
+        try {
+          await runs.continueRun(runId)
+        } catch (error) {
+          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
+          messages.push(`The statuses wait in run ${runId}; resume it to send them. ${why}`)
+        }
+      }
+      return { requeued, messages }
     },
     'runs.export': async ({ runId, format, only, delimiter, language }) => {
       const job = startJob(events, 'exporting')
