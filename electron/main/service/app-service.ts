@@ -1,5 +1,6 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -115,10 +116,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
-      const counts = sessions.get(sessionId).counts(lookup)
+      const session = sessions.get(sessionId)
+      const counts = session.counts(lookup)
       const toSend = Math.max(0, counts.validOrders - counts.alreadyCreated)
-      // One CreateOrder per order; nothing is marked paid yet (statuses are not mapped).
-      return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: 0, calls: toSend, rate, concurrency }) }
+      // One CreateOrder per order, and one UpdateOrderStatus per paid, cancelled or returned one.
+      const marks = statusMarks(session.plan.plan.orders)
+      return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate, concurrency }) }
     },
     'run.pause': async ({ runId }) => runs.pause(runId),
     'run.resume': async ({ runId, rate, concurrency }) => runs.resume(runId, rate, concurrency),
@@ -141,6 +144,20 @@ export function createAppService(deps: AppServiceDeps): AppService {
         }
       }
       return outcome
+    },
+    'runs.retryStatus': async ({ runId }) => {
+      const j = journal.get()
+      const requeued = requeueStatusSteps(j, requireRun(j, runId))
+      const messages: string[] = []
+      if (requeued > 0) {
+        try {
+          await runs.continueRun(runId)
+        } catch (error) {
+          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
+          messages.push(`The statuses wait in run ${runId}; resume it to send them. ${why}`)
+        }
+      }
+      return { requeued, messages }
     },
     'runs.export': async ({ runId, format, only, delimiter, language }) => {
       const job = startJob(events, 'exporting')
@@ -179,4 +196,16 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return disposed
     }
   }
+}
+
+/** Valid orders that get a second call (UpdateOrderStatus), and of those the paid ones. */
+function statusMarks(orders: ReadonlyArray<{ errors: number; status?: { status: string } }>): { calls: number; paid: number } {
+  let calls = 0
+  let paid = 0
+  for (const order of orders) {
+    if (order.errors > 0 || order.status === undefined) continue
+    calls++
+    if (order.status.status === 'paid') paid++
+  }
+  return { calls, paid }
 }
