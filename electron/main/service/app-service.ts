@@ -20,7 +20,7 @@ import { RunControl, type SenderTuning } from './run-control'
 import { requireRun, RunOrders } from './run-orders'
 import { SandboxHost } from './sandbox-host'
 import { SheetSessions } from './sheet-sessions'
-import type { SheetSession } from './sheet-session'
+import type { CreatedLookup, SheetSession } from './sheet-session'
 import { TemplateStore } from './templates'
 import type { AppService, SecretStore, ServiceHandlers } from './types'
 import { undoRun } from './undo'
@@ -56,7 +56,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const sessions = new SheetSessions({ tempDir, templates, events, now })
   const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
-  const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
+  const lookup: CreatedLookup = Object.assign((order: PlannedOrder): number | null => created.billForOrder(order), { generation: () => created.generation() })
   const summaryOf = (session: SheetSession) => session.summary(lookup)
   let disposed: Promise<void> | null = null
 
@@ -85,7 +85,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       } finally {
         job.finish()
       }
-      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
+      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.sheetIssues }
     },
     'mapping.previewOrder': async ({ sessionId, order }) => sessions.get(sessionId).preview(order),
     'templates.list': async () => templates.list().map(({ name, headers, savedAt }) => ({ name, headers, savedAt })),
