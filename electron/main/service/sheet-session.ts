@@ -11,8 +11,11 @@ import { notFound, ServiceError } from './errors'
 import { gridText } from './sheet-text'
 import type { SheetPlan } from './sheet-plan'
 import { IncrementalPlan } from './session/incremental-plan'
+import { rowIndex, type RowLookup } from './session/row-index'
 
 const RAW_PREVIEW_ROWS = 20
+/** How long one slice of background indexing may hold the host's thread. */
+const INDEX_SLICE_MS = 12
 export const MASKED_HASH = 'hash=•••'
 
 export interface SessionSource {
@@ -47,8 +50,9 @@ export class SheetSession {
   readonly edits = new Map<number, Map<number, string>>()
   readonly excluded = new Set<number>()
   private planned!: IncrementalPlan
-  private rowPosition = new Map<number, number>()
+  private rowPosition: RowLookup = rowIndex([])
   private created: CreatedCache | null = null
+  private disposed = false
 
   constructor(
     readonly id: string,
@@ -211,7 +215,7 @@ export class SheetSession {
   }
 
   private indexRows(): void {
-    this.rowPosition = new Map(this.read.table.rowNumbers.map((row, i) => [row, i]))
+    this.rowPosition = rowIndex(this.read.table.rowNumbers)
   }
 
   /** The whole sheet planned again (read again, or another mapping). */
@@ -219,6 +223,23 @@ export class SheetSession {
     const source = { table: this.read.table, edits: this.edits, excluded: this.excluded, rowPosition: this.rowPosition }
     this.planned = new IncrementalPlan(source, this.mapping, this.now(), this.choice.auto?.notes)
     this.created = null
+    this.indexInBackground()
+  }
+
+  /** Stops the work done for this session in the background (it was closed). */
+  dispose(): void {
+    this.disposed = true
+  }
+
+  /** The plan's indexes of addresses and order numbers, made in slices while the user looks at
+   * the Map step, so the first edit does not wait for a pass over the whole sheet. */
+  private indexInBackground(): void {
+    const plan = this.planned
+    const step = (): void => {
+      if (this.disposed || this.planned !== plan || plan.indexSome(INDEX_SLICE_MS)) return
+      setImmediate(step)
+    }
+    setImmediate(step)
   }
 
   /** Only the rows these changed rows can affect planned again. */

@@ -66,6 +66,7 @@ export class SheetSessions {
   }
 
   close(id: string): boolean {
+    this.sessions.get(id)?.dispose()
     return this.sessions.delete(id)
   }
 
@@ -86,6 +87,7 @@ export class SheetSessions {
     while (this.sessions.size > MAX_SESSIONS) {
       const oldest = this.sessions.keys().next().value
       if (oldest === undefined) break
+      this.sessions.get(oldest)?.dispose()
       this.sessions.delete(oldest)
     }
   }

@@ -14,6 +14,7 @@ import type { Note } from '#shared/presets/notes'
 import { readSheetFile } from '../../../electron/main/sheets/read-sheet'
 import { planSheet, type SheetPlan } from '../../../electron/main/service/sheet-plan'
 import { IncrementalPlan } from '../../../electron/main/service/session/incremental-plan'
+import { rowIndex } from '../../../electron/main/service/session/row-index'
 
 const NOW = Date.UTC(2026, 11, 1)
 const SAMPLES = resolve(import.meta.dirname, '../../../resources/samples')
@@ -105,7 +106,7 @@ interface Harness {
 function harness(table: SheetTable, mapping: Mapping, notes: Note[]): Harness {
   const edits = new Map<number, Map<number, string>>()
   const excluded = new Set<number>()
-  const rowPosition = new Map(table.rowNumbers.map((row, i) => [row, i]))
+  const rowPosition = rowIndex(table.rowNumbers)
   const plan = new IncrementalPlan({ table, edits, excluded, rowPosition }, mapping, NOW, notes)
   return { table, edits, excluded, plan, full: () => planSheet(table, mapping, edits, excluded, NOW, notes) }
 }
@@ -241,5 +242,15 @@ describe('what an edit plans again', () => {
     expect(h.plan.lastPlannedRows).toBeGreaterThanOrEqual(3)
     expect(h.plan.lastPlannedRows).toBeLessThan(100)
     expect(view(h.plan.materialize())).toEqual(view(h.full()))
+  })
+})
+
+describe('row positions', () => {
+  it('finds rows by their number, rising or not, and says which are not there', () => {
+    const rising = rowIndex([2, 3, 5, 9])
+    expect([2, 3, 5, 9, 4, 1, 10].map((row) => rising.get(row))).toEqual([0, 1, 2, 3, undefined, undefined, undefined])
+    const mixed = rowIndex([5, 2, 9])
+    expect([5, 2, 9, 3].map((row) => mixed.get(row))).toEqual([0, 1, 2, undefined])
+    expect(mixed.has(9) && !mixed.has(3)).toBe(true)
   })
 })

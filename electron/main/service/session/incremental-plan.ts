@@ -20,6 +20,7 @@ import type { Note } from '#shared/presets/notes'
 import { emailHash } from '#shared/plan/same-email'
 import { applyEdits, planSheet, type Edits, type SheetPlan } from '../sheet-plan'
 import { Fenwick, MultiIndex } from './fenwick'
+import type { RowLookup } from './row-index'
 
 /** Where the plan reads the sheet from; the session owns and changes these. */
 export interface PlanSource {
@@ -28,7 +29,7 @@ export interface PlanSource {
   /** Excluded sheet rows. */
   excluded: ReadonlySet<number>
   /** Sheet row -> position in table.rows. */
-  rowPosition: ReadonlyMap<number, number>
+  rowPosition: RowLookup
 }
 
 /** orderAt value of an excluded row (not planned). */
@@ -67,10 +68,12 @@ export class IncrementalPlan {
   private readonly rowIssues = new Map<number, Issue[]>()
   /** Per first-row position: the order's own issues, in the plan's order. */
   private readonly orderIssues = new Map<number, Issue[]>()
-  /** Order numbers (group-by values) -> first-row positions. */
-  private readonly keys = new MultiIndex<string>()
-  /** emailHash of each order's address -> first-row positions; made when first needed. */
+  /** Order numbers (group-by values) and emailHash of each order's address -> first-row
+   * positions. Both are made after the full plan, a slice at a time (indexSome), or at once by
+   * the first update that needs them. */
+  private keys: MultiIndex<string> | null = null
   private emails: MultiIndex<number> | null = null
+  private indexing: { keys: MultiIndex<string>; emails: MultiIndex<number>; next: number } | null = null
   /** Per first-row position: emailHash of the order's address (valid while `emails` is made). */
   private readonly emailHashAt: Uint32Array
   /** Positions of the totals rows, and the issues about them (one warning naming them all). */
@@ -97,7 +100,9 @@ export class IncrementalPlan {
     const { table, edits, excluded } = source
     this.size = table.rows.length
     this.orderAt = new Int32Array(this.size).fill(EXCLUDED)
-    this.orders = new Array<PlannedOrder | undefined>(this.size)
+    // Pushed one by one so the array stays a plain (not a dictionary) array at any size.
+    this.orders = []
+    for (let p = 0; p < this.size; p++) this.orders.push(undefined)
     this.firsts = new Fenwick(this.size)
     this.problems = new Fenwick(this.size)
     this.emailHashAt = new Uint32Array(this.size)
@@ -113,6 +118,9 @@ export class IncrementalPlan {
     this.sheetWarnings = warnings
     const positions = full.table.rowNumbers.map((row) => this.position(row))
     this.ingest(full.plan, positions, true)
+    const firstMarks = new Uint8Array(this.size)
+    for (let p = 0; p < this.size; p++) if (this.orderAt[p] === p) firstMarks[p] = 1
+    this.firsts = Fenwick.from(firstMarks)
     const problemMarks = new Uint8Array(this.size)
     for (const position of this.rowIssues.keys()) problemMarks[position] = 1
     this.problems = Fenwick.from(problemMarks)
@@ -246,7 +254,9 @@ export class IncrementalPlan {
 
   /** Plans again after the rows at these positions changed (edited, excluded or included). */
   update(changed: readonly number[]): PlanChange {
-    const emails = this.emailIndex()
+    while (!this.indexSome(Infinity));
+    const emails = this.emails as MultiIndex<number>
+    const keys = this.keys as MultiIndex<string>
     const group = new Set<number>()
     const add = (first: number): void => {
       const stack = [first]
@@ -273,7 +283,7 @@ export class IncrementalPlan {
           }
         }
         if (order.key === null) continue
-        for (const other of this.keys.get(order.key)) {
+        for (const other of keys.get(order.key)) {
           if (!group.has(other)) {
             add(other)
             grew = true
@@ -327,10 +337,10 @@ export class IncrementalPlan {
       const first = firstOf[o] as number
       firsts.push(first)
       this.orders[first] = order
-      this.firsts.set(first, true)
+      if (!initial) this.firsts.set(first, true)
       this.orderCount++
       if (order.errors === 0) this.validCount++
-      if (order.key !== null) this.keys.add(order.key, first)
+      if (this.keys !== null && order.key !== null) this.keys.add(order.key, first)
       if (this.emails !== null) {
         const hash = emailHashOf(order)
         this.emailHashAt[first] = hash
@@ -383,7 +393,7 @@ export class IncrementalPlan {
     this.firsts.set(first, false)
     this.orderCount--
     if (order.errors === 0) this.validCount--
-    if (order.key !== null) this.keys.remove(order.key, first)
+    if (this.keys !== null && order.key !== null) this.keys.remove(order.key, first)
     if (this.emails !== null) this.emails.remove(this.emailHashAt[first] as number, first)
     this.orders[first] = undefined
   }
@@ -433,19 +443,37 @@ export class IncrementalPlan {
     return { ...table, rows, rowNumbers }
   }
 
-  /** The e-mail index, made from every order on first use (reading every order's address costs
-   * a pass over the sheet, which only editing needs). */
-  private emailIndex(): MultiIndex<number> {
-    if (this.emails !== null) return this.emails
-    const emails = new MultiIndex<number>()
-    for (let p = 0; p < this.size; p++) {
-      if (this.orderAt[p] !== p) continue
-      const hash = emailHashOf(this.orders[p] as PlannedOrder)
-      this.emailHashAt[p] = hash
-      emails.add(hash, p)
+  /** Whether the indexes of order numbers and addresses are made. */
+  get indexed(): boolean {
+    return this.emails !== null
+  }
+
+  /** Makes the indexes of order numbers and addresses for about `budgetMs` more (reading every
+   * order's address is a pass over the whole sheet, which only editing needs, so the session
+   * does it in slices after loading); true when they are complete. */
+  indexSome(budgetMs: number): boolean {
+    if (this.emails !== null) return true
+    this.indexing ??= { keys: new MultiIndex<string>(), emails: new MultiIndex<number>(), next: 0 }
+    const work = this.indexing
+    const started = performance.now()
+    while (work.next < this.size) {
+      const end = Math.min(this.size, work.next + 2048)
+      for (let p = work.next; p < end; p++) {
+        if (this.orderAt[p] !== p) continue
+        const order = this.orders[p] as PlannedOrder
+        const hash = emailHashOf(order)
+        this.emailHashAt[p] = hash
+        work.emails.add(hash, p)
+        if (order.key !== null) work.keys.add(order.key, p)
+      }
+      work.next = end
+      if (performance.now() - started >= budgetMs) break
     }
-    this.emails = emails
-    return emails
+    if (work.next < this.size) return false
+    this.keys = work.keys
+    this.emails = work.emails
+    this.indexing = null
+    return true
   }
 
   private position(row: number): number {
