@@ -20,9 +20,17 @@ export const MASKED_HASH = 'hash=•••'
 
 export interface SessionSource {
   name: string
-  bytes: Uint8Array
+  /** The file as loaded, kept on disk while the session is open (read again from there). */
+  path: string
+  size: number
   /** sha256 of the bytes, lower-case hex: the run records which file it came from. */
   sha256: string
+}
+
+/** What the user changed in a session: kept when the session is parked and read again. */
+export interface SessionState {
+  edits: ReadonlyMap<number, ReadonlyMap<number, string>>
+  excluded: ReadonlySet<number>
 }
 
 export interface MappingChoice {
@@ -60,10 +68,20 @@ export class SheetSession {
     public options: ReadOverrides,
     public read: ReadResult,
     public choice: MappingChoice,
-    private readonly now: () => number
+    private readonly now: () => number,
+    state?: SessionState
   ) {
     this.indexRows()
+    if (state) {
+      for (const [row, cells] of state.edits) if (this.rowPosition.has(row)) this.edits.set(row, new Map(cells))
+      for (const row of state.excluded) if (this.rowPosition.has(row)) this.excluded.add(row)
+    }
     this.replan()
+  }
+
+  /** The user's edits and excluded rows, to make the session again from its file. */
+  state(): SessionState {
+    return { edits: this.edits, excluded: this.excluded }
   }
 
   get mapping(): Mapping {
