@@ -4,11 +4,13 @@ import type { RunOrder, RunSummary, SendLogEvent } from '#shared/ipc/contract'
 import type { Cell } from '#shared/sheet/sheet'
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
 import { readRunInfo } from '../journal'
+import { runStatus, totalOf } from '../ops/run-status'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
-  const counts = countsAsShown(journal.runCounts(run.id), live !== null)
+  const status = runStatus(journal, run)
+  const counts = countsAsShown(status.counts, live !== null)
   return {
     runId: run.id,
     createdAt: run.createdAt,
@@ -21,7 +23,7 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     note: run.note,
     rate: run.settings.rate,
     concurrency: run.settings.concurrency,
-    sandbox: readRunInfo(run).sandbox
+    sandbox: status.sandbox
   }
 }
 
@@ -39,10 +41,6 @@ export function countsAsShown(counts: Record<OrderState, number>, live: boolean)
 function liveStatus(status: RunRecord['status'], live: { sending: boolean; paused: boolean } | null): RunSummary['status'] {
   if (live) return live.paused ? 'paused' : 'running'
   return status === 'running' ? 'paused' : status
-}
-
-export function totalOf(counts: Record<OrderState, number>): number {
-  return Object.values(counts).reduce((sum, n) => sum + n, 0)
 }
 
 export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): RunOrder {

@@ -11,6 +11,7 @@ import type { Translate } from '#shared/i18n/translate'
 import { cliT } from '../lang'
 import { resolve } from 'node:path'
 import { failedAsTheyAre, requeueOrders, type Requeue } from '../../ops/requeue'
+import { checkResumable } from '../../ops/run'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
@@ -44,7 +45,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'retry')
   try {
     const run = requireRun(journal, runId, 'retry')
-    if (run.status === 'cancelled') throw new UsageError(`retry: run ${run.id} was cancelled for good; import the file again instead.`)
+    checkResumable(run)
     const plan = planContinuation(run, values, io, 'retry')
     const failed = [...journal.orders(run.id, ['failed'])]
     const t = cliT(io)
