@@ -76,15 +76,17 @@ export class Fenwick {
   }
 }
 
-/** Many values under one key, kept light for the usual case of one value per key. */
+/** Many values under one key, kept light for the usual case of one value per key; a key with
+ * many values (every order without an address shares one) adds and removes in O(1). */
 export class MultiIndex<K> {
-  private readonly map = new Map<K, number | number[]>()
+  private readonly map = new Map<K, number | Set<number>>()
 
   add(key: K, value: number): void {
     const at = this.map.get(key)
     if (at === undefined) this.map.set(key, value)
-    else if (typeof at === 'number') this.map.set(key, [at, value])
-    else at.push(value)
+    else if (typeof at === 'number') {
+      if (at !== value) this.map.set(key, new Set([at, value]))
+    } else at.add(value)
   }
 
   remove(key: K, value: number): void {
@@ -94,13 +96,12 @@ export class MultiIndex<K> {
       if (at === value) this.map.delete(key)
       return
     }
-    const i = at.indexOf(value)
-    if (i >= 0) at.splice(i, 1)
-    if (at.length === 1) this.map.set(key, at[0] as number)
-    else if (at.length === 0) this.map.delete(key)
+    at.delete(value)
+    if (at.size === 1) this.map.set(key, at.values().next().value as number)
+    else if (at.size === 0) this.map.delete(key)
   }
 
-  get(key: K): readonly number[] {
+  get(key: K): Iterable<number> {
     const at = this.map.get(key)
     return at === undefined ? [] : typeof at === 'number' ? [at] : at
   }

@@ -258,13 +258,19 @@ export class IncrementalPlan {
     const emails = this.emails as MultiIndex<number>
     const keys = this.keys as MultiIndex<string>
     const group = new Set<number>()
+    // Each address's orders are taken in once: orders without an address all share one, and a
+    // sheet may have many of them.
+    const expanded = new Set<number>()
     const add = (first: number): void => {
       const stack = [first]
       while (stack.length > 0) {
         const f = stack.pop() as number
         if (group.has(f)) continue
         group.add(f)
-        for (const other of emails.get(this.emailHashAt[f] as number)) if (!group.has(other)) stack.push(other)
+        const hash = this.emailHashAt[f] as number
+        if (expanded.has(hash)) continue
+        expanded.add(hash)
+        for (const other of emails.get(hash)) if (!group.has(other)) stack.push(other)
       }
     }
     for (const position of changed) {
@@ -276,10 +282,13 @@ export class IncrementalPlan {
       const plan = positions.length === 0 ? null : planImport(this.subTable(positions), this.mapping, { now: this.now })
       let grew = false
       for (const order of plan?.orders ?? []) {
-        for (const other of emails.get(emailHashOf(order))) {
-          if (!group.has(other)) {
-            add(other)
-            grew = true
+        const hash = emailHashOf(order)
+        if (!expanded.has(hash)) {
+          for (const other of emails.get(hash)) {
+            if (!group.has(other)) {
+              add(other)
+              grew = true
+            }
           }
         }
         if (order.key === null) continue
