@@ -9,6 +9,7 @@ import { nothingToSend, sendPlan, stageImport, type SendPlan } from '../../ops/r
 import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
+import { describeStatus } from '../describe-plan'
 import { choiceDestination, openApi, type ApiChoice, type ApiTarget } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
 import { confirmed } from '../run/confirm'
@@ -45,9 +46,10 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const { toSend } = plan
     const t = cliT(io)
     const where = options.choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: options.choice.baseUrl, login: options.choice.login })
-    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: 0, calls: toSend, rate: options.rate, concurrency: options.concurrency })
+    const marks = statusMarks(plan)
+    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate: options.rate, concurrency: options.concurrency })
     const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     const nothing = nothingToSend(toSend, plan.alreadyCreated.length)
     if (nothing === 'all-invalid') {
       io.stdout(`${t('cli.allErrors')}\n`)
@@ -72,6 +74,19 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
       journal.close()
     }
   }
+}
+
+/** Orders of this run that get a second call (UpdateOrderStatus), and of those the paid ones. */
+function statusMarks(plan: SendPlan): { calls: number; paid: number } {
+  const created = new Set(plan.alreadyCreated.map((c) => c.order))
+  let calls = 0
+  let paid = 0
+  for (const order of plan.valid) {
+    if (created.has(order) || order.status === undefined) continue
+    calls++
+    if (order.status.status === 'paid') paid++
+  }
+  return { calls, paid }
 }
 
 function describePlan(prepared: PreparedImport, plan: SendPlan, toSend: number, where: string, t: Translate): string[] {
