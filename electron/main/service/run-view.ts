@@ -23,7 +23,8 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     note: run.note,
     rate: run.settings.rate,
     concurrency: run.settings.concurrency,
-    sandbox: status.sandbox
+    sandbox: status.sandbox,
+    ...statusCounts(journal, run)
   }
 }
 
@@ -43,6 +44,12 @@ function liveStatus(status: RunRecord['status'], live: { sending: boolean; pause
   return status === 'running' ? 'paused' : status
 }
 
+/** The run's status steps per state, when it has any. */
+function statusCounts(journal: Journal, run: RunRecord): Pick<RunSummary, 'statuses'> {
+  if (!journal.runHasStatusSteps(run.id)) return {}
+  return { statuses: journal.statusStepCounts(run.id) }
+}
+
 export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): RunOrder {
   const rows = journal.orderRows(order.id)
   const info = readRunInfo(run)
@@ -59,6 +66,8 @@ export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): 
     attempts: order.attempts,
     editable
   }
+  const step = order.state === 'succeeded' ? journal.getStatusStep(order.id) : null
+  if (step !== null) view.statusStep = { status: step.status, state: step.state, errorText: step.errorText }
   if (editable && info.source) {
     const headers = info.source.headers
     view.sheet = { headers, rows: rows.map((r) => ({ row: r.sheetRow, cells: headers.map((_h, c) => gridText(r.cells[c] as Cell | undefined)) })) }

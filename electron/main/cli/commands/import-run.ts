@@ -1,6 +1,7 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
+import { issueText } from '#shared/plan/issue-text'
 import { noticeText, sideEffects } from '#shared/run/side-effects'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors } from '../../pipeline/stage-run'
@@ -8,6 +9,7 @@ import { nothingToSend, sendPlan, stageImport, type SendPlan } from '../../ops/r
 import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
+import { describeStatus } from '../describe-plan'
 import { choiceDestination, openApi, type ApiChoice, type ApiTarget } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
 import { confirmed } from '../run/confirm'
@@ -44,9 +46,10 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const { toSend } = plan
     const t = cliT(io)
     const where = options.choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: options.choice.baseUrl, login: options.choice.login })
-    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: 0, calls: toSend, rate: options.rate, concurrency: options.concurrency })
+    const marks = statusMarks(plan)
+    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate: options.rate, concurrency: options.concurrency })
     const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     const nothing = nothingToSend(toSend, plan.alreadyCreated.length)
     if (nothing === 'all-invalid') {
       io.stdout(`${t('cli.allErrors')}\n`)
@@ -73,6 +76,19 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
   }
 }
 
+/** Orders of this run that get a second call (UpdateOrderStatus), and of those the paid ones. */
+function statusMarks(plan: SendPlan): { calls: number; paid: number } {
+  const created = new Set(plan.alreadyCreated.map((c) => c.order))
+  let calls = 0
+  let paid = 0
+  for (const order of plan.valid) {
+    if (created.has(order) || order.status === undefined) continue
+    calls++
+    if (order.status.status === 'paid') paid++
+  }
+  return { calls, paid }
+}
+
 function describePlan(prepared: PreparedImport, plan: SendPlan, toSend: number, where: string, t: Translate): string[] {
   const { counts } = prepared.plan
   const lines = [t('cli.fileSummary', { file: termText(prepared.file), rows: t('cli.rows', { count: counts.rows }), count: counts.orders })]
@@ -81,10 +97,10 @@ function describePlan(prepared: PreparedImport, plan: SendPlan, toSend: number, 
     lines.push(t('cli.rejected', { count: plan.rejected.length }))
     const errors = orderErrors(prepared.plan.issues)
     const sheetWide = prepared.plan.issues.filter((issue) => issue.severity === 'error' && issue.order === null)
-    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issue.message)}`)
+    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issueText(issue, t))}`)
     for (const order of plan.rejected.slice(0, LIST_LIMIT)) {
       const first = errors.get(order.index)?.[0]
-      if (first) lines.push(`  #${order.index}: ${termText(first.message)}`)
+      if (first) lines.push(`  #${order.index}: ${termText(issueText(first, t))}`)
     }
     if (plan.rejected.length > LIST_LIMIT) lines.push(t('cli.moreInPreview', { count: plan.rejected.length - LIST_LIMIT }))
   }

@@ -38,11 +38,20 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
     counts,
     total,
     deleted,
+    statuses: journal.statusStepCounts(run.id),
     note: run.note
   }
   if (withOrders) {
     json.failed = ordersJson(journal, run.id, 'failed')
     json.unknown = ordersJson(journal, run.id, 'unknown')
+    json.notMarked = journal.statusStepsIn(run.id, ['failed', 'unknown']).filter((s) => s.orderState === 'succeeded').map((s) => ({
+      order: s.ordinal,
+      billId: s.billId,
+      status: s.status,
+      state: s.state,
+      errorCode: s.errorCode,
+      error: s.errorText
+    }))
   }
   return json
 }

@@ -6,6 +6,7 @@ import type { Translate } from '#shared/i18n/translate'
 import { describeRows } from '../../ops/describe-rows'
 import { ordersInState, totalOf } from '../../ops/run-status'
 import { ENGLISH } from '../lang'
+import { statusStepLines } from './status-lines'
 
 export const LIST_LIMIT = 20
 
@@ -40,6 +41,7 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
     lines.push(...orderLines(journal, run.id, 'unknown', counts.unknown, t))
     lines.push(t('cli.checkEach', { run: run.id, hint }))
   }
+  lines.push(...statusStepLines(journal, run, hint, t))
   return lines
 }
 
