@@ -6,11 +6,11 @@ import { ordersSharingEmail } from './same-email'
 import { groupRows } from './group-rows'
 import { compileMapping, type CompiledMapping } from './import-plan-mapping'
 import { withoutTotals, type TotalsSplit } from './totals-rows'
-import { noteText } from '../presets/notes'
 import { cellToText } from '../transforms/index'
 import { IssueCollector } from './import-plan-issues'
 import { applyOrderStatus, type StatusSummary } from './order-status-plan'
-import { checkOrders, orderPlace } from './validate-order-issues'
+import { checkOrders } from './validate-order-issues'
+import { orderPlaceParams, planIssue } from './issue-text'
 import type { Issue } from './issue'
 import type { Mapping } from '../mapping/mapping'
 import type { PlannedOrder } from './order'
@@ -72,15 +72,18 @@ function skipTotals(table: SheetTable, compiled: CompiledMapping, issues: IssueC
   if (split.skipped.length === 0) return null
   const rows = split.skippedRows
   const example = (table.rows[split.skipped[0]!] ?? []).map((c) => (c === null ? '' : cellToText(c).trim())).find((t) => t !== '') ?? ''
-  issues.add({
-    severity: 'warning',
-    code: 'totals-row',
-    row: rows[0] ?? null,
-    column: null,
-    field: null,
-    order: null,
-    message: noteText({ code: 'totals.skipped', params: { rows: rows.join(', '), count: rows.length, example } })
-  })
+  issues.add(
+    planIssue({
+      severity: 'warning',
+      code: 'totals-row',
+      row: rows[0] ?? null,
+      column: null,
+      field: null,
+      order: null,
+      key: 'issue.totals-row',
+      params: { rowList: rows.join(', '), count: rows.length, example: JSON.stringify(example) }
+    })
+  )
   return split
 }
 
@@ -136,16 +139,17 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], emails: ReadonlyArr
       firstByPrint.set(print, order)
       continue
     }
-    issues.add({
-      severity: 'warning',
-      code: 'duplicate-order',
-      row: order.rows[0] ?? null,
-      column: null,
-      field: null,
-      order: order.index,
-      message:
-        `${orderPlace(order, null)}: this order is the same as the one at row ${earlier.rows[0] ?? '?'} (same customer, products, prices and details). ` +
-        'If it is really a second order, keep it; otherwise delete the repeated rows so it is not created twice.'
-    })
+    issues.add(
+      planIssue({
+        severity: 'warning',
+        code: 'duplicate-order',
+        row: order.rows[0] ?? null,
+        column: null,
+        field: null,
+        order: order.index,
+        key: 'issue.duplicate-order',
+        params: { ...orderPlaceParams(order, null), earlier: earlier.rows[0] ?? '?' }
+      })
+    )
   }
 }

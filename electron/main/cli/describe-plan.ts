@@ -1,7 +1,9 @@
 // Human-readable and JSON descriptions of a prepared import, shared by preview and import.
 import type { Issue } from '#shared/plan/issue'
+import { issueText } from '#shared/plan/issue-text'
 import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
-import { noteText } from '#shared/presets/notes'
+import { matchReasonText } from '#shared/mapping/auto-map-reasons'
+import { noteText, translateNote } from '#shared/presets/notes'
 import type { Translate } from '#shared/i18n/translate'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { ENGLISH } from './lang'
@@ -60,7 +62,7 @@ export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH
   const row = (field: string, fm: FieldMapping) => {
     const source = fm.source
     const match = source.kind === 'column' ? confidence.get(`${field}|${source.column}`) : undefined
-    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${match.reason}` : ''
+    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${matchReasonText(match.why, t)}` : ''
     lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source, t)}${describeTransform(fm)}${score}`)
   }
   mapping.goods.forEach((good, i) => {
@@ -76,7 +78,7 @@ export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH
   if (mapping.shipped) lines.push(t('cli.plan.shipped'))
   lines.push(`  times without a zone are read as ${mapping.defaults.timeZone}`)
   if (mapping.defaults.dateOrder !== 'auto') lines.push(`  dates are read ${mapping.defaults.dateOrder === 'dmy' ? 'day first' : mapping.defaults.dateOrder === 'mdy' ? 'month first' : 'year first'}`)
-  if (auto) for (const note of auto.notes) lines.push(`  ${note.level === 'guess' ? 'to confirm' : note.level === 'warning' ? 'warning' : 'note'}: ${termText(noteText(note))}`)
+  if (auto) for (const note of auto.notes) lines.push(t(`note.line.${note.level ?? 'info'}`, { text: termText(translateNote(note, t)) }))
   // A sheet may have thousands of columns: name the first ones and count the rest.
   if (auto && auto.unmatchedHeaders.length > 0) lines.push(t('cli.plan.unused', { columns: limitedList(auto.unmatchedHeaders, MAX_LISTED_COLUMNS) }))
   return lines
@@ -124,7 +126,7 @@ export function describeIssues(issues: readonly Issue[], limit: number, t: Trans
   if (issues.length === 0) return []
   const shown = issues.slice(0, limit)
   const lines = [issues.length > limit ? t('cli.plan.problemsFirst', { limit, count: issues.length }) : t('cli.plan.problems')]
-  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issue.message)}`)
+  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issueText(issue, t))}`)
   return lines
 }
 

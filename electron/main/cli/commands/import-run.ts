@@ -1,6 +1,7 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
+import { issueText } from '#shared/plan/issue-text'
 import { noticeText, sideEffects } from '#shared/run/side-effects'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors } from '../../pipeline/stage-run'
@@ -96,10 +97,10 @@ function describePlan(prepared: PreparedImport, plan: SendPlan, toSend: number, 
     lines.push(t('cli.rejected', { count: plan.rejected.length }))
     const errors = orderErrors(prepared.plan.issues)
     const sheetWide = prepared.plan.issues.filter((issue) => issue.severity === 'error' && issue.order === null)
-    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issue.message)}`)
+    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issueText(issue, t))}`)
     for (const order of plan.rejected.slice(0, LIST_LIMIT)) {
       const first = errors.get(order.index)?.[0]
-      if (first) lines.push(`  #${order.index}: ${termText(first.message)}`)
+      if (first) lines.push(`  #${order.index}: ${termText(issueText(first, t))}`)
     }
     if (plan.rejected.length > LIST_LIMIT) lines.push(t('cli.moreInPreview', { count: plan.rejected.length - LIST_LIMIT }))
   }
