@@ -390,6 +390,7 @@ export const en = {
   'send.timeLeft': 'Time left',
   'send.estimating': 'estimating…',
   'send.about': 'about {{duration}}',
+  'send.aboutCalls': 'about {{duration}} ({{orders}} orders, {{calls}} calls)',
   'send.inFlight': 'In flight',
   'send.paceValue': '{{rate}} per second',
   'send.backoff': 'The shop asked the app to slow down. Sending continues at {{time}}.',

@@ -428,6 +428,7 @@ export const ru = {
   'send.timeLeft': 'Осталось',
   'send.estimating': 'оцениваю…',
   'send.about': 'около {{duration}}',
+  'send.aboutCalls': 'около {{duration}} (заказов: {{orders}}, вызовов API: {{calls}})',
   'send.inFlight': 'В пути',
   'send.paceValue': '{{rate}} в секунду',
   'send.backoff': 'Магазин попросил замедлиться. Отправка продолжится в {{time}}.',
