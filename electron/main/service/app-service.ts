@@ -1,5 +1,6 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import { ProductCatalogs, productsCheck } from './products'
 import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
@@ -57,6 +58,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const sessions = new SheetSessions({ tempDir, templates, events, now })
   const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
+  const catalogs = new ProductCatalogs(deps.journalPath)
   const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
   const summaryOf = (session: SheetSession) => session.summary(lookup)
   let disposed: Promise<void> | null = null
@@ -114,6 +116,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return { counts: session.counts(lookup) }
     },
 
+    'products.check': async ({ sessionId, refresh }) => {
+      const session = sessions.get(sessionId)
+      const target = await connections.current()
+      const { catalog, source, reason } = await catalogs.catalog(target, refresh === true)
+      return productsCheck(session.plan.plan, catalog, source, reason, target.kind === 'sandbox')
+    },
     'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
       const session = sessions.get(sessionId)
