@@ -56,9 +56,9 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const templates = new TemplateStore(deps.userDataDir)
   const tempDir = deps.tempDir ?? tmpdir()
   const sessions = new SheetSessions({ tempDir, templates, events, now })
-  const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
-  const orders = new RunOrders(journal, created, now)
   const catalogs = new ProductCatalogs(deps.journalPath)
+  const runs = new RunControl({ journal, connections, events, created, now, catalogs, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
+  const orders = new RunOrders(journal, created, now)
   const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
   const summaryOf = (session: SheetSession) => session.summary(lookup)
   let disposed: Promise<void> | null = null
