@@ -1,5 +1,6 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import type { SandboxProduct } from '../sandbox/catalog'
 import { ProductCatalogs, productsCheck } from './products'
 import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
@@ -42,7 +43,7 @@ export interface AppServiceDeps {
   /** Sender timings (tests use short ones). */
   tuning?: SenderTuning
   /** The built-in sandbox sells only these products when set (others answer 604). */
-  sandboxProducts?: readonly string[]
+  sandboxProducts?: ReadonlyArray<string | SandboxProduct>
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
