@@ -23,7 +23,7 @@ import { RunControl, type SenderTuning } from './run-control'
 import { requireRun, RunOrders } from './run-orders'
 import { SandboxHost } from './sandbox-host'
 import { SheetSessions } from './sheet-sessions'
-import type { SheetSession } from './sheet-session'
+import type { CreatedLookup, SheetSession } from './sheet-session'
 import { TemplateStore } from './templates'
 import type { AppService, SecretStore, ServiceHandlers } from './types'
 import { undoRun } from './undo'
@@ -56,11 +56,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const created = new CreatedIndex(() => journal.get(), () => connections.destination())
   const templates = new TemplateStore(deps.userDataDir)
   const tempDir = deps.tempDir ?? tmpdir()
-  const sessions = new SheetSessions({ tempDir, templates, events, now })
+  const sessions = new SheetSessions({ tempDir, sessionDir: join(deps.userDataDir, 'sessions'), templates, events, now })
   const catalogs = new ProductCatalogs(deps.journalPath)
   const runs = new RunControl({ journal, connections, events, created, now, catalogs, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
-  const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
+  const lookup: CreatedLookup = Object.assign((order: PlannedOrder): number | null => created.billForOrder(order), { generation: () => created.generation() })
   const summaryOf = (session: SheetSession) => session.summary(lookup)
   let disposed: Promise<void> | null = null
 
@@ -78,23 +78,23 @@ export function createAppService(deps: AppServiceDeps): AppService {
       created.invalidate()
       return summaryOf(await sessions.load(name, bytes, options))
     },
-    'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(sessions.get(sessionId), options)),
+    'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(await sessions.get(sessionId), options)),
     'sheet.close': async ({ sessionId }) => ({ closed: sessions.close(sessionId) }),
 
     'mapping.set': async ({ sessionId, mapping }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const job = startJob(events, 'validating', session.read.table.rows.length)
       try {
         session.setMapping(mapping)
       } finally {
         job.finish()
       }
-      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
+      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.sheetIssues }
     },
-    'mapping.previewOrder': async ({ sessionId, order }) => sessions.get(sessionId).preview(order),
+    'mapping.previewOrder': async ({ sessionId, order }) => (await sessions.get(sessionId)).preview(order),
     'templates.list': async () => templates.list().map(({ name, headers, savedAt }) => ({ name, headers, savedAt })),
     'templates.save': async ({ sessionId, name }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const trimmed = name.trim()
       if (trimmed === '') throw new ServiceError('invalid-input', 'Give the template a name.')
       templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now() })
@@ -103,29 +103,29 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     'rows.page': async ({ sessionId, offset, limit, filter }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       return { ...session.page(offset, limit, filter, lookup), counts: session.counts(lookup) }
     },
     'rows.edit': async ({ sessionId, row, column, value }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       session.edit(row, column, value)
       return { row: session.gridRow(row, lookup), counts: session.counts(lookup) }
     },
     'rows.exclude': async ({ sessionId, rows, excluded }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       session.exclude(rows, excluded)
       return { counts: session.counts(lookup) }
     },
 
     'products.check': async ({ sessionId, refresh }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const target = await connections.current()
       const { catalog, source, reason } = await catalogs.catalog(target, refresh === true)
       return productsCheck(session.plan.plan, catalog, source, reason, target.kind === 'sandbox')
     },
-    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency),
+    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(await sessions.get(sessionId), rate, concurrency),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const counts = session.counts(lookup)
       const toSend = Math.max(0, counts.validOrders - counts.alreadyCreated)
       // One CreateOrder per order, and one UpdateOrderStatus per paid, cancelled or returned one.
@@ -198,6 +198,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     onAppearanceChange: (listener) => appearance.onChange(listener),
     dispose: () => {
       disposed ??= (async () => {
+        sessions.closeAll()
         await runs.pauseAll()
         journal.close()
         await sandbox.close()

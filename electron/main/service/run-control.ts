@@ -83,7 +83,7 @@ export class RunControl {
       // undo deleted from the shop since (the journal's own duplicate check does not know about
       // deletions, hence force: what is staged here is exactly what should be sent).
       staged = stageImport(journal, prepared, {
-        digest: { sha256: session.source.sha256, size: session.source.bytes.length },
+        digest: { sha256: session.source.sha256, size: session.source.size },
         settings: { rate, concurrency, apiBase: target.apiBase, login: target.login },
         sandbox: target.kind === 'sandbox',
         force: true
