@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Journal } from '../../../electron/main/journal'
 import { cli, tempDir } from './helpers'
 
 let dir: string
@@ -30,6 +31,15 @@ beforeAll(() => {
   )
 })
 afterAll(() => cleanup())
+
+function billOf(email: string): number {
+  const db = new Database(shopPath, { readonly: true })
+  try {
+    return (db.prepare('SELECT bill_id FROM orders WHERE email = ?').get(email) as { bill_id: number }).bill_id
+  } finally {
+    db.close()
+  }
+}
 
 function shop(): Array<{ email: string; pay_status: string; paid_at: number | null; body: string }> {
   const db = new Database(shopPath, { readonly: true })
@@ -78,6 +88,36 @@ describe('orderbatch import --status', () => {
 
     const retry = await cli(['retry', '1', '--status-only', ...flags, '--yes'])
     expect(retry.out).toContain('Run 1 has no failed statuses; nothing to retry.')
+  })
+
+  it('resumes a run whose orders are created but whose statuses are not set yet (a crash between the two steps)', async () => {
+    const dan = shop().findIndex((o) => o.email === 'dan@example.com')
+    expect(shop()[dan]?.pay_status).toBe('waiting')
+    const journal = Journal.open(join(dir, 'j.sqlite'))
+    let runId: number
+    try {
+      const first = journal.getRun(1)!
+      const billId = billOf('dan@example.com')
+      const order = [...journal.orders(1)].find((o) => o.email === 'dan@example.com')!
+      const { run } = journal.stageRun(
+        { sourceName: first.sourceName, sourceHash: `${first.sourceHash.slice(0, 60)}beef`, sourceSize: first.sourceSize, sheet: null, mapping: first.mapping, settings: first.settings, destination: first.destination },
+        [{ ordinal: 1, groupKey: null, fingerprint: `${order.fingerprint}-again`, payload: order.payload, email: order.email, rows: [{ sheetRow: 5, cells: [] }], status: { status: 'paid', date: 1_710_000_000 } }],
+        { force: true }
+      )
+      runId = run.id
+      const created = [...journal.orders(run.id)][0]!
+      const { attemptId } = journal.beginAttempt(created.id)
+      journal.recordCreated(created.id, attemptId, { billId, existed: true, raw: '{}', httpStatus: 200 })
+      journal.setRunStatus(run.id, 'stopped')
+    } finally {
+      journal.close()
+    }
+    const r = await cli(['resume', String(runId), ...flags, '--yes'])
+    expect(r.code, r.out + r.err).toBe(0)
+    expect(r.out).toContain(`Run ${runId} finished: 1 created`)
+    expect(r.out).toContain('Statuses: 1 set, 0 waiting, 0 failed, 0 unclear')
+    expect(shop()[dan]).toMatchObject({ pay_status: 'paid', paid_at: 1_710_000_000 })
+    expect(shop()).toHaveLength(4)
   })
 
   it('refuses a status word it does not know, naming the flag', async () => {
