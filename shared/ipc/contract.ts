@@ -102,6 +102,30 @@ export interface OrderPreview {
   body: string
 }
 
+/** The session's product values checked against the connected shop's product list (GetAllGoods). */
+export interface ProductsCheck {
+  /** 'fresh': fetched now (or earlier in this session); 'cache': an older copy, the fetch failed;
+   * 'none': no list (the sandbox sells anything, or the fetch failed with nothing cached). */
+  source: 'fresh' | 'cache' | 'none'
+  sandbox: boolean
+  /** Why the list could not be fetched, when it could not. */
+  reason: string | null
+  fetchedAt: number | null
+  shopProducts: number
+  /** Orders with a product the shop does not have: they are errors, never sent. */
+  unknownOrders: number
+  products: Array<{
+    value: string
+    orders: number
+    /** 'name': the shop's product; 'title': its title (sent as its name); 'close': only close
+     * (offered, not applied); 'none': no such product. */
+    match: 'name' | 'title' | 'close' | 'none'
+    product: { name: string; title: string; price: string | null; kind: string } | null
+    otherPrices: string[]
+    withoutPrice: number
+  }>
+}
+
 export interface RunSummary {
   runId: number
   createdAt: number
@@ -193,6 +217,8 @@ export const CHANNELS = {
 
   'mapping.set': { input: z.object({ sessionId, mapping: MappingSchema }) },
   'mapping.previewOrder': { input: z.object({ sessionId, order: z.number().int().min(1) }) },
+  /** The session's products against the connected shop's product list; `refresh` fetches it again. */
+  'products.check': { input: z.object({ sessionId, refresh: z.boolean().optional() }) },
   'templates.list': { input: z.object({}) },
   'templates.save': { input: z.object({ sessionId, name: z.string().min(1).max(100) }) },
 
@@ -246,6 +272,7 @@ export interface ChannelOutputs {
   'sheet.close': { closed: boolean }
   'mapping.set': { counts: PlanCounts; mapping: Mapping; sheetIssues?: Issue[] }
   'mapping.previewOrder': OrderPreview
+  'products.check': ProductsCheck
   'templates.list': { name: string; headers: string[]; savedAt: number }[]
   'templates.save': { name: string }
   'rows.page': { total: number; rows: GridRow[]; counts: PlanCounts }

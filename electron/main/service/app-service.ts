@@ -1,5 +1,7 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import type { SandboxProduct } from '../sandbox/catalog'
+import { ProductCatalogs, productsCheck } from './products'
 import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
@@ -41,7 +43,7 @@ export interface AppServiceDeps {
   /** Sender timings (tests use short ones). */
   tuning?: SenderTuning
   /** The built-in sandbox sells only these products when set (others answer 604). */
-  sandboxProducts?: readonly string[]
+  sandboxProducts?: ReadonlyArray<string | SandboxProduct>
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
@@ -55,7 +57,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const templates = new TemplateStore(deps.userDataDir)
   const tempDir = deps.tempDir ?? tmpdir()
   const sessions = new SheetSessions({ tempDir, sessionDir: join(deps.userDataDir, 'sessions'), templates, events, now })
-  const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
+  const catalogs = new ProductCatalogs(deps.journalPath)
+  const runs = new RunControl({ journal, connections, events, created, now, catalogs, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
   const lookup: CreatedLookup = Object.assign((order: PlannedOrder): number | null => created.billForOrder(order), { generation: () => created.generation() })
   const summaryOf = (session: SheetSession) => session.summary(lookup)
@@ -114,6 +117,12 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return { counts: session.counts(lookup) }
     },
 
+    'products.check': async ({ sessionId, refresh }) => {
+      const session = await sessions.get(sessionId)
+      const target = await connections.current()
+      const { catalog, source, reason } = await catalogs.catalog(target, refresh === true)
+      return productsCheck(session.plan.plan, catalog, source, reason, target.kind === 'sandbox')
+    },
     'run.start': async ({ sessionId, rate, concurrency }) => runs.start(await sessions.get(sessionId), rate, concurrency),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
       const session = await sessions.get(sessionId)

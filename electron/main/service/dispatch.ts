@@ -48,6 +48,7 @@ const ACTIONS: Record<Channel, string> = {
   'sheet.close': 'close the file',
   'mapping.set': 'apply the mapping',
   'mapping.previewOrder': 'preview the order',
+  'products.check': "check the products against the shop's list",
   'templates.list': 'list the saved templates',
   'templates.save': 'save the template',
   'rows.page': 'show the rows',

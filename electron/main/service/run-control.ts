@@ -1,6 +1,8 @@
 // Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
 // transaction and sent by the sender; its progress and every answer become events. Only runs
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
+import { checkAgainstCatalog } from '#shared/shop/catalog-check'
+import type { ProductCatalogs } from './products'
 import type { RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { readRunInfo, type RunRecord, type RunSettings } from '../journal'
@@ -29,6 +31,8 @@ export interface RunControlDeps {
   created: CreatedIndex
   now: () => number
   tuning?: SenderTuning
+  /** The shop's product lists: a run's products are checked against its shop before staging. */
+  catalogs?: ProductCatalogs
 }
 
 interface LiveRun {
@@ -60,6 +64,10 @@ export class RunControl {
       )
     }
     const target = await this.deps.connections.current()
+    // Unknown products and missing delivery data are errors on their orders before anything is
+    // sent (no 604/605 mid-run); without a product list only the delivery rule applies.
+    const catalog = this.deps.catalogs ? (await this.deps.catalogs.catalog(target, false)).catalog : null
+    const checked = checkAgainstCatalog({ ...plan.plan, orders }, catalog).plan
     const journal = this.deps.journal.get()
     const job = startJob(this.deps.events, 'staging', orders.length)
     let staged
@@ -69,7 +77,7 @@ export class RunControl {
         read: { meta: session.read.meta, table: plan.table },
         mapping: session.mapping,
         auto: null,
-        plan: { ...plan.plan, orders }
+        plan: checked
       }
       // Orders created before were left out above, by the same journal's records minus the ones
       // undo deleted from the shop since (the journal's own duplicate check does not know about

@@ -100,7 +100,23 @@ export function sendLogText(event: SendEvent): string {
       return `Order ${event.ordinal} is still unclear after checking the shop: ${event.note} Decide it in History.`
     case 'stop':
       return event.message
+    case 'status-done':
+      return `Order ${event.ordinal} (bill ${event.billId}) marked ${statusWord(event.status)}${event.already ? ' (the shop had it so already)' : ''}.`
+    case 'status-failed':
+      return `Order ${event.ordinal} was created (bill ${event.billId}) but not marked ${statusWord(event.status)}: ${event.message}`
+    case 'status-unknown':
+      return `Order ${event.ordinal} (bill ${event.billId}): whether it was marked ${statusWord(event.status)} is unclear (${trimDot(event.reason)}); the shop is asked before it is sent again.`
+    case 'status-retry':
+      return `The status of order ${event.ordinal} was not sent; trying again in ${seconds(event.delayMs)}: ${event.reason}`
+    case 'status-checked':
+      if (event.result === 'done') return `Order ${event.ordinal}: the shop shows the status set: ${event.note}`
+      if (event.result === 'absent') return `Order ${event.ordinal}: the shop does not show the status, so it is sent again: ${event.note}`
+      return `Order ${event.ordinal}: whether its status was set is still unclear: ${event.note}`
   }
+}
+
+function statusWord(status: string): string {
+  return status === 'cancel' ? 'cancelled' : status === 'return' ? 'returned' : status
 }
 
 function seconds(ms: number): string {

@@ -4,6 +4,7 @@
 import { startJournalSandbox } from '../ops/sandbox'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults'
 import type { Sandbox } from '../sandbox/sandbox'
+import type { SandboxProduct } from '../sandbox/catalog'
 
 export const SANDBOX_LOGIN = SANDBOX_DEFAULT_ACCOUNT
 /** Public: the sandbox guards nothing. */
@@ -16,7 +17,7 @@ export class SandboxHost {
    * refused order can be tried out on purpose. */
   constructor(
     private readonly journalPath: string,
-    private readonly products?: readonly string[]
+    private readonly products?: ReadonlyArray<string | SandboxProduct>
   ) {}
 
   /** The running sandbox, started on first use. */

@@ -41,12 +41,16 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
     const plan = planContinuation(run, values, io, 'resume')
     const counts = journal.runCounts(run.id)
     const { left, toSend, unclear } = workLeft(counts)
-    if (left === 0) {
+    // Created orders whose status (UpdateOrderStatus) is still to set or unclear are work too.
+    const steps = journal.statusStepCounts(run.id)
+    const statuses = steps.pending + steps.sending + steps.unknown
+    if (left === 0 && statuses === 0) {
       io.stdout(`Run ${run.id} has nothing left to send: ${countsLine(counts, cliT(io))}.\n`)
       return exitCode({ outcome: 'finished' }, counts)
     }
     const check = unclear > 0 ? ` (first checking ${unclear} unclear order${unclear === 1 ? '' : 's'} in the shop)` : ''
-    return await askAndSend(journal, run, plan, `Continue run ${run.id}: send ${toSend} order${toSend === 1 ? '' : 's'} to ${plan.where}${check}?`, values, io)
+    const what = left === 0 ? `set ${statuses} order status${statuses === 1 ? '' : 'es'} at ${plan.where}` : `send ${toSend} order${toSend === 1 ? '' : 's'} to ${plan.where}${check}`
+    return await askAndSend(journal, run, plan, `Continue run ${run.id}: ${what}?`, values, io)
   } finally {
     journal.close()
   }
