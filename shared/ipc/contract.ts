@@ -11,6 +11,8 @@ import type { OrderDraft } from '../plan/order'
 import { ORDER_STATES, type OrderState } from '../run/order-state'
 import type { SheetMeta } from '../sheet/sheet'
 import type { Note } from '../presets/notes'
+import type { Message, MessageParams } from '../i18n/message'
+import type { CatalogKey } from '../i18n/catalog/index'
 
 // ---------- shared shapes ----------
 
@@ -249,9 +251,10 @@ export interface ChannelOutputs {
   'runs.orders': { total: number; orders: RunOrder[] }
   'runs.resolve': RunOrder
   'runs.editFailed': { order: RunOrder; issues: Issue[] }
-  'runs.retryFailed': { requeued: number; stillInvalid: number; messages: string[] }
+  /** messages: catalog keys and values, worded by the renderer (renderMessage). */
+  'runs.retryFailed': { requeued: number; stillInvalid: number; messages: Message[] }
   'runs.export': { name: string; bytes: Uint8Array }
-  'runs.undo': { deleted: number; failed: number; messages: string[] }
+  'runs.undo': { deleted: number; failed: number; messages: Message[] }
 }
 
 // ---------- events main sends ----------
@@ -271,8 +274,12 @@ export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'jo
 export interface IpcError {
   /** 'invalid-input' | 'not-found' | 'sheet' | 'mapping' | 'journal' | 'api' | 'busy' | 'internal' ... */
   code: string
-  /** One plain sentence for the user; never a stack trace, never the API key. */
+  /** One plain sentence for the user, in English; never a stack trace, never the API key. */
   message: string
+  /** The same sentence as a catalog key and its values, when main has one, so the renderer words
+   * it in the user's language (renderMessage); without it the renderer shows `message`. */
+  key?: CatalogKey
+  params?: MessageParams
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 

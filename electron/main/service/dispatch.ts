@@ -5,6 +5,8 @@ import type { z } from 'zod'
 import { CHANNELS, type Channel, type ChannelOutputs, type IpcResult } from '#shared/ipc/contract'
 import { errorResult, okResult } from '#shared/ipc/wire'
 import { toIpcError } from './errors'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import { msg, type Message } from '#shared/i18n/message'
 import type { ServiceHandlers } from './types'
 
 export function isChannel(name: unknown): name is Channel {
@@ -34,42 +36,14 @@ export function describeInputProblem(channel: Channel, error: z.ZodError): strin
   return `The request ${channel} was refused: ${field} is not valid (${lowerFirst(issue.message)}).`
 }
 
-/** What the user asked for, as the end of "Orderbatch could not ...". */
-const ACTIONS: Record<Channel, string> = {
-  'app.info': 'read its own version',
-  'appearance.get': 'read the appearance setting',
-  'appearance.set': 'save the appearance setting',
-  'connection.get': 'read the connection settings',
-  'connection.set': 'save the connection settings',
-  'connection.useSandbox': 'switch to the sandbox',
-  'connection.test': 'test the connection',
-  'sheet.load': 'read the file',
-  'sheet.reload': 'read the file again',
-  'sheet.close': 'close the file',
-  'mapping.set': 'apply the mapping',
-  'mapping.previewOrder': 'preview the order',
-  'templates.list': 'list the saved templates',
-  'templates.save': 'save the template',
-  'rows.page': 'show the rows',
-  'rows.edit': 'change the cell',
-  'rows.exclude': 'exclude the rows',
-  'run.start': 'start sending',
-  'run.notice': 'say what the shop will do',
-  'run.pause': 'pause the run',
-  'run.resume': 'resume the run',
-  'run.cancel': 'cancel the run',
-  'runs.list': 'list the runs',
-  'runs.orders': "list the run's orders",
-  'runs.resolve': 'record your decision for the order',
-  'runs.editFailed': 'correct the failed order',
-  'runs.retryFailed': 'retry the failed orders',
-  'runs.export': 'export the results',
-  'runs.undo': 'undo the run'
+/** What the user asked for, as the end of "Orderbatch could not ..." (catalog 'action.<channel>'). */
+function describeChannel(channel: Channel): Message {
+  const key: ActionKey = `action.${channel}`
+  return msg(key)
 }
 
-function describeChannel(channel: Channel): string {
-  return ACTIONS[channel]
-}
+/** Every channel has its words in the catalog (a type error otherwise). */
+type ActionKey = `action.${Channel}` & CatalogKey
 
 function isExpected(error: unknown): boolean {
   return error instanceof Error && ['ServiceError', 'JournalError', 'JournalStateError', 'JournalLockedError', 'ApiAddressError', 'MappingFileError', 'SqliteBindingError'].includes(error.name)

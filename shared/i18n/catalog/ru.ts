@@ -1,5 +1,6 @@
 // Everything the app says, in Russian: the same keys as en.ts. Plural keys have the four CLDR
 // categories Russian uses: _one (1, 21), _few (2-4, 22), _many (5-20, 25), _other (fractions).
+import { ruMessages } from './ru-messages'
 
 export const ru = {
   'app.name': 'Orderbatch',
@@ -830,5 +831,7 @@ export const ru = {
   'cli.undo.untried_many': " {{count}} заказов не пробовали удалить.",
   'cli.undo.untried_other': " {{count}} заказа не пробовали удалить.",
   'cli.undo.again': "Запустите «orderbatch undo {{run}}» снова, чтобы попробовать остальные; удалённые заказы повторно не пробуются.",
-  'cli.undo.stillCounted': "Журнал по-прежнему считает эти заказы созданными, поэтому повторный импорт тех же строк их пропустит; добавьте --force, чтобы отправить их снова."
+  'cli.undo.stillCounted': "Журнал по-прежнему считает эти заказы созданными, поэтому повторный импорт тех же строк их пропустит; добавьте --force, чтобы отправить их снова.",
+
+  ...ruMessages
 } as const

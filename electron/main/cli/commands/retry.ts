@@ -17,13 +17,17 @@ import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
 import { API_OPTION_SPECS } from '../run/api-target'
 import { checkCanAsk, confirmed } from '../run/confirm'
 import { planContinuation, send } from '../run/continue-run'
-import { planCorrections } from '../../ops/corrections'
+import { planCorrections, type CorrectionPlan } from '../../ops/corrections'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import { renderMessage, type Message } from '#shared/i18n/message'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { withProgressNote } from '../progress-note'
 import { UsageError } from '../usage-error'
+
+const MATCHED_BY = { 'run order': 'op.matchedBy.runOrder', 'group key': 'op.matchedBy.groupKey', position: 'op.matchedBy.position' } as const satisfies Record<CorrectionPlan['matchedBy'], CatalogKey>
 
 const OPTIONS = {
   ...READ_OPTION_SPECS,
@@ -69,7 +73,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
       }
       const corrections = await withProgressNote(io, t('cli.reading', { file: values.from }), planCorrections(path, journal, run, toPrepareOptions(values, io), catalog))
       requeue = corrections.corrected
-      lines.push(t('cli.retry.corrected', { file: corrections.file, count: requeue.length, by: corrections.matchedBy }))
+      lines.push(t('cli.retry.corrected', { file: corrections.file, count: requeue.length, by: t(MATCHED_BY[corrections.matchedBy]) }))
       if (corrections.notFailed > 0) lines.push(t('cli.retry.notFailed', { count: corrections.notFailed, run: run.id }))
       lines.push(...listed(t('cli.retry.notUsed'), corrections.problems, t))
       const used = new Set(requeue.map((r) => r.order.id))
@@ -99,9 +103,9 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function listed(title: string, items: readonly string[], t: Translate): string[] {
+function listed(title: string, items: readonly Message[], t: Translate): string[] {
   if (items.length === 0) return []
-  const lines = [t('cli.listed', { title, count: items.length }), ...items.slice(0, LIST_LIMIT).map((item) => `  ${item}`)]
+  const lines = [t('cli.listed', { title, count: items.length }), ...items.slice(0, LIST_LIMIT).map((item) => `  ${renderMessage(t, item)}`)]
   if (items.length > LIST_LIMIT) lines.push(t('cli.more', { count: items.length - LIST_LIMIT }))
   return lines
 }
