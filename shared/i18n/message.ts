@@ -50,3 +50,10 @@ export function errorText(t: Translate, error: unknown): string {
   if (localized && isMessage(localized)) return renderMessage(t, localized)
   return error instanceof Error ? error.message : String(error)
 }
+
+/** The error's message: the one it carries, else its own (English) words as they are. */
+export function messageOf(error: unknown): Message {
+  const localized = typeof error === 'object' && error !== null ? (error as Localized).localized : undefined
+  if (localized && isMessage(localized)) return localized
+  return msg('error.asIs', { text: error instanceof Error ? error.message : String(error) })
+}

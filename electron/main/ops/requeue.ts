@@ -4,7 +4,7 @@
 import { JournalStateError, type CorrectedOrder, type Journal, type OrderRecord, type RunRecord } from '../journal'
 import { ROW_ERRORS_CODE } from '../pipeline/stage-run'
 import { OpError } from './op-error'
-import { msg, type Message } from '#shared/i18n/message'
+import { messageOf, type Message } from '#shared/i18n/message'
 
 export interface Requeue {
   order: OrderRecord
@@ -37,7 +37,7 @@ export function requeueOrders(journal: Journal, run: RunRecord, orders: readonly
       requeued++
     } catch (error) {
       if (!(error instanceof JournalStateError)) throw error
-      refused.push(error.localized ?? msg('error.asIs', { text: error.message }))
+      refused.push(messageOf(error))
     }
   }
   if (requeued > 0) reopen(journal, run, 'failed orders wait to be sent again')

@@ -19,6 +19,7 @@ import { exitCode } from '../run/send-flow'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { countsLine } from '../run/summary'
 import { UsageError } from '../usage-error'
+import { msg } from '#shared/i18n/message'
 
 const OPTIONS = { ...API_OPTION_SPECS, ...SEND_OPTION_SPECS, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
 
@@ -30,7 +31,7 @@ function latestUnfinished(journal: Journal, sandbox: boolean): RunRecord | null 
 
 export async function resumeCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'resume')
-  if (positionals.length > 1) throw new UsageError('resume: give at most one run number, e.g. "orderbatch resume 3".')
+  if (positionals.length > 1) throw new UsageError(msg('usage.resume.run'))
   const runId = parseRunId(positionals[0], 'resume')
   checkCanAsk(io, values.yes, 'resume')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resume')
@@ -42,7 +43,7 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
       io.stdout(`No unfinished ${values.sandbox === true ? 'sandbox ' : ''}run in ${journal.path}; nothing to resume.${hint}\n`)
       return EXIT.ok
     }
-    if (run.status === 'cancelled') throw new UsageError(`resume: run ${run.id} was cancelled for good; import the file again instead.`)
+    if (run.status === 'cancelled') throw new UsageError(msg('usage.cancelled', { command: 'resume', run: run.id }))
     const plan = planContinuation(run, values, io, 'resume')
     const counts = journal.runCounts(run.id)
     const left = counts.pending + counts.sending + counts.unknown

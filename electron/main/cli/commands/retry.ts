@@ -19,7 +19,7 @@ import { checkCanAsk, confirmed } from '../run/confirm'
 import { planContinuation, send } from '../run/continue-run'
 import { planCorrections, type CorrectionPlan } from '../../ops/corrections'
 import type { CatalogKey } from '#shared/i18n/catalog/index'
-import { renderMessage, type Message } from '#shared/i18n/message'
+import { msg, renderMessage, type Message } from '#shared/i18n/message'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS } from '../run/send-options'
@@ -42,13 +42,13 @@ const OPTIONS = {
 
 export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'retry')
-  if (positionals.length !== 1) throw new UsageError('retry: give the run number, e.g. "orderbatch retry 3 --from fixed.csv".')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.retry.run'))
   const runId = parseRunId(positionals[0], 'retry')!
   checkCanAsk(io, values.yes, 'retry')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'retry')
   try {
     const run = requireRun(journal, runId, 'retry')
-    if (run.status === 'cancelled') throw new UsageError(`retry: run ${run.id} was cancelled for good; import the file again instead.`)
+    if (run.status === 'cancelled') throw new UsageError(msg('usage.cancelled', { command: 'retry', run: run.id }))
     const plan = planContinuation(run, values, io, 'retry')
     const failed = [...journal.orders(run.id, ['failed'])]
     const t = cliT(io)

@@ -9,6 +9,7 @@ import { cliT } from '../lang'
 import { commandHint } from '../run/send-options'
 import { attentionLines } from '../run/summary'
 import { UsageError } from '../usage-error'
+import { msg } from '#shared/i18n/message'
 
 const OPTIONS = {
   all: { type: 'boolean' },
@@ -19,8 +20,8 @@ const OPTIONS = {
 
 export async function statusCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'status')
-  if (positionals.length > 1) throw new UsageError('status: give at most one run number, e.g. "orderbatch status 3".')
-  if (values.all && positionals.length > 0) throw new UsageError('status: give a run number or --all, not both.')
+  if (positionals.length > 1) throw new UsageError(msg('usage.status.run'))
+  if (values.all && positionals.length > 0) throw new UsageError(msg('usage.status.all'))
   const runId = parseRunId(positionals[0], 'status')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'status')
   try {

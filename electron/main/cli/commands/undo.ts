@@ -16,13 +16,14 @@ import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { UsageError } from '../usage-error'
 import { cliT } from '../lang'
+import { msg } from '#shared/i18n/message'
 
 // Deletions go one at a time at the run's pace (or --rate): no --concurrency.
 const OPTIONS = { ...API_OPTION_SPECS, rate: SEND_OPTION_SPECS.rate, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
 
 export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'undo')
-  if (positionals.length !== 1) throw new UsageError('undo: give the run number, e.g. "orderbatch undo 3".')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.undo.run'))
   const runId = parseRunId(positionals[0], 'undo')!
   checkCanAsk(io, values.yes, 'undo')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'undo')
