@@ -2,7 +2,7 @@
 // run/order when there is one), say what happened and what to do. They never carry a stack
 // trace to the user and never the API key (the journal never receives it).
 import { englishOf, type Localized, type Message } from '#shared/i18n/message'
-import { newerVersionMessage } from './refusals'
+import { newerVersionRefusal } from './refusals'
 
 export type JournalErrorCode =
   | 'cannot-open'
@@ -74,7 +74,7 @@ export class JournalVersionError extends JournalError {
   readonly knownVersion: number
 
   constructor(path: string, fileVersion: number, knownVersion: number) {
-    super('newer-version', path, newerVersionMessage(path, fileVersion, knownVersion))
+    super('newer-version', path, newerVersionRefusal(path, fileVersion, knownVersion))
     this.fileVersion = fileVersion
     this.knownVersion = knownVersion
   }

@@ -15,7 +15,7 @@ import { fileIdentity, realJournalPath } from './lock'
 import type { FileIdentity, JournalLock } from './lock'
 import type { Migration } from './migrations'
 import { integrityProblems, openDatabase } from './open-database'
-import { replacedMessage } from './refusals'
+import { replacedRefusal } from './refusals'
 import { readDurabilityPragmas } from './pragmas'
 import type { DurabilityPragmas } from './pragmas'
 import * as queries from './queries'
@@ -315,7 +315,7 @@ export class Journal {
   private requireSameFile(): void {
     if (this.fileIsHere()) return
     const what = fileIdentity(this.path) === null ? 'missing' : 'other-file'
-    throw new JournalError('replaced', this.path, replacedMessage(this.path, what))
+    throw new JournalError('replaced', this.path, replacedRefusal(this.path, what))
   }
 
   private live(): JournalContext {

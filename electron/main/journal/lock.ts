@@ -15,7 +15,7 @@ import { basename, dirname, join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { JournalError, JournalLockedError } from './errors'
 import type { LockHolder } from './errors'
-import { hardLinkedMessage, lockedMessage } from './refusals'
+import { hardLinkedRefusal, lockedRefusal } from './refusals'
 
 export { formatSince } from './refusals'
 import { sqliteCode, storageError } from './sqlite-errors'
@@ -79,7 +79,7 @@ export function refuseHardLinked(path: string): void {
     if (errorCode(error) === 'ENOENT') return
     throw error
   }
-  if (links > 1) throw new JournalError('hard-linked', path, hardLinkedMessage(path, links))
+  if (links > 1) throw new JournalError('hard-linked', path, hardLinkedRefusal(path, links))
 }
 
 /** Takes the exclusive lock on the open database, or refuses with who holds it. Must run before
@@ -177,7 +177,7 @@ function refusal(path: string): JournalLockedError {
   }
   const here = holder !== null && holder.host === hostname()
   const alive = holder === null || !here ? null : isProcessAlive(holder.pid)
-  return new JournalLockedError(path, lockedMessage({ path, holder, here, alive, thisProcess: here && holder?.pid === process.pid }), holder)
+  return new JournalLockedError(path, lockedRefusal({ path, holder, here, alive, thisProcess: here && holder?.pid === process.pid }), holder)
 }
 
 export function parseHolder(raw: string | null): LockHolder | null {
