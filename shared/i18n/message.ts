@@ -57,3 +57,10 @@ export function messageOf(error: unknown): Message {
   if (localized && isMessage(localized)) return localized
   return msg('error.asIs', { text: error instanceof Error ? error.message : String(error) })
 }
+
+/** A sentence sent as English words with, when there is one, its key and values (IPC errors, the
+ * connection verdict): in the translator's language from the key, else the words as they are. */
+export function keyedText(t: Translate, value: { message: string; key?: string | undefined; params?: MessageParams | undefined }): string {
+  if (value.key !== undefined && isCatalogKey(value.key)) return renderMessage(t, value.params ? { key: value.key, params: value.params } : { key: value.key })
+  return value.message
+}

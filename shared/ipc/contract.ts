@@ -46,8 +46,12 @@ export interface ConnectionInfo {
 
 export interface ConnectionTest {
   ok: boolean
-  /** Plain words: "Connected to demo.influencersoft.com: the key is correct." */
+  /** Plain words in English: "Connected to demo.influencersoft.com: the key is correct." */
   message: string
+  /** The same as a catalog key and its values, for the renderer to word in the user's language
+   * (the API's own text stays as it came). (Added; optional.) */
+  key?: CatalogKey
+  params?: MessageParams
 }
 
 export interface SessionSummary {

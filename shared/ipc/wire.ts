@@ -3,8 +3,7 @@
 // {"$bytes":"<base64>"}; object keys that start with "$" get one more "$" on the wire, so a
 // user's column named "$bytes" can never be mistaken for bytes. Also the ok/error envelopes.
 import type { IpcError, IpcResult } from './contract'
-import { isCatalogKey } from '../i18n/catalog/index'
-import { englishOf, renderMessage, type Message } from '../i18n/message'
+import { englishOf, keyedText, type Message } from '../i18n/message'
 import type { Translate } from '../i18n/translate'
 
 const BYTES_KEY = '$bytes'
@@ -44,8 +43,7 @@ export function errorResult<T = never>(code: string, message: string | Message):
 
 /** The error's sentence in the translator's language: from its key and values when it has them. */
 export function ipcErrorText(t: Translate, error: IpcError): string {
-  if (error.key !== undefined && isCatalogKey(error.key)) return renderMessage(t, { key: error.key, ...(error.params ? { params: error.params } : {}) })
-  return error.message
+  return keyedText(t, error)
 }
 
 /** Whether an unknown value has the shape of an IpcResult (for answers read off the wire). */
