@@ -158,7 +158,9 @@ export interface SendProgressEvent {
   backoffUntil: number | null
 }
 
-export type SendLogEvent = { runId: number; at: number; kind: string; ordinal: number | null; text: string }
+/** `text` in English; `key` and `params` (when present) word it in the user's language, the
+ * shop's own texts inside as they came. */
+export type SendLogEvent = { runId: number; at: number; kind: string; ordinal: number | null; text: string; key?: CatalogKey; params?: MessageParams }
 
 export interface JobProgressEvent {
   jobId: string

@@ -242,5 +242,17 @@ export const enMessages = {
   'api.address.url': 'The API address "{{address}}" is not a valid URL. Write it like https://shop.example.com/api/.',
   'api.address.scheme': 'The API address "{{scheme}}//…" must start with https:// (or http:// for a local test server).',
   'api.address.credentials': 'The API address must not contain a user name or password. Remove the "user:password@" part.',
-  'api.address.query': 'The API address "{{address}}" must not have a "?…" or "#…" part. Remove it.'
+  'api.address.query': 'The API address "{{address}}" must not have a "?…" or "#…" part. Remove it.',
+
+  'log.created': 'Order {{ordinal}} created: bill {{bill}}.',
+  'log.existed': 'Order {{ordinal}}: the shop already had it (bill {{bill}}); not created twice.',
+  'log.failed': 'Order {{ordinal}} failed: {{message}}',
+  'log.unknown': 'Order {{ordinal}}: the outcome is unclear ({{reason}}); it will be checked in the shop, never sent blindly again.',
+  'log.retry': 'Order {{ordinal}} was not sent; trying again in {{delay}}: {{reason}}',
+  'log.backoff': 'The API asked to slow down ("{{text}}", code {{code}}): waiting {{delay}}, then {{rate, number(minimumFractionDigits: 2; maximumFractionDigits: 2; useGrouping: false)}} orders per second.',
+  'log.found': 'Order {{ordinal}} was found in the shop as bill {{bill}}: {{note}}',
+  'log.absent': 'Order {{ordinal}} is not in the shop, so it will be sent again: {{note}}',
+  'log.undecided': 'Order {{ordinal}} is still unclear after checking the shop: {{note}} Decide it in History.',
+  'log.secondsTenths': '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s',
+  'log.seconds': '{{value}} s'
 } as const

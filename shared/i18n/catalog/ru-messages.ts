@@ -255,5 +255,17 @@ export const ruMessages = {
   'api.address.url': 'Адрес API «{{address}}» — не правильный URL. Пишите его так: https://shop.example.com/api/.',
   'api.address.scheme': 'Адрес API «{{scheme}}//…» должен начинаться с https:// (или http:// для локального тестового сервера).',
   'api.address.credentials': 'В адресе API не должно быть имени пользователя и пароля. Уберите часть «user:password@».',
-  'api.address.query': 'У адреса API «{{address}}» не должно быть части «?…» или «#…». Уберите её.'
+  'api.address.query': 'У адреса API «{{address}}» не должно быть части «?…» или «#…». Уберите её.',
+
+  'log.created': 'Заказ {{ordinal}} создан: счёт {{bill}}.',
+  'log.existed': 'Заказ {{ordinal}}: он уже был в магазине (счёт {{bill}}); второй раз не создан.',
+  'log.failed': 'Заказ {{ordinal}} не принят: {{message}}',
+  'log.unknown': 'Заказ {{ordinal}}: исход неясен ({{reason}}); его проверят в магазине, вслепую снова не отправят.',
+  'log.retry': 'Заказ {{ordinal}} не отправлен; новая попытка через {{delay}}: {{reason}}',
+  'log.backoff': 'API просит замедлиться («{{text}}», код {{code}}): ждём {{delay}}, затем {{rate, number(minimumFractionDigits: 2; maximumFractionDigits: 2; useGrouping: false)}} заказа в секунду.',
+  'log.found': 'Заказ {{ordinal}} найден в магазине как счёт {{bill}}: {{note}}',
+  'log.absent': 'Заказа {{ordinal}} нет в магазине, поэтому он будет отправлен снова: {{note}}',
+  'log.undecided': 'Заказ {{ordinal}} всё ещё неясен после проверки магазина: {{note}} Решите его в истории.',
+  'log.secondsTenths': '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} с',
+  'log.seconds': '{{value}} с'
 } as const
