@@ -254,5 +254,22 @@ export const enMessages = {
   'log.absent': 'Order {{ordinal}} is not in the shop, so it will be sent again: {{note}}',
   'log.undecided': 'Order {{ordinal}} is still unclear after checking the shop: {{note}} Decide it in History.',
   'log.secondsTenths': '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} s',
-  'log.seconds': '{{value}} s'
+  'log.seconds': '{{value}} s',
+
+  'cli.status.continue': 'Continue it with: orderbatch resume {{run}}{{hint}}',
+  'cli.resume.none': 'No unfinished run in {{path}}; nothing to resume.',
+  'cli.resume.noneSandbox': 'No unfinished sandbox run in {{path}}; nothing to resume.',
+  'cli.resume.otherSandbox': ' Run {{run}} (sent to the built-in sandbox) is unfinished: orderbatch resume {{run}}{{hint}}.',
+  'cli.resume.otherShop': ' Run {{run}} (sent to a shop) is unfinished: orderbatch resume {{run}}{{hint}}.',
+  'cli.resume.nothingLeft': 'Run {{run}} has nothing left to send: {{counts}}.',
+  'cli.resume.checkFirst_one': ' (first checking {{count}} unclear order in the shop)',
+  'cli.resume.checkFirst_other': ' (first checking {{count}} unclear orders in the shop)',
+  'cli.resume.confirm_one': 'Continue run {{run}}: send {{count}} order to {{where}}{{check}}?',
+  'cli.resume.confirm_other': 'Continue run {{run}}: send {{count}} orders to {{where}}{{check}}?',
+  'cli.export.cannotWrite': '{{file}}: cannot write the export ({{code}}). Check that the folder exists, that the file is not open in another program, and that you may write there.',
+  'cli.undo.failedLine': '#{{ordinal}} (bill {{bill}}): {{reason}}',
+  'undo.notSent': 'not deleted: {{reason}}',
+  'undo.unclear': 'no clear answer ({{reason}}); check it in the shop',
+  'undo.answered': 'the API answered "{{text}}" (code {{code}})',
+  'undo.answeredAdvice': 'the API answered "{{text}}" (code {{code}}). {{advice}}'
 } as const

@@ -267,5 +267,26 @@ export const ruMessages = {
   'log.absent': 'Заказа {{ordinal}} нет в магазине, поэтому он будет отправлен снова: {{note}}',
   'log.undecided': 'Заказ {{ordinal}} всё ещё неясен после проверки магазина: {{note}} Решите его в истории.',
   'log.secondsTenths': '{{value, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} с',
-  'log.seconds': '{{value}} с'
+  'log.seconds': '{{value}} с',
+
+  'cli.status.continue': 'Продолжить: orderbatch resume {{run}}{{hint}}',
+  'cli.resume.none': 'В {{path}} нет незавершённых запусков; продолжать нечего.',
+  'cli.resume.noneSandbox': 'В {{path}} нет незавершённых запусков в песочнице; продолжать нечего.',
+  'cli.resume.otherSandbox': ' Запуск {{run}} (во встроенную песочницу) не завершён: orderbatch resume {{run}}{{hint}}.',
+  'cli.resume.otherShop': ' Запуск {{run}} (в магазин) не завершён: orderbatch resume {{run}}{{hint}}.',
+  'cli.resume.nothingLeft': 'В запуске {{run}} больше нечего отправлять: {{counts}}.',
+  'cli.resume.checkFirst_one': ' (сначала проверю в магазине {{count}} неясный заказ)',
+  'cli.resume.checkFirst_few': ' (сначала проверю в магазине {{count}} неясных заказа)',
+  'cli.resume.checkFirst_many': ' (сначала проверю в магазине {{count}} неясных заказов)',
+  'cli.resume.checkFirst_other': ' (сначала проверю в магазине {{count}} неясного заказа)',
+  'cli.resume.confirm_one': 'Продолжить запуск {{run}}: отправить {{count}} заказ → {{where}}{{check}}?',
+  'cli.resume.confirm_few': 'Продолжить запуск {{run}}: отправить {{count}} заказа → {{where}}{{check}}?',
+  'cli.resume.confirm_many': 'Продолжить запуск {{run}}: отправить {{count}} заказов → {{where}}{{check}}?',
+  'cli.resume.confirm_other': 'Продолжить запуск {{run}}: отправить {{count}} заказа → {{where}}{{check}}?',
+  'cli.export.cannotWrite': '{{file}}: не удаётся записать выгрузку ({{code}}). Проверьте, что папка существует, файл не открыт в другой программе и в папку можно писать.',
+  'cli.undo.failedLine': '№{{ordinal}} (счёт {{bill}}): {{reason}}',
+  'undo.notSent': 'не удалён: {{reason}}',
+  'undo.unclear': 'нет ясного ответа ({{reason}}); проверьте его в магазине',
+  'undo.answered': 'API ответил «{{text}}» (код {{code}})',
+  'undo.answeredAdvice': 'API ответил «{{text}}» (код {{code}}). {{advice}}'
 } as const

@@ -58,7 +58,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       }
       const code = (error as NodeJS.ErrnoException).code
       if (typeof code !== 'string') throw error
-      io.stderr(`${values.out}: cannot write the export (${code}). Check that the folder exists, that the file is not open in another program, and that you may write there.\n`)
+      io.stderr(`${t('cli.export.cannotWrite', { file: values.out, code })}\n`)
       return EXIT.usageOrInput
     }
     const what = only === undefined ? '' : t(`cli.export.only.${only}`)

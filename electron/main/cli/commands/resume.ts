@@ -37,10 +37,14 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resume')
   try {
     const run = runId === undefined ? latestUnfinished(journal, values.sandbox === true) : requireRun(journal, runId, 'resume')
+    const t = cliT(io)
     if (!run) {
       const other = latestUnfinished(journal, values.sandbox !== true)
-      const hint = other === null ? '' : ` Run ${other.id} (${other.destination === SANDBOX_DESTINATION ? 'sent to the built-in sandbox' : 'sent to a shop'}) is unfinished: orderbatch resume ${other.id}${values.sandbox === true ? '' : ' --sandbox'}.`
-      io.stdout(`No unfinished ${values.sandbox === true ? 'sandbox ' : ''}run in ${journal.path}; nothing to resume.${hint}\n`)
+      const otherLine =
+        other === null
+          ? ''
+          : t(other.destination === SANDBOX_DESTINATION ? 'cli.resume.otherSandbox' : 'cli.resume.otherShop', { run: other.id, hint: values.sandbox === true ? '' : ' --sandbox' })
+      io.stdout(`${t(values.sandbox === true ? 'cli.resume.noneSandbox' : 'cli.resume.none', { path: journal.path })}${otherLine}\n`)
       return EXIT.ok
     }
     if (run.status === 'cancelled') throw new UsageError(msg('usage.cancelled', { command: 'resume', run: run.id }))
@@ -48,12 +52,12 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
     const counts = journal.runCounts(run.id)
     const left = counts.pending + counts.sending + counts.unknown
     if (left === 0) {
-      io.stdout(`Run ${run.id} has nothing left to send: ${countsLine(counts, cliT(io))}.\n`)
+      io.stdout(`${t('cli.resume.nothingLeft', { run: run.id, counts: countsLine(counts, t) })}\n`)
       return exitCode({ outcome: 'finished' }, counts)
     }
-    const check = counts.unknown > 0 ? ` (first checking ${counts.unknown} unclear order${counts.unknown === 1 ? '' : 's'} in the shop)` : ''
+    const check = counts.unknown > 0 ? t('cli.resume.checkFirst', { count: counts.unknown }) : ''
     const toSend = counts.pending + counts.sending
-    return await askAndSend(journal, run, plan, `Continue run ${run.id}: send ${toSend} order${toSend === 1 ? '' : 's'} to ${plan.where}${check}?`, values, io)
+    return await askAndSend(journal, run, plan, t('cli.resume.confirm', { count: toSend, run: run.id, where: plan.where, check }), values, io)
   } finally {
     journal.close()
   }

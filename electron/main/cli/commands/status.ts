@@ -33,7 +33,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     }
     const run = runId === undefined ? journal.latestRun() : requireRun(journal, runId, 'status')
     if (!run) {
-      io.stdout(values.json ? 'null\n' : `No runs in ${journal.path} yet.\n`)
+      io.stdout(values.json ? 'null\n' : `${cliT(io)('cli.status.none', { path: journal.path })}\n`)
       return EXIT.ok
     }
     if (values.json) {
@@ -41,7 +41,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
       return EXIT.ok
     }
     const lines = [...runHeadline(journal, run, cliT(io)), ...attentionLines(journal, run, journal.runCounts(run.id), commandHint(values), cliT(io))]
-    if (run.status !== 'finished' && run.status !== 'cancelled') lines.push(`Continue it with: orderbatch resume ${run.id}${commandHint(values)}`)
+    if (run.status !== 'finished' && run.status !== 'cancelled') lines.push(cliT(io)('cli.status.continue', { run: run.id, hint: commandHint(values) }))
     io.stdout(`${lines.join('\n')}\n`)
     return EXIT.ok
   } finally {
