@@ -6,6 +6,9 @@ import { translatorFor } from '#shared/i18n/translate'
 import { ADVICE_CODES, answerAdvice } from '#shared/wire/answer-advice'
 import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
 import { keyedText } from '#shared/i18n/message'
+import { formatsFor } from '#shared/i18n/format'
+import { noticeWords } from '#shared/run/notice-words'
+import { sideEffects } from '#shared/run/side-effects'
 import { ApiAddressError, apiBaseUrl } from '../../../electron/main/api/api-base'
 import { UsageError } from '../../../electron/main/cli/usage-error'
 import { OpError } from '../../../electron/main/ops/op-error'
@@ -67,5 +70,12 @@ describe('messages', () => {
       expect(renderMessage(ru, answerAdvice(code)!), String(code)).not.toBe(CREATE_ORDER_ANSWERS[code]?.advice)
     }
     expect(answerAdvice(999)).toBeNull()
+  })
+
+  it('word the shop notice for the CLI in Russian, with Russian plurals and durations', () => {
+    const effects = sideEffects({ sandbox: false, orders: 5, paid: 0, calls: 5, rate: 2, concurrency: 1 })
+    const lines = effects.map((effect) => noticeWords(effect, ru, formatsFor('ru').duration))
+    expect(lines.join('\n')).toMatch(/5 (заказов|новых заказ)/)
+    expect(lines.join('\n')).not.toMatch(/[A-Za-z]{4} [a-z]{3,} [a-z]{3,}/)
   })
 })

@@ -66,7 +66,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
         const target = await openApi(plan.choice, journal.path)
         const step = await catalogStep(target, journal.path, io, values.yes === true).finally(() => target.close())
         if (!step.go) {
-          io.stdout('Nothing was sent.\n')
+          io.stdout(`${t('cli.nothingSent')}\n`)
           return EXIT.usageOrInput
         }
         catalog = step.catalog
