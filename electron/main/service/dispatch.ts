@@ -6,7 +6,7 @@ import { CHANNELS, type Channel, type ChannelOutputs, type IpcResult } from '#sh
 import { errorResult, okResult } from '#shared/ipc/wire'
 import { toIpcError } from './errors'
 import type { CatalogKey } from '#shared/i18n/catalog/index'
-import { msg, type Message } from '#shared/i18n/message'
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 import type { ServiceHandlers } from './types'
 
 export function isChannel(name: unknown): name is Channel {
@@ -15,10 +15,10 @@ export function isChannel(name: unknown): name is Channel {
 
 export async function callChannel(handlers: ServiceHandlers, channel: string, input: unknown): Promise<IpcResult<ChannelOutputs[Channel]>> {
   if (!isChannel(channel)) {
-    return errorResult('invalid-channel', `"${String(channel).slice(0, 60)}" is not something Orderbatch can do. Update the app window (reload it).`)
+    return errorResult('invalid-channel', msg('ipc.invalidChannel', { channel: String(channel).slice(0, 60) }))
   }
   const parsed = CHANNELS[channel].input.safeParse(input === undefined ? {} : input)
-  if (!parsed.success) return errorResult('invalid-input', describeInputProblem(channel, parsed.error))
+  if (!parsed.success) return errorResult('invalid-input', inputProblem(channel, parsed.error))
   const handler = handlers[channel] as (value: unknown) => Promise<ChannelOutputs[Channel]>
   try {
     return okResult(await handler(parsed.data))
@@ -30,10 +30,15 @@ export async function callChannel(handlers: ServiceHandlers, channel: string, in
 
 /** Names the field and says what it must be, e.g. 'rows.page: "limit" must be at most 1000.' */
 export function describeInputProblem(channel: Channel, error: z.ZodError): string {
+  return englishOf(inputProblem(channel, error))
+}
+
+/** The same as a message; zod's own words about the value stay as they are. */
+export function inputProblem(channel: Channel, error: z.ZodError): Message {
   const issue = error.issues[0]
-  if (!issue) return `The request ${channel} was not valid.`
-  const field = issue.path.length > 0 ? `"${issue.path.map(String).join('.')}"` : 'the request'
-  return `The request ${channel} was refused: ${field} is not valid (${lowerFirst(issue.message)}).`
+  if (!issue) return msg('ipc.invalidRequest', { channel })
+  const field = issue.path.length > 0 ? msg('ipc.field', { field: issue.path.map(String).join('.') }) : msg('ipc.theRequest')
+  return msg('ipc.refusedInput', { channel, field, problem: lowerFirst(issue.message) })
 }
 
 /** What the user asked for, as the end of "Orderbatch could not ..." (catalog 'action.<channel>'). */

@@ -271,5 +271,11 @@ export const enMessages = {
   'undo.notSent': 'not deleted: {{reason}}',
   'undo.unclear': 'no clear answer ({{reason}}); check it in the shop',
   'undo.answered': 'the API answered "{{text}}" (code {{code}})',
-  'undo.answeredAdvice': 'the API answered "{{text}}" (code {{code}}). {{advice}}'
+  'undo.answeredAdvice': 'the API answered "{{text}}" (code {{code}}). {{advice}}',
+
+  'ipc.invalidChannel': '"{{channel}}" is not something Orderbatch can do. Update the app window (reload it).',
+  'ipc.invalidRequest': 'The request {{channel}} was not valid.',
+  'ipc.field': '"{{field}}"',
+  'ipc.theRequest': 'the request',
+  'ipc.refusedInput': 'The request {{channel}} was refused: {{field}} is not valid ({{problem}}).'
 } as const

@@ -288,5 +288,11 @@ export const ruMessages = {
   'undo.notSent': 'не удалён: {{reason}}',
   'undo.unclear': 'нет ясного ответа ({{reason}}); проверьте его в магазине',
   'undo.answered': 'API ответил «{{text}}» (код {{code}})',
-  'undo.answeredAdvice': 'API ответил «{{text}}» (код {{code}}). {{advice}}'
+  'undo.answeredAdvice': 'API ответил «{{text}}» (код {{code}}). {{advice}}',
+
+  'ipc.invalidChannel': '«{{channel}}» — не то, что умеет Orderbatch. Обновите окно приложения (перезагрузите его).',
+  'ipc.invalidRequest': 'Запрос {{channel}} неверен.',
+  'ipc.field': '«{{field}}»',
+  'ipc.theRequest': 'запроса',
+  'ipc.refusedInput': 'Запрос {{channel}} отклонён: значение {{field}} неверно ({{problem}}).'
 } as const
