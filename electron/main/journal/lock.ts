@@ -9,6 +9,7 @@
 //
 // The journal is opened on its real path (symlinks followed), and a file with more than one name
 // (hard links) is refused: its write-ahead log is found by name, so two names would be two logs.
+import { msg } from '#shared/i18n/message'
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
@@ -144,8 +145,7 @@ function writeAtomically(journalPath: string, lockPath: string, text: string): v
     throw new JournalError(
       'storage',
       journalPath,
-      `Cannot write ${lockPath}, the note of who uses the journal ${journalPath} (${errorCode(error) ?? 'unknown error'}). ` +
-        'Check that the disk is not full and that you may write to the folder, then run the same command again.',
+      msg('journal.lockNote', { lockPath, path: journalPath, code: errorCode(error) ?? 'unknown error' }),
       { cause: error }
     )
   }

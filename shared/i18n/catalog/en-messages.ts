@@ -277,5 +277,16 @@ export const enMessages = {
   'ipc.invalidRequest': 'The request {{channel}} was not valid.',
   'ipc.field': '"{{field}}"',
   'ipc.theRequest': 'the request',
-  'ipc.refusedInput': 'The request {{channel}} was refused: {{field}} is not valid ({{problem}}).'
+  'ipc.refusedInput': 'The request {{channel}} was refused: {{field}} is not valid ({{problem}}).',
+
+  'error.appearanceNotSaved': 'The appearance setting could not be saved.',
+
+  'journal.otherDatabase': 'The file {{path}} is a database of some other program, not an Orderbatch journal. It was left untouched. Pass a different --journal.',
+  'journal.migrationFailed': 'The journal {{path}} could not be updated to version {{version}} ({{name}}); nothing of that step was kept. Check that the disk is not full and the file is writable, then start Orderbatch again.',
+  'journal.noWal': "The journal {{path}} cannot use write-ahead logging here (the file system gave '{{mode}}'). Move the journal to a local disk (not a network share or a USB stick), with its -wal file if there is one, and pass its new place with --journal.",
+  'journal.noSync': 'The journal {{path}} could not be set to flush every change to disk (synchronous is {{value}}, 2 is needed). Nothing was sent. Report this to the Orderbatch maintainers.',
+  'journal.noForeignKeys': 'The journal {{path}} could not turn on its consistency checks (foreign_keys). Nothing was sent. Report this to the Orderbatch maintainers.',
+  'journal.closed': 'The journal {{path}} is closed. Open it again to continue.',
+  'journal.noFolder': 'Cannot create the folder for the journal {{path}}. Check that you may write there, or pass a different --journal.',
+  'journal.lockNote': 'Cannot write {{lockPath}}, the note of who uses the journal {{path}} ({{code}}). Check that the disk is not full and that you may write to the folder, then run the same command again.'
 } as const
