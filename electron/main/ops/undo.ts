@@ -94,7 +94,7 @@ type Deletion = { kind: 'deleted' } | { kind: 'gone' } | { kind: 'failed'; text:
 /** What one DeleteOrder call came to. Codes the answer table says stop or slow the whole import
  * (the account, the key, the connection) stop undo too: every other deletion would fail alike. */
 export function readDeletion(outcome: CallOutcome): Deletion {
-  if (outcome.kind === 'not-sent') return { kind: 'failed', text: msg('undo.notSent', { reason: outcome.reason }) }
+  if (outcome.kind === 'not-sent') return { kind: 'failed', text: msg('undo.notSent', { reason: outcome.reasonMessage ?? outcome.reason }) }
   if (outcome.kind === 'unknown') return { kind: 'failed', text: msg('undo.unclear', { reason: outcome.reason.replace(/\.$/, '') }) }
   if (outcome.errorCode === DELETED) return { kind: 'deleted' }
   if (outcome.errorCode === NONEXISTENT) return { kind: 'gone' }

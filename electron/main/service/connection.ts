@@ -98,7 +98,7 @@ export class Connections {
       const advice = (errorCode >= 1 && errorCode <= 8 ? answerAdvice(errorCode) : null) ?? msg('connection.verdict.copyKey')
       return verdict(false, msg('connection.verdict.unsigned', { where, text: errorText.slice(0, 200), code: errorCode, advice }))
     }
-    if (outcome.kind !== 'answer') return verdict(false, msg('error.asIs', { text: outcome.reason }))
+    if (outcome.kind !== 'answer') return verdict(false, outcome.reasonMessage ?? msg('error.asIs', { text: outcome.reason }))
     const { errorCode: code, errorText: text } = outcome
     if (code === 400 || code === 0) {
       return verdict(true, target.kind === 'sandbox' ? msg('connection.verdict.sandboxOk') : msg('connection.verdict.shopOk', { where, login: target.login }))

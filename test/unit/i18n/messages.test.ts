@@ -10,6 +10,7 @@ import { formatsFor } from '#shared/i18n/format'
 import { noticeWords } from '#shared/run/notice-words'
 import { sideEffects } from '#shared/run/side-effects'
 import { ApiAddressError, apiBaseUrl } from '../../../electron/main/api/api-base'
+import { connectErrorMessage, describeConnectError } from '../../../electron/main/api/network-errors'
 import { UsageError } from '../../../electron/main/cli/usage-error'
 import { OpError } from '../../../electron/main/ops/op-error'
 import { ServiceError, toIpcError } from '../../../electron/main/service/errors'
@@ -77,5 +78,13 @@ describe('messages', () => {
     const lines = effects.map((effect) => noticeWords(effect, ru, formatsFor('ru').duration))
     expect(lines.join('\n')).toMatch(/5 (заказов|новых заказ)/)
     expect(lines.join('\n')).not.toMatch(/[A-Za-z]{4} [a-z]{3,} [a-z]{3,}/)
+  })
+
+  it('word network failures in Russian, the English reason unchanged', () => {
+    const error = Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' })
+    const message = connectErrorMessage(error, 'shop42.influencersoft.com', 'GetBills')
+    expect(englishOf(message)).toBe(describeConnectError(error, 'shop42.influencersoft.com', 'GetBills'))
+    expect(englishOf(message)).toBe('The server shop42.influencersoft.com was not found (DNS). The GetBills request was not sent. Check the login and domain of the API address, and the internet connection.')
+    expect(renderMessage(ru, message)).toBe('Сервер shop42.influencersoft.com не найден (DNS). Запрос GetBills не отправлен. Проверьте логин и домен в адресе API и подключение к интернету.')
   })
 })
