@@ -1,7 +1,7 @@
 // The signed InfluencerSoft (JustClick) API 1.0 client. Each call is one POST on one fresh
 // connection; nothing here ever sends a request twice. The body on the wire is exactly the
 // signed query plus '&hash=…', the string the signature was computed over.
-import { englishOf, msg } from '#shared/i18n/message'
+import { englishOf, msg, type Localized, type Message } from '#shared/i18n/message'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import type { PhpArray, PhpValue } from '#shared/wire/php-value'
 import { signedBody } from '#shared/wire/signature'
@@ -41,8 +41,14 @@ export interface ApiClientOptions {
 const MAX_BODY_BYTES = 32 * 1024 * 1024
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/
 
-export class ApiClientError extends Error {
+export class ApiClientError extends Error implements Localized {
   override name = 'ApiClientError'
+  readonly localized?: Message
+
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : englishOf(message))
+    if (typeof message !== 'string') this.localized = message
+  }
 }
 
 export class ApiClient {
@@ -54,7 +60,7 @@ export class ApiClient {
     this.#baseUrl = parseBaseUrl(options.baseUrl)
     checkLogin(options.login)
     if (typeof options.secret !== 'string' || options.secret.length === 0) {
-      throw new ApiClientError('The API key is empty. Copy it from the API settings page of your shop.')
+      throw new ApiClientError(msg('connection.error.emptyKey'))
     }
     for (const key of ['connectTimeoutMs', 'headersTimeoutMs', 'bodyTimeoutMs'] as const) {
       const value = options[key]
