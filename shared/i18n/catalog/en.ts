@@ -595,7 +595,7 @@ export const en = {
   'cli.export.only.unknown': 'unknown ',
   'cli.export.only.succeeded': 'succeeded ',
   'cli.reading': 'Reading {{file}}',
-  'cli.readingDone': '{{text}}: done in {{seconds}} s',
+  'cli.readingDone': '{{text}}: done in {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1; useGrouping: false)}} s',
   'cli.status.none': 'No runs in {{path}} yet.',
   'cli.status.headline': 'Run {{run}}: {{status}}, started {{started}}{{ended}}',
   'cli.status.ended': ', ended {{time}}',

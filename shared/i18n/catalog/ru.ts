@@ -665,7 +665,7 @@ export const ru = {
   'cli.export.only.unknown': 'неясных ',
   'cli.export.only.succeeded': 'созданных ',
   'cli.reading': 'Читаю {{file}}',
-  'cli.readingDone': '{{text}}: готово за {{seconds}} с',
+  'cli.readingDone': '{{text}}: готово за {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1; useGrouping: false)}} с',
   'cli.status.none': 'В {{path}} пока нет запусков.',
   'cli.status.headline': 'Запуск {{run}}: {{status}}, начат {{started}}{{ended}}',
   'cli.status.ended': ', завершён {{time}}',
