@@ -41,24 +41,3 @@ export class AdaptiveRate {
     this.pacer.setRate(rate)
   }
 }
-
-/** A run of the same trouble (request limit, or nothing could be sent): when it began and how
- * many back-offs it has caused. Any sign that the trouble is over clears it. */
-export class TroubleStreak {
-  since: number | null = null
-  count = 0
-
-  hit(now: number): void {
-    this.since ??= now
-    this.count += 1
-  }
-
-  clear(): void {
-    this.since = null
-    this.count = 0
-  }
-
-  lastedAtLeast(now: number, ms: number): boolean {
-    return this.since !== null && now - this.since >= ms
-  }
-}

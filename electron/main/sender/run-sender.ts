@@ -18,9 +18,13 @@ import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-
 import type { Journal, OrderRecord, OrderState, OutcomeEntry, Payload } from '../journal'
 import { reconcileOrder } from '../reconcile/reconcile'
 import type { CallSlot } from '../reconcile/reconcile'
-import { AdaptiveRate, TroubleStreak } from './adaptive-rate'
-import { fullJitterDelay } from './backoff'
-import type { BackoffPolicy } from './backoff'
+import {
+  BackoffGovernor,
+  DEFAULT_LIMIT_BACKOFF,
+  DEFAULT_LIMIT_GIVE_UP_MS,
+  DEFAULT_NETWORK_GIVE_UP_MS,
+  DEFAULT_RETRY_BACKOFF
+} from './backoff-governor'
 import { systemClock } from './clock'
 import type { Clock } from './clock'
 import { asLookup } from './failpoints'
@@ -36,27 +40,17 @@ import {
 import { OutcomeGroup } from './outcome-group'
 import { Pacer } from './pacer'
 import { ProgressThrottle } from './progress'
+import { DEFAULT_SETTLE_MS, MAX_CARRIED_WAIT_MS, ReconcileSchedule } from './reconcile-schedule'
 import { claimRun, releaseRun } from './run-registry'
 import { Semaphore } from './semaphore'
 import type { SendEvent, SenderDeps, SendOptions, SendProgress, SendResult } from './types'
+import { notSentEntry, verdictEntry } from './verdict-entry'
 import { Wakeup } from './wakeup'
 
-const DEFAULT_SETTLE_MS = 5000
-const DEFAULT_LIMIT_GIVE_UP_MS = 15 * 60_000
-const DEFAULT_NETWORK_GIVE_UP_MS = 5 * 60_000
-const DEFAULT_LIMIT_BACKOFF: BackoffPolicy = { baseMs: 2000, capMs: 120_000 }
-const DEFAULT_RETRY_BACKOFF: BackoffPolicy = { baseMs: 1000, capMs: 60_000 }
 /** How long an answer may wait for others to share its commit. */
 const GROUP_DELAY_MS = 20
 const MAX_BATCH = 64
-/** Lookups per order and run: the second one comes before the run ends, after a settle delay. */
-const RECONCILE_TRIES = 2
-/** An order that keeps ending unclear (and proven absent) is left to the user after this many. */
-const MAX_UNKNOWNS_PER_RUN = 3
-/** A wait written down by an earlier process (a retry's next_attempt_at, an unclear order's
- * settle delay) is carried over for at most this long: the wall clock may have moved back since
- * (a corrected clock, another computer), and a resume must not sit silently for hours. */
-export const MAX_CARRIED_WAIT_MS = 120_000
+export { MAX_CARRIED_WAIT_MS }
 const ABANDONED_NOTE = 'Orderbatch stopped sending while this order was on its way; the shop may have created it.'
 
 /** Orders per intent batch and per answer group: 1 up to 20/s (each its own commit), then about
@@ -71,15 +65,6 @@ interface Claim {
   payload: Payload
 }
 
-interface ReconcileSlot {
-  /** Monotonic ms; null when not scheduled. */
-  dueAt: number | null
-  tries: number
-  lastTryAt: number | null
-  /** Became unknown during this run (gets the final try before the run ends). */
-  duringRun: boolean
-}
-
 export class RunSender {
   private readonly journal: Journal
   private readonly client: SenderDeps['client']
@@ -87,22 +72,17 @@ export class RunSender {
   private readonly wallNow: () => number
   private readonly wallAtStart: number
   private readonly monoAtStart: number
-  private readonly random: () => number
   private readonly failpoint: Failpoint | undefined
-  private readonly settleMs: number
   private readonly limitGiveUpMs: number
   private readonly networkGiveUpMs: number
-  private readonly limitBackoff: BackoffPolicy
-  private readonly retryBackoff: BackoffPolicy
 
   private readonly pacer: Pacer
   private readonly semaphore: Semaphore
-  private readonly rate: AdaptiveRate
+  private readonly governor: BackoffGovernor
+  private readonly schedule: ReconcileSchedule
   private readonly group: OutcomeGroup
   private readonly progress: ProgressThrottle<SendProgress>
   private readonly wake: Wakeup
-  private readonly limitStreak = new TroubleStreak()
-  private readonly networkStreak = new TroubleStreak()
 
   private interruptController = new AbortController()
   private cancelled = false
@@ -111,11 +91,6 @@ export class RunSender {
   private stopMessage: string | null = null
   private claimed: Claim[] = []
   private readonly inFlight = new Set<Promise<void>>()
-  private readonly slots = new Map<number, ReconcileSlot>()
-  private readonly unknownsThisRun = new Map<number, number>()
-  /** Monotonic ms: sending is held until then; when the last back-off was decided. */
-  private holdEnd = -Infinity
-  private lastLimitAt = -Infinity
   private lastCounts: Record<OrderState, number> | null = null
 
   constructor(
@@ -130,16 +105,22 @@ export class RunSender {
     this.wallNow = deps.wallNow ?? Date.now
     this.wallAtStart = this.wallNow()
     this.monoAtStart = this.clock.now()
-    this.random = deps.random ?? Math.random
     this.failpoint = deps.failpoint
-    this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS
     this.limitGiveUpMs = options.limitGiveUpMs ?? DEFAULT_LIMIT_GIVE_UP_MS
     this.networkGiveUpMs = options.networkGiveUpMs ?? DEFAULT_NETWORK_GIVE_UP_MS
-    this.limitBackoff = options.limitBackoff ?? DEFAULT_LIMIT_BACKOFF
-    this.retryBackoff = options.retryBackoff ?? DEFAULT_RETRY_BACKOFF
     this.pacer = new Pacer(this.clock, options.rate)
     this.semaphore = new Semaphore(options.concurrency)
-    this.rate = new AdaptiveRate(options.rate, this.pacer)
+    this.governor = new BackoffGovernor({
+      clock: this.clock,
+      pacer: this.pacer,
+      rate: options.rate,
+      random: deps.random ?? Math.random,
+      limitBackoff: options.limitBackoff ?? DEFAULT_LIMIT_BACKOFF,
+      retryBackoff: options.retryBackoff ?? DEFAULT_RETRY_BACKOFF,
+      limitGiveUpMs: this.limitGiveUpMs,
+      networkGiveUpMs: this.networkGiveUpMs
+    })
+    this.schedule = new ReconcileSchedule(this.clock, options.settleMs ?? DEFAULT_SETTLE_MS)
     this.wake = new Wakeup(this.clock)
     this.progress = new ProgressThrottle(this.clock, () => this.snapshot(), options.onProgress)
     this.group = new OutcomeGroup({
@@ -228,18 +209,14 @@ export class RunSender {
 
   /** Before sending: every unclear order of the run is looked up, once its settle delay passed. */
   private async prePass(): Promise<void> {
-    for (const order of this.unknownOrders()) {
-      // Written by this computer's wall clock, maybe by another process: capped.
-      const settledIn = Math.min(this.settleMs, MAX_CARRIED_WAIT_MS, Math.max(0, (order.sentAt ?? 0) + this.settleMs - this.journalNow()))
-      this.slots.set(order.id, { dueAt: this.clock.now() + settledIn, tries: 0, lastTryAt: null, duringRun: false })
-    }
+    for (const order of this.unknownOrders()) this.schedule.carriedOver(order.id, order.sentAt, this.journalNow())
     for (;;) {
       if (this.halted) return
       if (this.pausedFlag) {
         await this.wake.wait(null)
         continue
       }
-      const next = this.earliestSlot()
+      const next = this.schedule.earliest()
       if (next === null) return
       const wait = next.dueAt - this.clock.now()
       if (wait > 0) await this.wake.wait(wait)
@@ -254,7 +231,7 @@ export class RunSender {
         await this.whilePaused()
         continue
       }
-      const due = this.dueSlot()
+      const due = this.schedule.due()
       if (due !== null) {
         await this.reconcileOne(due)
         continue
@@ -290,11 +267,11 @@ export class RunSender {
       return 'again'
     }
     const dueAt = this.journal.nextDueTime(this.runId)
-    const slot = this.earliestSlot()
+    const slot = this.schedule.earliest()
     const waits = [dueAt === null ? Infinity : dueAt - this.journalNow(), slot === null ? Infinity : slot.dueAt - this.clock.now()]
     const wait = Math.min(...waits)
     if (wait === Infinity && this.inFlight.size === 0) {
-      return this.scheduleFinalTries() ? 'again' : 'done'
+      return this.schedule.scheduleFinalTries() ? 'again' : 'done'
     }
     await this.wake.wait(wait === Infinity ? null : Math.max(1, wait))
     return 'again'
@@ -329,7 +306,7 @@ export class RunSender {
   // Sending
 
   private claimBatch(): void {
-    const size = batchSizeFor(this.rate.rate)
+    const size = batchSizeFor(this.governor.rate)
     const due = this.journal.nextDue(this.runId, this.journalNow(), size)
     if (due.length === 0) return
     const begun = this.journal.beginAttempts(due.map((order) => order.id))
@@ -343,12 +320,7 @@ export class RunSender {
     const claimed = this.claimed
     this.claimed = []
     for (const claim of claimed) {
-      this.record({
-        kind: 'retry',
-        orderId: claim.order.id,
-        attemptId: claim.attemptId,
-        outcome: { kind: 'retry', reason: `Not sent: ${why}.`, nextAttemptAt: this.journalNow() }
-      })
+      this.record(notSentEntry({ orderId: claim.order.id, attemptId: claim.attemptId }, why, this.journalNow()))
     }
   }
 
@@ -381,64 +353,61 @@ export class RunSender {
   private handle(claim: Claim, verdict: CreateOrderVerdict, outcome: CallOutcome, startedAt: number): void {
     const { order, attemptId } = claim
     const ids = { orderId: order.id, attemptId }
-    const raw = outcome.kind === 'not-sent' ? null : (outcome.raw ?? null)
-    const httpStatus = outcome.kind === 'answer' ? outcome.httpStatus : outcome.kind === 'unknown' ? (outcome.httpStatus ?? null) : null
     const event = { orderId: order.id, ordinal: order.ordinal }
     switch (verdict.state) {
       case 'succeeded':
-        this.answered()
-        this.record({ ...ids, kind: 'created', outcome: { billId: verdict.billId, existed: verdict.existed, raw: raw ?? '', httpStatus } }, () => {
+        this.governor.answered()
+        this.record(verdictEntry(ids, verdict, outcome, this.journalNow()), () => {
           this.progress.completed()
           this.emit({ kind: 'created', ...event, billId: verdict.billId, existed: verdict.existed })
         })
         return
       case 'failed':
-        this.answered()
-        this.record({ ...ids, kind: 'failed', outcome: { code: verdict.code, text: verdict.message, raw, httpStatus } }, () => {
+        this.governor.answered()
+        this.record(verdictEntry(ids, verdict, outcome, this.journalNow()), () => {
           this.progress.completed()
           this.emit({ kind: 'failed', ...event, code: verdict.code, message: verdict.message })
         })
         return
       case 'stop':
-        this.networkStreak.clear()
+        this.governor.endNetworkTrouble()
         this.requestStop(verdict.message)
-        this.record({ ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.message, nextAttemptAt: this.journalNow(), code: verdict.code, raw, httpStatus } })
+        this.record(verdictEntry(ids, verdict, outcome, this.journalNow()))
         return
       case 'backoff': {
-        this.networkStreak.clear()
+        this.governor.endNetworkTrouble()
         const delayMs = this.rateLimited(startedAt, verdict.code, verdict.text)
-        const reason = `The API's request limit was reached (code ${verdict.code}); the order waits and is sent again.`
-        this.record({ ...ids, kind: 'retry', outcome: { kind: 'backoff', reason, nextAttemptAt: this.journalNow() + delayMs, code: verdict.code, raw, httpStatus } })
+        this.record(verdictEntry(ids, verdict, outcome, this.journalNow() + delayMs))
         return
       }
       case 'retry': {
         if (verdict.stopRun !== undefined) {
-          this.networkStreak.clear()
+          this.governor.endNetworkTrouble()
           this.requestStop(verdict.stopRun)
-          this.record({ ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.reason, nextAttemptAt: this.journalNow(), code: 'tls' } })
+          this.record(verdictEntry(ids, verdict, outcome, this.journalNow()))
           return
         }
         const delayMs = this.notSent(verdict.reason)
-        this.record({ ...ids, kind: 'retry', outcome: { kind: 'retry', reason: verdict.reason, nextAttemptAt: this.journalNow() + delayMs } }, () => {
+        this.record(verdictEntry(ids, verdict, outcome, this.journalNow() + delayMs), () => {
           // A run that is stopping will not try again: the stop event says what happens instead.
           if (!this.halted) this.emit({ kind: 'retry', ...event, reason: verdict.reason, delayMs })
         })
         return
       }
       case 'unknown':
-        this.networkStreak.clear()
+        this.governor.endNetworkTrouble()
         if (verdict.stopRun !== undefined) this.requestStop(verdict.stopRun)
-        this.record({ ...ids, kind: 'unknown', outcome: { reason: verdict.reason, raw, httpStatus } }, () => {
+        this.record(verdictEntry(ids, verdict, outcome, this.journalNow()), () => {
           this.progress.completed()
           this.emit({ kind: 'unknown', ...event, reason: verdict.reason })
-          this.scheduleReconcile(order.id)
+          if (this.schedule.turnedUnknown(order.id)) this.wake.notify()
         })
         return
     }
   }
 
   private record(entry: OutcomeEntry, after?: () => void): void {
-    const limit = batchSizeFor(this.rate.rate)
+    const limit = batchSizeFor(this.governor.rate)
     // Nothing else in flight: no answer will come to share the commit with.
     const alone = this.semaphore.inFlight === 0 && this.claimed.length === 0
     this.group.add(
@@ -454,104 +423,42 @@ export class RunSender {
     )
   }
 
-  // Back-off
+  // Back-off (decided by the governor; the loop tells and stops)
 
-  /** An answer from the API that is not its request limit: the connection and the limit are fine. */
-  private answered(): void {
-    this.networkStreak.clear()
-    this.limitStreak.clear()
-    this.rate.answered()
-  }
-
-  /** Code 8: hold every start for a full-jitter exponential delay and halve the rate. Answers
-   * to requests that were already in flight when the last back-off began add nothing to it. */
+  /** Code 8: the governor holds every start; a new back-off is told, and may end the run. */
   private rateLimited(startedAt: number, code: number, text: string): number {
-    const now = this.clock.now()
-    if (startedAt < this.lastLimitAt) return Math.max(0, this.holdEnd - now)
-    this.lastLimitAt = now
-    this.limitStreak.hit(now)
-    const delayMs = fullJitterDelay(this.limitStreak.count - 1, this.limitBackoff, this.random)
-    this.hold(now + delayMs)
-    this.rate.slowDown()
-    this.emit({ kind: 'backoff', code, text, delayMs, rate: this.rate.rate })
-    this.progress.update()
-    if (this.limitStreak.lastedAtLeast(now, this.limitGiveUpMs)) this.requestStop(limitGiveUpMessage(this.runId, minutesOf(this.limitGiveUpMs)))
-    return delayMs
+    const decision = this.governor.rateLimited(startedAt)
+    if (decision.fresh) {
+      this.emit({ kind: 'backoff', code, text, delayMs: decision.delayMs, rate: this.governor.rate })
+      this.progress.update()
+      if (decision.giveUp) this.requestStop(limitGiveUpMessage(this.runId, minutesOf(this.limitGiveUpMs)))
+    }
+    return decision.delayMs
   }
 
-  /** The request never left: wait (every start, since the connection is the problem) and retry. */
+  /** The request never left: the governor holds every start; a long outage ends the run. */
   private notSent(reason: string): number {
-    const now = this.clock.now()
-    this.networkStreak.hit(now)
-    const delayMs = fullJitterDelay(this.networkStreak.count - 1, this.retryBackoff, this.random)
-    this.hold(now + delayMs)
-    if (this.networkStreak.lastedAtLeast(now, this.networkGiveUpMs)) {
-      this.requestStop(networkGiveUpMessage(this.runId, minutesOf(this.networkGiveUpMs), reason))
-    }
-    return delayMs
+    const decision = this.governor.notSent()
+    if (decision.giveUp) this.requestStop(networkGiveUpMessage(this.runId, minutesOf(this.networkGiveUpMs), reason))
+    return decision.delayMs
   }
 
-  private hold(until: number): void {
-    this.holdEnd = Math.max(this.holdEnd, until)
-    this.pacer.holdUntil(until)
-  }
-
-  // Reconciliation
-
-  private scheduleReconcile(orderId: number): void {
-    const unknowns = (this.unknownsThisRun.get(orderId) ?? 0) + 1
-    this.unknownsThisRun.set(orderId, unknowns)
-    if (unknowns > MAX_UNKNOWNS_PER_RUN) {
-      this.slots.delete(orderId)
-      return
-    }
-    this.slots.set(orderId, { dueAt: this.clock.now() + this.settleMs, tries: 0, lastTryAt: null, duringRun: true })
-    this.wake.notify()
-  }
-
-  /** Before the run ends, each order that turned unclear during it gets one more lookup. */
-  private scheduleFinalTries(): boolean {
-    let scheduled = false
-    const now = this.clock.now()
-    for (const slot of this.slots.values()) {
-      if (!slot.duringRun || slot.dueAt !== null || slot.tries >= RECONCILE_TRIES) continue
-      slot.dueAt = Math.max(now, (slot.lastTryAt ?? now) + this.settleMs)
-      scheduled = true
-    }
-    return scheduled
-  }
-
-  private earliestSlot(): { orderId: number; dueAt: number } | null {
-    let best: { orderId: number; dueAt: number } | null = null
-    for (const [orderId, slot] of this.slots) {
-      if (slot.dueAt !== null && (best === null || slot.dueAt < best.dueAt)) best = { orderId, dueAt: slot.dueAt }
-    }
-    return best
-  }
-
-  private dueSlot(): number | null {
-    const next = this.earliestSlot()
-    return next !== null && next.dueAt <= this.clock.now() ? next.orderId : null
-  }
+  // Reconciliation (timed by the schedule)
 
   private async reconcileOne(orderId: number): Promise<void> {
-    const slot = this.slots.get(orderId)
-    if (slot === undefined) return
-    slot.dueAt = null
+    if (!this.schedule.start(orderId)) return
     const order = this.journal.getOrder(orderId)
     if (order === null || order.state !== 'unknown') {
-      this.slots.delete(orderId)
+      this.schedule.drop(orderId)
       return
     }
     const found = await reconcileOrder(order, { journal: this.journal, client: this.client, callSlot: this.lookupSlot })
     if (this.halted && found.result === 'undecided') {
       // Cut short by a stop or cancel: not a real try; the order stays unclear for now.
-      slot.dueAt = this.clock.now()
+      this.schedule.interrupted(orderId)
       return
     }
-    slot.tries += 1
-    slot.lastTryAt = this.clock.now()
-    if (found.result !== 'undecided' || slot.tries >= RECONCILE_TRIES) this.slots.delete(orderId)
+    this.schedule.tried(orderId, found.result !== 'undecided')
     this.emit({
       kind: 'reconciled',
       orderId,
@@ -589,9 +496,9 @@ export class RunSender {
   private observeLookup(outcome: unknown, startedAt: number): void {
     if (!isCallOutcome(outcome)) return
     if (outcome.kind === 'not-sent') this.notSent(outcome.reason)
-    else if (outcome.kind === 'unknown') this.networkStreak.clear()
+    else if (outcome.kind === 'unknown') this.governor.endNetworkTrouble()
     else if (outcome.errorCode === 8) this.rateLimited(startedAt, outcome.errorCode, outcome.errorText)
-    else this.answered()
+    else this.governor.answered()
   }
 
   // State
@@ -649,15 +556,15 @@ export class RunSender {
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
     const perMinute = this.progress.perMinute()
     const remaining = counts.pending + counts.sending
-    const perSecond = perMinute === null ? this.rate.rate : Math.min(this.rate.rate, perMinute / 60)
-    const heldFor = this.holdEnd - this.clock.now()
+    const perSecond = perMinute === null ? this.governor.rate : Math.min(this.governor.rate, perMinute / 60)
+    const heldFor = this.governor.heldUntil - this.clock.now()
     return {
       runId: this.runId,
       counts,
       total,
       inFlight: this.semaphore.inFlight,
       paused: this.pausedFlag,
-      rate: this.rate.rate,
+      rate: this.governor.rate,
       perMinute,
       etaSeconds: remaining === 0 ? 0 : this.pausedFlag || perSecond <= 0 ? null : Math.ceil(remaining / perSecond),
       backoffUntil: heldFor > 0 ? Math.round(this.wallNow() + heldFor) : null

@@ -1,6 +1,7 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import { msg } from '#shared/i18n/message'
+import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -21,7 +22,7 @@ import { RunControl, type SenderTuning } from './run-control'
 import { requireRun, RunOrders } from './run-orders'
 import { SandboxHost } from './sandbox-host'
 import { SheetSessions } from './sheet-sessions'
-import type { SheetSession } from './sheet-session'
+import type { CreatedLookup, SheetSession } from './sheet-session'
 import { TemplateStore } from './templates'
 import type { AppService, SecretStore, ServiceHandlers } from './types'
 import { undoRun } from './undo'
@@ -54,10 +55,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const created = new CreatedIndex(() => journal.get(), () => connections.destination())
   const templates = new TemplateStore(deps.userDataDir)
   const tempDir = deps.tempDir ?? tmpdir()
-  const sessions = new SheetSessions({ tempDir, templates, events, now })
+  const sessions = new SheetSessions({ tempDir, sessionDir: join(deps.userDataDir, 'sessions'), templates, events, now })
   const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
-  const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
+  const lookup: CreatedLookup = Object.assign((order: PlannedOrder): number | null => created.billForOrder(order), { generation: () => created.generation() })
   const summaryOf = (session: SheetSession) => session.summary(lookup)
   let disposed: Promise<void> | null = null
 
@@ -75,23 +76,23 @@ export function createAppService(deps: AppServiceDeps): AppService {
       created.invalidate()
       return summaryOf(await sessions.load(name, bytes, options))
     },
-    'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(sessions.get(sessionId), options)),
+    'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(await sessions.get(sessionId), options)),
     'sheet.close': async ({ sessionId }) => ({ closed: sessions.close(sessionId) }),
 
     'mapping.set': async ({ sessionId, mapping }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const job = startJob(events, 'validating', session.read.table.rows.length)
       try {
         session.setMapping(mapping)
       } finally {
         job.finish()
       }
-      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
+      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.sheetIssues }
     },
-    'mapping.previewOrder': async ({ sessionId, order }) => sessions.get(sessionId).preview(order),
+    'mapping.previewOrder': async ({ sessionId, order }) => (await sessions.get(sessionId)).preview(order),
     'templates.list': async () => templates.list().map(({ name, headers, savedAt }) => ({ name, headers, savedAt })),
     'templates.save': async ({ sessionId, name }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const trimmed = name.trim()
       if (trimmed === '') throw new ServiceError('invalid-input', msg('service.templateName'))
       templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now() })
@@ -100,26 +101,28 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
 
     'rows.page': async ({ sessionId, offset, limit, filter }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       return { ...session.page(offset, limit, filter, lookup), counts: session.counts(lookup) }
     },
     'rows.edit': async ({ sessionId, row, column, value }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       session.edit(row, column, value)
       return { row: session.gridRow(row, lookup), counts: session.counts(lookup) }
     },
     'rows.exclude': async ({ sessionId, rows, excluded }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       session.exclude(rows, excluded)
       return { counts: session.counts(lookup) }
     },
 
-    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency),
+    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(await sessions.get(sessionId), rate, concurrency),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
-      const counts = sessions.get(sessionId).counts(lookup)
+      const session = await sessions.get(sessionId)
+      const counts = session.counts(lookup)
       const toSend = Math.max(0, counts.validOrders - counts.alreadyCreated)
-      // One CreateOrder per order; nothing is marked paid yet (statuses are not mapped).
-      return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: 0, calls: toSend, rate, concurrency }) }
+      // One CreateOrder per order, and one UpdateOrderStatus per paid, cancelled or returned one.
+      const marks = statusMarks(session.plan.plan.orders)
+      return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate, concurrency }) }
     },
     'run.pause': async ({ runId }) => runs.pause(runId),
     'run.resume': async ({ runId, rate, concurrency }) => runs.resume(runId, rate, concurrency),
@@ -142,6 +145,20 @@ export function createAppService(deps: AppServiceDeps): AppService {
         }
       }
       return outcome
+    },
+    'runs.retryStatus': async ({ runId }) => {
+      const j = journal.get()
+      const requeued = requeueStatusSteps(j, requireRun(j, runId))
+      const messages: string[] = []
+      if (requeued > 0) {
+        try {
+          await runs.continueRun(runId)
+        } catch (error) {
+          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
+          messages.push(`The statuses wait in run ${runId}; resume it to send them. ${why}`)
+        }
+      }
+      return { requeued, messages }
     },
     'runs.export': async ({ runId, format, only, delimiter, language }) => {
       const job = startJob(events, 'exporting')
@@ -173,6 +190,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     onAppearanceChange: (listener) => appearance.onChange(listener),
     dispose: () => {
       disposed ??= (async () => {
+        sessions.closeAll()
         await runs.pauseAll()
         journal.close()
         await sandbox.close()
@@ -180,4 +198,16 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return disposed
     }
   }
+}
+
+/** Valid orders that get a second call (UpdateOrderStatus), and of those the paid ones. */
+function statusMarks(orders: ReadonlyArray<{ errors: number; status?: { status: string } }>): { calls: number; paid: number } {
+  let calls = 0
+  let paid = 0
+  for (const order of orders) {
+    if (order.errors > 0 || order.status === undefined) continue
+    calls++
+    if (order.status.status === 'paid') paid++
+  }
+  return { calls, paid }
 }

@@ -318,7 +318,7 @@ export const enMessages = {
   'net.unsigned': '{{host}} answered {{what}} with code {{code}} ("{{text}}"), but the answer {{signature}} (is the API key right?). An answer that cannot be checked is not trusted: the server may have carried out the request.',
 
   'op.run.cancelled': 'run {{runId}} was cancelled for good; import the file again instead.',
-  'op.run.otherDestination': 'run {{runId}} was sent to {{sentTo}}, not to {{asked}}. Continue it with that account and address; to send the file to another shop, import it there as a new run.',
+  'op.run.otherDestination': 'run {{runId}} was sent to {{sentToText}}, not to {{askedText}}. Continue it with that account and address; to send the file to another shop, import it there as a new run.',
   'usage.api.both': '{{command}}: give either --api-base or --api-domain, not both.',
   'usage.api.sandboxRun': '{{command}}: run {{run}} was sent to the built-in sandbox; add --sandbox to continue it there.',
   'usage.api.notSandbox': '{{command}}: run {{run}} was sent to {{address}}, not to the sandbox; leave out --sandbox.',
@@ -340,5 +340,9 @@ export const enMessages = {
   'cli.catalog.cached': 'Using the list read from this shop at {{time}} ({{count}} products); it may be out of date.',
   'cli.catalog.none': 'Without it, products are not checked before sending: an unknown product is refused by the shop (604) during the run.',
   'cli.catalog.goOnOld': 'Go on with the older product list?',
-  'cli.catalog.goOnWithout': 'Go on without checking products?'
+  'cli.catalog.goOnWithout': 'Go on without checking products?',
+
+  'action.runs.retryStatus': 'send the failed statuses again',
+
+  'op.statusCancelled': 'Run {{runId}} was cancelled for good; its statuses cannot be sent again.'
 } as const

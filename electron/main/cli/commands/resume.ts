@@ -6,7 +6,8 @@
 // lived inside the command that started it, so resume starts a new one on the same shop file
 // (kept next to the journal), on a new port, and records the new address in the run.
 import { SANDBOX_DESTINATION } from '#shared/run/destination'
-import type { Journal, RunRecord } from '../../journal'
+import { checkResumable, workLeft } from '../../ops/run'
+import { latestUnfinished } from '../../ops/run-status'
 import { cliT } from '../lang'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
@@ -22,12 +23,6 @@ import { UsageError } from '../usage-error'
 import { msg } from '#shared/i18n/message'
 
 const OPTIONS = { ...API_OPTION_SPECS, ...SEND_OPTION_SPECS, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
-
-/** The latest unfinished run of the sandbox (with --sandbox), or of a shop (without). */
-function latestUnfinished(journal: Journal, sandbox: boolean): RunRecord | null {
-  const open = journal.listRuns().filter((run) => run.status !== 'finished' && run.status !== 'cancelled')
-  return open.find((run) => (run.destination === SANDBOX_DESTINATION) === sandbox) ?? null
-}
 
 export async function resumeCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'resume')
@@ -47,16 +42,15 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
       io.stdout(`${t(values.sandbox === true ? 'cli.resume.noneSandbox' : 'cli.resume.none', { path: journal.path })}${otherLine}\n`)
       return EXIT.ok
     }
-    if (run.status === 'cancelled') throw new UsageError(msg('usage.cancelled', { command: 'resume', run: run.id }))
+    checkResumable(run)
     const plan = planContinuation(run, values, io, 'resume')
     const counts = journal.runCounts(run.id)
-    const left = counts.pending + counts.sending + counts.unknown
+    const { left, toSend, unclear } = workLeft(counts)
     if (left === 0) {
       io.stdout(`${t('cli.resume.nothingLeft', { run: run.id, counts: countsLine(counts, t) })}\n`)
       return exitCode({ outcome: 'finished' }, counts)
     }
-    const check = counts.unknown > 0 ? t('cli.resume.checkFirst', { count: counts.unknown }) : ''
-    const toSend = counts.pending + counts.sending
+    const check = unclear > 0 ? t('cli.resume.checkFirst', { count: unclear }) : ''
     return await askAndSend(journal, run, plan, t('cli.resume.confirm', { count: toSend, run: run.id, where: plan.where, check }), values, io)
   } finally {
     journal.close()

@@ -1,0 +1,40 @@
+// What the journal records for one CreateOrder attempt, from the verdict on its answer. Pure:
+// the send loop decides the waits (the back-off governor) and acts on the verdict; this only
+// says what goes on disk.
+import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-answers'
+import type { OutcomeEntry } from '../journal'
+
+export interface AttemptIds {
+  orderId: number
+  attemptId: number
+}
+
+/** `nextAttemptAt`: wall-clock ms when an order that goes back to the queue is due again (for a
+ * stop, now: it waits for the user, not for a delay). Unused for the other verdicts. */
+export function verdictEntry(ids: AttemptIds, verdict: CreateOrderVerdict, outcome: CallOutcome, nextAttemptAt: number): OutcomeEntry {
+  const raw = outcome.kind === 'not-sent' ? null : (outcome.raw ?? null)
+  const httpStatus = outcome.kind === 'answer' ? outcome.httpStatus : outcome.kind === 'unknown' ? (outcome.httpStatus ?? null) : null
+  switch (verdict.state) {
+    case 'succeeded':
+      return { ...ids, kind: 'created', outcome: { billId: verdict.billId, existed: verdict.existed, raw: raw ?? '', httpStatus } }
+    case 'failed':
+      return { ...ids, kind: 'failed', outcome: { code: verdict.code, text: verdict.message, raw, httpStatus } }
+    case 'stop':
+      return { ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.message, nextAttemptAt, code: verdict.code, raw, httpStatus } }
+    case 'backoff': {
+      const reason = `The API's request limit was reached (code ${verdict.code}); the order waits and is sent again.`
+      return { ...ids, kind: 'retry', outcome: { kind: 'backoff', reason, nextAttemptAt, code: verdict.code, raw, httpStatus } }
+    }
+    case 'retry':
+      // A TLS certificate error stops the run: the order waits for the user, not for a delay.
+      if (verdict.stopRun !== undefined) return { ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.reason, nextAttemptAt, code: 'tls' } }
+      return { ...ids, kind: 'retry', outcome: { kind: 'retry', reason: verdict.reason, nextAttemptAt } }
+    case 'unknown':
+      return { ...ids, kind: 'unknown', outcome: { reason: verdict.reason, raw, httpStatus } }
+  }
+}
+
+/** An intent claimed but never sent (the run paused or stopped first): back to the queue, due now. */
+export function notSentEntry(ids: AttemptIds, why: string, now: number): OutcomeEntry {
+  return { ...ids, kind: 'retry', outcome: { kind: 'retry', reason: `Not sent: ${why}.`, nextAttemptAt: now } }
+}
