@@ -126,6 +126,8 @@ describe("the CLI's other messages in Russian: usage, operations, the journal, s
     expect(value.err).toBe('--date-order — это dmy (сначала день), mdy (сначала месяц) или ymd, а не «dym».\n')
     expect((await cli(['status', '--bogus'])).err).toBe('status: Unknown option \'--bogus\'. Run "orderbatch help status".\n')
     expect((await cli(['export'])).err).toBe('export: give the run number, e.g. "orderbatch export 3 --out results.csv".\n')
+    expect((await cli(['status', 'x', '--lang', 'ru'])).err).toBe('status: запуск указывается номером (например, 3), а не «x». Список покажет «orderbatch status --all».\n')
+    expect((await cli(['status', 'x'])).err).toBe('status: the run is given by its number (e.g. 3), not "x". "orderbatch status --all" lists them.\n')
   })
 
   it('words an operation\'s refusal in Russian: a fixed file without the run\'s columns', async () => {
