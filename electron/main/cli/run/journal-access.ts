@@ -1,5 +1,6 @@
 // Opening the journal and finding a run or an order in it, with one plain line for each way
 // that can go wrong.
+import { cliT } from '../lang'
 import { msg } from '#shared/i18n/message'
 import { existsSync } from 'node:fs'
 import { Journal } from '../../journal'
@@ -12,10 +13,7 @@ export function openJournal(path: string, io: CliIo): Journal {
   const journal = Journal.open(path)
   if (journal.recoveredSending > 0) {
     const n = journal.recoveredSending
-    io.stderr(
-      `Note: ${n} order${n === 1 ? ' was' : 's were'} being sent when Orderbatch last stopped; ${n === 1 ? 'it is' : 'they are'} now "unknown" ` +
-        'and will be checked in the shop before anything is sent again.\n'
-    )
+    io.stderr(`${cliT(io)('cli.recovered', { count: n })}\n`)
   }
   return journal
 }
