@@ -11,6 +11,8 @@ import type { OrderDraft } from '../plan/order'
 import { ORDER_STATES, type OrderState } from '../run/order-state'
 import type { SheetMeta } from '../sheet/sheet'
 import type { Note } from '../presets/notes'
+import type { Message, MessageParams } from '../i18n/message'
+import type { CatalogKey } from '../i18n/catalog/index'
 
 // ---------- shared shapes ----------
 
@@ -44,8 +46,12 @@ export interface ConnectionInfo {
 
 export interface ConnectionTest {
   ok: boolean
-  /** Plain words: "Connected to demo.influencersoft.com: the key is correct." */
+  /** Plain words in English: "Connected to demo.influencersoft.com: the key is correct." */
   message: string
+  /** The same as a catalog key and its values, for the renderer to word in the user's language
+   * (the API's own text stays as it came). (Added; optional.) */
+  key?: CatalogKey
+  params?: MessageParams
 }
 
 export interface SessionSummary {
@@ -187,7 +193,9 @@ export interface SendProgressEvent {
   backoffUntil: number | null
 }
 
-export type SendLogEvent = { runId: number; at: number; kind: string; ordinal: number | null; text: string }
+/** `text` in English; `key` and `params` (when present) word it in the user's language, the
+ * shop's own texts inside as they came. */
+export type SendLogEvent = { runId: number; at: number; kind: string; ordinal: number | null; text: string; key?: CatalogKey; params?: MessageParams }
 
 export interface JobProgressEvent {
   jobId: string
@@ -289,10 +297,11 @@ export interface ChannelOutputs {
   'runs.orders': { total: number; orders: RunOrder[] }
   'runs.resolve': RunOrder
   'runs.editFailed': { order: RunOrder; issues: Issue[] }
-  'runs.retryFailed': { requeued: number; stillInvalid: number; messages: string[] }
+  /** messages: catalog keys and values, worded by the renderer (renderMessage). */
+  'runs.retryFailed': { requeued: number; stillInvalid: number; messages: Message[] }
   'runs.retryStatus': { requeued: number; messages: string[] }
   'runs.export': { name: string; bytes: Uint8Array }
-  'runs.undo': { deleted: number; failed: number; messages: string[] }
+  'runs.undo': { deleted: number; failed: number; messages: Message[] }
 }
 
 // ---------- events main sends ----------
@@ -312,8 +321,12 @@ export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'jo
 export interface IpcError {
   /** 'invalid-input' | 'not-found' | 'sheet' | 'mapping' | 'journal' | 'api' | 'busy' | 'internal' ... */
   code: string
-  /** One plain sentence for the user; never a stack trace, never the API key. */
+  /** One plain sentence for the user, in English; never a stack trace, never the API key. */
   message: string
+  /** The same sentence as a catalog key and its values, when main has one, so the renderer words
+   * it in the user's language (renderMessage); without it the renderer shows `message`. */
+  key?: CatalogKey
+  params?: MessageParams
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 

@@ -2,6 +2,7 @@
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import type { SandboxProduct } from '../sandbox/catalog'
 import { ProductCatalogs, productsCheck } from './products'
+import { msg } from '#shared/i18n/message'
 import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
@@ -96,7 +97,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     'templates.save': async ({ sessionId, name }) => {
       const session = await sessions.get(sessionId)
       const trimmed = name.trim()
-      if (trimmed === '') throw new ServiceError('invalid-input', 'Give the template a name.')
+      if (trimmed === '') throw new ServiceError('invalid-input', msg('service.templateName'))
       templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now() })
       session.choice = { ...session.choice, template: trimmed }
       return { name: trimmed }
@@ -148,8 +149,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
         try {
           await runs.continueRun(runId)
         } catch (error) {
-          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
-          outcome.messages.push(`The orders wait in run ${runId}; resume it to send them. ${why}`)
+          const why = error instanceof ServiceError ? (error.localized ?? msg('error.asIs', { text: error.message })) : msg('service.couldNotStart')
+          outcome.messages.push(msg('service.waitInRun', { runId, why }))
         }
       }
       return outcome
@@ -178,7 +179,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       }
     },
     'runs.undo': async ({ runId }) => {
-      if (runs.isLive(runId)) throw busy(`Run ${runId} is still sending. Cancel it first, then undo it.`)
+      if (runs.isLive(runId)) throw busy(msg('service.undoWhileSending', { runId }))
       const j = journal.get()
       const run = requireRun(j, runId)
       const target = await connections.forRun(run, readRunInfo(run).sandbox)

@@ -2,6 +2,7 @@
 // CLDR category (_one, _other) and are asked for without it, with a count. {{name}} is filled in;
 // {{count, number}} is the count in the reader's digits. ru.ts must have the same keys (checked by
 // the type in catalog/index.ts and by a unit test).
+import { enMessages } from './en-messages'
 
 export const en = {
   'app.name': 'Orderbatch',
@@ -673,7 +674,7 @@ export const en = {
   'cli.export.only.unknown': 'unknown ',
   'cli.export.only.succeeded': 'succeeded ',
   'cli.reading': 'Reading {{file}}',
-  'cli.readingDone': '{{text}}: done in {{seconds}} s',
+  'cli.readingDone': '{{text}}: done in {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1; useGrouping: false)}} s',
   'cli.status.none': 'No runs in {{path}} yet.',
   'cli.status.headline': 'Run {{run}}: {{status}}, started {{started}}{{ended}}',
   'cli.status.ended': ', ended {{time}}',
@@ -994,5 +995,7 @@ export const en = {
   'cli.undo.untried_one': " {{count}} order was not tried.",
   'cli.undo.untried_other': " {{count}} orders were not tried.",
   'cli.undo.again': "Run \"orderbatch undo {{run}}\" again to try the rest; deleted orders are not tried twice.",
-  'cli.undo.stillCounted': "The journal still counts these orders as created, so importing the same rows again skips them; add --force to send them again."
+  'cli.undo.stillCounted': "The journal still counts these orders as created, so importing the same rows again skips them; add --force to send them again.",
+
+  ...enMessages
 } as const

@@ -1,5 +1,6 @@
 // Everything the app says, in Russian: the same keys as en.ts. Plural keys have the four CLDR
 // categories Russian uses: _one (1, 21), _few (2-4, 22), _many (5-20, 25), _other (fractions).
+import { ruMessages } from './ru-messages'
 
 export const ru = {
   'app.name': 'Orderbatch',
@@ -761,7 +762,7 @@ export const ru = {
   'cli.export.only.unknown': 'неясных ',
   'cli.export.only.succeeded': 'созданных ',
   'cli.reading': 'Читаю {{file}}',
-  'cli.readingDone': '{{text}}: готово за {{seconds}} с',
+  'cli.readingDone': '{{text}}: готово за {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1; useGrouping: false)}} с',
   'cli.status.none': 'В {{path}} пока нет запусков.',
   'cli.status.headline': 'Запуск {{run}}: {{status}}, начат {{started}}{{ended}}',
   'cli.status.ended': ', завершён {{time}}',
@@ -1132,5 +1133,7 @@ export const ru = {
   'cli.undo.untried_many': " {{count}} заказов не пробовали удалить.",
   'cli.undo.untried_other': " {{count}} заказа не пробовали удалить.",
   'cli.undo.again': "Запустите «orderbatch undo {{run}}» снова, чтобы попробовать остальные; удалённые заказы повторно не пробуются.",
-  'cli.undo.stillCounted': "Журнал по-прежнему считает эти заказы созданными, поэтому повторный импорт тех же строк их пропустит; добавьте --force, чтобы отправить их снова."
+  'cli.undo.stillCounted': "Журнал по-прежнему считает эти заказы созданными, поэтому повторный импорт тех же строк их пропустит; добавьте --force, чтобы отправить их снова.",
+
+  ...ruMessages
 } as const
