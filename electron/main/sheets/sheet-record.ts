@@ -20,30 +20,45 @@ export function appendRecords(records: SheetRecords, cells: readonly Cell[][], r
 }
 
 /** Cells of a column tried before it is judged (a sheet's first rows show what its columns are). */
-const INTERN_TRIAL = 1024
-/** Distinct texts remembered per column, so a column of mostly unique values costs bounded memory. */
-const INTERN_MAX_DISTINCT = 16_384
+const SHARE_TRIAL = 1024
+/** Distinct texts kept per column, so a column of mostly unique values costs bounded memory. */
+const SHARE_MAX_DISTINCT = 16_384
 
 /**
- * Makes equal texts of a column one string. Each cell that crosses from the sheet worker arrives
- * as a string of its own; order sheets repeat most of their columns (products, countries, tags,
- * coupons, statuses), so keeping one string per distinct text holds far fewer objects, and the
- * copies that arrive die young, which costs the collector almost nothing (a cell kept is copied by
- * it twice). A column that repeats less than half its texts in its first INTERN_TRIAL cells is
- * left alone from then on. Strings cannot be told apart by identity, so nothing else changes.
+ * What a batch of records needs besides its cells to be made whole again on the other side
+ * (see CellSharer): the texts met for the first time, and for every cell in reading order 0 (the
+ * cell is in `cells`) or 1 + the number of the text it is.
  */
-export class CellInterner {
-  private readonly columns: (Map<string, string> | null | undefined)[] = []
+export interface SharedTexts {
+  texts: string[]
+  refs: Uint32Array
+}
+
+/**
+ * Sends each distinct text of a column once. Every cell that crosses from the sheet worker to the
+ * app would otherwise be copied and arrive as a string of its own, and order sheets repeat most of
+ * their columns (products, countries, tags, coupons, statuses): the worker sends a repeated text
+ * once and then its number, so less is copied both ways, and the app holds one string per distinct
+ * text instead of millions of equal ones (each of which its collector would copy twice). A column
+ * that repeats less than half its texts in its first SHARE_TRIAL cells is sent as it is from then
+ * on. Strings cannot be told apart by identity, so nothing else changes.
+ */
+export class CellSharer {
+  private readonly columns: (Map<string, number> | null | undefined)[] = []
   private readonly tried: number[] = []
   private readonly hits: number[] = []
+  private count = 0
 
-  /** Replaces, in place, each text cell of `rows` that an earlier cell of its column had; gives
-   * how many it replaced. */
-  internRows(rows: readonly Cell[][]): number {
-    let shared = 0
+  /** Takes the batch over: each cell it shares becomes null in `rows` (restored by CellUnsharer). */
+  share(rows: readonly Cell[][]): SharedTexts {
+    let total = 0
+    for (let r = 0; r < rows.length; r++) total += (rows[r] as Cell[]).length
+    const refs = new Uint32Array(total)
+    const texts: string[] = []
+    let at = 0
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r] as Cell[]
-      for (let c = 0; c < cells.length; c++) {
+      for (let c = 0; c < cells.length; c++, at++) {
         const cell = cells[c]
         if (typeof cell !== 'string' || cell.length === 0) continue
         let column = this.columns[c]
@@ -56,16 +71,44 @@ export class CellInterner {
         }
         const known = column.get(cell)
         if (known !== undefined) {
-          cells[c] = known
+          refs[at] = known
+          cells[c] = null
           this.hits[c]!++
-          shared++
-        } else if (column.size < INTERN_MAX_DISTINCT) {
-          column.set(cell, cell)
+        } else if (column.size < SHARE_MAX_DISTINCT) {
+          texts.push(cell)
+          column.set(cell, ++this.count)
+          refs[at] = this.count
+          cells[c] = null
         }
-        if (++this.tried[c]! === INTERN_TRIAL && this.hits[c]! * 2 < INTERN_TRIAL) this.columns[c] = null
+        if (++this.tried[c]! === SHARE_TRIAL && this.hits[c]! * 2 < SHARE_TRIAL) this.columns[c] = null
       }
     }
-    return shared
+    return { texts, refs }
+  }
+}
+
+/** The receiving side of CellSharer: gives the shared cells of each batch their texts back. */
+export class CellUnsharer {
+  /** Text number n is at n - 1. */
+  private readonly texts: string[] = []
+
+  /** Restores `rows` in place; gives how many cells were shared. */
+  restore(rows: readonly Cell[][], shared: SharedTexts): number {
+    const texts = this.texts
+    for (let i = 0; i < shared.texts.length; i++) texts.push(shared.texts[i]!)
+    const refs = shared.refs
+    let at = 0
+    let restored = 0
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r] as Cell[]
+      for (let c = 0; c < cells.length; c++, at++) {
+        const ref = refs[at]!
+        if (ref === 0) continue
+        cells[c] = texts[ref - 1]!
+        restored++
+      }
+    }
+    return restored
   }
 }
 
