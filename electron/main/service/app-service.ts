@@ -16,9 +16,11 @@ import { exportRun } from './export-results'
 import { retryFromFile } from './retry-from-file'
 import { startJob } from './jobs'
 import { JournalHolder } from './journal-holder'
+import { Products } from './products'
 import { RunControl, type SenderTuning } from './run-control'
 import { requireRun, RunOrders } from './run-orders'
 import { SandboxHost } from './sandbox-host'
+import type { SandboxProduct } from '../sandbox/sandbox'
 import { SheetSessions } from './sheet-sessions'
 import type { SheetSession } from './sheet-session'
 import { TemplateStore } from './templates'
@@ -39,8 +41,9 @@ export interface AppServiceDeps {
   version?: string
   /** Sender timings (tests use short ones). */
   tuning?: SenderTuning
-  /** The built-in sandbox sells only these products when set (others answer 604). */
-  sandboxProducts?: readonly string[]
+  /** The built-in sandbox sells only these products when set (others answer 604); with titles,
+   * prices and types GetAllGoods lists them, and the Products step checks against them. */
+  sandboxProducts?: ReadonlyArray<string | SandboxProduct>
 }
 
 export function createAppService(deps: AppServiceDeps): AppService {
@@ -56,8 +59,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const sessions = new SheetSessions({ tempDir, templates, events, now })
   const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
+  const products = new Products({ journalPath: deps.journalPath, connections, templates })
   const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
-  const summaryOf = (session: SheetSession) => session.summary(lookup)
+  // Counts, rows, previews and runs all come from the plan checked against the shop's catalog.
+  const countsOf = (session: SheetSession) => products.counts(session, lookup)
+  const summaryOf = (session: SheetSession) => ({ ...session.summary(lookup), counts: countsOf(session) })
   let disposed: Promise<void> | null = null
 
   const handlers: ServiceHandlers = {
@@ -75,7 +81,10 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return summaryOf(await sessions.load(name, bytes, options))
     },
     'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(sessions.get(sessionId), options)),
-    'sheet.close': async ({ sessionId }) => ({ closed: sessions.close(sessionId) }),
+    'sheet.close': async ({ sessionId }) => {
+      products.forget(sessionId)
+      return { closed: sessions.close(sessionId) }
+    },
 
     'mapping.set': async ({ sessionId, mapping }) => {
       const session = sessions.get(sessionId)
@@ -85,37 +94,55 @@ export function createAppService(deps: AppServiceDeps): AppService {
       } finally {
         job.finish()
       }
-      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
+      return { counts: countsOf(session), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
     },
-    'mapping.previewOrder': async ({ sessionId, order }) => sessions.get(sessionId).preview(order),
+    'mapping.previewOrder': async ({ sessionId, order }) => products.preview(sessions.get(sessionId), order),
     'templates.list': async () => templates.list().map(({ name, headers, savedAt }) => ({ name, headers, savedAt })),
     'templates.save': async ({ sessionId, name }) => {
       const session = sessions.get(sessionId)
       const trimmed = name.trim()
       if (trimmed === '') throw new ServiceError('invalid-input', 'Give the template a name.')
-      templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now() })
+      const choices = products.choicesOf(session)
+      templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now(), ...(Object.keys(choices).length > 0 ? { products: { ...choices } } : {}) })
       session.choice = { ...session.choice, template: trimmed }
       return { name: trimmed }
     },
 
+    'catalog.get': async ({ refresh }) => products.load(refresh),
+    'catalog.continueWithout': async () => products.continueWithout(),
+    'products.list': async ({ sessionId }) => {
+      const session = sessions.get(sessionId)
+      await products.load(false)
+      return products.view(session, lookup)
+    },
+    'products.choose': async ({ sessionId, value, name }) => {
+      const session = sessions.get(sessionId)
+      products.choose(session, value, name)
+      return products.view(session, lookup)
+    },
+
     'rows.page': async ({ sessionId, offset, limit, filter }) => {
       const session = sessions.get(sessionId)
-      return { ...session.page(offset, limit, filter, lookup), counts: session.counts(lookup) }
+      return { ...products.page(session, offset, limit, filter, lookup), counts: countsOf(session) }
     },
     'rows.edit': async ({ sessionId, row, column, value }) => {
       const session = sessions.get(sessionId)
       session.edit(row, column, value)
-      return { row: session.gridRow(row, lookup), counts: session.counts(lookup) }
+      return { row: products.gridRow(session, row, lookup), counts: countsOf(session) }
     },
     'rows.exclude': async ({ sessionId, rows, excluded }) => {
       const session = sessions.get(sessionId)
       session.exclude(rows, excluded)
-      return { counts: session.counts(lookup) }
+      return { counts: countsOf(session) }
     },
 
-    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(sessions.get(sessionId), rate, concurrency),
+    'run.start': async ({ sessionId, rate, concurrency }) => {
+      const session = sessions.get(sessionId)
+      await products.readyForRun()
+      return runs.start(products.runSource(session), rate, concurrency)
+    },
     'run.notice': async ({ sessionId, rate, concurrency }) => {
-      const counts = sessions.get(sessionId).counts(lookup)
+      const counts = countsOf(sessions.get(sessionId))
       const toSend = Math.max(0, counts.validOrders - counts.alreadyCreated)
       // One CreateOrder per order; nothing is marked paid yet (statuses are not mapped).
       return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: 0, calls: toSend, rate, concurrency }) }

@@ -15,6 +15,10 @@ import type { JournalHolder } from './journal-holder'
 import { countsAsShown, runSummary, sendLogEvent } from './run-view'
 import type { SheetSession } from './sheet-session'
 
+/** What a run is staged from: a session, or its plan checked against the shop's catalog
+ * (service/products.ts). */
+export type RunSource = Pick<SheetSession, 'read' | 'mapping' | 'source' | 'sendable'> & { plan: Pick<SheetSession['plan'], 'table' | 'plan'> }
+
 /** How long shutdown waits for requests in flight before closing the journal anyway (an order
  * cut off there is 'unknown' at the next start and checked in the shop before anything else). */
 const SHUTDOWN_WAIT_MS = 15_000
@@ -44,7 +48,7 @@ export class RunControl {
 
   constructor(private readonly deps: RunControlDeps) {}
 
-  async start(session: SheetSession, rate: number, concurrency: number): Promise<{ runId: number; staged: number; skipped: number }> {
+  async start(session: RunSource, rate: number, concurrency: number): Promise<{ runId: number; staged: number; skipped: number }> {
     const { plan } = session
     const file = session.read.meta.file
     const index = this.deps.created

@@ -3,7 +3,7 @@
 // sandbox runs can be paused, resumed, reconciled and undone across restarts like real ones.
 import { sandboxShopPath } from '../ops/paths'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults'
-import { startSandbox, type Sandbox } from '../sandbox/sandbox'
+import { startSandbox, type Sandbox, type SandboxProduct } from '../sandbox/sandbox'
 
 export const SANDBOX_LOGIN = SANDBOX_DEFAULT_ACCOUNT
 /** Public: the sandbox guards nothing. */
@@ -16,7 +16,7 @@ export class SandboxHost {
    * refused order can be tried out on purpose. */
   constructor(
     private readonly journalPath: string,
-    private readonly products?: readonly string[]
+    private readonly products?: ReadonlyArray<string | SandboxProduct>
   ) {}
 
   /** The running sandbox, started on first use. */
