@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../electron/main/sandbox/sandbox'
 import { goToStep, loadSheet, planCount, startSending, stateCount, TID } from './helpers/actions'
 import { startApp, type StartedApp } from './helpers/app'
+import { expectAccessible } from './helpers/axe'
 import { runE2e } from './helpers/chromium'
 import { SAMPLE_CSV } from './helpers/paths'
 import { Shots } from './helpers/shots'
@@ -66,6 +67,12 @@ describe.skipIf(!runE2e)('the Products step', () => {
     expect(await page.getByTestId(TID.products.stopped).innerText()).toMatch(/orders have a product the shop does not have/)
     const before = await planCount(page, 'validOrders')
     await shots.take(page, 'products-offered')
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.locator(`html[data-theme="${scheme}"]`).waitFor({ state: 'attached' })
+      await expectAccessible(page, `products (${scheme})`)
+    }
+    await page.emulateMedia({ colorScheme: 'light' })
 
     await page.getByTestId(TID.products.useOffer('ebook-start')).click()
     await page.locator(`[data-testid="${TID.products.line('ebook-start')}"][data-match="chosen"]`).waitFor()

@@ -69,7 +69,8 @@ function portFrom(args: readonly string[], env: string | undefined): number | nu
 }
 
 /** ORDERBATCH_SANDBOX_PRODUCTS="course-basic,ebook-start": the built-in sandbox sells only these,
- * so any other product is refused with 604, as a real shop does (for trying out failed orders). */
+ * as a real shop does: GetAllGoods lists them, so the Products step checks the sheet against them
+ * and any other product is an error before sending (the sandbox would answer 604). */
 function sandboxProducts(env: string | undefined): { sandboxProducts?: string[] } {
   const names = (env ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '')
   return names.length > 0 ? { sandboxProducts: names } : {}
