@@ -38,6 +38,7 @@ const CHANNELS: Record<Channel, true> = {
   'runs.resolve': true,
   'runs.editFailed': true,
   'runs.retryFailed': true,
+  'runs.retryStatus': true,
   'runs.export': true,
   'runs.undo': true
 }

@@ -121,6 +121,9 @@ export interface RunSummary {
   concurrency?: number
   /** True for a run sent to the built-in sandbox, which History calls "Sandbox". (Added; optional.) */
   sandbox?: boolean
+  /** Status steps (UpdateOrderStatus) of created orders, per state; absent when the run has none
+   * (issue 12). 'failed' and 'unknown' are created orders whose status is not set. */
+  statuses?: { pending: number; sending: number; done: number; failed: number; unknown: number }
 }
 
 export interface RunOrder {
@@ -137,6 +140,8 @@ export interface RunOrder {
   /** Failed orders only: the order's sheet rows as staged, with the run's headers, so they can be
    * corrected in place with runs.editFailed. (Added; optional.) */
   sheet?: { headers: string[]; rows: { row: number; cells: string[] }[] }
+  /** The order's status step: what it sets and where it stands (issue 12). (Added; optional.) */
+  statusStep?: { status: 'paid' | 'cancel' | 'return'; state: 'pending' | 'sending' | 'done' | 'failed' | 'unknown'; errorText: string | null }
 }
 
 /** The sender's progress, as it reaches the renderer unchanged. */
@@ -151,6 +156,12 @@ export interface SendProgressEvent {
   /** Orders done per minute, measured over the last minute; null until measurable. */
   perMinute: number | null
   etaSeconds: number | null
+  /** API calls still to make: CreateOrder for each order to send, and UpdateOrderStatus for
+   * each paid, cancelled or returned order whose status is not set yet (issue 12). The ETA
+   * counts them all. Absent from senders that predate status steps. */
+  calls?: number
+  /** Orders to send that the calls above belong to (pending and in flight). */
+  ordersLeft?: number
   /** Epoch ms until which sending is held after a back-off; null when not held. */
   backoffUntil: number | null
 }
@@ -237,6 +248,8 @@ export const CHANNELS = {
   /** cells: "<sheet row>:<0-based column>" -> new value (one cell), or "<header text>" -> new value
    * (that column on every row of the order). */
   'runs.editFailed': { input: z.object({ runId, ordinal: z.number().int().min(1), cells: z.record(z.string(), z.string().max(10_000)) }) },
+  /** The run's failed status steps sent again alone (the orders are not sent again). */
+  'runs.retryStatus': { input: z.object({ runId }) },
   'runs.retryFailed': { input: z.object({ runId, fixedFile: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional() }) },
   'runs.export': {
     input: z.object({
@@ -290,6 +303,7 @@ export interface ChannelOutputs {
   'runs.resolve': RunOrder
   'runs.editFailed': { order: RunOrder; issues: Issue[] }
   'runs.retryFailed': { requeued: number; stillInvalid: number; messages: string[] }
+  'runs.retryStatus': { requeued: number; messages: string[] }
   'runs.export': { name: string; bytes: Uint8Array }
   'runs.undo': { deleted: number; failed: number; messages: string[] }
 }

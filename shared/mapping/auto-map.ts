@@ -1,26 +1,34 @@
 // A first mapping for a sheet, made from its headers alone (and a few rows to check an
-// order-number column). It runs on every file load, so it scores each header against each
-// field once and assigns columns in one pass. It never guesses between look-alikes: when two
-// columns fit a field about equally well, the field stays unmapped and the user is told why.
-import { FIELD_CATALOG, ORDER_NUMBER_ALIASES, type FieldSpec } from './catalog'
+// order-number column, see order-number.ts). It runs on every file load, so it scores each header
+// against each field once and assigns columns in one pass. It never guesses between look-alikes:
+// when two columns fit a field about equally well, the field stays unmapped and the user is told
+// why. The whys are codes with parameters (auto-map-reasons.ts), worded by the catalog.
+import { FIELD_CATALOG, type FieldSpec } from './catalog'
 import type { OrderFieldKey } from './field-keys'
-import { EXACT_SCORE, MATCH_THRESHOLD, prepareHeader, scorePrepared, type MatchTarget, type PreparedHeader } from './header-match'
-import { compactHeader, isNumberToken, normalizeHeader } from './header-normalize'
+import { EXACT_SCORE, MATCH_THRESHOLD, prepareHeader, scorePrepared, type PreparedHeader } from './header-match'
+import { isNumberToken, normalizeHeader } from './header-normalize'
 import { DEFAULT_TRANSFORM_DEFAULTS, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from './mapping'
+import { ambiguityText, groupByText, matchReasonText, type AmbiguityReason, type GroupByReason, type MatchReason, type NamedColumn } from './auto-map-reasons'
+import { GROUP_BY, orderNumberVerdict } from './order-number'
 import type { Cell } from '../sheet/sheet'
-import { columnLetter } from '../sheet/column-letter'
+import { translatorFor } from '../i18n/translate'
 
 export interface FieldMatch {
   field: string
   column: string
   columnIndex: number
   confidence: number
+  /** Why, for the front end to word (matchReasonText). */
+  why: MatchReason
+  /** `why` in English, for callers that show a string. */
   reason: string
 }
 
-export interface Ambiguity {
+/** A field left unmapped among look-alikes; `code` and `params` say why (ambiguityText). */
+export type Ambiguity = AmbiguityReason & {
   field: string
   candidates: Array<{ column: string; columnIndex: number; confidence: number }>
+  /** The why in English, for callers that show a string. */
   message: string
 }
 
@@ -30,26 +38,17 @@ export interface AutoMapResult {
   ambiguities: Ambiguity[]
   unmatchedHeaders: string[]
   missingRequired: string[]
-  /** Why rows are (or are not) grouped into orders by a column, in plain words. */
+  /** Why rows are (or are not) grouped into orders by a column (groupByText). */
+  groupByWhy: GroupByReason
+  /** `groupByWhy` in English. */
   groupByReason: string
 }
 
 /** Two scores closer than this (below EXACT_SCORE) are too close to choose between. */
 const MARGIN = 0.05
 const TIE = 1e-9
-/** "№" or "Order" say less than "Order ID": they rank below it and need evidence in the rows. */
-const WEAK_ORDER_NUMBER_FACTOR = 0.9
-/** Share of sample values that must look like order numbers before a weak name is trusted. */
-const ORDER_NUMBER_SHARE = 0.8
+const ENGLISH = translatorFor('en')
 
-const GROUP_BY = 'groupBy'
-const ORDER_NUMBER: MatchTarget = {
-  key: GROUP_BY,
-  label: 'Order number',
-  aliases: [...ORDER_NUMBER_ALIASES.strong, ...ORDER_NUMBER_ALIASES.weak],
-  apiNames: [] // not a CreateOrder parameter: no header outranks the others by being "the API name"
-}
-const STRONG_ORDER_NUMBER: ReadonlySet<string> = new Set(ORDER_NUMBER_ALIASES.strong.map((a) => compactHeader(normalizeHeader(a))))
 const GOOD_SPECS = FIELD_CATALOG.filter((spec) => spec.group === 'goods')
 const ORDER_SPECS = FIELD_CATALOG.filter((spec) => spec.group !== 'goods')
 
@@ -75,7 +74,13 @@ interface Candidate {
   target: Target
   column: Column
   score: number
-  reason: string
+  reason: MatchReason
+}
+
+/** A column whose header names an order number, not used because of its values. */
+interface Rejected {
+  column: NamedColumn
+  reason: MatchReason
 }
 
 interface Conflict {
@@ -88,10 +93,10 @@ interface Conflict {
 export function autoMap(headers: readonly string[], sample?: readonly Cell[][]): AutoMapResult {
   const rows = sample && sample.length > 0 ? sample : undefined
   const columns = describeColumns(headers)
-  const groupByNotes: string[] = []
-  const candidates = columns.flatMap((column) => candidatesFor(column, rows, groupByNotes))
+  const rejected: Rejected[] = []
+  const candidates = columns.flatMap((column) => candidatesFor(column, rows, rejected))
   const { assigned, conflicts } = assign(candidates)
-  return buildResult(columns, assigned, conflicts, groupByNotes)
+  return buildResult(columns, assigned, conflicts, rejected)
 }
 
 function describeColumns(headers: readonly string[]): Column[] {
@@ -111,11 +116,11 @@ function describeColumns(headers: readonly string[]): Column[] {
 
 // ---- scoring -------------------------------------------------------------------------------
 
-function candidatesFor(column: Column, sample: readonly Cell[][] | undefined, notes: string[]): Candidate[] {
+function candidatesFor(column: Column, sample: readonly Cell[][] | undefined, rejected: Rejected[]): Candidate[] {
   const numbered = numberedGood(column)
   if (numbered.length > 0) return numbered
   const found: Candidate[] = []
-  const add = (target: Target, score: number, reason: string) => {
+  const add = (target: Target, score: number, reason: MatchReason) => {
     if (score >= MATCH_THRESHOLD) found.push({ target, column, score, reason })
   }
   for (const spec of ORDER_SPECS) {
@@ -126,8 +131,9 @@ function candidatesFor(column: Column, sample: readonly Cell[][] | undefined, no
     const { score, reason } = scorePrepared(column.header, spec)
     add(goodTarget(`u${column.occurrence}`, spec), score, reason)
   }
-  const orderNumber = orderNumberCandidate(column, sample, notes)
-  if (orderNumber) add(GROUP_BY_TARGET, orderNumber.score, orderNumber.reason)
+  const orderNumber = orderNumberVerdict(column.header, column.index, sample)
+  if (orderNumber?.ok) add(GROUP_BY_TARGET, orderNumber.score, orderNumber.reason)
+  else if (orderNumber) rejected.push({ column: namedColumn(column), reason: orderNumber.reason })
   return found
 }
 
@@ -149,7 +155,7 @@ function numberedGood(column: Column): Candidate[] {
   const found: Candidate[] = []
   for (const spec of GOOD_SPECS) {
     const { score, reason } = scorePrepared(split.base, spec)
-    if (score >= MATCH_THRESHOLD) found.push({ target: goodTarget(`n${split.number}`, spec), column, score, reason: `${reason}, good number ${split.number}` })
+    if (score >= MATCH_THRESHOLD) found.push({ target: goodTarget(`n${split.number}`, spec), column, score, reason: { ...reason, good: split.number } })
   }
   return found
 }
@@ -167,41 +173,6 @@ function splitNumber(text: string): { base: PreparedHeader; number: number } | n
   const base = [...tokens.slice(0, from), ...tokens.slice(at + 1)]
   if (base.length === 0) return null
   return { base: prepareHeader(base.join(' ')), number: Number(tokens[at]) }
-}
-
-function orderNumberCandidate(column: Column, sample: readonly Cell[][] | undefined, notes: string[]): { score: number; reason: string } | null {
-  const { score } = scorePrepared(column.header, ORDER_NUMBER)
-  if (score < MATCH_THRESHOLD) return null
-  if (STRONG_ORDER_NUMBER.has(column.header.compact)) return { score, reason: 'its header names an order number' }
-  const weakScore = score * WEAK_ORDER_NUMBER_FACTOR
-  if (!sample) return { score: weakScore, reason: 'its header may name an order number (no rows were given to check that its values repeat)' }
-  const evidence = orderNumberEvidence(sample, column.index)
-  if (evidence.ok) return { score: weakScore, reason: evidence.reason }
-  notes.push(`Column ${columnName(column)} was not used to group rows: ${evidence.reason}.`)
-  return null
-}
-
-function orderNumberEvidence(sample: readonly Cell[][], index: number): { ok: boolean; reason: string } {
-  const values = sample.map((row) => cellText(row[index] ?? null)).filter((v) => v !== '')
-  const counts = new Map<string, number>()
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
-  let repeated: [string, number] | null = null
-  for (const entry of counts) if (entry[1] > 1 && (!repeated || entry[1] > repeated[1])) repeated = entry
-  const rows = `the first ${sample.length} row${sample.length === 1 ? '' : 's'}`
-  if (!repeated) return { ok: false, reason: `no value repeats in ${rows}, so it looks like a row counter, not an order number` }
-  const numberLike = values.filter(looksLikeOrderNumber).length
-  if (numberLike < values.length * ORDER_NUMBER_SHARE) return { ok: false, reason: `its values in ${rows} do not look like order numbers` }
-  return { ok: true, reason: `values repeat ("${repeated[0]}" is on ${repeated[1]} of ${rows})` }
-}
-
-function looksLikeOrderNumber(value: string): boolean {
-  return value.length <= 24 && /^[#№]?\s*\p{L}{0,5}[-_/ ]?\d[\d\-_/.]*$/u.test(value)
-}
-
-function cellText(cell: Cell): string {
-  if (cell === null) return ''
-  if (typeof cell === 'object') return cell.w.trim()
-  return String(cell).trim()
 }
 
 // ---- assignment ----------------------------------------------------------------------------
@@ -279,7 +250,7 @@ interface GoodSlot {
   nameConflict: boolean
 }
 
-function buildResult(columns: Column[], assigned: Map<string, Candidate>, conflicts: Conflict[], groupByNotes: string[]): AutoMapResult {
+function buildResult(columns: Column[], assigned: Map<string, Candidate>, conflicts: Conflict[], rejected: Rejected[]): AutoMapResult {
   const slots = goodSlots(assigned, conflicts)
   const position = new Map(slots.map((s, i) => [s.slot, i]))
   const fieldName = (target: Target) => fieldLabel(target, position)
@@ -299,13 +270,15 @@ function buildResult(columns: Column[], assigned: Map<string, Candidate>, confli
   }
   const usedColumns = new Set([...used, ...(groupByMatch ? [groupByMatch] : [])].map((c) => c.column.index))
   const reported = conflicts.filter((c) => !c.alsoFits || (!isMapped(c.target, assigned, slots) && !isMapped(c.alsoFits, assigned, slots)))
+  const groupByWhy = groupByReason(groupByMatch, conflicts, rejected)
   return {
     mapping,
-    matches: used.map((c) => ({ field: fieldName(c.target), column: c.column.text, columnIndex: c.column.index, confidence: round(c.score), reason: c.reason })),
+    matches: used.map((c) => ({ field: fieldName(c.target), column: c.column.text, columnIndex: c.column.index, confidence: round(c.score), why: c.reason, reason: matchReasonText(c.reason, ENGLISH) })),
     ambiguities: reported.map((c) => describeConflict(c, fieldName)),
     unmatchedHeaders: columns.filter((c) => !usedColumns.has(c.index)).map((c) => c.text),
     missingRequired: missingRequired(mapping),
-    groupByReason: groupByReason(groupByMatch, conflicts, groupByNotes)
+    groupByWhy,
+    groupByReason: groupByText(groupByWhy, ENGLISH)
   }
 }
 
@@ -366,7 +339,7 @@ function missingRequired(mapping: Mapping): string[] {
   return missing
 }
 
-// ---- words ---------------------------------------------------------------------------------
+// ---- whys ----------------------------------------------------------------------------------
 
 function fieldLabel(target: Target, position: Map<string, number>): string {
   if (target.kind === 'field') return target.key
@@ -375,45 +348,29 @@ function fieldLabel(target: Target, position: Map<string, number>): string {
   return i === undefined ? target.field : `goods[${i}][${target.field}]`
 }
 
-function humanField(target: Target, fieldName: (t: Target) => string): string {
-  if (target.kind === 'groupBy') return 'the order number'
-  return `${target.spec.label} (${fieldName(target)})`
+function specOf(target: Target): string {
+  return target.kind === 'groupBy' ? GROUP_BY : target.spec.key
 }
 
 function describeConflict(conflict: Conflict, fieldName: (t: Target) => string): Ambiguity {
   const { target, alsoFits } = conflict
   const candidates = conflict.candidates.map((c) => ({ column: c.column.text, columnIndex: c.column.index, confidence: round(c.score) }))
-  const named = conflict.candidates.map((c) => columnName(c.column))
-  let message: string
-  if (alsoFits) {
-    message = `Column ${named[0]} could be ${humanField(target, fieldName)} or ${humanField(alsoFits, fieldName)}; it was left unmapped so nothing is guessed. Choose its field by hand.`
-  } else if (target.kind === 'groupBy') {
-    message = `Columns ${listWords(named)} ${bothOrAll(named)} look like the order number, so rows were not grouped. Pick the column whose equal values make one order.`
-  } else {
-    const what = humanField(target, fieldName)
-    message = `Columns ${listWords(named)} ${bothOrAll(named)} look like ${what}; none was used so nothing is guessed. Pick the right column for ${what} by hand.`
-  }
-  return { field: fieldName(target), candidates, message }
+  const field = fieldName(target)
+  const spec = specOf(target)
+  const why: AmbiguityReason = alsoFits
+    ? { code: 'also-fits', params: { field, spec, other: fieldName(alsoFits), otherSpec: specOf(alsoFits) } }
+    : { code: target.kind === 'groupBy' ? 'order-number' : 'look-alike', params: { field, spec } }
+  return { ...why, field, candidates, message: ambiguityText({ ...why, candidates }, ENGLISH) }
 }
 
-function groupByReason(match: Candidate | undefined, conflicts: Conflict[], notes: string[]): string {
-  if (match) return `Rows with the same value in column ${columnName(match.column)} are one order: ${match.reason}.`
-  if (conflicts.some((c) => c.target.kind === 'groupBy' && !c.alsoFits)) return 'Several columns look like the order number, so each row is its own order until you pick one.'
-  const noneFound = notes.length > 0 ? notes.join(' ') : 'No order-number column was found.'
-  return `${noneFound} Each row is its own order; pick a group-by column if one order spans several rows.`
+function groupByReason(match: Candidate | undefined, conflicts: Conflict[], rejected: Rejected[]): GroupByReason {
+  if (match) return { code: 'grouped', column: namedColumn(match.column), reason: match.reason }
+  if (conflicts.some((c) => c.target.kind === 'groupBy' && !c.alsoFits)) return { code: 'ambiguous' }
+  return { code: 'none', rejected }
 }
 
-function columnName(column: Column): string {
-  return `"${column.text}" (column ${columnLetter(column.index)})`
-}
-
-function bothOrAll(items: readonly string[]): string {
-  return items.length === 2 ? 'both' : 'all'
-}
-
-function listWords(items: readonly string[]): string {
-  if (items.length <= 2) return items.join(' and ')
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
+function namedColumn(column: Column): NamedColumn {
+  return { column: column.text, columnIndex: column.index }
 }
 
 function round(score: number): number {

@@ -7,6 +7,8 @@
 //   0.68 / 0.63  one / two typing mistakes away from a known name (longer names only)
 // Below MATCH_THRESHOLD the header is not a match.
 import { API_NAME_SYNONYMS } from './catalog'
+import { matchReasonText, type MatchReason } from './auto-map-reasons'
+import { translatorFor } from '../i18n/translate'
 import { compactHeader, headerStems, isFillerStem, normalizeHeader, stemToken } from './header-normalize'
 
 export { normalizeHeader } from './header-normalize'
@@ -26,6 +28,13 @@ export interface MatchTarget {
   apiNames?: readonly string[]
 }
 
+/** How well a header fits, and why (a code for the catalog, see auto-map-reasons.ts). */
+export interface HeaderMatch {
+  score: number
+  reason: MatchReason
+}
+
+/** HeaderMatch with its reason in English. */
 export interface HeaderScore {
   score: number
   reason: string
@@ -128,17 +137,18 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 export function scoreHeader(header: string, spec: MatchTarget): HeaderScore {
-  return scorePrepared(prepareHeader(header), spec)
+  const { score, reason } = scorePrepared(prepareHeader(header), spec)
+  return { score, reason: matchReasonText(reason, translatorFor('en')) }
 }
 
-export function scorePrepared(header: PreparedHeader, target: MatchTarget): HeaderScore {
-  if (header.compact === '') return { score: 0, reason: 'the header is blank' }
+export function scorePrepared(header: PreparedHeader, target: MatchTarget): HeaderMatch {
+  if (header.compact === '') return { score: 0, reason: { code: 'blank', params: {} } }
   const known = prepareTarget(target)
   const api = known.api.get(header.compact)
-  if (api !== undefined) return { score: SCORE.api, reason: `is the API name ${api}` }
+  if (api !== undefined) return { score: SCORE.api, reason: { code: 'api-name', params: { name: api } } }
   const exact = known.exact.get(header.compact)
-  if (exact) return { score: SCORE.alias, reason: `is a known name for this field ("${exact.text}")` }
-  let best: HeaderScore = { score: 0, reason: 'no known name for this field is similar' }
+  if (exact) return { score: SCORE.alias, reason: { code: 'known-name', params: { name: exact.text } } }
+  let best: HeaderMatch = { score: 0, reason: NO_SIMILAR }
   for (const stem of header.stems) {
     for (const name of known.byStem.get(stem) ?? []) {
       const found = wordsScore(header, name)
@@ -154,20 +164,22 @@ export function scorePrepared(header: PreparedHeader, target: MatchTarget): Head
 }
 
 /** The header holds every word of the known name; the more other words, the lower the score. */
-function wordsScore(header: PreparedHeader, name: KnownName): HeaderScore | null {
+const NO_SIMILAR: MatchReason = { code: 'no-similar', params: {} }
+
+function wordsScore(header: PreparedHeader, name: KnownName): HeaderMatch | null {
   for (const stem of name.stems) if (!header.stems.has(stem)) return null
   let extra = 0
   for (const stem of header.stems) if (!name.stems.has(stem) && !isFillerStem(stem)) extra += 1
-  if (extra === 0) return { score: SCORE.sameWords, reason: `has the same words as "${name.text}"` }
+  if (extra === 0) return { score: SCORE.sameWords, reason: { code: 'same-words', params: { name: name.text } } }
   if (name.wholeOnly) return null
   const share = name.stems.size / (name.stems.size + extra)
-  return { score: SCORE.containsMin + SCORE.containsSpan * share, reason: `contains "${name.text}"` }
+  return { score: SCORE.containsMin + SCORE.containsSpan * share, reason: { code: 'contains', params: { name: name.text } } }
 }
 
 // A slip of the finger keeps the first letter. Short names only forgive a swap, a missing or
 // an extra letter, because one changed letter there makes another word ("Stage" is not
 // "State"); a number in the header is a real difference ("Address 2"), never a typo.
-function typoScore(header: string, name: string, text: string): HeaderScore | null {
+function typoScore(header: string, name: string, text: string): HeaderMatch | null {
   if (header[0] !== name[0] || name.length < 5) return null
   if (/[0-9]/.test(header) && !/[0-9]/.test(name)) return null
   const allowed = name.length >= 10 ? 2 : 1
@@ -175,7 +187,7 @@ function typoScore(header: string, name: string, text: string): HeaderScore | nu
   if (distance === null || distance === 0) return null
   if (name.length < 6 && header.length === name.length && !isAdjacentSwap(header, name)) return null
   const score = distance === 1 ? SCORE.typo1 : SCORE.typo2
-  return { score, reason: `looks like a misspelling of "${text}"` }
+  return { score, reason: { code: 'misspelling', params: { name: text } } }
 }
 
 function isAdjacentSwap(a: string, b: string): boolean {

@@ -2,6 +2,7 @@
 // template, edited by hand and passed back to the CLI with --mapping.
 import { z } from 'zod'
 import { ORDER_FIELD_KEYS } from './field-keys'
+import { BacklogTimerKillSchema, StatusMappingSchema } from './order-status'
 
 /** Where a column is: by header text, and which occurrence when a header repeats. */
 export const ColumnRefSchema = z.object({
@@ -91,7 +92,12 @@ export const MappingSchema = z.object({
    * warning until then. `field` is the API key or 'groupBy'. */
   guesses: z.array(z.object({ field: z.string(), column: z.string(), code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) })).optional(),
   /** Rows whose first filled cell says Итого/Total (totals and subtotals) are left out. Default true. */
-  skipTotals: z.boolean().optional()
+  skipTotals: z.boolean().optional(),
+  /** The order's status (paid, cancelled, returned) and payment date: a second call,
+   * UpdateOrderStatus, after CreateOrder. Absent: every order is a new, unpaid invoice. */
+  status: StatusMappingSchema.optional(),
+  /** bill_timer_kill for orders created in the past when the sheet does not map it (default 'never'). */
+  backlogTimerKill: BacklogTimerKillSchema.optional()
 })
 export type Mapping = z.infer<typeof MappingSchema>
 

@@ -24,7 +24,7 @@ import {
   TOTAL_WORDS,
   ZONE_HEADERS
 } from '../presets/aliases'
-import type { Note } from '../presets/notes'
+import { dateOrderParams, type Note } from '../presets/notes'
 
 export interface SourceOptions {
   /** Zone for times without one (default UTC); `timeZoneWhy` says where it came from. */
@@ -415,7 +415,7 @@ class SourceMapper {
           const others = [...new Set([...pool, ...(current >= 0 ? [current] : [])])].filter((i) => i !== line)
           good.sum = this.columnMapping(line)
           this.release(line)
-          this.guess('goods[0][good_sum]', line, 'price.line', { column: this.headerOf(line), others: others.map((i) => JSON.stringify(this.headerOf(i))).join(', ') || 'the totals' })
+          this.guess('goods[0][good_sum]', line, 'price.line', { column: this.headerOf(line), others: others.map((i) => JSON.stringify(this.headerOf(i))).join(', ') })
         }
       }
     }
@@ -540,17 +540,17 @@ class SourceMapper {
     // The order goes into the mapping's defaults, where the Map step shows and changes it.
     if (this.options.dateOrder) {
       this.mapping.defaults.dateOrder = this.options.dateOrder
-      this.note('date.order', { column: this.headerOf(at), order: this.options.dateOrder, reason: 'set by you' })
+      this.note('date.order', { column: this.headerOf(at), order: this.options.dateOrder, ...dateOrderParams({ code: 'option' }) })
     } else {
       const guess = detectDateOrder(this.rows.map((row) => row[at] ?? null))
       if (guess.order === 'dmy' || guess.order === 'mdy') {
         this.mapping.defaults.dateOrder = guess.order
-        this.note('date.order', { column: this.headerOf(at), order: guess.order, reason: guess.reason })
-      } else if (guess.order === null && /either way|day-first dates/.test(guess.reason)) {
+        this.note('date.order', { column: this.headerOf(at), order: guess.order, ...dateOrderParams(guess.why) })
+      } else if (guess.order === null && (guess.why.code === 'either-way' || guess.why.code === 'mixed')) {
         if (this.preset?.dateOrder) {
           this.mapping.defaults.dateOrder = this.preset.dateOrder
-          this.note('date.order', { column: this.headerOf(at), order: this.preset.dateOrder, reason: `${this.preset.name} writes dates this way` })
-        } else this.note('date.ambiguous', { column: this.headerOf(at), reason: guess.reason }, 'warning')
+          this.note('date.order', { column: this.headerOf(at), order: this.preset.dateOrder, ...dateOrderParams({ code: 'preset', name: this.preset.name }) })
+        } else this.note('date.ambiguous', { column: this.headerOf(at), ...dateOrderParams(guess.why) }, 'warning')
       }
     }
     if (!own.zoneColumn && withOffset === undefined) this.note('date.zone', { zone: this.mapping.defaults.timeZone, why: this.options.timeZoneWhy ?? '' })

@@ -59,6 +59,8 @@ class OrderBuilder {
   private readonly constantBits: number
   /** ColumnField.bit of each field the last readFields() found a value for. */
   private readBits = 0
+  /** Set by cellValue() when the value it returns failed its check. */
+  private rejected = false
   /** Reads the values of orders of one row when they are asked for; made on first use. */
   private reader: RowReader | null = null
 
@@ -101,15 +103,15 @@ class OrderBuilder {
    * real size (an empty array would reserve room for 17 on the first push). */
   private make(o: number, r: number, row: number, cells: readonly Cell[]): PlannedOrder {
     const fields = this.firstFields(o, r, row, cells)
-    const goods = this.firstGoods(o, row, cells)
+    const goods = this.readGoods(o, row, cells, null, false) ?? []
     return { index: o + 1, key: this.grouping.keys[o] ?? null, rows: [row], fields, goods, fingerprint: null, errors: 0, warnings: 0 }
   }
 
   /** An order of one row: every cell read and checked as make() does, and only what the
    * whole-order rules and the search for repeats need is kept. */
   private rowOrder(o: number, r: number, row: number, cells: readonly Cell[]): RowOrder {
-    this.readFields(o, r, row, cells)
-    this.filled[o] = this.readBits | this.constantBits | (this.checkGoods(o, row, cells) > 0 ? GOODS_BIT : 0)
+    this.readFields(o, r, row, cells, null)
+    this.filled[o] = this.readBits | this.constantBits | ((this.readGoods(o, row, cells, null, false)?.length ?? 0) > 0 ? GOODS_BIT : 0)
     const email = (this.emailField >= 0 ? this.values[this.emailField] : undefined) ?? this.constantEmail
     this.emails[o] = email
     this.emailHashes[o] = emailHash(email ?? '')
@@ -128,7 +130,7 @@ class OrderBuilder {
    * mapping order. The object is a copy of a template with exactly these keys, so it is made
    * in one step instead of growing key by key. */
   private firstFields(o: number, r: number, row: number, cells: readonly Cell[]): OrderDraft['fields'] {
-    const present = this.readFields(o, r, row, cells)
+    const present = this.readFields(o, r, row, cells, null)
     const fields = this.compiled.columnFields
     const values = this.values
     const made: OrderDraft['fields'] = { ...this.template(present) }
@@ -139,10 +141,12 @@ class OrderBuilder {
     return made
   }
 
-  /** Reads and checks the order-field cells of an order's first row into this.values (undefined
-   * where there is no value); returns the bits (1 << position in columnFields) of those with one,
-   * and leaves their field bits (ColumnField.bit) in readBits. */
-  private readFields(o: number, r: number, row: number, cells: readonly Cell[]): number {
+  /** Reads and checks the order-field cells of one row of order o. For its first row (order
+   * null) the values go to this.values (undefined where there is none), the bits (1 << position
+   * in columnFields) of those with one are returned, and their field bits (ColumnField.bit) are
+   * left in readBits. A later row (order given) fills the fields the order does not have yet and
+   * must agree with those it has. */
+  private readFields(o: number, r: number, row: number, cells: readonly Cell[], order: OrderDraft | null): number {
     const fields = this.compiled.columnFields
     const values = this.values
     const base = this.originBase(o)
@@ -150,28 +154,56 @@ class OrderBuilder {
     let bits = 0
     for (let f = 0; f < fields.length; f++) {
       const field = fields[f] as ColumnField
-      values[f] = undefined
+      if (order === null) values[f] = undefined
       const cell = cells[field.column] ?? null
       if (cell === null || cell === '') continue
-      const value = field.plainText && typeof cell === 'string' && isSolid(cell) && cell.charCodeAt(0) !== 39 ? cell : field.read(cell, cells)
+      const current = order === null ? undefined : order.fields[field.key]
+      // Exports often repeat the order's e-mail, name and date on every line: the same cell
+      // as the one the value came from needs no second reading.
+      if (current !== undefined && base >= 0 && this.table.rows[this.origin[base + f] ?? r]?.[field.column] === cell) continue
+      const value = this.cellValue(field, cell, cells, row, o, field.key, field.bit, current === undefined)
       if (value === null) continue
-      if (typeof value !== 'string') {
-        this.readFailure([row, o, field, cell], field.key, value.message)
-        this.failed[o] = (this.failed[o] ?? 0) | field.bit
+      if (current !== undefined) {
+        if (!field.same(current, value)) {
+          this.conflict(row, o, order as OrderDraft, field, current, value, base >= 0 ? (this.origin[base + f] ?? r) : r)
+          this.failed[o] = (this.failed[o] ?? 0) | field.bit
+        }
         continue
       }
-      values[f] = value
-      present |= 1 << f
-      bits |= field.bit
+      if (order === null) {
+        values[f] = value
+        present |= 1 << f
+        bits |= field.bit
+      } else order.fields[field.key] = value
       if (base >= 0) this.origin[base + f] = r
-      const problem = field.check?.(value)
-      if (problem) {
-        this.valueProblem([row, o, field, cell], field.key, value, problem)
-        this.failed[o] = (this.failed[o] ?? 0) | field.bit
-      }
     }
-    this.readBits = bits
+    if (order === null) this.readBits = bits
     return present
+  }
+
+  /** The read-check-report step of every mapped cell (order fields and goods alike): the cell
+   * (not empty) read by its source's transform, a plain string cell taken as it is, the value
+   * checked unless `check` is false (a value only compared with the one the order has), and a
+   * problem reported under apiKey, marking `bit` failed for order o. Returns the value, or null
+   * when the cell gives none or cannot be read. A value that fails its check is returned too,
+   * with this.rejected set: order fields keep it, goods drop it. */
+  private cellValue(source: ColumnSource, cell: Cell, cells: readonly Cell[], row: number, o: number, apiKey: string, bit: number, check: boolean): string | null {
+    const value: ReadOutcome = source.plainText && typeof cell === 'string' && isSolid(cell) && cell.charCodeAt(0) !== 39 ? cell : source.read(cell, cells)
+    this.rejected = false
+    if (value === null) return null
+    if (typeof value !== 'string') {
+      this.readFailure([row, o, source, cell], apiKey, value.message)
+      this.failed[o] = (this.failed[o] ?? 0) | bit
+      return null
+    }
+    if (!check) return value
+    const problem = source.check?.(value)
+    if (problem) {
+      this.valueProblem([row, o, source, cell], apiKey, value, problem)
+      this.failed[o] = (this.failed[o] ?? 0) | bit
+      this.rejected = true
+    }
+    return value
   }
 
   /** Fields with the constants' values and, for each field in `present`, its key (value ''). */
@@ -193,97 +225,40 @@ class OrderBuilder {
     const o = this.grouping.orderOf[r] ?? r
     const row = this.table.rowNumbers[r] ?? r + 1
     const cells = this.table.rows[r] ?? []
-    const known = this.orders[o]
-    if (known === undefined) {
+    const order = this.orders[o]
+    if (order === undefined) {
       this.start(o, r, row, cells)
       return
     }
-    const order = known
     order.rows.push(row)
-    const fields = this.compiled.columnFields
-    const base = this.originBase(o)
-    for (let f = 0; f < fields.length; f++) {
-      const field = fields[f] as ColumnField
-      const cell = cells[field.column] ?? null
-      if (cell === null || cell === '') continue
-      const current = order.fields[field.key]
-      // Exports often repeat the order's e-mail, name and date on every line: the same cell
-      // as the one the value came from needs no second reading.
-      if (current !== undefined && base >= 0 && this.table.rows[this.origin[base + f] ?? r]?.[field.column] === cell) continue
-      const value = field.read(cell, cells)
-      if (value === null) continue
-      if (typeof value !== 'string') {
-        this.readFailure([row, o, field, cell], field.key, value.message)
-        this.failed[o] = (this.failed[o] ?? 0) | field.bit
-        continue
-      }
-      if (current === undefined) {
-        order.fields[field.key] = value
-        if (base >= 0) this.origin[base + f] = r
-        const problem = field.check?.(value)
-        if (problem) {
-          this.valueProblem([row, o, field, cell], field.key, value, problem)
-          this.failed[o] = (this.failed[o] ?? 0) | field.bit
-        }
-      } else if (!field.same(current, value)) {
-        this.conflict(row, o, order, field, current, value, base >= 0 ? (this.origin[base + f] ?? r) : r)
-        this.failed[o] = (this.failed[o] ?? 0) | field.bit
-      }
-    }
-    for (const good of this.compiled.goods) {
+    this.readFields(o, r, row, cells, order)
+    const goods = this.readGoods(o, row, cells, order.goods.length === 0 ? null : order.goods, true)
+    if (goods !== null) order.goods = goods
+  }
+
+  /** Reads and checks the goods a row gives order o, appending them to `lines`; when there are
+   * none yet (null), the array is made with the first line, at its real size (an empty array
+   * would reserve room for 17 on the first push). `later`: a later row of the order, which does
+   * not add a good made only of constants again. Returns the lines, or null when there are none. */
+  private readGoods(o: number, row: number, cells: readonly Cell[], lines: GoodLine[] | null, later: boolean): GoodLine[] | null {
+    const goods = this.compiled.goods
+    for (let g = 0; g < goods.length; g++) {
+      const good = goods[g] as CompiledGood
       // A good made only of constants belongs to the order, not to a line: add it once.
-      if (isConstant(good)) continue
-      const line = this.goodLine(o, row, cells, good, order.goods.length)
-      if (line === null) continue
-      if (order.goods.length === 0) order.goods = []
-      this.pushLine(order.goods, line, good, cells, row, o)
-    }
-  }
-
-  /** The good line this row gives the order at `position`, or null (problems reported). */
-  private goodLine(o: number, row: number, cells: readonly Cell[], good: CompiledGood, position: number): GoodLine | null {
-    const name = this.readGood(good.name, cells, row, o, position, 'good_name')
-    if (name === null) {
-      this.priceWithoutProduct(good, cells, row, o, position)
-      return null
-    }
-    const sum = good.sum ? this.readGood(good.sum, cells, row, o, position, 'good_sum') : null
-    return sum === null ? { good_name: name, row } : { good_name: name, row, good_sum: sum }
-  }
-
-  /** The goods of an order's first row, constants included, in one array of the right size. */
-  private firstGoods(o: number, row: number, cells: readonly Cell[]): GoodLine[] {
-    const goods = this.compiled.goods
-    let lines: GoodLine[] | null = null
-    for (let g = 0; g < goods.length; g++) {
-      const good = goods[g] as CompiledGood
-      const line = this.goodLine(o, row, cells, good, lines === null ? 0 : lines.length)
-      if (line === null) continue
-      if (good.quantity === null) {
-        if (lines === null) lines = [line]
-        else lines.push(line)
-      } else this.pushLine((lines ??= []), line, good, cells, row, o)
-    }
-    return lines ?? []
-  }
-
-  /** Reads and checks the goods of an order's first row as firstGoods does, without making
-   * them; returns how many there are. */
-  private checkGoods(o: number, row: number, cells: readonly Cell[]): number {
-    const goods = this.compiled.goods
-    let count = 0
-    for (let g = 0; g < goods.length; g++) {
-      const good = goods[g] as CompiledGood
-      const name = this.readGood(good.name, cells, row, o, count, 'good_name')
+      if (later && isConstant(good)) continue
+      const position = lines === null ? 0 : lines.length
+      const name = this.readGood(good.name, cells, row, o, position, 'good_name')
       if (name === null) {
-        this.priceWithoutProduct(good, cells, row, o, count)
+        this.priceWithoutProduct(good, cells, row, o, position)
         continue
       }
-      const sum = good.sum ? this.readGood(good.sum, cells, row, o, count, 'good_sum') : null
-      if (good.quantity === null) count++
-      else count += this.pushLine([], sum === null ? { good_name: name, row } : { good_name: name, row, good_sum: sum }, good, cells, row, o)
+      const sum = good.sum ? this.readGood(good.sum, cells, row, o, position, 'good_sum') : null
+      const line: GoodLine = sum === null ? { good_name: name, row } : { good_name: name, row, good_sum: sum }
+      if (good.quantity !== null) this.pushLine((lines ??= []), line, good, cells, row, o)
+      else if (lines === null) lines = [line]
+      else lines.push(line)
     }
-    return count
+    return lines
   }
 
   /** Adds a row's good to `lines` as its quantity says (GoodMapping.quantity); returns how many
@@ -329,22 +304,14 @@ class OrderBuilder {
   }
 
   /** A good's name or price for this row; null when empty or when it has a problem (reported,
-   * under the API key goods[position][part], which is only spelled out then). */
+   * under the API key goods[position][part]). */
   private readGood(from: GoodSource, cells: readonly Cell[], row: number, o: number, position: number, part: 'good_name' | 'good_sum'): string | null {
     if (from.kind === 'constant') return from.value
     const source = from.source
     const cell = cells[source.column] ?? null
     if (cell === null || cell === '') return null
-    const value: ReadOutcome = source.plainText && typeof cell === 'string' && isSolid(cell) && cell.charCodeAt(0) !== 39 ? cell : source.read(cell, cells)
-    if (value === null) return null
-    if (typeof value !== 'string') this.readFailure([row, o, source, cell], goodKey(position, part), value.message)
-    else {
-      const problem = source.check?.(value)
-      if (!problem) return value
-      this.valueProblem([row, o, source, cell], goodKey(position, part), value, problem)
-    }
-    this.failed[o] = (this.failed[o] ?? 0) | GOODS_BIT
-    return null
+    const value = this.cellValue(source, cell, cells, row, o, goodKey(position, part), GOODS_BIT, true)
+    return this.rejected ? null : value
   }
 
   private priceWithoutProduct(good: CompiledGood, cells: readonly Cell[], row: number, o: number, position: number): void {
@@ -416,8 +383,11 @@ class OrderBuilder {
   }
 }
 
+// API keys of goods by position, made once: every good cell read names its key.
+const goodKeys: Record<'good_name' | 'good_sum', string[]> = { good_name: [], good_sum: [] }
+
 function goodKey(position: number, part: 'good_name' | 'good_sum'): string {
-  return `goods[${position}][${part}]`
+  return (goodKeys[part][position] ??= `goods[${position}][${part}]`)
 }
 
 /** For each order, its number among the orders of more than one row, or -1. */

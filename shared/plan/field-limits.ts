@@ -1,7 +1,7 @@
 // How long one field of an order may be. No CreateOrder field needs more than a few kilobytes (a
 // long comment, a list of tags); a cell of megabytes is a mistake (a pasted file, a broken export)
 // and would make a request body of that size. Such a value is an error on its row, named here.
-import type { ValueCheck, ValueProblem } from './validate-order'
+import { valueProblem, type ValueCheck, type ValueProblem } from './validate-order'
 
 /** The limit for one field, in UTF-8 bytes (as the field goes on the wire, before escaping). */
 export const MAX_FIELD_BYTES = 64 * 1024
@@ -29,11 +29,7 @@ export function overFieldLimit(value: string): boolean {
 
 export function fieldTooLong(value: string): ValueProblem {
   const kb = Math.ceil(utf8Length(value) / 1024)
-  return {
-    code: 'too-long',
-    problem: `is ${kb} KB long, more than the ${MAX_FIELD_BYTES / 1024} KB one field may have`,
-    fix: 'Shorten the text in the file, or check that the right column is mapped (a value this long is usually a pasted file or a broken export).'
-  }
+  return valueProblem('too-long', 'too-long', { kb, max: MAX_FIELD_BYTES / 1024 })
 }
 
 /** The check of a field with the length limit in front of it. */

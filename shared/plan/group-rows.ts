@@ -4,7 +4,7 @@
 // own and gets an error: guessing where it belongs could merge two customers, while dropping it
 // would lose an order silently. Without an order-number column each row is one order.
 import type { Issue } from './issue'
-import { place } from './import-plan-messages'
+import { cellPlace, planIssue } from './issue-text'
 import type { SheetTable } from '../sheet/sheet'
 import { cellText } from './import-plan-text'
 import { digitsValue } from './validate-order-syntax'
@@ -56,15 +56,18 @@ export function groupRows(table: SheetTable, by: GroupColumn | null): RowGroupin
     if (key === '') {
       keys.push(null)
       const row = table.rowNumbers[r] ?? r + 1
-      issues.push({
-        severity: 'error',
-        code: 'empty-order-number',
-        row,
-        column: by.header,
-        field: null,
-        order: order + 1,
-        message: `${place(row, by.name)}: the order number is empty, so this row is kept as an order of its own. Write the order number it belongs to, or a new one if it is a separate order.`
-      })
+      issues.push(
+        planIssue({
+          severity: 'error',
+          code: 'empty-order-number',
+          row,
+          column: by.header,
+          field: null,
+          order: order + 1,
+          key: 'issue.empty-order-number',
+          params: cellPlace(row, by)
+        })
+      )
     } else {
       keys.push(key)
       seen.add(key, order)

@@ -3,11 +3,14 @@
 // is not in this sheet, a required field nobody maps) are found here, before any row is read.
 import { fieldSpec, type FieldType } from '../mapping/catalog'
 import { DELIVERY_FIELD_KEYS, ORDER_FIELD_KEYS, type OrderFieldKey } from '../mapping/field-keys'
-import type { Issue } from './issue'
+import type { Issue, IssueParams } from './issue'
+import { headersParams, planIssue, reasonParams } from './issue-text'
+import type { CatalogKey } from '../i18n/catalog/index'
 import { resolveColumn, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from '../mapping/mapping'
-import { clause, columnName, fieldName, listHeaders, neededPhrase, ordinal, quote, readAs } from './import-plan-messages'
+import { columnName, quote, readAs } from './import-plan-messages'
 import type { Cell } from '../sheet/sheet'
 import { cellText } from './import-plan-text'
+import type { Failure } from '../transforms/result'
 import { isValidTimeZone, normalizeDomain, parseMoney, parseTimerKill, parseTimestamp, type Transformed } from '../transforms/index'
 import { isPlainHost } from '../transforms/domain'
 import { plainMoney } from '../transforms/money'
@@ -16,11 +19,15 @@ import { withFieldLimit } from './field-limits'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 import { namePart } from '../transforms/full-name'
 import { combineDateTime } from '../transforms/date-time-columns'
-import { noteText } from '../presets/notes'
+import { guessText } from '../presets/notes'
 
-export interface ReadFailure {
-  message: string
-}
+/** What a mapping problem is about, as issueText's `what` parameters: a field, the time of day
+ * or zone of a date field, a good's quantity, or the order number that groups rows. */
+type What = { what: 'field' | 'time' | 'zone'; field: string } | { what: 'quantity'; field: string; good: number } | { what: 'groupBy' }
+
+/** Why a cell cannot be read: the transform's failure (its English sentence, and its catalog
+ * reason and parameters when it has them). */
+export type ReadFailure = Pick<Failure, 'message' | 'reason' | 'params'>
 /** A cell as it will be sent: a string, null for "empty", or why it could not be read. */
 export type ReadOutcome = string | null | ReadFailure
 /** `cells` is the whole row, for fields read from more than one column (a date with its time
@@ -105,7 +112,7 @@ const ALWAYS_TRIMMED: ReadonlySet<FieldType> = new Set(['id', 'email', 'ip'])
 const TIMES: ReadonlySet<FieldType> = new Set(['timestamp', 'timer_kill'])
 
 function outcome(result: Transformed<string>): ReadOutcome {
-  return result.ok ? result.value : { message: result.message }
+  return result.ok ? result.value : result
 }
 
 function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date1904: boolean): CellReader {
@@ -122,7 +129,7 @@ function cellReader(type: FieldType, mapping: Mapping, field: FieldMapping, date
         const plain = typeof cell === 'string' ? plainTimestamp(cell, dateOptions) : undefined
         if (plain !== undefined) return String(plain)
         const result = parseTimestamp(cell, dateOptions)
-        if (!result.ok) return { message: result.message }
+        if (!result.ok) return result
         return result.value === null ? null : String(result.value)
       }
     case 'timer_kill':
@@ -173,35 +180,30 @@ class MappingCompiler {
     this.checks = compileValueChecks(context.now)
   }
 
-  private error(code: string, field: string | null, column: string | null, message: string): void {
-    this.issues.push({ severity: 'error', code, row: null, column, field, order: null, message })
+  private error(code: string, field: string | null, column: string | null, key: CatalogKey, params: IssueParams): void {
+    this.issues.push(planIssue({ severity: 'error', code, row: null, column, field, order: null, key, params }))
   }
 
   /** The column a reference points to, or -1 after reporting that this sheet lacks it. */
-  locate(ref: ColumnRef, apiKey: string | null, what: string): number {
+  locate(ref: ColumnRef, apiKey: string | null, what: What): number {
     const index = resolveColumn(this.headers, ref)
     if (index >= 0) return index
-    const occurrence = ref.occurrence ?? 1
-    const which = occurrence > 1 ? `the ${ordinal(occurrence)} column "${ref.column}"` : `column "${ref.column}"`
-    this.error(
-      'missing-column',
-      apiKey,
-      ref.column,
-      `The mapping takes ${what} from ${which}, but this sheet has no such column. Headers seen: ${listHeaders(this.headers)}. Pick another column in the mapping, or unmap it.`
-    )
+    const params = { ...what, column: ref.column, occurrence: ref.occurrence ?? 1, ...headersParams(this.headers) }
+    this.error('missing-column', apiKey, ref.column, 'issue.missing-column', params)
     return -1
   }
 
-  unmapped(apiKey: string, catalogKey: string, why: string): void {
-    const phrase = neededPhrase(catalogKey)
-    this.error('unmapped', apiKey, null, `No column for ${phrase} (${apiKey}) was found${why}. Headers seen: ${listHeaders(this.headers)}; map one in the mapping.`)
+  /** A required field no column feeds; `good`: the good's number, for a good with a price. */
+  unmapped(apiKey: string, catalogKey: string, key: 'issue.unmapped' | 'issue.unmapped.shipped' | 'issue.unmapped.priced', good?: number): void {
+    const params = { need: catalogKey, field: apiKey, ...headersParams(this.headers) }
+    this.error('unmapped', apiKey, null, key, good === undefined ? params : { ...params, good })
   }
 
   /** A column-fed source, or a constant read and checked now, or null when nothing applies. */
   source(field: FieldMapping | undefined, catalogKey: string, apiKey: string): GoodSource | null {
     if (!field || field.source.kind === 'none') return null
     const type = typeOf(catalogKey)
-    const what = fieldName(apiKey)
+    const what: What = { what: 'field', field: apiKey }
     if (TIMES.has(type) && !this.knownTimeZone(field, what, apiKey)) return null
     let read = cellReader(type, this.mapping, field, this.context.date1904)
     // Every field, checked or not, has the length limit of shared/field-limits.ts.
@@ -210,7 +212,7 @@ class MappingCompiler {
     const column = this.locate(field.source, apiKey, what)
     if (column < 0) return null
     if (type === 'timestamp' && (field.transform?.timeColumn || field.transform?.zoneColumn)) {
-      const combined = this.dateTimeReader(field, apiKey, what)
+      const combined = this.dateTimeReader(field, apiKey)
       if (combined === null) return null
       read = combined
     }
@@ -222,15 +224,15 @@ class MappingCompiler {
   }
 
   /** A date read with its time of day and zone from their own columns. */
-  private dateTimeReader(field: FieldMapping, apiKey: string, what: string): CellReader | null {
+  private dateTimeReader(field: FieldMapping, apiKey: string): CellReader | null {
     const own = field.transform ?? {}
-    const time = own.timeColumn ? this.locate(own.timeColumn, apiKey, `the time of day of ${what}`) : -1
-    const zone = own.zoneColumn ? this.locate(own.zoneColumn, apiKey, `the time zone of ${what}`) : -1
+    const time = own.timeColumn ? this.locate(own.timeColumn, apiKey, { what: 'time', field: apiKey }) : -1
+    const zone = own.zoneColumn ? this.locate(own.zoneColumn, apiKey, { what: 'zone', field: apiKey }) : -1
     if ((own.timeColumn && time < 0) || (own.zoneColumn && zone < 0)) return null
     const options = { dateOrder: own.dateOrder ?? this.mapping.defaults.dateOrder, timeZone: own.timeZone ?? this.mapping.defaults.timeZone, date1904: this.context.date1904 }
     return (cell, cells) => {
       const result = combineDateTime(cell, time >= 0 ? cells?.[time] : undefined, zone >= 0 ? cells?.[zone] : undefined, options)
-      if (!result.ok) return { message: result.message }
+      if (!result.ok) return result
       return result.value === null ? null : String(result.value)
     }
   }
@@ -243,30 +245,29 @@ class MappingCompiler {
   /** The quantity column of a good, if it has one. */
   quantity(good: GoodMapping, index: number): CompiledQuantity | null {
     if (!good.quantity) return null
-    const column = this.locate(good.quantity.column, `goods[${index}][good_name]`, `the quantity of good ${index + 1}`)
+    const column = this.locate(good.quantity.column, `goods[${index}][good_name]`, { what: 'quantity', field: `goods[${index}][good_name]`, good: index + 1 })
     if (column < 0) return null
     return { column, header: this.headers[column] ?? '', name: columnName(this.headers, column), mode: good.quantity.mode, price: good.quantity.price ?? 'unit' }
   }
 
   /** An unknown time zone would fail every date of the column: say so once, here. */
-  private knownTimeZone(field: FieldMapping, what: string, apiKey: string): boolean {
+  private knownTimeZone(field: FieldMapping, what: What, apiKey: string): boolean {
     const zone = field.transform?.timeZone ?? this.mapping.defaults.timeZone
     if (isValidTimeZone(zone)) return true
-    this.error('time-zone', apiKey, null, `The time zone ${quote(zone)} set in the mapping for ${what} is not known. Use a name like Europe/Moscow, America/New_York or UTC.`)
+    this.error('time-zone', apiKey, null, 'issue.time-zone', { ...what, zone: quote(zone) })
     return false
   }
 
-  private constant(text: string, read: CellReader, check: ValueCheck | null, apiKey: string, what: string): GoodSource | null {
+  private constant(text: string, read: CellReader, check: ValueCheck | null, apiKey: string, what: What): GoodSource | null {
     const value = read(text)
     if (value === null) return null
-    const start = `The value ${quote(text)} that the mapping sets for ${what}`
     if (typeof value !== 'string') {
-      this.error('constant', apiKey, null, `${start} cannot be used: ${clause(value.message)}. Change it in the mapping.`)
+      this.error('constant', apiKey, null, 'issue.constant.unreadable', { ...reasonParams(value), ...what, value: quote(text) })
       return null
     }
     const problem = check?.(value)
     if (!problem) return { kind: 'constant', value }
-    this.error('constant', apiKey, null, `${start} ${problem.problem}. Change it in the mapping.`)
+    this.error('constant', apiKey, null, 'issue.constant', { ...problem.params, ...what, value: quote(text), problem: problem.variant })
     return null
   }
 }
@@ -291,7 +292,7 @@ export function compileMapping(headers: readonly string[], mapping: Mapping, con
   for (const key of needed) {
     if (required.includes(key)) continue
     if (mapped.has(key)) required.push(key)
-    else compiler.unmapped(key, key, key === 'bill_email' ? '' : ', and the goods are shipped by mail, so every order needs it')
+    else compiler.unmapped(key, key, key === 'bill_email' ? 'issue.unmapped' : 'issue.unmapped.shipped')
   }
   const goods = compileGoods(compiler, mapping)
   for (const guess of mapping.guesses ?? []) {
@@ -302,7 +303,7 @@ export function compileMapping(headers: readonly string[], mapping: Mapping, con
 
 function compileGroupBy(compiler: MappingCompiler, headers: readonly string[], mapping: Mapping): CompiledMapping['groupBy'] {
   if (!mapping.groupBy) return null
-  const column = compiler.locate(mapping.groupBy, null, 'the order number that groups rows into orders')
+  const column = compiler.locate(mapping.groupBy, null, { what: 'groupBy' })
   return column < 0 ? null : { column, header: headers[column] ?? '', name: columnName(headers, column) }
 }
 
@@ -313,8 +314,8 @@ function compileGoods(compiler: MappingCompiler, mapping: Mapping): CompiledGood
     const nameMapped = isMapped(good.name)
     const priceMapped = isMapped(good.sum)
     if (!nameMapped) {
-      if (i === 0) compiler.unmapped(nameKey, 'good_name', '')
-      else if (priceMapped) compiler.unmapped(nameKey, 'good_name', ` for good ${i + 1}, which has a price`)
+      if (i === 0) compiler.unmapped(nameKey, 'good_name', 'issue.unmapped')
+      else if (priceMapped) compiler.unmapped(nameKey, 'good_name', 'issue.unmapped.priced', i + 1)
       return
     }
     const name = compiler.source(good.name, 'good_name', nameKey)
@@ -322,12 +323,6 @@ function compileGoods(compiler: MappingCompiler, mapping: Mapping): CompiledGood
     if (name) goods.push({ name, sum, quantity: compiler.quantity(good, i) })
   })
   return goods
-}
-
-/** The warning for a column chosen among look-alikes that the user has not confirmed yet. */
-function guessText(guess: NonNullable<Mapping['guesses']>[number]): string {
-  const what = guess.field === 'groupBy' ? 'the order number that groups rows' : fieldName(guess.field)
-  return `Column ${quote(guess.column)} was chosen for ${what} by a rule (${noteText({ code: guess.code, params: guess.params })}); confirm it in the mapping, or pick another column${guess.field === 'groupBy' ? ' with --group-by' : ` with --map ${guess.field}=COLUMN`}.`
 }
 
 /** Excel's text marker: a typed '02116 or '+7 916... keeps its zeros or plus as text, and some

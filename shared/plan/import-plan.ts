@@ -6,10 +6,11 @@ import { ordersSharingEmail } from './same-email'
 import { groupRows } from './group-rows'
 import { compileMapping, type CompiledMapping } from './import-plan-mapping'
 import { withoutTotals, type TotalsSplit } from './totals-rows'
-import { noteText } from '../presets/notes'
 import { cellToText } from '../transforms/index'
 import { IssueCollector } from './import-plan-issues'
-import { checkOrders, orderPlace } from './validate-order-issues'
+import { checkOrders } from './validate-order-issues'
+import { orderPlaceParams, planIssue } from './issue-text'
+import { applyOrderStatus, type StatusSummary } from './order-status-plan'
 import type { Issue } from './issue'
 import type { Mapping } from '../mapping/mapping'
 import type { PlannedOrder } from './order'
@@ -26,6 +27,9 @@ export interface ImportPlan {
   /** Sheet-wide issues first, then by row, then by column from left to right. */
   issues: Issue[]
   counts: { rows: number; orders: number; validOrders: number; errors: number; warnings: number }
+  /** Orders per status (paid, cancelled, returned, unpaid), the status column's values, and the
+   * backlog orders that are not auto-cancelled. Absent in plans made before it existed. */
+  status?: StatusSummary
 }
 
 export interface PlanOptions {
@@ -49,10 +53,13 @@ export function planImport(fullTable: SheetTable, mapping: Mapping, options?: Pl
   for (const issue of grouping.issues) issues.add(issue, compiled.groupBy?.column)
   const { orders, failed, filled, emails, emailHashes } = buildOrders(table, compiled, grouping, issues)
   checkOrders(orders, failed, filled, compiled, mapping.shipped, issues)
+  const now = options?.now ?? Date.now()
+  const status = applyOrderStatus(table, grouping.orderOf, orders, mapping, compiled, { date1904: fullTable.date1904, now }, issues)
   flagRepeatedOrders(orders, emails, emailHashes, issues)
   const sheetErrors = compiled.issues.filter((i) => i.severity === 'error').length
   const orderOfRow = totals && totals.skipped.length > 0 ? spread(grouping.orderOf, totals.skipped, fullTable.rows.length) : grouping.orderOf.map((o) => o + 1)
-  return { orders, orderOfRow, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, sheetErrors) } }
+  const allSheetErrors = sheetErrors + status.sheetErrors
+  return { orders, orderOfRow, issues: issues.sorted(), counts: { rows: table.rows.length, ...tallyIssues(orders, issues.issues, allSheetErrors) }, status: status.summary }
 }
 
 /** Leaves totals rows out (a note says which); null when the sheet has none. */
@@ -65,15 +72,18 @@ function skipTotals(table: SheetTable, compiled: CompiledMapping, issues: IssueC
   if (split.skipped.length === 0) return null
   const rows = split.skippedRows
   const example = (table.rows[split.skipped[0]!] ?? []).map((c) => (c === null ? '' : cellToText(c).trim())).find((t) => t !== '') ?? ''
-  issues.add({
-    severity: 'warning',
-    code: 'totals-row',
-    row: rows[0] ?? null,
-    column: null,
-    field: null,
-    order: null,
-    message: noteText({ code: 'totals.skipped', params: { rows: rows.join(', '), count: rows.length, example } })
-  })
+  issues.add(
+    planIssue({
+      severity: 'warning',
+      code: 'totals-row',
+      row: rows[0] ?? null,
+      column: null,
+      field: null,
+      order: null,
+      key: 'issue.totals-row',
+      params: { rowList: rows.join(', '), count: rows.length, example: JSON.stringify(example) }
+    })
+  )
   return split
 }
 
@@ -129,16 +139,17 @@ function flagRepeatedOrders(orders: readonly PlannedOrder[], emails: ReadonlyArr
       firstByPrint.set(print, order)
       continue
     }
-    issues.add({
-      severity: 'warning',
-      code: 'duplicate-order',
-      row: order.rows[0] ?? null,
-      column: null,
-      field: null,
-      order: order.index,
-      message:
-        `${orderPlace(order, null)}: this order is the same as the one at row ${earlier.rows[0] ?? '?'} (same customer, products, prices and details). ` +
-        'If it is really a second order, keep it; otherwise delete the repeated rows so it is not created twice.'
-    })
+    issues.add(
+      planIssue({
+        severity: 'warning',
+        code: 'duplicate-order',
+        row: order.rows[0] ?? null,
+        column: null,
+        field: null,
+        order: order.index,
+        key: 'issue.duplicate-order',
+        params: { ...orderPlaceParams(order, null), earlier: earlier.rows[0] ?? '?' }
+      })
+    )
   }
 }

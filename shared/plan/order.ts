@@ -19,6 +19,12 @@ export interface OrderDraft {
   /** Normalized order-level values; a missing key is not sent. */
   fields: Partial<Record<OrderFieldKey, string>>
   goods: GoodLine[]
+  /** The status the order gets after it is created (UpdateOrderStatus), from the mapping's
+   * status; absent: it stays a new, unpaid invoice. `date` is unix seconds or null (now). */
+  status?: { status: 'paid' | 'cancel' | 'return'; date: number | null }
+  /** Created in the past and the sheet does not set bill_timer_kill: CreateOrder sends
+   * bill_timer_kill = 0 (never auto-cancel) for it, see shared/plan/order-status-plan.ts. */
+  backlogNoCancel?: true
 }
 
 export interface PlannedOrder extends OrderDraft {

@@ -6,13 +6,14 @@ import { cellToText } from '../transforms/index'
 /** Most goods a line may repeat: beyond this, "multiply" is what is meant. */
 export const MAX_REPEAT = 100
 
-export type QuantityRead = { ok: true; value: number } | { ok: false; message: string }
+/** `text`: the quantity as written, when it is not one. */
+export type QuantityRead = { ok: true; value: number } | { ok: false; text: string; message: string }
 
 /** A quantity cell: a whole number from 1; empty means 1. */
 export function readQuantity(cell: Cell): QuantityRead {
   const text = cell === null ? '' : cellToText(cell).replace(/\s/g, '').replace(/[.,]0+$/, '')
   if (text === '') return { ok: true, value: 1 }
-  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) return { ok: false, message: `the quantity ${JSON.stringify(text)} is not a whole number of 1 or more` }
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) return { ok: false, text, message: `the quantity ${JSON.stringify(text)} is not a whole number of 1 or more` }
   return { ok: true, value: Number(text) }
 }
 

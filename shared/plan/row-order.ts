@@ -15,6 +15,9 @@ export interface RowReader {
 
 export class RowOrder implements PlannedOrder {
   fingerprint: string | null = null
+  // Set after planning when they apply (order-status-plan.ts); `declare` adds no own property.
+  declare status?: PlannedOrder['status']
+  declare backlogNoCancel?: true
   errors = 0
   warnings = 0
   // #private, so JSON, spreads and test equality see only data (toJSON gives the whole order).
@@ -70,7 +73,12 @@ export class RowOrder implements PlannedOrder {
 
   toJSON(): PlannedOrder {
     const { index, key, rows, fields, goods, fingerprint, errors, warnings } = this
-    return { index, key, rows, fields, goods, fingerprint, errors, warnings }
+    const json: PlannedOrder = { index, key, rows, fields, goods, fingerprint, errors, warnings }
+    // Set on the order after planning (order-status-plan.ts), when they apply.
+    const { status, backlogNoCancel } = this
+    if (status !== undefined) json.status = status
+    if (backlogNoCancel !== undefined) json.backlogNoCancel = backlogNoCancel
+    return json
   }
 
   private values(): OrderValues {

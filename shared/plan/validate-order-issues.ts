@@ -2,7 +2,9 @@
 import type { ColumnField, CompiledMapping } from './import-plan-mapping'
 import { fieldBit, GOODS_BIT } from './import-plan-mapping'
 import { NO_COLUMN, type IssueCollector } from './import-plan-issues'
-import { neededPhrase, place, quote } from './import-plan-messages'
+import { place, quote } from './import-plan-messages'
+import { orderPlaceParams, planIssue } from './issue-text'
+import type { CatalogKey } from '../i18n/catalog/index'
 import type { OrderFieldKey } from '../mapping/field-keys'
 import type { OrderDraft } from './order'
 import { compileOrderRules, type OrderProblem } from './validate-order'
@@ -20,18 +22,18 @@ export function orderPlace(order: OrderDraft, column: string | null): string {
   return `${name} (rows ${shown}${more})${column === null ? '' : `, ${column}`}`
 }
 
-function problemText(problem: OrderProblem, order: OrderDraft, shipped: boolean): string {
-  const medium = order.fields['utm[utm_medium]'] ?? ''
+/** The catalog key and parameters of a whole-order problem (the place is added by the caller). */
+function problemIssue(problem: OrderProblem, order: OrderDraft, shipped: boolean): { key: CatalogKey; params: Record<string, string | number> } {
   switch (problem.code) {
     case 'no-goods':
-      return 'the order has no product (goods[0][good_name]). Write the product ID in the product column.'
+      return { key: 'issue.no-goods', params: {} }
     case 'affiliate-source':
-      return 'the sale is marked as a partner sale (utm[utm_medium] is "affiliate"), but the partner\'s login (utm[utm_source]) is empty. Write the partner\'s login, or change the medium.'
+      return { key: 'issue.affiliate-source', params: {} }
     case 'affiliate-case':
-      return `utm[utm_medium] is ${quote(medium)}; the shop counts a partner sale only when it is written "affiliate" in lower case. Correct it.`
+      return { key: 'issue.affiliate-case', params: { medium: quote(order.fields['utm[utm_medium]'] ?? '') } }
     case 'required': {
-      const why = problem.field === 'bill_email' || !shipped ? 'every order needs it' : 'it is needed because the goods are shipped by mail'
-      return `${neededPhrase(problem.field)} is empty (${problem.field}); ${why}. Fill it in.`
+      const always = problem.field === 'bill_email' || !shipped
+      return { key: always ? 'issue.required' : 'issue.required.shipped', params: { need: problem.field, field: problem.field } }
     }
   }
 }
@@ -60,16 +62,18 @@ export function checkOrders(orders: readonly OrderDraft[], failed: Uint32Array, 
       const bit = problem.field === 'good_name' ? GOODS_BIT : (field?.bit ?? 0)
       const missing = problem.code === 'required' || problem.code === 'no-goods'
       if (missing && ((failed[o] ?? 0) & bit) !== 0) continue
+      const { key, params } = problemIssue(problem, order, shipped)
       issues.add(
-        {
+        planIssue({
           severity: 'error',
           code: problem.code,
           row: order.rows[0] ?? null,
           column: source?.header ?? null,
           field: problem.field === 'good_name' ? 'goods[0][good_name]' : problem.field,
           order: order.index,
-          message: `${orderPlace(order, source?.name ?? null)}: ${problemText(problem, order, shipped)}`
-        },
+          key,
+          params: { ...orderPlaceParams(order, source ?? null), ...params }
+        }),
         source?.column ?? NO_COLUMN
       )
     }

@@ -4,6 +4,8 @@
 import { z } from 'zod'
 import type { OrderFieldKey } from '../mapping/field-keys'
 import type { OrderDraft } from './order'
+import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
+import { translatorFor } from '../i18n/translate'
 import { digitsValue, isEmail, isInteger, isIp, isPositiveDecimal, significantDecimals } from './validate-order-syntax'
 
 /** 2000-01-01T00:00:00Z: an order "created" earlier is a misread date, not a real order. */
@@ -14,18 +16,23 @@ const DAY = 86_400
 const MONEY_DECIMALS = 2
 
 export interface ValueProblem {
-  /** Issue code: 'email', 'ip', 'money', 'date', 'timer-kill'. */
+  /** Issue code: 'email', 'ip', 'money', 'date', 'timer-kill', 'too-long'. */
   code: string
-  /** What is wrong, continuing a sentence that starts with the quoted value. */
+  /** Which failure of the code: the catalog key 'issue.problem.<variant>' words it. */
+  variant: string
+  /** What the variant's words need ('kb', 'max'). */
+  params?: Readonly<Record<string, string | number>>
+  /** What is wrong, continuing a sentence that starts with the quoted value (English). */
   problem: string
-  /** What the user should do, as a full sentence. */
+  /** What the user should do, as a full sentence (English). */
   fix: string
 }
 
 export type ValueCheck = (value: string) => ValueProblem | null
 
-/** One refinement of a value rule: the predicate, what its failure says, and whether a failure
- * stops the later refinements. The zod schema is made of these; so is the quick check. */
+/** One refinement of a value rule: the predicate, which failure it is (the variant of
+ * ValueProblem), and whether a failure stops the later refinements. The zod schema is made of
+ * these; so is the quick check. */
 interface Refinement {
   test: (value: string) => boolean
   error: string
@@ -59,20 +66,20 @@ function digitsBetween(value: string, low: number, high: number): boolean {
   return number >= 0 && number >= low && number <= high
 }
 
-const emailRule = valueRule([{ test: isEmail, error: 'is not a valid e-mail address' }])
-const ipRule = valueRule([{ test: isIp, error: 'is not an IPv4 or IPv6 address' }])
+const emailRule = valueRule([{ test: isEmail, error: 'email' }])
+const ipRule = valueRule([{ test: isIp, error: 'ip' }])
 const moneyRule = valueRule([
-  { test: (v) => significantDecimals(v) >= 0, error: 'is not an amount of money', abort: true },
-  { test: isPositiveDecimal, error: 'is not more than 0', abort: true },
-  { test: (v) => significantDecimals(v) <= MONEY_DECIMALS, error: `has more than ${MONEY_DECIMALS} digits after the decimal point` }
+  { test: (v) => significantDecimals(v) >= 0, error: 'money.amount', abort: true },
+  { test: isPositiveDecimal, error: 'money.positive', abort: true },
+  { test: (v) => significantDecimals(v) <= MONEY_DECIMALS, error: 'money.decimals' }
 ])
 
 function createdRule(nowSeconds: number): ValueRule {
   return valueRule(
     [
-      { test: isInteger, error: 'is not a date and time', abort: true },
-      { test: (v) => Number(v) >= EARLIEST_CREATED, error: 'is before the year 2000, which cannot be an order date', abort: true },
-      { test: (v) => Number(v) <= nowSeconds + DAY, error: 'is more than a day in the future' }
+      { test: isInteger, error: 'date.format', abort: true },
+      { test: (v) => Number(v) >= EARLIEST_CREATED, error: 'date.early', abort: true },
+      { test: (v) => Number(v) <= nowSeconds + DAY, error: 'date.future' }
     ],
     (v) => digitsBetween(v, EARLIEST_CREATED, nowSeconds + DAY)
   )
@@ -81,18 +88,22 @@ function createdRule(nowSeconds: number): ValueRule {
 function timerKillRule(nowSeconds: number): ValueRule {
   const flag = (v: string) => v === '0' || v === '1'
   return valueRule([
-    { test: (v) => flag(v) || isInteger(v), error: 'is neither 1 (cancel as the product says), 0 (never cancel) nor a date', abort: true },
-    { test: (v) => flag(v) || Number(v) >= nowSeconds - DAY, error: 'is in the past, so the invoice would be cancelled at once', abort: true },
-    { test: (v) => flag(v) || Number(v) <= LATEST_TIMER_KILL, error: 'is after the year 2100' }
+    { test: (v) => flag(v) || isInteger(v), error: 'timer-kill.format', abort: true },
+    { test: (v) => flag(v) || Number(v) >= nowSeconds - DAY, error: 'timer-kill.past', abort: true },
+    { test: (v) => flag(v) || Number(v) <= LATEST_TIMER_KILL, error: 'timer-kill.late' }
   ])
 }
 
-const FIXES: Record<string, string> = {
-  email: 'Correct the address in the file.',
-  ip: 'Correct the IP address (like 192.168.0.1) or leave the cell empty.',
-  money: 'Write a price above 0 with at most 2 decimals (like 1500.50), or leave the cell empty to use the shop price.',
-  date: 'Correct the date in the file, or set the date order and time zone in the mapping.',
-  'timer-kill': 'Write 1, 0 or a future date and time, or leave the cell empty.'
+/** A value's problem with its English words (the catalog's 'issue.problem.<variant>' and
+ * 'issue.fix.<code>'), for messages and for code without a translator. */
+export function valueProblem(code: string, variant: string, params?: Readonly<Record<string, string | number>>): ValueProblem {
+  const t = translatorFor('en')
+  const problemKey = `issue.problem.${variant}`
+  const fixKey = `issue.fix.${code}`
+  const known = isCatalogKey(problemKey) ? variant : 'invalid'
+  const problem = t(`issue.problem.${known}` as CatalogKey, params)
+  const fix = t((isCatalogKey(fixKey) ? fixKey : 'issue.fix.value') as CatalogKey)
+  return params === undefined ? { code, variant: known, problem, fix } : { code, variant: known, params, problem, fix }
 }
 
 function fromRule(code: string, rule: ValueRule): ValueCheck {
@@ -100,7 +111,7 @@ function fromRule(code: string, rule: ValueRule): ValueCheck {
     if (rule.passes(value)) return null
     const result = rule.schema.safeParse(value)
     if (result.success) return null
-    return { code, problem: result.error.issues[0]?.message ?? 'is not valid', fix: FIXES[code] ?? 'Correct the value in the file.' }
+    return valueProblem(code, result.error.issues[0]?.message ?? 'invalid')
   }
 }
 

@@ -1,5 +1,9 @@
-// What the source detection tells the user, as a code and its parameters. The English text of
-// every code is made here, in one place, so a translation can replace this one table.
+// What the source detection tells the user, as a code and its parameters. The words of every
+// code are in the catalog (note.*, both languages): translateNote() renders a note with the
+// reader's translator, noteText() in English for the callers that keep an English string.
+import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
+import { translatorFor, type Translate, type TranslateOptions } from '../i18n/translate'
+import { DATE_ORDER_KEYS, dateOrderText, type DateOrderWhy } from '../transforms/date-order'
 
 export type NoteParams = Record<string, string | number>
 
@@ -11,57 +15,149 @@ export interface Note {
   level?: 'info' | 'warning' | 'guess'
 }
 
-const q = (v: string | number | undefined) => JSON.stringify(String(v ?? ''))
-
-const TEXTS: Readonly<Record<string, (p: NoteParams) => string>> = {
-  'preset.recognized': (p) => `Recognized: ${p.name}. Its preset was applied; change anything in the mapping.`,
-  'preset.template': (p) => `The saved template ${q(p.template)} for these headers is used (it wins over the ${p.name} preset).`,
-  'group.preset': (p) => `Rows with the same ${q(p.column)} are one order: ${p.name} lists each line item on a row of its own.`,
-  'group.repeats': (p) => `Rows with the same ${q(p.column)} are one order: ${q(p.value)} is on ${p.count} rows in a row with the same e-mail.`,
-  'group.named': (p) => `Rows with the same ${q(p.column)} are one order: its header names an order number.`,
-  'group.empty-column': (p) => `Column ${q(p.column)} is empty, so rows are not grouped by it.`,
-  'group.none': () => 'No column repeats its value on consecutive rows of one customer, so each row is one order.',
-  'group.inherit': (p) => `Order details (${p.columns}) are on the first row of each order only; its other rows take them from there.`,
-  'name.split': (p) =>
-    `Full names in ${q(p.column)} are split ${p.order === 'surname-first' ? 'surname first (ФИО)' : 'first name first'}: ${q(p.example)} gives first name ${q(p.first)}, surname ${q(p.last)}${p.middle ? `, middle name ${q(p.middle)}` : ''}.`,
-  'name.not-a-name': (p) => `Column ${q(p.column)} holds order numbers or ids (like ${q(p.example)}), not names, so it is not used for the first name.`,
-  'email.buyer': (p) => `Column ${q(p.column)} is the buyer's e-mail; ${q(p.other)} has the same address on every row (the merchant's).`,
-  'email.preset': (p) => `Column ${q(p.column)} is the buyer's e-mail in ${p.name}; ${q(p.other)} is the merchant's.`,
-  'email.pick': (p) => `Columns ${p.columns} all hold e-mail addresses; ${q(p.column)} was taken as the buyer's.`,
-  'product.sku': (p) => `Column ${q(p.column)} (product IDs) is the product, not ${q(p.other)} (titles).`,
-  'product.id': (p) => `Column ${q(p.column)} holds product IDs: it is the product.`,
-  'product.title-only': (p) =>
-    `Column ${q(p.column)} holds product titles. CreateOrder needs the shop's product ID: titles are refused unless they are the IDs. Map an ID column, or set the product ID as a constant.`,
-  'product.none': (p) =>
-    `${p.name} has no product column: set the shop's product ID for every order with --map good_name==PRODUCT_ID (or a constant in the Map step), or map a column with --map good_name=COLUMN.`,
-  'price.line': (p) => `Column ${q(p.column)} (the line price) is the good's price, not ${p.others} (order totals, taxes, fees).`,
-  'price.total': (p) => `Column ${q(p.column)} is an order total; it is used as the price of the order's one good.`,
-  'price.none': () => 'No price column was found: each good is sent without good_sum, so the shop price is used.',
-  'quantity.found': (p) =>
-    `Quantities are in ${q(p.column)}: ${p.mode === 'multiply' ? 'one good at price x quantity' : 'the good is sent once per unit'} (change with --quantity repeat|multiply).`,
-  'quantity.ignored': (p) => `Column ${q(p.column)} looks like a quantity but is not used: each row sends its good once.`,
-  'date.order': (p) => `Dates in ${q(p.column)} are read ${orderWords(p.order)}: ${p.reason}.`,
-  'date.ambiguous': (p) => `The day/month order of ${q(p.column)} cannot be told: ${p.reason}. Set it with --date-order dmy|mdy (or in the Map step).`,
-  'date.zone': (p) => `Times without a zone are read as ${p.zone}${p.why ? ` (${p.why})` : ''}. Another zone: --time-zone (or the Map step).`,
-  'email.other-sheet': (p) =>
-    `This sheet has no column of e-mail addresses, which CreateOrder needs; the workbook's sheet ${p.sheets} has them. Read that sheet with --sheet ${q(p.sheet)} (or pick it in the Load step).`,
-  'email.none': (p) =>
-    `${p.name} has no customer e-mail, which CreateOrder needs. Export the orders with the customer's e-mail (for WooCommerce, e.g. the Advanced Order Export plugin), or add an e-mail column and map it with --map bill_email=COLUMN.`,
-  'date.offset': (p) => `Times in ${q(p.column)} carry their own offset (like ${q(p.example)}), which is used.`,
-  'date.columns': (p) => `The order time is ${q(p.date)}${p.time ? ` with the time of day from ${q(p.time)}` : ''}${p.zone ? ` and the zone from ${q(p.zone)}` : ''}.`,
-  'totals.skipped': (p) => `${p.count === 1 ? 'Row' : 'Rows'} ${p.rows} ${p.count === 1 ? 'is a totals row' : 'are totals rows'} (${q(p.example)}) and ${p.count === 1 ? 'is' : 'are'} left out.`,
-  'ambiguous.candidates': (p) => `Several columns could be ${p.field}: ${p.columns}. None was used; pick one with --map ${p.key}=COLUMN (a header or a letter like B) or in the Map step.`,
-  'map.given': (p) => `Column ${q(p.column)} is used for ${p.field}, as given.`
+/** A column chosen by a rule among look-alikes (Mapping.guesses). */
+export interface NoteGuess {
+  field: string
+  column: string
+  code: string
+  params: NoteParams
 }
 
-function orderWords(order: string | number | undefined): string {
-  if (order === 'dmy') return 'day first'
-  if (order === 'mdy') return 'month first'
-  return 'year first'
+const ENGLISH = translatorFor('en')
+
+// Every code's catalog key: the unit test checks each is in both catalogs.
+export const NOTE_KEYS: Readonly<Record<string, CatalogKey>> = {
+  'preset.recognized': 'note.preset.recognized',
+  'preset.template': 'note.preset.template',
+  'group.preset': 'note.group.preset',
+  'group.repeats': 'note.group.repeats',
+  'group.named': 'note.group.named',
+  'group.empty-column': 'note.group.emptyColumn',
+  'group.none': 'note.group.none',
+  'group.inherit': 'note.group.inherit',
+  'name.split': 'note.name.split',
+  'name.not-a-name': 'note.name.notAName',
+  'email.buyer': 'note.email.buyer',
+  'email.preset': 'note.email.preset',
+  'email.pick': 'note.email.pick',
+  'product.sku': 'note.product.sku',
+  'product.id': 'note.product.id',
+  'product.title-only': 'note.product.titleOnly',
+  'product.none': 'note.product.none',
+  'price.line': 'note.price.line',
+  'price.total': 'note.price.total',
+  'price.none': 'note.price.none',
+  'quantity.found': 'note.quantity.found',
+  'quantity.ignored': 'note.quantity.ignored',
+  'date.order': 'note.date.order',
+  'date.ambiguous': 'note.date.ambiguous',
+  'date.zone': 'note.date.zone',
+  'email.other-sheet': 'note.email.otherSheet',
+  'email.none': 'note.email.none',
+  'date.offset': 'note.date.offset',
+  'date.columns': 'note.date.columns',
+  'totals.skipped': 'note.totals.skipped',
+  'ambiguous.candidates': 'note.ambiguous.candidates',
+  'map.given': 'note.map.given'
 }
 
-/** The English text of a note. */
+/** The parameters of a date.order or date.ambiguous note for why the order is what it is: the
+ * code and its values, and `reason` in English (notes made before the code have only that). */
+export function dateOrderParams(why: DateOrderWhy): NoteParams {
+  const params: NoteParams = { reason: dateOrderText(why, ENGLISH), reasonCode: why.code }
+  if ('value' in why) params.reasonValue = why.value
+  if ('other' in why) params.reasonOther = why.other
+  if ('name' in why) params.reasonName = why.name
+  return params
+}
+
+function dateOrderWhy(p: NoteParams): DateOrderWhy | null {
+  const code = String(p.reasonCode ?? '')
+  if (!(code in DATE_ORDER_KEYS)) return null
+  const value = String(p.reasonValue ?? '')
+  return { code, value, other: String(p.reasonOther ?? ''), name: String(p.reasonName ?? '') } as DateOrderWhy
+}
+
+// The zone's origin as the front ends give it (SourceOptions.timeZoneWhy), by catalog key.
+const ZONE_WHYS: Readonly<Record<string, CatalogKey>> = {
+  "the computer's zone": 'note.date.zone.computer',
+  'set with --time-zone': 'note.date.zone.option'
+}
+
+/** A value in quotes, as the language writes them ("x" or «x»), escaped as JSON would. */
+function quoted(value: string | number | undefined, t: Translate): string {
+  return t('note.quoted', { value: JSON.stringify(String(value ?? '')).slice(1, -1) })
+}
+
+/** The note's parameters, each also quoted (q_<name>), and the parts some codes add. */
+function noteParams(note: Pick<Note, 'code' | 'params'>, t: Translate): TranslateOptions {
+  const p = note.params
+  const options: Record<string, string | number> = { ...p }
+  for (const [name, value] of Object.entries(p)) options[`q_${name}`] = quoted(value, t)
+  switch (note.code) {
+    case 'name.split':
+      options.how = t(p.order === 'surname-first' ? 'note.name.split.surnameFirst' : 'note.name.split.givenFirst')
+      options.middlePart = p.middle ? t('note.name.split.middle', { middle: quoted(p.middle, t) }) : ''
+      break
+    case 'price.line':
+      // Older saved guesses carry the English words for "no other column".
+      if (p.others === '' || p.others === 'the totals' || p.others === undefined) options.others = t('note.price.line.totals')
+      break
+    case 'quantity.found':
+      options.how = t(p.mode === 'multiply' ? 'note.quantity.multiply' : 'note.quantity.repeat')
+      break
+    case 'date.order':
+    case 'date.ambiguous': {
+      options.how = t(p.order === 'dmy' ? 'source.order.dmy' : p.order === 'mdy' ? 'source.order.mdy' : 'source.order.ymd')
+      const why = dateOrderWhy(p)
+      if (why) options.reason = dateOrderText(why, t)
+      break
+    }
+    case 'date.zone': {
+      const known = ZONE_WHYS[String(p.why)]
+      options.whyPart = p.why ? t('note.date.zone.why', { why: known ? t(known) : p.why }) : ''
+      break
+    }
+    case 'date.columns':
+      options.timePart = p.time ? t('note.date.columns.time', { time: quoted(p.time, t) }) : ''
+      options.zonePart = p.zone ? t('note.date.columns.zone', { zone: quoted(p.zone, t) }) : ''
+      break
+    case 'group.repeats':
+    case 'totals.skipped':
+      options.count = Number(p.count)
+      break
+  }
+  return options
+}
+
+/** The text of a note in the translator's language. */
+export function translateNote(note: Pick<Note, 'code' | 'params'>, t: Translate): string {
+  const key = NOTE_KEYS[note.code]
+  return key ? t(key, noteParams(note, t)) : `${note.code} ${JSON.stringify(note.params)}`
+}
+
+/** The text of a note in English. */
 export function noteText(note: Pick<Note, 'code' | 'params'>): string {
-  const text = TEXTS[note.code]
-  return text ? text(note.params) : `${note.code} ${JSON.stringify(note.params)}`
+  return translateNote(note, ENGLISH)
+}
+
+/** Longer values are cut in messages, so one message stays one line. */
+const MAX_SHOWN_VALUE = 60
+
+/** The warning for a column chosen among look-alikes that the user has not confirmed yet. */
+export function guessText(guess: NoteGuess, t: Translate = ENGLISH): string {
+  const shown = guess.column.length > MAX_SHOWN_VALUE ? `${guess.column.slice(0, MAX_SHOWN_VALUE - 1)}…` : guess.column
+  const groupBy = guess.field === 'groupBy'
+  return t('note.guess', {
+    column: quoted(shown, t),
+    what: groupBy ? t('note.guess.orderNumber') : fieldWords(guess.field, t),
+    note: translateNote(guess, t),
+    how: groupBy ? t('note.guess.groupBy') : t('note.guess.map', { field: guess.field })
+  })
+}
+
+/** "E-mail (bill_email)", or the API key alone for a field the catalog does not name. */
+function fieldWords(apiKey: string, t: Translate): string {
+  const key = `field.${/^goods\[\d+\]\[(good_name|good_sum)\]$/.exec(apiKey)?.[1] ?? apiKey}`
+  return isCatalogKey(key) ? t('automap.field', { label: t(key), field: apiKey }) : apiKey
 }

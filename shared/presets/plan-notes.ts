@@ -45,7 +45,9 @@ export function withSourceNotes(plan: ImportPlan, notes: readonly Note[], mappin
     if (issue.code !== 'unmapped' || issue.field === null) return issue
     const note = candidates.get(issue.field) ?? candidates.get(issue.field.replace(/^goods\[0\]\[(good_\w+)\]$/, '$1'))
     if (!note) return issue
-    return { ...issue, message: noteText(note) }
+    // The note words this issue now: the unmapped sentence's key and parameters no longer apply.
+    const { key: _key, params: _params, ...rest } = issue
+    return { ...rest, message: noteText(note) }
   })
   // The candidates are named in the error itself: no second warning for them.
   const extra = added.filter((i) => !issues.some((e) => e.code === 'unmapped' && e.message === i.message))

@@ -89,7 +89,7 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
     added.push(...own)
     if (own.length === 0 && goods === order.goods) return order
     // Named fields, not a spread: orders of one row read their values through getters.
-    return {
+    const checked: PlannedOrder = {
       index: order.index,
       key: order.key,
       rows: order.rows,
@@ -99,6 +99,10 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
       errors: order.errors + own.filter((i) => i.severity === 'error').length,
       warnings: order.warnings
     }
+    // The status step and the backlog auto-cancel travel with the order (order-status-plan.ts).
+    if (order.status !== undefined) checked.status = order.status
+    if (order.backlogNoCancel !== undefined) checked.backlogNoCancel = order.backlogNoCancel
+    return checked
   })
 
   const newErrors = added.filter((i) => i.severity === 'error').length

@@ -64,7 +64,7 @@ export function shopProductView(product: ShopProduct): ShopProductView {
 
 /** Every distinct product value of the plan (in order of first appearance) with its match,
  * the user's choice and the price differences. Without a catalog, values are listed unmatched. */
-export function productLines(plan: ImportPlan, catalog: ShopCatalog | null, choices: ProductChoices): ProductLine[] {
+export function productLines(plan: Pick<ImportPlan, 'orders'>, catalog: ShopCatalog | null, choices: ProductChoices): ProductLine[] {
   const lines = new Map<string, ProductLine>()
   for (const order of plan.orders) {
     const seen = new Set<string>()

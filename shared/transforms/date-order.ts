@@ -1,14 +1,54 @@
 // Choosing day/month order for a whole column: one cell like 03/04/2024 cannot tell, but a
 // column nearly always holds a date whose day is above 12.
 import type { Cell } from '../sheet/sheet'
+import type { CatalogKey } from '../i18n/catalog/index'
+import { translatorFor, type Translate } from '../i18n/translate'
 import { matchDateText, yearPosition } from './date-text'
 import { quote } from './quote'
 import { cellToText } from './text'
 
+/** Why a column's dates are read in an order (or why it cannot be told), as a code with the
+ * values that decided it; dateOrderText() words it from the catalog. 'option' and 'preset' are
+ * not found in the column: the user or the recognized export chose. */
+export type DateOrderWhy =
+  | { code: 'mixed'; value: string; other: string }
+  | { code: 'day-first' | 'month-first' | 'either-way' | 'dotted' | 'year-first'; value: string }
+  | { code: 'no-text-dates' | 'option' }
+  | { code: 'preset'; name: string }
+
 export interface DateOrderGuess {
   order: 'dmy' | 'mdy' | 'ymd' | null
-  /** Why, in words for the user; quotes a value that decided it. */
+  why: DateOrderWhy
+  /** `why` in English; quotes a value that decided it. */
   reason: string
+}
+
+export const DATE_ORDER_KEYS: Readonly<Record<DateOrderWhy['code'], CatalogKey>> = {
+  mixed: 'dateOrder.mixed',
+  'day-first': 'dateOrder.dayFirst',
+  'month-first': 'dateOrder.monthFirst',
+  'either-way': 'dateOrder.eitherWay',
+  dotted: 'dateOrder.dotted',
+  'year-first': 'dateOrder.yearFirst',
+  'no-text-dates': 'dateOrder.noTextDates',
+  option: 'dateOrder.option',
+  preset: 'dateOrder.preset'
+}
+
+/** A date value in the language's quotes, cut as quote() cuts it. */
+function quoted(value: string, t: Translate): string {
+  return t('note.quoted', { value: quote(value).slice(1, -1) })
+}
+
+export function dateOrderText(why: DateOrderWhy, t: Translate): string {
+  const key = DATE_ORDER_KEYS[why.code]
+  if (why.code === 'mixed') return t(key, { value: quoted(why.value, t), other: quoted(why.other, t) })
+  if (why.code === 'preset') return t(key, { name: why.name })
+  return 'value' in why ? t(key, { value: quoted(why.value, t) }) : t(key)
+}
+
+function guess(order: DateOrderGuess['order'], why: DateOrderWhy): DateOrderGuess {
+  return { order, why, reason: dateOrderText(why, translatorFor('en')) }
 }
 
 /** Looks at the dates written as text in a column sample (numbers and Excel dates need no
@@ -36,21 +76,11 @@ export function detectDateOrder(cells: readonly Cell[]): DateOrderGuess {
       else slashed ??= text
     }
   }
-  if (dmy !== null && mdy !== null) {
-    return {
-      order: null,
-      reason: `the column has day-first dates like ${quote(dmy)} and month-first dates like ${quote(mdy)}: fix the sheet or choose the date order`
-    }
-  }
-  if (dmy !== null) return { order: 'dmy', reason: `${quote(dmy)} can only be read day first` }
-  if (mdy !== null) return { order: 'mdy', reason: `${quote(mdy)} can only be read month first` }
-  if (slashed !== null) {
-    return {
-      order: null,
-      reason: `no date in the column has a day above 12, so ${quote(slashed)} could be read either way: choose the date order`
-    }
-  }
-  if (dotted !== null) return { order: 'dmy', reason: `dates written with dots, like ${quote(dotted)}, are day first` }
-  if (ymd !== null) return { order: 'ymd', reason: `dates start with the year, like ${quote(ymd)}` }
-  return { order: null, reason: 'the column has no dates written as text to tell the order from' }
+  if (dmy !== null && mdy !== null) return guess(null, { code: 'mixed', value: dmy, other: mdy })
+  if (dmy !== null) return guess('dmy', { code: 'day-first', value: dmy })
+  if (mdy !== null) return guess('mdy', { code: 'month-first', value: mdy })
+  if (slashed !== null) return guess(null, { code: 'either-way', value: slashed })
+  if (dotted !== null) return guess('dmy', { code: 'dotted', value: dotted })
+  if (ymd !== null) return guess('ymd', { code: 'year-first', value: ymd })
+  return guess(null, { code: 'no-text-dates' })
 }

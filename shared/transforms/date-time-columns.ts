@@ -6,8 +6,14 @@ import { shownText } from './text'
 import { zonedPartsToMs } from './time-zone'
 import { quote } from './quote'
 import { readZone } from './zone-offset'
+import { reasonMessage, type ReasonParams } from './reason'
+import type { Failure } from './result'
 
-export type Combined = { ok: true; value: number | null } | { ok: false; message: string }
+function failure(reason: string, params: ReasonParams): Failure {
+  return { ok: false, message: reasonMessage(reason, params), reason, params }
+}
+
+export type Combined = { ok: true; value: number | null } | Failure
 
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*([AaPp][Mm])?$/
 
@@ -32,17 +38,17 @@ export function combineDateTime(dateCell: Cell, timeCell: Cell | undefined, zone
   const zoneText = zoneCell === undefined || zoneCell === null ? '' : shownText(zoneCell).trim()
   // The date read as a wall time: UTC stands in for "no zone yet".
   const day = parseTimestamp(dateCell, { ...opts, timeZone: 'UTC' })
-  if (!day.ok) return { ok: false, message: day.message }
+  if (!day.ok) return day
   if (day.value === null) return { ok: true, value: null }
   let wall = day.value
   if (timeText !== '') {
     const seconds = timeOfDay(timeText)
-    if (seconds === null) return { ok: false, message: `the time ${quote(timeText)} is not a time of day like 14:05:09` }
+    if (seconds === null) return failure('date.time-column', { text: quote(timeText) })
     wall = Math.floor(wall / 86400) * 86400 + seconds
   }
   if (zoneText !== '') {
     const zone = readZone(zoneText)
-    if (zone === null) return { ok: false, message: `the time zone ${quote(zoneText)} is not known (write it like PST, +0300 or Europe/Moscow)` }
+    if (zone === null) return failure('date.zone-column', { text: quote(zoneText) })
     if (zone.kind === 'offset') return { ok: true, value: wall - zone.minutes * 60 }
     return inZone(wall, zone.zone)
   }
@@ -52,6 +58,6 @@ export function combineDateTime(dateCell: Cell, timeCell: Cell | undefined, zone
 function inZone(wallSeconds: number, zone: string): Combined {
   const d = new Date(wallSeconds * 1000)
   const ms = zonedPartsToMs(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), zone)
-  if (ms === null) return { ok: false, message: `unknown time zone ${quote(zone)}` }
+  if (ms === null) return failure('zone.short', { zone: quote(zone) })
   return { ok: true, value: Math.floor(ms / 1000) }
 }

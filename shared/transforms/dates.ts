@@ -6,7 +6,7 @@ import type { WallTime } from './civil'
 import { parseDateText } from './date-text'
 import { excelSerialToWall } from './excel-serial'
 import { quote } from './quote'
-import { NOTHING, fail, ok } from './result'
+import { NOTHING, failWith, ok } from './result'
 import type { Transformed } from './result'
 import { shownText } from './text'
 import { isValidTimeZone, zonedPartsToMs, zonedWallToMs } from './time-zone'
@@ -22,10 +22,7 @@ export interface DateOptions {
   date1904: boolean
 }
 
-const WRITE_LIKE = 'write it like 2024-03-15 14:30 or 15.03.2024 14:30'
 const DIGITS = /^\d+(?:\.\d+)?$/
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-  'September', 'October', 'November', 'December']
 
 /** UNIX seconds (an integer; fractions of a second are dropped). Accepts ISO 8601 (an offset or
  * Z in the text wins over the time zone), 'YYYY-MM-DD HH:mm[:ss]', 'DD.MM.YYYY[ HH:mm[:ss]]',
@@ -44,9 +41,9 @@ export function parseTimestamp(cell: Cell, opts: DateOptions): Transformed<numbe
   const shown = shownText(cell)
   if (typeof cell === 'string' && shown === '') return NOTHING
   if (!isValidTimeZone(opts.timeZone)) {
-    return fail(`unknown time zone ${quote(opts.timeZone)}: use a name like Europe/Moscow, America/New_York or UTC`)
+    return failWith('zone', { zone: quote(opts.timeZone) })
   }
-  if (typeof cell === 'boolean') return fail(`${quote(shown)} is a yes/no value, not a date`)
+  if (typeof cell === 'boolean') return failWith('date.yes-no', { text: quote(shown) })
   if (typeof cell === 'number') return numberToTimestamp(cell, shown, opts)
   if (typeof cell === 'object') {
     return cell.date ? serialToTimestamp(cell.v, shown, opts) : numberToTimestamp(cell.v, shown, opts)
@@ -61,22 +58,15 @@ function textToTimestamp(text: string, opts: DateOptions): Transformed<number> {
     case 'wall':
       return r.offsetMs === null ? wallToTimestamp(r.wall, opts) : ok(toSeconds(wallAsUtcMs(r.wall) - r.offsetMs))
     case 'time-only':
-      return fail(`${quote(text)} has a time but no date: add the day, like 2024-03-15 14:30`)
+      return failWith('date.time-only', { text: quote(text) })
     case 'bad-time':
-      return fail(`${quote(text)} is not a real time of day: ${WRITE_LIKE}`)
+      return failWith('date.bad-time', { text: quote(text) })
     case 'impossible':
-      return fail(
-        r.otherOrderWorks
-          ? `${quote(text)} is not a real date when read ${orderWords(r.order)}: check the date order chosen for this column`
-          : `${quote(text)} is not a real date`
-      )
+      return r.otherOrderWorks ? failWith('date.impossible-order', { text: quote(text), dateOrder: r.order }) : failWith('date.impossible', { text: quote(text) })
     case 'ambiguous':
-      return fail(
-        `${quote(text)} could be ${r.first} ${monthName(r.second)} or ${monthName(r.first)} ${r.second}: ` +
-          'choose the date order (day first or month first) for this column (--date-order dmy|mdy, or "Dates like 03/04/2024 are" in the Map step)'
-      )
+      return failWith('date.ambiguous', { text: quote(text), first: r.first, second: r.second })
     case 'unreadable':
-      return fail(`${quote(text)} is not a date and time this app can read: ${WRITE_LIKE}`)
+      return failWith('date.unreadable', { text: quote(text) })
   }
 }
 
@@ -93,38 +83,28 @@ function compactDateToTimestamp(n: number, shown: string, opts: DateOptions): Tr
   const digits = String(n)
   const r = parseDateText(`${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6)}`, 'ymd')
   if (r.kind === 'wall') return wallToTimestamp(r.wall, opts)
-  return fail(`${quote(shown)} is not a real date (read as YYYYMMDD)`)
+  return failWith('date.compact', { text: quote(shown) })
 }
 
 /** Below 1 a serial is a time of day alone (a 'hh:mm' cell), in both date systems: 1904's
  * day 0 is a real day, but no one means 1904-01-01 as an order date. */
 function serialToTimestamp(serial: number, shown: string, opts: DateOptions): Transformed<number> {
-  if (serial > 0 && serial < 1) return fail(`${quote(shown)} has a time but no date: add the day, like 2024-03-15 14:30`)
+  if (serial > 0 && serial < 1) return failWith('date.time-only', { text: quote(shown) })
   const r = excelSerialToWall(serial, opts.date1904)
   if (r.ok) return wallToTimestamp(r.wall, opts)
   if (r.reason === 'lotus-leap-day') {
-    return fail(`${quote(shown)} is 29 February 1900, a day that never was (an old Excel quirk): enter the real date`)
+    return failWith('date.lotus', { text: quote(shown) })
   }
-  return fail(
-    `${quote(shown)} is not a date: a number here must be an Excel date, or UNIX time in seconds or milliseconds`
-  )
+  return failWith('date.number', { text: quote(shown) })
 }
 
 function wallToTimestamp(wall: WallTime, opts: DateOptions): Transformed<number> {
   const ms = zonedWallToMs(wall, opts.timeZone)
-  return ms === null ? fail(`unknown time zone ${quote(opts.timeZone)}`) : ok(toSeconds(ms))
+  return ms === null ? failWith('zone.short', { zone: quote(opts.timeZone) }) : ok(toSeconds(ms))
 }
 
 function toSeconds(ms: number): number {
   return Math.floor(ms / 1000)
-}
-
-function monthName(month: number): string {
-  return MONTHS[month - 1] ?? String(month)
-}
-
-function orderWords(order: 'dmy' | 'mdy' | 'ymd'): string {
-  return order === 'dmy' ? 'day first' : order === 'mdy' ? 'month first' : 'year first'
 }
 
 // The zone last found valid: a column's dates all use one zone, so it is checked once.

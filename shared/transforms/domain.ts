@@ -1,7 +1,7 @@
 // Cell -> bill_domain: the shop's host name as the API wants it, without protocol or path.
 import type { Cell } from '../sheet/sheet'
 import { quote } from './quote'
-import { NOTHING, fail, ok } from './result'
+import { NOTHING, failWith, ok } from './result'
 import type { Transformed } from './result'
 import { cellToText } from './text'
 
@@ -11,14 +11,13 @@ const PORT = /:\d*$/
 const SPACE = /\s/
 // Dot-separated labels of letters (any script: кто.рф is fine), digits, marks, '-' and '_'.
 const HOST = /^[\p{L}\p{N}\p{M}_-]+(?:\.[\p{L}\p{N}\p{M}_-]+)+$/u
-const WRITE_LIKE = 'write the site like www.shop.com'
 
 /** 'https://user@www.Shop.com:8080/buy?x=1#top' -> 'www.shop.com'. Lowercased, trailing dot
  * dropped; international names are kept as written (not converted to xn--). */
 export function normalizeDomain(cell: Cell): Transformed<string> {
   if (cell === null) return NOTHING
   if (typeof cell === 'string' && isPlainHost(cell)) return ok(cell)
-  if (typeof cell === 'boolean') return fail(`${quote(String(cell))} is a yes/no value, not a domain: ${WRITE_LIKE}`)
+  if (typeof cell === 'boolean') return failWith('domain.yes-no', { text: quote(String(cell)) })
   const text = cellToText(cell)
   if (text === '') return NOTHING
   const scheme = SCHEME.exec(text)
@@ -28,15 +27,15 @@ export function normalizeDomain(cell: Cell): Transformed<string> {
   const at = host.lastIndexOf('@')
   if (at >= 0) {
     // In a URL the part before '@' is a login; without a scheme it is an email address.
-    if (!scheme) return fail(`${quote(text)} looks like an email address, not a domain: ${WRITE_LIKE}`)
+    if (!scheme) return failWith('domain.email', { text: quote(text) })
     host = host.slice(at + 1)
   }
   host = host.replace(PORT, '')
   if (host.endsWith('.')) host = host.slice(0, -1)
-  if (host === '') return fail(`${quote(text)} has no domain name in it: ${WRITE_LIKE}`)
-  if (SPACE.test(host)) return fail(`${quote(text)} is not a domain: it has a space in it`)
+  if (host === '') return failWith('domain.empty', { text: quote(text) })
+  if (SPACE.test(host)) return failWith('domain.space', { text: quote(text) })
   host = host.toLowerCase()
-  if (!HOST.test(host)) return fail(`${quote(text)} is not a domain: ${WRITE_LIKE}`)
+  if (!HOST.test(host)) return failWith('domain.invalid', { text: quote(text) })
   return ok(host)
 }
 

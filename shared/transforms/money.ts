@@ -5,7 +5,7 @@ import type { DecimalSeparator } from '../mapping/mapping'
 import { amountBodyToDecimal, decimalEvidence, stripAmountDecoration } from './amount-text'
 import { numberToPlainText, trimFraction } from './number-text'
 import { quote } from './quote'
-import { NOTHING, fail, ok } from './result'
+import { NOTHING, failWith, ok } from './result'
 import type { Transformed } from './result'
 import { cellToText, shownText } from './text'
 
@@ -13,7 +13,6 @@ export interface MoneyOptions {
   decimal: DecimalSeparator
 }
 
-const HINT = 'write it like 1500 or 1500.50'
 
 /** Text keeps its fraction digits as written ('1500.50' -> '1500.50', '1 500,5' -> '1500.5'):
  * nothing is rounded or padded, so what is sent is what the user typed. Numeric cells come out
@@ -24,10 +23,10 @@ export function parseMoney(cell: Cell, opts: MoneyOptions): Transformed<string> 
   if (cell === null) return NOTHING
   const plain = plainMoney(cell, opts.decimal)
   if (plain !== undefined) return ok(plain)
-  if (typeof cell === 'boolean') return fail(`${quote(shownText(cell))} is a yes/no value, not an amount of money`)
+  if (typeof cell === 'boolean') return failWith('money.yes-no', { text: quote(shownText(cell)) })
   if (typeof cell === 'number') return numberToMoney(cell, shownText(cell))
   if (typeof cell === 'object') {
-    if (cell.date) return fail(`${quote(shownText(cell))} is a date, not an amount of money`)
+    if (cell.date) return failWith('money.date', { text: quote(shownText(cell)) })
     return numberToMoney(cell.v, shownText(cell))
   }
   const text = cellToText(cell)
@@ -36,12 +35,9 @@ export function parseMoney(cell: Cell, opts: MoneyOptions): Transformed<string> 
   const value = parts && amountBodyToDecimal(parts.body, parts.negative, opts.decimal)
   if (value) return ok(value)
   if (parts && opts.decimal !== 'auto') {
-    return fail(
-      `${quote(text)} is not an amount of money with "${opts.decimal}" as the decimal separator: ` +
-        'check the decimal separator chosen for this column'
-    )
+    return failWith('money.separator', { text: quote(text), separator: opts.decimal })
   }
-  return fail(`${quote(text)} is not an amount of money: ${HINT}`)
+  return failWith('money.invalid', { text: quote(text) })
 }
 
 /** parseMoney's answer for the commonest cells, without building its intermediate results: a
@@ -91,7 +87,7 @@ function numberMoneyText(n: number): string {
 /** Below 1e5, ten decimals are still within 15 significant digits, so toFixed(10) is exact
  * enough; from 1e5 up, 15 significant digits leave at most 10 decimals anyway. */
 function numberToMoney(n: number, shown: string): Transformed<string> {
-  if (!Number.isFinite(n)) return fail(`${quote(shown)} is not an amount of money: ${HINT}`)
+  if (!Number.isFinite(n)) return failWith('money.invalid', { text: quote(shown) })
   return ok(numberMoneyText(n))
 }
 

@@ -4,7 +4,7 @@ import type { Cell } from '../sheet/sheet'
 import { parseTimestamp } from './dates'
 import type { DateOptions } from './dates'
 import { quote } from './quote'
-import { NOTHING, fail, ok } from './result'
+import { NOTHING, failWith, ok } from './result'
 import type { Transformed } from './result'
 import { cellToText } from './text'
 
@@ -28,7 +28,7 @@ export function parseTimerKill(cell: Cell, opts: DateOptions): Transformed<strin
     if (YES.has(word) || ONE.test(word)) return ok('1')
     if (NO.has(word) || ZERO.test(word)) return ok('0')
     if (!HAS_DIGIT.test(text)) {
-      return fail(`${quote(text)} is neither yes/no nor a date: write yes, no, or the cancel time like 2024-03-15 14:30`)
+      return failWith('timer-kill.word', { text: quote(text) })
     }
   }
   const at = parseTimestamp(cell, opts)

@@ -8,11 +8,14 @@ import { httpBuildQuery } from './php-query'
 /** Flat [key, value] pairs; keys like 'goods[0][good_name]' encode to the same bytes as nested
  * arrays. Unset fields are left out, and so is an empty good_sum: without it the shop price
  * applies, while an empty value could be read as a price of zero. */
-export function createOrderParams(order: Pick<OrderDraft, 'fields' | 'goods'>): Array<[string, string]> {
+export function createOrderParams(order: OrderParamsSource): Array<[string, string]> {
   const params: Array<[string, string]> = []
   forEachOrderParam(order, (key, value) => params.push([key, value]))
   return params
 }
+
+/** What the parameters are made of: the order's values, and its backlog auto-cancel flag. */
+export type OrderParamsSource = Pick<OrderDraft, 'fields' | 'goods'> & Pick<OrderDraft, 'backlogNoCancel'>
 
 const ALL_FIELD_KEYS = [...BILL_FIELD_KEYS, ...UTM_FIELD_KEYS]
 const GOOD_KEYS: Array<[string, string]> = []
@@ -23,7 +26,7 @@ function goodKeys(index: number): [string, string] {
 
 /** The pairs of createOrderParams, in the same order, handed to `visit` one by one (no arrays
  * made): for building many queries in a row. Every key appears at most once. */
-export function forEachOrderParam(order: Pick<OrderDraft, 'fields' | 'goods'>, visit: (key: string, value: string) => void): void {
+export function forEachOrderParam(order: OrderParamsSource, visit: (key: string, value: string) => void): void {
   const goods = order.goods
   for (let index = 0; index < goods.length; index++) {
     const good = goods[index]!
@@ -35,10 +38,12 @@ export function forEachOrderParam(order: Pick<OrderDraft, 'fields' | 'goods'>, v
   for (const key of ALL_FIELD_KEYS) {
     const value = fields[key]
     if (value !== undefined) visit(key, value)
+    // A backlog order the sheet says nothing about: never auto-cancelled (order-status-plan.ts).
+    else if (key === 'bill_timer_kill' && order.backlogNoCancel === true) visit(key, '0')
   }
 }
 
 /** The exact query string (without hash) of one CreateOrder call. */
-export function createOrderQuery(order: OrderDraft): string {
+export function createOrderQuery(order: OrderParamsSource): string {
   return httpBuildQuery(new Map(createOrderParams(order)))
 }

@@ -65,7 +65,7 @@ export function signedPairsBody(pairs: ReadonlyArray<readonly [string, string]>,
 }
 
 /** The query of one CreateOrder call (createOrderQuery's bytes), built without the pair arrays. */
-export function orderQuery(order: Pick<OrderDraft, 'fields' | 'goods'>): string {
+export function orderQuery(order: Pick<OrderDraft, 'fields' | 'goods' | 'backlogNoCancel'>): string {
   let query = ''
   forEachOrderParam(order, (key, value) => {
     const encoding = keyEncoding(key)
@@ -75,7 +75,7 @@ export function orderQuery(order: Pick<OrderDraft, 'fields' | 'goods'>): string 
 }
 
 /** signedPairsBody(createOrderParams(order), login, secret), built without the pair arrays. */
-export function signedOrderBody(order: Pick<OrderDraft, 'fields' | 'goods'>, login: string, secret: string): string {
+export function signedOrderBody(order: Pick<OrderDraft, 'fields' | 'goods' | 'backlogNoCancel'>, login: string, secret: string): string {
   const query = orderQuery(order)
   const hash = requestHash(query, login, secret)
   return query === '' ? `hash=${hash}` : `${query}&hash=${hash}`

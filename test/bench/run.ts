@@ -141,8 +141,17 @@ function runScaleBench(): string[] {
   return [execFileSync(process.execPath, ['--import', 'tsx', join(here, 'scale-bench.ts')], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '']
 }
 
+/** The app at 500k rows (issue 14): drop to Map, cell edits, grid pages, host RSS, in a process of its own. */
+function runAppBench(): string[] {
+  return [execFileSync(process.execPath, ['--import', 'tsx', join(here, 'app-bench.ts')], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '']
+}
+
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY
+  if (only === 'app') {
+    process.stdout.write(`${runAppBench().join('\n')}\n`)
+    return
+  }
   if (only === 'scale') {
     process.stdout.write(`${[...scaleReport(), ...runScaleBench()].join('\n')}\n`)
     return
@@ -159,7 +168,7 @@ async function main(): Promise<void> {
   report.push(...csvReport)
   const [sheetjs, xlsxOurs] = runPair('xlsx-raw', 'xlsx-ours', xlsx)
   report.push(...compare('XLSX', 1.2, ['raw XLSX.read + sheet_to_json', sheetjs], ['ours: read + map + validate + group', xlsxOurs]))
-  if (!only) report.push(...scaleReport(), ...runScaleBench())
+  if (!only) report.push(...scaleReport(), ...runScaleBench(), ...runAppBench())
   if (!only || only === 'md5') report.push(execFileSync(process.execPath, ['--import', 'tsx', join(here, 'md5-bench.ts')], { encoding: 'utf8', maxBuffer: 1 << 20 }).trimEnd(), '')
   for (const part of ['throughput', 'pacing']) {
     if (only && only !== part) continue

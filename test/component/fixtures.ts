@@ -54,10 +54,10 @@ export function session(change: Partial<SessionSummary> = {}): SessionSummary {
     mapping: mapping(),
     auto: {
       matches: [
-        { field: 'bill_email', column: 'E-mail', columnIndex: 1, confidence: 0.95, reason: 'the header is a known name for e-mail' },
-        { field: 'bill_first_name', column: 'Name', columnIndex: 3, confidence: 0.7, reason: 'the header is close to "First name"' },
-        { field: 'goods[0][good_name]', column: 'Product', columnIndex: 5, confidence: 1, reason: 'exact' },
-        { field: 'goods[0][good_sum]', column: 'Price', columnIndex: 6, confidence: 1, reason: 'exact' }
+        { field: 'bill_email', column: 'E-mail', columnIndex: 1, confidence: 0.95, why: { code: 'known-name', params: { name: 'E-mail' } }, reason: 'the header is a known name for e-mail' },
+        { field: 'bill_first_name', column: 'Name', columnIndex: 3, confidence: 0.7, why: { code: 'contains', params: { name: 'First name' } }, reason: 'the header is close to "First name"' },
+        { field: 'goods[0][good_name]', column: 'Product', columnIndex: 5, confidence: 1, why: { code: 'api-name', params: { name: 'good_name' } }, reason: 'exact' },
+        { field: 'goods[0][good_sum]', column: 'Price', columnIndex: 6, confidence: 1, why: { code: 'api-name', params: { name: 'good_sum' } }, reason: 'exact' }
       ],
       ambiguities: [],
       unmatchedHeaders: ['Order', 'E-mail 2', 'Phone', 'Product 2', 'Price 2', 'City'],

@@ -11,6 +11,7 @@ import { formatsFor } from '#shared/i18n/format'
 import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoCatalog } from '#shared/i18n/pseudo'
 import { App } from '../../renderer/src/App'
 import { IssueList } from '../../renderer/src/components/IssueList'
+import { planImport } from '#shared/plan/import-plan'
 import { LANGUAGE_KEY, systemLanguage } from '../../renderer/src/lib/i18n'
 import { useRunFeed } from '../../renderer/src/lib/run-feed'
 import { MapScreen } from '../../renderer/src/screens/map/MapScreen'
@@ -103,18 +104,36 @@ describe('the app in Russian', () => {
     expect(screen.getByText('Из строк таблицы 2, 3.')).toBeTruthy()
   })
 
-  it('Problems: in Russian from the issue code, row, column and field; the engine\'s sentence kept as the title', () => {
-    const issues = [
-      issue({ code: 'email', row: 4, column: 'Email', field: 'bill_email', message: 'Row 4, column "Email": "maria.ivanova@" is not a valid e-mail address (bill_email).' }),
-      issue({ code: 'required', row: 7, column: 'Фамилия', field: 'bill_surname', message: 'Row 7, column "Фамилия": the last name is empty (bill_surname).' }),
-      issue({ code: 'something-new', row: 9, column: null, field: null, message: 'A problem the catalog does not know yet.' })
-    ]
+  it('Problems: the engine\'s issues worded in Russian from their key and params; values, amounts and rows as they are', () => {
+    const table = {
+      headers: ['Order', 'Email', 'Product', 'Price', 'Фамилия'],
+      rows: [
+        ['A-1', 'maria.ivanova@', 'course', '1500.505', 'Иванова'],
+        ['A-2', 'bob@x.com', 'course', '100', ''],
+        ['A-2', 'eve@x.com', 'book', '50', '']
+      ],
+      rowNumbers: [2, 3, 4],
+      date1904: false
+    }
+    const column = (name: string) => ({ source: { kind: 'column' as const, column: name } })
+    const plan = planImport(
+      table,
+      {
+        version: 1,
+        fields: { bill_email: column('Email'), bill_surname: column('Фамилия') },
+        goods: [{ name: column('Product'), sum: column('Price') }],
+        groupBy: { column: 'Order' },
+        shipped: true,
+        defaults: { dateOrder: 'auto', timeZone: 'UTC', decimal: 'auto' }
+      },
+      { now: Date.UTC(2025, 2, 15) }
+    )
+    const issues = [...plan.issues, issue({ code: 'something-new', row: 9, column: null, field: null, message: 'A problem the catalog does not know yet.' })]
     renderWithApi(<IssueList issues={issues} />, createFakeApi(), { language: 'ru' })
-    const items = screen.getAllByRole('listitem')
-    expect(items[0]?.textContent).toBe('Ошибка Строка 4, столбец «Email»: неверный адрес e-mail (bill_email). Исправьте адрес в файле.')
-    expect(items[0]?.getAttribute('title')).toContain('"maria.ivanova@" is not a valid e-mail address')
-    expect(items[1]?.textContent).toBe('Ошибка Строка 7, столбец «Фамилия»: пустое обязательное поле «Фамилия» (bill_surname). Заполните его.')
-    expect(items[2]?.textContent).toBe('Ошибка A problem the catalog does not know yet.')
+    const texts = screen.getAllByRole('listitem').map((item) => item.textContent)
+    expect(texts).toContain('Ошибка Заказ "A-2" (строки 3, 4), столбец «Фамилия»: не заполнено — фамилия покупателя (bill_surname); это нужно, потому что товары отправляются почтой. Заполните.')
+    expect(texts.find((text) => text?.includes('bill_country'))).toMatch(/^Ошибка Не найден столбец, в котором страна доставки \(bill_country\)/)
+    expect(texts).toContain('Ошибка A problem the catalog does not know yet.')
   })
 
   it('History: "Песочница" for a sandbox run, dates in Russian', async () => {

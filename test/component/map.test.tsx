@@ -134,6 +134,8 @@ describe('Map screen', () => {
       auto: {
         ...session().auto!,
         ambiguities: [{
+          code: 'look-alike',
+          params: { field: 'bill_email', spec: 'bill_email' },
           field: 'bill_email',
           candidates: [{ column: 'E-mail', columnIndex: 1, confidence: 0.9 }, { column: 'E-mail 2', columnIndex: 2, confidence: 0.88 }],
           message: 'Columns "E-mail" and "E-mail 2" both look like E-mail (bill_email); none was used so nothing is guessed. Pick the right column for E-mail by hand.'

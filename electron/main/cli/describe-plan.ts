@@ -1,7 +1,9 @@
 // Human-readable and JSON descriptions of a prepared import, shared by preview and import.
 import type { Issue } from '#shared/plan/issue'
+import { issueText } from '#shared/plan/issue-text'
 import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping'
-import { noteText } from '#shared/presets/notes'
+import { matchReasonText } from '#shared/mapping/auto-map-reasons'
+import { noteText, translateNote } from '#shared/presets/notes'
 import type { Translate } from '#shared/i18n/translate'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { ENGLISH } from './lang'
@@ -60,7 +62,7 @@ export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH
   const row = (field: string, fm: FieldMapping) => {
     const source = fm.source
     const match = source.kind === 'column' ? confidence.get(`${field}|${source.column}`) : undefined
-    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${match.reason}` : ''
+    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${matchReasonText(match.why, t)}` : ''
     lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source, t)}${describeTransform(fm)}${score}`)
   }
   mapping.goods.forEach((good, i) => {
@@ -76,10 +78,43 @@ export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH
   if (mapping.shipped) lines.push(t('cli.plan.shipped'))
   lines.push(`  times without a zone are read as ${mapping.defaults.timeZone}`)
   if (mapping.defaults.dateOrder !== 'auto') lines.push(`  dates are read ${mapping.defaults.dateOrder === 'dmy' ? 'day first' : mapping.defaults.dateOrder === 'mdy' ? 'month first' : 'year first'}`)
-  if (auto) for (const note of auto.notes) lines.push(`  ${note.level === 'guess' ? 'to confirm' : note.level === 'warning' ? 'warning' : 'note'}: ${termText(noteText(note))}`)
+  if (auto) for (const note of auto.notes) lines.push(t(`note.line.${note.level ?? 'info'}`, { text: termText(translateNote(note, t)) }))
   // A sheet may have thousands of columns: name the first ones and count the rest.
   if (auto && auto.unmatchedHeaders.length > 0) lines.push(t('cli.plan.unused', { columns: limitedList(auto.unmatchedHeaders, MAX_LISTED_COLUMNS) }))
   return lines
+}
+
+/** The order statuses (and their second calls), the payment date and the backlog auto-cancel,
+ * as the preview and the import show them. Nothing when the mapping has no status and no order
+ * is a backlog order. */
+export function describeStatus(prepared: PreparedImport, t: Translate = ENGLISH): string[] {
+  const summary = prepared.plan.status
+  const status = prepared.mapping.status
+  if (summary === undefined) return []
+  const lines: string[] = []
+  const word = (choice: string) => t(`status.${choice}` as 'status.paid')
+  if (status !== undefined && summary.source.kind === 'column') {
+    lines.push(t('cli.plan.statusColumn', { column: termName(summary.source.header), otherwise: word(status.otherwise) }))
+    for (const value of summary.values.slice(0, MAX_LISTED_COLUMNS)) {
+      lines.push(t('cli.plan.statusValue', { value: termName(value.value), status: word(value.status), count: value.orders, unlisted: value.listed ? '' : t('cli.plan.statusUnlisted') }))
+    }
+  } else if (summary.source.kind === 'constant') lines.push(t('cli.plan.statusFile', { status: word(summary.source.status) }))
+  if (status !== undefined && summary.source.kind !== 'none') {
+    lines.push(status.paidAt?.kind === 'column' ? t('cli.plan.paidDateColumn', { column: termName(status.paidAt.column.column) }) : t('cli.plan.paidDateCreated'))
+    const c = summary.counts
+    lines.push(t('cli.plan.statusCounts', { paid: c.paid, cancel: c.cancel, return: c.return, none: c.none, calls: statusCalls(prepared) }))
+  }
+  if (summary.backlogNoCancel > 0) lines.push(t('cli.plan.backlogNever', { count: summary.backlogNoCancel }))
+  if (summary.backlogShopCancel > 0) lines.push(t('cli.plan.backlogShop', { count: summary.backlogShopCancel }))
+  return lines
+}
+
+/** API calls the valid orders take: one CreateOrder each, and one UpdateOrderStatus for each
+ * order with a status. */
+export function statusCalls(prepared: PreparedImport): number {
+  let calls = 0
+  for (const order of prepared.plan.orders) if (order.errors === 0) calls += order.status === undefined ? 1 : 2
+  return calls
 }
 
 export function describeCounts(prepared: PreparedImport, t: Translate = ENGLISH): string {
@@ -91,7 +126,7 @@ export function describeIssues(issues: readonly Issue[], limit: number, t: Trans
   if (issues.length === 0) return []
   const shown = issues.slice(0, limit)
   const lines = [issues.length > limit ? t('cli.plan.problemsFirst', { limit, count: issues.length }) : t('cli.plan.problems')]
-  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issue.message)}`)
+  for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issueText(issue, t))}`)
   return lines
 }
 
@@ -113,6 +148,7 @@ export function planAsJson(prepared: PreparedImport, mapping: Mapping = prepared
     notes: (prepared.auto?.notes ?? []).map((n) => ({ ...n, text: noteText(n) })),
     ambiguities: prepared.auto?.ambiguities ?? [],
     counts: prepared.plan.counts,
+    status: prepared.plan.status ?? null,
     issues: prepared.plan.issues
   }
 }

@@ -53,7 +53,15 @@ const READ_OPTIONS_HELP = `  --sheet S          имя листа или его 
   --time-zone Z      пояс для времени без пояса (по умолчанию пояс компьютера), напр. Europe/Moscow
   --date-order O     dmy или mdy: как читать даты вида 03/04/2026 (по умолчанию — по столбцу)
   --quantity M       repeat (товар столько раз, сколько штук; по умолчанию) или multiply (один
-                     товар по цене × количество)`
+                     товар по цене × количество)
+  --status COLUMN    статус заказа в столбце COLUMN (Оплачен/paid/да/1/Completed -> paid, Отменён/
+                     cancelled -> cancel, Возврат/refunded -> return); --status =paid — для всего файла.
+                     Оплаченные, отменённые и возвращённые заказы отмечаются через UpdateOrderStatus
+  --status-value V=S добавить или изменить строку таблицы статусов (S: paid, cancel, return, none);
+                     можно повторять
+  --status-default S статус для значений не из таблицы (по умолчанию none: неоплаченный счёт)
+  --paid-date COLUMN дата оплаты (по умолчанию дата создания заказа)
+  --backlog-cancel M never (старые заказы никогда не отменяются автоматически; по умолчанию) или shop`
 
 export const COMMAND_HELP_RU: Record<string, string> = {
   preview: `Запуск: orderbatch preview <файл> [флаги]
@@ -115,6 +123,9 @@ ${SEND_HELP}
 
   --from FILE            исправленный файл (.csv, .xlsx, ...), обычно из "orderbatch export RUN --only failed"
   --force                отправить исправленный заказ, даже если такой же создан другим запуском
+  --status-only          отправить ещё раз только статусы с ошибкой (UpdateOrderStatus для заказов,
+                         созданных, но не отмеченных оплаченными, отменёнными или возвратом); заказы
+                         повторно не отправляются
 ${READ_OPTIONS_HELP}
 ${API_OPTIONS_HELP}
 ${JOURNAL_HELP}

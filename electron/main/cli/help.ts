@@ -101,6 +101,8 @@ that still have errors are listed and stay failed; created orders are never touc
 
   --from FILE            the fixed file (.csv, .xlsx, ...), typically "orderbatch export RUN --only failed"
   --force                send a corrected order even if the same order was created by another run
+  --status-only          send only the run's failed statuses again (UpdateOrderStatus for orders that
+                         were created but not marked paid, cancelled or returned); no order is resent
 ${READ_OPTIONS_HELP}
 ${API_OPTIONS_HELP}
 ${JOURNAL_HELP}

@@ -7,6 +7,7 @@ import type { CliIo } from './io'
 import type { MapOverride, SourceOptions } from '#shared/mapping/source-map'
 import { isOrderFieldKey } from '#shared/mapping/field-keys'
 import { isValidTimeZone } from '#shared/transforms/index'
+import { parseStatusChoice, type StatusChoice, type StatusOptions } from '#shared/mapping/order-status'
 import { UsageError } from './usage-error'
 
 export const READ_OPTION_SPECS = {
@@ -20,7 +21,12 @@ export const READ_OPTION_SPECS = {
   map: { type: 'string', multiple: true },
   'time-zone': { type: 'string' },
   'date-order': { type: 'string' },
-  quantity: { type: 'string' }
+  quantity: { type: 'string' },
+  status: { type: 'string' },
+  'status-value': { type: 'string', multiple: true },
+  'status-default': { type: 'string' },
+  'paid-date': { type: 'string' },
+  'backlog-cancel': { type: 'string' }
 } as const
 
 export interface ReadOptionValues {
@@ -35,6 +41,11 @@ export interface ReadOptionValues {
   'time-zone'?: string
   'date-order'?: string
   quantity?: string
+  status?: string
+  'status-value'?: string[]
+  'status-default'?: string
+  'paid-date'?: string
+  'backlog-cancel'?: string
 }
 
 export function toPrepareOptions(values: ReadOptionValues, io: CliIo): PrepareOptions {
@@ -48,8 +59,46 @@ export function toPrepareOptions(values: ReadOptionValues, io: CliIo): PrepareOp
     headerRow: parsePositiveInteger(values['header-row'], '--header-row'),
     limits: maxFileLimits(values['max-file-size']),
     signal: io.signal,
-    source: sourceOptions(values)
+    source: sourceOptions(values),
+    status: statusOptions(values)
   }
+}
+
+const STATUS_WORDS = 'paid, cancel, return or none'
+
+function statusWord(text: string, flag: string): StatusChoice {
+  const choice = parseStatusChoice(text)
+  if (choice === null) throw new UsageError(`${flag}: "${text}" is not a status; write ${STATUS_WORDS}.`)
+  return choice
+}
+
+/** --status COLUMN (or =paid for the whole file), --status-value VALUE=STATUS, --status-default,
+ * --paid-date COLUMN, --backlog-cancel never|shop. */
+function statusOptions(values: ReadOptionValues): StatusOptions | undefined {
+  const options: StatusOptions = {}
+  const status = values.status
+  if (status !== undefined) {
+    if (status.startsWith('=')) options.constant = statusWord(status.slice(1), '--status')
+    else if (status.trim() === '') throw new UsageError('--status: give the status column, e.g. --status "Статус", or one status for the whole file: --status =paid.')
+    else options.column = status.trim()
+  }
+  const pairs = (values['status-value'] ?? []).map((text): readonly [string, StatusChoice] => {
+    const at = text.lastIndexOf('=')
+    if (at <= 0) throw new UsageError(`--status-value "${text}": write VALUE=STATUS, e.g. --status-value "Оплачен=paid" (STATUS is ${STATUS_WORDS}).`)
+    return [text.slice(0, at).trim(), statusWord(text.slice(at + 1), '--status-value')]
+  })
+  if (pairs.length > 0) options.values = pairs
+  if (values['status-default'] !== undefined) options.otherwise = statusWord(values['status-default'], '--status-default')
+  if (values['paid-date'] !== undefined) options.paidDate = values['paid-date'].trim()
+  const backlog = values['backlog-cancel']
+  if (backlog !== undefined) {
+    if (backlog !== 'never' && backlog !== 'shop') throw new UsageError(`--backlog-cancel must be never (old orders are never auto-cancelled, the default) or shop (the product's setting applies), not "${backlog}".`)
+    options.backlogTimerKill = backlog
+  }
+  if (options.column === undefined && options.constant === undefined && (pairs.length > 0 || options.otherwise !== undefined || options.paidDate !== undefined) && values.mapping === undefined) {
+    throw new UsageError('--status-value, --status-default and --paid-date need the status column: add --status COLUMN.')
+  }
+  return Object.keys(options).length === 0 ? undefined : options
 }
 
 /** `--max-file-size 500` (MB), or with a unit: 500MB, 1.5GB. */
@@ -105,4 +154,11 @@ export const READ_OPTIONS_HELP = `  --sheet S          sheet name or 1-based num
                      (bill_email, good_name, good_sum, groupBy, quantity, ...); repeatable
   --time-zone Z      zone for times written without one (default: this computer's), e.g. Europe/Moscow
   --date-order O     dmy or mdy: how to read dates like 03/04/2026 (default: told from the column)
-  --quantity M       repeat (the good once per unit, default) or multiply (one good at price x quantity)`
+  --quantity M       repeat (the good once per unit, default) or multiply (one good at price x quantity)
+  --status COLUMN    the order's status is in COLUMN (Оплачен/paid/да/1/Completed -> paid, Отменён/
+                     cancelled -> cancel, Возврат/refunded -> return); --status =paid for the whole file.
+                     Paid, cancelled and returned orders are marked so with UpdateOrderStatus
+  --status-value V=S add or change a row of the status table (S: paid, cancel, return, none); repeatable
+  --status-default S the status of values the table does not list (default none: an unpaid invoice)
+  --paid-date COLUMN the payment date (default: the order's created date)
+  --backlog-cancel M never (orders created in the past are never auto-cancelled, default) or shop`

@@ -32,10 +32,11 @@ const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'f
 export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilter, language: Language = 'en'): ResultsTable {
   const states = only === undefined ? ALL_STATES : [only]
   const deleted = journal.deletions(run.id)
+  const steps = journal.statusSteps(run.id)
   const lines: Array<{ cells: string[]; result: string[] }> = []
   let width = 0
   for (const order of journal.orders(run.id, states)) {
-    const result = resultCells(order, deleted.has(order.id))
+    const result = resultCells(order, deleted.has(order.id), steps.get(order.id) ?? null)
     for (const row of journal.orderRows(order.id)) {
       const cells = row.cells.map(cellText)
       width = Math.max(width, cells.length)
@@ -52,14 +53,37 @@ export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilt
   }
 }
 
-function resultCells(order: OrderRecord, deleted: boolean): string[] {
-  return [String(order.ordinal), stateLabel(order, deleted), order.billId === null ? '' : String(order.billId), order.errorCode === null ? '' : String(order.errorCode), problemText(order)]
+function resultCells(order: OrderRecord, deleted: boolean, step: StepView | null): string[] {
+  const stepProblem = order.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
+  return [
+    String(order.ordinal),
+    stateLabel(order, deleted, step),
+    order.billId === null ? '' : String(order.billId),
+    order.errorCode === null ? '' : String(order.errorCode),
+    stepProblem !== '' ? stepProblem : problemText(order)
+  ]
 }
 
-export function stateLabel(order: Pick<OrderRecord, 'state' | 'existed'>, deleted = false): string {
+/** An order's status step as the results show it. */
+export interface StepView {
+  status: string
+  state: string
+  errorText: string | null
+}
+
+const MARKED: Readonly<Record<string, string>> = { paid: 'paid', cancel: 'cancelled', return: 'returned' }
+
+/** "created, marked paid" once the status step is done, else "created, not marked paid". */
+export function stepLabel(created: string, step: StepView | null): string {
+  if (step === null) return created
+  const word = MARKED[step.status] ?? step.status
+  return step.state === 'done' ? `${created}, marked ${word}` : `${created}, not marked ${word}`
+}
+
+export function stateLabel(order: Pick<OrderRecord, 'state' | 'existed'>, deleted = false, step: StepView | null = null): string {
   switch (order.state) {
     case 'succeeded':
-      return deleted ? 'deleted' : order.existed ? 'already existed' : 'created'
+      return deleted ? 'deleted' : stepLabel(order.existed ? 'already existed' : 'created', step)
     case 'pending':
       return 'not sent yet'
     default:

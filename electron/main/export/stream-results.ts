@@ -83,10 +83,12 @@ function lineOf(cells: readonly unknown[], columns: number, result: readonly str
 
 function resultCells(entry: ExportRow): string[] {
   const order = { state: entry.state, existed: entry.existed === 1 }
-  const problem = entry.state === 'skipped' ? (entry.skipReason ?? '') : entry.state === 'succeeded' ? '' : (entry.errorText ?? '')
+  const step = entry.stepStatus === null || entry.stepState === null ? null : { status: entry.stepStatus, state: entry.stepState, errorText: entry.stepError }
+  const stepProblem = entry.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
+  const problem = entry.state === 'skipped' ? (entry.skipReason ?? '') : entry.state === 'succeeded' ? stepProblem : (entry.errorText ?? '')
   return [
     String(entry.ordinal),
-    stateLabel(order, entry.deleted > 0),
+    stateLabel(order, entry.deleted > 0, step),
     entry.billId === null ? '' : String(entry.billId),
     entry.errorCode === null ? '' : String(entry.errorCode),
     problem

@@ -19,6 +19,10 @@ export interface ExportRow {
   errorText: string | null
   skipReason: string | null
   deleted: number
+  /** The order's status step (migration 6): what it sets and where it stands; null when none. */
+  stepStatus: string | null
+  stepState: string | null
+  stepError: string | null
   /** null for an order that has no sheet rows (it is not exported). */
   row: string | null
 }
@@ -52,8 +56,9 @@ function statements(ctx: JournalContext): ExportStatements {
         SELECT p.ordinal AS ordinal, p.state AS state, p.existed AS existed, p.bill_id AS billId,
                p.error_code AS errorCode, p.error_text AS errorText, p.skip_reason AS skipReason,
                (SELECT count(*) FROM order_deletions d WHERE d.order_id = p.id) AS deleted,
+               s.status AS stepStatus, s.state AS stepState, s.error_text AS stepError,
                r.row AS row
-        FROM page p LEFT JOIN order_rows r ON r.order_id = p.id
+        FROM page p LEFT JOIN order_rows r ON r.order_id = p.id LEFT JOIN order_status_steps s ON s.order_id = p.id
         ORDER BY p.ordinal, r.sheet_row`),
       extent: ctx.db.prepare(`
         SELECT count(r.order_id) AS rows, coalesce(max(json_array_length(r.row)), 0) AS width

@@ -24,6 +24,8 @@ import { stageOrders } from './staging'
 import { abandonSending, beginAttempts, recordOutcomes } from './batch'
 import type { BegunOrderAttempt, OutcomeEntry } from './batch'
 import { prepareStatements } from './statements'
+import * as steps from './status-steps'
+import type { StatusAttemptRecord, StatusOutcome, StatusStepRecord, StatusStepState } from './status-steps'
 import * as transitions from './transitions'
 import type { BegunAttempt, ResolveCreatedInput } from './transitions'
 import type {
@@ -56,6 +58,7 @@ export interface JournalOptions {
 }
 
 const CRASH_NOTE = 'Orderbatch stopped while this order was being sent; the shop may have created it.'
+const STATUS_CRASH_NOTE = "Orderbatch stopped while this order's status was being sent; the shop may have changed it."
 
 export class Journal {
   /** Absolute real path of the journal file (symlinks followed). */
@@ -298,6 +301,65 @@ export class Journal {
     return abandonSending(this.live(), runId, reason)
   }
 
+  // Status steps (UpdateOrderStatus after CreateOrder; see status-steps.ts)
+
+  statusSteps(runId: number): Map<number, StatusStepRecord> {
+    return steps.statusSteps(this.live(), runId)
+  }
+
+  statusStepsIn(runId: number, states: readonly StatusStepState[]): StatusStepRecord[] {
+    return steps.statusStepsIn(this.live(), runId, states)
+  }
+
+  getStatusStep(orderId: number): StatusStepRecord | null {
+    return steps.getStatusStep(this.live(), orderId)
+  }
+
+  nextDueStatusSteps(runId: number, now: number, limit: number): StatusStepRecord[] {
+    return steps.nextDueStatusSteps(this.live(), runId, now, limit)
+  }
+
+  nextStatusDueTime(runId: number): number | null {
+    return steps.nextStatusDueTime(this.live(), runId)
+  }
+
+  runHasStatusSteps(runId: number): boolean {
+    return steps.runHasStatusSteps(this.live(), runId)
+  }
+
+  remainingStatusCalls(runId: number): number {
+    return steps.remainingStatusCalls(this.live(), runId)
+  }
+
+  statusStepCounts(runId: number): Record<StatusStepState, number> {
+    return steps.statusStepCounts(this.live(), runId)
+  }
+
+  beginStatusAttempt(orderId: number): { attemptId: number; step: StatusStepRecord } {
+    return steps.beginStatusAttempt(this.live(), orderId)
+  }
+
+  recordStatusOutcome(orderId: number, attemptId: number, outcome: StatusOutcome): StatusStepRecord {
+    return steps.recordStatusOutcome(this.live(), orderId, attemptId, outcome)
+  }
+
+  resolveStatus(orderId: number, input: { result: 'done' | 'absent'; by: 'check' | 'user'; note: string }): StatusStepRecord {
+    return steps.resolveStatus(this.live(), orderId, input)
+  }
+
+  requeueStatus(orderId: number): StatusStepRecord {
+    return steps.requeueStatus(this.live(), orderId)
+  }
+
+  /** The run's status steps left 'sending' become 'unknown'. Call only when nothing of the run is in flight. */
+  abandonStatusSending(runId: number, note: string): number {
+    return steps.abandonStatusSending(this.live(), runId, note)
+  }
+
+  statusAttempts(orderId: number): StatusAttemptRecord[] {
+    return steps.statusAttempts(this.live(), orderId)
+  }
+
   // Maintenance
 
   /** The durability settings as the connection reports them now (for tests and diagnostics). */
@@ -329,10 +391,12 @@ export class Journal {
    * and may or may not exist in the shop. */
   private recoverSending(): number {
     const { st, now } = this.ctx
-    return this.ctx.write('recover orders that were being sent when Orderbatch stopped', () => {
+    const orders = this.ctx.write('recover orders that were being sent when Orderbatch stopped', () => {
       st.closeOpenAttempts.run({ at: now(), note: CRASH_NOTE })
       return st.sendingToUnknown.run({ reason: CRASH_NOTE }).changes
     })
+    steps.abandonStatusSending(this.ctx, null, STATUS_CRASH_NOTE)
+    return orders
   }
 }
 

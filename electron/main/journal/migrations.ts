@@ -23,6 +23,11 @@ const OUTCOMES_V1 = [
   'reconciled-created', 'reconciled-absent', 'user-created', 'user-absent'
 ]
 
+// Frozen as step 6 shipped them.
+const STATUSES_V6 = ['paid', 'cancel', 'return']
+const STEP_STATES_V6 = ['pending', 'sending', 'done', 'failed', 'unknown']
+const STEP_OUTCOMES_V6 = ['done', 'already', 'failed', 'retry', 'backoff', 'stop', 'unknown', 'checked-done', 'checked-absent', 'user-done', 'requeued']
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -158,6 +163,47 @@ export const MIGRATIONS: readonly Migration[] = [
       const update = db.prepare('UPDATE runs SET destination = ? WHERE id = ?')
       const rows = db.prepare('SELECT id, mapping, settings FROM runs').all() as Array<{ id: number; mapping: string; settings: string }>
       for (const row of rows) update.run(storedDestination(row.mapping, row.settings), row.id)
+    }
+  },
+  {
+    version: 6,
+    name: "each paid, cancelled or returned order's second step (UpdateOrderStatus) and its attempts",
+    up(db) {
+      // Tables of their own: a created order is final (migration 3), and its status step is a
+      // later piece of work with its own states. A step waits ('pending') until its order is
+      // created; 'sending' is its intent, written before the request.
+      db.exec(`
+        CREATE TABLE order_status_steps (
+          order_id INTEGER PRIMARY KEY REFERENCES orders (id) ON DELETE CASCADE,
+          status TEXT NOT NULL CHECK (status IN (${inList(STATUSES_V6)})),
+          date INTEGER,
+          state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN (${inList(STEP_STATES_V6)})),
+          attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at INTEGER NOT NULL DEFAULT 0,
+          error_code ANY,
+          error_text TEXT,
+          sent_at INTEGER,
+          finished_at INTEGER,
+          resolved_by TEXT CHECK (resolved_by IN ('api', 'check', 'user'))
+        ) STRICT;
+
+        CREATE TABLE status_attempts (
+          id INTEGER PRIMARY KEY,
+          order_id INTEGER NOT NULL REFERENCES order_status_steps (order_id) ON DELETE CASCADE,
+          started_at INTEGER NOT NULL,
+          finished_at INTEGER,
+          outcome TEXT CHECK (outcome IN (${inList(STEP_OUTCOMES_V6)})),
+          http_status INTEGER,
+          error_code ANY,
+          error_text TEXT,
+          raw TEXT,
+          raw_size INTEGER,
+          note TEXT
+        ) STRICT;
+
+        CREATE INDEX status_steps_by_state ON order_status_steps (state, next_attempt_at);
+        CREATE INDEX status_attempts_by_order ON status_attempts (order_id);
+      `)
     }
   }
 ]

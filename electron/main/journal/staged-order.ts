@@ -1,6 +1,7 @@
 // Checks on an order before it is written. They run inside the staging transaction, so one bad
 // order anywhere in the sheet leaves nothing staged, and the message says which order it was.
 import { JournalError } from './errors'
+import { checkStatusStep } from './status-steps'
 import type { Statements } from './statements'
 import type { StagedRow, StageOrderInput } from './types'
 
@@ -26,6 +27,10 @@ export function checkStagedOrder(path: string, order: StageOrderInput): void {
     // The hash is computed from the API key at send time; a stored hash would be stale and
     // derived from the secret.
     if (pair[0] === 'hash') refuse("its parameters contain 'hash', which is added only when sending")
+  }
+  if (order.status !== undefined) {
+    const problem = checkStatusStep(order.status)
+    if (problem !== null) refuse(problem)
   }
   if (!Array.isArray(order.rows) || order.rows.length === 0) refuse('it must come from at least one sheet row')
   const seen = new Set<number>()

@@ -4,6 +4,7 @@ import type { JournalContext } from './context'
 import { JournalError, JournalStateError } from './errors'
 import type { RunRow } from './records'
 import { checkStagedOrder, insertOrderRows } from './staged-order'
+import { insertStatusStep } from './status-steps'
 import type { DuplicateSkip, StageOptions, StageOrderInput, StageResult } from './types'
 
 export function stageOrders(
@@ -39,6 +40,8 @@ export function stageOrders(
       )
       if (rejected !== undefined) ctx.st.markRejected.run(rejected.code, rejected.text, orderId)
       insertOrderRows(ctx.path, ctx.st, orderId, order.rows)
+      // An order skipped as created earlier had its status step in that earlier run.
+      if (order.status !== undefined && state !== 'skipped') insertStatusStep(ctx, orderId, order.status)
       if (earlier !== undefined) {
         skippedAsDuplicates.push({
           ordinal: order.ordinal,

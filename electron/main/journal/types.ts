@@ -142,6 +142,8 @@ export interface StageOrderInput {
   /** The sheet gave this order errors: it is staged straight as 'failed' with this code and text
    * (never sent), so it can be exported, corrected and retried like an order the shop refused. */
   rejected?: { code: string; text: string }
+  /** A paid, cancelled or returned order: its second step, UpdateOrderStatus, once created. */
+  status?: { status: 'paid' | 'cancel' | 'return'; date: number | null }
 }
 
 export interface DuplicateSkip {

@@ -5,6 +5,7 @@ import { mapSource, type SourceMapResult, type SourceOptions } from '#shared/map
 import { withSourceNotes } from '#shared/presets/plan-notes'
 import { planImport, type ImportPlan } from '#shared/plan/import-plan'
 import type { Mapping } from '#shared/mapping/mapping'
+import { withStatusOptions, type StatusOptions } from '#shared/mapping/order-status'
 import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { readSheetFile, type ReadLimits } from '../sheets/read-sheet'
 import type { SheetError } from '../sheets/sheet-error'
@@ -21,6 +22,8 @@ export interface PrepareOptions extends SheetReadOptions {
   now?: number
   /** Time zone, day/month order, quantity and `--map` choices for the automatic mapping. */
   source?: SourceOptions
+  /** The order's status column, value table, payment date and backlog auto-cancel choices. */
+  status?: StatusOptions
 }
 
 export interface PreparedImport {
@@ -36,7 +39,7 @@ export type PrepareOutcome = { ok: true; value: PreparedImport } | { ok: false; 
 
 export async function prepareImport(path: string, options: PrepareOptions = {}): Promise<PrepareOutcome> {
   const file = basename(path)
-  const { mappingPath, groupBy, limits, signal, now, mapping: givenMapping, source: sourceOptions, ...readOptions } = options
+  const { mappingPath, groupBy, limits, signal, now, mapping: givenMapping, source: sourceOptions, status: statusOptions, ...readOptions } = options
   const read = await readSheetFile(path, { ...readOptions, limits, signal })
   if (!read.ok) return read
 
@@ -54,6 +57,7 @@ export async function prepareImport(path: string, options: PrepareOptions = {}):
       })
       mapping = auto.mapping
     }
+    mapping = withStatusOptions(mapping, statusOptions)
   } catch (error) {
     return { ok: false, error: { code: 'mapping', file: mappingPath ? basename(mappingPath) : file, message: (error as Error).message } }
   }

@@ -75,6 +75,7 @@ export function stageInputs(prepared: PreparedImport): StageOrderInput[] {
       email: order.fields.bill_email ?? '',
       rows: stagedRows(order, cells)
     }
+    if (order.status !== undefined) input.status = { status: order.status.status, date: order.status.date }
     if (order.errors > 0) input.rejected = { code: ROW_ERRORS_CODE, text: rejectionText(errors.get(order.index) ?? [], prepared.plan.issues) }
     return input
   })

@@ -69,6 +69,8 @@ export interface Sandbox {
   injectFaults(faults: SandboxFault[]): void
   /** How many CreateOrder requests arrived, whatever happened to them. */
   requests(): number
+  /** How many UpdateOrderStatus requests arrived (signed ones; each changes at most one order). */
+  statusRequests(): number
   /** Ends hanging requests, stops every timer and closes the ledger. */
   close(): Promise<void>
 }
@@ -84,6 +86,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const faults: SandboxFault[] = []
   const delays = new Delays()
   let createRequests = 0
+  let statusRequests = 0
   let closed = false
   let closing: Promise<void> | undefined
 
@@ -107,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       case 'GetAllGoods':
         return (products ?? new SandboxCatalog([])).answer()
       case 'UpdateOrderStatus':
+        statusRequests += 1
         return updateOrderStatus(data, ledger)
     }
   }
@@ -181,6 +185,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       faults.push(...next)
     },
     requests: () => createRequests,
+    statusRequests: () => statusRequests,
     close: () => {
       if (!closing) {
         closed = true

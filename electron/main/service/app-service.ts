@@ -1,5 +1,6 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -22,7 +23,7 @@ import { requireRun, RunOrders } from './run-orders'
 import { SandboxHost } from './sandbox-host'
 import type { SandboxProduct } from '../sandbox/sandbox'
 import { SheetSessions } from './sheet-sessions'
-import type { SheetSession } from './sheet-session'
+import type { CreatedLookup, SheetSession } from './sheet-session'
 import { TemplateStore } from './templates'
 import type { AppService, SecretStore, ServiceHandlers } from './types'
 import { undoRun } from './undo'
@@ -56,11 +57,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const created = new CreatedIndex(() => journal.get(), () => connections.destination())
   const templates = new TemplateStore(deps.userDataDir)
   const tempDir = deps.tempDir ?? tmpdir()
-  const sessions = new SheetSessions({ tempDir, templates, events, now })
+  const sessions = new SheetSessions({ tempDir, sessionDir: join(deps.userDataDir, 'sessions'), templates, events, now })
   const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
   const products = new Products({ journalPath: deps.journalPath, connections, templates })
-  const lookup = (order: PlannedOrder): number | null => created.billForOrder(order)
+  const lookup: CreatedLookup = Object.assign((order: PlannedOrder): number | null => created.billForOrder(order), { generation: () => created.generation() })
   // Counts, rows, previews and runs all come from the plan checked against the shop's catalog.
   const countsOf = (session: SheetSession) => products.counts(session, lookup)
   const summaryOf = (session: SheetSession) => ({ ...session.summary(lookup), counts: countsOf(session) })
@@ -80,26 +81,31 @@ export function createAppService(deps: AppServiceDeps): AppService {
       created.invalidate()
       return summaryOf(await sessions.load(name, bytes, options))
     },
-    'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(sessions.get(sessionId), options)),
+    'sheet.reload': async ({ sessionId, options }) => {
+      const session = await sessions.reload(await sessions.get(sessionId), options)
+      products.changed(session)
+      return summaryOf(session)
+    },
     'sheet.close': async ({ sessionId }) => {
       products.forget(sessionId)
       return { closed: sessions.close(sessionId) }
     },
 
     'mapping.set': async ({ sessionId, mapping }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const job = startJob(events, 'validating', session.read.table.rows.length)
       try {
         session.setMapping(mapping)
       } finally {
         job.finish()
       }
-      return { counts: countsOf(session), mapping: session.mapping, sheetIssues: session.plan.sheetIssues }
+      products.changed(session)
+      return { counts: countsOf(session), mapping: session.mapping, sheetIssues: session.sheetIssues }
     },
-    'mapping.previewOrder': async ({ sessionId, order }) => products.preview(sessions.get(sessionId), order),
+    'mapping.previewOrder': async ({ sessionId, order }) => products.preview(await sessions.get(sessionId), order),
     'templates.list': async () => templates.list().map(({ name, headers, savedAt }) => ({ name, headers, savedAt })),
     'templates.save': async ({ sessionId, name }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       const trimmed = name.trim()
       if (trimmed === '') throw new ServiceError('invalid-input', 'Give the template a name.')
       const choices = products.choicesOf(session)
@@ -111,41 +117,45 @@ export function createAppService(deps: AppServiceDeps): AppService {
     'catalog.get': async ({ refresh }) => products.load(refresh),
     'catalog.continueWithout': async () => products.continueWithout(),
     'products.list': async ({ sessionId }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       await products.load(false)
       return products.view(session, lookup)
     },
     'products.choose': async ({ sessionId, value, name }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       products.choose(session, value, name)
       return products.view(session, lookup)
     },
 
     'rows.page': async ({ sessionId, offset, limit, filter }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       return { ...products.page(session, offset, limit, filter, lookup), counts: countsOf(session) }
     },
     'rows.edit': async ({ sessionId, row, column, value }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       session.edit(row, column, value)
+      products.changed(session)
       return { row: products.gridRow(session, row, lookup), counts: countsOf(session) }
     },
     'rows.exclude': async ({ sessionId, rows, excluded }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       session.exclude(rows, excluded)
+      products.changed(session)
       return { counts: countsOf(session) }
     },
 
     'run.start': async ({ sessionId, rate, concurrency }) => {
-      const session = sessions.get(sessionId)
+      const session = await sessions.get(sessionId)
       await products.readyForRun()
       return runs.start(products.runSource(session), rate, concurrency)
     },
     'run.notice': async ({ sessionId, rate, concurrency }) => {
-      const counts = countsOf(sessions.get(sessionId))
+      const session = await sessions.get(sessionId)
+      const counts = countsOf(session)
       const toSend = Math.max(0, counts.validOrders - counts.alreadyCreated)
-      // One CreateOrder per order; nothing is marked paid yet (statuses are not mapped).
-      return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: 0, calls: toSend, rate, concurrency }) }
+      // One CreateOrder per order, and one UpdateOrderStatus per paid, cancelled or returned one.
+      const marks = statusMarks(products.orders(session))
+      return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate, concurrency }) }
     },
     'run.pause': async ({ runId }) => runs.pause(runId),
     'run.resume': async ({ runId, rate, concurrency }) => runs.resume(runId, rate, concurrency),
@@ -168,6 +178,20 @@ export function createAppService(deps: AppServiceDeps): AppService {
         }
       }
       return outcome
+    },
+    'runs.retryStatus': async ({ runId }) => {
+      const j = journal.get()
+      const requeued = requeueStatusSteps(j, requireRun(j, runId))
+      const messages: string[] = []
+      if (requeued > 0) {
+        try {
+          await runs.continueRun(runId)
+        } catch (error) {
+          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
+          messages.push(`The statuses wait in run ${runId}; resume it to send them. ${why}`)
+        }
+      }
+      return { requeued, messages }
     },
     'runs.export': async ({ runId, format, only, delimiter, language }) => {
       const job = startJob(events, 'exporting')
@@ -199,6 +223,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     onAppearanceChange: (listener) => appearance.onChange(listener),
     dispose: () => {
       disposed ??= (async () => {
+        sessions.closeAll()
         await runs.pauseAll()
         journal.close()
         await sandbox.close()
@@ -206,4 +231,16 @@ export function createAppService(deps: AppServiceDeps): AppService {
       return disposed
     }
   }
+}
+
+/** Valid orders that get a second call (UpdateOrderStatus), and of those the paid ones. */
+function statusMarks(orders: ReadonlyArray<{ errors: number; status?: { status: string } }>): { calls: number; paid: number } {
+  let calls = 0
+  let paid = 0
+  for (const order of orders) {
+    if (order.errors > 0 || order.status === undefined) continue
+    calls++
+    if (order.status.status === 'paid') paid++
+  }
+  return { calls, paid }
 }

@@ -18,6 +18,7 @@ interface Index {
 
 export class CreatedIndex {
   private index: Index | null = null
+  private built = 0
 
   constructor(
     private readonly journal: () => Journal,
@@ -34,6 +35,12 @@ export class CreatedIndex {
     return created.size === 0 ? null : (created.get(fingerprintOf(order)) ?? null)
   }
 
+  /** Changes whenever the index is made again, so a count made with it can be kept until then. */
+  generation(): number {
+    this.get()
+    return this.built
+  }
+
   invalidate(): void {
     this.index = null
   }
@@ -41,6 +48,7 @@ export class CreatedIndex {
   private get(): Index {
     const destination = this.destination()
     if (!this.index || this.index.destination !== destination) {
+      this.built++
       try {
         this.index = this.build(destination)
       } catch {

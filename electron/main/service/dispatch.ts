@@ -67,6 +67,7 @@ const ACTIONS: Record<Channel, string> = {
   'runs.resolve': 'record your decision for the order',
   'runs.editFailed': 'correct the failed order',
   'runs.retryFailed': 'retry the failed orders',
+  'runs.retryStatus': 'send the failed statuses again',
   'runs.export': 'export the results',
   'runs.undo': 'undo the run'
 }

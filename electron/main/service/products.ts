@@ -8,7 +8,7 @@
 // The session itself (sheet-session.ts) is only read through its public functions.
 import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsView } from '#shared/ipc/contract'
 import type { Issue } from '#shared/plan/issue'
-import type { PlannedOrder } from '#shared/plan/import-plan'
+import type { ImportPlan, PlannedOrder } from '#shared/plan/import-plan'
 import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { applyProductChoices, productLines, shopProductView, type ProductChoices } from '#shared/shop/product-choices'
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
@@ -19,7 +19,6 @@ import type { Connections, Target } from './connection'
 import { notFound, ServiceError } from './errors'
 import type { RunSource } from './run-control'
 import { draftOf, MASKED_HASH, type CreatedLookup, type SheetSession } from './sheet-session'
-import type { SheetPlan } from './sheet-plan'
 import type { TemplateStore } from './templates'
 
 export interface ProductsDeps {
@@ -34,15 +33,30 @@ interface DestinationCatalog {
   catalog: ShopCatalog | null
 }
 
-interface Checked {
-  basePlan: SheetPlan
+/** One valid order after the check, kept per planned order object (the session keeps an order's
+ * object until it is planned again), so an edit checks only the orders it made. */
+interface OrderCheck {
   choices: ProductChoices
   catalog: ShopCatalog | null
-  plan: SheetPlan
-  /** Sheet row -> the issues the catalog check added there. */
+  /** The order as sent: products renamed to the shop's good_name, errors counted. */
+  order: PlannedOrder
+  added: Issue[]
+}
+
+interface Checked {
+  session: SheetSession
+  revision: number
+  choices: ProductChoices
+  catalog: ShopCatalog | null
+  /** The session's valid orders as checked, in order (some may now have errors). */
+  pairs: Array<{ base: PlannedOrder; checked: PlannedOrder }>
+  /** Sheet row -> the issues the check added there. */
   added: Map<number, Issue[]>
-  /** Rows with any problem, in sheet order (Review's "problems only"). */
-  problemRows: number[]
+  addedErrors: number
+  /** Order index -> the order as checked, for the orders the check changed. */
+  changed: Map<number, PlannedOrder>
+  /** Rows with any problem, in sheet order (Review's "problems only"); made when first asked. */
+  problemRows: number[] | null
 }
 
 export class Products {
@@ -50,6 +64,8 @@ export class Products {
   private readonly loading = new Map<string, Promise<CatalogInfo>>()
   private readonly choices = new Map<string, ProductChoices>()
   private readonly checks = new Map<string, Checked>()
+  private readonly revisions = new Map<string, number>()
+  private readonly orderChecks = new WeakMap<PlannedOrder, OrderCheck>()
 
   constructor(private readonly deps: ProductsDeps) {}
 
@@ -120,65 +136,106 @@ export class Products {
   forget(sessionId: string): void {
     this.choices.delete(sessionId)
     this.checks.delete(sessionId)
+    this.revisions.delete(sessionId)
   }
 
   view(session: SheetSession, created: CreatedLookup): ProductsView {
     const catalog = this.current()?.catalog ?? null
     const ordersWith = (code: string) => new Set([...this.checked(session).added.values()].flat().filter((i) => i.code === code).map((i) => i.order)).size
+    const plan = { orders: session.sendable(() => null).orders } as Pick<ImportPlan, 'orders'>
     return {
       catalog: this.info(),
       stopped: { unknownProduct: ordersWith('unknown-product'), delivery: ordersWith('delivery') },
-      lines: productLines(session.plan.plan, catalog, this.choicesOf(session)),
+      lines: productLines(plan, catalog, this.choicesOf(session)),
       shop: catalog ? catalog.products.map(shopProductView) : [],
       counts: this.counts(session, created)
     }
   }
 
-  /** The session's plan with the choices applied and the catalog check done (kept until the plan,
-   * the choices or the catalog change). */
+  /** The session changed (mapping, edit, exclusion, read again): its check is made again, for the
+   * orders that changed. */
+  changed(session: SheetSession): void {
+    this.revisions.set(session.id, (this.revisions.get(session.id) ?? 0) + 1)
+  }
+
+  /** The session's valid orders with the choices applied and the catalog check done (kept until
+   * the session, the choices or the catalog change; each order's check is kept with the order). */
   checked(session: SheetSession): Checked {
-    const basePlan = session.plan
+    const revision = this.revisions.get(session.id) ?? 0
     const choices = this.choicesOf(session)
     const catalog = this.current()?.catalog ?? null
     const old = this.checks.get(session.id)
-    if (old && old.basePlan === basePlan && old.choices === choices && old.catalog === catalog) return old
-    const check = checkAgainstCatalog(applyProductChoices(basePlan.plan, choices), catalog)
+    if (old && old.session === session && old.revision === revision && old.choices === choices && old.catalog === catalog) return old
+    const base = session.sendable(() => null).orders
+    const stale = base.filter((order) => {
+      const known = this.orderChecks.get(order)
+      return !known || known.choices !== choices || known.catalog !== catalog
+    })
+    if (stale.length > 0) {
+      const plan: ImportPlan = { orders: stale, orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: stale.length, validOrders: stale.length, errors: 0, warnings: 0 } }
+      const check = checkAgainstCatalog(applyProductChoices(plan, choices), catalog)
+      const byOrder = new Map<number, Issue[]>()
+      for (const issue of check.added) {
+        if (issue.order === null) continue
+        const list = byOrder.get(issue.order)
+        if (list) list.push(issue)
+        else byOrder.set(issue.order, [issue])
+      }
+      stale.forEach((order, i) => {
+        this.orderChecks.set(order, { choices, catalog, order: check.plan.orders[i] ?? order, added: byOrder.get(order.index) ?? [] })
+      })
+    }
+    const pairs: Checked['pairs'] = []
+    const changed = new Map<number, PlannedOrder>()
     const added = new Map<number, Issue[]>()
-    for (const issue of check.added) {
-      const row = issue.row ?? (issue.order === null ? undefined : check.plan.orders[issue.order - 1]?.rows[0])
-      if (row === undefined) continue
-      const list = added.get(row)
-      if (list) list.push(issue)
-      else added.set(row, [issue])
+    let addedErrors = 0
+    for (const order of base) {
+      const known = this.orderChecks.get(order)!
+      pairs.push({ base: order, checked: known.order })
+      if (known.order !== order) changed.set(order.index, known.order)
+      for (const issue of known.added) {
+        if (issue.severity === 'error') addedErrors++
+        const row = issue.row ?? order.rows[0]
+        if (row === undefined) continue
+        const list = added.get(row)
+        if (list) list.push(issue)
+        else added.set(row, [issue])
+      }
     }
-    let issuesOfRow = basePlan.issuesOfRow
-    if (added.size > 0) {
-      issuesOfRow = new Map(basePlan.issuesOfRow)
-      for (const [row, issues] of added) issuesOfRow.set(row, [...(issuesOfRow.get(row) ?? []), ...issues])
-    }
-    const plan: SheetPlan = { ...basePlan, plan: check.plan, issuesOfRow }
-    const problemRows = session.read.table.rowNumbers.filter((row) => issuesOfRow.has(row))
-    const entry: Checked = { basePlan, choices, catalog, plan, added, problemRows }
+    const entry: Checked = { session, revision, choices, catalog, pairs, added, addedErrors, changed, problemRows: null }
     this.checks.set(session.id, entry)
     return entry
   }
 
+  /** The session's valid orders as checked (those the check stopped have errors now). */
+  orders(session: SheetSession): PlannedOrder[] {
+    return this.checked(session).pairs.map((pair) => pair.checked)
+  }
+
   counts(session: SheetSession, created: CreatedLookup): PlanCounts {
-    const base = session.counts(() => null)
-    const { counts, orders } = this.checked(session).plan.plan
-    let alreadyCreated = 0
-    for (const order of orders) if (order.errors === 0 && created(order) !== null) alreadyCreated++
-    return { ...base, orders: counts.orders, validOrders: counts.validOrders, errors: counts.errors, warnings: counts.warnings, alreadyCreated }
+    const base = session.counts(created)
+    const checked = this.checked(session)
+    let stopped = 0
+    let alreadyCreated = base.alreadyCreated
+    for (const { base: order, checked: after } of checked.pairs) {
+      if (after === order) continue
+      // Sent under another product name (or not at all): created before is judged on what is sent.
+      if (created(order) !== null) alreadyCreated--
+      if (after.errors > 0) stopped++
+      else if (created(after) !== null) alreadyCreated++
+    }
+    return { ...base, validOrders: base.validOrders - stopped, errors: base.errors + checked.addedErrors, alreadyCreated }
   }
 
   page(session: SheetSession, offset: number, limit: number, filter: 'all' | 'problems', created: CreatedLookup): { total: number; rows: GridRow[] } {
     const checked = this.checked(session)
-    if (filter === 'all') {
-      const page = session.page(offset, limit, 'all', created)
+    if (filter === 'all' || checked.added.size === 0) {
+      const page = session.page(offset, limit, filter, created)
       return { total: page.total, rows: page.rows.map((row) => this.withChecks(row, checked, created)) }
     }
-    const rows = checked.problemRows.slice(offset, offset + limit).map((row) => this.gridRow(session, row, created))
-    return { total: checked.problemRows.length, rows }
+    const problems = this.problemRows(session, checked)
+    const rows = problems.slice(offset, offset + limit).map((row) => this.gridRow(session, row, created))
+    return { total: problems.length, rows }
   }
 
   gridRow(session: SheetSession, row: number, created: CreatedLookup): GridRow {
@@ -187,41 +244,53 @@ export class Products {
 
   preview(session: SheetSession, orderIndex: number): OrderPreview {
     const base = session.preview(orderIndex)
-    const checked = this.checked(session)
-    const order = checked.plan.plan.orders[orderIndex - 1]
-    if (!order) return base
-    const added = [...checked.added.values()].flat().filter((issue) => issue.order === orderIndex)
-    const query = createOrderQuery(order)
-    return { order: draftOf(order), issues: [...base.issues, ...added], body: query === '' ? MASKED_HASH : `${query}&${MASKED_HASH}` }
+    const pair = this.checked(session).pairs.find((p) => p.base.index === orderIndex)
+    if (!pair || pair.checked === pair.base) return base
+    const added = this.orderChecks.get(pair.base)?.added ?? []
+    const query = createOrderQuery(pair.checked)
+    return { order: draftOf(pair.checked), issues: [...base.issues, ...added], body: query === '' ? MASKED_HASH : `${query}&${MASKED_HASH}` }
   }
 
-  /** What a run is staged from: the checked plan (chosen and title-matched products sent as the
+  /** What a run is staged from: the checked orders (chosen and title-matched products sent as the
    * shop's good_name; unknown products and missing delivery data are errors, never sent). */
   runSource(session: SheetSession): RunSource {
-    const plan = this.checked(session).plan
+    const orders = this.orders(session)
     return {
       read: session.read,
       mapping: session.mapping,
       source: session.source,
-      plan,
+      get plan() {
+        return session.plan
+      },
       sendable: (created) => {
-        const orders: PlannedOrder[] = []
+        const sendable: PlannedOrder[] = []
         let alreadyCreated = 0
-        for (const order of plan.plan.orders) {
+        for (const order of orders) {
           if (order.errors > 0) continue
           if (created(order) !== null) alreadyCreated++
-          else orders.push(order)
+          else sendable.push(order)
         }
-        return { orders, alreadyCreated }
+        return { orders: sendable, alreadyCreated }
       }
     }
   }
 
+  /** Review's problem rows: the session's and those the check added, in sheet order. */
+  private problemRows(session: SheetSession, checked: Checked): number[] {
+    if (checked.problemRows) return checked.problemRows
+    const total = session.page(0, 0, 'problems', () => null).total
+    const rows = new Set(session.page(0, total, 'problems', () => null).rows.map((r) => r.row))
+    for (const row of checked.added.keys()) rows.add(row)
+    const wanted = session.read.table.rowNumbers.filter((row) => rows.has(row))
+    checked.problemRows = wanted
+    return wanted
+  }
+
   private withChecks(row: GridRow, checked: Checked, created: CreatedLookup): GridRow {
     const added = checked.added.get(row.row)
-    const order = row.order === null ? undefined : checked.plan.plan.orders[row.order - 1]
-    const alreadyCreated = order && order.errors === 0 ? created(order) : null
-    if (!added && alreadyCreated === row.alreadyCreated) return row
+    const after = row.order === null ? undefined : checked.changed.get(row.order)
+    if (!added && !after) return row
+    const alreadyCreated = after ? (after.errors === 0 ? created(after) : null) : row.alreadyCreated
     return { ...row, issues: added ? [...row.issues, ...added] : row.issues, alreadyCreated }
   }
 

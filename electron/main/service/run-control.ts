@@ -3,9 +3,10 @@
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
 import type { RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
-import { stageRun } from '../pipeline/stage-run'
-import { readRunInfo } from '../journal'
-import { sendRun, type RunHandle, type SendOptions, type SendResult } from '../sender/send-run'
+import { readRunInfo, type RunRecord, type RunSettings } from '../journal'
+import { OpError } from '../ops/op-error'
+import { checkResumable, nothingToSend, resumePace, stageImport, startSending } from '../ops/run'
+import type { RunHandle, SendOptions, SendResult } from '../sender/send-run'
 import type { Connections, Target } from './connection'
 import type { CreatedIndex } from './created-index'
 import { notFound, ServiceError } from './errors'
@@ -53,10 +54,11 @@ export class RunControl {
     const file = session.read.meta.file
     const index = this.deps.created
     const { orders, alreadyCreated } = session.sendable((order) => index.billForOrder(order))
-    if (orders.length === 0) {
+    const nothing = nothingToSend(orders.length, alreadyCreated)
+    if (nothing !== null) {
       throw new ServiceError(
         'nothing-to-send',
-        alreadyCreated > 0
+        nothing === 'all-created'
           ? `Every valid order of ${file} was already created by an earlier run (${alreadyCreated}); nothing is left to send.`
           : `No order of ${file} can be sent: every order has an error or is excluded. Fix the rows marked in Review first.`
       )
@@ -76,8 +78,8 @@ export class RunControl {
       // Orders created before were left out above, by the same journal's records minus the ones
       // undo deleted from the shop since (the journal's own duplicate check does not know about
       // deletions, hence force: what is staged here is exactly what should be sent).
-      staged = stageRun(journal, prepared, {
-        digest: { sha256: session.source.sha256, size: session.source.bytes.length },
+      staged = stageImport(journal, prepared, {
+        digest: { sha256: session.source.sha256, size: session.source.size },
         settings: { rate, concurrency, apiBase: target.apiBase, login: target.login },
         sandbox: target.kind === 'sandbox',
         force: true
@@ -85,10 +87,10 @@ export class RunControl {
     } finally {
       job.finish()
     }
-    const { run, result } = staged
+    const { run } = staged
     index.invalidate()
-    this.launch(run.id, target, rate, concurrency)
-    return { runId: run.id, staged: result.staged, skipped: alreadyCreated + result.skippedAsDuplicates.length }
+    this.launch(run, target, run.settings)
+    return { runId: run.id, staged: staged.staged, skipped: alreadyCreated + staged.skipped }
   }
 
   pause(runId: number): RunSummary {
@@ -122,13 +124,10 @@ export class RunControl {
     const journal = this.deps.journal.get()
     const run = journal.getRun(runId)
     if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
-    if (run.status === 'cancelled') {
-      throw new ServiceError('invalid-state', `Run ${runId} was cancelled and cannot be sent again. Load the file again to send what is left (orders already created are skipped).`)
-    }
+    inAppWords(() => checkResumable(run))
     const target = await this.deps.connections.forRun(run, readRunInfo(run).sandbox)
-    const settings = { ...run.settings, rate: rate ?? run.settings.rate, concurrency: concurrency ?? run.settings.concurrency, apiBase: target.apiBase }
-    journal.updateRunSettings(runId, settings)
-    this.launch(runId, target, settings.rate, settings.concurrency)
+    const settings = { ...run.settings, ...resumePace(run, { rate, concurrency }), apiBase: target.apiBase }
+    this.launch(run, target, settings)
   }
 
   /** Stops sending for good: requests in flight finish and are recorded; what was not sent stays
@@ -195,15 +194,15 @@ export class RunControl {
     return entry ? { sending: !entry.handle.paused, paused: entry.handle.paused } : null
   }
 
-  private launch(runId: number, target: Target, rate: number, concurrency: number): void {
+  private launch(run: RunRecord, target: Target, settings: RunSettings): void {
     const { events, created, now } = this.deps
+    const runId = run.id
+    const { rate, concurrency } = settings
     let last: SendProgressEvent | null = null
-    const handle = sendRun(
-      runId,
-      { journal: this.deps.journal.get(), client: target.client, wallNow: now },
-      {
-        rate,
-        concurrency,
+    const { handle } = startSending(this.deps.journal.get(), run, {
+      settings,
+      deps: { client: target.client, wallNow: now },
+      options: {
         ...this.deps.tuning,
         onProgress: (progress) => {
           last = progress
@@ -214,7 +213,7 @@ export class RunControl {
           events.emit('run.log', sendLogEvent(runId, now(), event))
         }
       }
-    )
+    })
     const finished = handle.done
       .then(
         (result): SendResult => {
@@ -248,5 +247,18 @@ export class RunControl {
         console.error('Orderbatch: a sending-state listener failed:', error)
       }
     }
+  }
+}
+
+/** The History screen's sentence for an operation's refusal, where the app words it its own way. */
+function inAppWords<T>(operation: () => T): T {
+  try {
+    return operation()
+  } catch (error) {
+    if (error instanceof OpError && error.code === 'invalid-state' && error.params.status === 'cancelled') {
+      const runId = error.params.runId
+      throw new ServiceError('invalid-state', `Run ${runId} was cancelled and cannot be sent again. Load the file again to send what is left (orders already created are skipped).`)
+    }
+    throw error
   }
 }

@@ -4,11 +4,13 @@ import type { RunOrder, RunSummary, SendLogEvent } from '#shared/ipc/contract'
 import type { Cell } from '#shared/sheet/sheet'
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
 import { readRunInfo } from '../journal'
+import { runStatus, totalOf } from '../ops/run-status'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
-  const counts = countsAsShown(journal.runCounts(run.id), live !== null)
+  const status = runStatus(journal, run)
+  const counts = countsAsShown(status.counts, live !== null)
   return {
     runId: run.id,
     createdAt: run.createdAt,
@@ -21,7 +23,8 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     note: run.note,
     rate: run.settings.rate,
     concurrency: run.settings.concurrency,
-    sandbox: readRunInfo(run).sandbox
+    sandbox: status.sandbox,
+    ...statusCounts(journal, run)
   }
 }
 
@@ -41,8 +44,10 @@ function liveStatus(status: RunRecord['status'], live: { sending: boolean; pause
   return status === 'running' ? 'paused' : status
 }
 
-export function totalOf(counts: Record<OrderState, number>): number {
-  return Object.values(counts).reduce((sum, n) => sum + n, 0)
+/** The run's status steps per state, when it has any. */
+function statusCounts(journal: Journal, run: RunRecord): Pick<RunSummary, 'statuses'> {
+  if (!journal.runHasStatusSteps(run.id)) return {}
+  return { statuses: journal.statusStepCounts(run.id) }
 }
 
 export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): RunOrder {
@@ -61,6 +66,8 @@ export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): 
     attempts: order.attempts,
     editable
   }
+  const step = order.state === 'succeeded' ? journal.getStatusStep(order.id) : null
+  if (step !== null) view.statusStep = { status: step.status, state: step.state, errorText: step.errorText }
   if (editable && info.source) {
     const headers = info.source.headers
     view.sheet = { headers, rows: rows.map((r) => ({ row: r.sheetRow, cells: headers.map((_h, c) => gridText(r.cells[c] as Cell | undefined)) })) }

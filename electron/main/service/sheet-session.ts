@@ -9,16 +9,28 @@ import type { OrderDraft } from '#shared/plan/order'
 import type { ReadResult } from '#shared/sheet/sheet'
 import { notFound, ServiceError } from './errors'
 import { gridText } from './sheet-text'
-import { planSheet, type SheetPlan } from './sheet-plan'
+import type { SheetPlan } from './sheet-plan'
+import { IncrementalPlan } from './session/incremental-plan'
+import { rowIndex, type RowLookup } from './session/row-index'
 
 const RAW_PREVIEW_ROWS = 20
+/** How long one slice of background indexing may hold the host's thread. */
+const INDEX_SLICE_MS = 12
 export const MASKED_HASH = 'hash=•••'
 
 export interface SessionSource {
   name: string
-  bytes: Uint8Array
+  /** The file as loaded, kept on disk while the session is open (read again from there). */
+  path: string
+  size: number
   /** sha256 of the bytes, lower-case hex: the run records which file it came from. */
   sha256: string
+}
+
+/** What the user changed in a session: kept when the session is parked and read again. */
+export interface SessionState {
+  edits: ReadonlyMap<number, ReadonlyMap<number, string>>
+  excluded: ReadonlySet<number>
 }
 
 export interface MappingChoice {
@@ -27,15 +39,28 @@ export interface MappingChoice {
   template: string | null
 }
 
-/** The bill of this order created by an earlier run, or null when it was never created. */
-export type CreatedLookup = (order: PlannedOrder) => number | null
+/** The bill of this order created by an earlier run, or null when it was never created.
+ * `generation`, when given, changes whenever the answers may have changed (a run created or undo
+ * deleted orders, another destination): the count of already created orders is then kept per
+ * order and worked out again only for the orders an edit made. */
+export type CreatedLookup = ((order: PlannedOrder) => number | null) & { generation?: () => number }
+
+interface CreatedCache {
+  generation: number
+  /** Per first-row position: 1 when that order is valid and was created before. */
+  flags: Uint8Array
+  count: number
+  /** First-row positions of orders made since the count, not looked up yet. */
+  pending: number[]
+}
 
 export class SheetSession {
   readonly edits = new Map<number, Map<number, string>>()
   readonly excluded = new Set<number>()
-  private planned!: SheetPlan
-  private problemRows: number[] = []
-  private rowPosition = new Map<number, number>()
+  private planned!: IncrementalPlan
+  private rowPosition: RowLookup = rowIndex([])
+  private created: CreatedCache | null = null
+  private disposed = false
 
   constructor(
     readonly id: string,
@@ -43,18 +68,33 @@ export class SheetSession {
     public options: ReadOverrides,
     public read: ReadResult,
     public choice: MappingChoice,
-    private readonly now: () => number
+    private readonly now: () => number,
+    state?: SessionState
   ) {
     this.indexRows()
+    if (state) {
+      for (const [row, cells] of state.edits) if (this.rowPosition.has(row)) this.edits.set(row, new Map(cells))
+      for (const row of state.excluded) if (this.rowPosition.has(row)) this.excluded.add(row)
+    }
     this.replan()
+  }
+
+  /** The user's edits and excluded rows, to make the session again from its file. */
+  state(): SessionState {
+    return { edits: this.edits, excluded: this.excluded }
   }
 
   get mapping(): Mapping {
     return this.choice.mapping
   }
 
+  /** The whole plan, made from the session's indexes (staging a run needs every order). */
   get plan(): SheetPlan {
-    return this.planned
+    return this.planned.materialize()
+  }
+
+  get sheetIssues(): SheetPlan['sheetIssues'] {
+    return this.planned.sheetIssues
   }
 
   /** After reading the file again (other sheet, header row, encoding...): the rows changed, so
@@ -96,9 +136,7 @@ export class SheetSession {
   }
 
   counts(created: CreatedLookup): PlanCounts {
-    const { counts, orders } = this.planned.plan
-    let alreadyCreated = 0
-    for (const order of orders) if (order.errors === 0 && created(order) !== null) alreadyCreated++
+    const counts = this.planned.counts()
     return {
       rows: this.read.table.rows.length,
       orders: counts.orders,
@@ -106,15 +144,18 @@ export class SheetSession {
       errors: counts.errors,
       warnings: counts.warnings,
       excludedRows: this.excluded.size,
-      alreadyCreated
+      alreadyCreated: this.alreadyCreated(created)
     }
   }
 
   page(offset: number, limit: number, filter: 'all' | 'problems', created: CreatedLookup): { total: number; rows: GridRow[] } {
     const { rowNumbers } = this.read.table
-    const source = filter === 'problems' ? this.problemRows : rowNumbers
-    const rows = source.slice(offset, offset + limit).map((row) => this.gridRow(row, created))
-    return { total: source.length, rows }
+    if (filter === 'problems') {
+      const positions = this.planned.problemPositions(Math.max(0, offset), Math.max(0, limit))
+      return { total: this.planned.problemCount, rows: positions.map((p) => this.gridRow(rowNumbers[p] ?? p + 1, created)) }
+    }
+    const rows = rowNumbers.slice(offset, offset + limit).map((row) => this.gridRow(row, created))
+    return { total: rowNumbers.length, rows }
   }
 
   gridRow(row: number, created: CreatedLookup): GridRow {
@@ -123,13 +164,13 @@ export class SheetSession {
     const { headers, rows } = this.read.table
     const cells = rows[position] ?? []
     const edits = this.edits.get(row)
-    const orderIndex = this.planned.orderOfRow.get(row) ?? null
-    const order = orderIndex === null ? undefined : this.planned.plan.orders[orderIndex - 1]
+    const orderIndex = this.planned.orderIndexAt(position)
+    const order = this.planned.storedOrderAt(position)
     return {
       row,
       order: orderIndex,
       cells: headers.map((_h, c) => edits?.get(c) ?? gridText(cells[c])),
-      issues: this.planned.issuesOfRow.get(row) ?? [],
+      issues: this.planned.issuesAt(position),
       excluded: this.excluded.has(row),
       edited: edits !== undefined,
       alreadyCreated: order && order.errors === 0 ? created(order) : null
@@ -150,28 +191,31 @@ export class SheetSession {
     else cells.set(column, value)
     if (cells.size === 0) this.edits.delete(row)
     else this.edits.set(row, cells)
-    this.replan()
+    this.replanRows([position])
   }
 
   exclude(rows: readonly number[], excluded: boolean): void {
     const unknown = rows.find((row) => !this.rowPosition.has(row))
     if (unknown !== undefined) throw notFound(`Row ${unknown} is not a data row of ${this.read.meta.file}; nothing was changed.`)
+    const changed: number[] = []
     for (const row of rows) {
+      if (this.excluded.has(row) === excluded) continue
       if (excluded) this.excluded.add(row)
       else this.excluded.delete(row)
+      changed.push(this.rowPosition.get(row) as number)
     }
-    this.replan()
+    if (changed.length > 0) this.replanRows(changed)
   }
 
   preview(orderIndex: number): OrderPreview {
-    const order = this.planned.plan.orders[orderIndex - 1]
+    const order = this.planned.order(orderIndex)
     if (!order) {
-      throw notFound(`There is no order ${orderIndex} in ${this.read.meta.file}: it has ${this.planned.plan.orders.length} order(s) with this mapping.`)
+      throw notFound(`There is no order ${orderIndex} in ${this.read.meta.file}: it has ${this.planned.counts().orders} order(s) with this mapping.`)
     }
     const query = createOrderQuery(order)
     return {
       order: draftOf(order),
-      issues: [...this.planned.sheetIssues, ...this.planned.plan.issues.filter((i) => i.order === orderIndex)],
+      issues: [...this.planned.sheetIssues, ...this.planned.issuesOfOrder(orderIndex)],
       body: query === '' ? MASKED_HASH : `${query}&${MASKED_HASH}`
     }
   }
@@ -180,7 +224,7 @@ export class SheetSession {
   sendable(created: CreatedLookup): { orders: PlannedOrder[]; alreadyCreated: number } {
     const orders: PlannedOrder[] = []
     let alreadyCreated = 0
-    for (const order of this.planned.plan.orders) {
+    for (const order of this.planned.allOrders()) {
       if (order.errors > 0) continue
       if (created(order) !== null) alreadyCreated++
       else orders.push(order)
@@ -189,13 +233,78 @@ export class SheetSession {
   }
 
   private indexRows(): void {
-    this.rowPosition = new Map(this.read.table.rowNumbers.map((row, i) => [row, i]))
+    this.rowPosition = rowIndex(this.read.table.rowNumbers)
   }
 
+  /** The whole sheet planned again (read again, or another mapping). */
   private replan(): void {
-    this.planned = planSheet(this.read.table, this.mapping, this.edits, this.excluded, this.now(), this.choice.auto?.notes)
-    const { issuesOfRow } = this.planned
-    this.problemRows = this.read.table.rowNumbers.filter((row) => issuesOfRow.has(row))
+    const source = { table: this.read.table, edits: this.edits, excluded: this.excluded, rowPosition: this.rowPosition }
+    this.planned = new IncrementalPlan(source, this.mapping, this.now(), this.choice.auto?.notes)
+    this.created = null
+    this.indexInBackground()
+  }
+
+  /** Stops the work done for this session in the background (it was closed). */
+  dispose(): void {
+    this.disposed = true
+  }
+
+  /** The plan's indexes of addresses and order numbers, made in slices while the user looks at
+   * the Map step, so the first edit does not wait for a pass over the whole sheet. */
+  private indexInBackground(): void {
+    const plan = this.planned
+    const step = (): void => {
+      if (this.disposed || this.planned !== plan || plan.indexSome(INDEX_SLICE_MS)) return
+      setImmediate(step)
+    }
+    setImmediate(step)
+  }
+
+  /** Only the rows these changed rows can affect planned again. */
+  private replanRows(positions: readonly number[]): void {
+    const change = this.planned.update(positions)
+    const cache = this.created
+    if (cache === null) return
+    for (const first of change.removed) {
+      if (cache.flags[first] === 1) {
+        cache.flags[first] = 0
+        cache.count--
+      }
+    }
+    cache.pending.push(...change.added)
+  }
+
+  /** Valid orders an earlier run created, kept per order while the lookup's generation holds. */
+  private alreadyCreated(created: CreatedLookup): number {
+    const generation = created.generation?.()
+    if (generation === undefined) {
+      let count = 0
+      for (const [, order] of this.planned.storedOrders()) if (order.errors === 0 && created(order) !== null) count++
+      return count
+    }
+    let cache = this.created
+    if (cache === null || cache.generation !== generation) {
+      cache = { generation, flags: new Uint8Array(this.read.table.rows.length), count: 0, pending: [] }
+      for (const [first, order] of this.planned.storedOrders()) {
+        if (order.errors === 0 && created(order) !== null) {
+          cache.flags[first] = 1
+          cache.count++
+        }
+      }
+      this.created = cache
+      return cache.count
+    }
+    for (const first of cache.pending) {
+      if (cache.flags[first] === 1) continue
+      const order = this.planned.storedOrderAt(first)
+      if (order === null || this.planned.firstPositionOf(first) !== first) continue
+      if (order.errors === 0 && created(order) !== null) {
+        cache.flags[first] = 1
+        cache.count++
+      }
+    }
+    cache.pending = []
+    return cache.count
   }
 }
 

@@ -1,27 +1,25 @@
-// Problems as main words them, errors first.
+// Problems in the user's language (from each issue's catalog key and params), errors first.
 import type { Issue } from '#shared/plan/issue'
-import { useLanguage, useT } from '../lib/i18n'
+import { useT } from '../lib/i18n'
 import { issueWords } from '../lib/issue-words'
 
 export function IssueList({ issues, empty }: { issues: readonly Issue[]; empty?: string }) {
   const t = useT()
-  const { language } = useLanguage()
   if (issues.length === 0) return empty ? <p className="ok-note">{empty}</p> : null
   const sorted = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
   return (
     <ul className="issues">
       {sorted.map((issue, i) => (
-        <IssueItem key={i} issue={issue} kind={issue.severity === 'error' ? t('common.error') : t('common.warning')} words={issueWords(issue, language, t)} />
+        <IssueItem key={i} issue={issue} kind={issue.severity === 'error' ? t('common.error') : t('common.warning')} text={issueWords(issue, t)} />
       ))}
     </ul>
   )
 }
 
-function IssueItem({ issue, kind, words }: { issue: Issue; kind: string; words: ReturnType<typeof issueWords> }) {
-  const t = useT()
+function IssueItem({ issue, kind, text }: { issue: Issue; kind: string; text: string }) {
   return (
-    <li className={`issue issue-${issue.severity}`} title={words.original ? t('issue.original', { message: words.original }) : undefined}>
-      <span className="issue-kind">{kind}</span> {words.text}
+    <li className={`issue issue-${issue.severity}`}>
+      <span className="issue-kind">{kind}</span> {text}
     </li>
   )
 }

@@ -102,8 +102,8 @@ describe('autoMap: known names', () => {
     const result = autoMap(['Customer emails', 'Product'])
     expect(result.matches).toEqual(
       expect.arrayContaining([
-        { field: 'bill_email', column: 'Customer emails', columnIndex: 0, confidence: 0.9, reason: expect.stringContaining('mail') },
-        { field: 'goods[0][good_name]', column: 'Product', columnIndex: 1, confidence: 0.95, reason: expect.stringContaining('Product') }
+        { field: 'bill_email', column: 'Customer emails', columnIndex: 0, confidence: 0.9, why: { code: 'same-words', params: { name: 'Customer email' } }, reason: expect.stringContaining('mail') },
+        { field: 'goods[0][good_name]', column: 'Product', columnIndex: 1, confidence: 0.95, why: { code: 'known-name', params: { name: 'Product' } }, reason: expect.stringContaining('Product') }
       ])
     )
   })

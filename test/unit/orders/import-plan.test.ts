@@ -132,7 +132,13 @@ describe('planImport', () => {
 
   it('plans an empty sheet as nothing to do', () => {
     const plan = planImport(sheet(['Email', 'Product', 'Price'], []), mapping(), { now: NOW })
-    expect(plan).toEqual({ orders: [], orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: 0, validOrders: 0, errors: 0, warnings: 0 } })
+    expect(plan).toEqual({
+      orders: [],
+      orderOfRow: new Int32Array(0),
+      issues: [],
+      counts: { rows: 0, orders: 0, validOrders: 0, errors: 0, warnings: 0 },
+      status: { counts: { none: 0, paid: 0, cancel: 0, return: 0 }, source: { kind: 'none' }, values: [], backlogNoCancel: 0, backlogShopCancel: 0, backlogTimerKill: 'never' }
+    })
   })
 
   it('keeps the sheet row numbers the reader gave', () => {

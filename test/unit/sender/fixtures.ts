@@ -78,6 +78,8 @@ export interface OrderSpec {
   tag?: string
   comment?: string
   created?: string
+  /** A paid/cancelled/returned order: its UpdateOrderStatus step (issue 12). */
+  status?: { status: 'paid' | 'cancel' | 'return'; date: number | null }
 }
 
 export function payloadOf(ordinal: number, spec: OrderSpec = {}): Payload {
@@ -101,7 +103,8 @@ export function stageInput(ordinal: number, spec: OrderSpec = {}): StageOrderInp
     fingerprint: sha256(JSON.stringify(payload)),
     payload,
     email: spec.email ?? `buyer${ordinal}@example.com`,
-    rows: [{ sheetRow: ordinal + 1, cells: [ordinal] }]
+    rows: [{ sheetRow: ordinal + 1, cells: [ordinal] }],
+    ...(spec.status === undefined ? {} : { status: spec.status })
   }
 }
 

@@ -45,6 +45,6 @@ describe('normalizeDomain', () => {
     [true, '"true" is a yes/no value, not a domain: write the site like www.shop.com']
   ]
   it.each(bad)('%j is refused', (cell, message) => {
-    expect(normalizeDomain(cell)).toEqual({ ok: false, message })
+    expect(normalizeDomain(cell)).toMatchObject({ ok: false, message })
   })
 })

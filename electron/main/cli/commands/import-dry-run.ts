@@ -23,8 +23,10 @@ export function requestLine(order: Pick<PlannedOrder, 'index' | 'rows'>, body: s
 }
 
 /** An order's values for signing; a one-row order reads them from its row without keeping them. */
-function valuesOf(order: PlannedOrder): Pick<OrderDraft, 'fields' | 'goods'> {
-  return order instanceof RowOrder ? order.readValues() : order
+function valuesOf(order: PlannedOrder): Pick<OrderDraft, 'fields' | 'goods' | 'backlogNoCancel'> {
+  if (!(order instanceof RowOrder)) return order
+  const values = order.readValues()
+  return order.backlogNoCancel === true ? { ...values, backlogNoCancel: true } : values
 }
 
 async function writeRequests(stream: WriteStream, orders: readonly PlannedOrder[], login: string, secret: string): Promise<void> {

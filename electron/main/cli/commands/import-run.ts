@@ -1,14 +1,15 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
-import { fingerprintOf, type PlannedOrder } from '#shared/plan/import-plan'
+import { issueText } from '#shared/plan/issue-text'
 import { noticeText, sideEffects } from '#shared/run/side-effects'
-import type { Journal } from '../../journal'
 import type { PreparedImport } from '../../pipeline/prepare-import'
-import { fileDigest, orderErrors, stageRun } from '../../pipeline/stage-run'
+import { fileDigest, orderErrors } from '../../pipeline/stage-run'
+import { nothingToSend, sendPlan, stageImport, type SendPlan } from '../../ops/run'
 import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
+import { describeStatus } from '../describe-plan'
 import { choiceDestination, openApi, type ApiChoice, type ApiTarget } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
 import { confirmed } from '../run/confirm'
@@ -29,12 +30,6 @@ export interface ImportRunOptions {
   hint: string
 }
 
-interface Plan {
-  valid: PlannedOrder[]
-  rejected: PlannedOrder[]
-  alreadyCreated: Array<{ order: PlannedOrder; runId: number; billId: number | null }>
-}
-
 export async function importRun(prepared: PreparedImport, options: ImportRunOptions, io: CliIo): Promise<number> {
   const journal = openJournal(options.journalPath, io)
   let target: ApiTarget | undefined
@@ -47,18 +42,20 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     }
     const checked = checkAgainstCatalog(prepared.plan, step.catalog)
     prepared = { ...prepared, plan: checked.plan }
-    const plan = planSend(journal, prepared, options.force, choiceDestination(options.choice))
-    const toSend = plan.valid.length - plan.alreadyCreated.length
+    const plan = sendPlan(journal, prepared.plan.orders, { force: options.force, destination: choiceDestination(options.choice) })
+    const { toSend } = plan
     const t = cliT(io)
     const where = options.choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: options.choice.baseUrl, login: options.choice.login })
-    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: 0, calls: toSend, rate: options.rate, concurrency: options.concurrency })
+    const marks = statusMarks(plan)
+    const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate: options.rate, concurrency: options.concurrency })
     const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
-    if (plan.valid.length === 0) {
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
+    const nothing = nothingToSend(toSend, plan.alreadyCreated.length)
+    if (nothing === 'all-invalid') {
       io.stdout(`${t('cli.allErrors')}\n`)
       return EXIT.usageOrInput
     }
-    if (toSend === 0) {
+    if (nothing === 'all-created') {
       io.stdout(`${t('cli.allCreated')}\n`)
       return plan.rejected.length > 0 ? EXIT.problems : EXIT.ok
     }
@@ -68,7 +65,7 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     }
     const digest = await fileDigest(options.path)
     const settings = { rate: options.rate, concurrency: options.concurrency, apiBase: target.baseUrl, login: target.login }
-    const { run } = stageRun(journal, prepared, { digest, settings, sandbox: target.sandbox, force: options.force })
+    const { run } = stageImport(journal, prepared, { digest, settings, sandbox: target.sandbox, force: options.force })
     return await sendAndReport({ journal, run, target, rate: options.rate, concurrency: options.concurrency, io, hint: options.hint })
   } finally {
     try {
@@ -79,23 +76,20 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
   }
 }
 
-function planSend(journal: Journal, prepared: PreparedImport, force: boolean, destination: string): Plan {
-  const valid: PlannedOrder[] = []
-  const rejected: PlannedOrder[] = []
-  const alreadyCreated: Plan['alreadyCreated'] = []
-  for (const order of prepared.plan.orders) {
-    if (order.errors > 0) {
-      rejected.push(order)
-      continue
-    }
-    valid.push(order)
-    const match = force ? null : journal.findCreated(fingerprintOf(order), destination)
-    if (match) alreadyCreated.push({ order, ...match })
+/** Orders of this run that get a second call (UpdateOrderStatus), and of those the paid ones. */
+function statusMarks(plan: SendPlan): { calls: number; paid: number } {
+  const created = new Set(plan.alreadyCreated.map((c) => c.order))
+  let calls = 0
+  let paid = 0
+  for (const order of plan.valid) {
+    if (created.has(order) || order.status === undefined) continue
+    calls++
+    if (order.status.status === 'paid') paid++
   }
-  return { valid, rejected, alreadyCreated }
+  return { calls, paid }
 }
 
-function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, where: string, t: Translate): string[] {
+function describePlan(prepared: PreparedImport, plan: SendPlan, toSend: number, where: string, t: Translate): string[] {
   const { counts } = prepared.plan
   const lines = [t('cli.fileSummary', { file: termText(prepared.file), rows: t('cli.rows', { count: counts.rows }), count: counts.orders })]
   lines.push(t('cli.toSend', { count: toSend, where }))
@@ -103,10 +97,10 @@ function describePlan(prepared: PreparedImport, plan: Plan, toSend: number, wher
     lines.push(t('cli.rejected', { count: plan.rejected.length }))
     const errors = orderErrors(prepared.plan.issues)
     const sheetWide = prepared.plan.issues.filter((issue) => issue.severity === 'error' && issue.order === null)
-    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issue.message)}`)
+    for (const issue of sheetWide.slice(0, LIST_LIMIT)) lines.push(`  ${termText(issueText(issue, t))}`)
     for (const order of plan.rejected.slice(0, LIST_LIMIT)) {
       const first = errors.get(order.index)?.[0]
-      if (first) lines.push(`  #${order.index}: ${termText(first.message)}`)
+      if (first) lines.push(`  #${order.index}: ${termText(issueText(first, t))}`)
     }
     if (plan.rejected.length > LIST_LIMIT) lines.push(t('cli.moreInPreview', { count: plan.rejected.length - LIST_LIMIT }))
   }

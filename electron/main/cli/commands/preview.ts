@@ -2,7 +2,7 @@
 import { resolve } from 'node:path'
 import { parseCommandArgs } from '../args'
 import { checkAgainstCatalog } from '#shared/shop/catalog-check'
-import { describeCounts, describeIssues, describeMapping, describeSource, planAsJson } from '../describe-plan'
+import { describeCounts, describeIssues, describeMapping, describeSource, describeStatus, planAsJson } from '../describe-plan'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
 import { prepareOrFail } from '../prepare-or-fail'
@@ -28,6 +28,7 @@ export async function previewCommand(argv: string[], io: CliIo): Promise<number>
       ...describeSource(prepared, t),
       '',
       ...describeMapping(prepared, t),
+      ...describeStatus(prepared, t),
       '',
       describeCounts(prepared, t),
       ...describeIssues(prepared.plan.issues, limit, t)

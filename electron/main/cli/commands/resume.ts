@@ -6,7 +6,8 @@
 // lived inside the command that started it, so resume starts a new one on the same shop file
 // (kept next to the journal), on a new port, and records the new address in the run.
 import { SANDBOX_DESTINATION } from '#shared/run/destination'
-import type { Journal, RunRecord } from '../../journal'
+import { checkResumable, workLeft } from '../../ops/run'
+import { latestUnfinished } from '../../ops/run-status'
 import { cliT } from '../lang'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
@@ -22,12 +23,6 @@ import { UsageError } from '../usage-error'
 
 const OPTIONS = { ...API_OPTION_SPECS, ...SEND_OPTION_SPECS, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
 
-/** The latest unfinished run of the sandbox (with --sandbox), or of a shop (without). */
-function latestUnfinished(journal: Journal, sandbox: boolean): RunRecord | null {
-  const open = journal.listRuns().filter((run) => run.status !== 'finished' && run.status !== 'cancelled')
-  return open.find((run) => (run.destination === SANDBOX_DESTINATION) === sandbox) ?? null
-}
-
 export async function resumeCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'resume')
   if (positionals.length > 1) throw new UsageError('resume: give at most one run number, e.g. "orderbatch resume 3".')
@@ -42,16 +37,15 @@ export async function resumeCommand(argv: string[], io: CliIo): Promise<number> 
       io.stdout(`No unfinished ${values.sandbox === true ? 'sandbox ' : ''}run in ${journal.path}; nothing to resume.${hint}\n`)
       return EXIT.ok
     }
-    if (run.status === 'cancelled') throw new UsageError(`resume: run ${run.id} was cancelled for good; import the file again instead.`)
+    checkResumable(run)
     const plan = planContinuation(run, values, io, 'resume')
     const counts = journal.runCounts(run.id)
-    const left = counts.pending + counts.sending + counts.unknown
+    const { left, toSend, unclear } = workLeft(counts)
     if (left === 0) {
       io.stdout(`Run ${run.id} has nothing left to send: ${countsLine(counts, cliT(io))}.\n`)
       return exitCode({ outcome: 'finished' }, counts)
     }
-    const check = counts.unknown > 0 ? ` (first checking ${counts.unknown} unclear order${counts.unknown === 1 ? '' : 's'} in the shop)` : ''
-    const toSend = counts.pending + counts.sending
+    const check = unclear > 0 ? ` (first checking ${unclear} unclear order${unclear === 1 ? '' : 's'} in the shop)` : ''
     return await askAndSend(journal, run, plan, `Continue run ${run.id}: send ${toSend} order${toSend === 1 ? '' : 's'} to ${plan.where}${check}?`, values, io)
   } finally {
     journal.close()

@@ -11,6 +11,8 @@ import type { Translate } from '#shared/i18n/translate'
 import { cliT } from '../lang'
 import { resolve } from 'node:path'
 import { failedAsTheyAre, requeueOrders, type Requeue } from '../../ops/requeue'
+import { requeueStatusSteps } from '../../ops/status-steps'
+import { checkResumable } from '../../ops/run'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
@@ -30,6 +32,7 @@ const OPTIONS = {
   ...API_OPTION_SPECS,
   ...SEND_OPTION_SPECS,
   from: { type: 'string' },
+  'status-only': { type: 'boolean' },
   journal: { type: 'string' },
   force: { type: 'boolean' },
   yes: { type: 'boolean' }
@@ -44,10 +47,26 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'retry')
   try {
     const run = requireRun(journal, runId, 'retry')
-    if (run.status === 'cancelled') throw new UsageError(`retry: run ${run.id} was cancelled for good; import the file again instead.`)
+    checkResumable(run)
     const plan = planContinuation(run, values, io, 'retry')
-    const failed = [...journal.orders(run.id, ['failed'])]
     const t = cliT(io)
+    if (values['status-only'] === true) {
+      // The status steps alone: the orders are created and are never sent again.
+      if (values.from !== undefined) throw new UsageError('retry --status-only sends failed statuses again as they are; it takes no --from.')
+      const failedSteps = journal.statusStepCounts(run.id).failed
+      if (failedSteps === 0) {
+        io.stdout(`${t('cli.steps.none', { run: run.id })}\n`)
+        return EXIT.ok
+      }
+      io.stdout(`${t('cli.steps.queued', { count: failedSteps })}\n`)
+      if (!(await confirmed(io, values.yes, t('cli.steps.confirm', { count: failedSteps, run: run.id, where: plan.where })))) {
+        io.stdout(`${t('cli.nothingSent')}\n`)
+        return EXIT.usageOrInput
+      }
+      requeueStatusSteps(journal, run)
+      return await send(journal, journal.getRun(run.id) ?? run, plan, io)
+    }
+    const failed = [...journal.orders(run.id, ['failed'])]
     if (failed.length === 0) {
       io.stdout(`${t('cli.retry.none', { run: run.id })}\n`)
       return EXIT.ok

@@ -4,6 +4,7 @@ import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
+import { findRun, isUnfinished } from '../../ops/run-status'
 import { runHeadline, runJson } from '../run/run-view'
 import { cliT } from '../lang'
 import { commandHint } from '../run/send-options'
@@ -30,7 +31,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
       else io.stdout(runs.length === 0 ? `${cliT(io)('cli.status.none', { path: journal.path })}\n` : `${runs.map((run) => runHeadline(journal, run, cliT(io)).join('\n')).join('\n\n')}\n`)
       return EXIT.ok
     }
-    const run = runId === undefined ? journal.latestRun() : requireRun(journal, runId, 'status')
+    const run = runId === undefined ? findRun(journal) : requireRun(journal, runId, 'status')
     if (!run) {
       io.stdout(values.json ? 'null\n' : `No runs in ${journal.path} yet.\n`)
       return EXIT.ok
@@ -40,7 +41,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
       return EXIT.ok
     }
     const lines = [...runHeadline(journal, run, cliT(io)), ...attentionLines(journal, run, journal.runCounts(run.id), commandHint(values), cliT(io))]
-    if (run.status !== 'finished' && run.status !== 'cancelled') lines.push(`Continue it with: orderbatch resume ${run.id}${commandHint(values)}`)
+    if (isUnfinished(run)) lines.push(`Continue it with: orderbatch resume ${run.id}${commandHint(values)}`)
     io.stdout(`${lines.join('\n')}\n`)
     return EXIT.ok
   } finally {

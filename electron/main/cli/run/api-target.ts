@@ -3,12 +3,12 @@
 import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 import { ApiAddressError, apiBaseUrl } from '../../api/api-base'
 import type { RunSettings } from '../../journal'
-import { startSandbox } from '../../sandbox/sandbox'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
 import type { CliIo } from '../io'
 import { readSecret } from '../secret'
 import { UsageError } from '../usage-error'
 import { sandboxShopPath } from '../../ops/paths'
+import { startJournalSandbox } from '../../ops/sandbox'
 
 export const API_OPTION_SPECS = {
   account: { type: 'string' },
@@ -99,7 +99,7 @@ export async function openApi(choice: ApiChoice, journalPath: string): Promise<A
   const ledgerPath = sandboxShopPath(journalPath)
   let sandbox
   try {
-    sandbox = await startSandbox({ account: SANDBOX_DEFAULT_ACCOUNT, secret: SANDBOX_DEFAULT_SECRET, ledgerPath })
+    sandbox = await startJournalSandbox(journalPath)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
     throw new Error(`Could not start the built-in sandbox (its shop file is ${ledgerPath}): ${message}. Check that the folder is writable.`)

@@ -64,12 +64,19 @@ function plainView(io: CliIo, now: () => number, t: Translate): ProgressView {
   }
 }
 
+/** "3 min", or "3 min (12 orders, 20 calls)" when status steps make calls beyond the orders. */
+function etaText(p: SendProgress, duration: string, t: Translate): string {
+  const orders = p.ordersLeft ?? p.counts.pending + p.counts.sending
+  if (p.calls === undefined || p.calls <= orders) return duration
+  return t('cli.progress.etaCalls', { duration, orders, calls: p.calls })
+}
+
 export function progressText(p: SendProgress, terminal: boolean, t: Translate = ENGLISH): string {
   const c = p.counts
   const done = c.succeeded + c.failed + c.unknown + c.skipped
   const toSend = c.pending + c.sending
   const perMinute = p.perMinute === null ? null : Math.round(p.perMinute)
-  const eta = p.etaSeconds === null ? '' : formatDuration(p.etaSeconds)
+  const eta = p.etaSeconds === null ? '' : etaText(p, formatDuration(p.etaSeconds), t)
   const flags = [p.paused ? t('cli.progress.paused') : '', p.backoffUntil !== null ? t('cli.progress.slowed') : ''].filter(Boolean)
   if (terminal) {
     const parts = [

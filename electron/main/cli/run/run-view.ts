@@ -1,17 +1,15 @@
 // A run as status shows it: in words for a person, or as JSON for a script.
-import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
-import { readRunInfo } from '../../journal'
+import type { Journal, OrderState, RunRecord } from '../../journal'
+import { ordersInState, runReport } from '../../ops/run-status'
 import type { Translate } from '#shared/i18n/translate'
 import { ENGLISH } from '../lang'
 import { countsLine } from './summary'
 import { termName, termText } from '../terminal-text'
 
 export function runHeadline(journal: Journal, run: RunRecord, t: Translate = ENGLISH): string[] {
-  const info = readRunInfo(run)
-  const counts = journal.runCounts(run.id)
-  const deleted = journal.deletions(run.id).size
+  const { sandbox, counts, deleted } = runReport(journal, run)
   const sheet = run.sheet === null ? '' : t('cli.status.sheet', { sheet: termName(run.sheet) })
-  const target = info.sandbox ? t('cli.sandboxName') : t('cli.status.shopAs', { address: run.settings.apiBase, login: run.settings.login })
+  const target = sandbox ? t('cli.sandboxName') : t('cli.status.shopAs', { address: run.settings.apiBase, login: run.settings.login })
   const lines = [
     t('cli.status.headline', {
       run: run.id,
@@ -28,9 +26,7 @@ export function runHeadline(journal: Journal, run: RunRecord, t: Translate = ENG
 }
 
 export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): Record<string, unknown> {
-  const info = readRunInfo(run)
-  const counts = journal.runCounts(run.id)
-  const total = Object.values(counts).reduce((a, b) => a + b, 0)
+  const { sandbox, counts, total, deleted } = runReport(journal, run)
   const json: Record<string, unknown> = {
     id: run.id,
     status: run.status,
@@ -38,23 +34,32 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
     finishedAt: run.finishedAt === null ? null : new Date(run.finishedAt).toISOString(),
     source: { name: run.sourceName, sheet: run.sheet, size: run.sourceSize, sha256: run.sourceHash },
     settings: run.settings,
-    sandbox: info.sandbox,
+    sandbox,
     counts,
     total,
-    deleted: journal.deletions(run.id).size,
+    deleted,
+    statuses: journal.statusStepCounts(run.id),
     note: run.note
   }
   if (withOrders) {
     json.failed = ordersJson(journal, run.id, 'failed')
     json.unknown = ordersJson(journal, run.id, 'unknown')
+    json.notMarked = journal.statusStepsIn(run.id, ['failed', 'unknown']).filter((s) => s.orderState === 'succeeded').map((s) => ({
+      order: s.ordinal,
+      billId: s.billId,
+      status: s.status,
+      state: s.state,
+      errorCode: s.errorCode,
+      error: s.errorText
+    }))
   }
   return json
 }
 
 function ordersJson(journal: Journal, runId: number, state: OrderState): Array<Record<string, unknown>> {
-  return [...journal.orders(runId, [state])].map((order: OrderRecord) => ({
+  return ordersInState(journal, runId, state).map(({ order, rows }) => ({
     order: order.ordinal,
-    rows: journal.orderRows(order.id).map((row) => row.sheetRow),
+    rows,
     email: order.email,
     errorCode: order.errorCode,
     error: order.errorText

@@ -1,8 +1,9 @@
 // Sends a staged (or resumed) run and reports on it: the run id first, then progress, each
 // order that needs a person as it happens, and at the end a summary and the exit code.
 import { ApiClient } from '../../api/api-client'
-import type { Journal, OrderState, RunRecord, RunSettings } from '../../journal'
-import { failpointFromEnv, failpointHooks, sendRun } from '../../sender/send-run'
+import type { Journal, OrderState, RunRecord } from '../../journal'
+import { startSending } from '../../ops/run'
+import { failpointFromEnv, failpointHooks } from '../../sender/send-run'
 import type { SendResult } from '../../sender/send-run'
 import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
@@ -25,31 +26,29 @@ export interface SendContext {
 
 export async function sendAndReport(ctx: SendContext): Promise<number> {
   const { journal, io, target } = ctx
-  const run = keepSettings(journal, ctx.run, { rate: ctx.rate, concurrency: ctx.concurrency, apiBase: target.baseUrl, login: target.login })
-  const toSend = journal.runCounts(run.id)
+  const settings = { rate: ctx.rate, concurrency: ctx.concurrency, apiBase: target.baseUrl, login: target.login }
+  const toSend = journal.runCounts(ctx.run.id)
   const t = cliT(io)
   const where = target.sandbox ? t('cli.sandboxName') : target.baseUrl
-  io.stderr(`${t('cli.sending', { run: run.id, count: toSend.pending, where, login: target.login, rate: ctx.rate, concurrency: ctx.concurrency, hint: ctx.hint })}\n`)
+  io.stderr(`${t('cli.sending', { run: ctx.run.id, count: toSend.pending, where, login: target.login, rate: ctx.rate, concurrency: ctx.concurrency, hint: ctx.hint })}\n`)
   const failpoint = failpointFromEnv(io.env)
   const hooks = failpoint === undefined ? undefined : failpointHooks(failpoint)
   const client = new ApiClient({ baseUrl: target.baseUrl, login: target.login, secret: target.secret, ...(hooks === undefined ? {} : { hooks }) })
   const view = progressView(io, Date.now, t)
   const rowsOf = (orderId: number) => journal.orderRows(orderId).map((row) => row.sheetRow)
-  const handle = sendRun(
-    run.id,
-    { journal, client, ...(failpoint === undefined ? {} : { failpoint }) },
-    {
-      rate: ctx.rate,
-      concurrency: ctx.concurrency,
+  const { run, handle } = startSending(journal, ctx.run, {
+    settings,
+    deps: { client, ...(failpoint === undefined ? {} : { failpoint }) },
+    options: {
       ...settleFromEnv(io.env),
       ...(io.signal === undefined ? {} : { signal: io.signal }),
       onProgress: (progress) => view.update(progress),
       onEvent: (event) => {
-        const line = eventLine(event, { runId: run.id, rowsOf, hint: ctx.hint }, t)
+        const line = eventLine(event, { runId: ctx.run.id, rowsOf, hint: ctx.hint }, t)
         if (line !== null) view.line(line)
       }
     }
-  )
+  })
   let result: SendResult
   try {
     result = await handle.done
@@ -66,12 +65,6 @@ function settleFromEnv(env: CliIo['env']): { settleMs?: number } {
   const text = env.ORDERBATCH_TEST_SETTLE_MS
   if (text === undefined || !/^\d{1,6}$/.test(text)) return {}
   return { settleMs: Number(text) }
-}
-
-/** The settings actually used are written back, so status and resume show the truth. */
-function keepSettings(journal: Journal, run: RunRecord, settings: RunSettings): RunRecord {
-  const same = (Object.keys(settings) as Array<keyof RunSettings>).every((key) => run.settings[key] === settings[key])
-  return same ? run : journal.updateRunSettings(run.id, settings)
 }
 
 function report(ctx: SendContext, run: RunRecord, result: SendResult): number {

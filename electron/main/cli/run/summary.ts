@@ -4,12 +4,14 @@ import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
 import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
 import type { Translate } from '#shared/i18n/translate'
 import { describeRows } from '../../ops/describe-rows'
+import { ordersInState, totalOf } from '../../ops/run-status'
 import { ENGLISH } from '../lang'
+import { statusStepLines } from './status-lines'
 
 export const LIST_LIMIT = 20
 
 export function countsLine(counts: Record<OrderState, number>, t: Translate = ENGLISH): string {
-  const total = Object.values(counts).reduce((a, b) => a + b, 0)
+  const total = totalOf(counts)
   const n = (key: Parameters<Translate>[0], value: number) => t(key, { count: value })
   const parts = [n('cli.counts.created', counts.succeeded), n('cli.counts.failed', counts.failed), n('cli.counts.unknown', counts.unknown)]
   // Left 'sending' by a stop (a full disk, a fatal answer): the shop may have them. They are
@@ -39,21 +41,18 @@ export function attentionLines(journal: Journal, run: RunRecord, counts: Record<
     lines.push(...orderLines(journal, run.id, 'unknown', counts.unknown, t))
     lines.push(t('cli.checkEach', { run: run.id, hint }))
   }
+  lines.push(...statusStepLines(journal, run, hint, t))
   return lines
 }
 
 function orderLines(journal: Journal, runId: number, state: OrderState, total: number, t: Translate): string[] {
-  const lines: string[] = []
-  for (const order of journal.orders(runId, [state], LIST_LIMIT)) {
-    if (lines.length >= LIST_LIMIT) break
-    lines.push(`  ${orderLine(journal, order, t)}`)
-  }
+  const lines = ordersInState(journal, runId, state, LIST_LIMIT).map(({ order, rows }) => `  ${orderLine(order, rows, t)}`)
   if (total > LIST_LIMIT) lines.push(t('cli.moreInExport', { count: total - LIST_LIMIT }))
   return lines
 }
 
-export function orderLine(journal: Journal, order: OrderRecord, t: Translate = ENGLISH): string {
-  const rows = describeRows(journal.orderRows(order.id).map((row) => row.sheetRow), t)
+export function orderLine(order: OrderRecord, sheetRows: readonly number[], t: Translate = ENGLISH): string {
+  const rows = describeRows(sheetRows, t)
   const code = order.errorCode === ROW_ERRORS_CODE ? t('cli.sheetErrorsCode') : order.errorCode === null ? '' : `${order.errorCode}: `
   const email = order.email ? ` ${order.email}` : ''
   return `#${order.ordinal} (${rows})${email}: ${code}${order.errorText ?? t('cli.noDetails')}`

@@ -55,6 +55,14 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
     onChanged()
   }
 
+  const retryStatus = async () => {
+    setResult(null)
+    const value = await action.run('runs.retryStatus', { runId })
+    if (!value) return
+    setResult({ text: t('history.retriedStatus', { count: value.requeued }), details: value.messages })
+    onChanged()
+  }
+
   const exportResults = async () => {
     setResult(null)
     const value = await action.run('runs.export', { runId, format, only, language, ...(format === 'csv' ? { delimiter } : {}) })
@@ -83,6 +91,9 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
           <button type="button" className="primary" onClick={onWatch}>{t('history.watch')}</button>
         ) : (
           resumable && <button type="button" className="primary" data-testid={TID.history.resume} disabled={action.busy} onClick={resume}>{t('history.resume')}</button>
+        )}
+        {(run.statuses?.failed ?? 0) > 0 && (
+          <button type="button" data-testid={TID.history.retryStatus} disabled={action.busy || live} onClick={() => void retryStatus()}>{t('history.retryStatus')}</button>
         )}
         {run.counts.failed > 0 && (
           <>
@@ -129,6 +140,11 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
         )}
       </div>
 
+      {run.statuses && (
+        <p className="hint" data-testid={TID.history.statuses}>
+          {t('history.statuses', { done: run.statuses.done, notSet: run.statuses.failed + run.statuses.unknown, waiting: run.statuses.pending + run.statuses.sending })}
+        </p>
+      )}
       <p id={ids.note} className="hint">{t('history.csvNote', { language: t(`app.language.${language}`) })}</p>
       <ErrorMessage message={action.error} testId="run-action-error" />
       <StatusMessage message={result?.text ?? null} testId="run-action-result" />

@@ -109,12 +109,12 @@ export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
               {page.orders.map((order) => (
                 <tr key={order.ordinal} data-testid={TID.history.order(order.ordinal)}>
                   <th scope="row" className="num">{order.ordinal}</th>
-                  <td><span className={`status status-${order.state}`}>{t(`state.${order.state}`)}</span>{order.existed ? <span className="tag">{t('history.alreadyInShop')}</span> : null}</td>
+                  <td><span className={`status status-${order.state}`}>{t(`state.${order.state}`)}</span>{order.existed ? <span className="tag">{t('history.alreadyInShop')}</span> : null}{order.statusStep ? <StepTag step={order.statusStep} /> : null}</td>
                   <td className="num">{order.billId ?? t('common.none')}</td>
                   <td>{order.email}</td>
                   <td>{order.rows.join(', ')}</td>
                   <td className="num">{order.attempts}</td>
-                  <td className="answer">{order.errorText ? `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${order.errorText}` : ''}</td>
+                  <td className="answer">{order.errorText ? `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${order.errorText}` : order.statusStep && order.statusStep.state !== 'done' ? (order.statusStep.errorText ?? '') : ''}</td>
                   <td>
                     {order.state === 'unknown' && (
                       <button type="button" data-testid={TID.history.resolve(order.ordinal)} onClick={() => setOpen({ kind: 'resolve', order })}>{t('history.settle')}</button>
@@ -152,4 +152,13 @@ export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
       )}
     </section>
   )
+}
+
+/** What became of a created order's status (UpdateOrderStatus): set, or "created, not marked paid". */
+function StepTag({ step }: { step: NonNullable<RunOrder['statusStep']> }) {
+  const t = useT()
+  const status = t(`status.${step.status}`)
+  return step.state === 'done'
+    ? <span className="tag" data-testid={TID.history.statusStep}>{t('history.step.done', { status })}</span>
+    : <span className="tag tag-warning" data-testid={TID.history.statusStep}>{t('history.step.notMarked', { status })}</span>
 }

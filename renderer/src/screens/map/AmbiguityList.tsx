@@ -2,6 +2,7 @@
 // field has a column or the user leaves it unmapped on purpose.
 import { useState } from 'react'
 import type { Ambiguity } from '#shared/mapping/auto-map'
+import { ambiguityText } from '#shared/mapping/auto-map-reasons'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import { parseTarget } from './field-targets'
@@ -27,7 +28,7 @@ export function AmbiguityList({ ambiguities, editor }: { ambiguities: readonly A
           if (!target) return null
           return (
             <li key={a.field} data-testid={TID.map.ambiguity(a.field)}>
-              <p>{a.message}</p>
+              <p>{ambiguityText(a, t)}</p>
               <div className="choice-buttons">
                 {a.candidates.map((c) => {
                   const ref = editor.choices[c.columnIndex]?.ref

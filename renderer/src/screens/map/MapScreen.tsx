@@ -6,7 +6,7 @@ import type { CatalogKey } from '#shared/i18n/catalog/index'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
 import { SheetIssues } from '../../components/SheetIssues'
-import { columnChoices } from '../../lib/columns'
+import { columnChoices, columnIndexOf } from '../../lib/columns'
 import { useT } from '../../lib/i18n'
 import type { SessionState } from '../../lib/use-session'
 import { TID } from '../../test-ids'
@@ -18,6 +18,7 @@ import { columnSamples, type MapEditor } from './map-editor'
 import { OrderPreviewPanel } from './OrderPreviewPanel'
 import { OrdersPanel } from './OrdersPanel'
 import { SourcePanel } from './SourcePanel'
+import { StatusPanel, previewValues } from './StatusPanel'
 import { TemplateSave } from './TemplateSave'
 import { TIME_ZONE_LIST, timeZoneNames } from './transform-words'
 import { isMapped } from './mapping-edit'
@@ -59,6 +60,8 @@ export function MapScreen({ state, onNext }: { state: SessionState; onNext: () =
     update: state.updateMapping
   }
   const unused = session.auto?.unmatchedHeaders ?? []
+  const statusColumn = mapping.status?.source.kind === 'column' ? columnIndexOf(session.headers, mapping.status.source) : -1
+  const statusValues = statusColumn >= 0 ? previewValues(session.rawPreview, session.meta.headerRow.value, statusColumn) : []
 
   return (
     <section className="panel-stack" aria-labelledby="map-title">
@@ -78,6 +81,7 @@ export function MapScreen({ state, onNext }: { state: SessionState; onNext: () =
           <FieldGroupCard group={GROUPS[0]!} editor={editor} />
           <OrdersPanel editor={editor} />
           <GoodsEditor editor={editor} />
+          <StatusPanel editor={editor} values={statusValues} />
           {GROUPS.slice(1).map((group) => <FieldGroupCard key={group.id} group={group} editor={editor} />)}
           <DefaultsPanel editor={editor} />
           {unused.length > 0 && (

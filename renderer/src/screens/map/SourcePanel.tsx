@@ -3,7 +3,7 @@
 // day/month order of its times, how quantities are sent, and how full names are split.
 import { useId } from 'react'
 import type { Mapping } from '#shared/mapping/mapping'
-import { noteText, type Note } from '#shared/presets/notes'
+import { translateNote, type Note } from '#shared/presets/notes'
 import { useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 import type { MapEditor } from './map-editor'
@@ -50,7 +50,7 @@ export function SourcePanel({ source, notes, editor }: { source: { id: string; n
           <ul>
             {guesses.map((g) => (
               <li key={`${g.field}|${g.column}`} className="guess" data-testid={TID.map.guess(g.field)}>
-                <span>{noteText({ code: g.code, params: g.params })}</span>{' '}
+                <span>{translateNote({ code: g.code, params: g.params }, t)}</span>{' '}
                 <button type="button" onClick={() => editor.update(confirmGuess(mapping, g))}>{t('source.confirm', { column: g.column })}</button>
               </li>
             ))}
@@ -81,7 +81,7 @@ export function SourcePanel({ source, notes, editor }: { source: { id: string; n
       {shown.length > 0 && (
         <ul className="source-notes">
           {shown.map((n, i) => (
-            <li key={i} className={n.level === 'warning' ? 'note-warning' : undefined} data-code={n.code}>{noteText(n)}</li>
+            <li key={i} className={n.level === 'warning' ? 'note-warning' : undefined} data-code={n.code}>{translateNote(n, t)}</li>
           ))}
         </ul>
       )}

@@ -1,6 +1,7 @@
 // The badge next to each field: how it got its column and how sure the match is, or that a
 // required field is still missing.
 import type { FieldMatch } from '#shared/mapping/auto-map'
+import { matchReasonText } from '#shared/mapping/auto-map-reasons'
 import type { FieldMapping } from '#shared/mapping/mapping'
 import { columnIndexOf } from '../../lib/columns'
 import { confidenceTone } from '../../components/Confidence'
@@ -38,7 +39,7 @@ export function badgeFor({ id, field, required, headers, matches, template, t, p
   const match = matches.find((m) => m.field === id && m.columnIndex === index)
   if (match) {
     const tone = confidenceTone(match.confidence)
-    return { text: t('map.badge.matched', { percent: percent(match.confidence) }), tone, title: t('map.badge.matchedTitle', { reason: match.reason }) }
+    return { text: t('map.badge.matched', { percent: percent(match.confidence) }), tone, title: t('map.badge.matchedTitle', { reason: matchReasonText(match.why, t) }) }
   }
   if (template) return { text: t('map.badge.template'), tone: 'neutral', title: t('map.badge.templateTitle', { name: template }) }
   return { text: t('map.badge.chosen'), tone: 'neutral', title: t('map.badge.chosenTitle') }

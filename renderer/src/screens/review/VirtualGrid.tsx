@@ -3,7 +3,7 @@
 // includes or excludes the row; double click edits too.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { GridRow } from '#shared/ipc/contract'
-import { useLanguage, useT } from '../../lib/i18n'
+import { useT } from '../../lib/i18n'
 import { issueWords } from '../../lib/issue-words'
 import { TID } from '../../test-ids'
 import { CellEditor } from './CellEditor'
@@ -185,7 +185,6 @@ interface GridRowViewProps {
 
 function GridRowView({ index, row, headers, selected, editing, onSelect, onStartEdit, onFinishEdit, onToggleInclude }: GridRowViewProps) {
   const t = useT()
-  const { language } = useLanguage()
   const style = { transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }
   if (!row) {
     return (
@@ -227,7 +226,7 @@ function GridRowView({ index, row, headers, selected, editing, onSelect, onStart
             aria-invalid={worst === 'error' ? true : undefined}
             className={`cell ${worst ? `cell-${worst}` : ''} ${isSelected ? 'cell-selected' : ''}`}
             style={CELL_STYLE}
-            title={cellIssues?.map((i) => issueWords(i, language, t).text).join('\n')}
+            title={cellIssues?.map((i) => issueWords(i, t)).join('\n')}
             data-testid={TID.review.cell(row.row, c)}
             onClick={() => onSelect(c)}
             onDoubleClick={() => onStartEdit(c)}
