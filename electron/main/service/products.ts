@@ -38,8 +38,9 @@ interface DestinationCatalog {
 interface OrderCheck {
   choices: ProductChoices
   catalog: ShopCatalog | null
-  /** The order as sent: products renamed to the shop's good_name, errors counted. */
-  order: PlannedOrder
+  /** The order as sent (products renamed to the shop's good_name, errors counted); null: the
+   * check changed nothing. */
+  order: PlannedOrder | null
   added: Issue[]
 }
 
@@ -48,13 +49,12 @@ interface Checked {
   revision: number
   choices: ProductChoices
   catalog: ShopCatalog | null
-  /** The session's valid orders as checked, in order (some may now have errors). */
-  pairs: Array<{ base: PlannedOrder; checked: PlannedOrder }>
-  /** Sheet row -> the issues the check added there. */
+  /** Order index -> the order and the order as checked, for the orders the check changed. */
+  changed: Map<number, { base: PlannedOrder; checked: PlannedOrder }>
+  /** Sheet row -> the issues the check added there; and by order index. */
   added: Map<number, Issue[]>
+  addedByOrder: Map<number, Issue[]>
   addedErrors: number
-  /** Order index -> the order as checked, for the orders the check changed. */
-  changed: Map<number, PlannedOrder>
   /** Rows with any problem, in sheet order (Review's "problems only"); made when first asked. */
   problemRows: number[] | null
 }
@@ -65,7 +65,7 @@ export class Products {
   private readonly choices = new Map<string, ProductChoices>()
   private readonly checks = new Map<string, Checked>()
   private readonly revisions = new Map<string, number>()
-  private readonly orderChecks = new WeakMap<PlannedOrder, OrderCheck>()
+  private readonly orderChecks = new WeakMap<readonly number[], OrderCheck>()
 
   constructor(private readonly deps: ProductsDeps) {}
 
@@ -167,8 +167,9 @@ export class Products {
     const old = this.checks.get(session.id)
     if (old && old.session === session && old.revision === revision && old.choices === choices && old.catalog === catalog) return old
     const base = session.sendable(() => null).orders
+    // An order keeps its rows array while it is not planned again (renumbering keeps it too).
     const stale = base.filter((order) => {
-      const known = this.orderChecks.get(order)
+      const known = this.orderChecks.get(order.rows)
       return !known || known.choices !== choices || known.catalog !== catalog
     })
     if (stale.length > 0) {
@@ -182,18 +183,22 @@ export class Products {
         else byOrder.set(issue.order, [issue])
       }
       stale.forEach((order, i) => {
-        this.orderChecks.set(order, { choices, catalog, order: check.plan.orders[i] ?? order, added: byOrder.get(order.index) ?? [] })
+        const after = check.plan.orders[i] ?? order
+        this.orderChecks.set(order.rows, { choices, catalog, order: after === order ? null : after, added: byOrder.get(order.index) ?? [] })
       })
     }
-    const pairs: Checked['pairs'] = []
-    const changed = new Map<number, PlannedOrder>()
+    const changed = new Map<number, { base: PlannedOrder; checked: PlannedOrder }>()
     const added = new Map<number, Issue[]>()
+    const addedByOrder = new Map<number, Issue[]>()
     let addedErrors = 0
     for (const order of base) {
-      const known = this.orderChecks.get(order)!
-      pairs.push({ base: order, checked: known.order })
-      if (known.order !== order) changed.set(order.index, known.order)
-      for (const issue of known.added) {
+      const known = this.orderChecks.get(order.rows)!
+      if (known.order === null && known.added.length === 0) continue
+      const index = order.index
+      if (known.order) changed.set(index, { base: order, checked: known.order.index === index ? known.order : renumbered(known.order, index) })
+      const issues = known.added.map((issue) => (issue.order === index ? issue : { ...issue, order: index }))
+      addedByOrder.set(index, issues)
+      for (const issue of issues) {
         if (issue.severity === 'error') addedErrors++
         const row = issue.row ?? order.rows[0]
         if (row === undefined) continue
@@ -202,14 +207,15 @@ export class Products {
         else added.set(row, [issue])
       }
     }
-    const entry: Checked = { session, revision, choices, catalog, pairs, added, addedErrors, changed, problemRows: null }
+    const entry: Checked = { session, revision, choices, catalog, changed, added, addedByOrder, addedErrors, problemRows: null }
     this.checks.set(session.id, entry)
     return entry
   }
 
   /** The session's valid orders as checked (those the check stopped have errors now). */
   orders(session: SheetSession): PlannedOrder[] {
-    return this.checked(session).pairs.map((pair) => pair.checked)
+    const { changed } = this.checked(session)
+    return session.sendable(() => null).orders.map((order) => changed.get(order.index)?.checked ?? order)
   }
 
   counts(session: SheetSession, created: CreatedLookup): PlanCounts {
@@ -217,8 +223,7 @@ export class Products {
     const checked = this.checked(session)
     let stopped = 0
     let alreadyCreated = base.alreadyCreated
-    for (const { base: order, checked: after } of checked.pairs) {
-      if (after === order) continue
+    for (const { base: order, checked: after } of checked.changed.values()) {
       // Sent under another product name (or not at all): created before is judged on what is sent.
       if (created(order) !== null) alreadyCreated--
       if (after.errors > 0) stopped++
@@ -244,11 +249,14 @@ export class Products {
 
   preview(session: SheetSession, orderIndex: number): OrderPreview {
     const base = session.preview(orderIndex)
-    const pair = this.checked(session).pairs.find((p) => p.base.index === orderIndex)
-    if (!pair || pair.checked === pair.base) return base
-    const added = this.orderChecks.get(pair.base)?.added ?? []
-    const query = createOrderQuery(pair.checked)
-    return { order: draftOf(pair.checked), issues: [...base.issues, ...added], body: query === '' ? MASKED_HASH : `${query}&${MASKED_HASH}` }
+    const checked = this.checked(session)
+    const after = checked.changed.get(orderIndex)?.checked
+    const added = checked.addedByOrder.get(orderIndex) ?? []
+    if (!after && added.length === 0) return base
+    const order = after ?? checked.changed.get(orderIndex)?.base
+    if (!order) return { ...base, issues: [...base.issues, ...added] }
+    const query = createOrderQuery(order)
+    return { order: draftOf(order), issues: [...base.issues, ...added], body: query === '' ? MASKED_HASH : `${query}&${MASKED_HASH}` }
   }
 
   /** What a run is staged from: the checked orders (chosen and title-matched products sent as the
@@ -288,7 +296,7 @@ export class Products {
 
   private withChecks(row: GridRow, checked: Checked, created: CreatedLookup): GridRow {
     const added = checked.added.get(row.row)
-    const after = row.order === null ? undefined : checked.changed.get(row.order)
+    const after = row.order === null ? undefined : checked.changed.get(row.order)?.checked
     if (!added && !after) return row
     const alreadyCreated = after ? (after.errors === 0 ? created(after) : null) : row.alreadyCreated
     return { ...row, issues: added ? [...row.issues, ...added] : row.issues, alreadyCreated }
@@ -339,4 +347,9 @@ export class Products {
     this.byDestination.set(key, entry)
     return entry.info
   }
+}
+
+/** The checked order under its new number (the sheet's orders were renumbered since the check). */
+function renumbered(order: PlannedOrder, index: number): PlannedOrder {
+  return { index, key: order.key, rows: order.rows, fields: order.fields, goods: order.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }
 }
