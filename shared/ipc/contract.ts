@@ -14,6 +14,9 @@ import type { Note } from '../presets/notes'
 import type { ProductLine, ShopProductView } from '../shop/product-choices'
 
 export type { ProductLine, ShopProductView } from '../shop/product-choices'
+import type { Message, MessageParams } from '../i18n/message'
+import type { CatalogKey } from '../i18n/catalog/index'
+
 
 // ---------- shared shapes ----------
 
@@ -47,8 +50,12 @@ export interface ConnectionInfo {
 
 export interface ConnectionTest {
   ok: boolean
-  /** Plain words: "Connected to demo.influencersoft.com: the key is correct." */
+  /** Plain words in English: "Connected to demo.influencersoft.com: the key is correct." */
   message: string
+  /** The same as a catalog key and its values, for the renderer to word in the user's language
+   * (the API's own text stays as it came). (Added; optional.) */
+  key?: CatalogKey
+  params?: MessageParams
 }
 
 export interface SessionSummary {
@@ -103,6 +110,30 @@ export interface OrderPreview {
   issues: Issue[]
   /** The exact form body that would be sent, with the hash shown as "hash=•••" (the key is never in the renderer). */
   body: string
+}
+
+/** The session's product values checked against the connected shop's product list (GetAllGoods). */
+export interface ProductsCheck {
+  /** 'fresh': fetched now (or earlier in this session); 'cache': an older copy, the fetch failed;
+   * 'none': no list (the sandbox sells anything, or the fetch failed with nothing cached). */
+  source: 'fresh' | 'cache' | 'none'
+  sandbox: boolean
+  /** Why the list could not be fetched, when it could not. */
+  reason: string | null
+  fetchedAt: number | null
+  shopProducts: number
+  /** Orders with a product the shop does not have: they are errors, never sent. */
+  unknownOrders: number
+  products: Array<{
+    value: string
+    orders: number
+    /** 'name': the shop's product; 'title': its title (sent as its name); 'close': only close
+     * (offered, not applied); 'none': no such product. */
+    match: 'name' | 'title' | 'close' | 'none'
+    product: { name: string; title: string; price: string | null; kind: string } | null
+    otherPrices: string[]
+    withoutPrice: number
+  }>
 }
 
 export interface RunSummary {
@@ -166,7 +197,9 @@ export interface SendProgressEvent {
   backoffUntil: number | null
 }
 
-export type SendLogEvent = { runId: number; at: number; kind: string; ordinal: number | null; text: string }
+/** `text` in English; `key` and `params` (when present) word it in the user's language, the
+ * shop's own texts inside as they came. */
+export type SendLogEvent = { runId: number; at: number; kind: string; ordinal: number | null; text: string; key?: CatalogKey; params?: MessageParams }
 
 export interface JobProgressEvent {
   jobId: string
@@ -222,6 +255,8 @@ export const CHANNELS = {
 
   'mapping.set': { input: z.object({ sessionId, mapping: MappingSchema }) },
   'mapping.previewOrder': { input: z.object({ sessionId, order: z.number().int().min(1) }) },
+  /** The session's products against the connected shop's product list; `refresh` fetches it again. */
+  'products.check': { input: z.object({ sessionId, refresh: z.boolean().optional() }) },
   'templates.list': { input: z.object({}) },
   /** The shop's catalog for the connection chosen now: read when not known yet, or again with refresh. */
   'catalog.get': { input: z.object({ refresh: z.boolean().default(false) }) },
@@ -282,6 +317,7 @@ export interface ChannelOutputs {
   'sheet.close': { closed: boolean }
   'mapping.set': { counts: PlanCounts; mapping: Mapping; sheetIssues?: Issue[] }
   'mapping.previewOrder': OrderPreview
+  'products.check': ProductsCheck
   'templates.list': { name: string; headers: string[]; savedAt: number }[]
   'catalog.get': CatalogInfo
   'catalog.continueWithout': CatalogInfo
@@ -302,10 +338,11 @@ export interface ChannelOutputs {
   'runs.orders': { total: number; orders: RunOrder[] }
   'runs.resolve': RunOrder
   'runs.editFailed': { order: RunOrder; issues: Issue[] }
-  'runs.retryFailed': { requeued: number; stillInvalid: number; messages: string[] }
+  /** messages: catalog keys and values, worded by the renderer (renderMessage). */
+  'runs.retryFailed': { requeued: number; stillInvalid: number; messages: Message[] }
   'runs.retryStatus': { requeued: number; messages: string[] }
   'runs.export': { name: string; bytes: Uint8Array }
-  'runs.undo': { deleted: number; failed: number; messages: string[] }
+  'runs.undo': { deleted: number; failed: number; messages: Message[] }
 }
 
 // ---------- events main sends ----------
@@ -325,8 +362,12 @@ export const EVENT_NAMES: readonly EventName[] = ['run.progress', 'run.log', 'jo
 export interface IpcError {
   /** 'invalid-input' | 'not-found' | 'sheet' | 'mapping' | 'journal' | 'api' | 'busy' | 'internal' ... */
   code: string
-  /** One plain sentence for the user; never a stack trace, never the API key. */
+  /** One plain sentence for the user, in English; never a stack trace, never the API key. */
   message: string
+  /** The same sentence as a catalog key and its values, when main has one, so the renderer words
+   * it in the user's language (renderMessage); without it the renderer shows `message`. */
+  key?: CatalogKey
+  params?: MessageParams
 }
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError }
 

@@ -3,6 +3,8 @@
 // {"$bytes":"<base64>"}; object keys that start with "$" get one more "$" on the wire, so a
 // user's column named "$bytes" can never be mistaken for bytes. Also the ok/error envelopes.
 import type { IpcError, IpcResult } from './contract'
+import { englishOf, keyedText, type Message } from '../i18n/message'
+import type { Translate } from '../i18n/translate'
 
 const BYTES_KEY = '$bytes'
 
@@ -34,8 +36,14 @@ export function okResult<T>(value: T): IpcResult<T> {
   return { ok: true, value }
 }
 
-export function errorResult<T = never>(code: string, message: string): IpcResult<T> {
-  return { ok: false, error: { code, message } }
+export function errorResult<T = never>(code: string, message: string | Message): IpcResult<T> {
+  if (typeof message === 'string') return { ok: false, error: { code, message } }
+  return { ok: false, error: { code, message: englishOf(message), key: message.key, ...(message.params ? { params: message.params } : {}) } }
+}
+
+/** The error's sentence in the translator's language: from its key and values when it has them. */
+export function ipcErrorText(t: Translate, error: IpcError): string {
+  return keyedText(t, error)
 }
 
 /** Whether an unknown value has the shape of an IpcResult (for answers read off the wire). */

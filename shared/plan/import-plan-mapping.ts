@@ -4,7 +4,7 @@
 import { fieldSpec, type FieldType } from '../mapping/catalog'
 import { DELIVERY_FIELD_KEYS, ORDER_FIELD_KEYS, type OrderFieldKey } from '../mapping/field-keys'
 import type { Issue, IssueParams } from './issue'
-import { headersParams, planIssue, reasonParams } from './issue-text'
+import { headersParams, noteParams, planIssue, reasonParams } from './issue-text'
 import type { CatalogKey } from '../i18n/catalog/index'
 import { resolveColumn, type ColumnRef, type FieldMapping, type GoodMapping, type Mapping } from '../mapping/mapping'
 import { columnName, quote, readAs } from './import-plan-messages'
@@ -19,7 +19,6 @@ import { withFieldLimit } from './field-limits'
 import { compileValueChecks, type ValueCheck } from './validate-order'
 import { namePart } from '../transforms/full-name'
 import { combineDateTime } from '../transforms/date-time-columns'
-import { guessText } from '../presets/notes'
 
 /** What a mapping problem is about, as issueText's `what` parameters: a field, the time of day
  * or zone of a date field, a good's quantity, or the order number that groups rows. */
@@ -238,8 +237,8 @@ class MappingCompiler {
   }
 
   /** A sheet-wide warning (a guess to confirm, a quantity or price left out). */
-  warning(code: string, field: string | null, column: string | null, message: string): void {
-    this.issues.push({ severity: 'warning', code, row: null, column, field, order: null, message })
+  warning(code: string, field: string | null, column: string | null, key: CatalogKey, params: IssueParams): void {
+    this.issues.push(planIssue({ severity: 'warning', code, row: null, column, field, order: null, key, params }))
   }
 
   /** The quantity column of a good, if it has one. */
@@ -296,7 +295,7 @@ export function compileMapping(headers: readonly string[], mapping: Mapping, con
   }
   const goods = compileGoods(compiler, mapping)
   for (const guess of mapping.guesses ?? []) {
-    compiler.warning('guess', guess.field === 'groupBy' ? null : guess.field, guess.column, guessText(guess))
+    compiler.warning('guess', guess.field === 'groupBy' ? null : guess.field, guess.column, 'issue.note', { ...noteParams(guess), guessField: guess.field, guessColumn: guess.column })
   }
   return { columnFields, constants, goods, groupBy, required, checks: compiler.checks, issues: compiler.issues }
 }

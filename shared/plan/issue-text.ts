@@ -14,10 +14,12 @@
 //   readAs from readAs: ' (read as 2024-03-15 14:30 UTC)'
 //   reason from reasonCode and its parameters (why a cell or constant cannot be read), else reason
 //   priceColumn from priceCol + priceHeader
+//   sheetRowsText from sheetRows ('4,5,6'): 'rows 4-6'
 import { isCatalogKey, type CatalogKey } from '../i18n/catalog/index'
 import { translatorFor, type Translate } from '../i18n/translate'
 import type { Issue, IssueParams } from './issue'
 import { clause, quote } from './import-plan-messages'
+import { guessText, translateNote } from '../presets/notes'
 import { reasonText } from '../transforms/reason'
 import type { Failure } from '../transforms/result'
 
@@ -100,6 +102,15 @@ function headersText(p: IssueParams, t: Translate): string {
   return more > 0 ? say(t, 'issue.headers.more', { list, more }) : list
 }
 
+/** "row 4", "rows 4-6", "rows 4, 9" from '4,9'. */
+function sheetRowsText(list: string, t: Translate): string {
+  const rows = list === '' ? [] : list.split(',').map(Number)
+  if (rows.length === 0) return say(t, 'cli.sheetRows.none')
+  if (rows.length === 1) return say(t, 'cli.sheetRows.one', { row: rows[0] })
+  const contiguous = rows.every((row, i) => i === 0 || row === (rows[i - 1] ?? 0) + 1)
+  return contiguous ? say(t, 'cli.sheetRows.range', { first: rows[0], last: rows[rows.length - 1] }) : say(t, 'cli.sheetRows.list', { rows: rows.join(', ') })
+}
+
 const ORDINALS = new Intl.PluralRules('en', { type: 'ordinal' })
 
 /** '2nd' (the catalog says how in each language; English picks the form). */
@@ -112,6 +123,7 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
   const key = issue.key
   if (key === undefined || !isCatalogKey(key)) return issue.message
   const p = issue.params ?? {}
+  if (p.noteCode !== undefined) return say(t, key, { note: noteWords(p, t) })
   const vars: Vars = { ...p }
   if (p.row !== undefined || p.rows !== undefined) vars.place = placeText(p, t)
   if (p.field !== undefined) {
@@ -132,6 +144,7 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
   }
   if (p.reason !== undefined) vars.reason = readReason(p, t)
   vars.readAs = p.readAs === undefined ? '' : say(t, 'issue.readAs', { date: str(p.readAs) })
+  if (p.sheetRows !== undefined) vars.sheetRowsText = sheetRowsText(str(p.sheetRows), t)
   if (p.priceCol !== undefined) vars.priceColumn = columnText(p.priceHeader, p.priceCol, t)
   return say(t, key, vars)
 }
@@ -148,6 +161,19 @@ function readReason(p: IssueParams, t: Translate): string {
 export function reasonParams(failure: Pick<Failure, 'message' | 'reason' | 'params'>): Record<string, string | number> {
   const english = { reason: clause(failure.message) }
   return failure.reason === undefined ? english : { ...failure.params, ...english, reasonCode: failure.reason }
+}
+
+/** The source detection's note an issue carries (noteCode and the note's parameters), with
+ * guessField and guessColumn for a column chosen by a rule that waits to be confirmed. */
+function noteWords(p: IssueParams, t: Translate): string {
+  const { noteCode, guessField, guessColumn, ...params } = p
+  const note = { code: str(noteCode), params }
+  return guessField === undefined ? translateNote(note, t) : guessText({ ...note, field: str(guessField), column: str(guessColumn) }, t)
+}
+
+/** The parameters of an issue that is a note of the source detection. */
+export function noteParams(note: { code: string; params: IssueParams }): Record<string, string | number> {
+  return { ...note.params, noteCode: note.code }
 }
 
 const english = (): Translate => translatorFor('en')

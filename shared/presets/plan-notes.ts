@@ -3,6 +3,7 @@
 import type { ImportPlan } from '../plan/import-plan'
 import type { Issue } from '../plan/issue'
 import { noteText, type Note } from './notes'
+import { noteParams, planIssue } from '../plan/issue-text'
 import type { Mapping } from '../mapping/mapping'
 
 /** Whether a warning still holds after the user changed the mapping (the app re-plans on each
@@ -39,15 +40,14 @@ function stillApplies(note: Note, mapping: Mapping): boolean {
 export function withSourceNotes(plan: ImportPlan, notes: readonly Note[], mapping?: Mapping): ImportPlan {
   const added: Issue[] = notes
     .filter((n) => n.level === 'warning' && n.params.replaces === undefined && (!mapping || stillApplies(n, mapping)))
-    .map((n) => ({ severity: 'warning', code: n.code, row: null, column: null, field: typeof n.params.key === 'string' ? n.params.key : null, order: null, message: noteText(n) }))
+    .map((n) => planIssue({ severity: 'warning', code: n.code, row: null, column: null, field: typeof n.params.key === 'string' ? n.params.key : null, order: null, key: 'issue.note', params: noteParams(n) }))
   const candidates = new Map(notes.filter((n) => n.code === 'ambiguous.candidates' || n.params.replaces !== undefined).map((n) => [String(n.params.key), n]))
   const issues = plan.issues.map((issue) => {
     if (issue.code !== 'unmapped' || issue.field === null) return issue
     const note = candidates.get(issue.field) ?? candidates.get(issue.field.replace(/^goods\[0\]\[(good_\w+)\]$/, '$1'))
     if (!note) return issue
-    // The note words this issue now: the unmapped sentence's key and parameters no longer apply.
-    const { key: _key, params: _params, ...rest } = issue
-    return { ...rest, message: noteText(note) }
+    // The note words this issue now, in place of the unmapped sentence.
+    return { ...issue, key: 'issue.note', params: noteParams(note), message: noteText(note) }
   })
   // The candidates are named in the error itself: no second warning for them.
   const extra = added.filter((i) => !issues.some((e) => e.code === 'unmapped' && e.message === i.message))

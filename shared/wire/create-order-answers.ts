@@ -1,5 +1,6 @@
 // What one CreateOrder call came to, and what the import must do about it. The table below is
 // the only place that knows what each API code means; the journal and the UI read verdicts.
+import type { Message } from '../i18n/message'
 
 /** The result of one signed API call, as the client saw it on the wire. */
 export type CallOutcome =
@@ -18,11 +19,13 @@ export type CallOutcome =
     }
   /** Refused before the request was written: DNS, refused, TLS, connect timeout. `tls`: the
    * certificate or the TLS set-up failed, a configuration problem that retrying cannot fix. */
-  | { kind: 'not-sent'; reason: string; tls?: true }
+  | { kind: 'not-sent'; reason: string; tls?: true; reasonMessage?: Message }
   /** The request may have been applied: never resend it automatically. */
   | {
       kind: 'unknown'
       reason: string
+      /** The reason as a catalog key and values (reason is its English), when the client has one. */
+      reasonMessage?: Message
       httpStatus?: number
       raw?: string
       /** A readable answer whose signature is missing or wrong: what it claimed, never trusted. */

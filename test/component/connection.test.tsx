@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { ConnectionInfo } from '#shared/ipc/contract'
+import { englishOf, msg } from '#shared/i18n/message'
 import { App } from '../../renderer/src/App'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, Failure, SANDBOX } from './fake-api'
@@ -102,6 +103,29 @@ describe('Connection screen', () => {
     const verdict = await screen.findByTestId(TID.connection.verdict)
     expect(verdict.textContent).toBe(`${lead} ${message}`)
     expect(verdict.className).toContain(ok ? 'verdict-ok' : 'verdict-bad')
+  })
+
+  it('words the verdict main sends with a key in Russian, the API\'s own text as it came', async () => {
+    const user = userEvent.setup()
+    const verdict = msg('connection.verdict.answered', { where: 'shop42.influencersoft.com', text: 'incorrect hash', code: 4, advice: msg('answer.advice.4') })
+    const api = createFakeApi({ 'connection.test': () => ({ ok: false, message: englishOf(verdict), key: verdict.key, params: verdict.params ?? {} }) })
+    renderWithApi(<App initialStep="connection" />, api, { language: 'ru' })
+    await screen.findAllByTestId(TID.sandboxBadge)
+    await user.click(screen.getByTestId(TID.connection.test))
+    expect((await screen.findByTestId(TID.connection.verdict)).textContent).toBe(
+      'Не работает. shop42.influencersoft.com: ответ «incorrect hash» (код 4). Неверен ключ API или логин. Скопируйте ключ API заново со страницы настроек API вашего магазина (Магазин > Настройки > API) и проверьте логин.'
+    )
+  })
+
+  it('words an address refused by main in Russian', async () => {
+    const user = userEvent.setup()
+    const api = createFakeApi({ 'connection.set': () => new Failure(msg('api.address.login', { login: 'My Shop' }), 'connection') })
+    renderWithApi(<App initialStep="connection" />, api, { language: 'ru' })
+    await screen.findAllByTestId(TID.sandboxBadge)
+    await user.type(screen.getByTestId(TID.connection.login), 'shop42')
+    await user.type(screen.getByTestId(TID.connection.key), 'k')
+    await user.click(screen.getByTestId(TID.connection.save))
+    expect((await screen.findByRole('alert')).textContent).toContain('Логин «My Shop» не подходит')
   })
 
   it('shows an error from main as one sentence', async () => {

@@ -12,11 +12,14 @@ import {
   type IpcResult,
   type OrderbatchApi
 } from '#shared/ipc/contract'
+import { errorResult } from '#shared/ipc/wire'
+import type { Message } from '#shared/i18n/message'
 
-/** Returned by a handler to make the call fail the way main fails: one sentence for the user. */
+/** Returned by a handler to make the call fail the way main fails: one sentence for the user, or
+ * a catalog key with its values (main then sends the English sentence, the key and the values). */
 export class Failure {
   constructor(
-    readonly message: string,
+    readonly message: string | Message,
     readonly code = 'internal'
   ) {}
 }
@@ -70,7 +73,7 @@ export function createFakeApi(handlers: Handlers = {}): FakeApi {
       const handler = table[channel] as Handler<C> | undefined
       if (!handler) return { ok: false, error: { code: 'internal', message: `No fake answer for ${channel}.` } }
       const answer = await handler(input)
-      if (answer instanceof Failure) return { ok: false, error: { code: answer.code, message: answer.message } }
+      if (answer instanceof Failure) return errorResult(answer.code, answer.message)
       return { ok: true, value: answer }
     },
     on(event, listener) {

@@ -1,12 +1,13 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ChannelInput, RunOrder, RunSummary } from '#shared/ipc/contract'
+import { msg } from '#shared/i18n/message'
 import { App } from '../../renderer/src/App'
 import { TID } from '../../renderer/src/test-ids'
-import { createFakeApi, type Handlers } from './fake-api'
+import { createFakeApi, Failure, type Handlers } from './fake-api'
 import { issue, runOrder, runSummary, stateCounts } from './fixtures'
-import { renderWithApi } from './render'
+import { renderWithApi, type RenderOptions } from './render'
 
 const RUNS: RunSummary[] = [
   runSummary({ runId: 9, status: 'paused', sourceName: 'march.xlsx', counts: stateCounts({ pending: 40, succeeded: 60 }) }),
@@ -29,7 +30,7 @@ const ORDERS: RunOrder[] = [
   })
 ]
 
-function setup(extra: Handlers = {}, runs = RUNS) {
+function setup(extra: Handlers = {}, runs = RUNS, options: RenderOptions = {}) {
   const orders = ORDERS.slice()
   const api = createFakeApi({
     'runs.list': () => runs,
@@ -50,13 +51,13 @@ function setup(extra: Handlers = {}, runs = RUNS) {
         ? { order: { ...order, state: 'pending' as const }, issues: [] }
         : { order, issues: [issue({ row: 6, column: 'Product', message: 'Row 6, column "Product": "course-9" is not a product of the shop. Use a product ID from the shop.' })] }
     },
-    'runs.retryFailed': () => ({ requeued: 5, stillInvalid: 1, messages: ['Order 6, row 7: the e-mail is still empty. Fix it in the file.'] }),
+    'runs.retryFailed': () => ({ requeued: 5, stillInvalid: 1, messages: [msg('service.stillErrors', { ordinal: 6, rows: msg('cli.sheetRows.one', { row: 7 }) })] }),
     'runs.export': ({ format }) => ({ name: `run-7-results.${format}`, bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }),
-    'runs.undo': () => ({ deleted: 89, failed: 1, messages: ['Bill 1004: the shop says "nonexistent order".'] }),
+    'runs.undo': () => ({ deleted: 89, failed: 1, messages: [msg('service.undo.gone', { order: msg('service.undo.which', { ordinal: 4, bill: 1004 }) })] }),
     'run.resume': () => runSummary({ runId: 9, status: 'running' }),
     ...extra
   })
-  renderWithApi(<App initialStep="history" />, api)
+  renderWithApi(<App initialStep="history" />, api, options)
   return { api, user: userEvent.setup() }
 }
 
@@ -144,7 +145,7 @@ describe('History screen', () => {
     await user.click(screen.getByTestId(TID.history.retryFailed))
     await waitFor(() => expect(api.inputsOf('runs.retryFailed')).toEqual([{ runId: 7 }]))
     await waitFor(() => expect(screen.getByTestId('run-action-result').textContent).toBe('5 orders queued to be sent again; 1 order still has problems and stays failed. Press Resume to send them.'))
-    expect(screen.getByText('Order 6, row 7: the e-mail is still empty. Fix it in the file.')).toBeTruthy()
+    expect(screen.getByText('Order 6 (row 7) still has errors in the sheet: correct it first.')).toBeTruthy()
     expect(screen.getByTestId(TID.history.resume)).toBeTruthy()
   })
 
@@ -239,5 +240,34 @@ describe('History screen', () => {
     await waitFor(() => expect(api.inputsOf('run.resume')).toEqual([{ runId: 9 }]))
     expect((await screen.findByRole('heading', { level: 1 })).textContent).toContain('Send orders')
     expect(screen.getByRole('heading', { name: /Run #9/ })).toBeTruthy()
+  })
+})
+
+describe('History in the user\'s language: what main says as a key and values', () => {
+  const cancelled = () => new Failure(msg('op.runCancelled', { runId: 7 }), 'invalid-state')
+
+  it('shows an error main sent with its key in Russian, and the same error in English', async () => {
+    const { user } = setup({ 'runs.retryFailed': cancelled }, RUNS, { language: 'ru' })
+    const row = await screen.findByTestId(TID.history.run(7))
+    await user.click(within(row).getByRole('button', { name: 'Запуск №7' }))
+    await user.click(await screen.findByTestId(TID.history.retryFailed))
+    expect((await screen.findByRole('alert')).textContent).toContain('Запуск 7 отменён окончательно; его заказы больше нельзя отправить.')
+    cleanup()
+
+    const english = setup({ 'runs.retryFailed': cancelled })
+    await openRun(english.user, 7)
+    await english.user.click(screen.getByTestId(TID.history.retryFailed))
+    expect((await screen.findByRole('alert')).textContent).toContain('Run 7 was cancelled for good; its orders cannot be sent again. Import the file again instead.')
+  })
+
+  it('words the result details of retry and undo in Russian, nested values included', async () => {
+    const { user } = setup({}, RUNS, { language: 'ru' })
+    const row = await screen.findByTestId(TID.history.run(7))
+    await user.click(within(row).getByRole('button', { name: 'Запуск №7' }))
+    await user.click(await screen.findByTestId(TID.history.retryFailed))
+    expect(await screen.findByText('В заказе 6 (строка 7) всё ещё есть ошибки таблицы: сначала исправьте его.')).toBeTruthy()
+    await user.click(screen.getByTestId(TID.history.undo))
+    await user.click(screen.getByTestId(TID.confirmOk))
+    expect(await screen.findByText('Заказ 4 (счёт 1004): его уже не было в магазине.')).toBeTruthy()
   })
 })

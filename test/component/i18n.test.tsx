@@ -131,8 +131,14 @@ describe('the app in Russian', () => {
     const issues = [...plan.issues, issue({ code: 'something-new', row: 9, column: null, field: null, message: 'A problem the catalog does not know yet.' })]
     renderWithApi(<IssueList issues={issues} />, createFakeApi(), { language: 'ru' })
     const texts = screen.getAllByRole('listitem').map((item) => item.textContent)
+    expect(texts).toContain('Ошибка Строка 2, столбец «Email»: "maria.ivanova@" — неверный адрес e-mail (bill_email). Исправьте адрес в файле.')
+    expect(texts).toContain(
+      'Ошибка Строка 2, столбец «Price»: "1500.505" — больше 2 знаков после запятой (Цена, goods[0][good_sum]). Впишите цену больше 0, не более 2 знаков после запятой (вида 1500,50), или оставьте ячейку пустой, чтобы взять цену магазина.'
+    )
     expect(texts).toContain('Ошибка Заказ "A-2" (строки 3, 4), столбец «Фамилия»: не заполнено — фамилия покупателя (bill_surname); это нужно, потому что товары отправляются почтой. Заполните.')
     expect(texts.find((text) => text?.includes('bill_country'))).toMatch(/^Ошибка Не найден столбец, в котором страна доставки \(bill_country\)/)
+    // Nothing of the engine's English is left; an issue without a key is shown as it was worded.
+    expect(texts.filter((text) => /\b(Row|column|is not|the order|from row|write)\b/.test(text ?? ''))).toEqual([])
     expect(texts).toContain('Ошибка A problem the catalog does not know yet.')
   })
 

@@ -6,6 +6,8 @@ import type { ConnectionInfo, RunSummary } from '#shared/ipc/contract'
 import { sideEffects } from '#shared/run/side-effects'
 import { useRunFeed, LOG_CAP } from '../../renderer/src/lib/run-feed'
 import { SendScreen } from '../../renderer/src/screens/send/SendScreen'
+import { SendLog } from '../../renderer/src/screens/send/SendLog'
+import { englishOf, msg } from '#shared/i18n/message'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, SANDBOX, type FakeApi } from './fake-api'
 import { counts, progress, runSummary, session, stateCounts } from './fixtures'
@@ -154,6 +156,18 @@ describe('Send screen', () => {
     expect(items[0]?.className).toBe('log-bad')
     expect(items[1]?.className).toBe('log-ok')
     expect(log.textContent).not.toContain('another run')
+  })
+
+  it('words the live log in the language on screen from each line\'s key, the shop\'s texts as they came', () => {
+    const line = (ordinal: number, message: ReturnType<typeof msg>) => ({ runId: 7, at: Date.UTC(2025, 0, 1, 12, 0, ordinal), kind: 'retry', ordinal, text: englishOf(message), key: message.key, params: message.params ?? {} })
+    const entries = [
+      line(2, msg('log.retry', { ordinal: 2, delay: msg('log.secondsTenths', { value: 2.5 }), reason: 'connection reset' })),
+      line(1, msg('log.created', { ordinal: 1, bill: 1001 }))
+    ]
+    renderWithApi(<SendLog entries={entries} />, createFakeApi(), { language: 'ru' })
+    const items = Array.from(screen.getByTestId(TID.send.log).querySelectorAll('.log-text')).map((el) => el.textContent)
+    expect(items).toEqual(['Заказ 2 не отправлен; новая попытка через 2,5 с: connection reset', 'Заказ 1 создан: счёт 1001.'])
+    expect(entries[0]?.text).toBe('Order 2 was not sent; trying again in 2.5 s: connection reset')
   })
 
   it('offers no start when every valid order was created by an earlier run', async () => {

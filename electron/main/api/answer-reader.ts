@@ -1,6 +1,7 @@
 // Turns a complete HTTP response into a CallOutcome. This is the one place that decides what
 // counts as an answer: a well-formed JSON answer with a correct signature, for every code.
 // Anything else may hide a created order, so it is 'unknown' with the raw body kept.
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { responseHash } from '#shared/wire/signature'
 
@@ -22,35 +23,31 @@ export interface AnswerContext {
 export function readAnswer(response: HttpResponse, context: AnswerContext): CallOutcome {
   const { status } = response
   const raw = capRaw(response.body)
-  const unknown = (reason: string): Extract<CallOutcome, { kind: 'unknown' }> => ({ kind: 'unknown', reason, httpStatus: status, raw })
+  const unknown = (reasonMessage: Message): Extract<CallOutcome, { kind: 'unknown' }> => ({ kind: 'unknown', reason: englishOf(reasonMessage), reasonMessage, httpStatus: status, raw })
   const { what, host } = context
 
   if (status >= 300 && status < 400) {
     // Never followed: following re-sends the POST, and a 302/303 after a POST is also how
     // servers say "done, look there", so the request may have been carried out.
-    const to = response.location === null ? '' : ` to ${response.location.slice(0, 200)}`
-    return unknown(
-      `${host} answered ${what} with a redirect (HTTP ${status}${to}) instead of an answer; Orderbatch does not follow it, because that would send the request again. The server may have carried it out. Check the API address (https, login, domain).`
-    )
+    const to = response.location === null ? '' : msg('net.redirectTo', { location: response.location.slice(0, 200) })
+    return unknown(msg('net.redirect', { host, what, status, to }))
   }
   if (status < 200 || status >= 300) {
-    return unknown(`${host} answered ${what} with HTTP ${status} instead of an API answer; the server may have carried out the request.`)
+    return unknown(msg('net.httpStatus', { host, what, status }))
   }
 
   const parsed = parseAnswer(response.body)
   if (parsed === null) {
-    return unknown(`The answer to ${what} from ${host} is not an API answer (JSON with error_code and error_text); the server may have carried out the request.`)
+    return unknown(msg('net.notApi', { what, host }))
   }
   const hashValid = parsed.hash !== null && parsed.hash.toLowerCase() === responseHash(parsed.codeText, parsed.errorText, context.secret)
   // Only a correctly signed answer is an answer, whatever its code: an unsigned "slow down"
   // (8) or "not created" (an unknown code, 604, ...) may hide a created order just as an
   // unsigned "created" may. A wrong API key gives unsigned answers too (code 4).
   if (!hashValid) {
-    const signature = parsed.hash === null ? 'is not signed' : 'is signed with another key'
+    const signature = msg(parsed.hash === null ? 'net.notSigned' : 'net.otherKey')
     return {
-      ...unknown(
-        `${host} answered ${what} with code ${parsed.errorCode} ("${parsed.errorText.slice(0, 200)}"), but the answer ${signature} (is the API key right?). An answer that cannot be checked is not trusted: the server may have carried out the request.`
-      ),
+      ...unknown(msg('net.unsigned', { host, what, code: parsed.errorCode, text: parsed.errorText.slice(0, 200), signature })),
       unsigned: { errorCode: parsed.errorCode, errorText: parsed.errorText.slice(0, 1000) }
     }
   }

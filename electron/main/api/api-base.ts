@@ -1,11 +1,19 @@
 // Where an account's API lives. The API sits on the login's own sub-domain of the brand's
 // domain; a custom domain (or a local test server) is given as a full URL instead.
 
+import { englishOf, msg, type Localized, type Message } from '#shared/i18n/message'
+
 const LOGIN = /^[a-z0-9_-]+$/
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
 
-export class ApiAddressError extends Error {
+export class ApiAddressError extends Error implements Localized {
   override name = 'ApiAddressError'
+  readonly localized: Message
+
+  constructor(message: Message) {
+    super(englishOf(message))
+    this.localized = message
+  }
 }
 
 /** The API base URL, always ending with '/': function names are appended to it. */
@@ -14,9 +22,7 @@ export function apiBaseUrl(login: string, domain: 'influencersoft.com' | 'justcl
   const where = domain.trim()
   if (where.includes('://')) return fullUrl(where)
   if (!HOST.test(where)) {
-    throw new ApiAddressError(
-      `The API domain "${where}" is not a domain name. Use influencersoft.com, justclick.ru, or a full address such as https://shop.example.com/api/.`
-    )
+    throw new ApiAddressError(msg('api.address.domain', { domain: where }))
   }
   return `https://${login}.${where.toLowerCase()}/api/`
 }
@@ -24,10 +30,7 @@ export function apiBaseUrl(login: string, domain: 'influencersoft.com' | 'justcl
 export function checkLogin(login: string): void {
   if (LOGIN.test(login)) return
   const shown = login.length > 40 ? `${login.slice(0, 40)}…` : login
-  throw new ApiAddressError(
-    `The login "${shown}" is not valid: use the account login exactly as in your shop address ` +
-      '(lowercase letters a-z, digits, "_" and "-"; for https://mylogin.influencersoft.com the login is mylogin).'
-  )
+  throw new ApiAddressError(msg('api.address.login', { login: shown }))
 }
 
 function fullUrl(text: string): string {
@@ -35,17 +38,17 @@ function fullUrl(text: string): string {
   try {
     url = new URL(text)
   } catch {
-    throw new ApiAddressError(`The API address "${text}" is not a valid URL. Write it like https://shop.example.com/api/.`)
+    throw new ApiAddressError(msg('api.address.url', { address: text }))
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ApiAddressError(`The API address "${url.protocol}//…" must start with https:// (or http:// for a local test server).`)
+    throw new ApiAddressError(msg('api.address.scheme', { scheme: url.protocol }))
   }
   // Credentials in a URL end up in logs; the API key travels only inside the signature.
   if (url.username !== '' || url.password !== '') {
-    throw new ApiAddressError('The API address must not contain a user name or password. Remove the "user:password@" part.')
+    throw new ApiAddressError(msg('api.address.credentials'))
   }
   if (url.search !== '' || url.hash !== '') {
-    throw new ApiAddressError(`The API address "${url.origin}${url.pathname}" must not have a "?…" or "#…" part. Remove it.`)
+    throw new ApiAddressError(msg('api.address.query', { address: `${url.origin}${url.pathname}` }))
   }
   if (!url.pathname.endsWith('/')) url.pathname = `${url.pathname}/`
   return url.toString()

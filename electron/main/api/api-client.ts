@@ -1,6 +1,7 @@
 // The signed InfluencerSoft (JustClick) API 1.0 client. Each call is one POST on one fresh
 // connection; nothing here ever sends a request twice. The body on the wire is exactly the
 // signed query plus '&hash=…', the string the signature was computed over.
+import { englishOf, msg, type Localized, type Message } from '#shared/i18n/message'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import type { PhpArray, PhpValue } from '#shared/wire/php-value'
 import { signedBody } from '#shared/wire/signature'
@@ -40,8 +41,14 @@ export interface ApiClientOptions {
 const MAX_BODY_BYTES = 32 * 1024 * 1024
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/
 
-export class ApiClientError extends Error {
+export class ApiClientError extends Error implements Localized {
   override name = 'ApiClientError'
+  readonly localized?: Message
+
+  constructor(message: string | Message) {
+    super(typeof message === 'string' ? message : englishOf(message))
+    if (typeof message !== 'string') this.localized = message
+  }
 }
 
 export class ApiClient {
@@ -53,7 +60,7 @@ export class ApiClient {
     this.#baseUrl = parseBaseUrl(options.baseUrl)
     checkLogin(options.login)
     if (typeof options.secret !== 'string' || options.secret.length === 0) {
-      throw new ApiClientError('The API key is empty. Copy it from the API settings page of your shop.')
+      throw new ApiClientError(msg('connection.error.emptyKey'))
     }
     for (const key of ['connectTimeoutMs', 'headersTimeoutMs', 'bodyTimeoutMs'] as const) {
       const value = options[key]
@@ -86,12 +93,8 @@ export class ApiClient {
     try {
       afterAnswer?.(raw)
     } catch {
-      return this.#scrub({
-        kind: 'unknown',
-        reason: `An answer to ${fn} arrived from ${url.host}, but Orderbatch stopped before reading it; the server may have carried out the request.`,
-        httpStatus: exchange.status,
-        raw
-      })
+      const reasonMessage = msg('net.notRead', { what: fn, host: url.host })
+      return this.#scrub({ kind: 'unknown', reason: englishOf(reasonMessage), reasonMessage, httpStatus: exchange.status, raw })
     }
     const outcome = readAnswer(exchange, { what: fn, host: url.host, secret: this.#options.secret })
     return this.#scrub(outcome)
@@ -141,7 +144,9 @@ export class ApiClient {
   #scrub(outcome: CallOutcome): CallOutcome {
     const { secret } = this.#options
     if (outcome.kind === 'answer' || secret.length < 6 || !outcome.reason.includes(secret)) return outcome
-    return { ...outcome, reason: outcome.reason.split(secret).join('[API key]') }
+    // The reason's message is dropped too: its values held the key.
+    const { reasonMessage: _dropped, ...rest } = outcome
+    return { ...rest, reason: outcome.reason.split(secret).join('[API key]') }
   }
 }
 

@@ -6,7 +6,8 @@ import http from 'node:http'
 import https from 'node:https'
 import type { ClientRequest, IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
-import { describeConnectError, describeSentError, isTlsFailure } from './network-errors'
+import { connectErrorMessage, isTlsFailure, sentErrorMessage } from './network-errors'
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 
 export interface PostRequest {
   url: URL
@@ -26,8 +27,8 @@ export interface PostRequest {
 export type PostResult =
   | { kind: 'response'; status: number; location: string | null; body: string }
   /** tls: the certificate or the TLS set-up failed (a configuration problem, not retried). */
-  | { kind: 'not-sent'; reason: string; tls?: true }
-  | { kind: 'unknown'; reason: string; httpStatus?: number; raw?: string }
+  | { kind: 'not-sent'; reason: string; tls?: true; reasonMessage?: Message }
+  | { kind: 'unknown'; reason: string; httpStatus?: number; raw?: string; reasonMessage?: Message }
 
 export function postOnce(request: PostRequest): Promise<PostResult> {
   return new Promise<PostResult>((resolve) => new PostExchange(request, resolve).start())
@@ -74,10 +75,8 @@ class PostExchange {
     req.on('response', (res) => this.onResponse(res))
     this.after(this.request.connectTimeoutMs, () => {
       if (this.connected) return
-      this.finish({
-        kind: 'not-sent',
-        reason: `Could not connect to ${this.host} within ${duration(this.request.connectTimeoutMs)}; the ${this.request.what} request was not sent. Check the internet connection and the API address.`
-      })
+      const reasonMessage = msg('net.connectTimeout', { host: this.host, duration: duration(this.request.connectTimeoutMs), what: this.request.what })
+      this.finish({ kind: 'not-sent', reason: englishOf(reasonMessage), reasonMessage })
     })
     req.end(body, () => this.onFlushed())
   }
@@ -87,7 +86,7 @@ class PostExchange {
     this.connected = true
     const ms = this.request.headersTimeoutMs
     this.after(ms, () =>
-      this.unknown(`No answer to ${this.request.what} from ${this.host} within ${duration(ms)} after the request was sent; the server may have carried it out.`)
+      this.unknown(msg('net.noAnswer', { what: this.request.what, host: this.host, duration: duration(ms) }))
     )
   }
 
@@ -99,16 +98,17 @@ class PostExchange {
     try {
       this.request.onFlushed?.()
     } catch {
-      this.unknown(`The ${this.request.what} request was sent to ${this.host}, then Orderbatch stopped waiting for the answer; the server may have carried it out.`)
+      this.unknown(msg('net.stoppedWaiting', { what: this.request.what, host: this.host }))
     }
   }
 
   private onError(error: NodeJS.ErrnoException): void {
     if (!this.connected) {
-      const reason = describeConnectError(error, this.host, this.request.what)
-      this.finish(isTlsFailure(error) ? { kind: 'not-sent', reason, tls: true } : { kind: 'not-sent', reason })
+      const reasonMessage = connectErrorMessage(error, this.host, this.request.what)
+      const reason = englishOf(reasonMessage)
+      this.finish(isTlsFailure(error) ? { kind: 'not-sent', reason, tls: true, reasonMessage } : { kind: 'not-sent', reason, reasonMessage })
     }
-    else this.unknown(describeSentError(error, this.host, this.request.what))
+    else this.unknown(sentErrorMessage(error, this.host, this.request.what))
   }
 
   private onResponse(res: IncomingMessage): void {
@@ -130,15 +130,15 @@ class PostExchange {
     let ended = false
     const partial = (): string => Buffer.concat(chunks).toString('utf8')
     const cutOff = (): void =>
-      this.unknown(`The answer to ${what} from ${this.host} was cut off after ${size} bytes; the server may have carried out the request.`, status, partial())
+      this.unknown(msg('net.cutOff', { what, host: this.host, size }), status, partial())
 
     this.after(bodyTimeoutMs, () =>
-      this.unknown(`The answer to ${what} from ${this.host} did not finish within ${duration(bodyTimeoutMs)}; the server may have carried out the request.`, status, partial())
+      this.unknown(msg('net.bodyTimeout', { what, host: this.host, duration: duration(bodyTimeoutMs) }), status, partial())
     )
     res.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size <= maxBodyBytes) chunks.push(chunk)
-      else this.unknown(`The answer to ${what} from ${this.host} is larger than any API answer should be; the server may have carried out the request.`, status)
+      else this.unknown(msg('net.tooLarge', { what, host: this.host }), status)
     })
     res.on('end', () => {
       ended = true
@@ -151,10 +151,11 @@ class PostExchange {
     })
   }
 
-  private unknown(reason: string, httpStatus?: number, raw?: string): void {
+  private unknown(reasonMessage: Message, httpStatus?: number, raw?: string): void {
     this.finish({
       kind: 'unknown',
-      reason,
+      reason: englishOf(reasonMessage),
+      reasonMessage,
       ...(httpStatus === undefined ? {} : { httpStatus }),
       ...(raw === undefined ? {} : { raw })
     })
@@ -184,7 +185,7 @@ function firstHeader(value: string | string[] | undefined): string | null {
   return Array.isArray(value) ? (value[0] ?? null) : value
 }
 
-function duration(ms: number): string {
-  if (ms < 1000) return `${ms} ms`
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${Math.round(ms / 100) / 10} s`
+function duration(ms: number): Message {
+  if (ms < 1000) return msg('net.ms', { value: ms })
+  return msg('net.s', { value: ms % 1000 === 0 ? ms / 1000 : Math.round(ms / 100) / 10 })
 }

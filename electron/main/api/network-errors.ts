@@ -1,5 +1,6 @@
 // Network errors in plain words. Node's messages ("connect ECONNREFUSED 1.2.3.4:443") are kept
 // out: only the error code is quoted, for support.
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 
 const TLS_TRUST = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
@@ -15,37 +16,38 @@ const TLS_TRUST = new Set([
 
 /** A failure before the connection was up: the request cannot have left this computer. */
 export function describeConnectError(error: NodeJS.ErrnoException, host: string, what: string): string {
+  return englishOf(connectErrorMessage(error, host, what))
+}
+
+export function connectErrorMessage(error: NodeJS.ErrnoException, host: string, what: string): Message {
   const code = error.code ?? 'no code'
-  const notSent = `The ${what} request was not sent.`
+  const notSent = msg('net.notSent', { what })
   switch (code) {
     case 'ENOTFOUND':
-      return `The server ${host} was not found (DNS). ${notSent} Check the login and domain of the API address, and the internet connection.`
+      return msg('net.dns', { host, notSent })
     case 'EAI_AGAIN':
-      return `The name ${host} could not be looked up right now (DNS). ${notSent} Check the internet connection.`
+      return msg('net.dnsAgain', { host, notSent })
     case 'ECONNREFUSED':
-      return `${host} refused the connection. ${notSent} Check the API address; the server may be down.`
+      return msg('net.refused', { host, notSent })
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
-      return `${host} cannot be reached from this computer (${code}). ${notSent} Check the internet connection.`
+      return msg('net.unreachable', { host, code, notSent })
     default:
-      if (TLS_TRUST.has(code)) {
-        return `The secure connection to ${host} failed: its certificate is not trusted (${code}). ${notSent} Check the API address; a network that intercepts HTTPS can also cause this.`
-      }
-      if (isTlsCode(code)) {
-        return `The secure connection to ${host} could not be set up (${code}). ${notSent} Check that the API address starts with the right https:// or http://.`
-      }
-      return `Could not connect to ${host} (${code}). ${notSent} Check the internet connection and the API address.`
+      if (TLS_TRUST.has(code)) return msg('net.untrusted', { host, code, notSent })
+      if (isTlsCode(code)) return msg('net.tls', { host, code, notSent })
+      return msg('net.connect', { host, code, notSent })
   }
 }
 
 /** A failure once the request was on its way: the server may have carried it out. */
 export function describeSentError(error: NodeJS.ErrnoException, host: string, what: string): string {
+  return englishOf(sentErrorMessage(error, host, what))
+}
+
+export function sentErrorMessage(error: NodeJS.ErrnoException, host: string, what: string): Message {
   const code = error.code ?? 'no code'
-  const mayHave = 'the server may have carried it out.'
-  if (code === 'ECONNRESET' || code === 'EPIPE' || error.message === 'socket hang up') {
-    return `The connection to ${host} was cut after the ${what} request was sent and before a full answer came (${code}); ${mayHave}`
-  }
-  return `The ${what} request to ${host} failed after it was sent (${code}); ${mayHave}`
+  if (code === 'ECONNRESET' || code === 'EPIPE' || error.message === 'socket hang up') return msg('net.cut', { host, what, code })
+  return msg('net.failedAfter', { what, host, code })
 }
 
 /** A certificate or TLS set-up failure: a setting to fix (address, network, clock), never a

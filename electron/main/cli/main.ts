@@ -7,6 +7,7 @@ import { commandLineLanguage } from '#shared/i18n/language'
 import { OpError } from '../ops/op-error'
 import { helpText, commandHelp } from './help'
 import { cliT } from './lang'
+import { errorText } from '#shared/i18n/message'
 import { termOutput } from './terminal-text'
 
 type Command = (argv: string[], io: CliIo) => Promise<number>
@@ -62,14 +63,15 @@ export async function runCli(rawArgv: string[], rawIo: CliIo): Promise<number> {
     return await command(rest, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n`)
+      io.stderr(`${errorText(t, error)}\n`)
       return EXIT.usageOrInput
     }
     if (error instanceof OpError) {
-      io.stderr(`${name}: ${error.message}\n`)
+      io.stderr(`${name}: ${errorText(t, error)}\n`)
       return EXIT.usageOrInput
     }
-    const message = error instanceof Error ? error.message : String(error)
+    // Other errors that carry a message (the journal's refusals) are worded in the CLI's language too.
+    const message = errorText(t, error)
     io.stderr(`orderbatch ${name}: ${message}\n`)
     if (io.env.ORDERBATCH_DEBUG === '1' && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`)
     return EXIT.usageOrInput

@@ -11,6 +11,6 @@ export async function withProgressNote<T>(io: CliIo, text: string, work: Promise
   } finally {
     clearTimeout(timer)
     const seconds = (Date.now() - started) / 1000
-    if (seconds > 1) io.stderr(`${cliT(io)('cli.readingDone', { text, seconds: seconds.toFixed(1) })}\n`)
+    if (seconds > 1) io.stderr(`${cliT(io)('cli.readingDone', { text, seconds: Math.round(seconds * 10) / 10 })}\n`)
   }
 }

@@ -9,6 +9,7 @@ import { isOrderFieldKey } from '#shared/mapping/field-keys'
 import { isValidTimeZone } from '#shared/transforms/index'
 import { parseStatusChoice, type StatusChoice, type StatusOptions } from '#shared/mapping/order-status'
 import { UsageError } from './usage-error'
+import { msg } from '#shared/i18n/message'
 
 export const READ_OPTION_SPECS = {
   sheet: { type: 'string' },
@@ -106,7 +107,7 @@ function maxFileLimits(value: string | undefined): PrepareOptions['limits'] {
   if (value === undefined) return undefined
   const match = /^\s*(\d+(?:\.\d+)?)\s*(mb|m|gb|g)?\s*$/i.exec(value)
   const amount = match ? Number(match[1]) * (/^g/i.test(match[2] ?? '') ? 1024 : 1) : Number.NaN
-  if (!Number.isFinite(amount) || amount <= 0) throw new UsageError(`--max-file-size must be a size in MB (such as 500) or GB (such as 2GB), not "${value}".`)
+  if (!Number.isFinite(amount) || amount <= 0) throw new UsageError(msg('usage.maxFileSize', { value }))
   return limitsForMaxFileMb(amount)
 }
 
@@ -115,12 +116,12 @@ const QUANTITY_MODES = ['repeat', 'multiply'] as const
 
 function sourceOptions(values: ReadOptionValues): SourceOptions {
   const zone = values['time-zone']
-  if (zone !== undefined && !isValidTimeZone(zone)) throw new UsageError(`--time-zone: "${zone}" is not a known time zone. Use a name like Europe/Moscow, America/New_York or UTC.`)
+  if (zone !== undefined && !isValidTimeZone(zone)) throw new UsageError(msg('usage.timeZone', { zone }))
   const order = values['date-order']
-  if (order !== undefined && !(DATE_ORDERS as readonly string[]).includes(order)) throw new UsageError(`--date-order must be dmy (day first), mdy (month first) or ymd, not "${order}".`)
+  if (order !== undefined && !(DATE_ORDERS as readonly string[]).includes(order)) throw new UsageError(msg('usage.dateOrder', { value: order }))
   const quantity = values.quantity
-  if (quantity !== undefined && !(QUANTITY_MODES as readonly string[]).includes(quantity)) throw new UsageError(`--quantity must be repeat (the good once per unit) or multiply (one good at price x quantity), not "${quantity}".`)
-  if (values.map && values.map.length > 0 && values.mapping !== undefined) throw new UsageError('--map changes the automatic mapping; with --mapping, edit the mapping file instead.')
+  if (quantity !== undefined && !(QUANTITY_MODES as readonly string[]).includes(quantity)) throw new UsageError(msg('usage.quantity', { value: quantity }))
+  if (values.map && values.map.length > 0 && values.mapping !== undefined) throw new UsageError(msg('usage.mapWithMapping'))
   return {
     timeZone: zone,
     dateOrder: order as SourceOptions['dateOrder'],
@@ -137,7 +138,7 @@ function parseMapOption(text: string): MapOverride {
   const column = at < 0 ? '' : text.slice(at + 1)
   const known = field === 'groupBy' || field === 'quantity' || isOrderFieldKey(field) || /^(goods\[\d+\]\[)?good_(name|sum)\]?$/.test(field)
   if (!known || column.trim() === '') {
-    throw new UsageError(`--map "${text}": write FIELD=COLUMN, e.g. --map bill_email="E-mail" or --map good_name=C (a column letter) or --map good_name==COURSE-1 (a constant). FIELD is a CreateOrder name (bill_email, good_name, good_sum, bill_created, ...), groupBy or quantity.`)
+    throw new UsageError(msg('usage.map', { text }))
   }
   return { field, column }
 }

@@ -2,13 +2,14 @@
 // show in shell history and process lists.
 import type { CliIo } from './io'
 import { UsageError } from './usage-error'
+import { msg } from '#shared/i18n/message'
 
 export const DEFAULT_SECRET_ENV = 'ORDERBATCH_SECRET'
 
 export function readSecret(io: CliIo, envName: string | undefined): string {
   const name = envName ?? DEFAULT_SECRET_ENV
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError("--secret-env takes the NAME of an environment variable (letters, digits, _), not its value.")
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(msg('usage.secretEnvName'))
   const secret = io.env[name]
-  if (!secret) throw new UsageError(`Set the API key in the environment variable ${name} (for example: export ${name}=...). It is never taken from the command line.`)
+  if (!secret) throw new UsageError(msg('usage.secretMissing', { name }))
   return secret
 }

@@ -3,8 +3,9 @@
 import type { Statement } from 'better-sqlite3'
 import type { JournalContext } from './context'
 import { JournalStateError } from './errors'
-import { describeOrder, loadOrder } from './order-guards'
+import { loadOrder, orderMessage } from './order-guards'
 import type { DeletionRecord } from './types'
+import { msg } from '#shared/i18n/message'
 
 interface DeletionRow {
   order_id: number
@@ -41,11 +42,11 @@ export function recordDeletion(ctx: JournalContext, orderId: number, note?: stri
   return ctx.write(`record the deletion of order id ${orderId}`, () => {
     const order = loadOrder(ctx, orderId)
     if (order.state !== 'succeeded' || order.billId === null) {
-      throw new JournalStateError(ctx.path, `Cannot record ${describeOrder(order)} as deleted: it was never created in the shop.`, order.id)
+      throw new JournalStateError(ctx.path, msg('journal.deleteNeverCreated', { order: orderMessage(order) }), order.id)
     }
     const { insert, exists } = statements(ctx)
     if (exists.get(order.id) !== undefined) {
-      throw new JournalStateError(ctx.path, `${capitalize(describeOrder(order))} was already recorded as deleted (bill ${order.billId}).`, order.id)
+      throw new JournalStateError(ctx.path, msg('journal.alreadyDeleted', { ordinal: order.ordinal, runId: order.runId, bill: order.billId }), order.id)
     }
     const record = { orderId: order.id, billId: order.billId, deletedAt: ctx.now(), note: note ?? null }
     insert.run(record.orderId, record.billId, record.deletedAt, record.note)
@@ -57,8 +58,4 @@ export function recordDeletion(ctx: JournalContext, orderId: number, note?: stri
 export function deletions(ctx: JournalContext, runId: number): Map<number, DeletionRecord> {
   const rows = ctx.read(`read the deleted orders of run ${runId}`, () => statements(ctx).byRun.all(runId) as DeletionRow[])
   return new Map(rows.map((row) => [row.order_id, { orderId: row.order_id, billId: row.bill_id, deletedAt: row.deleted_at, note: row.note }]))
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

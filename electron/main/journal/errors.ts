@@ -1,7 +1,8 @@
 // Errors the journal raises. Messages are meant for people: they name the journal file (and the
 // run/order when there is one), say what happened and what to do. They never carry a stack
 // trace to the user and never the API key (the journal never receives it).
-import { newerVersionMessage } from './refusals'
+import { englishOf, type Localized, type Message } from '#shared/i18n/message'
+import { newerVersionRefusal } from './refusals'
 
 export type JournalErrorCode =
   | 'cannot-open'
@@ -18,16 +19,20 @@ export type JournalErrorCode =
   | 'hard-linked'
   | 'replaced'
 
-export class JournalError extends Error {
+export class JournalError extends Error implements Localized {
   override readonly name: string = 'JournalError'
   readonly code: JournalErrorCode
   /** The journal file the error is about. */
   readonly path: string
+  /** The message as a catalog key and values, when it has one (each front-end words it in its
+   * user's language); `message` is always the English sentence. */
+  readonly localized?: Message
 
-  constructor(code: JournalErrorCode, path: string, message: string, options?: { cause?: unknown }) {
-    super(message, options)
+  constructor(code: JournalErrorCode, path: string, message: string | Message, options?: { cause?: unknown }) {
+    super(typeof message === 'string' ? message : englishOf(message), options)
     this.code = code
     this.path = path
+    if (typeof message !== 'string') this.localized = message
   }
 }
 
@@ -45,7 +50,7 @@ export class JournalLockedError extends JournalError {
   override readonly name = 'JournalLockedError'
   readonly holder: LockHolder | null
 
-  constructor(path: string, message: string, holder: LockHolder | null) {
+  constructor(path: string, message: string | Message, holder: LockHolder | null) {
     super('locked', path, message)
     this.holder = holder
   }
@@ -57,7 +62,7 @@ export class JournalStateError extends JournalError {
   override readonly name = 'JournalStateError'
   readonly orderId: number | null
 
-  constructor(path: string, message: string, orderId: number | null) {
+  constructor(path: string, message: string | Message, orderId: number | null) {
     super('state', path, message)
     this.orderId = orderId
   }
@@ -69,7 +74,7 @@ export class JournalVersionError extends JournalError {
   readonly knownVersion: number
 
   constructor(path: string, fileVersion: number, knownVersion: number) {
-    super('newer-version', path, newerVersionMessage(path, fileVersion, knownVersion))
+    super('newer-version', path, newerVersionRefusal(path, fileVersion, knownVersion))
     this.fileVersion = fileVersion
     this.knownVersion = knownVersion
   }

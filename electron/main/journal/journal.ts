@@ -1,6 +1,7 @@
 // The journal: one SQLite file that is the durable queue and the audit trail of every import.
 // One process drives it at a time (SQLite's exclusive lock on the file, see lock.ts); every state
 // change is one flushed transaction, and none is made once the file at the path is not this one.
+import { msg } from '#shared/i18n/message'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
@@ -15,7 +16,7 @@ import { fileIdentity, realJournalPath } from './lock'
 import type { FileIdentity, JournalLock } from './lock'
 import type { Migration } from './migrations'
 import { integrityProblems, openDatabase } from './open-database'
-import { replacedMessage } from './refusals'
+import { replacedRefusal } from './refusals'
 import { readDurabilityPragmas } from './pragmas'
 import type { DurabilityPragmas } from './pragmas'
 import * as queries from './queries'
@@ -377,12 +378,12 @@ export class Journal {
   private requireSameFile(): void {
     if (this.fileIsHere()) return
     const what = fileIdentity(this.path) === null ? 'missing' : 'other-file'
-    throw new JournalError('replaced', this.path, replacedMessage(this.path, what))
+    throw new JournalError('replaced', this.path, replacedRefusal(this.path, what))
   }
 
   private live(): JournalContext {
     if (this.closed) {
-      throw new JournalError('cannot-open', this.path, `The journal ${this.path} is closed. Open it again to continue.`)
+      throw new JournalError('cannot-open', this.path, msg('journal.closed', { path: this.path }))
     }
     return this.ctx
   }
@@ -407,7 +408,7 @@ function makeFolder(path: string): void {
     throw new JournalError(
       'cannot-open',
       path,
-      `Cannot create the folder for the journal ${path}. Check that you may write there, or pass a different --journal.`,
+      msg('journal.noFolder', { path }),
       { cause }
     )
   }

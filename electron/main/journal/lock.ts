@@ -9,13 +9,14 @@
 //
 // The journal is opened on its real path (symlinks followed), and a file with more than one name
 // (hard links) is refused: its write-ahead log is found by name, so two names would be two logs.
+import { msg } from '#shared/i18n/message'
 import { closeSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import type { Database } from 'better-sqlite3'
 import { JournalError, JournalLockedError } from './errors'
 import type { LockHolder } from './errors'
-import { hardLinkedMessage, lockedMessage } from './refusals'
+import { hardLinkedRefusal, lockedRefusal } from './refusals'
 
 export { formatSince } from './refusals'
 import { sqliteCode, storageError } from './sqlite-errors'
@@ -79,7 +80,7 @@ export function refuseHardLinked(path: string): void {
     if (errorCode(error) === 'ENOENT') return
     throw error
   }
-  if (links > 1) throw new JournalError('hard-linked', path, hardLinkedMessage(path, links))
+  if (links > 1) throw new JournalError('hard-linked', path, hardLinkedRefusal(path, links))
 }
 
 /** Takes the exclusive lock on the open database, or refuses with who holds it. Must run before
@@ -144,8 +145,7 @@ function writeAtomically(journalPath: string, lockPath: string, text: string): v
     throw new JournalError(
       'storage',
       journalPath,
-      `Cannot write ${lockPath}, the note of who uses the journal ${journalPath} (${errorCode(error) ?? 'unknown error'}). ` +
-        'Check that the disk is not full and that you may write to the folder, then run the same command again.',
+      msg('journal.lockNote', { lockPath, path: journalPath, code: errorCode(error) ?? 'unknown error' }),
       { cause: error }
     )
   }
@@ -177,7 +177,7 @@ function refusal(path: string): JournalLockedError {
   }
   const here = holder !== null && holder.host === hostname()
   const alive = holder === null || !here ? null : isProcessAlive(holder.pid)
-  return new JournalLockedError(path, lockedMessage({ path, holder, here, alive, thisProcess: here && holder?.pid === process.pid }), holder)
+  return new JournalLockedError(path, lockedRefusal({ path, holder, here, alive, thisProcess: here && holder?.pid === process.pid }), holder)
 }
 
 export function parseHolder(raw: string | null): LockHolder | null {

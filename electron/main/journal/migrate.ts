@@ -1,4 +1,5 @@
 // Brings a journal file to the schema this app knows, or refuses it with a plain reason.
+import { msg } from '#shared/i18n/message'
 import type { Database } from 'better-sqlite3'
 import { JournalError, JournalVersionError } from './errors'
 import { JOURNAL_APPLICATION_ID, MIGRATIONS } from './migrations'
@@ -16,8 +17,7 @@ export function checkJournalIdentity(db: Database, path: string, migrations: rea
     throw new JournalError(
       'not-a-journal',
       path,
-      `The file ${path} is a database of some other program, not an Orderbatch journal. ` +
-        'It was left untouched. Pass a different --journal.'
+      msg('journal.otherDatabase', { path })
     )
   }
   if (version > known) throw new JournalVersionError(path, version, known)
@@ -40,8 +40,7 @@ export function migrate(db: Database, path: string, migrations: readonly Migrati
       throw new JournalError(
         'storage',
         path,
-        `The journal ${path} could not be updated to version ${step.version} (${step.name}); nothing of that step was kept. ` +
-          'Check that the disk is not full and the file is writable, then start Orderbatch again.',
+        msg('journal.migrationFailed', { path, version: step.version, name: step.name }),
         { cause }
       )
     }

@@ -9,7 +9,7 @@ import type { Migration } from './migrations'
 import { applyDurablePragmas } from './pragmas'
 import { lockJournal, refuseHardLinked } from './lock'
 import type { JournalLock } from './lock'
-import { damagedMessage } from './refusals'
+import { damagedRefusal } from './refusals'
 import { storageError } from './sqlite-errors'
 
 export interface OpenDatabaseOptions {
@@ -60,5 +60,5 @@ export function integrityProblems(db: SqliteDatabase, check: 'integrity_check' |
 function requireIntact(db: SqliteDatabase, path: string): void {
   const problems = integrityProblems(db, 'quick_check')
   if (problems.length === 0) return
-  throw new JournalError('damaged', path, damagedMessage(path, problems.slice(0, 3).join('; ')))
+  throw new JournalError('damaged', path, damagedRefusal(path, problems.slice(0, 3).join('; ')))
 }

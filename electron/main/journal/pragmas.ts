@@ -1,6 +1,7 @@
 // Durability settings, applied and read back on every open. better-sqlite3's SQLite defaults to
 // synchronous=NORMAL in WAL mode, under which a committed intent can vanish on power loss and the
 // order would then be sent twice; so FULL is required, and checked rather than trusted.
+import { msg } from '#shared/i18n/message'
 import type { Database } from 'better-sqlite3'
 import { JournalError } from './errors'
 
@@ -28,24 +29,21 @@ export function applyDurablePragmas(db: PragmaDb, path: string): DurabilityPragm
     throw new JournalError(
       'not-durable',
       path,
-      `The journal ${path} cannot use write-ahead logging here (the file system gave '${actual.journalMode}'). ` +
-        'Move the journal to a local disk (not a network share or a USB stick), with its -wal file if there is one, and pass its new place with --journal.'
+      msg('journal.noWal', { path, mode: String(actual.journalMode) })
     )
   }
   if (actual.synchronous !== SYNCHRONOUS_FULL) {
     throw new JournalError(
       'not-durable',
       path,
-      `The journal ${path} could not be set to flush every change to disk (synchronous is ${actual.synchronous}, 2 is needed). ` +
-        'Nothing was sent. Report this to the Orderbatch maintainers.'
+      msg('journal.noSync', { path, value: String(actual.synchronous) })
     )
   }
   if (actual.foreignKeys !== 1) {
     throw new JournalError(
       'not-durable',
       path,
-      `The journal ${path} could not turn on its consistency checks (foreign_keys). Nothing was sent. ` +
-        'Report this to the Orderbatch maintainers.'
+      msg('journal.noForeignKeys', { path })
     )
   }
   return actual

@@ -1,7 +1,7 @@
 // Table rows (snake_case, JSON text) to records (camelCase, parsed values), and back for the
 // columns the state machine writes.
 import { JournalError } from './errors'
-import { damagedMessage } from './refusals'
+import { damagedRefusal } from './refusals'
 import type {
   AttemptOutcome,
   AttemptRecord,
@@ -174,7 +174,7 @@ function damaged(path: string, what: string, cause?: unknown): JournalError {
   return new JournalError(
     'damaged',
     path,
-    damagedMessage(path, `${what} cannot be read; nothing was sent for it`),
+    damagedRefusal(path, `${what} cannot be read; nothing was sent for it`),
     { cause }
   )
 }

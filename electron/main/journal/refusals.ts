@@ -2,11 +2,14 @@
 // never suggest a fresh or different journal for the same sheet. The journal is the only record
 // of which orders were already created; a new one knows none of them, and the sheet imported
 // into it would create every order a second time.
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 import type { LockHolder } from './errors'
 
 /** Said wherever a refusal might tempt someone to start over. */
 export const KEEP_THIS_JOURNAL =
   'Do not import the same sheet with another journal meanwhile: only this one records which orders were already created, and a new one would send them again.'
+
+const KEEP: Message = msg('journal.keep')
 
 export interface LockedContext {
   path: string
@@ -20,71 +23,55 @@ export interface LockedContext {
   thisProcess: boolean
 }
 
-export function lockedMessage(c: LockedContext): string {
+// Each refusal is a message (catalog key and values, worded in the user's language by the
+// front-end); the ...Message functions give its English sentence.
+
+export function lockedRefusal(c: LockedContext): Message {
   const { path, holder } = c
-  if (holder === null) {
-    return (
-      `The journal ${path} is in use by another program right now (it holds the file's lock, and no Orderbatch recorded itself as the holder). ` +
-      `Close the other Orderbatch, or any program that has the file open (a database viewer, a backup or sync tool), then run the same command again. ${KEEP_THIS_JOURNAL}`
-    )
-  }
-  const who = `pid ${holder.pid}, since ${formatSince(holder.startedAt)}${holder.command ? `, "${holder.command}"` : ''}`
-  if (c.thisProcess) {
-    return `The journal ${path} is already open in this Orderbatch (since ${formatSince(holder.startedAt)}). Finish or close what uses it here, then try again.`
-  }
-  if (!c.here) {
-    return (
-      `Orderbatch on the computer "${holder.host}" (${who}) is using the journal ${path}. ` +
-      'Let it finish, or close it on that computer, then run the same command again. The lock ends when that process ends, however it ends; ' +
-      `if the process is surely gone and the journal is still refused, a program on that computer still has the file open. ${KEEP_THIS_JOURNAL}`
-    )
-  }
-  if (c.alive === false) {
-    return (
-      `The journal ${path} is in use by another program right now. The last Orderbatch that held it (${who}) is no longer running, ` +
-      'so something else has the file open: close any program that has it open (another Orderbatch, a database viewer, a backup or sync tool), ' +
-      `then run the same command again. ${KEEP_THIS_JOURNAL}`
-    )
-  }
-  return (
-    `Another Orderbatch (${who}) is using the journal ${path}. Let it finish, or stop it (Ctrl+C in its terminal, or quit the app), ` +
-    'then run the same command again. If that process is surely gone, nothing needs to be deleted: the lock ends with its process, ' +
-    `so run the same command again; if it is still refused, another program has the file open. ${KEEP_THIS_JOURNAL}`
-  )
+  if (holder === null) return msg('journal.locked.noHolder', { path, keep: KEEP })
+  const since = formatSince(holder.startedAt)
+  const who = holder.command ? msg('journal.locked.whoCommand', { pid: holder.pid, since, command: holder.command }) : msg('journal.locked.who', { pid: holder.pid, since })
+  if (c.thisProcess) return msg('journal.locked.thisProcess', { path, since })
+  if (!c.here) return msg('journal.locked.elsewhere', { host: holder.host, who, path, keep: KEEP })
+  if (c.alive === false) return msg('journal.locked.holderGone', { path, who, keep: KEEP })
+  return msg('journal.locked.live', { who, path, keep: KEEP })
+}
+
+export function lockedMessage(c: LockedContext): string {
+  return englishOf(lockedRefusal(c))
+}
+
+export function hardLinkedRefusal(path: string, links: number): Message {
+  return msg('journal.hardLinked', { path, links, keep: KEEP })
 }
 
 export function hardLinkedMessage(path: string, links: number): string {
-  return (
-    `The journal ${path} has ${links} names on this disk (hard links), so Orderbatch cannot be sure it is the only one using it, and refuses it. ` +
-    `Remove the other names so one is left (\`find <folder> -samefile "${path}"\` lists them), then run the same command again with that name; ` +
-    `keep the file itself. ${KEEP_THIS_JOURNAL}`
-  )
+  return englishOf(hardLinkedRefusal(path, links))
 }
 
-export function damagedMessage(path: string, detail: string | null): string {
-  return (
-    `The journal ${path} is damaged${detail === null ? '' : ` (${detail})`}, so nothing more will be sent from it. ` +
-    `Keep the file as it is (copy ${path} and, if they exist, ${path}-wal and ${path}-shm to a safe place) and ask for support. ` +
-    'Before sending any order of this sheet again, check in the shop which ones it already has. ' +
-    KEEP_THIS_JOURNAL
-  )
+/** `detail`: what was found, in the user's language when it is a message. */
+export function damagedRefusal(path: string, detail: string | Message | null): Message {
+  return msg('journal.damaged', { path, detail: detail === null ? '' : msg('journal.damaged.detail', { detail }), keep: KEEP })
+}
+
+export function damagedMessage(path: string, detail: string | Message | null): string {
+  return englishOf(damagedRefusal(path, detail))
+}
+
+export function newerVersionRefusal(path: string, fileVersion: number, knownVersion: number): Message {
+  return msg('journal.newerVersion', { path, fileVersion, knownVersion, keep: KEEP })
 }
 
 export function newerVersionMessage(path: string, fileVersion: number, knownVersion: number): string {
-  return (
-    `The journal ${path} was made by a newer Orderbatch (journal version ${fileVersion}; this one knows up to ${knownVersion}). ` +
-    'It was left untouched. Update Orderbatch to open it, or use the newer Orderbatch that made it. ' +
-    KEEP_THIS_JOURNAL
-  )
+  return englishOf(newerVersionRefusal(path, fileVersion, knownVersion))
+}
+
+export function replacedRefusal(path: string, what: 'missing' | 'other-file'): Message {
+  return msg(what === 'missing' ? 'journal.replaced.missing' : 'journal.replaced.otherFile', { path })
 }
 
 export function replacedMessage(path: string, what: 'missing' | 'other-file'): string {
-  const happened = what === 'missing' ? 'was deleted or moved away' : 'was replaced by another file'
-  return (
-    `The journal ${path} ${happened} while Orderbatch was using it, so it stopped: what it records next would not be where the next command looks. ` +
-    `If you moved it, move it back to ${path} and resume the run. ` +
-    `If it was deleted or replaced, do not import the sheet again into a new journal: check in the shop which of its orders exist first.`
-  )
+  return englishOf(replacedRefusal(path, what))
 }
 
 /** "14:02" today, "2026-03-01 14:02" on another day (local time). */

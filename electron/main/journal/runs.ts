@@ -6,6 +6,7 @@ import type { RunRow } from './records'
 import { checkRunSettings } from './settings'
 import { CLOSED_RUN_STATUSES, RUN_STATUSES } from './types'
 import type { CreateRunInput, RunRecord, RunSettings, RunStatus } from './types'
+import { msg } from '#shared/i18n/message'
 
 const SHA256_HEX = /^[0-9a-f]{64}$/
 
@@ -44,7 +45,7 @@ export function setRunStatus(ctx: JournalContext, runId: number, status: RunStat
   return ctx.write(`change the status of run ${runId}`, () => {
     const run = requireRun(ctx, runId)
     if (run.status === 'cancelled' && status !== 'cancelled') {
-      throw new JournalStateError(ctx.path, `Run ${runId} was cancelled and cannot be ${status} again. Start a new import instead.`, null)
+      throw new JournalStateError(ctx.path, msg('journal.runCancelled', { runId, status: msg(`journal.runStatus.${status}`) }), null)
     }
     const closed = CLOSED_RUN_STATUSES.includes(status)
     const finishedAt = closed ? (run.status === status ? run.finishedAt : ctx.now()) : null
@@ -65,7 +66,7 @@ export function updateRunSettings(ctx: JournalContext, runId: number, settings: 
 function requireRun(ctx: JournalContext, runId: number): RunRecord {
   const row = ctx.st.getRun.get(runId) as RunRow | undefined
   if (row === undefined) {
-    throw new JournalError('not-found', ctx.path, `The journal ${ctx.path} has no run ${runId}. List the runs and pick one of them.`)
+    throw new JournalError('not-found', ctx.path, msg('journal.noRun', { path: ctx.path, runId }))
   }
   return toRunRecord(ctx.path, row)
 }

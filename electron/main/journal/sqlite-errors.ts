@@ -1,6 +1,6 @@
 // SQLite failures turned into plain words: what could not be done, why, and what to do.
 import { JournalError } from './errors'
-import { damagedMessage } from './refusals'
+import { damagedRefusal } from './refusals'
 
 export function sqliteCode(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('code' in error)) return null
@@ -24,7 +24,7 @@ export function storageError(path: string, doing: string, cause: unknown): Journ
     return new JournalError(
       'damaged',
       path,
-      damagedMessage(path, `Orderbatch could not ${doing}`),
+      damagedRefusal(path, `Orderbatch could not ${doing}`),
       { cause }
     )
   }

@@ -6,6 +6,7 @@ import type { RunRow } from './records'
 import { checkStagedOrder, insertOrderRows } from './staged-order'
 import { insertStatusStep } from './status-steps'
 import type { DuplicateSkip, StageOptions, StageOrderInput, StageResult } from './types'
+import { msg } from '#shared/i18n/message'
 
 export function stageOrders(
   ctx: JournalContext,
@@ -67,8 +68,7 @@ function refuseOpenElsewhere(ctx: JournalContext, openIn: ReadonlyMap<number, nu
   throw new JournalError(
     'open-elsewhere',
     ctx.path,
-    `Run ${runId} already holds ${count} of these orders, not settled yet (waiting, being sent or unclear). ` +
-      `Resume or cancel run ${runId} (and decide its unclear orders) before sending them again. Nothing was staged.`
+    msg('journal.openElsewhere', { runId, count })
   )
 }
 

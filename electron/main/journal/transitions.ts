@@ -4,11 +4,12 @@
 // on disk when the function returns: beginAttempt's intent exists before any byte is sent.
 import type { JournalContext } from './context'
 import { JournalError, JournalStateError } from './errors'
-import { describeOrder, loadOrder, requireState } from './order-guards'
+import { describeOrder, loadOrder, orderMessage, requireState } from './order-guards'
 import { capRaw } from './raw'
 import { orderStateParams, toOrderRecord } from './records'
 import type { OrderRow } from './records'
 import { checkStagedOrder, insertOrderRows } from './staged-order'
+import { msg } from '#shared/i18n/message'
 import type {
   AttemptOutcome,
   CorrectedOrder,
@@ -34,7 +35,7 @@ export function beginAttempt(ctx: JournalContext, orderId: number): BegunAttempt
     requireState(ctx, order, ['pending'], 'send')
     const runStatus = ctx.st.runStatus.get(order.runId) as RunStatus
     if (runStatus === 'cancelled') {
-      throw new JournalStateError(ctx.path, `Cannot send ${describeOrder(order)}: run ${order.runId} was cancelled.`, order.id)
+      throw new JournalStateError(ctx.path, msg('journal.sendCancelled', { order: orderMessage(order), runId: order.runId }), order.id)
     }
     const now = ctx.now()
     const attemptId = Number(ctx.st.insertAttempt.run(order.id, now).lastInsertRowid)
@@ -152,8 +153,7 @@ export function resolveCreated(ctx: JournalContext, orderId: number, input: Reso
     if (holder !== undefined) {
       throw new JournalStateError(
         ctx.path,
-        `Cannot give bill ${input.billId} to ${describeOrder(order)}: it already belongs to ${describeOrder(toOrderRecord(ctx.path, holder))}. ` +
-          'One shop order cannot stand for two orders of the sheet; check the bill number.',
+        msg('journal.billTaken', { bill: input.billId, order: orderMessage(order), holder: orderMessage(toOrderRecord(ctx.path, holder)) }),
         order.id
       )
     }
@@ -272,8 +272,7 @@ function refuseIfCreated(ctx: JournalContext, order: OrderRecord, fingerprint: s
   if (earlier === undefined) return
   throw new JournalStateError(
     ctx.path,
-    `The corrected ${describeOrder(order)} matches an order already created in run ${earlier.run_id} (bill ${earlier.bill_id ?? '?'}). ` +
-      'Sending it would create a second copy; retry it with force only if that is what you want.',
+    msg('journal.correctedCreated', { order: orderMessage(order), runId: earlier.run_id, bill: earlier.bill_id ?? '?' }),
     order.id
   )
 }

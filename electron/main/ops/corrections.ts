@@ -23,7 +23,8 @@ import { readRunInfo } from '../journal'
 import { readSheetFile } from '../sheets/read-sheet'
 import type { PrepareOptions } from '../pipeline/prepare-import'
 import { OpError } from './op-error'
-import { describeRows } from './describe-rows'
+import { rowsMessage } from './describe-rows'
+import { msg, type Message } from '#shared/i18n/message'
 
 export interface Correction {
   order: OrderRecord
@@ -34,7 +35,7 @@ export interface CorrectionPlan {
   file: string
   corrected: Correction[]
   /** Problems that keep an order of the file from being used, one line each. */
-  problems: string[]
+  problems: Message[]
   /** Orders of the file that belong to orders of the run that are not failed (left alone). */
   notFailed: number
   matchedBy: 'run order' | 'group key' | 'position'
@@ -46,9 +47,9 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const file = basename(path)
   const info = readRunInfo(run)
   let mapping = options.mappingPath ? await loadMapping(options.mappingPath) : info.mapping
-  if (!mapping) throw new OpError('no-mapping', `run ${run.id} has no saved mapping to read ${file} with; pass one with --mapping m.json.`, { runId: run.id, file })
+  if (!mapping) throw new OpError('no-mapping', 'op.noMapping', { runId: run.id, file })
   const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, limits: options.limits, signal: options.signal })
-  if (!read.ok) throw new OpError('invalid-input', read.error.message, { file })
+  if (!read.ok) throw new OpError('invalid-input', 'error.asIs', { text: read.error.message })
   const table = unescaped(read.value.table)
   if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }
   checkColumns(file, table, mapping)
@@ -66,14 +67,14 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const result: CorrectionPlan = { file, corrected: [], problems: [], notFailed: 0, matchedBy }
   const seen = new Set<number>()
   for (const planned of plan.orders) {
-    const where = `${file} ${describeRows(planned.rows)}`
+    const where = msg('op.fix.where', { file, rows: rowsMessage(planned.rows) })
     const target = matchOrder(planned, matchedBy, runOrderColumn, cells, byOrdinal, byKey)
-    if (typeof target === 'string') {
-      result.problems.push(`${where}: ${target}`)
+    if (!('id' in target)) {
+      result.problems.push(msg('op.fix.problem', { where, problem: target }))
       continue
     }
     if (seen.has(target.id)) {
-      result.problems.push(`${where}: order #${target.ordinal} of run ${run.id} appears more than once in ${file}; only its first appearance is used.`)
+      result.problems.push(msg('op.fix.twice', { where, ordinal: target.ordinal, runId: run.id, file }))
       continue
     }
     seen.add(target.id)
@@ -82,8 +83,8 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
       continue
     }
     if (planned.errors > 0) {
-      const first = errors.get(planned.index)?.[0]?.message ?? plan.issues.find((i) => i.severity === 'error')?.message ?? 'it still has errors.'
-      result.problems.push(`Order #${target.ordinal} (${where}) is still not right, so it stays failed: ${first}`)
+      const first = errors.get(planned.index)?.[0]?.message ?? plan.issues.find((i) => i.severity === 'error')?.message ?? msg('op.fix.stillErrors')
+      result.problems.push(msg('op.fix.stillWrong', { ordinal: target.ordinal, where, first }))
       continue
     }
     result.corrected.push({ order: target, corrected: correctedOrder(planned, target, table, cells, journal, info.source?.headers ?? null) })
@@ -95,7 +96,7 @@ async function loadMapping(path: string): Promise<Mapping> {
   try {
     return await loadMappingFile(path)
   } catch (error) {
-    throw new OpError('invalid-input', error instanceof Error ? error.message : String(error))
+    throw new OpError('invalid-input', 'error.asIs', { text: error instanceof Error ? error.message : String(error) })
   }
 }
 
@@ -113,12 +114,8 @@ function checkColumns(file: string, table: SheetTable, mapping: Mapping): void {
   const missing = refs.flatMap((source) => (source?.kind === 'column' && resolveColumn(table.headers, source) < 0 ? [source.column] : []))
   if (mapping.groupBy && resolveColumn(table.headers, mapping.groupBy) < 0) missing.push(mapping.groupBy.column)
   if (missing.length > 0) {
-    throw new OpError(
-      'missing-columns',
-      `${file} lacks the column${missing.length === 1 ? '' : 's'} ${[...new Set(missing)].map((c) => `"${c}"`).join(', ')} that the run's mapping reads. ` +
-        `Headers seen: ${listHeaders(table.headers)}. Keep the exported headers as they are, or pass --mapping.`,
-      { file, columns: [...new Set(missing)].join(', ') }
-    )
+    const columns = [...new Set(missing)].map((c) => `"${c}"`).join(', ')
+    throw new OpError('missing-columns', 'op.missingColumns', { file, count: missing.length, columns, headers: listHeaders(table.headers) })
   }
 }
 
@@ -129,17 +126,19 @@ function matchOrder(
   cells: ReadonlyMap<number, Cell[]>,
   byOrdinal: ReadonlyMap<number, OrderRecord>,
   byKey: ReadonlyMap<string, OrderRecord>
-): OrderRecord | string {
+): OrderRecord | Message {
   if (matchedBy === 'run order') {
     const text = cellText(cells.get(planned.rows[0] ?? 0)?.[runOrderColumn] ?? null).trim()
-    if (!/^\d+$/.test(text)) return `the "${RUN_ORDER_COLUMN}" cell is ${text === '' ? 'empty' : `"${text}"`}; it must hold the order's number in the run, as exported.`
-    return byOrdinal.get(Number(text)) ?? `the run has no order #${text}; keep the "${RUN_ORDER_COLUMN}" numbers as exported.`
+    if (!/^\d+$/.test(text)) {
+      return msg('op.match.badRunOrder', { column: RUN_ORDER_COLUMN, cell: text === '' ? msg('op.match.empty') : msg('op.match.quoted', { text }) })
+    }
+    return byOrdinal.get(Number(text)) ?? msg('op.match.noRunOrder', { ordinal: text, column: RUN_ORDER_COLUMN })
   }
   if (matchedBy === 'group key') {
-    if (planned.key === null) return 'the order number cell is empty, so this order cannot be matched to the run.'
-    return byKey.get(planned.key) ?? `the run has no order with the order number "${planned.key}".`
+    if (planned.key === null) return msg('op.match.noKeyCell')
+    return byKey.get(planned.key) ?? msg('op.match.noKey', { key: planned.key })
   }
-  return byOrdinal.get(planned.index) ?? `the run has no order #${planned.index}; did the file gain rows?`
+  return byOrdinal.get(planned.index) ?? msg('op.match.noPosition', { ordinal: planned.index })
 }
 
 function correctedOrder(

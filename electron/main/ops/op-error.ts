@@ -1,7 +1,11 @@
 // A failure an operation reports on purpose, for either front-end: a stable code to branch on, the
-// values the sentence is made of, and the sentence itself (without a command name: the CLI puts
-// "retry: " in front, the app shows it as is). Front-ends never take a message apart to decide
-// what happened.
+// catalog key and values of the sentence (so each front-end words it in its user's language), and
+// the sentence in English as the error's message (without a command name: the CLI puts "retry: "
+// in front, the app shows it as is). Front-ends never take a message apart to decide what
+// happened.
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import { englishOf, type Localized, type Message, type MessageParams } from '#shared/i18n/message'
+
 export type OpErrorCode =
   | 'invalid-input'
   | 'no-mapping'
@@ -10,14 +14,17 @@ export type OpErrorCode =
   | 'invalid-state'
   | 'not-found'
 
-export class OpError extends Error {
+export class OpError extends Error implements Localized {
   override readonly name = 'OpError'
+  readonly localized: Message
 
   constructor(
     readonly code: OpErrorCode,
-    message: string,
-    readonly params: Readonly<Record<string, string | number>> = {}
+    readonly key: CatalogKey,
+    readonly params: MessageParams = {}
   ) {
-    super(message)
+    const localized: Message = { key, params }
+    super(englishOf(localized))
+    this.localized = localized
   }
 }

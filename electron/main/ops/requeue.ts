@@ -4,6 +4,7 @@
 import { JournalStateError, type CorrectedOrder, type Journal, type OrderRecord, type RunRecord } from '../journal'
 import { ROW_ERRORS_CODE } from '../pipeline/stage-run'
 import { OpError } from './op-error'
+import { messageOf, type Message } from '#shared/i18n/message'
 
 export interface Requeue {
   order: OrderRecord
@@ -24,19 +25,19 @@ export function failedAsTheyAre(journal: Journal, run: RunRecord): { requeue: Re
 
 /** Back in the queue, each in its own step: an order the journal refuses (no longer failed, or
  * created elsewhere unless forced) stays where it is, with the journal's sentence. */
-export function requeueOrders(journal: Journal, run: RunRecord, orders: readonly Requeue[], options: { force?: boolean } = {}): { requeued: number; refused: string[] } {
+export function requeueOrders(journal: Journal, run: RunRecord, orders: readonly Requeue[], options: { force?: boolean } = {}): { requeued: number; refused: Message[] } {
   if (run.status === 'cancelled') {
-    throw new OpError('invalid-state', `Run ${run.id} was cancelled for good; its orders cannot be sent again. Import the file again instead.`, { runId: run.id })
+    throw new OpError('invalid-state', 'op.runCancelled', { runId: run.id })
   }
   let requeued = 0
-  const refused: string[] = []
+  const refused: Message[] = []
   for (const { order, corrected } of orders) {
     try {
       journal.requeueFailed(order.id, corrected, { force: options.force === true })
       requeued++
     } catch (error) {
       if (!(error instanceof JournalStateError)) throw error
-      refused.push(error.message)
+      refused.push(messageOf(error))
     }
   }
   if (requeued > 0) reopen(journal, run, 'failed orders wait to be sent again')
@@ -49,7 +50,7 @@ export type Decision = { kind: 'created'; billId: number } | { kind: 'absent' }
  * again), or not there (back in the queue). */
 export function resolveOrder(journal: Journal, run: RunRecord, ordinal: number, decision: Decision, note: { created: string; absent: string }): OrderRecord {
   const order = journal.orderByOrdinal(run.id, ordinal)
-  if (!order) throw new OpError('not-found', `Run ${run.id} has no order #${ordinal}.`, { runId: run.id, ordinal })
+  if (!order) throw new OpError('not-found', 'op.noOrder', { runId: run.id, ordinal })
   // An order that is not unclear is refused by the journal, in its words.
   const updated =
     decision.kind === 'created'

@@ -99,7 +99,7 @@ function keepSettings(journal: Journal, run: RunRecord, settings: RunSettings): 
 /** A run can be sent again unless it was cancelled for good. */
 export function checkResumable(run: Pick<RunRecord, 'id' | 'status'>): void {
   if (run.status === 'cancelled') {
-    throw new OpError('invalid-state', `run ${run.id} was cancelled for good; import the file again instead.`, { runId: run.id, status: run.status })
+    throw new OpError('invalid-state', 'op.run.cancelled', { runId: run.id, status: run.status })
   }
 }
 
@@ -112,12 +112,7 @@ export function sentToSandbox(run: RunRecord): boolean {
  * shops. A sandbox run, or one from before destinations were recorded, goes anywhere it is told. */
 export function checkSameDestination(run: RunRecord, destination: string): void {
   if (sentToSandbox(run) || run.destination === UNKNOWN_DESTINATION || destination === run.destination) return
-  throw new OpError(
-    'invalid-input',
-    `run ${run.id} was sent to ${describeDestination(run.destination)}, not to ${describeDestination(destination)}. ` +
-      'Continue it with that account and address; to send the file to another shop, import it there as a new run.',
-    { runId: run.id, sentTo: run.destination, asked: destination }
-  )
+  throw new OpError('invalid-input', 'op.run.otherDestination', { runId: run.id, sentTo: run.destination, asked: destination, sentToText: describeDestination(run.destination), askedText: describeDestination(destination) })
 }
 
 /** The pace a continued run goes at: the one given, else the run's own. */

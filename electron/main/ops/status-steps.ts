@@ -21,7 +21,7 @@ export function statusStepSummary(journal: Journal, run: RunRecord, limit = Infi
  * so it is resumed like any other. Returns how many were queued. */
 export function requeueStatusSteps(journal: Journal, run: RunRecord): number {
   if (run.status === 'cancelled') {
-    throw new OpError('invalid-state', `Run ${run.id} was cancelled for good; its statuses cannot be sent again.`, { runId: run.id })
+    throw new OpError('invalid-state', 'op.statusCancelled', { runId: run.id })
   }
   let queued = 0
   for (const step of journal.statusStepsIn(run.id, ['failed'])) {

@@ -4,6 +4,8 @@
 // the app word the outcome their own way; what is deleted, skipped or stopped is decided here.
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
+import { answerAdvice } from '#shared/wire/answer-advice'
+import { msg, type Message } from '#shared/i18n/message'
 import type { ApiClient } from '../api/api-client'
 import type { Journal, OrderRecord, RunRecord } from '../journal'
 
@@ -34,13 +36,13 @@ export function planUndo(journal: Pick<Journal, 'deletions' | 'orders'>, run: Pi
   return plan
 }
 
-export type UndoStop = { kind: 'cancelled' } | { kind: 'api'; text: string }
+export type UndoStop = { kind: 'cancelled' } | { kind: 'api'; text: Message }
 
 export interface UndoTally {
   deleted: OrderRecord[]
   /** No longer in the shop (answer 302): recorded as deleted. */
   gone: OrderRecord[]
-  failed: Array<{ order: OrderRecord; reason: string }>
+  failed: Array<{ order: OrderRecord; reason: Message }>
   /** Why undo stopped before the end, or null when every order was tried. */
   stopped: UndoStop | null
   /** Orders not tried because undo stopped. */
@@ -87,17 +89,20 @@ export async function deleteCreated(
   return tally
 }
 
-type Deletion = { kind: 'deleted' } | { kind: 'gone' } | { kind: 'failed'; text: string } | { kind: 'stop'; text: string }
+type Deletion = { kind: 'deleted' } | { kind: 'gone' } | { kind: 'failed'; text: Message } | { kind: 'stop'; text: Message }
 
 /** What one DeleteOrder call came to. Codes the answer table says stop or slow the whole import
  * (the account, the key, the connection) stop undo too: every other deletion would fail alike. */
 export function readDeletion(outcome: CallOutcome): Deletion {
-  if (outcome.kind === 'not-sent') return { kind: 'failed', text: `not deleted: ${outcome.reason}` }
-  if (outcome.kind === 'unknown') return { kind: 'failed', text: `no clear answer (${outcome.reason.replace(/\.$/, '')}); check it in the shop` }
+  if (outcome.kind === 'not-sent') return { kind: 'failed', text: msg('undo.notSent', { reason: outcome.reasonMessage ?? outcome.reason }) }
+  if (outcome.kind === 'unknown') return { kind: 'failed', text: msg('undo.unclear', { reason: outcome.reason.replace(/\.$/, '') }) }
   if (outcome.errorCode === DELETED) return { kind: 'deleted' }
   if (outcome.errorCode === NONEXISTENT) return { kind: 'gone' }
   const meaning = CREATE_ORDER_ANSWERS[outcome.errorCode]
-  const text = `the API answered "${outcome.errorText}" (code ${outcome.errorCode})${meaning ? `. ${meaning.advice}` : ''}`
+  const advice = answerAdvice(outcome.errorCode)
+  const text = advice
+    ? msg('undo.answeredAdvice', { text: outcome.errorText, code: outcome.errorCode, advice })
+    : msg('undo.answered', { text: outcome.errorText, code: outcome.errorCode })
   return { kind: meaning?.verdict === 'stop' || meaning?.verdict === 'backoff' ? 'stop' : 'failed', text }
 }
 

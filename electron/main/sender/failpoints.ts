@@ -3,7 +3,16 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import type { ApiClientOptions } from '../api/api-client'
 
-export const FAILPOINT_NAMES = ['after-intent-commit', 'after-request-written', 'after-answer', 'before-outcome-commit'] as const
+export const FAILPOINT_NAMES = [
+  'after-intent-commit',
+  'after-request-written',
+  'after-answer',
+  'before-outcome-commit',
+  // The status step (status-step.ts): before its intent, after it, after the shop's answer.
+  'before-status-intent',
+  'after-status-intent',
+  'after-status-answer'
+] as const
 export type FailpointName = (typeof FAILPOINT_NAMES)[number]
 export type Failpoint = (name: FailpointName) => void
 

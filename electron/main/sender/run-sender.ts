@@ -46,6 +46,7 @@ import { Semaphore } from './semaphore'
 import type { SendEvent, SenderDeps, SendOptions, SendProgress, SendResult } from './types'
 import { notSentEntry, verdictEntry } from './verdict-entry'
 import { Wakeup } from './wakeup'
+import { StatusStepper, type StatusWork } from './status-step'
 
 /** How long an answer may wait for others to share its commit. */
 const GROUP_DELAY_MS = 20
@@ -92,6 +93,10 @@ export class RunSender {
   private claimed: Claim[] = []
   private readonly inFlight = new Set<Promise<void>>()
   private lastCounts: Record<OrderState, number> | null = null
+  /** The second step of paid, cancelled and returned orders (UpdateOrderStatus, issue 12). */
+  private readonly steps: StatusStepper
+  /** The run has status steps at all (read at the start; no step queries otherwise). */
+  private hasSteps = false
 
   constructor(
     private readonly runId: number,
@@ -128,6 +133,23 @@ export class RunSender {
       beforeCommit: () => this.failpoint?.('before-outcome-commit'),
       onError: (error) => this.requestStop(unexpectedMessage(this.runId, error)),
       delayMs: GROUP_DELAY_MS
+    })
+    this.steps = new StatusStepper({
+      journal: this.journal,
+      client: this.client,
+      runId,
+      journalNow: () => this.journalNow(),
+      monoNow: () => this.clock.now(),
+      // Status calls and their lookups share the run's pace and concurrency with CreateOrder.
+      callSlot: this.lookupSlot,
+      settleMs: options.settleMs ?? DEFAULT_SETTLE_MS,
+      requestStop: (message) => this.requestStop(message),
+      retryDelayMs: (attempt) => Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6)),
+      onEvent: (event) => {
+        this.emit(event)
+        this.progress.update()
+      },
+      ...(this.failpoint === undefined ? {} : { failpoint: this.failpoint })
     })
     const { signal } = options
     if (signal?.aborted) this.cancelled = true
@@ -200,6 +222,9 @@ export class RunSender {
     // Nothing of this run is in flight (the registry says so): an order still 'sending' was
     // left by a sender that stopped on a storage error, and may have been sent.
     this.journal.abandonSending(this.runId, ABANDONED_NOTE)
+    this.hasSteps = this.journal.runHasStatusSteps(this.runId)
+    // Status steps left 'sending' are unclear: looked up before they are sent again.
+    if (this.hasSteps) this.steps.scheduleUnclear()
     // Waits an earlier process wrote by its wall clock are carried over for at most 2 minutes.
     this.journal.capPendingWaits(this.runId, this.journalNow() + MAX_CARRIED_WAIT_MS)
     this.journal.setRunStatus(this.runId, this.pausedFlag ? 'paused' : 'running')
@@ -236,6 +261,13 @@ export class RunSender {
         await this.reconcileOne(due)
         continue
       }
+      // A created order's status goes before the next order: an order meant as paid should not
+      // sit unpaid (payment reminders) longer than it must.
+      const step = this.hasSteps ? this.steps.nextDue() : null
+      if (step !== null) {
+        await this.statusStep(step)
+        continue
+      }
       if (!(await this.interruptible(() => this.semaphore.acquire(this.interruptController.signal)))) continue
       if (this.halted || this.pausedFlag) {
         this.semaphore.release()
@@ -268,10 +300,13 @@ export class RunSender {
     }
     const dueAt = this.journal.nextDueTime(this.runId)
     const slot = this.schedule.earliest()
-    const waits = [dueAt === null ? Infinity : dueAt - this.journalNow(), slot === null ? Infinity : slot.dueAt - this.clock.now()]
+    const stepWait = this.hasSteps ? this.steps.waitMs() : null
+    const waits = [dueAt === null ? Infinity : dueAt - this.journalNow(), slot === null ? Infinity : slot.dueAt - this.clock.now(), stepWait ?? Infinity]
     const wait = Math.min(...waits)
     if (wait === Infinity && this.inFlight.size === 0) {
-      return this.schedule.scheduleFinalTries() ? 'again' : 'done'
+      const finalTries = this.schedule.scheduleFinalTries()
+      const finalChecks = this.hasSteps && this.steps.scheduleFinalChecks()
+      return finalTries || finalChecks ? 'again' : 'done'
     }
     await this.wake.wait(wait === Infinity ? null : Math.max(1, wait))
     return 'again'
@@ -443,6 +478,17 @@ export class RunSender {
     return decision.delayMs
   }
 
+  // Status steps (status-step.ts decides; the loop gives them their turn)
+
+  private async statusStep(work: StatusWork): Promise<void> {
+    try {
+      await this.steps.runDue(work)
+    } catch (error) {
+      this.requestStop(unexpectedMessage(this.runId, error))
+    }
+    this.progress.update()
+  }
+
   // Reconciliation (timed by the schedule)
 
   private async reconcileOne(orderId: number): Promise<void> {
@@ -556,7 +602,11 @@ export class RunSender {
     const total = Object.values(counts).reduce((sum, n) => sum + n, 0)
     const perMinute = this.progress.perMinute()
     const remaining = counts.pending + counts.sending
-    const perSecond = perMinute === null ? this.governor.rate : Math.min(this.governor.rate, perMinute / 60)
+    // Calls left: CreateOrder for each order to send, UpdateOrderStatus for each status to set.
+    const calls = remaining + (this.hasSteps ? this.remainingStatusCalls() : 0)
+    const perSecond = this.hasSteps
+      ? this.governor.rate
+      : perMinute === null ? this.governor.rate : Math.min(this.governor.rate, perMinute / 60)
     const heldFor = this.governor.heldUntil - this.clock.now()
     return {
       runId: this.runId,
@@ -566,8 +616,18 @@ export class RunSender {
       paused: this.pausedFlag,
       rate: this.governor.rate,
       perMinute,
-      etaSeconds: remaining === 0 ? 0 : this.pausedFlag || perSecond <= 0 ? null : Math.ceil(remaining / perSecond),
+      etaSeconds: calls === 0 ? 0 : this.pausedFlag || perSecond <= 0 ? null : Math.ceil(calls / perSecond),
+      calls,
+      ordersLeft: remaining,
       backoffUntil: heldFor > 0 ? Math.round(this.wallNow() + heldFor) : null
+    }
+  }
+
+  private remainingStatusCalls(): number {
+    try {
+      return this.journal.remainingStatusCalls(this.runId)
+    } catch {
+      return 0
     }
   }
 

@@ -5,10 +5,12 @@ import type { SendProgressEvent } from '#shared/ipc/contract'
 import type { BackoffPolicy } from './backoff'
 import type { Clock } from './clock'
 import type { FailpointName } from './failpoints'
+import type { StatusEvent } from './status-step'
 
 export interface SenderDeps {
   journal: Journal
-  client: Pick<ApiClient, 'createOrder' | 'getBills' | 'getOrderDetails'>
+  /** updateOrderStatus: for runs with status steps (paid, cancelled, returned orders). */
+  client: Pick<ApiClient, 'createOrder' | 'getBills' | 'getOrderDetails'> & Partial<Pick<ApiClient, 'updateOrderStatus'>>
   /** Monotonic, for pacing and delays (default systemClock). */
   clock?: Clock
   /** Epoch ms for the journal (default Date.now). */
@@ -53,6 +55,7 @@ export type SendEvent =
   | { kind: 'backoff'; code: number; text: string; delayMs: number; rate: number }
   | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string }
   | { kind: 'stop'; message: string }
+  | StatusEvent
 
 export interface SendResult {
   runId: number

@@ -1,5 +1,7 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
+import type { SandboxProduct } from '../sandbox/catalog'
+import { msg } from '#shared/i18n/message'
 import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
@@ -21,7 +23,6 @@ import { Products } from './products'
 import { RunControl, type SenderTuning } from './run-control'
 import { requireRun, RunOrders } from './run-orders'
 import { SandboxHost } from './sandbox-host'
-import type { SandboxProduct } from '../sandbox/sandbox'
 import { SheetSessions } from './sheet-sessions'
 import type { CreatedLookup, SheetSession } from './sheet-session'
 import { TemplateStore } from './templates'
@@ -107,7 +108,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     'templates.save': async ({ sessionId, name }) => {
       const session = await sessions.get(sessionId)
       const trimmed = name.trim()
-      if (trimmed === '') throw new ServiceError('invalid-input', 'Give the template a name.')
+      if (trimmed === '') throw new ServiceError('invalid-input', msg('service.templateName'))
       const choices = products.choicesOf(session)
       templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now(), ...(Object.keys(choices).length > 0 ? { products: { ...choices } } : {}) })
       session.choice = { ...session.choice, template: trimmed }
@@ -149,6 +150,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       await products.readyForRun()
       return runs.start(products.runSource(session), rate, concurrency)
     },
+    'products.check': async ({ sessionId, refresh }) => products.check(await sessions.get(sessionId), refresh === true),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
       const session = await sessions.get(sessionId)
       const counts = countsOf(session)
@@ -173,8 +175,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
         try {
           await runs.continueRun(runId)
         } catch (error) {
-          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
-          outcome.messages.push(`The orders wait in run ${runId}; resume it to send them. ${why}`)
+          const why = error instanceof ServiceError ? (error.localized ?? msg('error.asIs', { text: error.message })) : msg('service.couldNotStart')
+          outcome.messages.push(msg('service.waitInRun', { runId, why }))
         }
       }
       return outcome
@@ -203,7 +205,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
       }
     },
     'runs.undo': async ({ runId }) => {
-      if (runs.isLive(runId)) throw busy(`Run ${runId} is still sending. Cancel it first, then undo it.`)
+      if (runs.isLive(runId)) throw busy(msg('service.undoWhileSending', { runId }))
       const j = journal.get()
       const run = requireRun(j, runId)
       const target = await connections.forRun(run, readRunInfo(run).sandbox)

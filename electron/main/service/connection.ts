@@ -2,7 +2,8 @@
 // API with its key from the secret store. The key is used here to build clients and is never
 // returned, logged or written anywhere but the secret store.
 import type { ConnectionInfo, ConnectionTest } from '#shared/ipc/contract'
-import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
+import { answerAdvice } from '#shared/wire/answer-advice'
+import { englishOf, messageOf, msg, type Message, type MessageParam } from '#shared/i18n/message'
 import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 import { apiBaseUrl } from '../api/api-base'
 import { ApiClient } from '../api/api-client'
@@ -40,11 +41,11 @@ export class Connections {
     apiBaseUrl(login, domain) // throws a plain ApiAddressError for a bad login or address
     if (input.apiKey !== undefined) {
       const key = input.apiKey.trim()
-      if (key === '') throw new ServiceError('invalid-input', 'The API key is empty. Copy it from the API settings page of your shop.')
+      if (key === '') throw new ServiceError('invalid-input', msg('connection.error.emptyKey'))
       try {
         this.secrets.set(login, key)
       } catch (error) {
-        throw new ServiceError('secret-storage', error instanceof Error ? error.message : 'The API key could not be stored safely on this computer.')
+        throw new ServiceError('secret-storage', error instanceof Error ? messageOf(error) : msg('connection.error.notStored'))
       }
     }
     this.state.update((s) => ({ ...s, account: { login, domain } }))
@@ -76,10 +77,7 @@ export class Connections {
     const account = this.state.get().account
     const { login, apiBase } = run.settings
     if (!account || account.login !== login || apiBaseUrl(account.login, account.domain) !== apiBase) {
-      throw new ServiceError(
-        'connection',
-        `Run ${run.id} was sent to ${hostOf(apiBase)} with the login "${login}". Connect that account (Connection screen) to continue it.`
-      )
+      throw new ServiceError('connection', msg('connection.error.otherAccount', { runId: run.id, host: hostOf(apiBase), login }))
     }
     return this.accountTarget(account.login, account.domain)
   }
@@ -89,31 +87,24 @@ export class Connections {
     try {
       target = await this.current()
     } catch (error) {
-      if (error instanceof ServiceError) return { ok: false, message: error.message }
+      if (error instanceof ServiceError) return verdict(false, messageOf(error))
       throw error
     }
     const outcome = await target.client.getBills(CONNECTION_TEST_EMAIL)
-    const where = target.kind === 'sandbox' ? 'the built-in sandbox' : hostOf(target.apiBase)
+    const where: MessageParam = target.kind === 'sandbox' ? msg('cli.sandboxName') : hostOf(target.apiBase)
     if (outcome.kind === 'unknown' && outcome.unsigned !== undefined) {
       // Not signed with this key: a wrong key (code 4), or something between us and the shop.
       const { errorCode, errorText } = outcome.unsigned
-      const known = CREATE_ORDER_ANSWERS[errorCode]
-      const advice = errorCode >= 1 && errorCode <= 8 && known ? known.advice : 'Copy the API key again from the API settings page of your shop.'
-      return { ok: false, message: `${where} answered "${errorText.slice(0, 200)}" (code ${errorCode}), but the answer is not signed with this API key. ${advice}` }
+      const advice = (errorCode >= 1 && errorCode <= 8 ? answerAdvice(errorCode) : null) ?? msg('connection.verdict.copyKey')
+      return verdict(false, msg('connection.verdict.unsigned', { where, text: errorText.slice(0, 200), code: errorCode, advice }))
     }
-    if (outcome.kind !== 'answer') return { ok: false, message: outcome.reason }
+    if (outcome.kind !== 'answer') return verdict(false, outcome.reasonMessage ?? msg('error.asIs', { text: outcome.reason }))
     const { errorCode: code, errorText: text } = outcome
     if (code === 400 || code === 0) {
-      return {
-        ok: true,
-        message: target.kind === 'sandbox'
-          ? 'Connected to the built-in sandbox: orders go to a local stand-in, nothing reaches a real shop.'
-          : `Connected to ${where}: the login "${target.login}" and the API key are correct.`
-      }
+      return verdict(true, target.kind === 'sandbox' ? msg('connection.verdict.sandboxOk') : msg('connection.verdict.shopOk', { where, login: target.login }))
     }
-    const known = CREATE_ORDER_ANSWERS[code]
-    const advice = code >= 1 && code <= 8 && known ? known.advice : 'Check the login, the API address and the key.'
-    return { ok: false, message: `${where} answered "${text}" (code ${code}). ${advice}` }
+    const advice = (code >= 1 && code <= 8 ? answerAdvice(code) : null) ?? msg('connection.verdict.checkAll')
+    return verdict(false, msg('connection.verdict.answered', { where, text, code, advice }))
   }
 
   private async sandboxTarget(): Promise<Target> {
@@ -124,11 +115,16 @@ export class Connections {
   private accountTarget(login: string, domain: string): Target {
     const secret = this.secrets.get(login)
     if (secret === null) {
-      throw new ServiceError('connection', `No API key is stored for the login "${login}". Enter the key on the Connection screen and save it.`)
+      throw new ServiceError('connection', msg('connection.error.noKey', { login }))
     }
     const apiBase = apiBaseUrl(login, domain)
     return { kind: 'account', login, apiBase, client: new ApiClient({ baseUrl: apiBase, login, secret }) }
   }
+}
+
+/** The verdict in English, with its key and values for the renderer. */
+function verdict(ok: boolean, message: Message): ConnectionTest {
+  return { ok, message: englishOf(message), key: message.key, ...(message.params ? { params: message.params } : {}) }
 }
 
 export function hostOf(apiBase: string): string {

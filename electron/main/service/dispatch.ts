@@ -5,6 +5,8 @@ import type { z } from 'zod'
 import { CHANNELS, type Channel, type ChannelOutputs, type IpcResult } from '#shared/ipc/contract'
 import { errorResult, okResult } from '#shared/ipc/wire'
 import { toIpcError } from './errors'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 import type { ServiceHandlers } from './types'
 
 export function isChannel(name: unknown): name is Channel {
@@ -13,10 +15,10 @@ export function isChannel(name: unknown): name is Channel {
 
 export async function callChannel(handlers: ServiceHandlers, channel: string, input: unknown): Promise<IpcResult<ChannelOutputs[Channel]>> {
   if (!isChannel(channel)) {
-    return errorResult('invalid-channel', `"${String(channel).slice(0, 60)}" is not something Orderbatch can do. Update the app window (reload it).`)
+    return errorResult('invalid-channel', msg('ipc.invalidChannel', { channel: String(channel).slice(0, 60) }))
   }
   const parsed = CHANNELS[channel].input.safeParse(input === undefined ? {} : input)
-  if (!parsed.success) return errorResult('invalid-input', describeInputProblem(channel, parsed.error))
+  if (!parsed.success) return errorResult('invalid-input', inputProblem(channel, parsed.error))
   const handler = handlers[channel] as (value: unknown) => Promise<ChannelOutputs[Channel]>
   try {
     return okResult(await handler(parsed.data))
@@ -28,53 +30,25 @@ export async function callChannel(handlers: ServiceHandlers, channel: string, in
 
 /** Names the field and says what it must be, e.g. 'rows.page: "limit" must be at most 1000.' */
 export function describeInputProblem(channel: Channel, error: z.ZodError): string {
+  return englishOf(inputProblem(channel, error))
+}
+
+/** The same as a message; zod's own words about the value stay as they are. */
+export function inputProblem(channel: Channel, error: z.ZodError): Message {
   const issue = error.issues[0]
-  if (!issue) return `The request ${channel} was not valid.`
-  const field = issue.path.length > 0 ? `"${issue.path.map(String).join('.')}"` : 'the request'
-  return `The request ${channel} was refused: ${field} is not valid (${lowerFirst(issue.message)}).`
+  if (!issue) return msg('ipc.invalidRequest', { channel })
+  const field = issue.path.length > 0 ? msg('ipc.field', { field: issue.path.map(String).join('.') }) : msg('ipc.theRequest')
+  return msg('ipc.refusedInput', { channel, field, problem: lowerFirst(issue.message) })
 }
 
-/** What the user asked for, as the end of "Orderbatch could not ...". */
-const ACTIONS: Record<Channel, string> = {
-  'app.info': 'read its own version',
-  'appearance.get': 'read the appearance setting',
-  'appearance.set': 'save the appearance setting',
-  'connection.get': 'read the connection settings',
-  'connection.set': 'save the connection settings',
-  'connection.useSandbox': 'switch to the sandbox',
-  'connection.test': 'test the connection',
-  'sheet.load': 'read the file',
-  'sheet.reload': 'read the file again',
-  'sheet.close': 'close the file',
-  'mapping.set': 'apply the mapping',
-  'mapping.previewOrder': 'preview the order',
-  'templates.list': 'list the saved templates',
-  'catalog.get': "read the shop's product list",
-  'catalog.continueWithout': 'go on without the product check',
-  'products.list': 'match the products',
-  'products.choose': 'store the product choice',
-  'templates.save': 'save the template',
-  'rows.page': 'show the rows',
-  'rows.edit': 'change the cell',
-  'rows.exclude': 'exclude the rows',
-  'run.start': 'start sending',
-  'run.notice': 'say what the shop will do',
-  'run.pause': 'pause the run',
-  'run.resume': 'resume the run',
-  'run.cancel': 'cancel the run',
-  'runs.list': 'list the runs',
-  'runs.orders': "list the run's orders",
-  'runs.resolve': 'record your decision for the order',
-  'runs.editFailed': 'correct the failed order',
-  'runs.retryFailed': 'retry the failed orders',
-  'runs.retryStatus': 'send the failed statuses again',
-  'runs.export': 'export the results',
-  'runs.undo': 'undo the run'
+/** What the user asked for, as the end of "Orderbatch could not ..." (catalog 'action.<channel>'). */
+function describeChannel(channel: Channel): Message {
+  const key: ActionKey = `action.${channel}`
+  return msg(key)
 }
 
-function describeChannel(channel: Channel): string {
-  return ACTIONS[channel]
-}
+/** Every channel has its words in the catalog (a type error otherwise). */
+type ActionKey = `action.${Channel}` & CatalogKey
 
 function isExpected(error: unknown): boolean {
   return error instanceof Error && ['ServiceError', 'JournalError', 'JournalStateError', 'JournalLockedError', 'ApiAddressError', 'MappingFileError', 'SqliteBindingError'].includes(error.name)

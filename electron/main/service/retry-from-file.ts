@@ -7,20 +7,20 @@ import { planCorrections } from '../ops/corrections'
 import type { Journal, RunRecord } from '../journal'
 import { requeueOrders } from '../ops/requeue'
 import { ServiceError } from './errors'
+import { msg, type Message } from '#shared/i18n/message'
+import { capMessages } from './undo'
 import { withTempFile } from './temp-file'
 
 const MAX_MESSAGES = 20
 
 export async function retryFromFile(journal: Journal, run: RunRecord, file: { name: string; bytes: Uint8Array }, tempDir: string): Promise<ChannelOutputs['runs.retryFailed']> {
-  if (run.status === 'cancelled') throw new ServiceError('invalid-state', `Run ${run.id} was cancelled; its orders cannot be sent again. Load the file as a new import.`)
+  if (run.status === 'cancelled') throw new ServiceError('invalid-state', msg('service.runCancelledRetry', { runId: run.id }))
   const failed = [...journal.orders(run.id, ['failed'])].length
-  if (failed === 0) return { requeued: 0, stillInvalid: 0, messages: [`Run ${run.id} has no failed orders to retry.`] }
+  if (failed === 0) return { requeued: 0, stillInvalid: 0, messages: [msg('service.noFailed', { runId: run.id })] }
   const plan = await withTempFile(tempDir, file.name, file.bytes, (path) => planCorrections(path, journal, run, {}))
   const { requeued, refused } = requeueOrders(journal, run, plan.corrected)
-  const messages = [...plan.problems, ...refused]
+  const messages: Message[] = [...plan.problems, ...refused]
   const stillInvalid = failed - requeued
-  if (stillInvalid > 0) {
-    messages.push(`${stillInvalid} failed ${stillInvalid === 1 ? 'order was' : 'orders were'} not corrected by ${plan.file} and stay${stillInvalid === 1 ? 's' : ''} failed.`)
-  }
-  return { requeued, stillInvalid, messages: messages.length > MAX_MESSAGES ? [...messages.slice(0, MAX_MESSAGES), `…and ${messages.length - MAX_MESSAGES} more.`] : messages }
+  if (stillInvalid > 0) messages.push(msg('service.notCorrected', { count: stillInvalid, file: plan.file }))
+  return { requeued, stillInvalid, messages: capMessages(messages, MAX_MESSAGES) }
 }

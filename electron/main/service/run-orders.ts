@@ -3,10 +3,12 @@
 import { createOrderParams } from '#shared/wire/create-order-params'
 import type { RunOrder } from '#shared/ipc/contract'
 import type { Issue } from '#shared/plan/issue'
+import { planIssue } from '#shared/plan/issue-text'
 import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell } from '#shared/sheet/sheet'
-import { describeRows } from '../ops/describe-rows'
+import { rowsMessage } from '../ops/describe-rows'
+import { msg, type Message } from '#shared/i18n/message'
 import { ORDER_STATES, type Journal, type OrderRecord, type OrderState, type RunRecord, type StagedRow } from '../journal'
 import { failedAsTheyAre, reopen, requeueOrders, resolveOrder } from '../ops/requeue'
 import { readRunInfo } from '../journal'
@@ -37,7 +39,7 @@ export class RunOrders {
     const run = requireRun(journal, runId)
     const order = requireOrder(journal, runId, ordinal)
     if (order.state !== 'unknown') {
-      throw new ServiceError('invalid-state', `Order ${ordinal} of run ${runId} is ${order.state}, not unclear: there is nothing to decide.`)
+      throw new ServiceError('invalid-state', msg('service.notUnclear', { ordinal, runId, state: msg(`word.state.${order.state}`) }))
     }
     const updated = resolveOrder(journal, run, ordinal, decision, { created: 'Found in the shop by the user.', absent: 'The user checked the shop: not there.' })
     this.created.invalidate()
@@ -51,11 +53,11 @@ export class RunOrders {
     const run = requireRun(journal, runId)
     const order = requireOrder(journal, runId, ordinal)
     if (order.state !== 'failed') {
-      throw new ServiceError('invalid-state', `Order ${ordinal} of run ${runId} is ${order.state}; only failed orders can be corrected.`)
+      throw new ServiceError('invalid-state', msg('service.notFailed', { ordinal, runId, state: msg(`word.state.${order.state}`) }))
     }
     const { mapping, source } = readRunInfo(run)
     if (!mapping || !source) {
-      throw new ServiceError('invalid-state', `Run ${runId} does not keep its mapping and columns, so its orders cannot be corrected here. Load the fixed file as a new import.`)
+      throw new ServiceError('invalid-state', msg('service.noRunInfo', { runId }))
     }
     const rows = applyCellEdits(journal.orderRows(order.id), source.headers, cells, ordinal)
     const replanned = planOrder(rows, source.headers, mapping, this.now())
@@ -72,13 +74,11 @@ export class RunOrders {
 
   /** Every failed order back in the queue as it is, except orders the sheet itself rejected: their
    * data must be corrected first. */
-  requeueAllFailed(runId: number): { requeued: number; stillInvalid: number; messages: string[] } {
+  requeueAllFailed(runId: number): { requeued: number; stillInvalid: number; messages: Message[] } {
     const journal = this.journal.get()
     const run = requireRun(journal, runId)
     const { requeue, needFix } = failedAsTheyAre(journal, run)
-    const messages = needFix.map(
-      (order) => `Order ${order.ordinal} (${describeRows(journal.orderRows(order.id).map((r) => r.sheetRow))}) still has errors in the sheet: correct it first.`
-    )
+    const messages = needFix.map((order) => msg('service.stillErrors', { ordinal: order.ordinal, rows: rowsMessage(journal.orderRows(order.id).map((r) => r.sheetRow)) }))
     const { requeued, refused } = requeueOrders(journal, run, requeue)
     return { requeued, stillInvalid: requeue.length + needFix.length - requeued, messages: [...messages, ...refused] }
   }
@@ -86,13 +86,13 @@ export class RunOrders {
 
 export function requireRun(journal: Journal, runId: number): RunRecord {
   const run = journal.getRun(runId)
-  if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
+  if (!run) throw notFound(msg('service.noRun', { runId }))
   return run
 }
 
 function requireOrder(journal: Journal, runId: number, ordinal: number): OrderRecord {
   const order = journal.orderByOrdinal(runId, ordinal)
-  if (!order) throw notFound(`Run ${runId} has no order ${ordinal}.`)
+  if (!order) throw notFound(msg('service.noOrder', { runId, ordinal }))
   return order
 }
 
@@ -106,13 +106,13 @@ export function applyCellEdits(rows: ReadonlyArray<{ sheetRow: number; cells: un
     if (cell) {
       const target = copies.find((row) => row.sheetRow === Number(cell[1]))
       const column = Number(cell[2])
-      if (!target) throw new ServiceError('invalid-input', `Row ${cell[1]} is not part of order ${ordinal}; it has ${describeRows(copies.map((r) => r.sheetRow))}.`)
-      if (column >= headers.length) throw new ServiceError('invalid-input', `There is no column number ${column + 1}: the sheet had ${headers.length} columns.`)
+      if (!target) throw new ServiceError('invalid-input', msg('service.rowNotInOrder', { row: cell[1] ?? '', ordinal, rows: rowsMessage(copies.map((r) => r.sheetRow)) }))
+      if (column >= headers.length) throw new ServiceError('invalid-input', msg('service.noColumnNumber', { number: column + 1, columns: headers.length }))
       setCell(target.cells, column, value)
       continue
     }
     const column = headers.findIndex((h) => h.trim() === key.trim())
-    if (column < 0) throw new ServiceError('invalid-input', `There is no column "${key}" in this run's sheet.`)
+    if (column < 0) throw new ServiceError('invalid-input', msg('service.noColumn', { column: key }))
     for (const row of copies) setCell(row.cells, column, value)
   }
   return copies
@@ -132,15 +132,18 @@ function planOrder(rows: readonly StagedRow[], headers: readonly string[], mappi
   // The rows of one order stay one order: grouping by the run's column still holds them together,
   // and without grouping the order had one row. A changed order number would split them.
   if (plan.orders.length > 1) {
-    issues.push({
-      severity: 'error',
-      code: 'split-order',
-      row: rows[0]?.sheetRow ?? null,
-      column: null,
-      field: null,
-      order: null,
-      message: `The corrected ${describeRows(rows.map((r) => r.sheetRow))} now make ${plan.orders.length} orders instead of one; keep the order number the same on every row.`
-    })
+    issues.push(
+      planIssue({
+        severity: 'error',
+        code: 'split-order',
+        row: rows[0]?.sheetRow ?? null,
+        column: null,
+        field: null,
+        order: null,
+        key: 'issue.split-order',
+        params: { sheetRows: rows.map((r) => r.sheetRow).join(','), orders: plan.orders.length }
+      })
+    )
   }
   const order = plan.orders.length === 1 ? plan.orders[0] : undefined
   const valid = order !== undefined && order.errors === 0 && !issues.some((i) => i.severity === 'error')

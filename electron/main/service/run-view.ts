@@ -7,6 +7,7 @@ import { readRunInfo } from '../journal'
 import { runStatus, totalOf } from '../ops/run-status'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
   const status = runStatus(journal, run)
@@ -77,35 +78,56 @@ export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): 
 
 export function sendLogEvent(runId: number, at: number, event: SendEvent): SendLogEvent {
   const ordinal = 'ordinal' in event ? event.ordinal : null
-  return { runId, at, kind: event.kind, ordinal, text: sendLogText(event) }
+  const message = sendLogMessage(event)
+  return { runId, at, kind: event.kind, ordinal, text: englishOf(message), key: message.key, ...(message.params ? { params: message.params } : {}) }
 }
 
 export function sendLogText(event: SendEvent): string {
+  return englishOf(sendLogMessage(event))
+}
+
+/** The live log line of a sender event; the sender's and the shop's own texts inside as they are. */
+export function sendLogMessage(event: SendEvent): Message {
   switch (event.kind) {
     case 'created':
-      return event.existed
-        ? `Order ${event.ordinal}: the shop already had it (bill ${event.billId}); not created twice.`
-        : `Order ${event.ordinal} created: bill ${event.billId}.`
+      return msg(event.existed ? 'log.existed' : 'log.created', { ordinal: event.ordinal, bill: event.billId })
     case 'failed':
-      return `Order ${event.ordinal} failed: ${event.message}`
+      return msg('log.failed', { ordinal: event.ordinal, message: event.message })
     case 'unknown':
-      return `Order ${event.ordinal}: the outcome is unclear (${trimDot(event.reason)}); it will be checked in the shop, never sent blindly again.`
+      return msg('log.unknown', { ordinal: event.ordinal, reason: trimDot(event.reason) })
     case 'retry':
-      return `Order ${event.ordinal} was not sent; trying again in ${seconds(event.delayMs)}: ${event.reason}`
+      return msg('log.retry', { ordinal: event.ordinal, delay: seconds(event.delayMs), reason: event.reason })
     case 'backoff':
-      return `The API asked to slow down ("${event.text}", code ${event.code}): waiting ${seconds(event.delayMs)}, then ${event.rate.toFixed(2)} orders per second.`
+      return msg('log.backoff', { text: event.text, code: event.code, delay: seconds(event.delayMs), rate: event.rate })
     case 'reconciled':
-      if (event.result === 'created') return `Order ${event.ordinal} was found in the shop as bill ${event.billId ?? '?'}: ${event.note}`
-      if (event.result === 'absent') return `Order ${event.ordinal} is not in the shop, so it will be sent again: ${event.note}`
-      return `Order ${event.ordinal} is still unclear after checking the shop: ${event.note} Decide it in History.`
+      if (event.result === 'created') return msg('log.found', { ordinal: event.ordinal, bill: event.billId ?? '?', note: event.note })
+      if (event.result === 'absent') return msg('log.absent', { ordinal: event.ordinal, note: event.note })
+      return msg('log.undecided', { ordinal: event.ordinal, note: event.note })
     case 'stop':
-      return event.message
+      return msg('error.asIs', { text: event.message })
+    case 'status-done':
+      return msg(event.already ? 'log.statusAlready' : 'log.statusDone', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status) })
+    case 'status-failed':
+      return msg('log.statusFailed', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), message: event.message })
+    case 'status-unknown':
+      return msg('log.statusUnknown', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: trimDot(event.reason) })
+    case 'status-retry':
+      return msg('log.statusRetry', { ordinal: event.ordinal, delay: seconds(event.delayMs), reason: event.reason })
+    case 'status-checked':
+      if (event.result === 'done') return msg('log.statusFound', { ordinal: event.ordinal, note: event.note })
+      if (event.result === 'absent') return msg('log.statusAbsent', { ordinal: event.ordinal, note: event.note })
+      return msg('log.statusUndecided', { ordinal: event.ordinal, note: event.note })
   }
 }
 
-function seconds(ms: number): string {
+function statusWord(status: string): Message {
+  return msg(`status.${status}` as 'status.paid')
+}
+
+/** "2.5 s" under ten seconds, "12 s" from ten on, in the reader's digits. */
+function seconds(ms: number): Message {
   const s = Math.max(0, ms) / 1000
-  return s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`
+  return s < 10 ? msg('log.secondsTenths', { value: s }) : msg('log.seconds', { value: Math.round(s) })
 }
 
 function trimDot(text: string): string {

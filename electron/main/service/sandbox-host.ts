@@ -3,7 +3,8 @@
 // sandbox runs can be paused, resumed, reconciled and undone across restarts like real ones.
 import { startJournalSandbox } from '../ops/sandbox'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults'
-import type { Sandbox, SandboxProduct } from '../sandbox/sandbox'
+import type { Sandbox } from '../sandbox/sandbox'
+import type { SandboxProduct } from '../sandbox/catalog'
 
 export const SANDBOX_LOGIN = SANDBOX_DEFAULT_ACCOUNT
 /** Public: the sandbox guards nothing. */

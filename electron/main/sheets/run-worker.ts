@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads'
 import type { ReadResult } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
 import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
-import { appendRecords, emptyRecords } from './sheet-record'
+import { appendRecords, CellUnsharer, emptyRecords } from './sheet-record'
 import { tableFromRecords } from './stream-about'
 import type { ReadOutcome, WorkerMessage, WorkerRequest } from './worker-protocol'
 
@@ -42,8 +42,12 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
     const timer = setTimeout(() => finish(failure(timedOut(file, limits.timeoutMs))), Math.min(limits.timeoutMs, MAX_TIMER_MS))
     signal?.addEventListener('abort', onAbort, { once: true })
     const records = emptyRecords()
+    const unsharer = new CellUnsharer()
     worker.on('message', (message: WorkerMessage) => {
-      if (message.kind === 'records') appendRecords(records, message.cells, message.rows)
+      if (message.kind === 'records') {
+        unsharer.restore(message.cells, message.shared)
+        appendRecords(records, message.cells, message.rows)
+      }
       else if (message.kind === 'end') finish(tableOutcome(() => tableFromRecords(records, message.about, request.options, limits), file))
       else finish(message.outcome)
     })

@@ -5,16 +5,19 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { parseSheetStreaming } from './parse-bytes'
 import { readFileBytes } from './read-file-bytes'
 import { isSheetReadError, sheetReadError } from './sheet-error'
+import { CellSharer } from './sheet-record'
 import type { WorkerMessage, WorkerRequest } from './worker-protocol'
 
 function post(message: WorkerMessage): void {
-  parentPort?.postMessage(message)
+  // The numbers of a batch's shared texts are moved to the app, not copied.
+  parentPort?.postMessage(message, message.kind === 'records' ? [message.shared.refs.buffer as ArrayBuffer] : [])
 }
 
 function run(request: WorkerRequest): WorkerMessage {
   try {
     const bytes = readFileBytes(request.path, request.file, request.limits)
-    const read = parseSheetStreaming(bytes, request.file, { ...request.options, limits: request.limits }, (cells, rows) => post({ kind: 'records', cells, rows }))
+    const sharer = new CellSharer()
+    const read = parseSheetStreaming(bytes, request.file, { ...request.options, limits: request.limits }, (cells, rows) => post({ kind: 'records', cells, rows, shared: sharer.share(cells) }))
     return 'table' in read ? { kind: 'outcome', outcome: { ok: true, value: read } } : { kind: 'end', about: read }
   } catch (error) {
     if (isSheetReadError(error)) return { kind: 'outcome', outcome: { ok: false, error: error.error } }

@@ -2,6 +2,7 @@
 import type { Cell, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
 import type { SheetError } from './sheet-error'
+import type { SharedTexts } from './sheet-record'
 import type { StreamAbout } from './stream-about'
 
 export interface WorkerRequest {
@@ -16,8 +17,9 @@ export type ReadOutcome = { ok: true; value: ReadResult } | { ok: false; error: 
 /** The worker's messages. The records of a text file or an Excel workbook come in batches while
  * it is being read, so the app copies them in while the worker reads on (one copy of a whole big
  * table at the end would cost the app more than the reading); 'end' then ends the read, and the
- * app makes the table. An XLS or ODS workbook, or any failure, is one 'outcome'. */
+ * app makes the table. An XLS or ODS workbook, or any failure, is one 'outcome'. A batch's repeated
+ * texts are sent once (`shared`, see CellSharer): its cells hold null where they go. */
 export type WorkerMessage =
-  | { kind: 'records'; cells: Cell[][]; rows: number[] }
+  | { kind: 'records'; cells: Cell[][]; rows: number[]; shared: SharedTexts }
   | { kind: 'end'; about: StreamAbout }
   | { kind: 'outcome'; outcome: ReadOutcome }

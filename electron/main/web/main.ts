@@ -1,6 +1,8 @@
 // `npm run web`: the desktop app's screens in an ordinary browser. Serves the built renderer and
 // the app service on 127.0.0.1 until Ctrl+C; a run that is sending then pauses cleanly and can be
 // resumed at the next start (from here, the desktop app or the CLI: they share the journal).
+import { isCatalogFileName, readCatalogFile } from '../sandbox/catalog-file'
+import type { SandboxProduct } from '../sandbox/catalog'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { useNodeMd5 } from '../api/node-md5'
@@ -70,8 +72,11 @@ function portFrom(args: readonly string[], env: string | undefined): number | nu
 
 /** ORDERBATCH_SANDBOX_PRODUCTS="course-basic,ebook-start": the built-in sandbox sells only these,
  * as a real shop does: GetAllGoods lists them, so the Products step checks the sheet against them
- * and any other product is an error before sending (the sandbox would answer 604). */
-function sandboxProducts(env: string | undefined): { sandboxProducts?: string[] } {
+ * and any other product is an error before sending (the sandbox would answer 604). A path to a
+ * .json or .csv catalog (as for "orderbatch sandbox --products") gives the products with their
+ * titles, prices and types. */
+function sandboxProducts(env: string | undefined): { sandboxProducts?: ReadonlyArray<string | SandboxProduct> } {
+  if (env !== undefined && isCatalogFileName(env)) return { sandboxProducts: readCatalogFile(env.trim()) }
   const names = (env ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '')
   return names.length > 0 ? { sandboxProducts: names } : {}
 }

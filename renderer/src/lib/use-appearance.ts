@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { DEFAULT_APPEARANCE, effectiveTheme, type Appearance } from '#shared/ipc/appearance'
 import { useApi } from './api-context'
+import { translateNow } from './i18n'
 
 const DARK_QUERY = '(prefers-color-scheme: dark)'
 
@@ -49,7 +50,7 @@ export function useAppearance(): { appearance: Appearance; setAppearance: (next:
       setLocal(next)
       api.invoke('appearance.set', { appearance: next }).then(
         (result) => setError(result.ok ? null : result.error.message),
-        () => setError('The appearance setting could not be saved.')
+        () => setError(translateNow('error.appearanceNotSaved'))
       )
     },
     [api]

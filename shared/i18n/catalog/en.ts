@@ -2,6 +2,7 @@
 // CLDR category (_one, _other) and are asked for without it, with a count. {{name}} is filled in;
 // {{count, number}} is the count in the reader's digits. ru.ts must have the same keys (checked by
 // the type in catalog/index.ts and by a unit test).
+import { enMessages } from './en-messages'
 
 export const en = {
   'app.name': 'Orderbatch',
@@ -226,6 +227,28 @@ export const en = {
   'map.eachRow': '(nothing: each row is its own order)',
   'map.groupedBy': 'Rows with the same value in "{{column}}" make one order, with one good per row.',
   'map.groupHelp': 'Pick an order number column when one order spans several rows.',
+  'productsPanel.title': "The shop's products",
+  'productsPanel.hint': "Each product of the sheet is looked up in the connected shop's product list (GetAllGoods) before anything is sent: an unknown product is an error on its orders, a close match is only offered.",
+  'productsPanel.check': "Check against the shop's products",
+  'productsPanel.refresh': 'Read the product list again',
+  'productsPanel.fetchedAt_one': 'read at {{time}}: {{count}} product',
+  'productsPanel.fetchedAt_other': 'read at {{time}}: {{count}} products',
+  'productsPanel.sandboxAny': 'The built-in sandbox has no product list: it accepts any product. Start it with a catalog to rehearse the shop.',
+  'productsPanel.usingCache': "The shop's product list could not be read now ({{reason}}); an older copy is used and may be out of date.",
+  'productsPanel.noList': "The shop's product list could not be read ({{reason}}). Products are not checked before sending: an unknown product is refused by the shop (604) during the run.",
+  'productsPanel.unknownOrders_one': '{{count}} order has a product the shop does not have: it is an error and is not sent.',
+  'productsPanel.unknownOrders_other': '{{count}} orders have a product the shop does not have: they are errors and are not sent.',
+  'productsPanel.col.value': 'In the sheet',
+  'productsPanel.col.orders': 'Orders',
+  'productsPanel.col.shop': 'In the shop',
+  'productsPanel.col.price': 'Price',
+  'productsPanel.match.name': 'the product "{{name}}"',
+  'productsPanel.match.title': 'the title of "{{name}}": sent as "{{name}}"',
+  'productsPanel.match.close': 'not in the shop; did you mean "{{name}}" ({{title}})? Write it in the sheet if so',
+  'productsPanel.match.none': 'not in the shop',
+  'productsPanel.priceDiffers': 'the shop says {{shop}}, the sheet {{sheet}} (the sheet\'s price is sent)',
+  'productsPanel.shopPrice_one': '{{count}} line without a price gets the shop\'s {{price}}',
+  'productsPanel.shopPrice_other': '{{count}} lines without a price get the shop\'s {{price}}',
   'map.status.title': 'Order status',
   'map.status.hint': 'Paid, cancelled and returned orders are created, then marked so with a second call (UpdateOrderStatus). Other orders arrive as new, unpaid invoices.',
   'map.status.source': 'Status from',
@@ -438,6 +461,7 @@ export const en = {
   'send.timeLeft': 'Time left',
   'send.estimating': 'estimating…',
   'send.about': 'about {{duration}}',
+  'send.aboutCalls': 'about {{duration}} ({{orders}} orders, {{calls}} calls)',
   'send.inFlight': 'In flight',
   'send.paceValue': '{{rate}} per second',
   'send.backoff': 'The shop asked the app to slow down. Sending continues at {{time}}.',
@@ -698,7 +722,7 @@ export const en = {
   'cli.export.only.unknown': 'unknown ',
   'cli.export.only.succeeded': 'succeeded ',
   'cli.reading': 'Reading {{file}}',
-  'cli.readingDone': '{{text}}: done in {{seconds}} s',
+  'cli.readingDone': '{{text}}: done in {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1; useGrouping: false)}} s',
   'cli.status.none': 'No runs in {{path}} yet.',
   'cli.status.headline': 'Run {{run}}: {{status}}, started {{started}}{{ended}}',
   'cli.status.ended': ', ended {{time}}',
@@ -740,6 +764,8 @@ export const en = {
   'issue.nth.few': '{{n}}rd',
   'issue.nth.other': '{{n}}th',
   'issue.readAs': ' (read as {{date}})',
+  'issue.note': '{{note}}',
+  'issue.split-order': 'The corrected {{sheetRowsText}} now make {{orders}} orders instead of one; keep the order number the same on every row.',
   'issue.empty-order-number': '{{place}}: the order number is empty, so this row is kept as an order of its own. Write the order number it belongs to, or a new one if it is a separate order.',
   'issue.no-goods': '{{place}}: the order has no product (goods[0][good_name]). Write the product ID in the product column.',
   'issue.affiliate-source': "{{place}}: the sale is marked as a partner sale (utm[utm_medium] is \"affiliate\"), but the partner's login (utm[utm_source]) is empty. Write the partner's login, or change the medium.",
@@ -1017,5 +1043,7 @@ export const en = {
   'cli.undo.untried_one': " {{count}} order was not tried.",
   'cli.undo.untried_other': " {{count}} orders were not tried.",
   'cli.undo.again': "Run \"orderbatch undo {{run}}\" again to try the rest; deleted orders are not tried twice.",
-  'cli.undo.stillCounted': "The journal still counts these orders as created, so importing the same rows again skips them; add --force to send them again."
+  'cli.undo.stillCounted': "The journal still counts these orders as created, so importing the same rows again skips them; add --force to send them again.",
+
+  ...enMessages
 } as const

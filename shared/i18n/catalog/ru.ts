@@ -1,5 +1,6 @@
 // Everything the app says, in Russian: the same keys as en.ts. Plural keys have the four CLDR
 // categories Russian uses: _one (1, 21), _few (2-4, 22), _many (5-20, 25), _other (fractions).
+import { ruMessages } from './ru-messages'
 
 export const ru = {
   'app.name': 'Orderbatch',
@@ -254,6 +255,34 @@ export const ru = {
   'map.eachRow': '(ничем: каждая строка — отдельный заказ)',
   'map.groupedBy': 'Строки с одинаковым значением в «{{column}}» составляют один заказ, по товару на строку.',
   'map.groupHelp': 'Выберите столбец с номером заказа, если один заказ занимает несколько строк.',
+  'productsPanel.title': 'Товары магазина',
+  'productsPanel.hint': 'Каждый товар таблицы ищется в списке товаров подключённого магазина (GetAllGoods) до отправки: неизвестный товар — ошибка его заказов, похожий только предлагается.',
+  'productsPanel.check': 'Сверить с товарами магазина',
+  'productsPanel.refresh': 'Прочитать список товаров снова',
+  'productsPanel.fetchedAt_one': 'прочитан в {{time}}: {{count}} товар',
+  'productsPanel.fetchedAt_few': 'прочитан в {{time}}: {{count}} товара',
+  'productsPanel.fetchedAt_many': 'прочитан в {{time}}: {{count}} товаров',
+  'productsPanel.fetchedAt_other': 'прочитан в {{time}}: {{count}} товара',
+  'productsPanel.sandboxAny': 'У встроенной песочницы нет списка товаров: она принимает любой товар. Запустите её с каталогом, чтобы отрепетировать магазин.',
+  'productsPanel.usingCache': 'Список товаров магазина сейчас не прочитать ({{reason}}); используется более старая копия, она может быть устаревшей.',
+  'productsPanel.noList': 'Список товаров магазина не прочитать ({{reason}}). Товары не проверяются до отправки: неизвестный товар магазин отклонит (604) во время запуска.',
+  'productsPanel.unknownOrders_one': 'В {{count}} заказе товар, которого нет в магазине: это ошибка, заказ не отправляется.',
+  'productsPanel.unknownOrders_few': 'В {{count}} заказах товары, которых нет в магазине: это ошибки, заказы не отправляются.',
+  'productsPanel.unknownOrders_many': 'В {{count}} заказах товары, которых нет в магазине: это ошибки, заказы не отправляются.',
+  'productsPanel.unknownOrders_other': 'В {{count}} заказа товары, которых нет в магазине: это ошибки, заказы не отправляются.',
+  'productsPanel.col.value': 'В таблице',
+  'productsPanel.col.orders': 'Заказов',
+  'productsPanel.col.shop': 'В магазине',
+  'productsPanel.col.price': 'Цена',
+  'productsPanel.match.name': 'товар «{{name}}»',
+  'productsPanel.match.title': 'название товара «{{name}}»: отправляется как «{{name}}»',
+  'productsPanel.match.close': 'нет в магазине; может быть, «{{name}}» ({{title}})? Если так, исправьте в таблице',
+  'productsPanel.match.none': 'нет в магазине',
+  'productsPanel.priceDiffers': 'в магазине {{shop}}, в таблице {{sheet}} (отправляется цена из таблицы)',
+  'productsPanel.shopPrice_one': '{{count}} строка без цены получает цену магазина {{price}}',
+  'productsPanel.shopPrice_few': '{{count}} строки без цены получают цену магазина {{price}}',
+  'productsPanel.shopPrice_many': '{{count}} строк без цены получают цену магазина {{price}}',
+  'productsPanel.shopPrice_other': '{{count}} строки без цены получают цену магазина {{price}}',
   'map.status.title': 'Статус заказа',
   'map.status.hint': 'Оплаченные, отменённые и возвращённые заказы создаются, а затем отмечаются вторым вызовом (UpdateOrderStatus). Остальные заказы приходят как новые неоплаченные счета.',
   'map.status.source': 'Откуда статус',
@@ -486,6 +515,7 @@ export const ru = {
   'send.timeLeft': 'Осталось',
   'send.estimating': 'оцениваю…',
   'send.about': 'около {{duration}}',
+  'send.aboutCalls': 'около {{duration}} (заказов: {{orders}}, вызовов API: {{calls}})',
   'send.inFlight': 'В пути',
   'send.paceValue': '{{rate}} в секунду',
   'send.backoff': 'Магазин попросил замедлиться. Отправка продолжится в {{time}}.',
@@ -790,7 +820,7 @@ export const ru = {
   'cli.export.only.unknown': 'неясных ',
   'cli.export.only.succeeded': 'созданных ',
   'cli.reading': 'Читаю {{file}}',
-  'cli.readingDone': '{{text}}: готово за {{seconds}} с',
+  'cli.readingDone': '{{text}}: готово за {{seconds, number(minimumFractionDigits: 1; maximumFractionDigits: 1; useGrouping: false)}} с',
   'cli.status.none': 'В {{path}} пока нет запусков.',
   'cli.status.headline': 'Запуск {{run}}: {{status}}, начат {{started}}{{ended}}',
   'cli.status.ended': ', завершён {{time}}',
@@ -832,6 +862,8 @@ export const ru = {
   'issue.nth.few': '{{n}}-го',
   'issue.nth.other': '{{n}}-го',
   'issue.readAs': ' (прочитано как {{date}})',
+  'issue.note': '{{note}}',
+  'issue.split-order': 'Исправленные {{sheetRowsText}} теперь дают несколько заказов ({{orders}}) вместо одного; оставьте на всех строках один номер заказа.',
   'issue.empty-order-number': '{{place}}: номер заказа пуст, поэтому строка стала отдельным заказом. Впишите номер заказа, к которому она относится, или новый номер, если это отдельный заказ.',
   'issue.no-goods': '{{place}}: в заказе нет продукта (goods[0][good_name]). Впишите идентификатор продукта в столбец продукта.',
   'issue.affiliate-source': '{{place}}: продажа помечена как партнёрская (utm[utm_medium] = "affiliate"), но логин партнёра (utm[utm_source]) пуст. Впишите логин партнёра или измените канал.',
@@ -1159,5 +1191,7 @@ export const ru = {
   'cli.undo.untried_many': " {{count}} заказов не пробовали удалить.",
   'cli.undo.untried_other': " {{count}} заказа не пробовали удалить.",
   'cli.undo.again': "Запустите «orderbatch undo {{run}}» снова, чтобы попробовать остальные; удалённые заказы повторно не пробуются.",
-  'cli.undo.stillCounted': "Журнал по-прежнему считает эти заказы созданными, поэтому повторный импорт тех же строк их пропустит; добавьте --force, чтобы отправить их снова."
+  'cli.undo.stillCounted': "Журнал по-прежнему считает эти заказы созданными, поэтому повторный импорт тех же строк их пропустит; добавьте --force, чтобы отправить их снова.",
+
+  ...ruMessages
 } as const

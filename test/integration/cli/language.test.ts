@@ -3,9 +3,10 @@
 // Russian export read back by retry --from.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { HELP_COMMANDS, commandHelp, helpText } from '../../../electron/main/cli/help'
-import { SAMPLE, cli, tempDir } from './helpers'
+import { runCli } from '../../../electron/main/cli/main'
+import { SAMPLE, cli, tempDir, testIo } from './helpers'
 
 let dir: string
 let cleanup: () => void
@@ -99,5 +100,73 @@ describe('the CLI in Russian', () => {
     const again = await cli(['undo', '1', ...flags, '--yes', '--lang', 'ru'])
     expect(again.out).toContain('30 заказов удалены прошлой отменой.')
     expect(again.out).toContain('У запуска 1 не осталось созданных заказов для удаления.')
+  })
+})
+
+describe("the CLI's other messages in Russian: usage, operations, the journal, sandbox and dry run", () => {
+  let own: { dir: string; cleanup: () => void }
+  let journal: string[]
+
+  beforeAll(async () => {
+    own = tempDir()
+    journal = ['--sandbox', '--journal', join(own.dir, 'j.sqlite')]
+    // Run 1: 29 orders created, row 4's order failed (a bad e-mail).
+    const r = await cli(['import', SAMPLE, ...journal, ...fast, '--yes'])
+    expect(r.code).toBe(2)
+  })
+  afterAll(() => own.cleanup())
+
+  it('words usage errors in Russian, flags and values as typed, and keeps the English ones as they were', async () => {
+    const missing = await cli(['export', '--lang', 'ru'])
+    expect(missing.code).toBe(1)
+    expect(missing.err).toBe('export: укажите номер запуска, например «orderbatch export 3 --out results.csv».\n')
+    const flag = await cli(['status', '--bogus', '--lang', 'ru'])
+    expect(flag.err).toBe('status: неизвестный флаг «--bogus». Справка: «orderbatch help status».\n')
+    const value = await cli(['preview', SAMPLE, '--date-order', 'dym'], { env: { LANG: 'ru_RU.UTF-8' } })
+    expect(value.err).toBe('--date-order — это dmy (сначала день), mdy (сначала месяц) или ymd, а не «dym».\n')
+    expect((await cli(['status', '--bogus'])).err).toBe('status: Unknown option \'--bogus\'. Run "orderbatch help status".\n')
+    expect((await cli(['export'])).err).toBe('export: give the run number, e.g. "orderbatch export 3 --out results.csv".\n')
+    expect((await cli(['status', 'x', '--lang', 'ru'])).err).toBe('status: запуск указывается номером (например, 3), а не «x». Список покажет «orderbatch status --all».\n')
+    expect((await cli(['status', 'x'])).err).toBe('status: the run is given by its number (e.g. 3), not "x". "orderbatch status --all" lists them.\n')
+  })
+
+  it('words an operation\'s refusal in Russian: a fixed file without the run\'s columns', async () => {
+    const file = join(own.dir, 'no-columns.csv')
+    writeFileSync(file, 'Name,Phone\nAnna,123\n')
+    const ru = await cli(['retry', '1', '--from', file, ...journal, '--yes', '--lang', 'ru'])
+    expect(ru.code).toBe(1)
+    expect(ru.err).toMatch(/^retry: В no-columns\.csv нет столбцов "[^"]+", .+, которые читает сопоставление запуска\. Найденные заголовки: .*Name.*\. Оставьте заголовки выгрузки как есть или передайте --mapping\.$/m)
+    const en = await cli(['retry', '1', '--from', file, ...journal, '--yes'])
+    expect(en.err).toMatch(/^retry: no-columns\.csv lacks the columns "[^"]+", .+ that the run's mapping reads\. Headers seen: .*Name.*\. Keep the exported headers as they are, or pass --mapping\.$/m)
+  })
+
+  it("words the journal's refusal in Russian, nested parts included", async () => {
+    const ru = await cli(['resolve', '1', '--order', '1', '--absent', ...journal, '--lang', 'ru'])
+    expect(ru.code).toBe(1)
+    expect(ru.err).toMatch(/^orderbatch resolve: Нельзя отметить как отсутствующий в магазине заказ №1 запуска 1: он уже создан в магазине \(счёт \d+\) и больше не меняется\. Ничего не изменено\.\n$/)
+    const en = await cli(['resolve', '1', '--order', '1', '--absent', ...journal])
+    expect(en.err).toMatch(/^orderbatch resolve: Cannot mark as absent from the shop order #1 of run 1: it was already created in the shop \(bill \d+\) and is never changed again\. Nothing was changed\.\n$/)
+  })
+
+  it('prints the dry run in Russian with Russian plurals', async () => {
+    const r = await cli(['import', SAMPLE, '--dry-run', '--sandbox', '--lang', 'ru'])
+    expect(r.code).toBe(2)
+    expect(r.out).toContain('Пробный прогон: ничего не отправлено. Подготовлено 29 подписанных запросов (добавьте --emit-requests out.jsonl, чтобы сохранить).')
+    expect(r.out).toContain('Заказы с ошибками, которые не будут отправлены (1):')
+    const en = await cli(['import', SAMPLE, '--dry-run', '--sandbox'])
+    expect(en.out).toContain('Dry run: nothing was sent. 29 signed requests prepared (add --emit-requests out.jsonl to save them).')
+    expect(en.out).toContain('1 order(s) with errors would not be sent:')
+  })
+
+  it('runs the sandbox in Russian: its start, its note on the key, its answers and its end', async () => {
+    const io = testIo({ env: { LANG: 'ru_RU.UTF-8' } })
+    const running = runCli(['sandbox', '--port', '0'], io.io)
+    await vi.waitFor(() => expect(io.out()).toMatch(/^Песочница слушает http:\/\/127\.0\.0\.1:\d+\/api\/ \(аккаунт demo\)$/m))
+    expect(io.err()).toContain('Примечание: ORDERBATCH_SECRET не задана, поэтому песочница подписывает своим открытым ключом «sandbox-secret».')
+    io.interrupt()
+    expect(await running).toBe(0)
+    expect(io.err()).toContain('Песочница остановлена; она создала 0 заказов.')
+    const bad = await cli(['sandbox', '--port', '70000', '--lang', 'ru'])
+    expect(bad.err).toBe('--port должен быть не больше 65535, а не «70000».\n')
   })
 })

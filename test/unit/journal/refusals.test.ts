@@ -7,8 +7,15 @@ import {
   hardLinkedMessage,
   lockedMessage,
   newerVersionMessage,
-  replacedMessage
+  replacedMessage,
+  damagedRefusal,
+  hardLinkedRefusal,
+  lockedRefusal,
+  newerVersionRefusal,
+  replacedRefusal
 } from '../../../electron/main/journal/refusals'
+import { englishOf, renderMessage, type Message } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 
 const PATH = '/home/anna/orders/journal.sqlite'
 const HOLDER = { pid: 4242, host: 'laptop', startedAt: Date.UTC(2026, 2, 1, 9, 7), command: 'orderbatch import orders.csv --yes' }
@@ -42,5 +49,31 @@ describe('journal refusals', () => {
   it('damaged and newer-version messages say how to keep the old file and the safe next step', () => {
     expect(damagedMessage(PATH, null)).toMatch(/Keep the file as it is \(copy .*journal\.sqlite-wal.*\).*check in the shop which ones it already has/)
     expect(newerVersionMessage(PATH, 9, 4)).toMatch(/left untouched\. Update Orderbatch to open it/)
+  })
+})
+
+describe('journal refusals in Russian', () => {
+  const refusals: Array<[string, Message]> = [
+    ['held here', lockedRefusal({ path: PATH, holder: HOLDER, here: true, alive: true, thisProcess: false })],
+    ['held elsewhere', lockedRefusal({ path: PATH, holder: { ...HOLDER, host: 'office-pc' }, here: false, alive: null, thisProcess: false })],
+    ['no holder', lockedRefusal({ path: PATH, holder: null, here: false, alive: null, thisProcess: false })],
+    ['hard-linked', hardLinkedRefusal(PATH, 2)],
+    ['damaged', damagedRefusal(PATH, 'row 12 missing from index')],
+    ['newer', newerVersionRefusal(PATH, 9, 4)],
+    ['replaced', replacedRefusal(PATH, 'other-file')]
+  ]
+  const ru = translatorFor('ru')
+
+  it.each(refusals)('%s: Russian words, the same journal, the same advice to keep it', (_case, refusal) => {
+    const text = renderMessage(ru, refusal)
+    expect(text).toContain(PATH)
+    expect(text).toMatch(/[а-яё]{4}/i)
+    expect(text).not.toMatch(/\{\{|\bthe journal\b/)
+    if (_case !== 'replaced') expect(text).toContain('Не импортируйте эту же таблицу с другим журналом')
+  })
+
+  it('the English of each message is the sentence the ...Message functions give', () => {
+    expect(englishOf(refusals[0]![1])).toBe(messages[0]![1])
+    expect(renderMessage(ru, refusals[0]![1])).toMatch(/^Другой Orderbatch \(pid 4242, с 2026-03-01 \d\d:07, «orderbatch import orders\.csv --yes»\) использует журнал /)
   })
 })

@@ -1,5 +1,7 @@
 // The one undo both front-ends use: which created orders it deletes, what it never sends, and when
 // it stops. A journal stand-in keeps each case to the orders it is about.
+import { englishOf, renderMessage, type Message } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { describe, expect, it } from 'vitest'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import type { OrderRecord } from '../../../electron/main/journal'
@@ -55,7 +57,7 @@ describe('undo in the app', () => {
     const result = await undoRun(journal, RUN, client, noPause)
     expect(client.calls).toEqual([101])
     expect(result).toMatchObject({ deleted: 1, failed: 1 })
-    expect(result.messages.join(' ')).toContain('Order 2 was created but its bill id was not recorded')
+    expect(result.messages.map(englishOf).join(' ')).toContain('Order 2 was created but its bill id was not recorded')
     expect(journal.recorded).toEqual([[1, 'Deleted by Undo in the app.']])
   })
 })
@@ -90,5 +92,13 @@ describe('deleteCreated', () => {
 
   it('never counts an unclear answer as deleted', () => {
     expect(readDeletion({ kind: 'unknown', reason: 'timed out.' } as CallOutcome)).toMatchObject({ kind: 'failed' })
+  })
+
+  it('says why a deletion failed in either language, the API\'s text as it came', () => {
+    const refused = readDeletion({ kind: 'answer', httpStatus: 200, errorCode: 4, errorText: 'incorrect hash', result: null, raw: '' })
+    expect(refused.kind).toBe('stop')
+    const text = (refused as { text: Message }).text
+    expect(englishOf(text)).toMatch(/^the API answered "incorrect hash" \(code 4\)\. The API key or the login is wrong\./)
+    expect(renderMessage(translatorFor('ru'), text)).toMatch(/^API ответил «incorrect hash» \(код 4\)\. Неверен ключ API или логин\./)
   })
 })

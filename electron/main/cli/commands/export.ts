@@ -14,6 +14,7 @@ import { cliLanguage, cliT } from '../lang'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
 import { UsageError } from '../usage-error'
+import { msg } from '#shared/i18n/message'
 
 const OPTIONS = {
   out: { type: 'string' },
@@ -26,16 +27,16 @@ const OPTIONS = {
 
 export async function exportCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'export')
-  if (positionals.length !== 1) throw new UsageError('export: give the run number, e.g. "orderbatch export 3 --out results.csv".')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.export.run'))
   const runId = parseRunId(positionals[0], 'export')!
-  if (!values.out) throw new UsageError('export: say where to write with --out results.csv (or results.xlsx).')
+  if (!values.out) throw new UsageError(msg('usage.export.out'))
   const format = exportFormatOf(values.out)
-  if (!format) throw new UsageError(`export: --out must end in .csv or .xlsx, not "${values.out}".`)
+  if (!format) throw new UsageError(msg('usage.export.format', { value: values.out }))
   const only = parseFilter(values.only)
   const language = cliLanguage(io)
   const t = cliT(io)
   // Excel where numbers have decimal commas splits CSV on ";": the language decides unless --delimiter says.
-  const delimiter = parseCsvDelimiter(values.delimiter, t) ?? formatsFor(language).csvDelimiter
+  const delimiter = parseCsvDelimiter(values.delimiter) ?? formatsFor(language).csvDelimiter
   const force = values.force === true
   const journalPath = journalPathFor(io, values.journal, values.sandbox === true)
   const journal = openExistingJournal(journalPath, io, 'export')
@@ -57,7 +58,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
       }
       const code = (error as NodeJS.ErrnoException).code
       if (typeof code !== 'string') throw error
-      io.stderr(`${values.out}: cannot write the export (${code}). Check that the folder exists, that the file is not open in another program, and that you may write there.\n`)
+      io.stderr(`${t('cli.export.cannotWrite', { file: values.out, code })}\n`)
       return EXIT.usageOrInput
     }
     const what = only === undefined ? '' : t(`cli.export.only.${only}`)
@@ -73,17 +74,17 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   }
 }
 
-function parseCsvDelimiter(value: string | undefined, t: ReturnType<typeof cliT>): ',' | ';' | undefined {
+function parseCsvDelimiter(value: string | undefined): ',' | ';' | undefined {
   if (value === undefined) return undefined
   const text = value.trim().toLowerCase()
   if (text === ';' || text === 'semicolon') return ';'
   if (text === ',' || text === 'comma') return ','
-  throw new UsageError(t('cli.export.badDelimiter', { value }))
+  throw new UsageError(msg('cli.export.badDelimiter', { value }))
 }
 
 function parseFilter(value: string | undefined): ExportFilter | undefined {
   if (value === undefined) return undefined
   const found = EXPORT_FILTERS.find((filter) => filter === value)
-  if (!found) throw new UsageError(`export: --only takes ${EXPORT_FILTERS.join(', ')}, not "${value}".`)
+  if (!found) throw new UsageError(msg('usage.export.only', { filters: EXPORT_FILTERS.join(', '), value }))
   return found
 }

@@ -55,15 +55,16 @@ export async function emitDryRun(prepared: PreparedImport, out: string | undefin
       stream.destroy()
       const code = (error as NodeJS.ErrnoException).code
       if (typeof code !== 'string') throw error
-      io.stderr(`${out}: cannot write the requests (${code}). Check that the folder exists and that you may write there.\n`)
+      io.stderr(`${cliT(io)('cli.dryRun.cannotWrite', { file: out, code })}\n`)
       return EXIT.usageOrInput
     }
   }
+  const t = cliT(io)
   const summary = [
-    describeCounts(prepared, cliT(io)),
-    `Dry run: nothing was sent. ${valid} signed request${valid === 1 ? '' : 's'} ${out ? `written to ${out}` : 'prepared (add --emit-requests out.jsonl to save them)'}.`,
-    ...(valid < orders.length ? [`${orders.length - valid} order(s) with errors would not be sent:`] : []),
-    ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50, cliT(io))
+    describeCounts(prepared, t),
+    out ? t('cli.dryRun.written', { count: valid, file: out }) : t('cli.dryRun.prepared', { count: valid }),
+    ...(valid < orders.length ? [t('cli.dryRun.withErrors', { number: orders.length - valid })] : []),
+    ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50, t)
   ]
   io.stdout(`${summary.join('\n')}\n`)
   return prepared.plan.counts.errors > 0 ? EXIT.problems : EXIT.ok

@@ -2,13 +2,15 @@
 // journal transaction that stages the run, then the send.
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
 import { issueText } from '#shared/plan/issue-text'
-import { noticeText, sideEffects } from '#shared/run/side-effects'
+import { noticeText, sideEffects, type SideEffect } from '#shared/run/side-effects'
+import { noticeWords } from '#shared/run/notice-words'
+import { formatsFor } from '#shared/i18n/format'
 import type { PreparedImport } from '../../pipeline/prepare-import'
 import { fileDigest, orderErrors } from '../../pipeline/stage-run'
 import { nothingToSend, sendPlan, stageImport, type SendPlan } from '../../ops/run'
 import type { Translate } from '#shared/i18n/translate'
 import { EXIT, type CliIo } from '../io'
-import { cliT } from '../lang'
+import { cliLanguage, cliT } from '../lang'
 import { describeStatus } from '../describe-plan'
 import { choiceDestination, openApi, type ApiChoice, type ApiTarget } from '../run/api-target'
 import { catalogStep } from '../run/catalog-step'
@@ -37,7 +39,7 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     target = await openApi(options.choice, options.journalPath)
     const step = await catalogStep(target, options.journalPath, io, options.yes)
     if (!step.go) {
-      io.stdout('Nothing was sent.\n')
+      io.stdout(`${cliT(io)('cli.nothingSent')}\n`)
       return EXIT.usageOrInput
     }
     const checked = checkAgainstCatalog(prepared.plan, step.catalog)
@@ -48,7 +50,9 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const where = options.choice.kind === 'sandbox' ? t('cli.sandboxName') : t('cli.shopName', { address: options.choice.baseUrl, login: options.choice.login })
     const marks = statusMarks(plan)
     const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate: options.rate, concurrency: options.concurrency })
-    const noticeLines = notice.length === 0 ? [] : ['What the shop is likely to do:', ...notice.map((effect) => `  - ${noticeText(effect)}`)]
+    const language = cliLanguage(io)
+    const noticeLine = (effect: SideEffect): string => (language === 'en' ? noticeText(effect) : noticeWords(effect, t, formatsFor(language).duration))
+    const noticeLines = notice.length === 0 ? [] : [`${t('notice.title')}:`, ...notice.map((effect) => `  - ${noticeLine(effect)}`)]
     io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     const nothing = nothingToSend(toSend, plan.alreadyCreated.length)
     if (nothing === 'all-invalid') {

@@ -14,6 +14,7 @@ import { UsageError } from '../usage-error'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
 import { emitDryRun } from './import-dry-run'
 import { importRun } from './import-run'
+import { msg } from '#shared/i18n/message'
 
 const OPTIONS = {
   ...READ_OPTION_SPECS,
@@ -28,8 +29,8 @@ const OPTIONS = {
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'import')
-  if (positionals.length !== 1) throw new UsageError('import: give exactly one file, e.g. "orderbatch import orders.csv --account mylogin" (or --sandbox to try it out).')
-  if (!values['dry-run'] && values['emit-requests'] !== undefined) throw new UsageError('import: --emit-requests goes with --dry-run.')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.import.file'))
+  if (!values['dry-run'] && values['emit-requests'] !== undefined) throw new UsageError(msg('usage.import.emit'))
   if (!values['dry-run']) checkCanAsk(io, values.yes, 'import')
   const choice = chooseApi(values, io, 'import')
   const sandbox = choice.kind === 'sandbox'

@@ -9,11 +9,12 @@ import { EXIT, type CliIo } from '../io'
 import { prepareOrFail } from '../prepare-or-fail'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
 import { UsageError } from '../usage-error'
+import { msg } from '#shared/i18n/message'
 
 export async function mappingCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...READ_OPTION_SPECS, out: { type: 'string' } }, 'mapping')
-  if (positionals.length !== 1) throw new UsageError('mapping: give exactly one file, e.g. "orderbatch mapping orders.csv --out mapping.json".')
-  if (!values.out) throw new UsageError('mapping: say where to write it with --out mapping.json.')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.mapping.file'))
+  if (!values.out) throw new UsageError(msg('usage.mapping.out'))
   const prepared = await prepareOrFail(resolve(io.cwd, positionals[0]!), toPrepareOptions(values, io), io)
   if (!prepared) return EXIT.usageOrInput
 
@@ -21,9 +22,9 @@ export async function mappingCommand(argv: string[], io: CliIo): Promise<number>
   try {
     await writeFile(out, `${JSON.stringify(prepared.mapping, null, 2)}\n`, 'utf8')
   } catch (error) {
-    io.stderr(`${values.out}: cannot write the mapping (${(error as NodeJS.ErrnoException).code ?? 'error'}). Check the folder exists and is writable.\n`)
+    io.stderr(`${cliT(io)('cli.mapping.cannotWrite', { file: values.out, code: (error as NodeJS.ErrnoException).code ?? 'error' })}\n`)
     return EXIT.usageOrInput
   }
-  io.stdout(`${describeMapping(prepared, cliT(io)).join('\n')}\nWrote ${values.out}. Edit it, then pass it back with --mapping ${values.out}.\n`)
+  io.stdout(`${describeMapping(prepared, cliT(io)).join('\n')}\n${cliT(io)('cli.mapping.wrote', { file: values.out })}\n`)
   return EXIT.ok
 }

@@ -8,10 +8,11 @@ import { cliT } from '../lang'
 import { prepareOrFail } from '../prepare-or-fail'
 import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
 import { UsageError } from '../usage-error'
+import { msg } from '#shared/i18n/message'
 
 export async function previewCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, { ...READ_OPTION_SPECS, json: { type: 'boolean' }, limit: { type: 'string' } }, 'preview')
-  if (positionals.length !== 1) throw new UsageError('preview: give exactly one file, e.g. "orderbatch preview orders.csv".')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.preview.file'))
   const read = await prepareOrFail(resolve(io.cwd, positionals[0]!), toPrepareOptions(values, io), io)
   if (!read) return EXIT.usageOrInput
   // No shop here, so no catalog: only the delivery rule the import applies too (an address

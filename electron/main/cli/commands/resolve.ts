@@ -9,6 +9,7 @@ import { resolveOrder } from '../../ops/requeue'
 import { commandHint } from '../run/send-options'
 import { UsageError } from '../usage-error'
 import { cliT } from '../lang'
+import { msg, type Message } from '#shared/i18n/message'
 
 const OPTIONS = {
   order: { type: 'string' },
@@ -20,18 +21,18 @@ const OPTIONS = {
 
 export async function resolveCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'resolve')
-  if (positionals.length !== 1) throw new UsageError('resolve: give the run number, e.g. "orderbatch resolve 3 --order 12 --bill-id 100042".')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.resolve.run'))
   const runId = parseRunId(positionals[0], 'resolve')!
-  const ordinal = wholeNumber(values.order, '--order', 'the order number in the run, as status lists it')
-  if (ordinal === undefined) throw new UsageError('resolve: say which order with --order N (its number in the run, as "orderbatch status" lists it).')
+  const ordinal = wholeNumber(values.order, '--order', msg('usage.resolve.orderWhat'))
+  if (ordinal === undefined) throw new UsageError(msg('usage.resolve.order'))
   if ((values['bill-id'] === undefined) === (values.absent !== true)) {
-    throw new UsageError('resolve: give either --bill-id ID (the order is in the shop under that bill) or --absent (it is not in the shop).')
+    throw new UsageError(msg('usage.resolve.either'))
   }
-  const billId = wholeNumber(values['bill-id'], '--bill-id', 'the bill (order) number the shop shows')
+  const billId = wholeNumber(values['bill-id'], '--bill-id', msg('usage.resolve.billWhat'))
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'resolve')
   try {
     const run = requireRun(journal, runId, 'resolve')
-    if (!journal.orderByOrdinal(runId, ordinal)) throw new UsageError(`resolve: run ${runId} has no order #${ordinal}. "orderbatch status ${runId}" lists its unclear orders.`)
+    if (!journal.orderByOrdinal(runId, ordinal)) throw new UsageError(msg('usage.resolve.noOrder', { run: runId, ordinal }))
     const notes = { created: 'found in the shop by the user (orderbatch resolve)', absent: 'not in the shop, says the user (orderbatch resolve)' }
     if (billId !== undefined) {
       resolveOrder(journal, run, ordinal, { kind: 'created', billId }, notes)
@@ -46,8 +47,8 @@ export async function resolveCommand(argv: string[], io: CliIo): Promise<number>
   }
 }
 
-function wholeNumber(value: string | undefined, flag: string, what: string): number | undefined {
+function wholeNumber(value: string | undefined, flag: string, what: Message): number | undefined {
   if (value === undefined) return undefined
-  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`resolve: ${flag} takes ${what}, a whole number from 1; not "${value}".`)
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(msg('usage.resolve.number', { flag, what, value }))
   return Number(value)
 }

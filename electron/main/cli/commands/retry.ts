@@ -19,13 +19,17 @@ import { READ_OPTION_SPECS, toPrepareOptions } from '../read-options'
 import { API_OPTION_SPECS } from '../run/api-target'
 import { checkCanAsk, confirmed } from '../run/confirm'
 import { planContinuation, send } from '../run/continue-run'
-import { planCorrections } from '../../ops/corrections'
+import { planCorrections, type CorrectionPlan } from '../../ops/corrections'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import { msg, renderMessage, type Message } from '#shared/i18n/message'
 import { openExistingJournal, parseRunId, requireRun } from '../run/journal-access'
 import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { withProgressNote } from '../progress-note'
 import { UsageError } from '../usage-error'
+
+const MATCHED_BY = { 'run order': 'op.matchedBy.runOrder', 'group key': 'op.matchedBy.groupKey', position: 'op.matchedBy.position' } as const satisfies Record<CorrectionPlan['matchedBy'], CatalogKey>
 
 const OPTIONS = {
   ...READ_OPTION_SPECS,
@@ -41,7 +45,7 @@ const OPTIONS = {
 
 export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'retry')
-  if (positionals.length !== 1) throw new UsageError('retry: give the run number, e.g. "orderbatch retry 3 --from fixed.csv".')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.retry.run'))
   const runId = parseRunId(positionals[0], 'retry')!
   checkCanAsk(io, values.yes, 'retry')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'retry')
@@ -81,14 +85,14 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
         const target = await openApi(plan.choice, journal.path)
         const step = await catalogStep(target, journal.path, io, values.yes === true).finally(() => target.close())
         if (!step.go) {
-          io.stdout('Nothing was sent.\n')
+          io.stdout(`${t('cli.nothingSent')}\n`)
           return EXIT.usageOrInput
         }
         catalog = step.catalog
       }
       const corrections = await withProgressNote(io, t('cli.reading', { file: values.from }), planCorrections(path, journal, run, toPrepareOptions(values, io), catalog))
       requeue = corrections.corrected
-      lines.push(t('cli.retry.corrected', { file: corrections.file, count: requeue.length, by: corrections.matchedBy }))
+      lines.push(t('cli.retry.corrected', { file: corrections.file, count: requeue.length, by: t(MATCHED_BY[corrections.matchedBy]) }))
       if (corrections.notFailed > 0) lines.push(t('cli.retry.notFailed', { count: corrections.notFailed, run: run.id }))
       lines.push(...listed(t('cli.retry.notUsed'), corrections.problems, t))
       const used = new Set(requeue.map((r) => r.order.id))
@@ -118,9 +122,9 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function listed(title: string, items: readonly string[], t: Translate): string[] {
+function listed(title: string, items: readonly Message[], t: Translate): string[] {
   if (items.length === 0) return []
-  const lines = [t('cli.listed', { title, count: items.length }), ...items.slice(0, LIST_LIMIT).map((item) => `  ${item}`)]
+  const lines = [t('cli.listed', { title, count: items.length }), ...items.slice(0, LIST_LIMIT).map((item) => `  ${renderMessage(t, item)}`)]
   if (items.length > LIST_LIMIT) lines.push(t('cli.more', { count: items.length - LIST_LIMIT }))
   return lines
 }

@@ -11,6 +11,9 @@ import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { DEFAULT_SECRET_ENV, readSecret } from '../secret'
 import { UsageError } from '../usage-error'
+import { errorText, messageOf, msg } from '#shared/i18n/message'
+import type { Translate } from '#shared/i18n/translate'
+import { cliT } from '../lang'
 
 
 const OPTIONS = {
@@ -29,43 +32,44 @@ const OPTIONS = {
 } as const
 
 export async function sandboxCommand(argv: string[], io: CliIo): Promise<number> {
+  const t = cliT(io)
   let options: SandboxOptions
   try {
     options = await readOptions(argv, io)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     // parseArgs messages can span lines; the user gets one.
-    io.stderr(`${error.message.replace(/\s*\n\s*/g, ' ')}\n`)
+    io.stderr(`${errorText(t, error).replace(/\s*\n\s*/g, ' ')}\n`)
     return EXIT.usageOrInput
   }
   const port = options.port ?? 0
   let sandbox
   try {
-    sandbox = await startSandbox({ ...options, onAnswer: (event) => io.stderr(`${describeEvent(event)}\n`) })
+    sandbox = await startSandbox({ ...options, onAnswer: (event) => io.stderr(`${describeEvent(event, t)}\n`) })
   } catch (error) {
-    io.stderr(`${describeStartError(error, port, options.ledgerPath)}\n`)
+    io.stderr(`${describeStartError(error, port, options.ledgerPath, t)}\n`)
     return EXIT.usageOrInput
   }
-  io.stdout(`Sandbox listening on ${sandbox.baseUrl} (account ${options.account})\n`)
+  io.stdout(`${t('cli.sandbox.listening', { url: sandbox.baseUrl, account: options.account })}\n`)
   await aborted(io.signal)
   const created = sandbox.ledger.count()
   await sandbox.close()
-  io.stderr(`Sandbox stopped; it created ${created} order${created === 1 ? '' : 's'}.\n`)
+  io.stderr(`${t('cli.sandbox.stopped', { count: created })}\n`)
   return EXIT.ok
 }
 
 async function readOptions(argv: string[], io: CliIo): Promise<SandboxOptions> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'sandbox')
-  if (positionals.length > 0) throw new UsageError(`sandbox takes no file or other argument, but got "${positionals[0]}". Run "orderbatch help sandbox".`)
+  if (positionals.length > 0) throw new UsageError(msg('usage.sandbox.noArgs', { value: positionals[0] ?? '' }))
   const port = wholeNumber(values.port, '--port') ?? SANDBOX_DEFAULT_PORT
-  if (port > 65535) throw new UsageError(`--port must be at most 65535, not "${values.port}".`)
+  if (port > 65535) throw new UsageError(msg('usage.sandbox.port', { value: values.port ?? '' }))
   const failRate = decimal(values['fail-rate'], '--fail-rate')
-  if (failRate !== undefined && failRate > 1) throw new UsageError(`--fail-rate is a fraction from 0 to 1 (0.1 = one call in ten), not "${values['fail-rate']}".`)
+  if (failRate !== undefined && failRate > 1) throw new UsageError(msg('usage.sandbox.failRate', { value: values['fail-rate'] ?? '' }))
   const account = values.account ?? SANDBOX_DEFAULT_ACCOUNT
-  if (!/^[A-Za-z0-9_.-]+$/.test(account)) throw new UsageError(`--account takes a login made of letters, digits, ".", "_" or "-", not "${account}".`)
-  if (values.products !== undefined && values['catalog-from'] !== undefined) throw new UsageError('sandbox: give either --products or --catalog-from, not both.')
+  if (!/^[A-Za-z0-9_.-]+$/.test(account)) throw new UsageError(msg('usage.sandbox.account', { value: account }))
+  if (values.products !== undefined && values['catalog-from'] !== undefined) throw new UsageError(msg('usage.sandbox.productsOrCatalog'))
   if (values['catalog-from'] === undefined && (values['catalog-api-base'] !== undefined || values['catalog-secret-env'] !== undefined)) {
-    throw new UsageError('sandbox: --catalog-api-base and --catalog-secret-env go with --catalog-from LOGIN.')
+    throw new UsageError(msg('usage.sandbox.catalogFlags'))
   }
   const products = values.products === undefined ? undefined : productsFrom(values.products, io)
   const latencyMs = wholeNumber(values.latency, '--latency')
@@ -89,7 +93,7 @@ function productsFrom(value: string, io: CliIo): SandboxProduct[] | string[] {
     }
   }
   const names = value.split(',').map((name) => name.trim()).filter(Boolean)
-  if (names.length === 0) throw new UsageError('--products needs at least one product id, e.g. --products course-1,book, or a catalog file (.json or .csv).')
+  if (names.length === 0) throw new UsageError(msg('usage.sandbox.products'))
   return names
 }
 
@@ -100,52 +104,53 @@ async function copyCatalog(login: string, apiBase: string | undefined, secretEnv
   try {
     baseUrl = apiBase === undefined ? apiBaseUrl(login, 'influencersoft.com') : apiBaseUrl(login, apiBase)
   } catch (error) {
-    if (error instanceof ApiAddressError) throw new UsageError(`--catalog-from: ${error.message}`)
+    if (error instanceof ApiAddressError) throw new UsageError(msg('usage.sandbox.catalogAddress', { problem: messageOf(error) }))
     throw error
   }
   const client = new ApiClient({ baseUrl, login, secret: readSecret(io, secretEnv) })
   const fetched = await fetchCatalog(() => client.getAllGoods())
-  if (!fetched.ok) throw new UsageError(`--catalog-from: could not read the product list of ${login} (GetAllGoods): ${fetched.reason}.`)
-  io.stderr(`Copied ${fetched.catalog.products.length} products from ${login}'s shop (one GetAllGoods call; nothing was changed there).\n`)
+  if (!fetched.ok) throw new UsageError(msg('usage.sandbox.catalogRead', { login, reason: fetched.reason }))
+  io.stderr(`${cliT(io)('cli.sandbox.copied', { count: fetched.catalog.products.length, login })}\n`)
   return fetched.catalog.products.map(({ id, name, title, price, type }) => ({ id, name, title, type, ...(price === null ? {} : { price }) }))
 }
 
 /** The key from the named variable, else the public sandbox key, with a note saying so. */
 function readSandboxSecret(io: CliIo, envName: string | undefined): string {
   const name = envName ?? DEFAULT_SECRET_ENV
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError('--secret-env takes the NAME of an environment variable (letters, digits, _), not its value.')
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new UsageError(msg('usage.secretEnvName'))
   const secret = io.env[name]
   if (secret) return secret
-  io.stderr(`Note: ${name} is not set, so the sandbox signs with its public key "${SANDBOX_DEFAULT_SECRET}". Use the same key in the app, or set ${name}.\n`)
+  io.stderr(`${cliT(io)('cli.sandbox.publicKey', { name, key: SANDBOX_DEFAULT_SECRET })}\n`)
   return SANDBOX_DEFAULT_SECRET
 }
 
 function wholeNumber(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number of 0 or more, not "${value}".`)
+  if (!/^\d+$/.test(value.trim())) throw new UsageError(msg('usage.sandbox.whole', { flag, value }))
   return Number(value)
 }
 
 function decimal(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined
-  if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError(`${flag} must be a number of 0 or more, not "${value}".`)
+  if (!/^\d+(\.\d+)?$/.test(value.trim())) throw new UsageError(msg('usage.sandbox.decimal', { flag, value }))
   return Number(value)
 }
 
-function describeEvent(event: SandboxEvent): string {
-  const what = event.code === null ? 'no answer' : `${event.code} ${event.text}`
-  const bill = event.billId === undefined ? '' : ` (bill ${event.billId})`
-  const fault = event.fault ? ` [fault: ${event.fault}]` : ''
+/** One answer of the sandbox: the function, the answer's code and text as the API gives them. */
+function describeEvent(event: SandboxEvent, t: Translate): string {
+  const what = event.code === null ? t('cli.sandbox.noAnswer') : `${event.code} ${event.text}`
+  const bill = event.billId === undefined ? '' : t('cli.sandbox.bill', { bill: event.billId })
+  const fault = event.fault ? t('cli.sandbox.fault', { fault: event.fault }) : ''
   return `${event.fn} -> ${what}${bill}${fault}`
 }
 
-function describeStartError(error: unknown, port: number, ledgerPath: string | undefined): string {
+function describeStartError(error: unknown, port: number, ledgerPath: string | undefined, t: Translate): string {
   const code = (error as { code?: unknown } | null)?.code
-  if (code === 'EADDRINUSE') return `Port ${port} is already in use: pick another with --port N, or --port 0 for any free port.`
-  if (code === 'EACCES') return `Not allowed to listen on port ${port}: pick a port above 1024 with --port N.`
+  if (code === 'EADDRINUSE') return t('cli.sandbox.portInUse', { port })
+  if (code === 'EACCES') return t('cli.sandbox.portDenied', { port })
   const message = error instanceof Error ? error.message : String(error)
-  if (ledgerPath) return `Could not start the sandbox with the ledger ${ledgerPath}: ${message}. Check that its folder exists and is writable, or leave --ledger out.`
-  return `Could not start the sandbox: ${message}.`
+  if (ledgerPath) return t('cli.sandbox.ledgerFailed', { path: ledgerPath, message })
+  return t('cli.sandbox.startFailed', { message })
 }
 
 function aborted(signal: AbortSignal | undefined): Promise<void> {

@@ -10,6 +10,7 @@ import { cliT } from '../lang'
 import { commandHint } from '../run/send-options'
 import { attentionLines } from '../run/summary'
 import { UsageError } from '../usage-error'
+import { msg } from '#shared/i18n/message'
 
 const OPTIONS = {
   all: { type: 'boolean' },
@@ -20,8 +21,8 @@ const OPTIONS = {
 
 export async function statusCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'status')
-  if (positionals.length > 1) throw new UsageError('status: give at most one run number, e.g. "orderbatch status 3".')
-  if (values.all && positionals.length > 0) throw new UsageError('status: give a run number or --all, not both.')
+  if (positionals.length > 1) throw new UsageError(msg('usage.status.run'))
+  if (values.all && positionals.length > 0) throw new UsageError(msg('usage.status.all'))
   const runId = parseRunId(positionals[0], 'status')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'status')
   try {
@@ -33,7 +34,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
     }
     const run = runId === undefined ? findRun(journal) : requireRun(journal, runId, 'status')
     if (!run) {
-      io.stdout(values.json ? 'null\n' : `No runs in ${journal.path} yet.\n`)
+      io.stdout(values.json ? 'null\n' : `${cliT(io)('cli.status.none', { path: journal.path })}\n`)
       return EXIT.ok
     }
     if (values.json) {
@@ -41,7 +42,7 @@ export async function statusCommand(argv: string[], io: CliIo): Promise<number> 
       return EXIT.ok
     }
     const lines = [...runHeadline(journal, run, cliT(io)), ...attentionLines(journal, run, journal.runCounts(run.id), commandHint(values), cliT(io))]
-    if (isUnfinished(run)) lines.push(`Continue it with: orderbatch resume ${run.id}${commandHint(values)}`)
+    if (isUnfinished(run)) lines.push(cliT(io)('cli.status.continue', { run: run.id, hint: commandHint(values) }))
     io.stdout(`${lines.join('\n')}\n`)
     return EXIT.ok
   } finally {

@@ -16,13 +16,15 @@ import { SEND_OPTION_SPECS } from '../run/send-options'
 import { LIST_LIMIT } from '../run/summary'
 import { UsageError } from '../usage-error'
 import { cliT } from '../lang'
+import { msg } from '#shared/i18n/message'
+import { renderMessage } from '#shared/i18n/message'
 
 // Deletions go one at a time at the run's pace (or --rate): no --concurrency.
 const OPTIONS = { ...API_OPTION_SPECS, rate: SEND_OPTION_SPECS.rate, journal: { type: 'string' }, yes: { type: 'boolean' } } as const
 
 export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'undo')
-  if (positionals.length !== 1) throw new UsageError('undo: give the run number, e.g. "orderbatch undo 3".')
+  if (positionals.length !== 1) throw new UsageError(msg('usage.undo.run'))
   const runId = parseRunId(positionals[0], 'undo')!
   checkCanAsk(io, values.yes, 'undo')
   const journal = openExistingJournal(journalPathFor(io, values.journal, values.sandbox === true), io, 'undo')
@@ -68,8 +70,8 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
 function report(journal: Journal, run: RunRecord, tally: UndoTally, planned: number, io: CliIo): number {
   const deleted = tally.deleted.map(billOf)
   const gone = tally.gone.map(billOf)
-  const failed = tally.failed.map(({ order, reason }) => `#${order.ordinal} (bill ${billOf(order)}): ${reason}`)
   const t = cliT(io)
+  const failed = tally.failed.map(({ order, reason }) => t('cli.undo.failedLine', { ordinal: order.ordinal, bill: billOf(order), reason: renderMessage(t, reason) }))
   const lines: string[] = []
   if (deleted.length > 0) lines.push(t('cli.undo.deleted', { count: deleted.length, run: run.id, bills: shortList(deleted) }))
   if (gone.length > 0) lines.push(t('cli.undo.gone', { count: gone.length, bills: shortList(gone) }))
@@ -79,7 +81,7 @@ function report(journal: Journal, run: RunRecord, tally: UndoTally, planned: num
   }
   const done = deleted.length + gone.length
   if (tally.stopped) {
-    const why = tally.stopped.kind === 'cancelled' ? t('cli.undo.cancelled') : tally.stopped.text
+    const why = tally.stopped.kind === 'cancelled' ? t('cli.undo.cancelled') : renderMessage(t, tally.stopped.text)
     lines.push(`${t('cli.undo.stopped', { why })}${tally.untried > 0 ? t('cli.undo.untried', { count: tally.untried }) : ''}`)
   }
   if (done < planned) lines.push(t('cli.undo.again', { run: run.id }))

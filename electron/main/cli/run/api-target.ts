@@ -1,5 +1,6 @@
 // Which API a command talks to: a shop (login + address + key from the environment) or the
 // built-in sandbox. Decided from the flags before any slow work, so a mistake costs nothing.
+import { msg } from '#shared/i18n/message'
 import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 import { ApiAddressError, apiBaseUrl } from '../../api/api-base'
 import type { RunSettings } from '../../journal'
@@ -51,23 +52,23 @@ export function choiceDestination(choice: ApiChoice): string {
 
 export function chooseApi(flags: ApiFlags, io: CliIo, command: string, stored?: StoredTarget): ApiChoice {
   if (flags['api-base'] !== undefined && flags['api-domain'] !== undefined) {
-    throw new UsageError(`${command}: give either --api-base or --api-domain, not both.`)
+    throw new UsageError(msg('usage.api.both', { command }))
   }
   if (stored?.sandbox && !flags.sandbox) {
-    throw new UsageError(`${command}: run ${stored.runId} was sent to the built-in sandbox; add --sandbox to continue it there.`)
+    throw new UsageError(msg('usage.api.sandboxRun', { command, run: stored.runId }))
   }
   if (stored && !stored.sandbox && flags.sandbox) {
-    throw new UsageError(`${command}: run ${stored.runId} was sent to ${stored.settings.apiBase}, not to the sandbox; leave out --sandbox.`)
+    throw new UsageError(msg('usage.api.notSandbox', { command, run: stored.runId, address: stored.settings.apiBase }))
   }
   if (flags.sandbox) {
     const extra = (['account', 'secret-env', 'api-base', 'api-domain'] as const).filter((flag) => flags[flag] !== undefined)
     if (extra.length > 0) {
-      throw new UsageError(`${command}: --sandbox uses the built-in sandbox (account "${SANDBOX_DEFAULT_ACCOUNT}"); leave out ${extra.map((f) => `--${f}`).join(', ')}.`)
+      throw new UsageError(msg('usage.api.sandboxFlags', { command, account: SANDBOX_DEFAULT_ACCOUNT, flags: extra.map((f) => `--${f}`).join(', ') }))
     }
     return { kind: 'sandbox' }
   }
   const login = flags.account ?? stored?.settings.login
-  if (!login) throw new UsageError(`${command}: give the shop login with --account LOGIN (or try it first with --sandbox).`)
+  if (!login) throw new UsageError(msg('usage.api.login', { command }))
   const baseUrl = addressFor(flags, login, command) ?? stored?.settings.apiBase ?? addressOrThrow(login, 'influencersoft.com')
   return { kind: 'shop', baseUrl, login, secret: readSecret(io, flags['secret-env']) }
 }
@@ -76,7 +77,7 @@ function addressFor(flags: ApiFlags, login: string, command: string): string | u
   const base = flags['api-base']
   if (base !== undefined) {
     if (!base.includes('://')) {
-      throw new UsageError(`${command}: --api-base takes a full address such as https://shop.example.com/api/; for a brand domain use --api-domain.`)
+      throw new UsageError(msg('usage.api.base', { command }))
     }
     return addressOrThrow(login, base)
   }
@@ -87,7 +88,7 @@ function addressOrThrow(login: string, where: string): string {
   try {
     return apiBaseUrl(login, where)
   } catch (error) {
-    if (error instanceof ApiAddressError) throw new UsageError(error.message)
+    if (error instanceof ApiAddressError) throw new UsageError(error.localized)
     throw error
   }
 }

@@ -2,6 +2,7 @@
 // data are errors on their orders before anything is sent. Fetched fresh and cached per
 // destination; when it cannot be fetched the user is told why and asked whether to go on without
 // it (--yes accepts), using the cached copy when there is one.
+import { cliT } from '../lang'
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { ApiClient } from '../../api/api-client'
 import { fetchCatalog } from '../../api/catalog'
@@ -26,17 +27,18 @@ export async function catalogStep(target: ApiTarget, journalPath: string, io: Cl
       // The cache is a convenience; a read-only folder must not stop the import.
     }
     const n = fetched.catalog.products.length
-    io.stdout(`The shop's product list: ${n} product${n === 1 ? '' : 's'}; every order's products are checked against it.\n`)
+    io.stdout(`${cliT(io)('cli.catalog.read', { count: n })}\n`)
     return { go: true, catalog: fetched.catalog }
   }
   const cached = target.sandbox ? null : readCachedCatalog(cachePath, key)
-  io.stdout(`Could not read the shop's product list (GetAllGoods): ${fetched.reason}.\n`)
+  const t = cliT(io)
+  io.stdout(`${t('cli.catalog.unreadable', { reason: fetched.reason })}\n`)
   if (cached) {
-    io.stdout(`Using the list read from this shop at ${new Date(cached.fetchedAt).toISOString()} (${cached.products.length} products); it may be out of date.\n`)
+    io.stdout(`${t('cli.catalog.cached', { time: new Date(cached.fetchedAt).toISOString(), count: cached.products.length })}\n`)
   } else {
-    io.stdout('Without it, products are not checked before sending: an unknown product is refused by the shop (604) during the run.\n')
+    io.stdout(`${t('cli.catalog.none')}\n`)
   }
-  const question = cached ? 'Go on with the older product list?' : 'Go on without checking products?'
+  const question = t(cached ? 'cli.catalog.goOnOld' : 'cli.catalog.goOnWithout')
   if (!(await confirmed(io, yes, question))) return { go: false }
   return { go: true, catalog: cached }
 }

@@ -32,6 +32,16 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
     case 'stop':
       // The summary says it, with what to do next.
       return null
+    case 'status-done':
+    case 'status-retry':
+      // Counted by the summary; a retry is told only for orders.
+      return null
+    case 'status-failed':
+      return t('cli.event.statusFailed', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), message: event.message })
+    case 'status-unknown':
+      return t('cli.event.statusUnknown', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), reason: trimDot(event.reason) })
+    case 'status-checked':
+      return event.result === 'undecided' ? t('cli.event.statusStillUnclear', { order: order(event.orderId, event.ordinal), note: trimDot(event.note) }) : null
   }
 }
 
@@ -39,6 +49,10 @@ function reconciledLine(event: Extract<SendEvent, { kind: 'reconciled' }>, who: 
   if (event.result === 'created') return t('cli.event.found', { order: who, bill: event.billId ?? '?', note: event.note }).trim()
   if (event.result === 'absent') return t('cli.event.absent', { order: who, note: event.note }).trim()
   return t('cli.event.unclear', { order: who, note: trimDot(event.note), run: ctx.runId, ordinal: event.ordinal, hint: ctx.hint })
+}
+
+function statusWord(status: string, t: Translate): string {
+  return t(`status.${status}` as 'status.paid')
 }
 
 function codeText(code: number | string | null): string {

@@ -1,5 +1,7 @@
 // Opening the journal and finding a run or an order in it, with one plain line for each way
 // that can go wrong.
+import { cliT } from '../lang'
+import { msg } from '#shared/i18n/message'
 import { existsSync } from 'node:fs'
 import { Journal } from '../../journal'
 import type { RunRecord } from '../../journal'
@@ -11,10 +13,7 @@ export function openJournal(path: string, io: CliIo): Journal {
   const journal = Journal.open(path)
   if (journal.recoveredSending > 0) {
     const n = journal.recoveredSending
-    io.stderr(
-      `Note: ${n} order${n === 1 ? ' was' : 's were'} being sent when Orderbatch last stopped; ${n === 1 ? 'it is' : 'they are'} now "unknown" ` +
-        'and will be checked in the shop before anything is sent again.\n'
-    )
+    io.stderr(`${cliT(io)('cli.recovered', { count: n })}\n`)
   }
   return journal
 }
@@ -22,21 +21,19 @@ export function openJournal(path: string, io: CliIo): Journal {
 /** For commands that read earlier runs: a missing journal means nothing was imported there. */
 export function openExistingJournal(path: string, io: CliIo, command: string): Journal {
   if (!existsSync(path)) {
-    throw new UsageError(
-      `${command}: there is no journal at ${path}, so nothing was imported there yet. Pass --journal PATH (or --sandbox for sandbox runs).`
-    )
+    throw new UsageError(msg('usage.noJournal', { command, path }))
   }
   return openJournal(path, io)
 }
 
 export function parseRunId(text: string | undefined, command: string): number | undefined {
   if (text === undefined) return undefined
-  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(`${command}: the run is given by its number (e.g. 3), not "${text}". "orderbatch status --all" lists them.`)
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw new UsageError(msg('usage.runNumber', { command, value: text }))
   return Number(text)
 }
 
 export function requireRun(journal: Journal, runId: number, command: string): RunRecord {
   const run = journal.getRun(runId)
-  if (!run) throw new UsageError(`${command}: the journal ${journal.path} has no run ${runId}. "orderbatch status --all" lists the runs.`)
+  if (!run) throw new UsageError(msg('usage.noRun', { command, path: journal.path, run: runId }))
   return run
 }

@@ -1,6 +1,7 @@
 // --rate, --concurrency and --journal for the commands that send, with the defaults: the real
 // API gets one request at a time at one per second (no limit is documented and the account can
 // be blocked for abuse); the built-in sandbox can take more, so the demo is quick.
+import { msg } from '#shared/i18n/message'
 import type { RunSettings } from '../../journal'
 import { parsePositiveInteger, parsePositiveNumber } from '../args'
 import { UsageError } from '../usage-error'
@@ -28,7 +29,7 @@ export function sendOptions(values: SendOptionValues, sandbox: boolean, stored?:
   const rate = parsePositiveNumber(values.rate, '--rate') ?? defaults.rate
   const concurrency = parsePositiveInteger(values.concurrency, '--concurrency') ?? defaults.concurrency
   if (concurrency > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be at most ${MAX_CONCURRENCY}; every request in flight is one more order that may end up "unknown" if the connection drops.`)
+    throw new UsageError(msg('usage.concurrency', { max: MAX_CONCURRENCY }))
   }
   return { rate, concurrency }
 }

@@ -14,6 +14,8 @@
 // warning naming them all) are tracked by position and their warning made again when they change.
 import { planImport, type ImportPlan, type PlannedOrder } from '#shared/plan/import-plan'
 import type { Issue } from '#shared/plan/issue'
+import { issueText } from '#shared/plan/issue-text'
+import { translatorFor } from '#shared/i18n/translate'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell, SheetTable } from '#shared/sheet/sheet'
 import type { Note } from '#shared/presets/notes'
@@ -507,5 +509,9 @@ export function withIndex(order: PlannedOrder, index: number): PlannedOrder {
 }
 
 function reindexed(issue: Issue, index: number): Issue {
-  return issue.order === null || issue.order === index ? issue : { ...issue, order: index }
+  if (issue.order === null || issue.order === index) return issue
+  // An order of several rows without an order number is named by its index in its words too.
+  if (issue.key === undefined || issue.params?.orderNo === undefined) return { ...issue, order: index }
+  const params = { ...issue.params, orderNo: index }
+  return { ...issue, order: index, params, message: issueText({ ...issue, params }, translatorFor('en')) }
 }

@@ -1,5 +1,6 @@
 // Which shop orders go to. The API key goes to main once and never comes back: after saving, the
 // screen only knows that a key is stored and where.
+import { keyedText } from '#shared/i18n/message'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { ConnectionInfo, ConnectionTest } from '#shared/ipc/contract'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
@@ -139,7 +140,7 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
         <button type="button" data-testid={TID.connection.test} onClick={test} disabled={action.busy}>{t('connection.test')}</button>
         {verdict && (
           <p className={`verdict ${verdict.ok ? 'verdict-ok' : 'verdict-bad'}`} role="status" data-testid={TID.connection.verdict}>
-            <strong>{verdict.ok ? t('connection.works') : t('connection.fails')}</strong> {verdict.message}
+            <strong>{verdict.ok ? t('connection.works') : t('connection.fails')}</strong> {keyedText(t, verdict)}
           </p>
         )}
       </div>

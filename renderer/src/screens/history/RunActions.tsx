@@ -2,6 +2,7 @@
 // from a corrected file), export the results, or undo it.
 import { useId, useState } from 'react'
 import type { RunSummary } from '#shared/ipc/contract'
+import { renderMessage } from '#shared/i18n/message'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ErrorMessage, StatusMessage } from '../../components/Messages'
 import { downloadBytes } from '../../lib/download'
@@ -50,7 +51,7 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
     setRequeued(value.requeued)
     setResult({
       text: `${t('history.retried', { count: value.requeued })}${value.stillInvalid ? t('history.stillInvalid', { count: value.stillInvalid }) : ''}.${value.requeued ? t('history.pressResume') : ''}`,
-      details: value.messages
+      details: value.messages.map((m) => renderMessage(t, m))
     })
     onChanged()
   }
@@ -78,7 +79,7 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
     if (!value) return
     setResult({
       text: `${t('history.deleted', { count: value.deleted })}${value.failed ? t('history.notDeleted', { count: value.failed }) : ''}.`,
-      details: value.messages
+      details: value.messages.map((m) => renderMessage(t, m))
     })
     onChanged()
   }

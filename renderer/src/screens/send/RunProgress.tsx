@@ -4,6 +4,13 @@ import { StateBar, finishedCount } from '../../components/StateBar'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
+/** "about 3 min", or "about 3 min (12 orders, 20 calls)" when statuses add calls (issue 12). */
+function etaText(progress: SendProgressEvent, duration: string, t: ReturnType<typeof useT>, count: (n: number) => string): string {
+  const orders = progress.ordersLeft ?? progress.counts.pending + progress.counts.sending
+  if (progress.calls === undefined || progress.calls <= orders) return t('send.about', { duration })
+  return t('send.aboutCalls', { duration, orders: count(orders), calls: count(progress.calls) })
+}
+
 export function RunProgress({ progress }: { progress: SendProgressEvent }) {
   const t = useT()
   const f = useFormats()
@@ -16,7 +23,7 @@ export function RunProgress({ progress }: { progress: SendProgressEvent }) {
         <div><dt>{t('send.speed')}</dt><dd>{progress.perMinute === null ? t('send.measuring') : t('send.perMinute', { rate: f.rate(progress.perMinute) })}</dd></div>
         <div>
           <dt>{t('send.timeLeft')}</dt>
-          <dd data-testid={TID.send.eta}>{progress.etaSeconds === null ? t('send.estimating') : t('send.about', { duration: f.duration(progress.etaSeconds) })}</dd>
+          <dd data-testid={TID.send.eta}>{progress.etaSeconds === null ? t('send.estimating') : etaText(progress, f.duration(progress.etaSeconds), t, f.count)}</dd>
         </div>
         <div><dt>{t('send.inFlight')}</dt><dd>{f.count(progress.inFlight)}</dd></div>
         <div><dt>{t('send.pace')}</dt><dd>{t('send.paceValue', { rate: f.rate(progress.rate) })}</dd></div>

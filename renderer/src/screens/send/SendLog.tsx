@@ -1,6 +1,7 @@
 // The newest answers from the shop, newest first. Not announced one by one: the progress bar
 // carries the summary for screen readers.
 import type { SendLogEvent } from '#shared/ipc/contract'
+import { keyedText } from '#shared/i18n/message'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
 
@@ -28,7 +29,7 @@ export function SendLog({ entries }: { entries: readonly SendLogEvent[] }) {
               <li key={`${entry.at}-${i}`} className={tone(entry.kind)}>
                 <time dateTime={new Date(entry.at).toISOString()}>{f.clock(entry.at)}</time>
                 <span className="log-order">{entry.ordinal !== null ? `#${entry.ordinal}` : ''}</span>
-                <span className="log-text">{entry.text}</span>
+                <span className="log-text">{keyedText(t, { message: entry.text, key: entry.key, params: entry.params })}</span>
               </li>
             ))}
           </ol>

@@ -1,0 +1,25 @@
+// A notice of what the shop is likely to do (side-effects.ts), worded from the catalog in the
+// reader's language: the renderer's Send screen words it the same way; the CLI uses it for
+// languages other than English (its English lines keep noticeText's words, with the settings'
+// addresses).
+import type { Translate } from '../i18n/translate'
+import { PRODUCT_SETTINGS, SHOP_SETTINGS, type SideEffect } from './side-effects'
+
+export function noticeWords(effect: SideEffect, t: Translate, duration: (seconds: number) => string): string {
+  const p = effect.params
+  const off = effect.setting?.url === SHOP_SETTINGS.url ? ` ${t('notice.turnOff.shop')}` : effect.setting?.url === PRODUCT_SETTINGS.url ? ` ${t('notice.turnOff.product')}` : ''
+  switch (effect.code) {
+    case 'owner-emails':
+      return `${t('notice.ownerEmails', { count: p['orders'] ?? 0 })}${(p['paid'] ?? 0) > 0 ? ` ${t('notice.ownerEmailsPaid')}` : ''}${off}`
+    case 'unpaid-reminders':
+      return `${t('notice.unpaidReminders', { count: p['orders'] ?? 0 })}${off}`
+    case 'paid-actions':
+      return `${t('notice.paidActions', { count: p['orders'] ?? 0 })}${off}`
+    case 'calls-and-time':
+      return t('notice.calls', { count: p['calls'] ?? 0, rate: p['rate'] ?? 0, duration: duration(p['seconds'] ?? 0) })
+    case 'block-risk':
+      return (p['concurrency'] ?? 1) > 1
+        ? t('notice.blockRiskConcurrent', { rate: p['rate'] ?? 0, concurrency: p['concurrency'] ?? 1 })
+        : t('notice.blockRisk', { rate: p['rate'] ?? 0 })
+  }
+}
