@@ -39,3 +39,11 @@ export interface PlannedOrder extends OrderDraft {
   errors: number
   warnings: number
 }
+
+/** A copy of an order made field by field keeps the status step and the backlog auto-cancel of
+ * the order it copies: they change what is sent (UpdateOrderStatus, bill_timer_kill = 0). */
+export function withStatus(copy: PlannedOrder, from: PlannedOrder): PlannedOrder {
+  if (from.status !== undefined) copy.status = from.status
+  if (from.backlogNoCancel !== undefined) copy.backlogNoCancel = from.backlogNoCancel
+  return copy
+}

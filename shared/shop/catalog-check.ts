@@ -5,7 +5,7 @@
 // data and lack it are errors (no 605). Without a catalog only the delivery rule applies.
 import type { ImportPlan } from '../plan/import-plan'
 import type { Issue } from '../plan/issue'
-import type { PlannedOrder } from '../plan/order'
+import { withStatus, type PlannedOrder } from '../plan/order'
 import { orderPlace } from '../plan/validate-order-issues'
 import { missingDeliveryFields } from './delivery-rule'
 import { matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
@@ -99,10 +99,7 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
       errors: order.errors + own.filter((i) => i.severity === 'error').length,
       warnings: order.warnings
     }
-    // The status step and the backlog auto-cancel travel with the order (order-status-plan.ts).
-    if (order.status !== undefined) checked.status = order.status
-    if (order.backlogNoCancel !== undefined) checked.backlogNoCancel = order.backlogNoCancel
-    return checked
+    return withStatus(checked, order)
   })
 
   const newErrors = added.filter((i) => i.severity === 'error').length

@@ -4,7 +4,7 @@
 // choices are applied to the plan before the catalog check, so a chosen value is checked (and
 // sent) as that product. Stored with the template, so a sheet with the same headers brings them back.
 import type { ImportPlan } from '../plan/import-plan'
-import type { PlannedOrder } from '../plan/order'
+import { withStatus, type PlannedOrder } from '../plan/order'
 import { matchProduct, samePrice, type ProductKind, type ShopCatalog, type ShopProduct } from './shop-catalog'
 
 /** Sheet product value -> the shop's good_name. */
@@ -24,7 +24,7 @@ export function applyProductChoices(plan: ImportPlan, choices: ProductChoices): 
       return name === undefined || name === good.good_name ? good : { ...good, good_name: name }
     })
     // Named fields, not a spread: orders of one row read their values through getters.
-    return { index: order.index, key: order.key, rows: order.rows, fields: order.fields, goods, fingerprint: null, errors: order.errors, warnings: order.warnings }
+    return withStatus({ index: order.index, key: order.key, rows: order.rows, fields: order.fields, goods, fingerprint: null, errors: order.errors, warnings: order.warnings }, order)
   })
   return changed ? { ...plan, orders } : plan
 }

@@ -10,6 +10,7 @@ import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsCheck, Pro
 import { msg } from '#shared/i18n/message'
 import type { Issue } from '#shared/plan/issue'
 import type { ImportPlan, PlannedOrder } from '#shared/plan/import-plan'
+import { withStatus } from '#shared/plan/order'
 import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { applyProductChoices, productLines, shopProductView, type ProductChoices } from '#shared/shop/product-choices'
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
@@ -382,5 +383,6 @@ export class Products {
 
 /** The checked order under its new number (the sheet's orders were renumbered since the check). */
 function renumbered(order: PlannedOrder, index: number): PlannedOrder {
-  return { index, key: order.key, rows: order.rows, fields: order.fields, goods: order.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }
+  const copy: PlannedOrder = { index, key: order.key, rows: order.rows, fields: order.fields, goods: order.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }
+  return withStatus(copy, order)
 }

@@ -94,12 +94,12 @@ describe('the CLI and the app run the same operations', () => {
     const undone = await cli(['undo', '1', ...flags, '--yes'])
     expect(undone.code).toBe(0)
 
+    // The app holds the two orders back in Review (the CLI stages them as failed): the user mends
+    // the same cells there, and the run sends all 30.
     const session = await app.ok('sheet.load', { name: 'orders.csv', bytes: new Uint8Array(readFileSync(file)) })
+    expect(session.counts).toMatchObject({ orders: 30, validOrders: 28 })
+    for (const row of NO_CITY_ROWS) await app.ok('rows.edit', { sessionId: session.sessionId, row, column: session.headers.indexOf('City'), value: 'Moscow' })
     const { runId } = await app.ok('run.start', { sessionId: session.sessionId, rate: 100, concurrency: 4 })
-    expect((await waitForRunEnd(app, runId)).counts).toMatchObject({ succeeded: 28, failed: 2 })
-    const exported = await app.ok('runs.export', { runId, format: 'csv', only: 'failed' })
-    const fixed = new TextEncoder().encode(corrected(new TextDecoder().decode(exported.bytes)))
-    expect(await app.ok('runs.retryFailed', { runId, fixedFile: { name: 'fixed.csv', bytes: fixed } })).toMatchObject({ requeued: 2 })
     expect((await waitForRunEnd(app, runId)).counts).toMatchObject({ succeeded: 30, failed: 0 })
     expect(await app.ok('runs.undo', { runId })).toMatchObject({ deleted: 30, failed: 0 })
 

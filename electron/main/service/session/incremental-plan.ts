@@ -13,6 +13,7 @@
 // removed near the top renumbers the rest without touching them. Totals rows (left out, with one
 // warning naming them all) are tracked by position and their warning made again when they change.
 import { planImport, type ImportPlan, type PlannedOrder } from '#shared/plan/import-plan'
+import { withStatus } from '#shared/plan/order'
 import type { Issue } from '#shared/plan/issue'
 import { issueText } from '#shared/plan/issue-text'
 import { translatorFor } from '#shared/i18n/translate'
@@ -505,7 +506,7 @@ function emailHashOf(order: PlannedOrder): number {
 export function withIndex(order: PlannedOrder, index: number): PlannedOrder {
   if (order.index === index) return order
   const values = 'readValues' in order && typeof order.readValues === 'function' ? (order.readValues() as Pick<PlannedOrder, 'fields' | 'goods'>) : order
-  return { index, key: order.key, rows: order.rows, fields: values.fields, goods: values.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }
+  return withStatus({ index, key: order.key, rows: order.rows, fields: values.fields, goods: values.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }, order)
 }
 
 function reindexed(issue: Issue, index: number): Issue {
