@@ -2,7 +2,7 @@
 // of the current step. Only the current screen is mounted; what must outlive a screen (the loaded
 // sheet, its mapping and counts, the live run feed) lives here.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ConnectionInfo } from '#shared/ipc/contract'
+import type { CatalogInfo, ConnectionInfo } from '#shared/ipc/contract'
 import { AppearanceSetting } from './components/AppearanceSetting'
 import { ConnectionBadge } from './components/ConnectionBadge'
 import { StepBar } from './components/StepBar'
@@ -15,6 +15,7 @@ import { ConnectionScreen } from './screens/connection/ConnectionScreen'
 import { HistoryScreen } from './screens/history/HistoryScreen'
 import { LoadScreen } from './screens/load/LoadScreen'
 import { MapScreen } from './screens/map/MapScreen'
+import { ProductsScreen } from './screens/products/ProductsScreen'
 import { ReviewScreen } from './screens/review/ReviewScreen'
 import { SendScreen } from './screens/send/SendScreen'
 import type { StepId } from './steps'
@@ -32,6 +33,9 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
   const moved = useRef(false)
   // A file the desktop app opened (menu Open, "Open with Orderbatch"): read on the Load screen.
   const [openedFile, setOpenedFile] = useState<File | null>(null)
+  // The shop's product list for the chosen connection: main reads it when a connection is chosen;
+  // the Products step is skipped when there is nothing to check (the sandbox without a catalog).
+  const catalog = useRef<{ info: Promise<CatalogInfo | null> } | null>(null)
 
   useEffect(() => {
     api.invoke('connection.get', {}).then((result) => result.ok && setConnection(result.value), () => undefined)
@@ -49,13 +53,28 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
     setStep(next)
   }, [])
 
+  const readCatalog = useCallback((refresh: boolean): Promise<CatalogInfo | null> =>
+    api.invoke('catalog.get', { refresh }).then((result) => (result.ok ? result.value : null), () => null), [api])
+
+  // Read when a connection is chosen (again after the user saves it: a new key may read it now).
+  useEffect(() => {
+    if (!connection) return
+    const info = readCatalog(catalog.current !== null)
+    catalog.current = { info }
+  }, [connection, readCatalog])
+
+  const afterMap = useCallback(async () => {
+    const info = await (catalog.current?.info ?? readCatalog(false))
+    go(info?.state === 'skipped' ? 'review' : 'products')
+  }, [readCatalog, go])
+
   useEvent('app.openFile', ({ name, bytes }) => {
     setOpenedFile(new File([bytes as Uint8Array<ArrayBuffer>], name))
     go('load')
   })
 
   const enabled = (target: StepId) => {
-    if (target === 'map' || target === 'review') return state.session !== null
+    if (target === 'map' || target === 'products' || target === 'review') return state.session !== null
     if (target === 'send') return state.session !== null || activeRunId !== null
     return true
   }
@@ -77,7 +96,8 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
       <main className="screen" ref={main}>
         {step === 'connection' && <ConnectionScreen connection={connection} onChange={setConnection} />}
         {step === 'load' && <LoadScreen state={state} onNext={() => go('map')} openedFile={openedFile} onOpenedFileTaken={() => setOpenedFile(null)} />}
-        {step === 'map' && <MapScreen state={state} onNext={() => go('review')} />}
+        {step === 'map' && <MapScreen state={state} onNext={() => void afterMap()} />}
+        {step === 'products' && <ProductsScreen state={state} onNext={() => go('review')} />}
         {step === 'review' && <ReviewScreen state={state} onNext={() => go('send')} />}
         {step === 'send' && (
           <SendScreen

@@ -1,6 +1,6 @@
 // The app's screens, in the order of the left step bar.
 
-export type StepId = 'connection' | 'load' | 'map' | 'review' | 'send' | 'history'
+export type StepId = 'connection' | 'load' | 'map' | 'products' | 'review' | 'send' | 'history'
 
 export interface StepInfo {
   id: StepId
@@ -12,7 +12,8 @@ export const STEPS: readonly StepInfo[] = [
   { id: 'connection', number: null },
   { id: 'load', number: '1' },
   { id: 'map', number: '2' },
-  { id: 'review', number: '3' },
-  { id: 'send', number: '4' },
+  { id: 'products', number: '3' },
+  { id: 'review', number: '4' },
+  { id: 'send', number: '5' },
   { id: 'history', number: null }
 ]

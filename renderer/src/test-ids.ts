@@ -79,6 +79,19 @@ export const TID = {
     next: 'map-next'
   },
 
+  products: {
+    catalog: 'products-catalog',
+    refresh: 'products-refresh',
+    goOn: 'products-go-on',
+    table: 'products-table',
+    line: (value: string) => `products-line-${value}`,
+    pick: (value: string) => `products-pick-${value}`,
+    useOffer: (value: string) => `products-use-${value}`,
+    forget: (value: string) => `products-forget-${value}`,
+    stopped: 'products-stopped',
+    next: 'products-next'
+  },
+
   review: {
     grid: 'review-grid',
     problemsOnly: 'review-problems-only',

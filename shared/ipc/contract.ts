@@ -11,8 +11,12 @@ import type { OrderDraft } from '../plan/order'
 import { ORDER_STATES, type OrderState } from '../run/order-state'
 import type { SheetMeta } from '../sheet/sheet'
 import type { Note } from '../presets/notes'
+import type { ProductLine, ShopProductView } from '../shop/product-choices'
+
+export type { ProductLine, ShopProductView } from '../shop/product-choices'
 import type { Message, MessageParams } from '../i18n/message'
 import type { CatalogKey } from '../i18n/catalog/index'
+
 
 // ---------- shared shapes ----------
 
@@ -205,6 +209,32 @@ export interface JobProgressEvent {
   finished: boolean
 }
 
+/** The shop's product list (GetAllGoods) for the connection chosen now. */
+export type CatalogInfo =
+  /** Not read yet for this connection. */
+  | { state: 'unknown' }
+  /** Read (now, or earlier in this session: fetchedAt). */
+  | { state: 'ready'; fetchedAt: number; products: number }
+  /** The built-in sandbox has no catalog: it accepts any product, nothing to check. */
+  | { state: 'skipped' }
+  /** It could not be read. noProducts: the shop answered 700 "no products". reason: main's words.
+   * cachedAt: a list read from this shop earlier that stands in once the user confirms.
+   * confirmed: the user chose to go on without the check (or with the older list). */
+  | { state: 'unavailable'; noProducts: boolean; reason: string; cachedAt: number | null; cachedProducts: number; confirmed: boolean }
+
+export interface ProductsView {
+  catalog: CatalogInfo
+  /** Every distinct product value of the sheet with its match (empty until a sheet is planned). */
+  lines: ProductLine[]
+  /** The shop's products, for picking one (empty without a catalog). */
+  shop: ShopProductView[]
+  /** The plan's counts with the catalog check applied. */
+  counts: PlanCounts
+  /** Orders the check stops: a product the shop does not have, or delivery data missing for a
+   * shipped product (shared/shop/delivery-rule.ts). Review lists them by row. */
+  stopped: { unknownProduct: number; delivery: number }
+}
+
 // ---------- request channels ----------
 
 const sessionId = z.string().min(1).max(64)
@@ -228,6 +258,13 @@ export const CHANNELS = {
   /** The session's products against the connected shop's product list; `refresh` fetches it again. */
   'products.check': { input: z.object({ sessionId, refresh: z.boolean().optional() }) },
   'templates.list': { input: z.object({}) },
+  /** The shop's catalog for the connection chosen now: read when not known yet, or again with refresh. */
+  'catalog.get': { input: z.object({ refresh: z.boolean().default(false) }) },
+  /** The user's "go on without the product check" (or with the older list) for this connection. */
+  'catalog.continueWithout': { input: z.object({}) },
+  'products.list': { input: z.object({ sessionId }) },
+  /** name: the shop product (good_name) this sheet value stands for; null forgets the choice. */
+  'products.choose': { input: z.object({ sessionId, value: z.string().max(10_000), name: z.string().min(1).max(1000).nullable() }) },
   'templates.save': { input: z.object({ sessionId, name: z.string().min(1).max(100) }) },
 
   'rows.page': { input: z.object({ sessionId, offset: z.number().int().min(0), limit: z.number().int().min(1).max(1000), filter: z.enum(['all', 'problems']) }) },
@@ -282,6 +319,10 @@ export interface ChannelOutputs {
   'mapping.previewOrder': OrderPreview
   'products.check': ProductsCheck
   'templates.list': { name: string; headers: string[]; savedAt: number }[]
+  'catalog.get': CatalogInfo
+  'catalog.continueWithout': CatalogInfo
+  'products.list': ProductsView
+  'products.choose': ProductsView
   'templates.save': { name: string }
   'rows.page': { total: number; rows: GridRow[]; counts: PlanCounts }
   'rows.edit': { row: GridRow; counts: PlanCounts }

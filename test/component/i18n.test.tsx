@@ -67,7 +67,7 @@ describe('the app in Russian', () => {
   it('counts, plurals, speed and time left on the Send screen', async () => {
     const api = createFakeApi({ 'run.start': () => ({ runId: 7, staged: 95, skipped: 3 }) })
     renderWithApi(<SendHarness />, api, { language: 'ru' })
-    expect(await screen.findByRole('heading', { name: '4 · Отправка заказов' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { name: '5 · Отправка заказов' })).toBeTruthy()
     expect(screen.getByTestId(TID.sandboxBadge).textContent).toBe('Песочница — в настоящий магазин ничего не попадёт')
     const what = screen.getByRole('heading', { name: 'Что будет отправлено' }).parentElement!
     expect(within(what).getByText('Заказов к отправке').nextSibling?.textContent).toBe('92')

@@ -1,25 +1,35 @@
-// A refusal fixed where it happened: one order names a product the shop does not sell, so the
-// check against the shop's product list makes it an error before sending (never a 604 mid-run);
-// the user corrects that cell of the failed order in History and resumes; it ends created.
+// A shop refusal fixed where it happened: the shop still sold "consult-06" when the app read its
+// product list, so the Products step found it; by the time the orders go out it no longer does and
+// answers 604 for that order. The user corrects that cell of the failed order in History and
+// resumes; it ends created. (The shop is a local sandbox on a custom API address, restarted on the
+// same address with the smaller catalog.)
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadSampleFixed, openRun, startSending, stateCount, TID, waitForText } from './helpers/actions'
+import { startSandbox, type Sandbox } from '../../electron/main/sandbox/sandbox'
+import { goToStep, loadSampleFixed, openRun, startSending, stateCount, TID, waitForText } from './helpers/actions'
 import { startApp, type StartedApp } from './helpers/app'
 import { runE2e } from './helpers/chromium'
 import { SAMPLE_CSV } from './helpers/paths'
 import { Shots } from './helpers/shots'
 
-/** Everything the sample sells: the sandbox shop refuses any other product id with 604. */
+/** Everything the sample sells: the shop refuses any other product id with 604. */
 const SHOP_PRODUCTS = ['course-basic', 'course-pro', 'ebook-start', 'webinar-pass', 'consult-60']
 const TYPO = { row: 6, column: 9, wrong: 'consult-06', right: 'consult-60' } as const
+const LOGIN = 'retryshop'
+const KEY = 'k3y-E2E-retry-3c51a0d9'
 
 describe.skipIf(!runE2e)('a failed order edited in History and sent again', () => {
   let started: StartedApp
+  let shop: Sandbox
   beforeAll(async () => {
-    started = await startApp('retry', { ORDERBATCH_SANDBOX_PRODUCTS: SHOP_PRODUCTS.join(',') })
+    shop = await startSandbox({ account: LOGIN, secret: KEY, products: [...SHOP_PRODUCTS, TYPO.wrong] })
+    started = await startApp('retry')
   })
-  afterAll(() => started?.stop())
+  afterAll(async () => {
+    await started?.stop()
+    await shop?.close()
+  })
 
   /** The sample with a typo in one product id, as a real sheet might have. */
   const sheetWithTypo = (): string => {
@@ -39,20 +49,37 @@ describe.skipIf(!runE2e)('a failed order edited in History and sent again', () =
     const { page } = app
     const shots = new Shots('failed-order-retry')
 
+    // Connect the shop; its product list is read and has the product.
+    await goToStep(page, 'connection')
+    await page.getByTestId(TID.connection.login).fill(LOGIN)
+    await page.getByTestId(TID.connection.key).fill(KEY)
+    await page.getByTestId(TID.connection.domain).selectOption('custom')
+    await page.getByTestId(TID.connection.customUrl).fill(shop.baseUrl)
+    await page.getByTestId(TID.connection.save).click()
+    await page.getByTestId(TID.connection.keyStored).waitFor()
     await loadSampleFixed(page, sheetWithTypo())
+    await goToStep(page, 'products')
+    await page.locator(`[data-testid="${TID.products.catalog}"][data-state="ready"]`).waitFor()
+    await page.locator(`[data-testid="${TID.products.line(TYPO.wrong)}"][data-match="name"]`).waitFor()
+
+    // The shop drops the product before the run.
+    const port = shop.port
+    await shop.close()
+    shop = await startSandbox({ account: LOGIN, secret: KEY, port, products: SHOP_PRODUCTS })
+
     const runId = await startSending(page, 20, 4)
     await page.getByRole('heading', { name: new RegExp(`^Run #${runId} · finished`) }).waitFor({ timeout: 30_000 })
     expect(await stateCount(page, 'succeeded').innerText()).toBe('29')
     expect(await stateCount(page, 'failed').innerText()).toBe('1')
     await shots.take(page, 'send-one-failed')
 
-    // History shows why the order was not sent: the shop's list has no such product.
+    // History shows the shop's answer for the failed order.
     await openRun(page, runId)
     await page.getByTestId(TID.history.stateFilter('failed')).check()
     const failedRows = page.getByTestId(TID.history.orders).locator('tbody tr')
     await expect.poll(() => failedRows.count()).toBe(1)
     const row = failedRows.first()
-    expect(await row.innerText()).toMatch(/the shop has no product "consult-06"\. Did you mean "consult-60"/)
+    expect(await row.innerText()).toMatch(/604: .*"product not exist".*consult-06/)
     expect(await row.locator('td').nth(3).innerText()).toBe(String(TYPO.row))
     const ordinal = Number(await row.locator('th').innerText())
     await shots.take(page, 'history-failed')
@@ -80,8 +107,7 @@ describe.skipIf(!runE2e)('a failed order edited in History and sent again', () =
     const order = page.getByTestId(TID.history.order(ordinal))
     await order.filter({ hasText: /created/ }).waitFor()
     expect(await order.locator('td').nth(1).innerText()).toMatch(/^\d+$/)
-    // One attempt: the unknown product was caught before sending, so only the corrected order went.
-    expect(await order.locator('td').nth(4).innerText()).toBe('1')
+    expect(await order.locator('td').nth(4).innerText()).toBe('2')
     expect(await page.getByTestId(TID.history.run(runId)).innerText()).toMatch(/finished\s+30\s+0\s+0\s+0\s+30/i)
     await shots.take(page, 'history-all-created')
     expect(app.errors.filter((e) => e.startsWith('page error'))).toEqual([])

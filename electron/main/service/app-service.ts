@@ -1,7 +1,6 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import type { SandboxProduct } from '../sandbox/catalog'
-import { ProductCatalogs, productsCheck } from './products'
 import { msg } from '#shared/i18n/message'
 import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
@@ -20,6 +19,7 @@ import { exportRun } from './export-results'
 import { retryFromFile } from './retry-from-file'
 import { startJob } from './jobs'
 import { JournalHolder } from './journal-holder'
+import { Products } from './products'
 import { RunControl, type SenderTuning } from './run-control'
 import { requireRun, RunOrders } from './run-orders'
 import { SandboxHost } from './sandbox-host'
@@ -43,7 +43,8 @@ export interface AppServiceDeps {
   version?: string
   /** Sender timings (tests use short ones). */
   tuning?: SenderTuning
-  /** The built-in sandbox sells only these products when set (others answer 604). */
+  /** The built-in sandbox sells only these products when set (others answer 604); with titles,
+   * prices and types GetAllGoods lists them, and the Products step checks against them. */
   sandboxProducts?: ReadonlyArray<string | SandboxProduct>
 }
 
@@ -58,11 +59,13 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const templates = new TemplateStore(deps.userDataDir)
   const tempDir = deps.tempDir ?? tmpdir()
   const sessions = new SheetSessions({ tempDir, sessionDir: join(deps.userDataDir, 'sessions'), templates, events, now })
-  const catalogs = new ProductCatalogs(deps.journalPath)
-  const runs = new RunControl({ journal, connections, events, created, now, catalogs, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
+  const runs = new RunControl({ journal, connections, events, created, now, ...(deps.tuning ? { tuning: deps.tuning } : {}) })
   const orders = new RunOrders(journal, created, now)
+  const products = new Products({ journalPath: deps.journalPath, connections, templates })
   const lookup: CreatedLookup = Object.assign((order: PlannedOrder): number | null => created.billForOrder(order), { generation: () => created.generation() })
-  const summaryOf = (session: SheetSession) => session.summary(lookup)
+  // Counts, rows, previews and runs all come from the plan checked against the shop's catalog.
+  const countsOf = (session: SheetSession) => products.counts(session, lookup)
+  const summaryOf = (session: SheetSession) => ({ ...session.summary(lookup), counts: countsOf(session) })
   let disposed: Promise<void> | null = null
 
   const handlers: ServiceHandlers = {
@@ -79,8 +82,15 @@ export function createAppService(deps: AppServiceDeps): AppService {
       created.invalidate()
       return summaryOf(await sessions.load(name, bytes, options))
     },
-    'sheet.reload': async ({ sessionId, options }) => summaryOf(await sessions.reload(await sessions.get(sessionId), options)),
-    'sheet.close': async ({ sessionId }) => ({ closed: sessions.close(sessionId) }),
+    'sheet.reload': async ({ sessionId, options }) => {
+      const session = await sessions.reload(await sessions.get(sessionId), options)
+      products.changed(session)
+      return summaryOf(session)
+    },
+    'sheet.close': async ({ sessionId }) => {
+      products.forget(sessionId)
+      return { closed: sessions.close(sessionId) }
+    },
 
     'mapping.set': async ({ sessionId, mapping }) => {
       const session = await sessions.get(sessionId)
@@ -90,47 +100,63 @@ export function createAppService(deps: AppServiceDeps): AppService {
       } finally {
         job.finish()
       }
-      return { counts: session.counts(lookup), mapping: session.mapping, sheetIssues: session.sheetIssues }
+      products.changed(session)
+      return { counts: countsOf(session), mapping: session.mapping, sheetIssues: session.sheetIssues }
     },
-    'mapping.previewOrder': async ({ sessionId, order }) => (await sessions.get(sessionId)).preview(order),
+    'mapping.previewOrder': async ({ sessionId, order }) => products.preview(await sessions.get(sessionId), order),
     'templates.list': async () => templates.list().map(({ name, headers, savedAt }) => ({ name, headers, savedAt })),
     'templates.save': async ({ sessionId, name }) => {
       const session = await sessions.get(sessionId)
       const trimmed = name.trim()
       if (trimmed === '') throw new ServiceError('invalid-input', msg('service.templateName'))
-      templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now() })
+      const choices = products.choicesOf(session)
+      templates.save({ name: trimmed, headers: session.read.table.headers, mapping: session.mapping, savedAt: now(), ...(Object.keys(choices).length > 0 ? { products: { ...choices } } : {}) })
       session.choice = { ...session.choice, template: trimmed }
       return { name: trimmed }
     },
 
+    'catalog.get': async ({ refresh }) => products.load(refresh),
+    'catalog.continueWithout': async () => products.continueWithout(),
+    'products.list': async ({ sessionId }) => {
+      const session = await sessions.get(sessionId)
+      await products.load(false)
+      return products.view(session, lookup)
+    },
+    'products.choose': async ({ sessionId, value, name }) => {
+      const session = await sessions.get(sessionId)
+      products.choose(session, value, name)
+      return products.view(session, lookup)
+    },
+
     'rows.page': async ({ sessionId, offset, limit, filter }) => {
       const session = await sessions.get(sessionId)
-      return { ...session.page(offset, limit, filter, lookup), counts: session.counts(lookup) }
+      return { ...products.page(session, offset, limit, filter, lookup), counts: countsOf(session) }
     },
     'rows.edit': async ({ sessionId, row, column, value }) => {
       const session = await sessions.get(sessionId)
       session.edit(row, column, value)
-      return { row: session.gridRow(row, lookup), counts: session.counts(lookup) }
+      products.changed(session)
+      return { row: products.gridRow(session, row, lookup), counts: countsOf(session) }
     },
     'rows.exclude': async ({ sessionId, rows, excluded }) => {
       const session = await sessions.get(sessionId)
       session.exclude(rows, excluded)
-      return { counts: session.counts(lookup) }
+      products.changed(session)
+      return { counts: countsOf(session) }
     },
 
-    'products.check': async ({ sessionId, refresh }) => {
+    'run.start': async ({ sessionId, rate, concurrency }) => {
       const session = await sessions.get(sessionId)
-      const target = await connections.current()
-      const { catalog, source, reason } = await catalogs.catalog(target, refresh === true)
-      return productsCheck(session.plan.plan, catalog, source, reason, target.kind === 'sandbox')
+      await products.readyForRun()
+      return runs.start(products.runSource(session), rate, concurrency)
     },
-    'run.start': async ({ sessionId, rate, concurrency }) => runs.start(await sessions.get(sessionId), rate, concurrency),
+    'products.check': async ({ sessionId, refresh }) => products.check(await sessions.get(sessionId), refresh === true),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
       const session = await sessions.get(sessionId)
-      const counts = session.counts(lookup)
+      const counts = countsOf(session)
       const toSend = Math.max(0, counts.validOrders - counts.alreadyCreated)
       // One CreateOrder per order, and one UpdateOrderStatus per paid, cancelled or returned one.
-      const marks = statusMarks(session.plan.plan.orders)
+      const marks = statusMarks(products.orders(session))
       return { effects: sideEffects({ sandbox: connections.info().kind === 'sandbox', orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate, concurrency }) }
     },
     'run.pause': async ({ runId }) => runs.pause(runId),

@@ -1,8 +1,6 @@
 // Starting, pausing, resuming and cancelling runs. A run is staged from a session in one journal
 // transaction and sent by the sender; its progress and every answer become events. Only runs
 // started in this process are "live"; any other unfinished run waits in the journal for resume.
-import { checkAgainstCatalog } from '#shared/shop/catalog-check'
-import type { ProductCatalogs } from './products'
 import type { RunSummary, SendProgressEvent } from '#shared/ipc/contract'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { readRunInfo, type RunRecord, type RunSettings } from '../journal'
@@ -18,6 +16,10 @@ import type { JournalHolder } from './journal-holder'
 import { countsAsShown, runSummary, sendLogEvent } from './run-view'
 import type { SheetSession } from './sheet-session'
 
+/** What a run is staged from: a session, or its plan checked against the shop's catalog
+ * (service/products.ts). */
+export type RunSource = Pick<SheetSession, 'read' | 'mapping' | 'source' | 'sendable'> & { plan: Pick<SheetSession['plan'], 'table' | 'plan'> }
+
 /** How long shutdown waits for requests in flight before closing the journal anyway (an order
  * cut off there is 'unknown' at the next start and checked in the shop before anything else). */
 const SHUTDOWN_WAIT_MS = 15_000
@@ -31,8 +33,6 @@ export interface RunControlDeps {
   created: CreatedIndex
   now: () => number
   tuning?: SenderTuning
-  /** The shop's product lists: a run's products are checked against its shop before staging. */
-  catalogs?: ProductCatalogs
 }
 
 interface LiveRun {
@@ -49,7 +49,7 @@ export class RunControl {
 
   constructor(private readonly deps: RunControlDeps) {}
 
-  async start(session: SheetSession, rate: number, concurrency: number): Promise<{ runId: number; staged: number; skipped: number }> {
+  async start(session: RunSource, rate: number, concurrency: number): Promise<{ runId: number; staged: number; skipped: number }> {
     const { plan } = session
     const file = session.read.meta.file
     const index = this.deps.created
@@ -64,10 +64,6 @@ export class RunControl {
       )
     }
     const target = await this.deps.connections.current()
-    // Unknown products and missing delivery data are errors on their orders before anything is
-    // sent (no 604/605 mid-run); without a product list only the delivery rule applies.
-    const catalog = this.deps.catalogs ? (await this.deps.catalogs.catalog(target, false)).catalog : null
-    const checked = checkAgainstCatalog({ ...plan.plan, orders }, catalog).plan
     const journal = this.deps.journal.get()
     const job = startJob(this.deps.events, 'staging', orders.length)
     let staged
@@ -77,7 +73,7 @@ export class RunControl {
         read: { meta: session.read.meta, table: plan.table },
         mapping: session.mapping,
         auto: null,
-        plan: checked
+        plan: { ...plan.plan, orders }
       }
       // Orders created before were left out above, by the same journal's records minus the ones
       // undo deleted from the shop since (the journal's own duplicate check does not know about

@@ -13,8 +13,8 @@ export const SANDBOX_SECRET = SANDBOX_DEFAULT_SECRET
 export class SandboxHost {
   private starting: Promise<Sandbox> | null = null
 
-  /** products: when set, the sandbox shop sells only these (any other good answers 604), so a
-   * refused order can be tried out on purpose. */
+  /** products: when set, the sandbox shop sells only these (any other good answers 604) and
+   * GetAllGoods lists them (with titles, prices and types when given). */
   constructor(
     private readonly journalPath: string,
     private readonly products?: ReadonlyArray<string | SandboxProduct>

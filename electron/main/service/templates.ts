@@ -9,7 +9,9 @@ const TemplateSchema = z.object({
   name: z.string().min(1),
   headers: z.array(z.string()),
   mapping: MappingSchema,
-  savedAt: z.number()
+  savedAt: z.number(),
+  /** The Products step's choices: a sheet's product value -> the shop's good_name. (Added; optional.) */
+  products: z.record(z.string(), z.string()).optional()
 })
 export type Template = z.infer<typeof TemplateSchema>
 
@@ -33,6 +35,17 @@ export class TemplateStore {
     const name = template.name.trim()
     const others = this.list().filter((t) => t.name.trim().toLowerCase() !== name.toLowerCase())
     writeJsonFile(this.path, { version: 1, templates: [...others, { ...template, name }] })
+  }
+
+  /** Stores a product choice in the named template (value -> good_name; null forgets it). */
+  setProductChoice(name: string, value: string, product: string | null): void {
+    const all = this.list()
+    const template = all.find((t) => t.name === name)
+    if (!template) return
+    const products = { ...template.products }
+    if (product === null) delete products[value]
+    else products[value] = product
+    writeJsonFile(this.path, { version: 1, templates: all.map((t) => (t === template ? { ...t, products } : t)) })
   }
 
   /** The newest template saved for exactly these headers (same names, any order). */

@@ -71,9 +71,10 @@ function portFrom(args: readonly string[], env: string | undefined): number | nu
 }
 
 /** ORDERBATCH_SANDBOX_PRODUCTS="course-basic,ebook-start": the built-in sandbox sells only these,
- * so any other product is refused with 604, as a real shop does (for trying out failed orders).
- * A path to a .json or .csv catalog (as for "orderbatch sandbox --products") gives the products
- * with their titles, prices and types. */
+ * as a real shop does: GetAllGoods lists them, so the Products step checks the sheet against them
+ * and any other product is an error before sending (the sandbox would answer 604). A path to a
+ * .json or .csv catalog (as for "orderbatch sandbox --products") gives the products with their
+ * titles, prices and types. */
 function sandboxProducts(env: string | undefined): { sandboxProducts?: ReadonlyArray<string | SandboxProduct> } {
   if (env !== undefined && isCatalogFileName(env)) return { sandboxProducts: readCatalogFile(env.trim()) }
   const names = (env ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '')

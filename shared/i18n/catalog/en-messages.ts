@@ -36,6 +36,10 @@ export const enMessages = {
   'action.runs.export': 'export the results',
   'action.runs.undo': 'undo the run',
   'action.products.check': "check the products against the shop's list",
+  'action.catalog.get': "read the shop's product list",
+  'action.catalog.continueWithout': 'go on without the product check',
+  'action.products.list': 'match the products',
+  'action.products.choose': 'store the product choice',
 
   'op.noMapping': 'run {{runId}} has no saved mapping to read {{file}} with; pass one with --mapping m.json.',
   'op.missingColumns_one': "{{file}} lacks the column {{columns}} that the run's mapping reads. Headers seen: {{headers}}. Keep the exported headers as they are, or pass --mapping.",
@@ -91,6 +95,9 @@ export const enMessages = {
   'service.couldNotStart': 'sending could not start.',
   'service.waitInRun': 'The orders wait in run {{runId}}; resume it to send them. {{why}}',
   'service.templateName': 'Give the template a name.',
+  'service.catalogUnconfirmed': "The shop's product list could not be read ({{why}}), so products are not checked before sending. Open the Products step and choose to go on without the check, or try reading the list again.",
+  'service.catalogNoProducts': 'the shop answered 700 "no products"',
+  'service.noSuchProduct': 'The shop has no product "{{name}}" (its list was read {{time}}). Read the list again or pick another product.',
   'service.undoWhileSending': 'Run {{runId}} is still sending. Cancel it first, then undo it.',
 
   'usage.badArgs': '{{command}}: {{problem}}. Run "orderbatch help {{command}}".',

@@ -35,6 +35,10 @@ export const ruMessages = {
   'action.runs.export': 'выгрузить результаты',
   'action.runs.undo': 'отменить запуск',
   'action.products.check': 'сверить товары со списком магазина',
+  'action.catalog.get': 'прочитать список товаров магазина',
+  'action.catalog.continueWithout': 'продолжить без проверки товаров',
+  'action.products.list': 'сопоставить товары',
+  'action.products.choose': 'сохранить выбор товара',
 
   'op.noMapping': 'у запуска {{runId}} нет сохранённого сопоставления, чтобы прочитать {{file}}; передайте его через --mapping m.json.',
   'op.missingColumns_one': 'В {{file}} нет столбца {{columns}}, который читает сопоставление запуска. Найденные заголовки: {{headers}}. Оставьте заголовки выгрузки как есть или передайте --mapping.',
@@ -98,6 +102,9 @@ export const ruMessages = {
   'service.couldNotStart': 'отправку не удалось начать.',
   'service.waitInRun': 'Заказы ждут в запуске {{runId}}; продолжите его, чтобы отправить их. {{why}}',
   'service.templateName': 'Дайте шаблону имя.',
+  'service.catalogUnconfirmed': 'Список товаров магазина не удалось прочитать ({{why}}), поэтому товары не проверяются перед отправкой. Откройте шаг «Товары» и выберите продолжить без проверки или попробуйте прочитать список снова.',
+  'service.catalogNoProducts': 'магазин ответил 700 «нет товаров»',
+  'service.noSuchProduct': 'В магазине нет товара «{{name}}» (список прочитан {{time}}). Прочитайте список снова или выберите другой товар.',
   'service.undoWhileSending': 'Запуск {{runId}} ещё отправляет заказы. Сначала остановите его (отмена запуска), затем отменяйте созданные заказы.',
 
   'usage.badArgs': '{{command}}: {{problem}}. Справка: «orderbatch help {{command}}».',

@@ -75,6 +75,10 @@ describe('connection', () => {
 
     const session = await app.ok('sheet.load', { name: 'orders.csv', bytes: sampleBytes() })
     await app.ok('rows.exclude', { sessionId: session.sessionId, rows: Array.from({ length: 25 }, (_, i) => i + 7), excluded: true })
+    // This shop has no products (GetAllGoods answers 700): sending waits for the user's go-ahead.
+    expect(await app.ok('catalog.get', { refresh: false })).toMatchObject({ state: 'unavailable', noProducts: true, confirmed: false })
+    expect(await app.call('run.start', { sessionId: session.sessionId, rate: 100, concurrency: 1 })).toMatchObject({ ok: false, error: { code: 'catalog-unconfirmed' } })
+    expect(await app.ok('catalog.continueWithout', {})).toMatchObject({ state: 'unavailable', confirmed: true })
     shop.injectFaults(['http500-after'])
     const { runId, staged } = await app.ok('run.start', { sessionId: session.sessionId, rate: 100, concurrency: 1 })
     expect(staged).toBe(4) // rows 2, 3, 5, 6: row 4 has the bad e-mail, 7-31 are excluded

@@ -11,8 +11,10 @@ let other: Sandbox
 let app: TestApp
 
 beforeAll(async () => {
-  shop = await startSandbox({ account: 'myshop', secret: KEY })
-  other = await startSandbox({ account: 'othershop', secret: KEY })
+  // Both shops sell what the sample orders (their product lists are read before a run).
+  const products = ['course-basic', 'course-pro', 'ebook-start', 'webinar-pass', 'consult-60']
+  shop = await startSandbox({ account: 'myshop', secret: KEY, products })
+  other = await startSandbox({ account: 'othershop', secret: KEY, products })
   app = await startTestApp()
 })
 

@@ -3,27 +3,39 @@
 import Papa from 'papaparse'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
+import { sandboxShopPath } from '../../../electron/main/ops/paths'
+import { startSandbox, type Sandbox } from '../../../electron/main/sandbox/sandbox'
 import { removeDir, sampleBytes, sandboxShopOrders, startTestApp, waitForRunEnd, type TestApp } from './helpers'
 
-// An order with an address is a delivery order: without a city the shop would answer 605, so the
-// app's check before sending (the same rule as the sandbox's) makes it an error, never sent.
-const NO_CITY_ROWS = [2, 3]
+// The shop still sold "gift-card" when its product list was read; by the time the orders go out
+// it no longer does, so it answers 604 for rows 2 and 3 (the check before sending cannot know).
+const GIFT_ROWS = [2, 3]
+const KEY = 'shop-key-failed-orders'
+const PRODUCTS = ['course-basic', 'course-pro', 'ebook-start', 'webinar-pass', 'consult-60']
 let app: TestApp
+let shop: Sandbox
 let runId: number
-let cityColumn: number
+let productColumn: number
 
 beforeAll(async () => {
   app = await startTestApp()
+  const before = await startSandbox({ account: 'myshop', secret: KEY, products: [...PRODUCTS, 'gift-card'] })
+  await app.ok('connection.set', { login: 'myshop', domain: before.baseUrl, apiKey: KEY })
+  expect(await app.ok('catalog.get', { refresh: false })).toMatchObject({ state: 'ready', products: 6 })
   const session = await app.ok('sheet.load', { name: 'orders.csv', bytes: sampleBytes() })
-  cityColumn = session.headers.indexOf('City')
+  productColumn = session.headers.indexOf('Product')
   await app.ok('rows.edit', { sessionId: session.sessionId, row: 4, column: session.headers.indexOf('Email'), value: 'maria.ivanova@example.ru' })
-  for (const row of NO_CITY_ROWS) await app.ok('rows.edit', { sessionId: session.sessionId, row, column: cityColumn, value: '' })
+  for (const row of GIFT_ROWS) await app.ok('rows.edit', { sessionId: session.sessionId, row, column: productColumn, value: 'gift-card' })
+  // The same shop (same address), without the gift card now; its orders kept where the helpers look.
+  await before.close()
+  shop = await startSandbox({ account: 'myshop', secret: KEY, port: before.port, products: PRODUCTS, ledgerPath: sandboxShopPath(app.journalPath) })
   runId = (await app.ok('run.start', { sessionId: session.sessionId, rate: 100, concurrency: 4 })).runId
   await waitForRunEnd(app, runId)
 })
 
 afterAll(async () => {
   await app.close()
+  await shop.close()
   removeDir(app.dir)
 })
 
@@ -32,11 +44,10 @@ describe('failed orders', () => {
     const failed = await app.ok('runs.orders', { runId, states: ['failed'], offset: 0, limit: 10 })
     expect(failed.total).toBe(2)
     expect(failed.orders.map((o) => o.rows)).toEqual([[2], [3]])
-    expect(failed.orders[0]).toMatchObject({ state: 'failed', errorCode: 'row-errors', editable: true })
-    expect(failed.orders[0]?.errorText).toContain('bill_city')
-    expect(failed.orders[0]?.sheet?.headers[cityColumn]).toBe('City')
+    expect(failed.orders[0]).toMatchObject({ state: 'failed', errorCode: 604, editable: true })
+    expect(failed.orders[0]?.sheet?.headers[productColumn]).toBe('Product')
     expect(failed.orders[0]?.sheet?.rows[0]).toMatchObject({ row: 2 })
-    expect(failed.orders[0]?.sheet?.rows[0]?.cells[cityColumn]).toBe('')
+    expect(failed.orders[0]?.sheet?.rows[0]?.cells[productColumn]).toBe('gift-card')
   })
 
   it('keeps an order failed when the correction is still wrong, and says why', async () => {
@@ -49,7 +60,7 @@ describe('failed orders', () => {
   })
 
   it('corrects one order in place, requeues it and sends it on resume', async () => {
-    const answer = await app.ok('runs.editFailed', { runId, ordinal: 1, cells: { [`2:${cityColumn}`]: 'Moscow' } })
+    const answer = await app.ok('runs.editFailed', { runId, ordinal: 1, cells: { [`2:${productColumn}`]: 'course-basic' } })
     expect(answer.issues.filter((i) => i.severity === 'error')).toEqual([])
     expect(answer.order.state).toBe('pending')
     const [run] = await app.ok('runs.list', {})
@@ -66,8 +77,8 @@ describe('failed orders', () => {
     const parsed = Papa.parse<string[]>(new TextDecoder().decode(exported.bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true })
     const [headers, ...rows] = parsed.data
     expect(rows).toHaveLength(1)
-    const city = headers?.indexOf('City') ?? -1
-    for (const row of rows) row[city] = 'Moscow'
+    const product = headers?.indexOf('Product') ?? -1
+    for (const row of rows) row[product] = 'course-basic'
     const fixed = new TextEncoder().encode(Papa.unparse([headers ?? [], ...rows]))
     const outcome = await app.ok('runs.retryFailed', { runId, fixedFile: { name: 'fixed.csv', bytes: fixed } })
     expect(outcome).toMatchObject({ requeued: 1, stillInvalid: 0 })

@@ -10,10 +10,10 @@ import { useAction } from '../../lib/use-action'
 import { TID } from '../../test-ids'
 
 const MATCH_WORDS = {
-  name: 'products.match.name',
-  title: 'products.match.title',
-  close: 'products.match.close',
-  none: 'products.match.none'
+  name: 'productsPanel.match.name',
+  title: 'productsPanel.match.title',
+  close: 'productsPanel.match.close',
+  none: 'productsPanel.match.none'
 } as const
 
 export function ProductsPanel({ sessionId, revision }: { sessionId: string; revision: number }) {
@@ -36,13 +36,13 @@ export function ProductsPanel({ sessionId, revision }: { sessionId: string; revi
 
   return (
     <section className="card" aria-labelledby="products-title" data-testid={TID.map.products}>
-      <h2 id="products-title">{t('products.title')}</h2>
-      <p className="hint">{t('products.hint')}</p>
+      <h2 id="products-title">{t('productsPanel.title')}</h2>
+      <p className="hint">{t('productsPanel.hint')}</p>
       <div className="inline-controls">
         <button type="button" data-testid={TID.map.productsCheck} disabled={action.busy} onClick={() => void run(check !== null)}>
-          {check === null ? t('products.check') : t('products.refresh')}
+          {check === null ? t('productsPanel.check') : t('productsPanel.refresh')}
         </button>
-        {check?.fetchedAt != null && <span className="note">{t('products.fetchedAt', { time: f.clock(check.fetchedAt), count: check.shopProducts })}</span>}
+        {check?.fetchedAt != null && <span className="note">{t('productsPanel.fetchedAt', { time: f.clock(check.fetchedAt), count: check.shopProducts })}</span>}
       </div>
       <ErrorMessage message={action.error} />
       {check && <CheckResult check={check} />}
@@ -52,23 +52,23 @@ export function ProductsPanel({ sessionId, revision }: { sessionId: string; revi
 
 function CheckResult({ check }: { check: ProductsCheck }) {
   const t = useT()
-  if (check.source === 'none' && check.sandbox && check.reason === null) return <p className="note" data-testid={TID.map.productsNote}>{t('products.sandboxAny')}</p>
+  if (check.source === 'none' && check.sandbox && check.reason === null) return <p className="note" data-testid={TID.map.productsNote}>{t('productsPanel.sandboxAny')}</p>
   return (
     <>
       {check.reason !== null && (
         <p className="note" role="status" data-testid={TID.map.productsNote}>
-          {check.source === 'cache' ? t('products.usingCache', { reason: check.reason }) : t('products.noList', { reason: check.reason })}
+          {check.source === 'cache' ? t('productsPanel.usingCache', { reason: check.reason }) : t('productsPanel.noList', { reason: check.reason })}
         </p>
       )}
-      {check.unknownOrders > 0 && <p className="error-text" data-testid={TID.map.productsUnknown}>{t('products.unknownOrders', { count: check.unknownOrders })}</p>}
+      {check.unknownOrders > 0 && <p className="error-text" data-testid={TID.map.productsUnknown}>{t('productsPanel.unknownOrders', { count: check.unknownOrders })}</p>}
       {check.products.length > 0 && check.source !== 'none' && (
         <table className="products-table" data-testid={TID.map.productsTable}>
           <thead>
             <tr>
-              <th scope="col">{t('products.col.value')}</th>
-              <th scope="col">{t('products.col.orders')}</th>
-              <th scope="col">{t('products.col.shop')}</th>
-              <th scope="col">{t('products.col.price')}</th>
+              <th scope="col">{t('productsPanel.col.value')}</th>
+              <th scope="col">{t('productsPanel.col.orders')}</th>
+              <th scope="col">{t('productsPanel.col.shop')}</th>
+              <th scope="col">{t('productsPanel.col.price')}</th>
             </tr>
           </thead>
           <tbody>
@@ -80,8 +80,8 @@ function CheckResult({ check }: { check: ProductsCheck }) {
                   {t(MATCH_WORDS[p.match], { name: p.product?.name ?? '', title: p.product?.title ?? '' })}
                 </td>
                 <td>
-                  {p.product?.price != null && p.otherPrices.length > 0 && t('products.priceDiffers', { shop: p.product.price, sheet: p.otherPrices.join(', ') })}
-                  {p.product?.price != null && p.withoutPrice > 0 && t('products.shopPrice', { price: p.product.price, count: p.withoutPrice })}
+                  {p.product?.price != null && p.otherPrices.length > 0 && t('productsPanel.priceDiffers', { shop: p.product.price, sheet: p.otherPrices.join(', ') })}
+                  {p.product?.price != null && p.withoutPrice > 0 && t('productsPanel.shopPrice', { price: p.product.price, count: p.withoutPrice })}
                 </td>
               </tr>
             ))}
