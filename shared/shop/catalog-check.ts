@@ -6,6 +6,7 @@
 import type { ImportPlan } from '../plan/import-plan'
 import type { Issue } from '../plan/issue'
 import { withStatus, type PlannedOrder } from '../plan/order'
+import { RowOrder } from '../plan/row-order'
 import { orderPlace } from '../plan/validate-order-issues'
 import { missingDeliveryFields } from './delivery-rule'
 import { matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
@@ -47,11 +48,14 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
   const orders: PlannedOrder[] = plan.orders.map((order) => {
     const own: Issue[] = []
     const kinds: ProductKind[] = []
-    let goods = order.goods
+    // An order of one row is read without keeping its values on it (RowOrder.readValues): asking
+    // order.goods would keep a copy of every order's values for as long as the plan lives.
+    const values = order instanceof RowOrder ? order.readValues() : order
+    let goods = values.goods
     if (catalog) {
       let renamed = false
       const seen = new Set<string>()
-      const next = order.goods.map((good, i) => {
+      const next = values.goods.map((good, i) => {
         const report = matchOf(good.good_name)
         if (!seen.has(good.good_name)) report.orders++
         seen.add(good.good_name)
@@ -79,7 +83,7 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
       })
       if (renamed) goods = next
     }
-    const missing = missingDeliveryFields(kinds, (key) => order.fields[key])
+    const missing = missingDeliveryFields(kinds, (key) => values.fields[key])
     if (missing.length > 0) {
       const why = kinds.includes('physical') ? 'a product of this order is shipped (physical in the shop\'s catalog)' : 'the order has a delivery address'
       own.push(
@@ -87,15 +91,15 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
       )
     }
     added.push(...own)
-    if (own.length === 0 && goods === order.goods) return order
+    if (own.length === 0 && goods === values.goods) return order
     // Named fields, not a spread: orders of one row read their values through getters.
     const checked: PlannedOrder = {
       index: order.index,
       key: order.key,
       rows: order.rows,
-      fields: order.fields,
+      fields: values.fields,
       goods,
-      fingerprint: goods === order.goods ? order.fingerprint : null,
+      fingerprint: goods === values.goods ? order.fingerprint : null,
       errors: order.errors + own.filter((i) => i.severity === 'error').length,
       warnings: order.warnings
     }

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { planImport, type PlannedOrder } from '#shared/plan/import-plan'
 import { RowOrder } from '#shared/plan/row-order'
+import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { NOW, col, constant, good, mapping, sheet } from './helpers'
 
 const HEADERS = ['Order', 'Email', 'Name', 'Created', 'Product', 'Price', 'Medium', 'Source']
@@ -72,5 +73,24 @@ describe('orders of one row', () => {
     order.fields = { ...order.fields, bill_tag: 'changed' }
     expect(order.fields.bill_tag).toBe('changed')
     expect(order.rows).toBe(order.rows)
+  })
+
+  it('read their rows and values for a dry run without keeping a copy on the order', () => {
+    // As the dry run has it: checked for delivery data without a catalog, the same orders back.
+    const planned = planImport(sheet(HEADERS, ROWS), MAPPING, { now: NOW })
+    const plan = checkAgainstCatalog(planned, null).plan
+    expect(plan.orders[0]).toBe(planned.orders[0])
+    // Order 1 has no problem, so nothing asked for its rows while planning.
+    const order = plan.orders[0] as RowOrder
+    const rows = order.readRows()
+    expect(rows).toEqual([2])
+    // Nothing is kept: each call makes its own (young, short-lived) array and values.
+    expect(order.readRows()).not.toBe(rows)
+    expect(order.readValues()).not.toBe(order.readValues())
+    const { fields, goods } = order.readValues()
+    expect({ fields, goods }).toEqual({ fields: order.fields, goods: order.goods })
+    // Rows set on the order (or kept by asking for them) are the ones read.
+    order.rows = [2, 9]
+    expect(order.readRows()).toBe(order.rows)
   })
 })

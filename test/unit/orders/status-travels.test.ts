@@ -15,7 +15,7 @@ function paidBacklogOrder(): PlannedOrder {
     key: 'A-1',
     rows: [4],
     fields: { bill_email: 'anna@example.ru', bill_first_name: 'Anna', bill_created: '1700000000' },
-    goods: [{ good_name: 'course', good_sum: '100.00' }],
+    goods: [{ good_name: 'course', good_sum: '100.00', row: 4 }],
     fingerprint: null,
     errors: 0,
     warnings: 0,

@@ -18,7 +18,7 @@ const CHUNK = 1 << 20
  * `body` is a signed body: urlencoded keys and values, = & and a hex hash, so it holds only
  * A-Z a-z 0-9 - . _ + % & = and nothing JSON would escape (the tests check this against
  * JSON.stringify). */
-export function requestLine(order: Pick<PlannedOrder, 'index' | 'rows'>, body: string): string {
+export function requestLine(order: Pick<PlannedOrder, 'index'> & { rows: readonly number[] }, body: string): string {
   return `{"order":${order.index},"rows":[${order.rows.join(',')}],"body":"${body}"}\n`
 }
 
@@ -29,11 +29,16 @@ function valuesOf(order: PlannedOrder): Pick<OrderDraft, 'fields' | 'goods' | 'b
   return order.backlogNoCancel === true ? { ...values, backlogNoCancel: true } : values
 }
 
+/** An order's sheet rows; a one-row order's are read without being kept on it. */
+function rowsOf(order: PlannedOrder): Pick<PlannedOrder, 'index'> & { rows: readonly number[] } {
+  return order instanceof RowOrder ? { index: order.index, rows: order.readRows() } : order
+}
+
 async function writeRequests(stream: WriteStream, orders: readonly PlannedOrder[], login: string, secret: string): Promise<void> {
   let chunk = ''
   for (const order of orders) {
     if (order.errors !== 0) continue
-    chunk += requestLine(order, signedOrderBody(valuesOf(order), login, secret))
+    chunk += requestLine(rowsOf(order), signedOrderBody(valuesOf(order), login, secret))
     if (chunk.length >= CHUNK) {
       if (!stream.write(chunk)) await once(stream, 'drain')
       chunk = ''
