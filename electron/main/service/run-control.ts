@@ -149,7 +149,7 @@ export class RunControl {
     if (run.status === 'finished') throw new ServiceError('invalid-state', msg('service.alreadyFinished', { runId }))
     if (run.status !== 'cancelled') {
       const left = journal.runCounts(runId).pending
-      journal.setRunStatus(runId, 'cancelled', `Cancelled; ${left} ${left === 1 ? 'order was' : 'orders were'} not sent.`)
+      journal.setRunStatus(runId, 'cancelled', msg('runNote.cancelled', { count: left }))
     }
     return this.summary(runId)
   }

@@ -7,7 +7,7 @@ import { readRunInfo } from '../journal'
 import { runStatus, totalOf } from '../ops/run-status'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
-import { englishOf, msg, type Message } from '#shared/i18n/message'
+import { englishOf, msg, storedNote, type Message } from '#shared/i18n/message'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
   const status = runStatus(journal, run)
@@ -21,7 +21,7 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     total: totalOf(counts),
     login: run.settings.login,
     apiBase: run.settings.apiBase,
-    note: run.note,
+    note: run.note === null ? null : storedNote(run.note),
     rate: run.settings.rate,
     concurrency: run.settings.concurrency,
     sandbox: status.sandbox,

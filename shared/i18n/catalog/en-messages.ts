@@ -107,6 +107,18 @@ export const enMessages = {
   'service.noOrderInFile_other': 'There is no order {{index}} in {{file}}: it has {{count}} orders with this mapping.',
   'service.fileClosed': 'This file is no longer open (it was closed, or Orderbatch restarted). Load it again.',
 
+  'runNote.resume': 'Resume to send: {{why}}.',
+  'runNote.why.failedAgain': 'failed orders wait to be sent again',
+  'runNote.why.foundMissing': 'an order the user found missing from the shop waits to be sent',
+  'runNote.why.statuses': 'statuses wait to be sent again',
+  'runNote.why.corrected': 'a corrected order waits to be sent',
+  'runNote.cancelled_one': 'Cancelled; {{count}} order was not sent.',
+  'runNote.cancelled_other': 'Cancelled; {{count}} orders were not sent.',
+  'runNote.stale': 'Orderbatch stopped while this run was sending; resume it to continue (unclear orders are checked in the shop first).',
+  'runNote.undo_one': 'undo: {{done}} of {{count}} created order deleted from the shop{{failed}}',
+  'runNote.undo_other': 'undo: {{done}} of {{count}} created orders deleted from the shop{{failed}}',
+  'runNote.undoFailed': ', {{count}} not deleted',
+
   'usage.badArgs': '{{command}}: {{problem}}. Run "orderbatch help {{command}}".',
   'usage.unknownOption': "Unknown option '{{option}}'",
   'usage.valueMissing': "Option '{{option}}' argument missing",
