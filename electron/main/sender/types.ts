@@ -1,6 +1,7 @@
 // The sender's public types (re-exported by send-run.ts).
 import type { ApiClient } from '../api/api-client'
 import type { Journal, OrderState } from '../journal'
+import type { Message } from '#shared/i18n/message'
 import type { SendProgressEvent } from '#shared/ipc/contract'
 import type { BackoffPolicy } from './backoff'
 import type { Clock } from './clock'
@@ -54,15 +55,18 @@ export type SendEvent =
   | { kind: 'retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
   | { kind: 'backoff'; code: number; text: string; delayMs: number; rate: number }
   | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string }
-  | { kind: 'stop'; message: string }
+  /** `message`: English; `said`: the same as a message, for the reader's language. */
+  | { kind: 'stop'; message: string; said?: Message }
   | StatusEvent
 
 export interface SendResult {
   runId: number
   outcome: 'finished' | 'stopped' | 'cancelled'
   counts: Record<OrderState, number>
-  /** One plain sentence. */
+  /** One plain sentence, in English. */
   message: string
+  /** The same sentence as a message, for the reader's language. */
+  said: Message
 }
 
 export interface RunHandle {

@@ -226,7 +226,7 @@ export class RunControl {
           if (last !== null && result.counts.sending > 0) {
             events.emit('run.progress', { ...last, counts: countsAsShown(result.counts, false), inFlight: 0, etaSeconds: null })
           }
-          events.emit('run.log', { runId, at: now(), kind: result.outcome, ordinal: null, text: result.message })
+          events.emit('run.log', { runId, at: now(), kind: result.outcome, ordinal: null, text: result.message, key: result.said.key, params: result.said.params ?? {} })
           return result
         },
         (): null => {

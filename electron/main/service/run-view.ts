@@ -104,7 +104,7 @@ export function sendLogMessage(event: SendEvent): Message {
       if (event.result === 'absent') return msg('log.absent', { ordinal: event.ordinal, note: event.note })
       return msg('log.undecided', { ordinal: event.ordinal, note: event.note })
     case 'stop':
-      return msg('error.asIs', { text: event.message })
+      return event.said ?? msg('error.asIs', { text: event.message })
     case 'status-done':
       return msg(event.already ? 'log.statusAlready' : 'log.statusDone', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status) })
     case 'status-failed':
