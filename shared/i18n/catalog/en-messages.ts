@@ -339,6 +339,17 @@ export const enMessages = {
   'ipc.theRequest': 'the request',
   'ipc.refusedInput': 'The request {{channel}} was refused: {{field}} is not valid ({{problem}}).',
 
+  'web.onlyLoopback': 'This address is only served as http://127.0.0.1 on this computer.',
+  'web.otherSite': 'Requests from other sites are refused.',
+  'web.badTokenOpen': 'The access token is missing or wrong. Open Orderbatch with the address it printed at start.',
+  'web.badToken': 'The access token is missing or wrong.',
+  'web.invalidChannel': '"{{channel}}" is not something Orderbatch can do.',
+  'web.notJson': 'The request {{channel}} is not valid JSON.',
+  'web.eventsGet': 'Events are read with GET.',
+  'web.internal': 'Orderbatch could not answer this request. Reload the page and try again.',
+  'web.tooLarge': 'The request is larger than {{size}} MB. Files up to {{files}} MB can be loaded.',
+  'web.notOurPage': 'This page is not part of Orderbatch and may not use it.',
+
   'error.appearanceNotSaved': 'The appearance setting could not be saved.',
 
   'journal.otherDatabase': 'The file {{path}} is a database of some other program, not an Orderbatch journal. It was left untouched. Pass a different --journal.',

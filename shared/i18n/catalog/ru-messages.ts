@@ -376,6 +376,17 @@ export const ruMessages = {
   'ipc.theRequest': 'запроса',
   'ipc.refusedInput': 'Запрос {{channel}} отклонён: значение {{field}} неверно ({{problem}}).',
 
+  'web.onlyLoopback': 'Этот адрес обслуживается только как http://127.0.0.1 на этом компьютере.',
+  'web.otherSite': 'Запросы с других сайтов отклоняются.',
+  'web.badTokenOpen': 'Ключ доступа не указан или неверен. Откройте Orderbatch по адресу, который он вывел при запуске.',
+  'web.badToken': 'Ключ доступа не указан или неверен.',
+  'web.invalidChannel': '«{{channel}}» — не то, что умеет Orderbatch.',
+  'web.notJson': 'Запрос {{channel}} — не правильный JSON.',
+  'web.eventsGet': 'События читаются запросом GET.',
+  'web.internal': 'Orderbatch не смог ответить на этот запрос. Обновите страницу и попробуйте ещё раз.',
+  'web.tooLarge': 'Запрос больше {{size}} МБ. Загружать можно файлы до {{files}} МБ.',
+  'web.notOurPage': 'Эта страница не относится к Orderbatch и не может им пользоваться.',
+
   'error.appearanceNotSaved': 'Настройку оформления не удалось сохранить.',
 
   'journal.otherDatabase': 'Файл {{path}} — база данных другой программы, а не журнал Orderbatch. Он не изменён. Укажите другой --journal.',
