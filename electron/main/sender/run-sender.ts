@@ -46,6 +46,7 @@ import { claimRun, releaseRun } from './run-registry'
 import { Semaphore } from './semaphore'
 import type { SendEvent, SenderDeps, SendOptions, SendProgress, SendResult } from './types'
 import { notSentEntry, verdictEntry } from './verdict-entry'
+import { verdictSaid } from './verdict-words'
 import { Wakeup } from './wakeup'
 import { StatusStepper, type StatusWork } from './status-step'
 
@@ -402,12 +403,12 @@ export class RunSender {
         this.governor.answered()
         this.record(verdictEntry(ids, verdict, outcome, this.journalNow()), () => {
           this.progress.completed()
-          this.emit({ kind: 'failed', ...event, code: verdict.code, message: verdict.message })
+          this.emit({ kind: 'failed', ...event, code: verdict.code, message: verdict.message, said: verdictSaid(verdict, outcome) })
         })
         return
       case 'stop':
         this.governor.endNetworkTrouble()
-        this.requestStop(verdict.message)
+        this.requestStop(verdictSaid(verdict, outcome))
         this.record(verdictEntry(ids, verdict, outcome, this.journalNow()))
         return
       case 'backoff': {

@@ -50,7 +50,8 @@ export type SendProgress = SendProgressEvent
 
 export type SendEvent =
   | { kind: 'created'; orderId: number; ordinal: number; billId: number; existed: boolean }
-  | { kind: 'failed'; orderId: number; ordinal: number; code: number | string | null; message: string }
+  /** `message`: English, as the journal keeps it; `said`: the same for the reader's language. */
+  | { kind: 'failed'; orderId: number; ordinal: number; code: number | string | null; message: string; said?: Message }
   | { kind: 'unknown'; orderId: number; ordinal: number; reason: string }
   | { kind: 'retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
   | { kind: 'backoff'; code: number; text: string; delayMs: number; rate: number }

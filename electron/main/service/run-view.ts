@@ -92,7 +92,7 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'created':
       return msg(event.existed ? 'log.existed' : 'log.created', { ordinal: event.ordinal, bill: event.billId })
     case 'failed':
-      return msg('log.failed', { ordinal: event.ordinal, message: event.message })
+      return msg('log.failed', { ordinal: event.ordinal, message: event.said ?? event.message })
     case 'unknown':
       return msg('log.unknown', { ordinal: event.ordinal, reason: trimDot(event.reason) })
     case 'retry':

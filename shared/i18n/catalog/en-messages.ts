@@ -142,6 +142,10 @@ export const enMessages = {
   'sendEnd.noRun': 'There is no run {{runId}} in the journal {{path}}; list the runs and pick one of them.',
   'sendEnd.cancelled': 'Run {{runId}} was cancelled for good and cannot be sent again; start a new import instead.',
 
+  'verdict.answered': 'The API answered "{{text}}" (code {{code}}). {{advice}}{{hint}}',
+  'verdict.names': ' The API names: {{names}}.',
+  'verdict.unrecognized': 'The API answered "{{text}}" (code {{code}}), a code Orderbatch does not know. The order was not created; read the API\'s text, fix the row if it points at its data, then send it again.',
+
   'usage.badArgs': '{{command}}: {{problem}}. Run "orderbatch help {{command}}".',
   'usage.unknownOption': "Unknown option '{{option}}'",
   'usage.valueMissing': "Option '{{option}}' argument missing",

@@ -167,6 +167,10 @@ export const ruMessages = {
   'sendEnd.noRun': 'В журнале {{path}} нет запуска {{runId}}; выведите список запусков и выберите один из них.',
   'sendEnd.cancelled': 'Запуск {{runId}} отменён окончательно, его нельзя отправить снова; начните новый импорт.',
 
+  'verdict.answered': 'API ответил «{{text}}» (код {{code}}). {{advice}}{{hint}}',
+  'verdict.names': ' API называет: {{names}}.',
+  'verdict.unrecognized': 'API ответил «{{text}}» (код {{code}}) — этот код Orderbatch не знает. Заказ не создан; прочитайте текст API, исправьте строку, если он указывает на её данные, и отправьте заказ снова.',
+
   'usage.badArgs': '{{command}}: {{problem}}. Справка: «orderbatch help {{command}}».',
   'usage.unknownOption': 'неизвестный флаг «{{option}}»',
   'usage.valueMissing': 'у флага «{{option}}» нет значения',

@@ -5,6 +5,7 @@ import type { SendEvent } from '../../sender/send-run'
 import type { Translate } from '#shared/i18n/translate'
 import { describeRows } from '../../ops/describe-rows'
 import { ENGLISH } from '../lang'
+import { renderMessage } from '#shared/i18n/message'
 
 export interface EventContext {
   runId: number
@@ -20,7 +21,7 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
     case 'created':
       return event.existed ? t('cli.event.existed', { order: order(event.orderId, event.ordinal), bill: event.billId }) : null
     case 'failed':
-      return t('cli.event.failed', { order: order(event.orderId, event.ordinal), code: codeText(event.code), message: event.message })
+      return t('cli.event.failed', { order: order(event.orderId, event.ordinal), code: codeText(event.code), message: event.said ? renderMessage(t, event.said) : event.message })
     case 'unknown':
       return t('cli.event.unknown', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reason) })
     case 'retry':
