@@ -513,7 +513,8 @@ export class RunSender {
       ordinal: order.ordinal,
       result: found.result,
       ...(found.result === 'created' ? { billId: found.billId } : {}),
-      note: found.note
+      note: found.note,
+      ...(found.said ? { said: found.said } : {})
     })
     this.progress.update()
   }

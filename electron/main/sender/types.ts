@@ -55,7 +55,7 @@ export type SendEvent =
   | { kind: 'unknown'; orderId: number; ordinal: number; reason: string }
   | { kind: 'retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
   | { kind: 'backoff'; code: number; text: string; delayMs: number; rate: number }
-  | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string }
+  | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string; said?: Message }
   /** `message`: English; `said`: the same as a message, for the reader's language. */
   | { kind: 'stop'; message: string; said?: Message }
   | StatusEvent

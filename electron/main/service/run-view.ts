@@ -100,9 +100,9 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'backoff':
       return msg('log.backoff', { text: event.text, code: event.code, delay: seconds(event.delayMs), rate: event.rate })
     case 'reconciled':
-      if (event.result === 'created') return msg('log.found', { ordinal: event.ordinal, bill: event.billId ?? '?', note: event.note })
-      if (event.result === 'absent') return msg('log.absent', { ordinal: event.ordinal, note: event.note })
-      return msg('log.undecided', { ordinal: event.ordinal, note: event.note })
+      if (event.result === 'created') return msg('log.found', { ordinal: event.ordinal, bill: event.billId ?? '?', note: event.said ?? event.note })
+      if (event.result === 'absent') return msg('log.absent', { ordinal: event.ordinal, note: event.said ?? event.note })
+      return msg('log.undecided', { ordinal: event.ordinal, note: event.said ?? event.note })
     case 'stop':
       return event.said ?? msg('error.asIs', { text: event.message })
     case 'status-done':

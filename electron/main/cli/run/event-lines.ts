@@ -47,9 +47,10 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
 }
 
 function reconciledLine(event: Extract<SendEvent, { kind: 'reconciled' }>, who: string, ctx: EventContext, t: Translate): string {
-  if (event.result === 'created') return t('cli.event.found', { order: who, bill: event.billId ?? '?', note: event.note }).trim()
-  if (event.result === 'absent') return t('cli.event.absent', { order: who, note: event.note }).trim()
-  return t('cli.event.unclear', { order: who, note: trimDot(event.note), run: ctx.runId, ordinal: event.ordinal, hint: ctx.hint })
+  const note = event.said ? renderMessage(t, event.said) : event.note
+  if (event.result === 'created') return t('cli.event.found', { order: who, bill: event.billId ?? '?', note }).trim()
+  if (event.result === 'absent') return t('cli.event.absent', { order: who, note }).trim()
+  return t('cli.event.unclear', { order: who, note: trimDot(note), run: ctx.runId, ordinal: event.ordinal, hint: ctx.hint })
 }
 
 function statusWord(status: string, t: Translate): string {
