@@ -64,3 +64,23 @@ export function keyedText(t: Translate, value: { message: string; key?: string |
   if (value.key !== undefined && isCatalogKey(value.key)) return renderMessage(t, value.params ? { key: value.key, params: value.params } : { key: value.key })
   return value.message
 }
+
+/** A message as it is stored in the journal (a run's note): its key and values as JSON, worded
+ * when it is read, in the reader's language. */
+export function storedMessage(message: Message): string {
+  return JSON.stringify(message.params ? { key: message.key, params: message.params } : { key: message.key })
+}
+
+/** A stored note as a message: one stored by storedMessage, else (notes written before notes were
+ * keys, or by hand) its words as they are. */
+export function storedNote(note: string): Message {
+  if (note.startsWith('{"key":')) {
+    try {
+      const parsed: unknown = JSON.parse(note)
+      if (isMessage(parsed)) return parsed
+    } catch {
+      // plain words that happen to start like JSON
+    }
+  }
+  return msg('error.asIs', { text: note })
+}

@@ -145,7 +145,8 @@ export interface RunSummary {
   total: number
   login: string
   apiBase: string
-  note: string | null
+  /** The run's note (why it is paused, what undo did), worded by each front-end. */
+  note: Message | null
   /** The run's configured pace as stored with it (requests per second, requests at once), so a
    * screen showing a resumed run shows its pace, not the defaults. (Added; optional.) */
   rate?: number

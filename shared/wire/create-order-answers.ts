@@ -267,9 +267,13 @@ export function billIdOf(result: unknown): number | null {
 
 /** For 604 the API "returns the product's ID" somewhere in the answer: quote it when we see it. */
 function productHint(code: number, result: unknown): string {
-  if (code !== 604) return ''
-  const names = scalarsOf(result).slice(0, 5)
+  const names = productNames(code, result)
   return names.length > 0 ? ` The API names: ${names.join(', ')}.` : ''
+}
+
+/** What a 604 answer names (the products it did not know), as the API gave them. */
+export function productNames(code: number, result: unknown): string[] {
+  return code === 604 ? scalarsOf(result).slice(0, 5) : []
 }
 
 function scalarsOf(value: unknown): string[] {

@@ -260,6 +260,19 @@ describe('History in the user\'s language: what main says as a key and values', 
     expect((await screen.findByRole('alert')).textContent).toContain('Run 7 was cancelled for good; its orders cannot be sent again. Import the file again instead.')
   })
 
+  it("words the run's note (a key and values from the journal) in Russian, and a plain old note as it is", async () => {
+    const runs = [
+      runSummary({ runId: 9, status: 'paused', sourceName: 'march.xlsx', note: msg('runNote.resume', { why: msg('runNote.why.failedAgain') }) }),
+      runSummary({ runId: 7, note: msg('error.asIs', { text: 'retrying failed orders' }) })
+    ]
+    const { user } = setup({}, runs, { language: 'ru' })
+    const row = await screen.findByTestId(TID.history.run(9))
+    await user.click(within(row).getByRole('button', { name: 'Запуск №9' }))
+    expect((await screen.findByRole('heading', { name: /Запуск №9/ })).closest('section')?.textContent).toContain('Продолжите, чтобы отправить: непринятые заказы ждут повторной отправки.')
+    await user.click(within(await screen.findByTestId(TID.history.run(7))).getByRole('button', { name: 'Запуск №7' }))
+    expect((await screen.findByRole('heading', { name: /Запуск №7/ })).closest('section')?.textContent).toContain('retrying failed orders')
+  })
+
   it('words the result details of retry and undo in Russian, nested values included', async () => {
     const { user } = setup({}, RUNS, { language: 'ru' })
     const row = await screen.findByTestId(TID.history.run(7))

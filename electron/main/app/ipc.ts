@@ -4,6 +4,7 @@
 import type { IpcMainInvokeEvent } from 'electron'
 import { CHANNEL_NAMES, type IpcResult } from '#shared/ipc/contract'
 import { errorResult } from '#shared/ipc/wire'
+import { msg } from '#shared/i18n/message'
 import { callChannel } from '../service/dispatch'
 import type { AppService } from '../service/types'
 
@@ -29,7 +30,7 @@ export function registerIpc(
 ): () => void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(`${CHANNEL_PREFIX}${channel}`, async (event, input): Promise<IpcResult<unknown>> => {
-      if (!isTrustedSender(event)) return errorResult('forbidden', 'This page is not part of Orderbatch and may not use it.')
+      if (!isTrustedSender(event)) return errorResult('forbidden', msg('web.notOurPage'))
       return callChannel(service.handlers, channel, input)
     })
   }

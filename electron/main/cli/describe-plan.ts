@@ -12,14 +12,18 @@ import { limitedList, termName, termText } from './terminal-text'
 /** Column names a preview lists at most; the rest are counted. */
 export const MAX_LISTED_COLUMNS = 40
 
-const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', tsv: 'TSV', xlsx: 'Excel workbook (.xlsx)', xlsm: 'Excel workbook (.xlsm)', xls: 'Excel 97-2003 workbook (.xls)', ods: 'OpenDocument spreadsheet (.ods)' }
+const FORMATS = ['csv', 'tsv', 'xlsx', 'xlsm', 'xls', 'ods'] as const
+
+function formatName(format: string, t: Translate): string {
+  return (FORMATS as readonly string[]).includes(format) ? t(`cli.plan.format.${format as (typeof FORMATS)[number]}`) : format
+}
 
 export function describeSource(prepared: PreparedImport, t: Translate = ENGLISH): string[] {
   const { meta } = prepared.read
-  const lines = [`${termText(meta.file)}: ${FORMAT_NAMES[meta.format] ?? meta.format}`]
+  const lines = [t('cli.plan.fileFormat', { file: termText(meta.file), format: formatName(meta.format, t) })]
   if (meta.sheetNames.length > 1 || meta.format !== 'csv') {
     lines.push(t('cli.plan.sheet', { sheet: termName(meta.sheet), sheets: limitedList(meta.sheetNames, MAX_LISTED_COLUMNS) }))
-    if (meta.sheetReason) lines.push(`              read because ${termText(meta.sheetReason)}; others: ${limitedList(meta.sheetNames.filter((s) => s !== meta.sheet), MAX_LISTED_COLUMNS)} (choose one with --sheet)`)
+    if (meta.sheetReason) lines.push(t('cli.plan.sheetReason', { reason: termText(meta.sheetReason), others: limitedList(meta.sheetNames.filter((s) => s !== meta.sheet), MAX_LISTED_COLUMNS) }))
   }
   if (meta.encoding) lines.push(t('cli.plan.encoding', { value: meta.encoding.value, reason: meta.encoding.reason }))
   if (meta.delimiter) lines.push(t('cli.plan.delimiter', { value: showDelimiter(meta.delimiter.value, t), reason: meta.delimiter.reason }))
@@ -27,15 +31,15 @@ export function describeSource(prepared: PreparedImport, t: Translate = ENGLISH)
   return lines
 }
 
-function describeTransform(fm: FieldMapping): string {
-  const t = fm.transform
-  if (!t) return ''
+function describeTransform(fm: FieldMapping, t: Translate): string {
+  const tr = fm.transform
+  if (!tr) return ''
   const parts: string[] = []
-  if (t.namePart) parts.push(`${t.namePart === 'first' ? 'first name' : t.namePart === 'last' ? 'surname' : 'middle name'} of the full name${t.nameOrder === 'surname-first' ? ', surname first' : ''}`)
-  if (t.timeColumn) parts.push(`time from "${t.timeColumn.column}"`)
-  if (t.zoneColumn) parts.push(`zone from "${t.zoneColumn.column}"`)
-  if (t.dateOrder && t.dateOrder !== 'auto') parts.push(t.dateOrder === 'dmy' ? 'day first' : t.dateOrder === 'mdy' ? 'month first' : 'year first')
-  if (t.timeZone) parts.push(`in ${t.timeZone}`)
+  if (tr.namePart) parts.push(t(tr.nameOrder === 'surname-first' ? 'cli.plan.namePartSurnameFirst' : 'cli.plan.namePart', { part: t(`cli.plan.namePart.${tr.namePart}`) }))
+  if (tr.timeColumn) parts.push(t('cli.plan.timeFrom', { column: tr.timeColumn.column }))
+  if (tr.zoneColumn) parts.push(t('cli.plan.zoneFrom', { column: tr.zoneColumn.column }))
+  if (tr.dateOrder && tr.dateOrder !== 'auto') parts.push(t(`cli.plan.dateFirst.${tr.dateOrder}`))
+  if (tr.timeZone) parts.push(t('cli.plan.inZone', { zone: tr.timeZone }))
   return parts.length > 0 ? ` (${parts.join('; ')})` : ''
 }
 
@@ -57,27 +61,28 @@ export function describeMapping(prepared: PreparedImport, t: Translate = ENGLISH
   const { mapping, auto } = prepared
   const confidence = new Map((auto?.matches ?? []).map((m) => [`${m.field}|${m.column}`, m]))
   const lines = [auto ? t('cli.plan.mappingAuto') : t('cli.plan.mappingFile')]
-  if (auto?.source) lines.splice(0, 0, `Recognized: ${auto.source.name}`)
+  if (auto?.source) lines.splice(0, 0, t('cli.plan.recognized', { name: auto.source.name }))
   const guessed = new Set((mapping.guesses ?? []).map((g) => g.field))
   const row = (field: string, fm: FieldMapping) => {
     const source = fm.source
     const match = source.kind === 'column' ? confidence.get(`${field}|${source.column}`) : undefined
-    const score = guessed.has(field) ? '  (a guess: confirm it)' : match ? `  ${Math.round(match.confidence * 100)}% ${matchReasonText(match.why, t)}` : ''
-    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source, t)}${describeTransform(fm)}${score}`)
+    const score = guessed.has(field) ? t('cli.plan.guess') : match ? `  ${Math.round(match.confidence * 100)}% ${matchReasonText(match.why, t)}` : ''
+    lines.push(`  ${field.padEnd(26)} ← ${describeSourceRef(source, t)}${describeTransform(fm, t)}${score}`)
   }
   mapping.goods.forEach((good, i) => {
     row(`goods[${i}][good_name]`, good.name)
     if (good.sum && good.sum.source.kind !== 'none') row(`goods[${i}][good_sum]`, good.sum)
     if (good.quantity) {
-      const how = good.quantity.mode === 'multiply' ? 'one good at price x quantity' : 'the good repeated once per unit'
-      lines.push(`  ${`goods[${i}] quantity`.padEnd(26)} ← column "${good.quantity.column.column}": ${how} (the price is the ${good.quantity.price === 'line' ? 'line total' : 'unit price'})`)
+      const how = t(good.quantity.mode === 'multiply' ? 'cli.plan.quantityMultiply' : 'cli.plan.quantityRepeat')
+      const price = t(good.quantity.price === 'line' ? 'cli.plan.priceLine' : 'cli.plan.priceUnit')
+      lines.push(t('cli.plan.quantity', { label: t('cli.plan.quantityOf', { i }).padEnd(26), column: good.quantity.column.column, how, price }))
     }
   })
   for (const [field, fm] of Object.entries(mapping.fields)) if (fm && fm.source.kind !== 'none') row(field, fm)
-  if (mapping.groupBy) lines.push(`${t('cli.plan.groupedBy', { column: termName(mapping.groupBy.column) })}${guessed.has('groupBy') ? ' (a guess: confirm it)' : ''}`)
+  if (mapping.groupBy) lines.push(`${t('cli.plan.groupedBy', { column: termName(mapping.groupBy.column) })}${guessed.has('groupBy') ? t('cli.plan.guess') : ''}`)
   if (mapping.shipped) lines.push(t('cli.plan.shipped'))
-  lines.push(`  times without a zone are read as ${mapping.defaults.timeZone}`)
-  if (mapping.defaults.dateOrder !== 'auto') lines.push(`  dates are read ${mapping.defaults.dateOrder === 'dmy' ? 'day first' : mapping.defaults.dateOrder === 'mdy' ? 'month first' : 'year first'}`)
+  lines.push(t('cli.plan.timeZone', { zone: mapping.defaults.timeZone }))
+  if (mapping.defaults.dateOrder !== 'auto') lines.push(t('cli.plan.datesRead', { order: t(`cli.plan.dateFirst.${mapping.defaults.dateOrder}`) }))
   if (auto) for (const note of auto.notes) lines.push(t(`note.line.${note.level ?? 'info'}`, { text: termText(translateNote(note, t)) }))
   // A sheet may have thousands of columns: name the first ones and count the rest.
   if (auto && auto.unmatchedHeaders.length > 0) lines.push(t('cli.plan.unused', { columns: limitedList(auto.unmatchedHeaders, MAX_LISTED_COLUMNS) }))

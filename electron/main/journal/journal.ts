@@ -1,7 +1,7 @@
 // The journal: one SQLite file that is the durable queue and the audit trail of every import.
 // One process drives it at a time (SQLite's exclusive lock on the file, see lock.ts); every state
 // change is one flushed transaction, and none is made once the file at the path is not this one.
-import { msg } from '#shared/i18n/message'
+import { msg, type Message } from '#shared/i18n/message'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
@@ -162,7 +162,7 @@ export class Journal {
     return queries.runCounts(this.live(), runId)
   }
 
-  setRunStatus(runId: number, status: RunStatus, note?: string): RunRecord {
+  setRunStatus(runId: number, status: RunStatus, note?: string | Message): RunRecord {
     return runs.setRunStatus(this.live(), runId, status, note)
   }
 

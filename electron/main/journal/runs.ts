@@ -6,7 +6,7 @@ import type { RunRow } from './records'
 import { checkRunSettings } from './settings'
 import { CLOSED_RUN_STATUSES, RUN_STATUSES } from './types'
 import type { CreateRunInput, RunRecord, RunSettings, RunStatus } from './types'
-import { msg } from '#shared/i18n/message'
+import { msg, storedMessage, type Message } from '#shared/i18n/message'
 
 const SHA256_HEX = /^[0-9a-f]{64}$/
 
@@ -38,7 +38,9 @@ export function createRun(ctx: JournalContext, input: CreateRunInput): RunRecord
   })
 }
 
-export function setRunStatus(ctx: JournalContext, runId: number, status: RunStatus, note?: string): RunRecord {
+/** `note`: a message is stored as its key and values (storedMessage), worded when read. */
+export function setRunStatus(ctx: JournalContext, runId: number, status: RunStatus, given?: string | Message): RunRecord {
+  const note = given === undefined || typeof given === 'string' ? given : storedMessage(given)
   if (!RUN_STATUSES.includes(status)) {
     throw new JournalError('invalid-input', ctx.path, `'${String(status)}' is not a run status; use one of ${RUN_STATUSES.join(', ')}.`)
   }

@@ -4,7 +4,7 @@
 import { JournalStateError, type CorrectedOrder, type Journal, type OrderRecord, type RunRecord } from '../journal'
 import { ROW_ERRORS_CODE } from '../pipeline/stage-run'
 import { OpError } from './op-error'
-import { messageOf, type Message } from '#shared/i18n/message'
+import { messageOf, msg, type Message } from '#shared/i18n/message'
 
 export interface Requeue {
   order: OrderRecord
@@ -40,7 +40,7 @@ export function requeueOrders(journal: Journal, run: RunRecord, orders: readonly
       refused.push(messageOf(error))
     }
   }
-  if (requeued > 0) reopen(journal, run, 'failed orders wait to be sent again')
+  if (requeued > 0) reopen(journal, run, msg('runNote.why.failedAgain'))
   return { requeued, refused }
 }
 
@@ -56,13 +56,13 @@ export function resolveOrder(journal: Journal, run: RunRecord, ordinal: number, 
     decision.kind === 'created'
       ? journal.resolveCreated(order.id, { billId: decision.billId, by: 'user', note: note.created })
       : journal.resolveAbsent(order.id, { by: 'user', note: note.absent })
-  if (decision.kind === 'absent') reopen(journal, run, 'an order the user found missing from the shop waits to be sent')
+  if (decision.kind === 'absent') reopen(journal, run, msg('runNote.why.foundMissing'))
   return updated
 }
 
 /** A finished run with work again is paused, so it is resumed like any other. */
-export function reopen(journal: Journal, run: RunRecord, why: string): void {
+export function reopen(journal: Journal, run: RunRecord, why: Message): void {
   const current = journal.getRun(run.id) ?? run
   if (current.status !== 'finished') return
-  if (journal.runCounts(run.id).pending > 0) journal.setRunStatus(run.id, 'paused', `Resume to send: ${why}.`)
+  if (journal.runCounts(run.id).pending > 0) journal.setRunStatus(run.id, 'paused', msg('runNote.resume', { why }))
 }

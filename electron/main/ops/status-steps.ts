@@ -3,6 +3,7 @@
 // a run's statuses stand.
 import type { Journal, RunRecord, StatusStepRecord, StatusStepState } from '../journal'
 import { OpError } from './op-error'
+import { msg } from '#shared/i18n/message'
 
 export interface StatusStepSummary {
   /** Steps of created orders, per state. */
@@ -30,6 +31,6 @@ export function requeueStatusSteps(journal: Journal, run: RunRecord): number {
     queued++
   }
   const current = journal.getRun(run.id) ?? run
-  if (queued > 0 && current.status === 'finished') journal.setRunStatus(run.id, 'paused', 'Resume to send: statuses wait to be sent again.')
+  if (queued > 0 && current.status === 'finished') journal.setRunStatus(run.id, 'paused', msg('runNote.resume', { why: msg('runNote.why.statuses') }))
   return queued
 }

@@ -2,6 +2,7 @@
 // bills, getOrderDetails tells whether one of them is this order. Only a complete, readable set
 // of answers can prove anything; any doubt is 'undecided', never 'absent', because a wrong
 // 'absent' sends the order a second time.
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 import type { ApiClient } from '../api/api-client'
 import { parseBills, parseOrderDetails } from '../api/api-client'
 import type { BillGoods, OrderDetails } from '../api/api-client'
@@ -12,9 +13,9 @@ import type { ExpectedOrder } from './match-order'
 import { payloadFacts } from './payload-facts'
 
 export type ReconcileResult =
-  | { result: 'created'; billId: number; note: string }
-  | { result: 'absent'; note: string }
-  | { result: 'undecided'; note: string }
+  | { result: 'created'; billId: number; note: string; said?: Message }
+  | { result: 'absent'; note: string; said?: Message }
+  | { result: 'undecided'; note: string; said?: Message }
 
 /** Runs one API call; the sender passes one that paces calls with its own limits. */
 export type CallSlot = <T>(call: () => Promise<T>) => Promise<T>
@@ -38,22 +39,24 @@ const WIDE_CLOCK_SKEW_SECONDS = 14 * 24 * 3600
 const BILLS_NOT_FOUND = 400
 
 export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<ReconcileResult> {
-  const who = `order #${order.ordinal} of run ${order.runId}`
-  const undecided = (why: string): ReconcileResult => ({ result: 'undecided', note: `Could not tell whether ${who} is in the shop: ${why}` })
+  // `note`: English, as the journal keeps it; `said`: the same for the reader's language.
+  const who = msg('reconcile.who', { ordinal: order.ordinal, runId: order.runId })
+  const undecided = (why: Message): ReconcileResult => said('undecided', msg('reconcile.undecided', { who, why }))
+  const absent = (message: Message): ReconcileResult => said('absent', message)
   const email = order.email.trim()
-  if (email === '') return undecided('it has no email to look it up by.')
+  if (email === '') return undecided(msg('reconcile.noEmail'))
 
   const bills = await lookUp(deps, () => deps.client.getBills(email))
-  if (bills.kind !== 'answer') return undecided(`looking up the orders of ${email} failed (${bills.reason})`)
+  if (bills.kind !== 'answer') return undecided(msg('reconcile.lookupFailed', { email, reason: bills.reason }))
   if (bills.answer.errorCode === BILLS_NOT_FOUND && bills.answer.hashValid !== false) {
-    return { result: 'absent', note: `The shop has no order for ${email}, so ${who} was not created.` }
+    return absent(msg('reconcile.noneForEmail', { email, who }))
   }
-  if (bills.answer.errorCode !== 0) return undecided(`the shop answered the lookup of ${email} with ${codeText(bills.answer)}.`)
+  if (bills.answer.errorCode !== 0) return undecided(msg('reconcile.lookupAnswered', { email, code: codeText(bills.answer) }))
   let listed: BillGoods[]
   try {
     listed = parseBills(bills.answer.result)
   } catch (error) {
-    return undecided(`the list of orders for ${email} could not be read (${messageOf(error)}).`)
+    return undecided(msg('reconcile.listUnreadable', { email, reason: messageOf(error) }))
   }
 
   // Only bills of this order's own destination: a sandbox bill 12 is not the shop's bill 12.
@@ -61,10 +64,10 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
   const claimed = destination === undefined ? new Set<number>() : deps.journal.billIdsClaimed(destination)
   const candidates = listed.filter((bill) => !claimed.has(bill.billId)).map((bill) => bill.billId).sort((a, b) => b - a)
   if (candidates.length === 0) {
-    return { result: 'absent', note: `Every order the shop has for ${email} belongs to another order of the journal, so ${who} was not created.` }
+    return absent(msg('reconcile.allClaimed', { email, who }))
   }
   if (candidates.length > MAX_CANDIDATES) {
-    return undecided(`the shop has ${candidates.length} orders for ${email} that no other order of the journal claims; too many to check one by one.`)
+    return undecided(msg('reconcile.tooMany', { count: candidates.length, email }))
   }
 
   const expected = expectedOrder(order, deps)
@@ -72,15 +75,15 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
   const near: Array<{ billId: number; reason: string }> = []
   for (const billId of candidates) {
     const details = await lookUp(deps, () => deps.client.getOrderDetails(billId))
-    if (details.kind !== 'answer') return undecided(`reading shop order ${billId} failed (${details.reason})`)
-    if (details.answer.errorCode !== 0) return undecided(`the shop answered the details of order ${billId} with ${codeText(details.answer)}.`)
+    if (details.kind !== 'answer') return undecided(msg('reconcile.detailsFailed', { bill: billId, reason: details.reason }))
+    if (details.answer.errorCode !== 0) return undecided(msg('reconcile.detailsAnswered', { bill: billId, code: codeText(details.answer) }))
     let found: OrderDetails
     try {
       found = parseOrderDetails(details.answer.result)
     } catch (error) {
-      return undecided(`the details of shop order ${billId} could not be read (${messageOf(error)}).`)
+      return undecided(msg('reconcile.detailsUnreadable', { bill: billId, reason: messageOf(error) }))
     }
-    if (found.id !== billId) return undecided(`the shop gave order ${found.id} when asked for order ${billId}.`)
+    if (found.id !== billId) return undecided(msg('reconcile.otherOrder', { got: found.id, bill: billId }))
     const verdict = matchOrder(expected, found)
     if (verdict.match === true) matches.push(billId)
     else if (verdict.match === 'near') near.push({ billId, reason: verdict.reason })
@@ -88,22 +91,21 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
 
   const compared = describeFacts(expected)
   if (matches.length === 1) {
-    return { result: 'created', billId: matches[0]!, note: `Found in the shop as bill ${matches[0]!} (same ${compared}).` }
+    const message = msg('reconcile.found', { bill: matches[0]!, compared })
+    return { result: 'created', billId: matches[0]!, note: englishOf(message), said: message }
   }
   if (matches.length === 0 && near.length > 0) {
     // Never absent: the shop may have changed the text, or this computer's clock may be wrong.
-    const list = near.slice(0, 10).map((n) => `bill ${n.billId} (${n.reason})`).join('; ')
-    return undecided(
-      `the shop has ${near.length === 1 ? 'an order' : `${near.length} orders`} for ${email} with the same goods and sums that differ only in what the shop may change or a clock may get wrong: ${list}. Check in the shop whether one of them is this order.`
-    )
+    const list = near
+      .slice(0, 10)
+      .map((n) => msg('reconcile.nearBill', { bill: n.billId, reason: n.reason }))
+      .reduce<Message | string>((joined, part) => (joined === '' ? part : msg('reconcile.semicolon', { a: joined, b: part })), '')
+    return undecided(msg('reconcile.near', { count: near.length, email, list }))
   }
   if (matches.length === 0) {
-    return {
-      result: 'absent',
-      note: `None of the ${candidates.length} unclaimed shop orders for ${email} has the same ${compared}, so ${who} was not created.`
-    }
+    return absent(msg('reconcile.noneSame', { count: candidates.length, email, compared, who }))
   }
-  return undecided(`${matches.length} shop orders have the same ${compared} (bills ${matches.join(', ')}). Check them in the shop and say which one it is.`)
+  return undecided(msg('reconcile.several', { count: matches.length, compared, bills: matches.join(', ') }))
 }
 
 function expectedOrder(order: OrderRecord, deps: LookupDeps): ExpectedOrder {
@@ -119,12 +121,18 @@ function expectedOrder(order: OrderRecord, deps: LookupDeps): ExpectedOrder {
   }
 }
 
-function describeFacts(expected: ExpectedOrder): string {
-  const facts = ['email', expected.goods.some((good) => good.sum !== undefined) ? 'goods and sums' : 'goods']
-  if (expected.created !== undefined) facts.push('creation time')
-  if (expected.tag !== undefined) facts.push('tag')
-  if (expected.comment !== undefined) facts.push('comment')
-  return facts.length === 2 ? facts.join(' and ') : `${facts.slice(0, -1).join(', ')} and ${facts.at(-1)!}`
+function describeFacts(expected: ExpectedOrder): Message {
+  const facts = [msg('reconcile.fact.email'), msg(expected.goods.some((good) => good.sum !== undefined) ? 'reconcile.fact.goodsSums' : 'reconcile.fact.goods')]
+  if (expected.created !== undefined) facts.push(msg('reconcile.fact.created'))
+  if (expected.tag !== undefined) facts.push(msg('reconcile.fact.tag'))
+  if (expected.comment !== undefined) facts.push(msg('reconcile.fact.comment'))
+  let joined = facts[0]!
+  for (let i = 1; i < facts.length; i++) joined = msg(i === facts.length - 1 ? 'sendEnd.and' : 'sendEnd.comma', { a: joined, b: facts[i]! })
+  return joined
+}
+
+function said(result: 'absent' | 'undecided', message: Message): ReconcileResult {
+  return { result, note: englishOf(message), said: message }
 }
 
 const direct: CallSlot = (call) => call()

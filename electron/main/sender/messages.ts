@@ -1,49 +1,46 @@
-// The one-sentence results of a run, in plain words.
+// The one-sentence results of a run, as messages (worded by each front-end in its language).
+import { msg, messageOf, type Message } from '#shared/i18n/message'
 import { isJournalError } from '../journal'
 import type { OrderState } from '../journal'
 
-export function finishedMessage(runId: number, counts: Record<OrderState, number>): string {
-  const parts = [`${counts.succeeded} created`]
-  if (counts.failed > 0) parts.push(`${counts.failed} failed (fix ${them(counts.failed)} and retry)`)
-  if (counts.unknown > 0) parts.push(`${counts.unknown} unclear (check ${them(counts.unknown)} in the shop, then resolve ${them(counts.unknown)})`)
-  if (counts.skipped > 0) parts.push(`${counts.skipped} skipped`)
-  return `Run ${runId} finished: ${list(parts)}.`
+export function finishedMessage(runId: number, counts: Record<OrderState, number>): Message {
+  const parts = [msg('sendEnd.created', { count: counts.succeeded })]
+  if (counts.failed > 0) parts.push(msg('sendEnd.failed', { count: counts.failed }))
+  if (counts.unknown > 0) parts.push(msg('sendEnd.unclear', { count: counts.unknown }))
+  if (counts.skipped > 0) parts.push(msg('sendEnd.skipped', { count: counts.skipped }))
+  return msg('sendEnd.finished', { runId, parts: list(parts) })
 }
 
-export function cancelledMessage(runId: number, counts: Record<OrderState, number>): string {
-  const left = counts.pending
+export function cancelledMessage(runId: number, counts: Record<OrderState, number>): Message {
   // An order still 'sending' was on its way and may have been created: unclear, not "to send".
   const unclearCount = counts.unknown + counts.sending
-  const unclear = unclearCount > 0 ? `, ${unclearCount} unclear` : ''
-  return `Run ${runId} paused with ${left} ${left === 1 ? 'order' : 'orders'} still to send${unclear}; resume it to continue.`
+  const unclear = unclearCount > 0 ? msg('sendEnd.pausedUnclear', { count: unclearCount }) : ''
+  return msg('sendEnd.paused', { runId, count: counts.pending, unclear })
 }
 
-export function limitGiveUpMessage(runId: number, minutes: number): string {
-  return (
-    `The API kept answering that its request limit is used up (code 8) for ${minutes} minutes, so run ${runId} stopped. ` +
-    'Resume it later, and ask InfluencerSoft support whether API access is enabled for your account if this repeats.'
-  )
+export function limitGiveUpMessage(runId: number, minutes: number): Message {
+  return msg('sendEnd.limitGiveUp', { runId, count: minutes })
 }
 
-export function networkGiveUpMessage(runId: number, minutes: number, lastReason: string): string {
-  return `Nothing could be sent for ${minutes} minutes, so run ${runId} stopped (last problem: ${lastReason.replace(/\.$/, '')}); resume it when the connection works.`
+export function networkGiveUpMessage(runId: number, minutes: number, lastReason: string | Message): Message {
+  return msg('sendEnd.networkGiveUp', { runId, count: minutes, reason: typeof lastReason === 'string' ? lastReason.replace(/\.$/, '') : lastReason })
 }
 
-export function unexpectedMessage(runId: number, error: unknown): string {
-  const detail = error instanceof Error ? error.message : String(error)
+export function unexpectedMessage(runId: number, error: unknown): Message {
   // The journal's own errors already say what failed, why and what to do (e.g. a full disk).
-  if (isJournalError(error)) return `Run ${runId} stopped: ${detail.replace(/\.$/, '')}. Once that is fixed, resume the run to continue.`
-  return `Run ${runId} stopped after an unexpected problem: ${detail.replace(/\.$/, '')}. The journal keeps every order's state; resume the run to continue.`
+  if (isJournalError(error)) return msg('sendEnd.journal', { runId, detail: messageOf(error) })
+  const detail = error instanceof Error ? error.message : String(error)
+  return msg('sendEnd.unexpected', { runId, detail: detail.replace(/\.$/, '') })
 }
 
 export function minutesOf(ms: number): number {
   return Math.max(1, Math.round(ms / 60_000))
 }
 
-function them(n: number): string {
-  return n === 1 ? 'it' : 'them'
-}
-
-function list(parts: string[]): string {
-  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`
+/** "a, b and c" in the reader's language. */
+function list(parts: Message[]): Message | string {
+  if (parts.length === 0) return ''
+  let joined: Message = parts[0]!
+  for (let i = 1; i < parts.length; i++) joined = msg(i === parts.length - 1 ? 'sendEnd.and' : 'sendEnd.comma', { a: joined, b: parts[i]! })
+  return joined
 }

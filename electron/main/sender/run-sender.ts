@@ -13,6 +13,7 @@
 //   reconciliation finds it in the shop -> 'succeeded', so it is not sent again.
 // Nothing is sent twice and nothing is lost; a crash only costs lookups. At up to ~20 orders/s
 // every batch holds one order, so each intent and each answer is its own commit.
+import { englishOf, msg, type Message } from '#shared/i18n/message'
 import { classifyCreateOrder } from '#shared/wire/create-order-answers'
 import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-answers'
 import type { Journal, OrderRecord, OrderState, OutcomeEntry, Payload } from '../journal'
@@ -45,6 +46,7 @@ import { claimRun, releaseRun } from './run-registry'
 import { Semaphore } from './semaphore'
 import type { SendEvent, SenderDeps, SendOptions, SendProgress, SendResult } from './types'
 import { notSentEntry, verdictEntry } from './verdict-entry'
+import { verdictSaid } from './verdict-words'
 import { Wakeup } from './wakeup'
 import { StatusStepper, type StatusWork } from './status-step'
 
@@ -89,7 +91,7 @@ export class RunSender {
   private cancelled = false
   private pausedFlag = false
   private over = false
-  private stopMessage: string | null = null
+  private stopMessage: Message | null = null
   private claimed: Claim[] = []
   private readonly inFlight = new Set<Promise<void>>()
   private lastCounts: Record<OrderState, number> | null = null
@@ -186,7 +188,7 @@ export class RunSender {
     const key = `${this.journal.path}#${this.runId}`
     if (!claimRun(key)) {
       this.over = true
-      return this.result('stopped', `Run ${this.runId} is already being sent; pause or cancel it there first.`)
+      return this.result('stopped', msg('sendEnd.alreadySending', { runId: this.runId }))
     }
     try {
       const problem = this.prepare()
@@ -215,10 +217,10 @@ export class RunSender {
 
   // Phases
 
-  private prepare(): string | null {
+  private prepare(): Message | null {
     const run = this.journal.getRun(this.runId)
-    if (run === null) return `There is no run ${this.runId} in the journal ${this.journal.path}; list the runs and pick one of them.`
-    if (run.status === 'cancelled') return `Run ${this.runId} was cancelled for good and cannot be sent again; start a new import instead.`
+    if (run === null) return msg('sendEnd.noRun', { runId: this.runId, path: this.journal.path })
+    if (run.status === 'cancelled') return msg('sendEnd.cancelled', { runId: this.runId })
     // Nothing of this run is in flight (the registry says so): an order still 'sending' was
     // left by a sender that stopped on a storage error, and may have been sent.
     this.journal.abandonSending(this.runId, ABANDONED_NOTE)
@@ -401,12 +403,12 @@ export class RunSender {
         this.governor.answered()
         this.record(verdictEntry(ids, verdict, outcome, this.journalNow()), () => {
           this.progress.completed()
-          this.emit({ kind: 'failed', ...event, code: verdict.code, message: verdict.message })
+          this.emit({ kind: 'failed', ...event, code: verdict.code, message: verdict.message, said: verdictSaid(verdict, outcome) })
         })
         return
       case 'stop':
         this.governor.endNetworkTrouble()
-        this.requestStop(verdict.message)
+        this.requestStop(verdictSaid(verdict, outcome))
         this.record(verdictEntry(ids, verdict, outcome, this.journalNow()))
         return
       case 'backoff': {
@@ -511,7 +513,8 @@ export class RunSender {
       ordinal: order.ordinal,
       result: found.result,
       ...(found.result === 'created' ? { billId: found.billId } : {}),
-      note: found.note
+      note: found.note,
+      ...(found.said ? { said: found.said } : {})
     })
     this.progress.update()
   }
@@ -553,10 +556,11 @@ export class RunSender {
     return this.cancelled || this.stopMessage !== null
   }
 
-  private requestStop(message: string): void {
+  private requestStop(given: string | Message): void {
     if (this.stopMessage !== null) return
-    this.stopMessage = message
-    this.emit({ kind: 'stop', message })
+    const said = typeof given === 'string' ? msg('error.asIs', { text: given }) : given
+    this.stopMessage = said
+    this.emit({ kind: 'stop', message: englishOf(said), said })
     this.interrupt()
   }
 
@@ -631,8 +635,8 @@ export class RunSender {
     }
   }
 
-  private result(outcome: SendResult['outcome'], message: string): SendResult {
-    return { runId: this.runId, outcome, counts: this.counts(), message }
+  private result(outcome: SendResult['outcome'], said: Message): SendResult {
+    return { runId: this.runId, outcome, counts: this.counts(), message: englishOf(said), said }
   }
 
   private emit(event: SendEvent): void {

@@ -7,6 +7,7 @@
 //
 // The run's sender owns the loop: it asks this module for due work and hands it its call slot
 // (the run's pacer and concurrency), so both calls count against the same pace.
+import { msg, type Message } from '#shared/i18n/message'
 import type { ApiClient } from '../api/api-client'
 import { parseOrderDetails } from '../api/lookup-parsers'
 import type { Journal, StatusStepRecord } from '../journal'
@@ -41,7 +42,7 @@ export interface StatusStepDeps {
   /** Wait after an unclear outcome before looking the order up. */
   settleMs: number
   /** The run must stop (codes 1-7, an unreadable TLS set-up). */
-  requestStop: (message: string) => void
+  requestStop: (message: string | Message) => void
   /** Delay before a request that never left is tried again (the sender's back-off). */
   retryDelayMs: (attempt: number) => number
   onEvent?: (event: StatusEvent) => void
@@ -106,7 +107,7 @@ export class StatusStepper {
     if (billId === null) return
     const update = client.updateOrderStatus?.bind(client)
     if (update === undefined) {
-      this.deps.requestStop('This connection cannot change order statuses (UpdateOrderStatus); the orders were created, their statuses were not set.')
+      this.deps.requestStop(msg('sendEnd.noStatusCalls'))
       return
     }
     this.deps.failpoint?.('before-status-intent')

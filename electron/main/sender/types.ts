@@ -1,6 +1,7 @@
 // The sender's public types (re-exported by send-run.ts).
 import type { ApiClient } from '../api/api-client'
 import type { Journal, OrderState } from '../journal'
+import type { Message } from '#shared/i18n/message'
 import type { SendProgressEvent } from '#shared/ipc/contract'
 import type { BackoffPolicy } from './backoff'
 import type { Clock } from './clock'
@@ -49,20 +50,24 @@ export type SendProgress = SendProgressEvent
 
 export type SendEvent =
   | { kind: 'created'; orderId: number; ordinal: number; billId: number; existed: boolean }
-  | { kind: 'failed'; orderId: number; ordinal: number; code: number | string | null; message: string }
+  /** `message`: English, as the journal keeps it; `said`: the same for the reader's language. */
+  | { kind: 'failed'; orderId: number; ordinal: number; code: number | string | null; message: string; said?: Message }
   | { kind: 'unknown'; orderId: number; ordinal: number; reason: string }
   | { kind: 'retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
   | { kind: 'backoff'; code: number; text: string; delayMs: number; rate: number }
-  | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string }
-  | { kind: 'stop'; message: string }
+  | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string; said?: Message }
+  /** `message`: English; `said`: the same as a message, for the reader's language. */
+  | { kind: 'stop'; message: string; said?: Message }
   | StatusEvent
 
 export interface SendResult {
   runId: number
   outcome: 'finished' | 'stopped' | 'cancelled'
   counts: Record<OrderState, number>
-  /** One plain sentence. */
+  /** One plain sentence, in English. */
   message: string
+  /** The same sentence as a message, for the reader's language. */
+  said: Message
 }
 
 export interface RunHandle {

@@ -1,8 +1,9 @@
 // The journal, opened on first use (a journal held by another Orderbatch must not stop the app
 // from starting: the screens that need it say so instead) and closed at shutdown.
 import { Journal } from '../journal'
+import { msg } from '#shared/i18n/message'
 
-const STALE_RUN_NOTE = 'Orderbatch stopped while this run was sending; resume it to continue (unclear orders are checked in the shop first).'
+const STALE_RUN_NOTE = msg('runNote.stale')
 
 export class JournalHolder {
   private journal: Journal | null = null

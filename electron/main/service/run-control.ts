@@ -10,6 +10,7 @@ import type { RunHandle, SendOptions, SendResult } from '../sender/send-run'
 import type { Connections, Target } from './connection'
 import type { CreatedIndex } from './created-index'
 import { notFound, ServiceError } from './errors'
+import { englishOf, msg } from '#shared/i18n/message'
 import type { EventHub } from './events'
 import { startJob } from './jobs'
 import type { JournalHolder } from './journal-holder'
@@ -59,8 +60,8 @@ export class RunControl {
       throw new ServiceError(
         'nothing-to-send',
         nothing === 'all-created'
-          ? `Every valid order of ${file} was already created by an earlier run (${alreadyCreated}); nothing is left to send.`
-          : `No order of ${file} can be sent: every order has an error or is excluded. Fix the rows marked in Review first.`
+          ? msg('service.allCreated', { file, count: alreadyCreated })
+          : msg('service.nothingSendable', { file })
       )
     }
     const target = await this.deps.connections.current()
@@ -95,7 +96,7 @@ export class RunControl {
 
   pause(runId: number): RunSummary {
     const entry = this.live.get(runId)
-    if (!entry) throw new ServiceError('not-running', `Run ${runId} is not sending, so there is nothing to pause.`)
+    if (!entry) throw new ServiceError('not-running', msg('service.notSending', { runId }))
     entry.handle.pause()
     this.notifySending()
     return this.summary(runId)
@@ -123,7 +124,7 @@ export class RunControl {
     if (this.live.has(runId)) return
     const journal = this.deps.journal.get()
     const run = journal.getRun(runId)
-    if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
+    if (!run) throw notFound(msg('service.noRun', { runId }))
     inAppWords(() => checkResumable(run))
     const target = await this.deps.connections.forRun(run, readRunInfo(run).sandbox)
     const settings = { ...run.settings, ...resumePace(run, { rate, concurrency }), apiBase: target.apiBase }
@@ -140,11 +141,11 @@ export class RunControl {
     }
     const journal = this.deps.journal.get()
     const run = journal.getRun(runId)
-    if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
-    if (run.status === 'finished') throw new ServiceError('invalid-state', `Run ${runId} has already finished; there is nothing to cancel.`)
+    if (!run) throw notFound(msg('service.noRun', { runId }))
+    if (run.status === 'finished') throw new ServiceError('invalid-state', msg('service.alreadyFinished', { runId }))
     if (run.status !== 'cancelled') {
       const left = journal.runCounts(runId).pending
-      journal.setRunStatus(runId, 'cancelled', `Cancelled; ${left} ${left === 1 ? 'order was' : 'orders were'} not sent.`)
+      journal.setRunStatus(runId, 'cancelled', msg('runNote.cancelled', { count: left }))
     }
     return this.summary(runId)
   }
@@ -157,7 +158,7 @@ export class RunControl {
   summary(runId: number): RunSummary {
     const journal = this.deps.journal.get()
     const run = journal.getRun(runId)
-    if (!run) throw notFound(`There is no run ${runId} in the journal. Pick one from History.`)
+    if (!run) throw notFound(msg('service.noRun', { runId }))
     return runSummary(journal, run, this.liveState(runId))
   }
 
@@ -221,11 +222,12 @@ export class RunControl {
           if (last !== null && result.counts.sending > 0) {
             events.emit('run.progress', { ...last, counts: countsAsShown(result.counts, false), inFlight: 0, etaSeconds: null })
           }
-          events.emit('run.log', { runId, at: now(), kind: result.outcome, ordinal: null, text: result.message })
+          events.emit('run.log', { runId, at: now(), kind: result.outcome, ordinal: null, text: result.message, key: result.said.key, params: result.said.params ?? {} })
           return result
         },
         (): null => {
-          events.emit('run.log', { runId, at: now(), kind: 'stopped', ordinal: null, text: `Run ${runId} stopped after an unexpected problem; resume it to continue.` })
+          const stopped = msg('service.stoppedUnexpected', { runId })
+          events.emit('run.log', { runId, at: now(), kind: 'stopped', ordinal: null, text: englishOf(stopped), key: stopped.key, params: stopped.params ?? {} })
           return null
         }
       )
@@ -257,7 +259,7 @@ function inAppWords<T>(operation: () => T): T {
   } catch (error) {
     if (error instanceof OpError && error.code === 'invalid-state' && error.params.status === 'cancelled') {
       const runId = error.params.runId
-      throw new ServiceError('invalid-state', `Run ${runId} was cancelled and cannot be sent again. Load the file again to send what is left (orders already created are skipped).`)
+      throw new ServiceError('invalid-state', msg('service.cancelledNoResend', { runId }))
     }
     throw error
   }

@@ -68,7 +68,7 @@ export class RunOrders {
       email: replanned.order.fields.bill_email ?? '',
       rows
     })
-    reopen(journal, run, 'a corrected order waits to be sent')
+    reopen(journal, run, msg('runNote.why.corrected'))
     return { order: runOrder(journal, journal.getRun(runId) ?? run, updated), issues: replanned.issues }
   }
 

@@ -7,7 +7,7 @@ import { readRunInfo } from '../journal'
 import { runStatus, totalOf } from '../ops/run-status'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
-import { englishOf, msg, type Message } from '#shared/i18n/message'
+import { englishOf, msg, storedNote, type Message } from '#shared/i18n/message'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
   const status = runStatus(journal, run)
@@ -21,7 +21,7 @@ export function runSummary(journal: Journal, run: RunRecord, live: { sending: bo
     total: totalOf(counts),
     login: run.settings.login,
     apiBase: run.settings.apiBase,
-    note: run.note,
+    note: run.note === null ? null : storedNote(run.note),
     rate: run.settings.rate,
     concurrency: run.settings.concurrency,
     sandbox: status.sandbox,
@@ -92,7 +92,7 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'created':
       return msg(event.existed ? 'log.existed' : 'log.created', { ordinal: event.ordinal, bill: event.billId })
     case 'failed':
-      return msg('log.failed', { ordinal: event.ordinal, message: event.message })
+      return msg('log.failed', { ordinal: event.ordinal, message: event.said ?? event.message })
     case 'unknown':
       return msg('log.unknown', { ordinal: event.ordinal, reason: trimDot(event.reason) })
     case 'retry':
@@ -100,11 +100,11 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'backoff':
       return msg('log.backoff', { text: event.text, code: event.code, delay: seconds(event.delayMs), rate: event.rate })
     case 'reconciled':
-      if (event.result === 'created') return msg('log.found', { ordinal: event.ordinal, bill: event.billId ?? '?', note: event.note })
-      if (event.result === 'absent') return msg('log.absent', { ordinal: event.ordinal, note: event.note })
-      return msg('log.undecided', { ordinal: event.ordinal, note: event.note })
+      if (event.result === 'created') return msg('log.found', { ordinal: event.ordinal, bill: event.billId ?? '?', note: event.said ?? event.note })
+      if (event.result === 'absent') return msg('log.absent', { ordinal: event.ordinal, note: event.said ?? event.note })
+      return msg('log.undecided', { ordinal: event.ordinal, note: event.said ?? event.note })
     case 'stop':
-      return msg('error.asIs', { text: event.message })
+      return event.said ?? msg('error.asIs', { text: event.message })
     case 'status-done':
       return msg(event.already ? 'log.statusAlready' : 'log.statusDone', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status) })
     case 'status-failed':

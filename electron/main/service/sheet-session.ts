@@ -8,6 +8,7 @@ import type { Mapping } from '#shared/mapping/mapping'
 import type { OrderDraft } from '#shared/plan/order'
 import type { ReadResult } from '#shared/sheet/sheet'
 import { notFound, ServiceError } from './errors'
+import { msg } from '#shared/i18n/message'
 import { gridText } from './sheet-text'
 import type { SheetPlan } from './sheet-plan'
 import { IncrementalPlan } from './session/incremental-plan'
@@ -160,7 +161,7 @@ export class SheetSession {
 
   gridRow(row: number, created: CreatedLookup): GridRow {
     const position = this.rowPosition.get(row)
-    if (position === undefined) throw notFound(`Row ${row} is not a data row of ${this.read.meta.file}.`)
+    if (position === undefined) throw notFound(msg('service.notDataRow', { row, file: this.read.meta.file }))
     const { headers, rows } = this.read.table
     const cells = rows[position] ?? []
     const edits = this.edits.get(row)
@@ -180,10 +181,10 @@ export class SheetSession {
   /** Sets one cell; the value read from the file is restored when the user types it back. */
   edit(row: number, column: number, value: string): void {
     const position = this.rowPosition.get(row)
-    if (position === undefined) throw notFound(`Row ${row} is not a data row of ${this.read.meta.file}; reload the rows and try again.`)
+    if (position === undefined) throw notFound(msg('service.notDataRowReload', { row, file: this.read.meta.file }))
     const { headers, rows } = this.read.table
     if (column >= headers.length) {
-      throw new ServiceError('invalid-input', `${this.read.meta.file} has ${headers.length} columns; there is no column number ${column + 1} to change.`)
+      throw new ServiceError('invalid-input', msg('service.noColumnToChange', { file: this.read.meta.file, count: headers.length, number: column + 1 }))
     }
     const original = gridText(rows[position]?.[column])
     const cells = this.edits.get(row) ?? new Map<number, string>()
@@ -196,7 +197,7 @@ export class SheetSession {
 
   exclude(rows: readonly number[], excluded: boolean): void {
     const unknown = rows.find((row) => !this.rowPosition.has(row))
-    if (unknown !== undefined) throw notFound(`Row ${unknown} is not a data row of ${this.read.meta.file}; nothing was changed.`)
+    if (unknown !== undefined) throw notFound(msg('service.notDataRowUnchanged', { row: unknown, file: this.read.meta.file }))
     const changed: number[] = []
     for (const row of rows) {
       if (this.excluded.has(row) === excluded) continue
@@ -210,7 +211,7 @@ export class SheetSession {
   preview(orderIndex: number): OrderPreview {
     const order = this.planned.order(orderIndex)
     if (!order) {
-      throw notFound(`There is no order ${orderIndex} in ${this.read.meta.file}: it has ${this.planned.counts().orders} order(s) with this mapping.`)
+      throw notFound(msg('service.noOrderInFile', { index: orderIndex, file: this.read.meta.file, count: this.planned.counts().orders }))
     }
     const query = createOrderQuery(order)
     return {

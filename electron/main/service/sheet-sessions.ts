@@ -14,6 +14,7 @@ import type { ReadResult } from '#shared/sheet/sheet'
 import { limitsForMaxFileMb, readSheetFile } from '../sheets/read-sheet'
 import type { EventHub } from './events'
 import { notFound, ServiceError } from './errors'
+import { msg } from '#shared/i18n/message'
 import { startJob } from './jobs'
 import { SheetSession, type MappingChoice, type SessionSource, type SessionState } from './sheet-session'
 import type { TemplateStore } from './templates'
@@ -93,7 +94,7 @@ export class SheetSessions {
   /** The session, read again from its file when it was parked. */
   async get(id: string): Promise<SheetSession> {
     const entry = this.sessions.get(id)
-    if (!entry) throw notFound('This file is no longer open (it was closed, or Orderbatch restarted). Load it again.')
+    if (!entry) throw notFound(msg('service.fileClosed'))
     if (!('parked' in entry)) {
       // Most recently used last, so the oldest is the first to go.
       this.sessions.delete(id)
@@ -106,7 +107,7 @@ export class SheetSessions {
       job.report('validating', 0, read.table.rows.length)
       const session = new SheetSession(id, entry.source, entry.options, read, entry.choice, this.deps.now, entry.state)
       // Closed while it was being read again.
-      if (this.sessions.get(id) !== entry) throw notFound('This file is no longer open (it was closed, or Orderbatch restarted). Load it again.')
+      if (this.sessions.get(id) !== entry) throw notFound(msg('service.fileClosed'))
       this.sessions.delete(id)
       this.keep(session)
       return session

@@ -4,6 +4,7 @@
 // the printed address carries) stops everything else, including other local users' processes.
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
+import { msg, type Message } from '#shared/i18n/message'
 
 export interface GuardConfig {
   port: number
@@ -19,11 +20,11 @@ export function allowedOrigins(port: number): Set<string> {
 }
 
 /** null when the request may go on, else why it may not (for a 403). */
-export function refuseOrigin(req: IncomingMessage, port: number): string | null {
+export function refuseOrigin(req: IncomingMessage, port: number): Message | null {
   const host = (req.headers.host ?? '').toLowerCase()
-  if (!loopbackHosts(port).has(host)) return 'This address is only served as http://127.0.0.1 on this computer.'
+  if (!loopbackHosts(port).has(host)) return msg('web.onlyLoopback')
   const origin = req.headers.origin
-  if (origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase())) return 'Requests from other sites are refused.'
+  if (origin !== undefined && !allowedOrigins(port).has(origin.toLowerCase())) return msg('web.otherSite')
   return null
 }
 

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { msg } from '#shared/i18n/message'
 import { decodeWire, encodeWire, errorResult } from '#shared/ipc/wire'
 import { callChannel, isChannel } from '../service/dispatch'
 import type { AppService } from '../service/types'
@@ -49,9 +50,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const handleApi = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
     if (req.method !== 'POST') return sendJson(res, 405, errorResult('method', 'API requests are POST only.'))
     if (!tokenMatches(header(req, TOKEN_HEADER), token)) {
-      return sendJson(res, 403, errorResult('forbidden', 'The access token is missing or wrong. Open Orderbatch with the address it printed at start.'))
+      return sendJson(res, 403, errorResult('forbidden', msg('web.badTokenOpen')))
     }
-    if (!isChannel(channel)) return sendJson(res, 404, errorResult('invalid-channel', `"${channel.slice(0, 60)}" is not something Orderbatch can do.`))
+    if (!isChannel(channel)) return sendJson(res, 404, errorResult('invalid-channel', msg('web.invalidChannel', { channel: channel.slice(0, 60) })))
     if (!(header(req, 'content-type') ?? '').toLowerCase().startsWith('application/json')) {
       return sendJson(res, 415, errorResult('invalid-input', 'Requests must be JSON (Content-Type: application/json).'))
     }
@@ -61,14 +62,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     try {
       input = decodeWire(body, (text) => plainBytes(Buffer.from(text, 'base64')))
     } catch {
-      return sendJson(res, 400, errorResult('invalid-input', `The request ${channel} is not valid JSON.`))
+      return sendJson(res, 400, errorResult('invalid-input', msg('web.notJson', { channel })))
     }
     sendJson(res, 200, await callChannel(options.service.handlers, channel, input))
   }
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse, url: URL): void => {
-    if (req.method !== 'GET') return sendJson(res, 405, errorResult('method', 'Events are read with GET.'))
-    if (!tokenMatches(url.searchParams.get('token'), token)) return sendJson(res, 403, errorResult('forbidden', 'The access token is missing or wrong.'))
+    if (req.method !== 'GET') return sendJson(res, 405, errorResult('method', msg('web.eventsGet')))
+    if (!tokenMatches(url.searchParams.get('token'), token)) return sendJson(res, 403, errorResult('forbidden', msg('web.badToken')))
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
@@ -94,7 +95,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('Orderbatch browser host: a request failed:', error)
-      if (!res.headersSent) sendJson(res, 500, errorResult('internal', 'Orderbatch could not answer this request. Reload the page and try again.'))
+      if (!res.headersSent) sendJson(res, 500, errorResult('internal', msg('web.internal')))
       else res.destroy()
     })
   })
@@ -146,7 +147,7 @@ async function readBody(req: IncomingMessage, res: ServerResponse): Promise<stri
 
 function tooLarge(req: IncomingMessage, res: ServerResponse): void {
   res.setHeader('Connection', 'close')
-  sendJson(res, 413, errorResult('too-large', `The request is larger than ${Math.round(MAX_BODY_BYTES / 1024 / 1024)} MB. Files up to 200 MB can be loaded.`))
+  sendJson(res, 413, errorResult('too-large', msg('web.tooLarge', { size: Math.round(MAX_BODY_BYTES / 1024 / 1024), files: 200 })))
   // Stop reading the rest of a huge upload once the answer is out.
   res.on('finish', () => req.destroy())
 }

@@ -4,7 +4,9 @@
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { attentionLines, countsLine } from '../../../electron/main/cli/run/summary'
-import { cancelledMessage } from '../../../electron/main/sender/messages'
+import { englishOf, renderMessage } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
+import { cancelledMessage, finishedMessage, limitGiveUpMessage } from '../../../electron/main/sender/messages'
 import { runSummary } from '../../../electron/main/service/run-view'
 import { driveTo, makeTempDir, stagedJournal } from '../journal/helpers'
 
@@ -54,6 +56,19 @@ describe('orders in flight when a run stopped', () => {
 
   it('a paused run says how many are still to send and how many are unclear', () => {
     const counts = { pending: 2, sending: 2, succeeded: 1, failed: 0, unknown: 1, skipped: 0 }
-    expect(cancelledMessage(4, counts)).toBe('Run 4 paused with 2 orders still to send, 3 unclear; resume it to continue.')
+    expect(englishOf(cancelledMessage(4, counts))).toBe('Run 4 paused with 2 orders still to send, 3 unclear; resume it to continue.')
+    expect(renderMessage(translatorFor('ru'), cancelledMessage(4, counts))).toBe('Запуск 4 приостановлен, осталось отправить 2 заказа, неясно: 3; продолжите его, чтобы довести до конца.')
+  })
+
+  it("a run's end is said in the reader's language, lists and plurals included", () => {
+    const counts = { pending: 0, sending: 0, succeeded: 21, failed: 1, unknown: 5, skipped: 2 }
+    expect(englishOf(finishedMessage(7, counts))).toBe(
+      'Run 7 finished: 21 created, 1 failed (fix it and retry), 5 unclear (check them in the shop, then resolve them) and 2 skipped.'
+    )
+    expect(renderMessage(translatorFor('ru'), finishedMessage(7, counts))).toBe(
+      'Запуск 7 завершён: создано 21, не принят 1 (исправьте его и повторите), неясно 5 (проверьте их в магазине и отметьте результат) и пропущено 2.'
+    )
+    expect(englishOf(finishedMessage(7, { ...counts, failed: 0, unknown: 0, skipped: 0 }))).toBe('Run 7 finished: 21 created.')
+    expect(renderMessage(translatorFor('ru'), limitGiveUpMessage(3, 5))).toMatch(/^API 5 минут подряд отвечал, что лимит запросов исчерпан \(код 8\), поэтому запуск 3 остановлен\./)
   })
 })

@@ -100,6 +100,11 @@ describe('the CLI in Russian', () => {
     const again = await cli(['undo', '1', ...flags, '--yes', '--lang', 'ru'])
     expect(again.out).toContain('30 заказов удалены прошлой отменой.')
     expect(again.out).toContain('У запуска 1 не осталось созданных заказов для удаления.')
+    // The run's note is stored as a key and values, worded when read in the reader's language.
+    const status = await cli(['status', '1', ...flags, '--lang', 'ru'])
+    expect(status.out).toContain('отмена: удалено из магазина 30 из 30 созданных заказов')
+    expect(status.out).not.toContain('deleted from the shop')
+    expect((await cli(['status', '1', ...flags, '--lang', 'en'])).out).toContain('undo: 30 of 30 created orders deleted from the shop')
   })
 })
 

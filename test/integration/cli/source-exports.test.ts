@@ -493,6 +493,17 @@ describe('files from other tools: what preview says', () => {
     expect(r.out).toMatch(/Warnings: 1\b/)
   })
 
+  it('describes the mapping in Russian: the format, the recognized tool, the zone and date lines', async () => {
+    const r = await cli(['preview', join(FIXTURES, 'woocommerce-analytics.csv'), '--time-zone', 'UTC', '--date-order', 'dmy', '--lang', 'ru'])
+    expect(r.out).toContain('woocommerce-analytics.csv: CSV')
+    expect(r.out).toContain('Распознано: WooCommerce Analytics orders export')
+    expect(r.out).toContain('  время без часового пояса читается в поясе UTC')
+    expect(r.out).toContain('  даты читаются так: сначала день')
+    expect(r.out).not.toMatch(/Recognized|times without a zone|dates are read/)
+    const xlsx = await cli(['preview', join(FIXTURES, 'register-ru-merged.xlsx'), '--lang', 'ru'])
+    expect(xlsx.out).toContain('register-ru-merged.xlsx: книга Excel (.xlsx)')
+  })
+
   it('says what a deals export lacks, and --map good_name==ID fills it in', async () => {
     const without = await cli(['preview', join(FIXTURES, 'amocrm-deals.csv'), '--time-zone', 'UTC'])
     expect(without.out).toContain('amoCRM deals export has no product column')

@@ -1,5 +1,6 @@
 // The second step of a paid/cancelled/returned order in the journal (migration 6) and the
 // sender's status step module, against a scripted client: states, answers, crash recovery.
+import { englishOf } from '#shared/i18n/message'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal, JournalStateError } from '../../../electron/main/journal'
@@ -72,7 +73,7 @@ function stepper(script: Script, events: StatusEvent[] = [], stops: string[] = [
     monoNow: () => (mono += 1),
     callSlot: (call) => call(),
     settleMs: 0,
-    requestStop: (m) => stops.push(m),
+    requestStop: (m) => stops.push(typeof m === 'string' ? m : englishOf(m)),
     retryDelayMs: () => 0,
     onEvent: (e) => events.push(e)
   })

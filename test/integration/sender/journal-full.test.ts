@@ -1,6 +1,8 @@
 // Row #23 of the fault matrix (reliability.md §5.3): the journal cannot commit the intent to send
 // (the disk is full). The order must not leave: nothing may reach the shop for it, the run stops
 // with a plain message, the order stays pending, and a later resume sends it exactly once.
+import { renderMessage } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Journal } from '../../../electron/main/journal'
@@ -41,6 +43,11 @@ describe('#23 the journal cannot commit the intent (disk full)', () => {
     expect(first.result.message).toContain('the disk is full')
     expect(first.result.message).toContain(t.journal.path)
     expect(first.result.message).not.toMatch(/unexpected|\n\s+at /)
+    // The same stop in Russian around the journal's own refusal (its write error is still English).
+    const russian = renderMessage(translatorFor('ru'), first.result.said)
+    expect(russian).toMatch(/^Запуск \d+ остановлен: /)
+    expect(russian).toContain(t.journal.path)
+    expect(russian).toMatch(/Когда это будет исправлено, продолжите запуск\.$/)
     expect(sandbox.requests()).toBe(0)
     expect(sandbox.ledger.count()).toBe(0)
     const afterFailure = t.journal.runCounts(t.runId)

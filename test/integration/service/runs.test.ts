@@ -3,6 +3,8 @@
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '#shared/ipc/contract'
+import { keyedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { eventsOf, removeDir, sampleBytes, sandboxShopOrders, startTestApp, waitFor, waitForRunEnd, type TestApp } from './helpers'
 
 const EMAIL_ROW = 4
@@ -72,6 +74,8 @@ describe('a whole run', () => {
     expect(page.rows[0]?.alreadyCreated).toBe(sandboxShopOrders(app.journalPath).find((o) => o.email === 'anna.smirnova@example.com')?.bill_id)
     const second = await app.call('run.start', { sessionId: again.sessionId, rate: 100, concurrency: 4 })
     expect(second).toMatchObject({ ok: false, error: { code: 'nothing-to-send' } })
+    if (second.ok) throw new Error('expected a refusal')
+    expect(keyedText(translatorFor('ru'), second.error)).toBe('Все правильные заказы из orders.csv уже созданы прежним запуском (29); отправлять нечего.')
     expect(sandboxShopOrders(app.journalPath)).toHaveLength(30)
   })
 
@@ -175,6 +179,12 @@ describe('pausing, resuming, restarting and cancelling', () => {
     expect(cancelled.counts.pending).toBeGreaterThan(0)
     expect(app.service.sendingRuns()).toEqual([])
     expect(await app.call('run.resume', { runId })).toMatchObject({ ok: false, error: { code: 'invalid-state' } })
-    expect(await app.call('run.pause', { runId })).toMatchObject({ ok: false, error: { code: 'not-running' } })
+    const pause = await app.call('run.pause', { runId })
+    expect(pause).toMatchObject({ ok: false, error: { code: 'not-running' } })
+    if (pause.ok) throw new Error('expected a refusal')
+    expect(keyedText(translatorFor('ru'), pause.error)).toBe(`Запуск ${runId} сейчас не отправляет, приостанавливать нечего.`)
+    const resume = await app.call('run.resume', { runId })
+    if (resume.ok) throw new Error('expected a refusal')
+    expect(keyedText(translatorFor('ru'), resume.error)).toMatch(new RegExp(`^Запуск ${runId} отменён`))
   })
 })

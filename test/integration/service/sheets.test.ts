@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { SessionSummary } from '#shared/ipc/contract'
+import { keyedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { removeDir, sampleBytes, startTestApp, eventsOf, GROUPED_SAMPLE, type TestApp } from './helpers'
 
 let app: TestApp
@@ -85,6 +87,26 @@ describe('rows', () => {
     expect(await app.call('rows.edit', { sessionId: summary.sessionId, row: 999, column: 0, value: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     const wide = await app.call('rows.edit', { sessionId: summary.sessionId, row: 2, column: 99, value: 'x' })
     expect(wide).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+  })
+
+  it('words its refusals in the reader\'s language from their keys', async () => {
+    const ru = translatorFor('ru')
+    const errorOf = (result: { ok: boolean; error?: { message: string; key?: string; params?: Record<string, unknown> } }) => {
+      if (result.ok || !result.error) throw new Error('expected a refusal')
+      return result.error as { message: string; key?: string; params?: never }
+    }
+    const row = errorOf(await app.call('rows.edit', { sessionId: summary.sessionId, row: 999, column: 0, value: 'x' }))
+    expect(row.message).toBe('Row 999 is not a data row of orders.csv; reload the rows and try again.')
+    expect(keyedText(ru, row)).toBe('Строка 999 не является строкой данных в orders.csv; обновите строки и попробуйте ещё раз.')
+    const wide = errorOf(await app.call('rows.edit', { sessionId: summary.sessionId, row: 2, column: 99, value: 'x' }))
+    expect(keyedText(ru, wide)).toMatch(/^В orders\.csv \d+ столб(ец|ца|цов); столбца номер 100 для изменения нет\.$/)
+    const exclude = errorOf(await app.call('rows.exclude', { sessionId: summary.sessionId, rows: [999], excluded: true }))
+    expect(keyedText(ru, exclude)).toBe('Строка 999 не является строкой данных в orders.csv; ничего не изменено.')
+    const order = errorOf(await app.call('mapping.previewOrder', { sessionId: summary.sessionId, order: 31 }))
+    expect(order.message).toBe('There is no order 31 in orders.csv: it has 30 orders with this mapping.')
+    expect(keyedText(ru, order)).toBe('В orders.csv нет заказа 31: при этом сопоставлении в нём 30 заказов.')
+    const gone = errorOf(await app.call('rows.page', { sessionId: 'no-such-session', offset: 0, limit: 5, filter: 'all' }))
+    expect(keyedText(ru, gone)).toBe('Этот файл больше не открыт (его закрыли или Orderbatch перезапущен). Загрузите его снова.')
   })
 
   it('leaves excluded rows out of the plan and brings them back', async () => {

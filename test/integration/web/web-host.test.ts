@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { request, type IncomingHttpHeaders } from 'node:http'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { decodeWire, encodeWire } from '#shared/ipc/wire'
+import { decodeWire, encodeWire, ipcErrorText } from '#shared/ipc/wire'
+import { translatorFor } from '#shared/i18n/translate'
 import type { EventName, IpcResult } from '#shared/ipc/contract'
 import { startWebHost, type WebHost } from '../../../electron/main/web/web-host'
 import { removeDir, sampleBytes, startTestApp, waitFor, type TestApp } from '../service/helpers'
@@ -114,6 +115,14 @@ describe('the API door', () => {
     expect(missing.status).toBe(403)
     expect((await api('app.info', {}, { 'X-Orderbatch-Token': `${host.token}x` })).status).toBe(403)
     expect((await api('app.info', {}, { 'X-Orderbatch-Token': 'short' })).status).toBe(403)
+    // Its refusal carries its key, so the page words it in the reader's language.
+    const said = decodeWire(missing.body) as IpcResult<never>
+    if (said.ok) throw new Error('expected a refusal')
+    expect(said.error.message).toBe('The access token is missing or wrong. Open Orderbatch with the address it printed at start.')
+    expect(ipcErrorText(translatorFor('ru'), said.error)).toBe('Ключ доступа не указан или неверен. Откройте Orderbatch по адресу, который он вывел при запуске.')
+    const evil = decodeWire((await api('app.info', {}, { Origin: 'http://evil.example' })).body) as IpcResult<never>
+    if (evil.ok) throw new Error('expected a refusal')
+    expect(ipcErrorText(translatorFor('ru'), evil.error)).toBe('Запросы с других сайтов отклоняются.')
   })
 
   it('refuses other origins and non-loopback host names (DNS rebinding)', async () => {

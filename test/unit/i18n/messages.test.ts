@@ -1,7 +1,7 @@
 // Messages as a key and values: rendered in either language with nested values, carried by the
 // engine's errors to both front-ends, and the English sentence kept exactly as it was.
 import { describe, expect, it } from 'vitest'
-import { englishOf, errorText, msg, renderMessage } from '#shared/i18n/message'
+import { englishOf, errorText, msg, renderMessage, storedMessage, storedNote } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
 import { ADVICE_CODES, answerAdvice } from '#shared/wire/answer-advice'
 import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
@@ -23,6 +23,15 @@ describe('messages', () => {
     const message = msg('service.undo.gone', { order: msg('service.undo.which', { ordinal: 4, bill: 1004 }) })
     expect(englishOf(message)).toBe('Order 4 (bill 1004) was already gone from the shop.')
     expect(renderMessage(ru, message)).toBe('Заказ 4 (счёт 1004): его уже не было в магазине.')
+  })
+
+  it('are stored as key and values (a run note) and worded when read; plain old notes stay as they are', () => {
+    const stored = storedMessage(msg('runNote.resume', { why: msg('runNote.why.failedAgain') }))
+    expect(englishOf(storedNote(stored))).toBe('Resume to send: failed orders wait to be sent again.')
+    expect(renderMessage(ru, storedNote(stored))).toBe('Продолжите, чтобы отправить: непринятые заказы ждут повторной отправки.')
+    expect(renderMessage(ru, storedNote(storedMessage(msg('runNote.cancelled', { count: 5 }))))).toBe('Отменён; 5 заказов не отправлены.')
+    expect(renderMessage(ru, storedNote('retrying failed orders'))).toBe('retrying failed orders')
+    expect(renderMessage(ru, storedNote('{"key": not json'))).toBe('{"key": not json')
   })
 
   it('use the Russian plural forms', () => {

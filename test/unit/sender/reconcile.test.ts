@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { renderMessage } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { canonicalDecimal, decimalEqual } from '#shared/transforms/decimal'
 import { goodsMatch } from '../../../electron/main/reconcile/match-order'
 import { reconcileOrder, reconcileRun } from '../../../electron/main/reconcile/reconcile'
@@ -39,7 +41,8 @@ describe('reconcileOrder: outcomes applied to the journal', () => {
     const { t, shop } = unclear([{}])
     const billId = shop.seed(shopOrder())
     const { result, order } = await reconcileFirst(t, shop)
-    expect(result).toEqual({ result: 'created', billId, note: `Found in the shop as bill ${billId} (same email, goods and sums and tag).` })
+    expect(result).toMatchObject({ result: 'created', billId, note: `Found in the shop as bill ${billId} (same email, goods and sums and tag).` })
+    expect(renderMessage(translatorFor('ru'), result.said!)).toBe(`Найден в магазине как счёт ${billId} (совпадают e-mail, товары и суммы и метка).`)
     expect(order).toMatchObject({ state: 'succeeded', billId, resolvedBy: 'reconcile' })
     expect(t.journal.attempts(order.id).map((a) => a.outcome)).toEqual(['unknown', 'reconciled-created'])
   })
@@ -66,6 +69,7 @@ describe('reconcileOrder: outcomes applied to the journal', () => {
     const { result, order } = await reconcileFirst(t, shop)
     expect(result.result).toBe('absent')
     expect(result.note).toMatch(/belongs to another order of the journal/)
+    expect(renderMessage(translatorFor('ru'), result.said!)).toMatch(/принадлежат другим заказам журнала, значит заказ №\d+ запуска \d+ не создан\.$/)
     expect(order.state).toBe('pending')
     expect(shop.lookups.filter((l) => l.startsWith('getOrderDetails'))).toHaveLength(1)
   })
@@ -90,6 +94,7 @@ describe('reconcileOrder: outcomes applied to the journal', () => {
     const { result, order } = await reconcileFirst(t, shop)
     expect(result.result).toBe('undecided')
     expect(result.note).toContain(`bills ${b}, ${a}`)
+    expect(renderMessage(translatorFor('ru'), result.said!)).toContain(`(счета ${b}, ${a}). Проверьте их в магазине`)
     expect(order.state).toBe('unknown')
   })
 

@@ -86,7 +86,7 @@ function report(journal: Journal, run: RunRecord, tally: UndoTally, planned: num
   }
   if (done < planned) lines.push(t('cli.undo.again', { run: run.id }))
   if (done > 0) lines.push(t('cli.undo.stillCounted'))
-  const note = `undo: ${done} of ${planned} created order${planned === 1 ? '' : 's'} deleted from the shop${failed.length > 0 ? `, ${failed.length} not deleted` : ''}`
+  const note = msg('runNote.undo', { done, count: planned, failed: failed.length > 0 ? msg('runNote.undoFailed', { count: failed.length }) : '' })
   journal.setRunStatus(run.id, journal.getRun(run.id)?.status ?? run.status, note)
   io.stdout(`${lines.join('\n')}\n`)
   if (tally.stopped) return EXIT.stopped

@@ -5,6 +5,7 @@ import type { SendEvent } from '../../sender/send-run'
 import type { Translate } from '#shared/i18n/translate'
 import { describeRows } from '../../ops/describe-rows'
 import { ENGLISH } from '../lang'
+import { renderMessage } from '#shared/i18n/message'
 
 export interface EventContext {
   runId: number
@@ -20,7 +21,7 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
     case 'created':
       return event.existed ? t('cli.event.existed', { order: order(event.orderId, event.ordinal), bill: event.billId }) : null
     case 'failed':
-      return t('cli.event.failed', { order: order(event.orderId, event.ordinal), code: codeText(event.code), message: event.message })
+      return t('cli.event.failed', { order: order(event.orderId, event.ordinal), code: codeText(event.code), message: event.said ? renderMessage(t, event.said) : event.message })
     case 'unknown':
       return t('cli.event.unknown', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reason) })
     case 'retry':
@@ -46,9 +47,10 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
 }
 
 function reconciledLine(event: Extract<SendEvent, { kind: 'reconciled' }>, who: string, ctx: EventContext, t: Translate): string {
-  if (event.result === 'created') return t('cli.event.found', { order: who, bill: event.billId ?? '?', note: event.note }).trim()
-  if (event.result === 'absent') return t('cli.event.absent', { order: who, note: event.note }).trim()
-  return t('cli.event.unclear', { order: who, note: trimDot(event.note), run: ctx.runId, ordinal: event.ordinal, hint: ctx.hint })
+  const note = event.said ? renderMessage(t, event.said) : event.note
+  if (event.result === 'created') return t('cli.event.found', { order: who, bill: event.billId ?? '?', note }).trim()
+  if (event.result === 'absent') return t('cli.event.absent', { order: who, note }).trim()
+  return t('cli.event.unclear', { order: who, note: trimDot(note), run: ctx.runId, ordinal: event.ordinal, hint: ctx.hint })
 }
 
 function statusWord(status: string, t: Translate): string {

@@ -2,6 +2,7 @@
 import type { Journal, OrderState, RunRecord } from '../../journal'
 import { ordersInState, runReport } from '../../ops/run-status'
 import type { Translate } from '#shared/i18n/translate'
+import { englishOf, renderMessage, storedNote } from '#shared/i18n/message'
 import { ENGLISH } from '../lang'
 import { countsLine } from './summary'
 import { termName, termText } from '../terminal-text'
@@ -21,7 +22,7 @@ export function runHeadline(journal: Journal, run: RunRecord, t: Translate = ENG
     t('cli.status.sentTo', { target, rate: run.settings.rate, concurrency: run.settings.concurrency }),
     t('cli.status.orders', { counts: countsLine(counts, t), deleted: deleted > 0 ? t('cli.status.deleted', { count: deleted }) : '' })
   ]
-  if (run.note) lines.push(t('cli.status.note', { note: run.note }))
+  if (run.note) lines.push(t('cli.status.note', { note: renderMessage(t, storedNote(run.note)) }))
   return lines
 }
 
@@ -39,7 +40,7 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
     total,
     deleted,
     statuses: journal.statusStepCounts(run.id),
-    note: run.note
+    note: run.note === null ? null : englishOf(storedNote(run.note))
   }
   if (withOrders) {
     json.failed = ordersJson(journal, run.id, 'failed')

@@ -6,6 +6,7 @@ import { startSending } from '../../ops/run'
 import { failpointFromEnv, failpointHooks } from '../../sender/send-run'
 import type { SendResult } from '../../sender/send-run'
 import type { Translate } from '#shared/i18n/translate'
+import { renderMessage } from '#shared/i18n/message'
 import { EXIT, type CliIo } from '../io'
 import { cliT } from '../lang'
 import type { ApiTarget } from './api-target'
@@ -71,7 +72,7 @@ function report(ctx: SendContext, run: RunRecord, result: SendResult): number {
   const counts = ctx.journal.runCounts(run.id)
   const t = cliT(ctx.io)
   const lines = [t('cli.runOutcome', { run: run.id, outcome: outcomeWord(result, t), counts: countsLine(counts, t) })]
-  if (result.outcome === 'stopped' && result.message) lines.push(result.message)
+  if (result.outcome === 'stopped') lines.push(renderMessage(t, result.said))
   lines.push(...attentionLines(ctx.journal, run, counts, ctx.hint, t))
   if (result.outcome === 'cancelled') lines.push(t('cli.pausedContinue', { run: run.id, hint: ctx.hint }))
   if (result.outcome === 'stopped') lines.push(t('cli.stoppedContinue', { run: run.id, hint: ctx.hint }))

@@ -4,6 +4,7 @@ import type { RunSummary } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
 import { StateBar } from '../../components/StateBar'
 import { useFormats, useT } from '../../lib/i18n'
+import { renderMessage } from '#shared/i18n/message'
 import type { RunFeed } from '../../lib/run-feed'
 import { useAction } from '../../lib/use-action'
 import { RunActions } from './RunActions'
@@ -60,7 +61,7 @@ export function HistoryScreen({ feed, activeRunId, headers, onWatchRun }: Histor
           <h2 id="run-title">{t('history.run', { run: current.runId, source: current.sourceName })}</h2>
           <p className="hint">
             {t('history.started', { time: f.dateTime(current.createdAt), status: statusWords(current.status, t), destination: destinationWords(current, t) })}
-            {current.note ? ` · ${current.note}` : ''}
+            {current.note ? ` · ${renderMessage(t, current.note)}` : ''}
           </p>
           <StateBar counts={current.counts} total={current.total} />
           <RunActions
