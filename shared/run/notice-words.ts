@@ -1,5 +1,5 @@
 // A notice of what the shop is likely to do (side-effects.ts), worded from the catalog in the
-// reader's language: the renderer's Send screen words it the same way; the CLI uses it for
+// reader's language: the renderer's Send screen shows these lines; the CLI uses them for
 // languages other than English (its English lines keep noticeText's words, with the settings'
 // addresses).
 import type { Translate } from '../i18n/translate'

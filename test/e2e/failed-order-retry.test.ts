@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../electron/main/sandbox/sandbox'
-import { goToStep, loadSampleFixed, openRun, startSending, stateCount, TID, waitForText } from './helpers/actions'
+import { connectShop, goToStep, loadSampleFixed, openRun, startSending, stateCount, TID, waitForText } from './helpers/actions'
 import { startApp, type StartedApp } from './helpers/app'
 import { runE2e } from './helpers/chromium'
 import { SAMPLE_CSV } from './helpers/paths'
@@ -50,13 +50,7 @@ describe.skipIf(!runE2e)('a failed order edited in History and sent again', () =
     const shots = new Shots('failed-order-retry')
 
     // Connect the shop; its product list is read and has the product.
-    await goToStep(page, 'connection')
-    await page.getByTestId(TID.connection.login).fill(LOGIN)
-    await page.getByTestId(TID.connection.key).fill(KEY)
-    await page.getByTestId(TID.connection.domain).selectOption('custom')
-    await page.getByTestId(TID.connection.customUrl).fill(shop.baseUrl)
-    await page.getByTestId(TID.connection.save).click()
-    await page.getByTestId(TID.connection.keyStored).waitFor()
+    await connectShop(page, LOGIN, KEY, shop.baseUrl)
     await loadSampleFixed(page, sheetWithTypo())
     await goToStep(page, 'products')
     await page.locator(`[data-testid="${TID.products.catalog}"][data-state="ready"]`).waitFor()

@@ -4,7 +4,7 @@
 // exactly what the step said, so the shop refuses nothing (no 604, no 605).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../electron/main/sandbox/sandbox'
-import { goToStep, loadSheet, planCount, startSending, stateCount, TID } from './helpers/actions'
+import { connectShop, loadSheet, planCount, startSending, stateCount, TID } from './helpers/actions'
 import { startApp, type StartedApp } from './helpers/app'
 import { expectAccessible } from './helpers/axe'
 import { runE2e } from './helpers/chromium'
@@ -41,13 +41,7 @@ describe.skipIf(!runE2e)('the Products step', () => {
     const { page } = app
     const shots = new Shots('products')
 
-    await goToStep(page, 'connection')
-    await page.getByTestId(TID.connection.login).fill(LOGIN)
-    await page.getByTestId(TID.connection.key).fill(KEY)
-    await page.getByTestId(TID.connection.domain).selectOption('custom')
-    await page.getByTestId(TID.connection.customUrl).fill(shop.baseUrl)
-    await page.getByTestId(TID.connection.save).click()
-    await page.getByTestId(TID.connection.keyStored).waitFor()
+    await connectShop(page, LOGIN, KEY, shop.baseUrl)
 
     await loadSheet(page, SAMPLE_CSV)
     await page.getByTestId(TID.load.next).click()

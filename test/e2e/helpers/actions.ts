@@ -13,6 +13,17 @@ export async function goToStep(page: Page, step: StepId): Promise<void> {
 }
 
 /** Sets the file input the way a file picker does, and waits for main's reading of it. */
+/** Connects a shop at a custom address (a stand-in of the real service) and waits until the key is stored. */
+export async function connectShop(page: Page, login: string, key: string, baseUrl: string): Promise<void> {
+  await goToStep(page, 'connection')
+  await page.getByTestId(TID.connection.login).fill(login)
+  await page.getByTestId(TID.connection.key).fill(key)
+  await page.getByTestId(TID.connection.domain).selectOption('custom')
+  await page.getByTestId(TID.connection.customUrl).fill(baseUrl)
+  await page.getByTestId(TID.connection.save).click()
+  await page.getByTestId(TID.connection.keyStored).waitFor()
+}
+
 export async function loadSheet(page: Page, path: string): Promise<void> {
   await goToStep(page, 'load')
   await page.getByTestId(TID.load.fileInput).setInputFiles(path)

@@ -2,8 +2,8 @@
 // chosen pace as codes with numbers (shared/run/side-effects.ts), worded here in the reader's
 // language. Nothing is shown for the sandbox, where main answers with no notices.
 import { useEffect, useState } from 'react'
-import { PRODUCT_SETTINGS, SHOP_SETTINGS, type SideEffect } from '#shared/run/side-effects'
-import type { Translate } from '#shared/i18n/translate'
+import type { SideEffect } from '#shared/run/side-effects'
+import { noticeWords } from '#shared/run/notice-words'
 import { useApi } from '../../lib/api-context'
 import { useFormats, useT } from '../../lib/i18n'
 import { TID } from '../../test-ids'
@@ -39,29 +39,10 @@ export function ShopNotice({ sessionId, rate, concurrency, version }: ShopNotice
       <h2>{t('notice.title')}</h2>
       <ul>
         {effects.map((effect) => (
-          <li key={effect.code}>{noticeLine(effect, t, f.duration)}</li>
+          <li key={effect.code}>{noticeWords(effect, t, f.duration)}</li>
         ))}
       </ul>
       <p className="hint">{t('notice.goAhead')}</p>
     </div>
   )
-}
-
-function noticeLine(effect: SideEffect, t: Translate, duration: (seconds: number) => string): string {
-  const p = effect.params
-  const off = effect.setting?.url === SHOP_SETTINGS.url ? ` ${t('notice.turnOff.shop')}` : effect.setting?.url === PRODUCT_SETTINGS.url ? ` ${t('notice.turnOff.product')}` : ''
-  switch (effect.code) {
-    case 'owner-emails':
-      return `${t('notice.ownerEmails', { count: p['orders'] ?? 0 })}${(p['paid'] ?? 0) > 0 ? ` ${t('notice.ownerEmailsPaid')}` : ''}${off}`
-    case 'unpaid-reminders':
-      return `${t('notice.unpaidReminders', { count: p['orders'] ?? 0 })}${off}`
-    case 'paid-actions':
-      return `${t('notice.paidActions', { count: p['orders'] ?? 0 })}${off}`
-    case 'calls-and-time':
-      return t('notice.calls', { count: p['calls'] ?? 0, rate: p['rate'] ?? 0, duration: duration(p['seconds'] ?? 0) })
-    case 'block-risk':
-      return (p['concurrency'] ?? 1) > 1
-        ? t('notice.blockRiskConcurrent', { rate: p['rate'] ?? 0, concurrency: p['concurrency'] ?? 1 })
-        : t('notice.blockRisk', { rate: p['rate'] ?? 0 })
-  }
 }
