@@ -79,6 +79,8 @@ function hasWord(header: string, words: readonly string[]): boolean {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const ID_LIKE = /^[#№]?\s*[\p{L}]{0,5}[-_/ ]?\d[\d\-_/.]*$/u
+/** A Russian patronymic: Иванович, Сергеевич, Ильич, Ивановна, Сергеевна, Никитична, Ильинична. */
+const PATRONYMIC = /^[А-ЯЁ][а-яё]+(?:ович|евич|ьич|овна|евна|ична)$/u
 const OFFSET = /(?:[+-]\d{2}:?\d{2}|Z|\bUTC|\bGMT)$/
 
 class SourceMapper {
@@ -238,7 +240,7 @@ class SourceMapper {
     }
     if (preset.fullName && !(preset.fields?.bill_first_name && this.isSet('bill_first_name'))) {
       const at = this.find(preset.fullName.column)
-      if (at >= 0) this.split(at, preset.fullName.order)
+      if (at >= 0) this.split(at, this.nameOrder(at, preset.fullName.order))
     }
     if (preset.product && preset.product.length === 0) {
       this.good().name = { source: { kind: 'none' } }
@@ -354,9 +356,26 @@ class SourceMapper {
       if (!named && words < 0.5) continue
       if (this.share(at, (v) => ID_LIKE.test(v) || EMAIL.test(v)) >= 0.5) continue
       if (words === 0) continue
-      this.split(at, inList(header, SURNAME_FIRST_HEADERS) ? 'surname-first' : 'given-first')
+      this.split(at, inList(header, SURNAME_FIRST_HEADERS) ? 'surname-first' : this.nameOrder(at, 'given-first'))
       return
     }
+  }
+
+  /** The names themselves can say how they are written, whatever the header: a Russian ФИО
+   * ("Иванов Иван Иванович") ends in a patronymic, while "Иван Иванович Иванов" has it second. When
+   * more names end in one than have it second, they are surname first. */
+  private nameOrder(at: number, otherwise: 'given-first' | 'surname-first'): 'given-first' | 'surname-first' {
+    let last = 0
+    let second = 0
+    for (const value of this.filled(at)) {
+      if (value.includes(',')) continue
+      const tokens = value.trim().split(/\s+/)
+      if (tokens.length !== 3) continue
+      const [atSecond, atLast] = [PATRONYMIC.test(tokens[1]!), PATRONYMIC.test(tokens[2]!)]
+      if (atLast && !atSecond) last++
+      else if (atSecond && !atLast) second++
+    }
+    return last > second ? 'surname-first' : otherwise
   }
 
   private split(at: number, order: 'given-first' | 'surname-first'): void {

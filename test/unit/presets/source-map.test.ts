@@ -92,6 +92,34 @@ describe('names', () => {
     expect(texts.join('\n')).toContain('"Иванова Мария Петровна" gives first name "Мария", surname "Иванова", middle name "Петровна"')
   })
 
+  it('reads a ФИО surname first by its patronymics when the header does not say so (Контакт, Name)', () => {
+    for (const header of ['Контакт', 'Name', 'Клиент']) {
+      const { plan, texts } = run([header, 'Email', 'Product'], [['Иванов Иван Иванович', 'i@x.ru', 'P'], ['Петрова Анна', 'a@x.ru', 'P'], ['Сидорова Ольга Ильинична', 's@x.ru', 'P']])
+      expect(plan.orders.map((o) => o.fields)).toMatchObject([
+        { bill_surname: 'Иванов', bill_first_name: 'Иван', bill_middle_name: 'Иванович' },
+        { bill_surname: 'Петрова', bill_first_name: 'Анна' },
+        { bill_surname: 'Сидорова', bill_first_name: 'Ольга', bill_middle_name: 'Ильинична' }
+      ])
+      expect(texts.join('\n')).toContain('"Иванов Иван Иванович" gives first name "Иван", surname "Иванов", middle name "Иванович"')
+    }
+  })
+
+  it('keeps given name first when the patronymic is second, or when the names do not say', () => {
+    const second = run(['Контакт', 'Email', 'Product'], [['Иван Иванович Иванов', 'i@x.ru', 'P'], ['Анна Петрова', 'a@x.ru', 'P']])
+    expect(second.mapping.fields.bill_first_name?.transform).toMatchObject({ nameOrder: 'given-first' })
+    expect(second.plan.orders[1]!.fields).toMatchObject({ bill_first_name: 'Анна', bill_surname: 'Петрова' })
+    // A surname that looks like a patronymic after one that is one decides nothing.
+    const both = run(['Name', 'Email', 'Product'], [['Иван Петрович Абрамович', 'i@x.ru', 'P']])
+    expect(both.mapping.fields.bill_first_name?.transform).toMatchObject({ nameOrder: 'given-first' })
+  })
+
+  it('a preset column of given-first names still turns surname first when its names are ФИО (amoCRM)', () => {
+    const headers = ['ID', 'Название сделки', 'Этап сделки', 'Бюджет ₽', 'Полное имя контакта', 'Рабочий email (контакт)', 'Дата создания']
+    const result = mapSource(headers, [['1', 'Сделка #1', 'Успешно', '1500', 'Смирнов Алексей Игоревич', 's@x.ru', '20.11.2026 10:00:00']], { timeZone: 'UTC' })
+    expect(result.mapping.fields.bill_first_name?.transform).toMatchObject({ namePart: 'first', nameOrder: 'surname-first' })
+    expect(result.mapping.fields.bill_middle_name?.transform).toMatchObject({ namePart: 'middle', nameOrder: 'surname-first' })
+  })
+
   it('splits an English full name first name first', () => {
     const { plan } = run(['Billing Name', 'Email', 'Product'], [['Jane Cooper', 'j@x.com', 'P']])
     expect(plan.orders[0]!.fields).toMatchObject({ bill_first_name: 'Jane', bill_surname: 'Cooper' })
