@@ -17,6 +17,7 @@ import { findPresetColumn, presetById, recognizeSource, type PresetColumn, type 
 import {
   FULL_NAME_HEADERS,
   LINE_PRICE_WORDS,
+  LINE_TOTAL_WORDS,
   PRODUCT_ID_WORDS,
   QUANTITY_HEADERS,
   SURNAME_FIRST_HEADERS,
@@ -438,6 +439,16 @@ class SourceMapper {
         }
       }
     }
+    if (!this.decided.has('good_sum') && this.mapping.goods.length === 1 && this.columnOf(good.sum) < 0 && !this.preset?.price) {
+      // No line price, but a line total ("Line Total", "Сумма по позиции"): that is the good's
+      // price (split by the quantity, when there is one), as a guess to confirm.
+      const total = this.headers.findIndex((h, i) => hasWord(h, LINE_TOTAL_WORDS) && this.filled(i).length > 0)
+      if (total >= 0) {
+        good.sum = this.columnMapping(total)
+        this.release(total)
+        this.guess('goods[0][good_sum]', total, 'price.line', { column: this.headerOf(total), others: '' })
+      }
+    }
     if (this.columnOf(good.sum) < 0 && good.name.source.kind !== 'none' && !this.preset?.price) this.note('price.none', {}, 'warning')
   }
 
@@ -446,7 +457,7 @@ class SourceMapper {
     const at = this.headers.findIndex((h) => inList(h, QUANTITY_HEADERS))
     if (at < 0 || this.filled(at).length === 0) return
     const sumHeader = this.headers[this.columnOf(this.good().sum)] ?? ''
-    const line = sumHeader !== '' && (hasWord(sumHeader, TOTAL_WORDS) || /^(amount|sum|сумма|стоимость)$/i.test(sumHeader.trim()))
+    const line = sumHeader !== '' && (hasWord(sumHeader, TOTAL_WORDS) || hasWord(sumHeader, LINE_TOTAL_WORDS) || /^(amount|sum|сумма|стоимость)$/i.test(sumHeader.trim()))
     this.good().quantity = { column: refOf(this.columnMapping(at)), mode: this.options.quantity ?? 'repeat', price: line ? 'line' : 'unit' }
     this.release(at)
   }

@@ -182,6 +182,25 @@ describe('products and prices', () => {
     expect(mapping.goods[0]!.sum?.source).toMatchObject({ column: 'Item price' })
   })
 
+  it('takes a line total as the price when there is no line price, split by the quantity, as a guess', () => {
+    for (const [total, qty] of [['Line Total', 'Qty'], ['Сумма по позиции', 'Кол-во']] as const) {
+      const { plan, mapping, codes } = run(['Order No', 'Email', 'SKU', qty, total], [['501', 'a@x.com', 'SKU-1', '2', '20.00'], ['501', 'a@x.com', 'SKU-2', '1', '5.00']])
+      expect(mapping.goods[0]!.sum?.source).toMatchObject({ kind: 'column', column: total })
+      expect(mapping.goods[0]!.quantity).toMatchObject({ column: { column: qty }, price: 'line' })
+      expect(mapping.guesses?.map((g) => [g.field, g.column])).toEqual([['goods[0][good_sum]', total]])
+      expect(codes).not.toContain('price.none')
+      expect(goods(plan)).toEqual([[['SKU-1', '10'], ['SKU-1', '10'], ['SKU-2', '5.00']]])
+    }
+  })
+
+  it('never takes a line total over a line price, nor an order total as a line total', () => {
+    const withPrice = run(['Email', 'SKU', 'Qty', 'Unit Price', 'Line Total'], [['a@x.com', 'SKU-1', '2', '10.00', '20.00']])
+    expect(withPrice.mapping.goods[0]!.sum?.source).toMatchObject({ kind: 'column', column: 'Unit Price' })
+    expect(withPrice.mapping.goods[0]!.quantity).toMatchObject({ price: 'unit' })
+    const orderTotal = run(['Email', 'SKU', 'Order Total'], [['a@x.com', 'SKU-1', '20.00']])
+    expect(orderTotal.mapping.guesses ?? []).toEqual([])
+  })
+
   it('counts a missing price as a warning', () => {
     const { plan } = run(['Email', 'SKU'], [['a@x.com', 'A']])
     expect(plan.issues.find((i) => i.code === 'price.none')?.severity).toBe('warning')
