@@ -116,6 +116,7 @@ class SourceMapper {
     this.dates()
     this.ambiguities()
     this.overrides()
+    this.droppedQuantity()
     if (!this.isSet('bill_email') && this.options.sheetsWithEmails && this.options.sheetsWithEmails.length > 0) {
       const sheets = this.options.sheetsWithEmails.map((n) => JSON.stringify(n)).join(', ')
       this.note('email.other-sheet', { sheets, sheet: this.options.sheetsWithEmails[0]!, key: 'bill_email', replaces: 'bill_email' }, 'warning')
@@ -460,6 +461,15 @@ class SourceMapper {
     const line = sumHeader !== '' && (hasWord(sumHeader, TOTAL_WORDS) || hasWord(sumHeader, LINE_TOTAL_WORDS) || /^(amount|sum|сумма|стоимость)$/i.test(sumHeader.trim()))
     this.good().quantity = { column: refOf(this.columnMapping(at)), mode: this.options.quantity ?? 'repeat', price: line ? 'line' : 'unit' }
     this.release(at)
+  }
+
+  /** A quantity column no good uses (several goods per row, each its own column) is said, as a
+   * warning: a quantity is never dropped silently. */
+  private droppedQuantity(): void {
+    if (this.decided.has('quantity') || this.mapping.goods.some((g) => g.quantity !== undefined)) return
+    const at = this.headers.findIndex((h) => inList(h, QUANTITY_HEADERS))
+    if (at < 0 || this.filled(at).length === 0 || this.filled(at).every((v) => /^0*1(?:[.,]0+)?$/.test(v.trim()))) return
+    this.note('quantity.ignored', { column: this.headerOf(at) }, 'warning')
   }
 
   /** The column whose value repeats on consecutive rows of one customer is the order. */

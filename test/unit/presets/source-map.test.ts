@@ -79,6 +79,20 @@ describe('quantities', () => {
     expect(goods(plan)).toEqual([[['P1', '33.34'], ['P1', '33.33'], ['P1', '33.33']]])
   })
 
+  it('never drops a quantity silently: with several goods per row it is a warning, gone once a good takes it', () => {
+    const wide = ['Email', 'Product 1', 'Price 1', 'Product 2', 'Price 2', 'Qty']
+    const data: Cell[][] = [['a@x.com', 'P1', '10', 'P2', '5', '3'], ['b@x.com', 'P1', '10', '', '', '1']]
+    const { result, plan } = run(wide, data)
+    expect(result.mapping.goods).toHaveLength(2)
+    expect(plan.issues.filter((i) => i.severity === 'warning').map((i) => i.message)).toEqual(['Column "Qty" looks like a quantity but is not used: each row sends its good once.'])
+    expect(plan.counts.warnings).toBe(1)
+    const taken = { ...result.mapping, goods: [{ ...result.mapping.goods[0]!, quantity: { column: { column: 'Qty' }, mode: 'repeat' as const } }, result.mapping.goods[1]!] }
+    expect(withSourceNotes(planImport(sheet(wide, data), taken), result.notes, taken).issues.map((i) => i.code)).not.toContain('quantity.ignored')
+    // --map quantity=COLUMN answers it too, and a column of ones drops nothing.
+    expect(run(wide, data, { timeZone: 'UTC', overrides: [{ field: 'quantity', column: 'Qty' }] }).codes).not.toContain('quantity.ignored')
+    expect(run(wide, data.map((r) => [...r.slice(0, 5), '1'])).codes).not.toContain('quantity.ignored')
+  })
+
   it('reports a quantity that is not a whole number, naming the row', () => {
     const { plan } = run(headers, [['a@x.com', 'P1', '10', '1.5']])
     expect(plan.issues.find((i) => i.code === 'quantity')?.message).toMatch(/^Row 2, column "Qty": the quantity "1.5" is not a whole number/)
