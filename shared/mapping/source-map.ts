@@ -78,6 +78,12 @@ function hasWord(header: string, words: readonly string[]): boolean {
   return words.some((w) => h.includes(` ${norm(w)} `))
 }
 
+/** A price column whose name says it holds the whole line (Total, Line Total, Сумма, Amount), not
+ * one unit's price: beside a quantity it is split into unit prices. */
+function isLineTotalHeader(header: string): boolean {
+  return header !== '' && (hasWord(header, TOTAL_WORDS) || hasWord(header, LINE_TOTAL_WORDS) || /^(amount|sum|сумма|стоимость)$/i.test(header.trim()))
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const ID_LIKE = /^[#№]?\s*[\p{L}]{0,5}[-_/ ]?\d[\d\-_/.]*$/u
 /** A Russian patronymic: Иванович, Сергеевич, Ильич, Ивановна, Сергеевна, Никитична, Ильинична. */
@@ -279,7 +285,11 @@ class SourceMapper {
     }
     const quantity = this.find(preset.quantity)
     if (quantity >= 0) {
-      this.good().quantity = { column: refOf(this.columnMapping(quantity)), mode: this.options.quantity ?? 'repeat', price: preset.priceIs ?? 'unit' }
+      // The preset says what its own price column holds; a column the headers chose instead (a
+      // register with Сумма and no Цена) is read by its name, as in a file no preset knows.
+      const sumHeader = this.headers[this.columnOf(this.good().sum)] ?? ''
+      const priceIs = price >= 0 ? (preset.priceIs ?? 'unit') : isLineTotalHeader(sumHeader) ? 'line' : 'unit'
+      this.good().quantity = { column: refOf(this.columnMapping(quantity)), mode: this.options.quantity ?? 'repeat', price: priceIs }
       this.decided.add('quantity')
     }
     const merchant = this.find(preset.merchantEmail)
@@ -457,8 +467,7 @@ class SourceMapper {
     if (this.decided.has('quantity') || this.mapping.goods.length !== 1) return
     const at = this.headers.findIndex((h) => inList(h, QUANTITY_HEADERS))
     if (at < 0 || this.filled(at).length === 0) return
-    const sumHeader = this.headers[this.columnOf(this.good().sum)] ?? ''
-    const line = sumHeader !== '' && (hasWord(sumHeader, TOTAL_WORDS) || hasWord(sumHeader, LINE_TOTAL_WORDS) || /^(amount|sum|сумма|стоимость)$/i.test(sumHeader.trim()))
+    const line = isLineTotalHeader(this.headers[this.columnOf(this.good().sum)] ?? '')
     this.good().quantity = { column: refOf(this.columnMapping(at)), mode: this.options.quantity ?? 'repeat', price: line ? 'line' : 'unit' }
     this.release(at)
   }

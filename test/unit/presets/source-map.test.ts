@@ -93,6 +93,18 @@ describe('quantities', () => {
     expect(run(wide, data.map((r) => [...r.slice(0, 5), '1'])).codes).not.toContain('quantity.ignored')
   })
 
+  it('a preset register whose price column is Сумма (no Цена) reads it as the line total, not the unit price', () => {
+    const headers = ['№ заказа', 'ФИО', 'Email', 'Товар', 'Кол-во', 'Сумма']
+    const { plan, result } = run(headers, [['1', 'Петрова Анна Сергеевна', 'a@x.ru', 'KURS-2', '2', '4000']])
+    expect(result.source?.id).toBe('excel-register-ru')
+    expect(result.mapping.goods[0]!.quantity).toMatchObject({ column: { column: 'Кол-во' }, price: 'line' })
+    expect(goods(plan)).toEqual([[['KURS-2', '2000'], ['KURS-2', '2000']]])
+    // With its own price column the preset's word stands: Цена is the unit price.
+    const priced = run([...headers, 'Цена'], [['1', 'Петрова Анна Сергеевна', 'a@x.ru', 'KURS-2', '2', '4000', '2000']])
+    expect(priced.mapping.goods[0]!.quantity).toMatchObject({ price: 'unit' })
+    expect(goods(priced.plan)).toEqual([[['KURS-2', '2000'], ['KURS-2', '2000']]])
+  })
+
   it('reports a quantity that is not a whole number, naming the row', () => {
     const { plan } = run(headers, [['a@x.com', 'P1', '10', '1.5']])
     expect(plan.issues.find((i) => i.code === 'quantity')?.message).toMatch(/^Row 2, column "Qty": the quantity "1.5" is not a whole number/)
