@@ -17,6 +17,7 @@ import { findPresetColumn, presetById, recognizeSource, type PresetColumn, type 
 import {
   FULL_NAME_HEADERS,
   LINE_PRICE_WORDS,
+  LINE_TOTAL_WORDS,
   PRODUCT_ID_WORDS,
   QUANTITY_HEADERS,
   SURNAME_FIRST_HEADERS,
@@ -77,8 +78,16 @@ function hasWord(header: string, words: readonly string[]): boolean {
   return words.some((w) => h.includes(` ${norm(w)} `))
 }
 
+/** A price column whose name says it holds the whole line (Total, Line Total, Сумма, Amount), not
+ * one unit's price: beside a quantity it is split into unit prices. */
+function isLineTotalHeader(header: string): boolean {
+  return header !== '' && (hasWord(header, TOTAL_WORDS) || hasWord(header, LINE_TOTAL_WORDS) || /^(amount|sum|сумма|стоимость)$/i.test(header.trim()))
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const ID_LIKE = /^[#№]?\s*[\p{L}]{0,5}[-_/ ]?\d[\d\-_/.]*$/u
+/** A Russian patronymic: Иванович, Сергеевич, Ильич, Ивановна, Сергеевна, Никитична, Ильинична. */
+const PATRONYMIC = /^[А-ЯЁ][а-яё]+(?:ович|евич|ьич|овна|евна|ична)$/u
 const OFFSET = /(?:[+-]\d{2}:?\d{2}|Z|\bUTC|\bGMT)$/
 
 class SourceMapper {
@@ -113,6 +122,7 @@ class SourceMapper {
     this.dates()
     this.ambiguities()
     this.overrides()
+    this.droppedQuantity()
     if (!this.isSet('bill_email') && this.options.sheetsWithEmails && this.options.sheetsWithEmails.length > 0) {
       const sheets = this.options.sheetsWithEmails.map((n) => JSON.stringify(n)).join(', ')
       this.note('email.other-sheet', { sheets, sheet: this.options.sheetsWithEmails[0]!, key: 'bill_email', replaces: 'bill_email' }, 'warning')
@@ -238,7 +248,7 @@ class SourceMapper {
     }
     if (preset.fullName && !(preset.fields?.bill_first_name && this.isSet('bill_first_name'))) {
       const at = this.find(preset.fullName.column)
-      if (at >= 0) this.split(at, preset.fullName.order)
+      if (at >= 0) this.split(at, this.nameOrder(at, preset.fullName.order))
     }
     if (preset.product && preset.product.length === 0) {
       this.good().name = { source: { kind: 'none' } }
@@ -275,7 +285,11 @@ class SourceMapper {
     }
     const quantity = this.find(preset.quantity)
     if (quantity >= 0) {
-      this.good().quantity = { column: refOf(this.columnMapping(quantity)), mode: this.options.quantity ?? 'repeat', price: preset.priceIs ?? 'unit' }
+      // The preset says what its own price column holds; a column the headers chose instead (a
+      // register with Сумма and no Цена) is read by its name, as in a file no preset knows.
+      const sumHeader = this.headers[this.columnOf(this.good().sum)] ?? ''
+      const priceIs = price >= 0 ? (preset.priceIs ?? 'unit') : isLineTotalHeader(sumHeader) ? 'line' : 'unit'
+      this.good().quantity = { column: refOf(this.columnMapping(quantity)), mode: this.options.quantity ?? 'repeat', price: priceIs }
       this.decided.add('quantity')
     }
     const merchant = this.find(preset.merchantEmail)
@@ -354,9 +368,26 @@ class SourceMapper {
       if (!named && words < 0.5) continue
       if (this.share(at, (v) => ID_LIKE.test(v) || EMAIL.test(v)) >= 0.5) continue
       if (words === 0) continue
-      this.split(at, inList(header, SURNAME_FIRST_HEADERS) ? 'surname-first' : 'given-first')
+      this.split(at, inList(header, SURNAME_FIRST_HEADERS) ? 'surname-first' : this.nameOrder(at, 'given-first'))
       return
     }
+  }
+
+  /** The names themselves can say how they are written, whatever the header: a Russian ФИО
+   * ("Иванов Иван Иванович") ends in a patronymic, while "Иван Иванович Иванов" has it second. When
+   * more names end in one than have it second, they are surname first. */
+  private nameOrder(at: number, otherwise: 'given-first' | 'surname-first'): 'given-first' | 'surname-first' {
+    let last = 0
+    let second = 0
+    for (const value of this.filled(at)) {
+      if (value.includes(',')) continue
+      const tokens = value.trim().split(/\s+/)
+      if (tokens.length !== 3) continue
+      const [atSecond, atLast] = [PATRONYMIC.test(tokens[1]!), PATRONYMIC.test(tokens[2]!)]
+      if (atLast && !atSecond) last++
+      else if (atSecond && !atLast) second++
+    }
+    return last > second ? 'surname-first' : otherwise
   }
 
   private split(at: number, order: 'given-first' | 'surname-first'): void {
@@ -419,6 +450,16 @@ class SourceMapper {
         }
       }
     }
+    if (!this.decided.has('good_sum') && this.mapping.goods.length === 1 && this.columnOf(good.sum) < 0 && !this.preset?.price) {
+      // No line price, but a line total ("Line Total", "Сумма по позиции"): that is the good's
+      // price (split by the quantity, when there is one), as a guess to confirm.
+      const total = this.headers.findIndex((h, i) => hasWord(h, LINE_TOTAL_WORDS) && this.filled(i).length > 0)
+      if (total >= 0) {
+        good.sum = this.columnMapping(total)
+        this.release(total)
+        this.guess('goods[0][good_sum]', total, 'price.line', { column: this.headerOf(total), others: '' })
+      }
+    }
     if (this.columnOf(good.sum) < 0 && good.name.source.kind !== 'none' && !this.preset?.price) this.note('price.none', {}, 'warning')
   }
 
@@ -426,10 +467,18 @@ class SourceMapper {
     if (this.decided.has('quantity') || this.mapping.goods.length !== 1) return
     const at = this.headers.findIndex((h) => inList(h, QUANTITY_HEADERS))
     if (at < 0 || this.filled(at).length === 0) return
-    const sumHeader = this.headers[this.columnOf(this.good().sum)] ?? ''
-    const line = sumHeader !== '' && (hasWord(sumHeader, TOTAL_WORDS) || /^(amount|sum|сумма|стоимость)$/i.test(sumHeader.trim()))
+    const line = isLineTotalHeader(this.headers[this.columnOf(this.good().sum)] ?? '')
     this.good().quantity = { column: refOf(this.columnMapping(at)), mode: this.options.quantity ?? 'repeat', price: line ? 'line' : 'unit' }
     this.release(at)
+  }
+
+  /** A quantity column no good uses (several goods per row, each its own column) is said, as a
+   * warning: a quantity is never dropped silently. */
+  private droppedQuantity(): void {
+    if (this.decided.has('quantity') || this.mapping.goods.some((g) => g.quantity !== undefined)) return
+    const at = this.headers.findIndex((h) => inList(h, QUANTITY_HEADERS))
+    if (at < 0 || this.filled(at).length === 0 || this.filled(at).every((v) => /^0*1(?:[.,]0+)?$/.test(v.trim()))) return
+    this.note('quantity.ignored', { column: this.headerOf(at) }, 'warning')
   }
 
   /** The column whose value repeats on consecutive rows of one customer is the order. */

@@ -28,6 +28,13 @@ export const PRODUCT_ID_WORDS = [
 /** Words of headers that hold the price of one line (or one unit). */
 export const LINE_PRICE_WORDS = ['lineitem price', 'item cost', 'item price', 'unit price', 'price', 'цена', 'стоимость товара', 'цена товара', 'gross'] as const
 
+/** Words of headers that hold one line's total (unit price x quantity): the good's price when no
+ * line price exists, read as a line total beside a quantity. */
+export const LINE_TOTAL_WORDS = [
+  'line total', 'line subtotal', 'line amount', 'lineitem total', 'item total', 'item subtotal', 'сумма по позиции',
+  'сумма позиции', 'стоимость позиции', 'итого по позиции', 'сумма по товару'
+] as const
+
 /** Words of headers that hold the whole order's money, taxes or fees, not a line's price. */
 export const TOTAL_WORDS = [
   'total', 'subtotal', 'tax', 'taxes', 'fee', 'shipping', 'discount', 'refunded', 'balance', 'net', 'итого', 'всего',

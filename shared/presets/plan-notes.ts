@@ -16,6 +16,8 @@ function stillApplies(note: Note, mapping: Mapping): boolean {
       return good?.sum === undefined || good.sum.source.kind === 'none'
     case 'product.title-only':
       return column(good?.name) === note.params.column
+    case 'quantity.ignored':
+      return !mapping.goods.some((g) => g.quantity !== undefined)
     case 'date.ambiguous':
       return mapping.defaults.dateOrder === 'auto'
     case 'ambiguous.candidates': {

@@ -79,6 +79,32 @@ describe('quantities', () => {
     expect(goods(plan)).toEqual([[['P1', '33.34'], ['P1', '33.33'], ['P1', '33.33']]])
   })
 
+  it('never drops a quantity silently: with several goods per row it is a warning, gone once a good takes it', () => {
+    const wide = ['Email', 'Product 1', 'Price 1', 'Product 2', 'Price 2', 'Qty']
+    const data: Cell[][] = [['a@x.com', 'P1', '10', 'P2', '5', '3'], ['b@x.com', 'P1', '10', '', '', '1']]
+    const { result, plan } = run(wide, data)
+    expect(result.mapping.goods).toHaveLength(2)
+    expect(plan.issues.filter((i) => i.severity === 'warning').map((i) => i.message)).toEqual(['Column "Qty" looks like a quantity but is not used: each row sends its good once.'])
+    expect(plan.counts.warnings).toBe(1)
+    const taken = { ...result.mapping, goods: [{ ...result.mapping.goods[0]!, quantity: { column: { column: 'Qty' }, mode: 'repeat' as const } }, result.mapping.goods[1]!] }
+    expect(withSourceNotes(planImport(sheet(wide, data), taken), result.notes, taken).issues.map((i) => i.code)).not.toContain('quantity.ignored')
+    // --map quantity=COLUMN answers it too, and a column of ones drops nothing.
+    expect(run(wide, data, { timeZone: 'UTC', overrides: [{ field: 'quantity', column: 'Qty' }] }).codes).not.toContain('quantity.ignored')
+    expect(run(wide, data.map((r) => [...r.slice(0, 5), '1'])).codes).not.toContain('quantity.ignored')
+  })
+
+  it('a preset register whose price column is Сумма (no Цена) reads it as the line total, not the unit price', () => {
+    const headers = ['№ заказа', 'ФИО', 'Email', 'Товар', 'Кол-во', 'Сумма']
+    const { plan, result } = run(headers, [['1', 'Петрова Анна Сергеевна', 'a@x.ru', 'KURS-2', '2', '4000']])
+    expect(result.source?.id).toBe('excel-register-ru')
+    expect(result.mapping.goods[0]!.quantity).toMatchObject({ column: { column: 'Кол-во' }, price: 'line' })
+    expect(goods(plan)).toEqual([[['KURS-2', '2000'], ['KURS-2', '2000']]])
+    // With its own price column the preset's word stands: Цена is the unit price.
+    const priced = run([...headers, 'Цена'], [['1', 'Петрова Анна Сергеевна', 'a@x.ru', 'KURS-2', '2', '4000', '2000']])
+    expect(priced.mapping.goods[0]!.quantity).toMatchObject({ price: 'unit' })
+    expect(goods(priced.plan)).toEqual([[['KURS-2', '2000'], ['KURS-2', '2000']]])
+  })
+
   it('reports a quantity that is not a whole number, naming the row', () => {
     const { plan } = run(headers, [['a@x.com', 'P1', '10', '1.5']])
     expect(plan.issues.find((i) => i.code === 'quantity')?.message).toMatch(/^Row 2, column "Qty": the quantity "1.5" is not a whole number/)
@@ -90,6 +116,34 @@ describe('names', () => {
     const { plan, texts } = run(['ФИО', 'Email', 'Product'], [['Иванова Мария Петровна', 'm@x.ru', 'P']])
     expect(plan.orders[0]!.fields).toMatchObject({ bill_surname: 'Иванова', bill_first_name: 'Мария', bill_middle_name: 'Петровна' })
     expect(texts.join('\n')).toContain('"Иванова Мария Петровна" gives first name "Мария", surname "Иванова", middle name "Петровна"')
+  })
+
+  it('reads a ФИО surname first by its patronymics when the header does not say so (Контакт, Name)', () => {
+    for (const header of ['Контакт', 'Name', 'Клиент']) {
+      const { plan, texts } = run([header, 'Email', 'Product'], [['Иванов Иван Иванович', 'i@x.ru', 'P'], ['Петрова Анна', 'a@x.ru', 'P'], ['Сидорова Ольга Ильинична', 's@x.ru', 'P']])
+      expect(plan.orders.map((o) => o.fields)).toMatchObject([
+        { bill_surname: 'Иванов', bill_first_name: 'Иван', bill_middle_name: 'Иванович' },
+        { bill_surname: 'Петрова', bill_first_name: 'Анна' },
+        { bill_surname: 'Сидорова', bill_first_name: 'Ольга', bill_middle_name: 'Ильинична' }
+      ])
+      expect(texts.join('\n')).toContain('"Иванов Иван Иванович" gives first name "Иван", surname "Иванов", middle name "Иванович"')
+    }
+  })
+
+  it('keeps given name first when the patronymic is second, or when the names do not say', () => {
+    const second = run(['Контакт', 'Email', 'Product'], [['Иван Иванович Иванов', 'i@x.ru', 'P'], ['Анна Петрова', 'a@x.ru', 'P']])
+    expect(second.mapping.fields.bill_first_name?.transform).toMatchObject({ nameOrder: 'given-first' })
+    expect(second.plan.orders[1]!.fields).toMatchObject({ bill_first_name: 'Анна', bill_surname: 'Петрова' })
+    // A surname that looks like a patronymic after one that is one decides nothing.
+    const both = run(['Name', 'Email', 'Product'], [['Иван Петрович Абрамович', 'i@x.ru', 'P']])
+    expect(both.mapping.fields.bill_first_name?.transform).toMatchObject({ nameOrder: 'given-first' })
+  })
+
+  it('a preset column of given-first names still turns surname first when its names are ФИО (amoCRM)', () => {
+    const headers = ['ID', 'Название сделки', 'Этап сделки', 'Бюджет ₽', 'Полное имя контакта', 'Рабочий email (контакт)', 'Дата создания']
+    const result = mapSource(headers, [['1', 'Сделка #1', 'Успешно', '1500', 'Смирнов Алексей Игоревич', 's@x.ru', '20.11.2026 10:00:00']], { timeZone: 'UTC' })
+    expect(result.mapping.fields.bill_first_name?.transform).toMatchObject({ namePart: 'first', nameOrder: 'surname-first' })
+    expect(result.mapping.fields.bill_middle_name?.transform).toMatchObject({ namePart: 'middle', nameOrder: 'surname-first' })
   })
 
   it('splits an English full name first name first', () => {
@@ -152,6 +206,25 @@ describe('products and prices', () => {
   it('takes the line price over the order total', () => {
     const { mapping } = run(['Email', 'SKU', 'Total', 'Item price'], [['a@x.com', 'A', '30', '10']])
     expect(mapping.goods[0]!.sum?.source).toMatchObject({ column: 'Item price' })
+  })
+
+  it('takes a line total as the price when there is no line price, split by the quantity, as a guess', () => {
+    for (const [total, qty] of [['Line Total', 'Qty'], ['Сумма по позиции', 'Кол-во']] as const) {
+      const { plan, mapping, codes } = run(['Order No', 'Email', 'SKU', qty, total], [['501', 'a@x.com', 'SKU-1', '2', '20.00'], ['501', 'a@x.com', 'SKU-2', '1', '5.00']])
+      expect(mapping.goods[0]!.sum?.source).toMatchObject({ kind: 'column', column: total })
+      expect(mapping.goods[0]!.quantity).toMatchObject({ column: { column: qty }, price: 'line' })
+      expect(mapping.guesses?.map((g) => [g.field, g.column])).toEqual([['goods[0][good_sum]', total]])
+      expect(codes).not.toContain('price.none')
+      expect(goods(plan)).toEqual([[['SKU-1', '10'], ['SKU-1', '10'], ['SKU-2', '5.00']]])
+    }
+  })
+
+  it('never takes a line total over a line price, nor an order total as a line total', () => {
+    const withPrice = run(['Email', 'SKU', 'Qty', 'Unit Price', 'Line Total'], [['a@x.com', 'SKU-1', '2', '10.00', '20.00']])
+    expect(withPrice.mapping.goods[0]!.sum?.source).toMatchObject({ kind: 'column', column: 'Unit Price' })
+    expect(withPrice.mapping.goods[0]!.quantity).toMatchObject({ price: 'unit' })
+    const orderTotal = run(['Email', 'SKU', 'Order Total'], [['a@x.com', 'SKU-1', '20.00']])
+    expect(orderTotal.mapping.guesses ?? []).toEqual([])
   })
 
   it('counts a missing price as a warning', () => {
