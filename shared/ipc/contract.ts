@@ -112,30 +112,6 @@ export interface OrderPreview {
   body: string
 }
 
-/** The session's product values checked against the connected shop's product list (GetAllGoods). */
-export interface ProductsCheck {
-  /** 'fresh': fetched now (or earlier in this session); 'cache': an older copy, the fetch failed;
-   * 'none': no list (the sandbox sells anything, or the fetch failed with nothing cached). */
-  source: 'fresh' | 'cache' | 'none'
-  sandbox: boolean
-  /** Why the list could not be fetched, when it could not. */
-  reason: string | null
-  fetchedAt: number | null
-  shopProducts: number
-  /** Orders with a product the shop does not have: they are errors, never sent. */
-  unknownOrders: number
-  products: Array<{
-    value: string
-    orders: number
-    /** 'name': the shop's product; 'title': its title (sent as its name); 'close': only close
-     * (offered, not applied); 'none': no such product. */
-    match: 'name' | 'title' | 'close' | 'none'
-    product: { name: string; title: string; price: string | null; kind: string } | null
-    otherPrices: string[]
-    withoutPrice: number
-  }>
-}
-
 export interface RunSummary {
   runId: number
   createdAt: number
@@ -257,7 +233,6 @@ export const CHANNELS = {
   'mapping.set': { input: z.object({ sessionId, mapping: MappingSchema }) },
   'mapping.previewOrder': { input: z.object({ sessionId, order: z.number().int().min(1) }) },
   /** The session's products against the connected shop's product list; `refresh` fetches it again. */
-  'products.check': { input: z.object({ sessionId, refresh: z.boolean().optional() }) },
   'templates.list': { input: z.object({}) },
   /** The shop's catalog for the connection chosen now: read when not known yet, or again with refresh. */
   'catalog.get': { input: z.object({ refresh: z.boolean().default(false) }) },
@@ -318,7 +293,6 @@ export interface ChannelOutputs {
   'sheet.close': { closed: boolean }
   'mapping.set': { counts: PlanCounts; mapping: Mapping; sheetIssues?: Issue[] }
   'mapping.previewOrder': OrderPreview
-  'products.check': ProductsCheck
   'templates.list': { name: string; headers: string[]; savedAt: number }[]
   'catalog.get': CatalogInfo
   'catalog.continueWithout': CatalogInfo

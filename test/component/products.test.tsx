@@ -121,6 +121,33 @@ describe('Products step', () => {
     expect(screen.queryByTestId(TID.products.goOn)).toBeNull()
   })
 
+  it('names a product the shop lacks with nothing close, offers the older list when the fresh one cannot be read, and says the sandbox sells anything', async () => {
+    const unknown: ProductsView = { ...view({}), lines: [line({ value: 'mystery', orders: 2, match: 'none' })], stopped: { unknownProduct: 2, delivery: 0 } }
+    const cached: CatalogInfo = { state: 'unavailable', noProducts: false, reason: 'connection refused', cachedAt: Date.UTC(2026, 11, 1, 8, 0), cachedProducts: 3, confirmed: false }
+    for (const [catalog, expected] of [
+      [{ state: 'ready', fetchedAt: 1, products: 3 }, 'Not in the shop: its orders are not sent.'],
+      [cached, 'The list read from this shop on'],
+      [{ state: 'skipped' }, 'The built-in sandbox has no product list: it accepts any product']
+    ] as const) {
+      const api = createFakeApi({ 'products.list': () => ({ ...unknown, catalog }) })
+      const { unmount } = renderWithApi(<WithSession summary={session()}>{(state) => <ProductsScreen state={state} onNext={() => undefined} />}</WithSession>, api)
+      if (catalog.state === 'ready') {
+        const row = await screen.findByTestId(TID.products.line('mystery'))
+        expect(row.dataset['match']).toBe('none')
+        expect(row.textContent).toContain(expected)
+        expect(screen.queryByTestId(TID.products.useOffer('mystery'))).toBeNull()
+        expect(screen.getByTestId(TID.products.stopped).textContent).toContain('2 orders have a product the shop does not have')
+      } else {
+        await waitFor(() => expect(screen.getByTestId(TID.products.catalog).textContent).toContain(expected))
+        if (catalog.state === 'unavailable') {
+          expect(screen.getByTestId(TID.products.catalog).textContent).toContain('(3 products) is used instead once you go on')
+          expect(screen.getByTestId(TID.products.goOn).textContent).toBe('Go on with the older list')
+        }
+      }
+      unmount()
+    }
+  })
+
   it('reads the list again on request', async () => {
     const { api, user } = setup()
     await user.click(await screen.findByTestId(TID.products.refresh))

@@ -150,7 +150,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
       await products.readyForRun()
       return runs.start(products.runSource(session), rate, concurrency)
     },
-    'products.check': async ({ sessionId, refresh }) => products.check(await sessions.get(sessionId), refresh === true),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
       const session = await sessions.get(sessionId)
       const counts = countsOf(session)

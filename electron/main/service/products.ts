@@ -6,7 +6,7 @@
 // template when the sheet has one); and the session's plan with the choices applied and the
 // catalog check done, which is what Review shows, what the counts count and what a run sends.
 // The session itself (sheet-session.ts) is only read through its public functions.
-import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsCheck, ProductsView } from '#shared/ipc/contract'
+import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsView } from '#shared/ipc/contract'
 import { msg } from '#shared/i18n/message'
 import type { Issue } from '#shared/plan/issue'
 import type { ImportPlan, PlannedOrder } from '#shared/plan/import-plan'
@@ -22,9 +22,6 @@ import { notFound, ServiceError } from './errors'
 import type { RunSource } from './run-control'
 import { draftOf, MASKED_HASH, type CreatedLookup, type SheetSession } from './sheet-session'
 import type { TemplateStore } from './templates'
-
-/** At most this many product values are listed by products.check (free text could have thousands). */
-const MAX_LISTED = 500
 
 export interface ProductsDeps {
   journalPath: string
@@ -282,36 +279,6 @@ export class Products {
         }
         return { orders: sendable, alreadyCreated }
       }
-    }
-  }
-
-  /** The Map step's Products panel (products.check): each product value of the sheet against the
-   * same list the Products step and a run use (read again with refresh), the user's choices
-   * applied; the cached copy when the list could not be read, nothing for the sandbox without one. */
-  async check(session: SheetSession, refresh: boolean): Promise<ProductsCheck> {
-    const info = await this.load(refresh)
-    const catalog = this.current()?.catalog ?? null
-    const sandbox = this.deps.connections.info().kind === 'sandbox'
-    const source: ProductsCheck['source'] = info.state === 'ready' ? 'fresh' : catalog ? 'cache' : 'none'
-    const reason = info.state === 'unavailable' ? info.reason : null
-    const orders = session.sendable(() => null).orders
-    const plan: ImportPlan = { orders, orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: orders.length, validOrders: orders.length, errors: 0, warnings: 0 } }
-    const { products, added } = checkAgainstCatalog(applyProductChoices(plan, this.choicesOf(session)), catalog)
-    return {
-      source,
-      sandbox,
-      reason,
-      fetchedAt: catalog?.fetchedAt ?? null,
-      shopProducts: catalog?.products.length ?? 0,
-      unknownOrders: new Set(added.filter((i) => i.code === 'unknown-product').map((i) => i.order)).size,
-      products: products.slice(0, MAX_LISTED).map((report) => ({
-        value: report.value,
-        orders: report.orders,
-        match: report.match.kind,
-        product: report.match.kind === 'none' ? null : { name: report.match.product.name, title: report.match.product.title, price: report.match.product.price, kind: report.match.product.kind },
-        otherPrices: report.otherPrices,
-        withoutPrice: report.withoutPrice
-      }))
     }
   }
 

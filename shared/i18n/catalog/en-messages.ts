@@ -35,7 +35,6 @@ export const enMessages = {
   'action.runs.retryFailed': 'retry the failed orders',
   'action.runs.export': 'export the results',
   'action.runs.undo': 'undo the run',
-  'action.products.check': "check the products against the shop's list",
   'action.catalog.get': "read the shop's product list",
   'action.catalog.continueWithout': 'go on without the product check',
   'action.products.list': 'match the products',

@@ -34,7 +34,6 @@ export const ruMessages = {
   'action.runs.retryFailed': 'повторить непринятые заказы',
   'action.runs.export': 'выгрузить результаты',
   'action.runs.undo': 'отменить запуск',
-  'action.products.check': 'сверить товары со списком магазина',
   'action.catalog.get': 'прочитать список товаров магазина',
   'action.catalog.continueWithout': 'продолжить без проверки товаров',
   'action.products.list': 'сопоставить товары',
