@@ -9,7 +9,7 @@ import { withStatus, type PlannedOrder } from '../plan/order'
 import { RowOrder } from '../plan/row-order'
 import { orderPlace } from '../plan/validate-order-issues'
 import { missingDeliveryFields } from './delivery-rule'
-import { matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
+import { DifferingPrices, matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
 
 export interface ProductReport {
   /** The product value as the sheet has it. */
@@ -17,8 +17,10 @@ export interface ProductReport {
   match: ProductMatch
   /** How many orders have it. */
   orders: number
-  /** Distinct sheet prices that differ from the shop's price (as in the sheet). */
+  /** Distinct sheet prices that differ from the shop's price (as in the sheet), the first
+   * LISTED_PRICES of them; morePrices counts the others. */
   otherPrices: string[]
+  morePrices: number
   /** Order lines without a price: the shop's price applies. */
   withoutPrice: number
 }
@@ -33,12 +35,13 @@ export interface CatalogCheck {
 }
 
 export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | null): CatalogCheck {
-  const reports = new Map<string, ProductReport>()
-  const matchOf = (value: string): ProductReport => {
+  const reports = new Map<string, ProductReport & { prices: DifferingPrices }>()
+  const matchOf = (value: string): ProductReport & { prices: DifferingPrices } => {
     let report = reports.get(value)
     if (!report) {
       const match: ProductMatch = catalog ? matchProduct(value, catalog.products) : { kind: 'none' }
-      report = { value, match, orders: 0, otherPrices: [], withoutPrice: 0 }
+      const prices = new DifferingPrices()
+      report = { value, match, orders: 0, otherPrices: prices.listed, morePrices: 0, withoutPrice: 0, prices }
       reports.set(value, report)
     }
     return report
@@ -74,7 +77,7 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
         kinds.push(match.product.kind)
         const price = match.product.price
         if (good.good_sum === undefined) report.withoutPrice++
-        else if (price !== null && !samePrice(good.good_sum, price) && !report.otherPrices.includes(good.good_sum)) report.otherPrices.push(good.good_sum)
+        else if (price !== null && !samePrice(good.good_sum, price)) report.prices.add(good.good_sum)
         if (match.kind === 'title') {
           renamed = true
           return { ...good, good_name: match.product.name }
@@ -115,7 +118,7 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
       issues: added.length === 0 ? plan.issues : sortIssues([...plan.issues, ...added]),
       counts: { ...plan.counts, errors: plan.counts.errors + newErrors, validOrders: orders.length - invalidNow }
     },
-    products: [...reports.values()],
+    products: [...reports.values()].map(({ prices, ...report }) => ({ ...report, morePrices: prices.more })),
     added
   }
 }
@@ -141,7 +144,7 @@ export function describeProducts(products: readonly ProductReport[]): string[] {
     const product: ShopProduct = match.product
     if (match.kind === 'title') lines.push(`Product "${report.value}" is the title of the shop's product "${product.name}"; it is sent as "${product.name}".`)
     if (report.otherPrices.length > 0 && product.price !== null) {
-      lines.push(`Warning: product "${product.name}" costs ${product.price} in the shop; the sheet says ${report.otherPrices.join(', ')}. The sheet's price is sent.`)
+      lines.push(`Warning: product "${product.name}" costs ${product.price} in the shop; the sheet says ${report.otherPrices.join(', ')}${report.morePrices > 0 ? ` and ${report.morePrices} more` : ''}. The sheet's price is sent.`)
     }
     if (report.withoutPrice > 0 && product.price !== null) {
       lines.push(`Product "${product.name}": ${report.withoutPrice} ${report.withoutPrice === 1 ? 'line without a price gets' : 'lines without a price get'} the shop's price, ${product.price}.`)

@@ -92,6 +92,27 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!
 }
 
+/** At most this many of a product's differing sheet prices are listed; the others are counted
+ * (a sheet of 500,000 orders can have as many prices). */
+export const LISTED_PRICES = 10
+
+/** A product's distinct sheet prices that differ from the shop's: the first LISTED_PRICES as the
+ * sheet has them, and how many more there are. Looked up in a set, not in the list. */
+export class DifferingPrices {
+  private readonly seen = new Set<string>()
+  readonly listed: string[] = []
+
+  add(price: string): void {
+    if (this.seen.has(price)) return
+    this.seen.add(price)
+    if (this.listed.length < LISTED_PRICES) this.listed.push(price)
+  }
+
+  get more(): number {
+    return this.seen.size - this.listed.length
+  }
+}
+
 /** Two prices are the same when they are the same number ('1500' and '1500.00'). */
 export function samePrice(a: string, b: string): boolean {
   const x = Number(a.trim().replace(',', '.'))

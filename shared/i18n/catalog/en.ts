@@ -345,6 +345,8 @@ export const en = {
   'products.price.same': '{{price}}',
   'products.price.none': 'The shop gives no price.',
   'products.price.differs': 'The shop says {{shop}}, the sheet {{sheet}}. The sheet\'s price is sent.',
+  'products.price.more_one': 'The sheet has {{count, number}} more price that differs.',
+  'products.price.more_other': 'The sheet has {{count, number}} more prices that differ.',
   'products.price.missing_one': '{{count, number}} line without a price gets the shop\'s price, {{price}}.',
   'products.price.missing_other': '{{count, number}} lines without a price get the shop\'s price, {{price}}.',
   'products.stopped.unknown_one': '{{count, number}} order has a product the shop does not have: it is not sent (Review lists it).',

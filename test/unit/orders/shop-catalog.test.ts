@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
 import { missingDeliveryFields } from '#shared/shop/delivery-rule'
+import { productLines } from '#shared/shop/product-choices'
 import { editDistance, matchProduct, productKind, type ShopCatalog, type ShopProduct } from '#shared/shop/shop-catalog'
 import { planImport } from '#shared/plan/import-plan'
 import { NOW, col, mapping, sheet } from './helpers'
@@ -127,6 +128,20 @@ describe('checkAgainstCatalog', () => {
       'Warning: product "course-basic" costs 4900.00 in the shop; the sheet says 3900. The sheet\'s price is sent.',
       'Product "course-basic": 1 line without a price gets the shop\'s price, 4900.00.'
     ])
+  })
+
+  it('lists the first ten differing prices of a product and counts the others (each looked up once)', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => [`p${i}@x.com`, 'course-basic', `${1000 + (i % 20)}`, ...NO_ADDRESS])
+    const checked = checkAgainstCatalog(plan(rows), CATALOG)
+    const report = checked.products.find((p) => p.value === 'course-basic')
+    expect(report?.otherPrices).toEqual(['1000', '1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009'])
+    expect(report?.morePrices).toBe(10)
+    expect(describeProducts(checked.products)).toEqual([
+      'Warning: product "course-basic" costs 4900.00 in the shop; the sheet says 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009 and 10 more. The sheet\'s price is sent.'
+    ])
+    const lines = productLines(plan(rows), CATALOG, {})
+    expect(lines[0]?.otherPrices).toEqual(report?.otherPrices)
+    expect(lines[0]?.morePrices).toBe(10)
   })
 
   it('needs delivery data for a physical product, and for an address when no catalog tells', () => {
