@@ -17,8 +17,8 @@ export interface ProductReport {
   match: ProductMatch
   /** How many orders have it. */
   orders: number
-  /** Distinct sheet prices that differ from the shop's price (as in the sheet), the first
-   * LISTED_PRICES of them; morePrices counts the others. */
+  /** Distinct sheet prices that differ from the shop's price (as in the sheet), the
+   * LISTED_PRICES most frequent; morePrices counts the others. */
   otherPrices: string[]
   morePrices: number
   /** Order lines without a price: the shop's price applies. */
@@ -41,7 +41,7 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
     if (!report) {
       const match: ProductMatch = catalog ? matchProduct(value, catalog.products) : { kind: 'none' }
       const prices = new DifferingPrices()
-      report = { value, match, orders: 0, otherPrices: prices.listed, morePrices: 0, withoutPrice: 0, prices }
+      report = { value, match, orders: 0, otherPrices: [], morePrices: 0, withoutPrice: 0, prices }
       reports.set(value, report)
     }
     return report
@@ -118,7 +118,7 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
       issues: added.length === 0 ? plan.issues : sortIssues([...plan.issues, ...added]),
       counts: { ...plan.counts, errors: plan.counts.errors + newErrors, validOrders: orders.length - invalidNow }
     },
-    products: [...reports.values()].map(({ prices, ...report }) => ({ ...report, morePrices: prices.more })),
+    products: [...reports.values()].map(({ prices, ...report }) => ({ ...report, otherPrices: prices.listed, morePrices: prices.more })),
     added
   }
 }

@@ -53,7 +53,7 @@ export interface ProductLine {
    * to the shop (an error on its orders) or no catalog. */
   product: ShopProductView | null
   /** Distinct sheet prices that differ from the product's shop price, as the sheet has them: the
-   * first LISTED_PRICES; morePrices counts the others. */
+   * LISTED_PRICES most frequent; morePrices counts the others. */
   otherPrices: string[]
   morePrices: number
   /** Order lines without a price: the shop's price applies. */
@@ -76,9 +76,7 @@ export function productLines(plan: Pick<ImportPlan, 'orders'>, catalog: ShopCata
       if (!line) {
         line = newLine(good.good_name, catalog, choices)
         lines.set(good.good_name, line)
-        const differing = new DifferingPrices()
-        line.otherPrices = differing.listed
-        prices.set(good.good_name, differing)
+        prices.set(good.good_name, new DifferingPrices())
       }
       if (!seen.has(good.good_name)) line.orders++
       seen.add(good.good_name)
@@ -88,10 +86,12 @@ export function productLines(plan: Pick<ImportPlan, 'orders'>, catalog: ShopCata
       else if (price !== null && !samePrice(good.good_sum, price)) prices.get(good.good_name)!.add(good.good_sum)
     }
   }
-  return [...lines.values()].map((line) => ({ ...line, morePrices: prices.get(line.value)!.more }))
+  return [...lines.values()].map((line) => ({ ...line, otherPrices: prices.get(line.value)!.listed, morePrices: prices.get(line.value)!.more }))
 }
 
-function newLine(value: string, catalog: ShopCatalog | null, choices: ProductChoices): ProductLine {
+/** A product value's line before its orders are counted: its match, the user's choice, the
+ * product it is sent as. */
+export function newLine(value: string, catalog: ShopCatalog | null, choices: ProductChoices): ProductLine {
   const match = catalog ? matchProduct(value, catalog.products) : ({ kind: 'none' } as const)
   const found = match.kind === 'none' ? null : shopProductView(match.product)
   const wanted = Object.prototype.hasOwnProperty.call(choices, value) ? choices[value] : undefined

@@ -96,21 +96,43 @@ export function editDistance(a: string, b: string, limit: number): number {
  * (a sheet of 500,000 orders can have as many prices). */
 export const LISTED_PRICES = 10
 
-/** A product's distinct sheet prices that differ from the shop's: the first LISTED_PRICES as the
- * sheet has them, and how many more there are. Looked up in a set, not in the list. */
+/** A product's distinct sheet prices that differ from the shop's, counted (looked up in a map,
+ * not in a list): the LISTED_PRICES most frequent are listed, and how many more there are. */
 export class DifferingPrices {
-  private readonly seen = new Set<string>()
-  readonly listed: string[] = []
+  readonly counts = new Map<string, number>()
 
   add(price: string): void {
-    if (this.seen.has(price)) return
-    this.seen.add(price)
-    if (this.listed.length < LISTED_PRICES) this.listed.push(price)
+    this.counts.set(price, (this.counts.get(price) ?? 0) + 1)
+  }
+
+  get listed(): string[] {
+    return listedPrices(this.counts.entries())
   }
 
   get more(): number {
-    return this.seen.size - this.listed.length
+    return Math.max(0, this.counts.size - LISTED_PRICES)
   }
+}
+
+/** The prices listed from (price, lines) pairs: the most frequent first, then the lower amount,
+ * then by text; so the list is the same however the pairs were gathered. */
+export function listedPrices(entries: Iterable<[string, number]>): string[] {
+  const top: Array<[string, number, number]> = []
+  for (const [price, count] of entries) {
+    if (count <= 0) continue
+    const amount = Number(price.trim().replace(',', '.'))
+    const item: [string, number, number] = [price, count, Number.isFinite(amount) ? amount : Infinity]
+    if (top.length === LISTED_PRICES && comparePrices(item, top[top.length - 1]!) >= 0) continue
+    let at = top.length
+    while (at > 0 && comparePrices(item, top[at - 1]!) < 0) at--
+    top.splice(at, 0, item)
+    if (top.length > LISTED_PRICES) top.pop()
+  }
+  return top.map(([price]) => price)
+}
+
+function comparePrices(a: [string, number, number], b: [string, number, number]): number {
+  return b[1] - a[1] || (a[2] === b[2] ? 0 : a[2] < b[2] ? -1 : 1) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
 }
 
 /** Two prices are the same when they are the same number ('1500' and '1500.00'). */

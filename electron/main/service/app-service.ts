@@ -84,7 +84,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
     'sheet.reload': async ({ sessionId, options }) => {
       const session = await sessions.reload(await sessions.get(sessionId), options)
-      products.changed(session)
       return summaryOf(session)
     },
     'sheet.close': async ({ sessionId }) => {
@@ -100,7 +99,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
       } finally {
         job.finish()
       }
-      products.changed(session)
       return { counts: countsOf(session), mapping: session.mapping, sheetIssues: session.sheetIssues }
     },
     'mapping.previewOrder': async ({ sessionId, order }) => products.preview(await sessions.get(sessionId), order),
@@ -135,13 +133,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
     'rows.edit': async ({ sessionId, row, column, value }) => {
       const session = await sessions.get(sessionId)
       session.edit(row, column, value)
-      products.changed(session)
       return { row: products.gridRow(session, row, lookup), counts: countsOf(session) }
     },
     'rows.exclude': async ({ sessionId, rows, excluded }) => {
       const session = await sessions.get(sessionId)
       session.exclude(rows, excluded)
-      products.changed(session)
       return { counts: countsOf(session) }
     },
 

@@ -130,7 +130,7 @@ describe('checkAgainstCatalog', () => {
     ])
   })
 
-  it('lists the first ten differing prices of a product and counts the others (each looked up once)', () => {
+  it('lists the ten most frequent differing prices of a product and counts the others (each looked up once)', () => {
     const rows = Array.from({ length: 25 }, (_, i) => [`p${i}@x.com`, 'course-basic', `${1000 + (i % 20)}`, ...NO_ADDRESS])
     const checked = checkAgainstCatalog(plan(rows), CATALOG)
     const report = checked.products.find((p) => p.value === 'course-basic')

@@ -191,6 +191,25 @@ export class IncrementalPlan {
     return this.problems.total
   }
 
+  /** Problem rows at positions 0..position. */
+  problemsTo(position: number): number {
+    return this.problems.countTo(position)
+  }
+
+  hasProblemAt(position: number): boolean {
+    return this.problems.has(position)
+  }
+
+  /** The first problem row at or after this position, or -1. */
+  nextProblem(from: number): number {
+    return this.problems.next(from)
+  }
+
+  /** The first-row position of the order with this 1-based index, or -1. */
+  firstOfOrder(index: number): number {
+    return this.firsts.select(index)
+  }
+
   /** Positions of the problem rows from the offset-th (0-based), at most `limit`. */
   problemPositions(offset: number, limit: number): number[] {
     const result: number[] = []
