@@ -114,14 +114,14 @@ export class DifferingPrices {
   }
 }
 
-/** The prices listed from (price, lines) pairs: the most frequent first, then the lower amount,
- * then by text; so the list is the same however the pairs were gathered. */
-export function listedPrices(entries: Iterable<[string, number]>): string[] {
+/** The prices listed from (price, lines[, amount]) entries: the most frequent first, then the
+ * lower amount, then by text; so the list is the same however the entries were gathered. */
+export function listedPrices(entries: Iterable<readonly [string, number, number?]>): string[] {
   const top: Array<[string, number, number]> = []
-  for (const [price, count] of entries) {
+  for (const [price, count, known] of entries) {
     if (count <= 0) continue
-    const amount = Number(price.trim().replace(',', '.'))
-    const item: [string, number, number] = [price, count, Number.isFinite(amount) ? amount : Infinity]
+    if (top.length === LISTED_PRICES && count < top[top.length - 1]![1]) continue
+    const item: [string, number, number] = [price, count, known ?? priceAmount(price)]
     if (top.length === LISTED_PRICES && comparePrices(item, top[top.length - 1]!) >= 0) continue
     let at = top.length
     while (at > 0 && comparePrices(item, top[at - 1]!) < 0) at--
@@ -129,6 +129,12 @@ export function listedPrices(entries: Iterable<[string, number]>): string[] {
     if (top.length > LISTED_PRICES) top.pop()
   }
   return top.map(([price]) => price)
+}
+
+/** A sheet price as a number for ordering ('1 500,00' -> 1500); Infinity when it is not one. */
+export function priceAmount(price: string): number {
+  const amount = Number(price.trim().replace(',', '.'))
+  return Number.isFinite(amount) ? amount : Infinity
 }
 
 function comparePrices(a: [string, number, number], b: [string, number, number]): number {

@@ -12,7 +12,7 @@ import { withStatus } from '#shared/plan/order'
 import { RowOrder } from '#shared/plan/row-order'
 import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { newLine, type ProductChoices, type ProductLine } from '#shared/shop/product-choices'
-import { LISTED_PRICES, listedPrices, samePrice, type ShopCatalog } from '#shared/shop/shop-catalog'
+import { LISTED_PRICES, listedPrices, priceAmount, samePrice, type ShopCatalog } from '#shared/shop/shop-catalog'
 import { Fenwick } from './session/fenwick'
 import type { SheetSession } from './sheet-session'
 
@@ -27,8 +27,9 @@ interface LineState {
   line: ProductLine
   orders: number
   withoutPrice: number
-  /** Price id -> goods lines with that differing price. */
+  /** Price id -> goods lines with that differing price; `distinct`: how many of them are above 0. */
   prices: Map<number, number>
+  distinct: number
   /** Position of the first order with this value; `stale` when that order went and others stay. */
   first: number
   stale: boolean
@@ -60,6 +61,7 @@ export class ProductCheckState {
   private readonly multi = new Map<number, Good[]>()
   private readonly priceIds = new Map<string, number>()
   private readonly priceText: string[] = []
+  private readonly priceAmounts: number[] = []
   private readonly hasChoices: boolean
   /** First-row position -> what the check changed on that order. */
   readonly facts = new Map<number, OrderFacts>()
@@ -136,12 +138,21 @@ export class ProductCheckState {
       orders: state.orders,
       withoutPrice: state.withoutPrice,
       otherPrices: listedPrices(this.priceEntries(state)),
-      morePrices: Math.max(0, countPositive(state.prices) - LISTED_PRICES)
+      morePrices: Math.max(0, state.distinct - LISTED_PRICES)
     }))
   }
 
-  private *priceEntries(state: LineState): Generator<[string, number]> {
-    for (const [id, count] of state.prices) yield [this.priceText[id]!, count]
+  private *priceEntries(state: LineState): Generator<readonly [string, number, number]> {
+    for (const [id, count] of state.prices) yield [this.priceText[id]!, count, this.priceAmounts[id]!]
+  }
+
+  private addPrice(state: LineState, id: number, delta: 1 | -1): void {
+    const before = state.prices.get(id) ?? 0
+    const after = before + delta
+    if (after === 0) state.prices.delete(id)
+    else state.prices.set(id, after)
+    if (before === 0) state.distinct++
+    else if (after === 0) state.distinct--
   }
 
   /** The orders at these first-row positions checked against the catalog and counted in. */
@@ -204,7 +215,7 @@ export class ProductCheckState {
           if (state.first === position) state.stale = true
         }
         if (good.price === NO_PRICE) state.withoutPrice--
-        else if (good.price >= 0) state.prices.set(good.price, (state.prices.get(good.price) ?? 0) - 1)
+        else if (good.price >= 0) this.addPrice(state, good.price, -1)
       }
       this.lineOf[position] = NONE
       this.priceOf[position] = NONE
@@ -257,7 +268,7 @@ export class ProductCheckState {
         state.orders++
       }
       if (good.price === NO_PRICE) state.withoutPrice++
-      else if (good.price >= 0) state.prices.set(good.price, (state.prices.get(good.price) ?? 0) + 1)
+      else if (good.price >= 0) this.addPrice(state, good.price, 1)
     }
   }
 
@@ -279,7 +290,7 @@ export class ProductCheckState {
     if (id === undefined) {
       id = this.lineStates.length
       this.lineIds.set(value, id)
-      this.lineStates.push({ line: newLine(value, this.catalog, this.choices), orders: 0, withoutPrice: 0, prices: new Map(), first: 0, stale: false })
+      this.lineStates.push({ line: newLine(value, this.catalog, this.choices), orders: 0, withoutPrice: 0, prices: new Map(), distinct: 0, first: 0, stale: false })
     }
     return id
   }
@@ -290,6 +301,7 @@ export class ProductCheckState {
       id = this.priceText.length
       this.priceIds.set(price, id)
       this.priceText.push(price)
+      this.priceAmounts.push(priceAmount(price))
     }
     return id
   }
@@ -308,12 +320,6 @@ export class ProductCheckState {
     // Named fields, not a spread: orders of one row read their values through getters.
     return withStatus({ index: order.index, key: order.key, rows: [...rowsOf(order)], fields: values.fields, goods, fingerprint: null, errors: order.errors, warnings: order.warnings }, order)
   }
-}
-
-function countPositive(map: Map<number, number>): number {
-  let n = 0
-  for (const count of map.values()) if (count > 0) n++
-  return n
 }
 
 /** The order's values, without keeping them on an order of one row. */
