@@ -108,6 +108,7 @@ export const TID = {
     eta: 'send-eta',
     log: 'send-log',
     notice: 'send-notice',
+    noticeLink: (code: string) => `send-notice-link-${code}`,
     result: 'send-result'
   },
 

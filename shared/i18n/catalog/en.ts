@@ -906,6 +906,7 @@ export const en = {
   'notice.blockRisk': 'A pace of {{rate}} per second is above the safe 1 per second, one at a time: the API documents no limit, and the shop may block an account it sees as abusing it.',
   'notice.blockRiskConcurrent': 'A pace of {{rate}} per second, {{concurrency}} at a time, is above the safe 1 per second, one at a time: the API documents no limit, and the shop may block an account it sees as abusing it.',
   'notice.turnOff.shop': 'To turn it off: Store › Settings, "Notify about new accounts via email".',
+  'notice.help': 'Where to change it (help page)',
   'notice.turnOff.product': 'To turn it off: each product\'s settings, "Actions after payment" and the payment reminders.',
 
   'source.label': "Where the file came from",

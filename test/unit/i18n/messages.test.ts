@@ -86,6 +86,8 @@ describe('messages', () => {
     const effects = sideEffects({ sandbox: false, orders: 5, paid: 0, calls: 5, rate: 2, concurrency: 1 })
     const lines = effects.map((effect) => noticeWords(effect, ru, formatsFor('ru').duration))
     expect(lines.join('\n')).toMatch(/5 (заказов|новых заказ)/)
+    // The help page of the setting that turns it off, as the English lines give it.
+    expect(lines[0]).toContain('(https://help.influencersoft.com/hc/en-us/articles/360050388432-Store-Settings)')
     expect(lines.join('\n')).not.toMatch(/[A-Za-z]{4} [a-z]{3,} [a-z]{3,}/)
   })
 
