@@ -22,6 +22,8 @@ export const TID = {
     customUrl: 'connection-custom-url',
     save: 'connection-save',
     useSandbox: 'connection-use-sandbox',
+    useSandboxProducts: 'connection-use-sandbox-products',
+    sandboxProducts: 'connection-sandbox-products',
     test: 'connection-test',
     verdict: 'connection-verdict'
   },

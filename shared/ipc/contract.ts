@@ -46,6 +46,9 @@ export interface ConnectionInfo {
   hasKey: boolean
   /** Where the secret is kept, e.g. 'os keychain', or why it cannot be ('basic_text' on Linux without a keyring). */
   keyStorage: string
+  /** The sandbox only: the shop whose product list it was given ("use my shop's products"), and
+   * how many products; absent when it sells anything. (Added; optional.) */
+  sandboxProducts?: { from: string; count: number }
 }
 
 export interface ConnectionTest {
@@ -223,7 +226,7 @@ export const CHANNELS = {
   'appearance.set': { input: z.object({ appearance: z.enum(APPEARANCES) }) },
   'connection.get': { input: z.object({}) },
   'connection.set': { input: z.object({ login: z.string().min(1).max(64), domain: ApiDomainSchema, apiKey: z.string().min(1).max(256).optional() }) },
-  'connection.useSandbox': { input: z.object({}) },
+  'connection.useSandbox': { input: z.object({ shopProducts: z.boolean().optional() }) },
   'connection.test': { input: z.object({}) },
 
   'sheet.load': { input: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), options: ReadOverridesSchema.default({}) }) },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PlannedOrder } from '#shared/plan/import-plan'
 import type { ChannelOutputs } from '#shared/ipc/contract'
+import { fetchCatalog } from '../api/catalog'
 import { readRunInfo } from '../journal'
 import { AppearanceStore } from './appearance'
 import { AppStateFile } from './app-state'
@@ -75,7 +76,21 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     'connection.get': async () => connections.info(),
     'connection.set': async (input) => connections.set(input),
-    'connection.useSandbox': async () => connections.useSandbox(),
+    'connection.useSandbox': async ({ shopProducts }) => {
+      if (shopProducts === true) {
+        // "Use my shop's products": one read-only GetAllGoods call to the shop chosen now, so a
+        // rehearsal in the sandbox refuses exactly what the shop would.
+        const target = await connections.current()
+        if (target.kind !== 'account') throw new ServiceError('invalid-input', msg('connection.error.shopProductsNoShop'))
+        if (runs.sendingRuns().length > 0) throw new ServiceError('busy', msg('connection.error.shopProductsBusy'))
+        const fetched = await fetchCatalog(() => target.client.getAllGoods())
+        if (!fetched.ok) throw new ServiceError('api', msg('connection.error.shopProducts', { login: target.login, reason: fetched.reason }))
+        await sandbox.useShopProducts(fetched.catalog, target.login)
+      }
+      const info = connections.useSandbox()
+      if (shopProducts === true) await products.load(true)
+      return info
+    },
     'connection.test': async () => connections.test(),
 
     'sheet.load': async ({ name, bytes, options }) => {

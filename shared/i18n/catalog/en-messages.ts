@@ -316,6 +316,9 @@ export const enMessages = {
   'answer.advice.604': 'A product (good_name) is not in the shop. Use the product ID exactly as in the shop settings, or create the product first.',
   'answer.advice.605': 'The goods are shipped by mail and delivery data is missing. Fill in first name, surname, country, city and address (bill_first_name, bill_surname, bill_country, bill_city, bill_address).',
 
+  'connection.error.shopProductsNoShop': 'There is no shop to copy the products from: save your account first, then choose the sandbox with its products.',
+  'connection.error.shopProductsBusy': 'A run is sending to the sandbox now; pause it or let it finish, then give the sandbox your shop\'s products.',
+  'connection.error.shopProducts': 'The product list of {{login}} could not be read ({{reason}}), so the sandbox was left as it was.',
   'connection.error.emptyKey': 'The API key is empty. Copy it from the API settings page of your shop.',
   'connection.error.notStored': 'The API key could not be stored safely on this computer.',
   'connection.error.otherAccount': 'Run {{runId}} was sent to {{host}} with the login "{{login}}". Connect that account (Connection screen) to continue it.',
