@@ -8,6 +8,7 @@ import type { Issue } from '../plan/issue'
 import { withStatus, type PlannedOrder } from '../plan/order'
 import { RowOrder } from '../plan/row-order'
 import { orderPlace } from '../plan/validate-order-issues'
+import { orderPlaceParams } from '../plan/issue-text'
 import { missingDeliveryFields } from './delivery-rule'
 import { DifferingPrices, matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
 
@@ -70,7 +71,13 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
             match.kind === 'close'
               ? ` Did you mean "${match.product.name}"${match.product.title ? ` (${match.product.title})` : ''}? Write it in the sheet if so.`
               : ' Write a product ID the shop has (GetAllGoods lists them).'
-          own.push(issue('error', 'unknown-product', good.row, field, order, `${where}: the shop has no product "${good.good_name}".${offer}`))
+          const words: IssueWords =
+            match.kind !== 'close'
+              ? { key: 'issue.unknown-product', params: { product: good.good_name } }
+              : match.product.title
+                ? { key: 'issue.unknown-product.closeTitled', params: { product: good.good_name, name: match.product.name, title: match.product.title } }
+                : { key: 'issue.unknown-product.close', params: { product: good.good_name, name: match.product.name } }
+          own.push(issue('error', 'unknown-product', good.row, field, order, `${where}: the shop has no product "${good.good_name}".${offer}`, words))
           kinds.push('unknown')
           return good
         }
@@ -88,9 +95,11 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
     }
     const missing = missingDeliveryFields(kinds, (key) => values.fields[key])
     if (missing.length > 0) {
-      const why = kinds.includes('physical') ? 'a product of this order is shipped (physical in the shop\'s catalog)' : 'the order has a delivery address'
+      const shipped = kinds.includes('physical')
+      const why = shipped ? 'a product of this order is shipped (physical in the shop\'s catalog)' : 'the order has a delivery address'
+      const words = { key: shipped ? 'issue.delivery' : 'issue.delivery.address', params: { fields: missing.join(', ') } }
       own.push(
-        issue('error', 'delivery', order.rows[0] ?? null, missing[0]!, order, `${orderPlace(order, null)}: ${why}, so the shop needs ${missing.join(', ')} as well (it would answer 605). Fill them in.`)
+        issue('error', 'delivery', order.rows[0] ?? null, missing[0]!, order, `${orderPlace(order, null)}: ${why}, so the shop needs ${missing.join(', ')} as well (it would answer 605). Fill them in.`, words)
       )
     }
     added.push(...own)
@@ -123,8 +132,15 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
   }
 }
 
-function issue(severity: Issue['severity'], code: string, row: number | null, field: string, order: PlannedOrder, message: string): Issue {
-  return { severity, code, row, column: null, field, order: order.index, message }
+interface IssueWords {
+  key: string
+  params: Record<string, string>
+}
+
+/** An issue of the check: its English message (the CLI's and the journal's words) and its catalog
+ * key with the order's place, so each front-end words it in the reader's language. */
+function issue(severity: Issue['severity'], code: string, row: number | null, field: string, order: PlannedOrder, message: string, words: IssueWords): Issue {
+  return { severity, code, row, column: null, field, order: order.index, message, key: words.key, params: { ...orderPlaceParams(order, null), ...words.params } }
 }
 
 /** Sheet-wide issues first, then by row (as the plan sorts them). */

@@ -19,7 +19,7 @@ import type { Connections, Target } from './connection'
 import { notFound, ServiceError } from './errors'
 import { ProductCheckState } from './product-check-state'
 import type { RunSource } from './run-control'
-import { withIndex } from './session/incremental-plan'
+import { reindexed, withIndex } from './session/incremental-plan'
 import { draftOf, MASKED_HASH, type CreatedLookup, type SheetSession } from './sheet-session'
 import type { TemplateStore } from './templates'
 
@@ -185,7 +185,7 @@ export class Products {
     const state = this.checked(session)
     const facts = state.facts.get(session.firstOfOrder(orderIndex))
     if (!facts) return base
-    const added = facts.added.map((issue) => (issue.order === orderIndex ? issue : { ...issue, order: orderIndex }))
+    const added = facts.added.map((issue) => reindexed(issue, orderIndex))
     if (!facts.checked) return { ...base, issues: [...base.issues, ...added] }
     const order = renumbered(facts.checked, orderIndex)
     const query = createOrderQuery(order)
@@ -224,7 +224,8 @@ export class Products {
     const first = row.order === null ? -1 : session.firstOfOrder(row.order)
     const after = first < 0 ? undefined : (state.facts.get(first)?.checked ?? undefined)
     if (!added && !after) return row
-    const issues = added ? [...row.issues, ...added.map((issue) => (row.order === null || issue.order === row.order ? issue : { ...issue, order: row.order }))] : row.issues
+    const order = row.order
+    const issues = added ? [...row.issues, ...added.map((issue) => (order === null ? issue : reindexed(issue, order)))] : row.issues
     const alreadyCreated = after ? (after.errors === 0 ? created(after) : null) : row.alreadyCreated
     return { ...row, issues, alreadyCreated }
   }

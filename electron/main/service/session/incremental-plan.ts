@@ -528,7 +528,8 @@ export function withIndex(order: PlannedOrder, index: number): PlannedOrder {
   return withStatus({ index, key: order.key, rows: order.rows, fields: values.fields, goods: values.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }, order)
 }
 
-function reindexed(issue: Issue, index: number): Issue {
+/** The issue under its order's current number (in its words too, where they name it). */
+export function reindexed(issue: Issue, index: number): Issue {
   if (issue.order === null || issue.order === index) return issue
   // An order of several rows without an order number is named by its index in its words too.
   if (issue.key === undefined || issue.params?.orderNo === undefined) return { ...issue, order: index }
