@@ -9,6 +9,7 @@ import { withStatus, type PlannedOrder } from '../plan/order'
 import { RowOrder } from '../plan/row-order'
 import { orderPlace } from '../plan/validate-order-issues'
 import { orderPlaceParams } from '../plan/issue-text'
+import { translatorFor, type Translate } from '../i18n/translate'
 import { missingDeliveryFields } from './delivery-rule'
 import { DifferingPrices, matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
 
@@ -151,19 +152,24 @@ function sortIssues(issues: Issue[]): Issue[] {
     .map(({ issue }) => issue)
 }
 
-/** Plain lines about the products, for the CLI's plan and the app's preview. */
-export function describeProducts(products: readonly ProductReport[]): string[] {
+/** Plain lines about the products, for the CLI's plan, in the reader's language. */
+export function describeProducts(products: readonly ProductReport[], t: Translate = translatorFor('en')): string[] {
   const lines: string[] = []
   for (const report of products) {
     const { match } = report
     if (match.kind === 'none' || match.kind === 'close') continue
     const product: ShopProduct = match.product
-    if (match.kind === 'title') lines.push(`Product "${report.value}" is the title of the shop's product "${product.name}"; it is sent as "${product.name}".`)
+    if (match.kind === 'title') lines.push(t('cli.products.title', { value: report.value, name: product.name }))
     if (report.otherPrices.length > 0 && product.price !== null) {
-      lines.push(`Warning: product "${product.name}" costs ${product.price} in the shop; the sheet says ${report.otherPrices.join(', ')}${report.morePrices > 0 ? ` and ${report.morePrices} more` : ''}. The sheet's price is sent.`)
+      const sheet = report.otherPrices.join(', ')
+      lines.push(
+        report.morePrices > 0
+          ? t('cli.products.priceDiffersMore', { name: product.name, shop: product.price, sheet, more: report.morePrices })
+          : t('cli.products.priceDiffers', { name: product.name, shop: product.price, sheet })
+      )
     }
     if (report.withoutPrice > 0 && product.price !== null) {
-      lines.push(`Product "${product.name}": ${report.withoutPrice} ${report.withoutPrice === 1 ? 'line without a price gets' : 'lines without a price get'} the shop's price, ${product.price}.`)
+      lines.push(t('cli.products.shopPrice', { name: product.name, count: report.withoutPrice, price: product.price }))
     }
   }
   return lines

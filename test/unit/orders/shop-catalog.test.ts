@@ -130,6 +130,11 @@ describe('checkAgainstCatalog', () => {
       'Warning: product "course-basic" costs 4900.00 in the shop; the sheet says 3900. The sheet\'s price is sent.',
       'Product "course-basic": 1 line without a price gets the shop\'s price, 4900.00.'
     ])
+    expect(describeProducts(checked.products, translatorFor('ru'))).toEqual([
+      'Товар «Basic course» — название товара магазина «course-basic»; отправляется как «course-basic».',
+      'Внимание: товар «course-basic» стоит в магазине 4900.00, в таблице — 3900. Отправляется цена из таблицы.',
+      'Товар «course-basic»: 1 строка без цены получит цену магазина, 4900.00.'
+    ])
   })
 
   it('lists the ten most frequent differing prices of a product and counts the others (each looked up once)', () => {

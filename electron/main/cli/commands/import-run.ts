@@ -53,7 +53,7 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const language = cliLanguage(io)
     const noticeLine = (effect: SideEffect): string => (language === 'en' ? noticeText(effect) : noticeWords(effect, t, formatsFor(language).duration))
     const noticeLines = notice.length === 0 ? [] : [`${t('notice.title')}:`, ...notice.map((effect) => `  - ${noticeLine(effect)}`)]
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products, t), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     const nothing = nothingToSend(toSend, plan.alreadyCreated.length)
     if (nothing === 'all-invalid') {
       io.stdout(`${t('cli.allErrors')}\n`)
