@@ -89,7 +89,8 @@ async function main(): Promise<void> {
       `  stopped at first: ${first.stopped.unknownProduct} unknown product, ${first.stopped.delivery} delivery; after the edits: ${last.stopped.unknownProduct}, ${last.stopped.delivery}; valid ${last.counts.validOrders}`,
       fmt(`rows.edit (x${EDITS})`, edits),
       fmt('products.list after an edit', lists),
-      fmt('rows.page problems after an edit', problems)
+      fmt('rows.page problems after an edit', problems),
+      `host RSS now ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB, peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
     ].join('\n') + '\n')
   } finally {
     await service.dispose()
