@@ -19,7 +19,6 @@ const CHANNELS: Record<Channel, true> = {
   'sheet.close': true,
   'mapping.set': true,
   'mapping.previewOrder': true,
-  'products.check': true,
   'templates.list': true,
   'catalog.get': true,
   'catalog.continueWithout': true,

@@ -22,6 +22,8 @@ export const TID = {
     customUrl: 'connection-custom-url',
     save: 'connection-save',
     useSandbox: 'connection-use-sandbox',
+    useSandboxProducts: 'connection-use-sandbox-products',
+    sandboxProducts: 'connection-sandbox-products',
     test: 'connection-test',
     verdict: 'connection-verdict'
   },
@@ -52,12 +54,6 @@ export const TID = {
     groupBy: 'map-group-by',
     shipped: 'map-shipped',
     statusPanel: 'map-status-panel',
-    products: 'map-products',
-    productsCheck: 'map-products-check',
-    productsNote: 'map-products-note',
-    productsUnknown: 'map-products-unknown',
-    productsTable: 'map-products-table',
-    productRow: (value: string) => `map-product-${value}`,
     statusSource: 'map-status-source',
     statusOtherwise: 'map-status-otherwise',
     statusPaidAt: 'map-status-paid-at',
@@ -114,6 +110,7 @@ export const TID = {
     eta: 'send-eta',
     log: 'send-log',
     notice: 'send-notice',
+    noticeLink: (code: string) => `send-notice-link-${code}`,
     result: 'send-result'
   },
 

@@ -46,6 +46,9 @@ export interface ConnectionInfo {
   hasKey: boolean
   /** Where the secret is kept, e.g. 'os keychain', or why it cannot be ('basic_text' on Linux without a keyring). */
   keyStorage: string
+  /** The sandbox only: the shop whose product list it was given ("use my shop's products"), and
+   * how many products; absent when it sells anything. (Added; optional.) */
+  sandboxProducts?: { from: string; count: number }
 }
 
 export interface ConnectionTest {
@@ -110,30 +113,6 @@ export interface OrderPreview {
   issues: Issue[]
   /** The exact form body that would be sent, with the hash shown as "hash=•••" (the key is never in the renderer). */
   body: string
-}
-
-/** The session's product values checked against the connected shop's product list (GetAllGoods). */
-export interface ProductsCheck {
-  /** 'fresh': fetched now (or earlier in this session); 'cache': an older copy, the fetch failed;
-   * 'none': no list (the sandbox sells anything, or the fetch failed with nothing cached). */
-  source: 'fresh' | 'cache' | 'none'
-  sandbox: boolean
-  /** Why the list could not be fetched, when it could not. */
-  reason: string | null
-  fetchedAt: number | null
-  shopProducts: number
-  /** Orders with a product the shop does not have: they are errors, never sent. */
-  unknownOrders: number
-  products: Array<{
-    value: string
-    orders: number
-    /** 'name': the shop's product; 'title': its title (sent as its name); 'close': only close
-     * (offered, not applied); 'none': no such product. */
-    match: 'name' | 'title' | 'close' | 'none'
-    product: { name: string; title: string; price: string | null; kind: string } | null
-    otherPrices: string[]
-    withoutPrice: number
-  }>
 }
 
 export interface RunSummary {
@@ -247,7 +226,7 @@ export const CHANNELS = {
   'appearance.set': { input: z.object({ appearance: z.enum(APPEARANCES) }) },
   'connection.get': { input: z.object({}) },
   'connection.set': { input: z.object({ login: z.string().min(1).max(64), domain: ApiDomainSchema, apiKey: z.string().min(1).max(256).optional() }) },
-  'connection.useSandbox': { input: z.object({}) },
+  'connection.useSandbox': { input: z.object({ shopProducts: z.boolean().optional() }) },
   'connection.test': { input: z.object({}) },
 
   'sheet.load': { input: z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array), options: ReadOverridesSchema.default({}) }) },
@@ -257,7 +236,6 @@ export const CHANNELS = {
   'mapping.set': { input: z.object({ sessionId, mapping: MappingSchema }) },
   'mapping.previewOrder': { input: z.object({ sessionId, order: z.number().int().min(1) }) },
   /** The session's products against the connected shop's product list; `refresh` fetches it again. */
-  'products.check': { input: z.object({ sessionId, refresh: z.boolean().optional() }) },
   'templates.list': { input: z.object({}) },
   /** The shop's catalog for the connection chosen now: read when not known yet, or again with refresh. */
   'catalog.get': { input: z.object({ refresh: z.boolean().default(false) }) },
@@ -318,7 +296,6 @@ export interface ChannelOutputs {
   'sheet.close': { closed: boolean }
   'mapping.set': { counts: PlanCounts; mapping: Mapping; sheetIssues?: Issue[] }
   'mapping.previewOrder': OrderPreview
-  'products.check': ProductsCheck
   'templates.list': { name: string; headers: string[]; savedAt: number }[]
   'catalog.get': CatalogInfo
   'catalog.continueWithout': CatalogInfo

@@ -1,13 +1,15 @@
 // A notice of what the shop is likely to do (side-effects.ts), worded from the catalog in the
 // reader's language: the renderer's Send screen shows these lines; the CLI uses them for
-// languages other than English (its English lines keep noticeText's words, with the settings'
-// addresses).
+// languages other than English (its English lines keep noticeText's words), with the address of
+// the help page of the setting that turns it off, as in English.
 import type { Translate } from '../i18n/translate'
 import { PRODUCT_SETTINGS, SHOP_SETTINGS, type SideEffect } from './side-effects'
 
-export function noticeWords(effect: SideEffect, t: Translate, duration: (seconds: number) => string): string {
+/** `withAddress`: the setting's help page written after the words (the CLI); the app shows a link instead. */
+export function noticeWords(effect: SideEffect, t: Translate, duration: (seconds: number) => string, withAddress = false): string {
   const p = effect.params
-  const off = effect.setting?.url === SHOP_SETTINGS.url ? ` ${t('notice.turnOff.shop')}` : effect.setting?.url === PRODUCT_SETTINGS.url ? ` ${t('notice.turnOff.product')}` : ''
+  const address = (url: string): string => (withAddress ? ` (${url})` : '')
+  const off = effect.setting?.url === SHOP_SETTINGS.url ? ` ${t('notice.turnOff.shop')}${address(SHOP_SETTINGS.url)}` : effect.setting?.url === PRODUCT_SETTINGS.url ? ` ${t('notice.turnOff.product')}${address(PRODUCT_SETTINGS.url)}` : ''
   switch (effect.code) {
     case 'owner-emails':
       return `${t('notice.ownerEmails', { count: p['orders'] ?? 0 })}${(p['paid'] ?? 0) > 0 ? ` ${t('notice.ownerEmailsPaid')}` : ''}${off}`

@@ -8,8 +8,10 @@ import type { Issue } from '../plan/issue'
 import { withStatus, type PlannedOrder } from '../plan/order'
 import { RowOrder } from '../plan/row-order'
 import { orderPlace } from '../plan/validate-order-issues'
+import { orderPlaceParams } from '../plan/issue-text'
+import { translatorFor, type Translate } from '../i18n/translate'
 import { missingDeliveryFields } from './delivery-rule'
-import { matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
+import { DifferingPrices, matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
 
 export interface ProductReport {
   /** The product value as the sheet has it. */
@@ -17,8 +19,10 @@ export interface ProductReport {
   match: ProductMatch
   /** How many orders have it. */
   orders: number
-  /** Distinct sheet prices that differ from the shop's price (as in the sheet). */
+  /** Distinct sheet prices that differ from the shop's price (as in the sheet), the
+   * LISTED_PRICES most frequent; morePrices counts the others. */
   otherPrices: string[]
+  morePrices: number
   /** Order lines without a price: the shop's price applies. */
   withoutPrice: number
 }
@@ -33,12 +37,13 @@ export interface CatalogCheck {
 }
 
 export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | null): CatalogCheck {
-  const reports = new Map<string, ProductReport>()
-  const matchOf = (value: string): ProductReport => {
+  const reports = new Map<string, ProductReport & { prices: DifferingPrices }>()
+  const matchOf = (value: string): ProductReport & { prices: DifferingPrices } => {
     let report = reports.get(value)
     if (!report) {
       const match: ProductMatch = catalog ? matchProduct(value, catalog.products) : { kind: 'none' }
-      report = { value, match, orders: 0, otherPrices: [], withoutPrice: 0 }
+      const prices = new DifferingPrices()
+      report = { value, match, orders: 0, otherPrices: [], morePrices: 0, withoutPrice: 0, prices }
       reports.set(value, report)
     }
     return report
@@ -67,14 +72,20 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
             match.kind === 'close'
               ? ` Did you mean "${match.product.name}"${match.product.title ? ` (${match.product.title})` : ''}? Write it in the sheet if so.`
               : ' Write a product ID the shop has (GetAllGoods lists them).'
-          own.push(issue('error', 'unknown-product', good.row, field, order, `${where}: the shop has no product "${good.good_name}".${offer}`))
+          const words: IssueWords =
+            match.kind !== 'close'
+              ? { key: 'issue.unknown-product', params: { product: good.good_name } }
+              : match.product.title
+                ? { key: 'issue.unknown-product.closeTitled', params: { product: good.good_name, name: match.product.name, title: match.product.title } }
+                : { key: 'issue.unknown-product.close', params: { product: good.good_name, name: match.product.name } }
+          own.push(issue('error', 'unknown-product', good.row, field, order, `${where}: the shop has no product "${good.good_name}".${offer}`, words))
           kinds.push('unknown')
           return good
         }
         kinds.push(match.product.kind)
         const price = match.product.price
         if (good.good_sum === undefined) report.withoutPrice++
-        else if (price !== null && !samePrice(good.good_sum, price) && !report.otherPrices.includes(good.good_sum)) report.otherPrices.push(good.good_sum)
+        else if (price !== null && !samePrice(good.good_sum, price)) report.prices.add(good.good_sum)
         if (match.kind === 'title') {
           renamed = true
           return { ...good, good_name: match.product.name }
@@ -85,9 +96,11 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
     }
     const missing = missingDeliveryFields(kinds, (key) => values.fields[key])
     if (missing.length > 0) {
-      const why = kinds.includes('physical') ? 'a product of this order is shipped (physical in the shop\'s catalog)' : 'the order has a delivery address'
+      const shipped = kinds.includes('physical')
+      const why = shipped ? 'a product of this order is shipped (physical in the shop\'s catalog)' : 'the order has a delivery address'
+      const words = { key: shipped ? 'issue.delivery' : 'issue.delivery.address', params: { fields: missing.join(', ') } }
       own.push(
-        issue('error', 'delivery', order.rows[0] ?? null, missing[0]!, order, `${orderPlace(order, null)}: ${why}, so the shop needs ${missing.join(', ')} as well (it would answer 605). Fill them in.`)
+        issue('error', 'delivery', order.rows[0] ?? null, missing[0]!, order, `${orderPlace(order, null)}: ${why}, so the shop needs ${missing.join(', ')} as well (it would answer 605). Fill them in.`, words)
       )
     }
     added.push(...own)
@@ -115,13 +128,20 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
       issues: added.length === 0 ? plan.issues : sortIssues([...plan.issues, ...added]),
       counts: { ...plan.counts, errors: plan.counts.errors + newErrors, validOrders: orders.length - invalidNow }
     },
-    products: [...reports.values()],
+    products: [...reports.values()].map(({ prices, ...report }) => ({ ...report, otherPrices: prices.listed, morePrices: prices.more })),
     added
   }
 }
 
-function issue(severity: Issue['severity'], code: string, row: number | null, field: string, order: PlannedOrder, message: string): Issue {
-  return { severity, code, row, column: null, field, order: order.index, message }
+interface IssueWords {
+  key: string
+  params: Record<string, string>
+}
+
+/** An issue of the check: its English message (the CLI's and the journal's words) and its catalog
+ * key with the order's place, so each front-end words it in the reader's language. */
+function issue(severity: Issue['severity'], code: string, row: number | null, field: string, order: PlannedOrder, message: string, words: IssueWords): Issue {
+  return { severity, code, row, column: null, field, order: order.index, message, key: words.key, params: { ...orderPlaceParams(order, null), ...words.params } }
 }
 
 /** Sheet-wide issues first, then by row (as the plan sorts them). */
@@ -132,19 +152,24 @@ function sortIssues(issues: Issue[]): Issue[] {
     .map(({ issue }) => issue)
 }
 
-/** Plain lines about the products, for the CLI's plan and the app's preview. */
-export function describeProducts(products: readonly ProductReport[]): string[] {
+/** Plain lines about the products, for the CLI's plan, in the reader's language. */
+export function describeProducts(products: readonly ProductReport[], t: Translate = translatorFor('en')): string[] {
   const lines: string[] = []
   for (const report of products) {
     const { match } = report
     if (match.kind === 'none' || match.kind === 'close') continue
     const product: ShopProduct = match.product
-    if (match.kind === 'title') lines.push(`Product "${report.value}" is the title of the shop's product "${product.name}"; it is sent as "${product.name}".`)
+    if (match.kind === 'title') lines.push(t('cli.products.title', { value: report.value, name: product.name }))
     if (report.otherPrices.length > 0 && product.price !== null) {
-      lines.push(`Warning: product "${product.name}" costs ${product.price} in the shop; the sheet says ${report.otherPrices.join(', ')}. The sheet's price is sent.`)
+      const sheet = report.otherPrices.join(', ')
+      lines.push(
+        report.morePrices > 0
+          ? t('cli.products.priceDiffersMore', { name: product.name, shop: product.price, sheet, more: report.morePrices })
+          : t('cli.products.priceDiffers', { name: product.name, shop: product.price, sheet })
+      )
     }
     if (report.withoutPrice > 0 && product.price !== null) {
-      lines.push(`Product "${product.name}": ${report.withoutPrice} ${report.withoutPrice === 1 ? 'line without a price gets' : 'lines without a price get'} the shop's price, ${product.price}.`)
+      lines.push(t('cli.products.shopPrice', { name: product.name, count: report.withoutPrice, price: product.price }))
     }
   }
   return lines

@@ -5,7 +5,7 @@
 // sent) as that product. Stored with the template, so a sheet with the same headers brings them back.
 import type { ImportPlan } from '../plan/import-plan'
 import { withStatus, type PlannedOrder } from '../plan/order'
-import { matchProduct, samePrice, type ProductKind, type ShopCatalog, type ShopProduct } from './shop-catalog'
+import { DifferingPrices, matchProduct, samePrice, type ProductKind, type ShopCatalog, type ShopProduct } from './shop-catalog'
 
 /** Sheet product value -> the shop's good_name. */
 export type ProductChoices = Readonly<Record<string, string>>
@@ -52,8 +52,10 @@ export interface ProductLine {
   /** The product the value is sent as: the user's choice, else a name or title match; null: unknown
    * to the shop (an error on its orders) or no catalog. */
   product: ShopProductView | null
-  /** Distinct sheet prices that differ from the product's shop price, as the sheet has them. */
+  /** Distinct sheet prices that differ from the product's shop price, as the sheet has them: the
+   * LISTED_PRICES most frequent; morePrices counts the others. */
   otherPrices: string[]
+  morePrices: number
   /** Order lines without a price: the shop's price applies. */
   withoutPrice: number
 }
@@ -66,6 +68,7 @@ export function shopProductView(product: ShopProduct): ShopProductView {
  * the user's choice and the price differences. Without a catalog, values are listed unmatched. */
 export function productLines(plan: Pick<ImportPlan, 'orders'>, catalog: ShopCatalog | null, choices: ProductChoices): ProductLine[] {
   const lines = new Map<string, ProductLine>()
+  const prices = new Map<string, DifferingPrices>()
   for (const order of plan.orders) {
     const seen = new Set<string>()
     for (const good of order.goods) {
@@ -73,19 +76,22 @@ export function productLines(plan: Pick<ImportPlan, 'orders'>, catalog: ShopCata
       if (!line) {
         line = newLine(good.good_name, catalog, choices)
         lines.set(good.good_name, line)
+        prices.set(good.good_name, new DifferingPrices())
       }
       if (!seen.has(good.good_name)) line.orders++
       seen.add(good.good_name)
       const price = line.product?.price ?? null
       if (line.product === null) continue
       if (good.good_sum === undefined || good.good_sum.trim() === '') line.withoutPrice++
-      else if (price !== null && !samePrice(good.good_sum, price) && !line.otherPrices.includes(good.good_sum)) line.otherPrices.push(good.good_sum)
+      else if (price !== null && !samePrice(good.good_sum, price)) prices.get(good.good_name)!.add(good.good_sum)
     }
   }
-  return [...lines.values()]
+  return [...lines.values()].map((line) => ({ ...line, otherPrices: prices.get(line.value)!.listed, morePrices: prices.get(line.value)!.more }))
 }
 
-function newLine(value: string, catalog: ShopCatalog | null, choices: ProductChoices): ProductLine {
+/** A product value's line before its orders are counted: its match, the user's choice, the
+ * product it is sent as. */
+export function newLine(value: string, catalog: ShopCatalog | null, choices: ProductChoices): ProductLine {
   const match = catalog ? matchProduct(value, catalog.products) : ({ kind: 'none' } as const)
   const found = match.kind === 'none' ? null : shopProductView(match.product)
   const wanted = Object.prototype.hasOwnProperty.call(choices, value) ? choices[value] : undefined
@@ -99,6 +105,7 @@ function newLine(value: string, catalog: ShopCatalog | null, choices: ProductCho
     chosen: chosenProduct ? chosenProduct.name : null,
     product: chosenProduct ? shopProductView(chosenProduct) : applied,
     otherPrices: [],
+    morePrices: 0,
     withoutPrice: 0
   }
 }

@@ -92,6 +92,55 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!
 }
 
+/** At most this many of a product's differing sheet prices are listed; the others are counted
+ * (a sheet of 500,000 orders can have as many prices). */
+export const LISTED_PRICES = 10
+
+/** A product's distinct sheet prices that differ from the shop's, counted (looked up in a map,
+ * not in a list): the LISTED_PRICES most frequent are listed, and how many more there are. */
+export class DifferingPrices {
+  readonly counts = new Map<string, number>()
+
+  add(price: string): void {
+    this.counts.set(price, (this.counts.get(price) ?? 0) + 1)
+  }
+
+  get listed(): string[] {
+    return listedPrices(this.counts.entries())
+  }
+
+  get more(): number {
+    return Math.max(0, this.counts.size - LISTED_PRICES)
+  }
+}
+
+/** The prices listed from (price, lines[, amount]) entries: the most frequent first, then the
+ * lower amount, then by text; so the list is the same however the entries were gathered. */
+export function listedPrices(entries: Iterable<readonly [string, number, number?]>): string[] {
+  const top: Array<[string, number, number]> = []
+  for (const [price, count, known] of entries) {
+    if (count <= 0) continue
+    if (top.length === LISTED_PRICES && count < top[top.length - 1]![1]) continue
+    const item: [string, number, number] = [price, count, known ?? priceAmount(price)]
+    if (top.length === LISTED_PRICES && comparePrices(item, top[top.length - 1]!) >= 0) continue
+    let at = top.length
+    while (at > 0 && comparePrices(item, top[at - 1]!) < 0) at--
+    top.splice(at, 0, item)
+    if (top.length > LISTED_PRICES) top.pop()
+  }
+  return top.map(([price]) => price)
+}
+
+/** A sheet price as a number for ordering ('1 500,00' -> 1500); Infinity when it is not one. */
+export function priceAmount(price: string): number {
+  const amount = Number(price.trim().replace(',', '.'))
+  return Number.isFinite(amount) ? amount : Infinity
+}
+
+function comparePrices(a: [string, number, number], b: [string, number, number]): number {
+  return b[1] - a[1] || (a[2] === b[2] ? 0 : a[2] < b[2] ? -1 : 1) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)
+}
+
 /** Two prices are the same when they are the same number ('1500' and '1500.00'). */
 export function samePrice(a: string, b: string): boolean {
   const x = Number(a.trim().replace(',', '.'))

@@ -144,5 +144,33 @@ describe('Connection screen', () => {
     await user.click(await screen.findByTestId(TID.connection.useSandbox))
     const header = screen.getByRole('banner')
     expect((await within(header).findByTestId(TID.sandboxBadge)).textContent).toContain('Sandbox')
+    expect(api.lastInput('connection.useSandbox')).toEqual({})
+  })
+
+  it("rehearses in the sandbox with the shop's products, and says which the sandbox sells", async () => {
+    const user = userEvent.setup()
+    const api = createFakeApi({
+      'connection.get': () => ACCOUNT,
+      'connection.useSandbox': (input) => (input.shopProducts ? { ...SANDBOX, sandboxProducts: { from: 'shop42', count: 12 } } : SANDBOX)
+    })
+    renderWithApi(<App initialStep="connection" />, api, { language: 'ru' })
+    await user.click(await screen.findByTestId(TID.connection.useSandboxProducts))
+    expect(api.lastInput('connection.useSandbox')).toEqual({ shopProducts: true })
+    expect((await screen.findByTestId(TID.connection.sandboxProducts)).textContent).toBe(
+      'Песочница продаёт 12 товаров, скопированных из магазина shop42, и отклоняет любой другой, как магазин.'
+    )
+    // Offered only for a shop with a key, never for the sandbox itself.
+    expect(screen.queryByTestId(TID.connection.useSandboxProducts)).toBeNull()
+  })
+
+  it("says why the shop's products could not be copied", async () => {
+    const user = userEvent.setup()
+    const api = createFakeApi({
+      'connection.get': () => ACCOUNT,
+      'connection.useSandbox': () => new Failure(msg('connection.error.shopProducts', { login: 'shop42', reason: 'the shop did not answer' }))
+    })
+    renderWithApi(<App initialStep="connection" />, api)
+    await user.click(await screen.findByTestId(TID.connection.useSandboxProducts))
+    expect((await screen.findByRole('alert')).textContent).toContain('The product list of shop42 could not be read (the shop did not answer), so the sandbox was left as it was.')
   })
 })

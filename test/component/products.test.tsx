@@ -22,7 +22,7 @@ const SHOP: ShopProductView[] = [
 ]
 
 function line(change: Partial<ProductLine> & Pick<ProductLine, 'value'>): ProductLine {
-  return { orders: 1, match: 'none', found: null, chosen: null, product: null, otherPrices: [], withoutPrice: 0, ...change }
+  return { orders: 1, match: 'none', found: null, chosen: null, product: null, otherPrices: [], morePrices: 0, withoutPrice: 0, ...change }
 }
 
 function view(choices: Record<string, string>, catalog: CatalogInfo = { state: 'ready', fetchedAt: Date.UTC(2026, 11, 5, 9, 30), products: 3 }): ProductsView {
@@ -31,7 +31,7 @@ function view(choices: Record<string, string>, catalog: CatalogInfo = { state: '
   return {
     catalog,
     lines: [
-      line({ value: 'course-1', orders: 50, match: 'name', found: SHOP[0]!, product: SHOP[0]!, otherPrices: ['1400'], withoutPrice: 0 }),
+      line({ value: 'course-1', orders: 50, match: 'name', found: SHOP[0]!, product: SHOP[0]!, otherPrices: ['1400'], morePrices: 1200, withoutPrice: 0 }),
       line({ value: 'course-2', orders: 46, match: 'title', found: SHOP[1]!, product: SHOP[1]!, withoutPrice: 3 }),
       line({ value: 'book', orders: 4, match: 'close', found: SHOP[2]!, chosen: book?.name ?? null, product: book })
     ],
@@ -98,7 +98,7 @@ describe('Products step', () => {
   it('shows both amounts where the prices differ, and the shop price for lines without one, in the reader\'s format', async () => {
     setup(undefined, 'ru')
     const course1 = await screen.findByTestId(TID.products.line('course-1'))
-    expect(course1.textContent).toContain(`В магазине 1${NBSP}500,00, в таблице 1${NBSP}400. Отправляется цена из таблицы.`)
+    expect(course1.textContent).toContain(`В магазине 1${NBSP}500,00, в таблице 1${NBSP}400. Отправляется цена из таблицы. В таблице ещё 1${NBSP}200 отличающихся цен.`)
     const course2 = screen.getByTestId(TID.products.line('course-2'))
     expect(course2.textContent).toContain('3 строки без цены получат цену магазина, 990,50.')
   })
@@ -119,6 +119,33 @@ describe('Products step', () => {
     await waitFor(() => expect(screen.getByTestId(TID.products.catalog).textContent).toContain('You chose to go on without a fresh product list'))
     expect(api.inputsOf('catalog.continueWithout')).toHaveLength(1)
     expect(screen.queryByTestId(TID.products.goOn)).toBeNull()
+  })
+
+  it('names a product the shop lacks with nothing close, offers the older list when the fresh one cannot be read, and says the sandbox sells anything', async () => {
+    const unknown: ProductsView = { ...view({}), lines: [line({ value: 'mystery', orders: 2, match: 'none' })], stopped: { unknownProduct: 2, delivery: 0 } }
+    const cached: CatalogInfo = { state: 'unavailable', noProducts: false, reason: 'connection refused', cachedAt: Date.UTC(2026, 11, 1, 8, 0), cachedProducts: 3, confirmed: false }
+    for (const [catalog, expected] of [
+      [{ state: 'ready', fetchedAt: 1, products: 3 }, 'Not in the shop: its orders are not sent.'],
+      [cached, 'The list read from this shop on'],
+      [{ state: 'skipped' }, 'The built-in sandbox has no product list: it accepts any product']
+    ] as const) {
+      const api = createFakeApi({ 'products.list': () => ({ ...unknown, catalog }) })
+      const { unmount } = renderWithApi(<WithSession summary={session()}>{(state) => <ProductsScreen state={state} onNext={() => undefined} />}</WithSession>, api)
+      if (catalog.state === 'ready') {
+        const row = await screen.findByTestId(TID.products.line('mystery'))
+        expect(row.dataset['match']).toBe('none')
+        expect(row.textContent).toContain(expected)
+        expect(screen.queryByTestId(TID.products.useOffer('mystery'))).toBeNull()
+        expect(screen.getByTestId(TID.products.stopped).textContent).toContain('2 orders have a product the shop does not have')
+      } else {
+        await waitFor(() => expect(screen.getByTestId(TID.products.catalog).textContent).toContain(expected))
+        if (catalog.state === 'unavailable') {
+          expect(screen.getByTestId(TID.products.catalog).textContent).toContain('(3 products) is used instead once you go on')
+          expect(screen.getByTestId(TID.products.goOn).textContent).toBe('Go on with the older list')
+        }
+      }
+      unmount()
+    }
   })
 
   it('reads the list again on request', async () => {

@@ -229,6 +229,13 @@ describe('Send screen', () => {
     expect(lines()[2]).toMatch(/^92 API calls at 1 per second: \S.*\.$/)
     expect(lines()).toHaveLength(3)
     expect(notice).toBeTruthy()
+    // Each line a setting can turn off links to the help page of that setting; opened outside.
+    const link = screen.getByTestId(TID.send.noticeLink('owner-emails')) as HTMLAnchorElement
+    expect(link.href).toBe('https://help.influencersoft.com/hc/en-us/articles/360050388432-Store-Settings')
+    expect(link.target).toBe('_blank')
+    expect(link.textContent).toBe('Where to change it (help page)')
+    expect((screen.getByTestId(TID.send.noticeLink('unpaid-reminders')) as HTMLAnchorElement).href).toContain('Adding-and-Editing-a-Product')
+    expect(screen.queryByTestId(TID.send.noticeLink('calls-and-time'))).toBeNull()
     const rate = screen.getByTestId(TID.send.rate)
     await user.clear(rate)
     await user.type(rate, '5')

@@ -1,7 +1,7 @@
 // Orders as they really were (issue 12): a sheet with a status column and a product written as
-// its title, against a sandbox with a product list. The Map step maps the status and shows the
-// product matched to the shop's; the run creates the orders and marks the paid ones; History
-// shows them marked paid.
+// its title, against a sandbox with a product list. The Map step maps the status, the Products
+// step shows the product matched to the shop's; the run creates the orders and marks the paid
+// ones; History shows them marked paid.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -46,10 +46,16 @@ describe.skipIf(!runE2e)('paid orders: status column, product title, marked paid
     await page.getByTestId(TID.map.statusValue('Оплачен')).waitFor()
     expect(await page.getByTestId(TID.map.statusValue('Оплачен')).inputValue()).toBe('paid')
 
-    // The product written as its title is the shop's "course-basic".
-    await page.getByTestId(TID.map.productsCheck).click()
-    await waitForText(page, TID.map.productRow('Basic course'), /sent as "course-basic"/)
-    expect(await page.getByTestId(TID.map.productRow('ebook-start')).innerText()).toContain('the product "ebook-start"')
+    // The Products step: the product written as its title is the shop's "course-basic".
+    await page.getByTestId(TID.map.next).click()
+    await page.getByRole('heading', { name: /Products in the shop/ }).waitFor()
+    await page.locator(`[data-testid="${TID.products.catalog}"][data-state="ready"]`).waitFor()
+    const line = (value: string) => page.getByTestId(TID.products.line(value))
+    expect(await line('Basic course').getAttribute('data-match')).toBe('title')
+    expect(await line('Basic course').innerText()).toContain('sent as course-basic')
+    expect(await line('ebook-start').getAttribute('data-match')).toBe('name')
+    expect(await page.getByTestId(TID.products.stopped).count()).toBe(0)
+    expect(await planCount(page, 'validOrders')).toBe(3)
 
     const runId = await startSending(page, 20, 1)
     await page.getByRole('heading', { name: new RegExp(`^Run #${runId} · finished`) }).waitFor({ timeout: 30_000 })

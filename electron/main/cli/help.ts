@@ -75,6 +75,8 @@ ${SEND_HELP}
   --force                send orders the journal says were already created, too
   --dry-run              stage nothing, send nothing; sign each valid order
   --emit-requests F      with --dry-run: write one JSON line per order: {"order", "rows", "body"}
+  --product V=NAME       send the sheet's product V as the shop's product NAME (take a close match
+                         the plan offers, or pick any product of the shop's list); repeatable
 ${READ_OPTIONS_HELP}
 
 Exit: 0 every order created; 1 usage or input error, nothing sent; 2 finished, but some orders

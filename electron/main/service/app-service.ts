@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { PlannedOrder } from '#shared/plan/import-plan'
 import type { ChannelOutputs } from '#shared/ipc/contract'
+import { fetchCatalog } from '../api/catalog'
 import { readRunInfo } from '../journal'
 import { AppearanceStore } from './appearance'
 import { AppStateFile } from './app-state'
@@ -75,7 +76,21 @@ export function createAppService(deps: AppServiceDeps): AppService {
 
     'connection.get': async () => connections.info(),
     'connection.set': async (input) => connections.set(input),
-    'connection.useSandbox': async () => connections.useSandbox(),
+    'connection.useSandbox': async ({ shopProducts }) => {
+      if (shopProducts === true) {
+        // "Use my shop's products": one read-only GetAllGoods call to the shop chosen now, so a
+        // rehearsal in the sandbox refuses exactly what the shop would.
+        const target = await connections.current()
+        if (target.kind !== 'account') throw new ServiceError('invalid-input', msg('connection.error.shopProductsNoShop'))
+        if (runs.sendingRuns().length > 0) throw new ServiceError('busy', msg('connection.error.shopProductsBusy'))
+        const fetched = await fetchCatalog(() => target.client.getAllGoods())
+        if (!fetched.ok) throw new ServiceError('api', msg('connection.error.shopProducts', { login: target.login, reason: fetched.reason }))
+        await sandbox.useShopProducts(fetched.catalog, target.login)
+      }
+      const info = connections.useSandbox()
+      if (shopProducts === true) await products.load(true)
+      return info
+    },
     'connection.test': async () => connections.test(),
 
     'sheet.load': async ({ name, bytes, options }) => {
@@ -84,7 +99,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
     },
     'sheet.reload': async ({ sessionId, options }) => {
       const session = await sessions.reload(await sessions.get(sessionId), options)
-      products.changed(session)
       return summaryOf(session)
     },
     'sheet.close': async ({ sessionId }) => {
@@ -100,7 +114,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
       } finally {
         job.finish()
       }
-      products.changed(session)
       return { counts: countsOf(session), mapping: session.mapping, sheetIssues: session.sheetIssues }
     },
     'mapping.previewOrder': async ({ sessionId, order }) => products.preview(await sessions.get(sessionId), order),
@@ -135,13 +148,11 @@ export function createAppService(deps: AppServiceDeps): AppService {
     'rows.edit': async ({ sessionId, row, column, value }) => {
       const session = await sessions.get(sessionId)
       session.edit(row, column, value)
-      products.changed(session)
       return { row: products.gridRow(session, row, lookup), counts: countsOf(session) }
     },
     'rows.exclude': async ({ sessionId, rows, excluded }) => {
       const session = await sessions.get(sessionId)
       session.exclude(rows, excluded)
-      products.changed(session)
       return { counts: countsOf(session) }
     },
 
@@ -150,7 +161,6 @@ export function createAppService(deps: AppServiceDeps): AppService {
       await products.readyForRun()
       return runs.start(products.runSource(session), rate, concurrency)
     },
-    'products.check': async ({ sessionId, refresh }) => products.check(await sessions.get(sessionId), refresh === true),
     'run.notice': async ({ sessionId, rate, concurrency }) => {
       const session = await sessions.get(sessionId)
       const counts = countsOf(session)

@@ -31,7 +31,10 @@ export class Connections {
 
   info(): ConnectionInfo {
     const account = this.state.get().account
-    if (!account) return { kind: 'sandbox', login: SANDBOX_LOGIN, domain: 'sandbox', hasKey: true, keyStorage: 'public sandbox key (nothing reaches a real shop)' }
+    if (!account) {
+      const copied = this.sandbox.shopProducts()
+      return { kind: 'sandbox', login: SANDBOX_LOGIN, domain: 'sandbox', hasKey: true, keyStorage: 'public sandbox key (nothing reaches a real shop)', ...(copied ? { sandboxProducts: copied } : {}) }
+    }
     return { kind: 'account', login: account.login, domain: account.domain, hasKey: this.secrets.get(account.login) !== null, keyStorage: this.secrets.describe() }
   }
 

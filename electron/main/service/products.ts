@@ -6,25 +6,22 @@
 // template when the sheet has one); and the session's plan with the choices applied and the
 // catalog check done, which is what Review shows, what the counts count and what a run sends.
 // The session itself (sheet-session.ts) is only read through its public functions.
-import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsCheck, ProductsView } from '#shared/ipc/contract'
+import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsView } from '#shared/ipc/contract'
 import { msg } from '#shared/i18n/message'
-import type { Issue } from '#shared/plan/issue'
-import type { ImportPlan, PlannedOrder } from '#shared/plan/import-plan'
+import type { PlannedOrder } from '#shared/plan/import-plan'
 import { withStatus } from '#shared/plan/order'
-import { checkAgainstCatalog } from '#shared/shop/catalog-check'
-import { applyProductChoices, productLines, shopProductView, type ProductChoices } from '#shared/shop/product-choices'
+import { shopProductView, type ProductChoices } from '#shared/shop/product-choices'
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { createOrderQuery } from '#shared/wire/create-order-params'
 import { fetchCatalog } from '../api/catalog'
 import { catalogCachePath, destinationKey, readCachedCatalog, writeCachedCatalog } from '../ops/catalog-cache'
 import type { Connections, Target } from './connection'
 import { notFound, ServiceError } from './errors'
+import { ProductCheckState } from './product-check-state'
 import type { RunSource } from './run-control'
+import { reindexed, withIndex } from './session/incremental-plan'
 import { draftOf, MASKED_HASH, type CreatedLookup, type SheetSession } from './sheet-session'
 import type { TemplateStore } from './templates'
-
-/** At most this many product values are listed by products.check (free text could have thousands). */
-const MAX_LISTED = 500
 
 export interface ProductsDeps {
   journalPath: string
@@ -38,39 +35,11 @@ interface DestinationCatalog {
   catalog: ShopCatalog | null
 }
 
-/** One valid order after the check, kept per planned order object (the session keeps an order's
- * object until it is planned again), so an edit checks only the orders it made. */
-interface OrderCheck {
-  choices: ProductChoices
-  catalog: ShopCatalog | null
-  /** The order as sent (products renamed to the shop's good_name, errors counted); null: the
-   * check changed nothing. */
-  order: PlannedOrder | null
-  added: Issue[]
-}
-
-interface Checked {
-  session: SheetSession
-  revision: number
-  choices: ProductChoices
-  catalog: ShopCatalog | null
-  /** Order index -> the order and the order as checked, for the orders the check changed. */
-  changed: Map<number, { base: PlannedOrder; checked: PlannedOrder }>
-  /** Sheet row -> the issues the check added there; and by order index. */
-  added: Map<number, Issue[]>
-  addedByOrder: Map<number, Issue[]>
-  addedErrors: number
-  /** Rows with any problem, in sheet order (Review's "problems only"); made when first asked. */
-  problemRows: number[] | null
-}
-
 export class Products {
   private readonly byDestination = new Map<string, DestinationCatalog>()
   private readonly loading = new Map<string, Promise<CatalogInfo>>()
   private readonly choices = new Map<string, ProductChoices>()
-  private readonly checks = new Map<string, Checked>()
-  private readonly revisions = new Map<string, number>()
-  private readonly orderChecks = new WeakMap<readonly number[], OrderCheck>()
+  private readonly checks = new Map<string, ProductCheckState>()
 
   constructor(private readonly deps: ProductsDeps) {}
 
@@ -138,125 +107,87 @@ export class Products {
   forget(sessionId: string): void {
     this.choices.delete(sessionId)
     this.checks.delete(sessionId)
-    this.revisions.delete(sessionId)
   }
 
   view(session: SheetSession, created: CreatedLookup): ProductsView {
     const catalog = this.current()?.catalog ?? null
-    const ordersWith = (code: string) => new Set([...this.checked(session).added.values()].flat().filter((i) => i.code === code).map((i) => i.order)).size
-    const plan = { orders: session.sendable(() => null).orders } as Pick<ImportPlan, 'orders'>
+    const state = this.checked(session)
     return {
       catalog: this.info(),
-      stopped: { unknownProduct: ordersWith('unknown-product'), delivery: ordersWith('delivery') },
-      lines: productLines(plan, catalog, this.choicesOf(session)),
+      stopped: { unknownProduct: state.unknownProductOrders, delivery: state.deliveryOrders },
+      lines: state.lines(),
       shop: catalog ? catalog.products.map(shopProductView) : [],
       counts: this.counts(session, created)
     }
   }
 
-  /** The session changed (mapping, edit, exclusion, read again): its check is made again, for the
-   * orders that changed. */
-  changed(session: SheetSession): void {
-    this.revisions.set(session.id, (this.revisions.get(session.id) ?? 0) + 1)
-  }
-
-  /** The session's valid orders with the choices applied and the catalog check done (kept until
-   * the session, the choices or the catalog change; each order's check is kept with the order). */
-  checked(session: SheetSession): Checked {
-    const revision = this.revisions.get(session.id) ?? 0
+  /** The session's check, brought up to date: made anew for a new plan of the whole sheet, other
+   * choices or another catalog; otherwise only the orders planned again since are checked. */
+  checked(session: SheetSession): ProductCheckState {
     const choices = this.choicesOf(session)
     const catalog = this.current()?.catalog ?? null
-    const old = this.checks.get(session.id)
-    if (old && old.session === session && old.revision === revision && old.choices === choices && old.catalog === catalog) return old
-    const base = session.sendable(() => null).orders
-    // An order keeps its rows array while it is not planned again (renumbering keeps it too).
-    const stale = base.filter((order) => {
-      const known = this.orderChecks.get(order.rows)
-      return !known || known.choices !== choices || known.catalog !== catalog
-    })
-    if (stale.length > 0) {
-      const plan: ImportPlan = { orders: stale, orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: stale.length, validOrders: stale.length, errors: 0, warnings: 0 } }
-      const check = checkAgainstCatalog(applyProductChoices(plan, choices), catalog)
-      const byOrder = new Map<number, Issue[]>()
-      for (const issue of check.added) {
-        if (issue.order === null) continue
-        const list = byOrder.get(issue.order)
-        if (list) list.push(issue)
-        else byOrder.set(issue.order, [issue])
-      }
-      stale.forEach((order, i) => {
-        const after = check.plan.orders[i] ?? order
-        this.orderChecks.set(order.rows, { choices, catalog, order: after === order ? null : after, added: byOrder.get(order.index) ?? [] })
-      })
+    let state = this.checks.get(session.id)
+    if (state && state.fits(session, choices, catalog)) state.catchUp()
+    else {
+      state = new ProductCheckState(session, choices, catalog)
+      this.checks.set(session.id, state)
     }
-    const changed = new Map<number, { base: PlannedOrder; checked: PlannedOrder }>()
-    const added = new Map<number, Issue[]>()
-    const addedByOrder = new Map<number, Issue[]>()
-    let addedErrors = 0
-    for (const order of base) {
-      const known = this.orderChecks.get(order.rows)!
-      if (known.order === null && known.added.length === 0) continue
-      const index = order.index
-      if (known.order) changed.set(index, { base: order, checked: known.order.index === index ? known.order : renumbered(known.order, index) })
-      const issues = known.added.map((issue) => (issue.order === index ? issue : { ...issue, order: index }))
-      addedByOrder.set(index, issues)
-      for (const issue of issues) {
-        if (issue.severity === 'error') addedErrors++
-        const row = issue.row ?? order.rows[0]
-        if (row === undefined) continue
-        const list = added.get(row)
-        if (list) list.push(issue)
-        else added.set(row, [issue])
-      }
-    }
-    const entry: Checked = { session, revision, choices, catalog, changed, added, addedByOrder, addedErrors, problemRows: null }
-    this.checks.set(session.id, entry)
-    return entry
+    return state
   }
 
-  /** The session's valid orders as checked (those the check stopped have errors now). */
+  /** The session's valid orders as checked (those the check stopped have errors now), in sheet
+   * order with their current numbers. */
   orders(session: SheetSession): PlannedOrder[] {
-    const { changed } = this.checked(session)
-    return session.sendable(() => null).orders.map((order) => changed.get(order.index)?.checked ?? order)
+    const state = this.checked(session)
+    const orders: PlannedOrder[] = []
+    let index = 0
+    for (const [position, order] of session.storedOrders()) {
+      index++
+      if (order.errors > 0) continue
+      const after = state.facts.get(position)?.checked
+      orders.push(after ? renumbered(after, index) : withIndex(order, index))
+    }
+    return orders
   }
 
   counts(session: SheetSession, created: CreatedLookup): PlanCounts {
     const base = session.counts(created)
-    const checked = this.checked(session)
-    let stopped = 0
+    const state = this.checked(session)
     let alreadyCreated = base.alreadyCreated
-    for (const { base: order, checked: after } of checked.changed.values()) {
+    for (const [position, facts] of state.facts) {
+      const after = facts.checked
+      if (!after) continue
       // Sent under another product name (or not at all): created before is judged on what is sent.
-      if (created(order) !== null) alreadyCreated--
-      if (after.errors > 0) stopped++
-      else if (created(after) !== null) alreadyCreated++
+      const order = session.orderFirstAt(position)
+      if (order && created(order) !== null) alreadyCreated--
+      if (after.errors === 0 && created(after) !== null) alreadyCreated++
     }
-    return { ...base, validOrders: base.validOrders - stopped, errors: base.errors + checked.addedErrors, alreadyCreated }
+    return { ...base, validOrders: base.validOrders - state.stopped, errors: base.errors + state.addedErrors, alreadyCreated }
   }
 
   page(session: SheetSession, offset: number, limit: number, filter: 'all' | 'problems', created: CreatedLookup): { total: number; rows: GridRow[] } {
-    const checked = this.checked(session)
-    if (filter === 'all' || checked.added.size === 0) {
+    const state = this.checked(session)
+    if (filter === 'all' || state.extraProblems.total === 0) {
       const page = session.page(offset, limit, filter, created)
-      return { total: page.total, rows: page.rows.map((row) => this.withChecks(row, checked, created)) }
+      return { total: page.total, rows: page.rows.map((row) => this.withChecks(session, row, state, created)) }
     }
-    const problems = this.problemRows(session, checked)
-    const rows = problems.slice(offset, offset + limit).map((row) => this.gridRow(session, row, created))
-    return { total: problems.length, rows }
+    const positions = problemPositions(session, state, Math.max(0, offset), Math.max(0, limit))
+    const rows = positions.map((position) => this.gridRow(session, session.rowAt(position), created))
+    return { total: session.problemCount + state.extraProblems.total, rows }
   }
 
   gridRow(session: SheetSession, row: number, created: CreatedLookup): GridRow {
-    return this.withChecks(session.gridRow(row, created), this.checked(session), created)
+    return this.withChecks(session, session.gridRow(row, created), this.checked(session), created)
   }
 
   preview(session: SheetSession, orderIndex: number): OrderPreview {
     const base = session.preview(orderIndex)
-    const checked = this.checked(session)
-    const after = checked.changed.get(orderIndex)?.checked
-    const added = checked.addedByOrder.get(orderIndex) ?? []
-    if (!after && added.length === 0) return base
-    const order = after ?? checked.changed.get(orderIndex)?.base
-    if (!order) return { ...base, issues: [...base.issues, ...added] }
+    const state = this.checked(session)
+    const facts = state.facts.get(session.firstOfOrder(orderIndex))
+    if (!facts) return base
+    const added = facts.added.map((issue) => reindexed(issue, orderIndex))
+    if (!facts.checked) return { ...base, issues: [...base.issues, ...added] }
+    const order = renumbered(facts.checked, orderIndex)
     const query = createOrderQuery(order)
     return { order: draftOf(order), issues: [...base.issues, ...added], body: query === '' ? MASKED_HASH : `${query}&${MASKED_HASH}` }
   }
@@ -285,53 +216,18 @@ export class Products {
     }
   }
 
-  /** The Map step's Products panel (products.check): each product value of the sheet against the
-   * same list the Products step and a run use (read again with refresh), the user's choices
-   * applied; the cached copy when the list could not be read, nothing for the sandbox without one. */
-  async check(session: SheetSession, refresh: boolean): Promise<ProductsCheck> {
-    const info = await this.load(refresh)
-    const catalog = this.current()?.catalog ?? null
-    const sandbox = this.deps.connections.info().kind === 'sandbox'
-    const source: ProductsCheck['source'] = info.state === 'ready' ? 'fresh' : catalog ? 'cache' : 'none'
-    const reason = info.state === 'unavailable' ? info.reason : null
-    const orders = session.sendable(() => null).orders
-    const plan: ImportPlan = { orders, orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: orders.length, validOrders: orders.length, errors: 0, warnings: 0 } }
-    const { products, added } = checkAgainstCatalog(applyProductChoices(plan, this.choicesOf(session)), catalog)
-    return {
-      source,
-      sandbox,
-      reason,
-      fetchedAt: catalog?.fetchedAt ?? null,
-      shopProducts: catalog?.products.length ?? 0,
-      unknownOrders: new Set(added.filter((i) => i.code === 'unknown-product').map((i) => i.order)).size,
-      products: products.slice(0, MAX_LISTED).map((report) => ({
-        value: report.value,
-        orders: report.orders,
-        match: report.match.kind,
-        product: report.match.kind === 'none' ? null : { name: report.match.product.name, title: report.match.product.title, price: report.match.product.price, kind: report.match.product.kind },
-        otherPrices: report.otherPrices,
-        withoutPrice: report.withoutPrice
-      }))
-    }
-  }
-
-  /** Review's problem rows: the session's and those the check added, in sheet order. */
-  private problemRows(session: SheetSession, checked: Checked): number[] {
-    if (checked.problemRows) return checked.problemRows
-    const total = session.page(0, 0, 'problems', () => null).total
-    const rows = new Set(session.page(0, total, 'problems', () => null).rows.map((r) => r.row))
-    for (const row of checked.added.keys()) rows.add(row)
-    const wanted = session.read.table.rowNumbers.filter((row) => rows.has(row))
-    checked.problemRows = wanted
-    return wanted
-  }
-
-  private withChecks(row: GridRow, checked: Checked, created: CreatedLookup): GridRow {
-    const added = checked.added.get(row.row)
-    const after = row.order === null ? undefined : checked.changed.get(row.order)?.checked
+  private withChecks(session: SheetSession, row: GridRow, state: ProductCheckState, created: CreatedLookup): GridRow {
+    if (state.facts.size === 0) return row
+    const position = session.positionOf(row.row)
+    if (position === undefined) return row
+    const added = state.addedAt.get(position)
+    const first = row.order === null ? -1 : session.firstOfOrder(row.order)
+    const after = first < 0 ? undefined : (state.facts.get(first)?.checked ?? undefined)
     if (!added && !after) return row
+    const order = row.order
+    const issues = added ? [...row.issues, ...added.map((issue) => (order === null ? issue : reindexed(issue, order)))] : row.issues
     const alreadyCreated = after ? (after.errors === 0 ? created(after) : null) : row.alreadyCreated
-    return { ...row, issues: added ? [...row.issues, ...added] : row.issues, alreadyCreated }
+    return { ...row, issues, alreadyCreated }
   }
 
   private destination(): string {
@@ -385,4 +281,33 @@ export class Products {
 function renumbered(order: PlannedOrder, index: number): PlannedOrder {
   const copy: PlannedOrder = { index, key: order.key, rows: order.rows, fields: order.fields, goods: order.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }
   return withStatus(copy, order)
+}
+
+/** Review's problem rows from the offset-th: the session's and the rows only the check found
+ * (two sets of marks by position, apart), merged in sheet order. */
+function problemPositions(session: SheetSession, state: ProductCheckState, offset: number, limit: number): number[] {
+  const extra = state.extraProblems
+  const total = session.problemCount + extra.total
+  if (offset >= total || limit === 0) return []
+  // The first position with more than `offset` problem rows up to it.
+  let low = 0
+  let high = session.size - 1
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (session.problemsTo(mid) + extra.countTo(mid) > offset) high = mid
+    else low = mid + 1
+  }
+  const result: number[] = []
+  let a = session.nextProblem(low)
+  let b = extra.next(low)
+  while (result.length < limit && (a >= 0 || b >= 0)) {
+    if (b < 0 || (a >= 0 && a < b)) {
+      result.push(a)
+      a = session.nextProblem(a + 1)
+    } else {
+      result.push(b)
+      b = extra.next(b + 1)
+    }
+  }
+  return result
 }

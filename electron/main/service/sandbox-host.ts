@@ -5,6 +5,7 @@ import { startJournalSandbox } from '../ops/sandbox'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../sandbox/defaults'
 import type { Sandbox } from '../sandbox/sandbox'
 import type { SandboxProduct } from '../sandbox/catalog'
+import type { ShopCatalog } from '#shared/shop/shop-catalog'
 
 export const SANDBOX_LOGIN = SANDBOX_DEFAULT_ACCOUNT
 /** Public: the sandbox guards nothing. */
@@ -12,13 +13,27 @@ export const SANDBOX_SECRET = SANDBOX_DEFAULT_SECRET
 
 export class SandboxHost {
   private starting: Promise<Sandbox> | null = null
+  private copied: { from: string; count: number } | null = null
 
   /** products: when set, the sandbox shop sells only these (any other good answers 604) and
    * GetAllGoods lists them (with titles, prices and types when given). */
   constructor(
     private readonly journalPath: string,
-    private readonly products?: ReadonlyArray<string | SandboxProduct>
+    private products?: ReadonlyArray<string | SandboxProduct>
   ) {}
+
+  /** "Use my shop's products": the sandbox sells exactly the products of this shop's list from
+   * now on (started again with them at its next use), as `sandbox --catalog-from` does. */
+  async useShopProducts(catalog: ShopCatalog, from: string): Promise<void> {
+    await this.close()
+    this.products = catalog.products.map(({ id, name, title, price, type }) => ({ id, name, title, type, ...(price === null ? {} : { price }) }))
+    this.copied = { from, count: catalog.products.length }
+  }
+
+  /** The shop whose products the sandbox sells, when it was given one in this session. */
+  shopProducts(): { from: string; count: number } | null {
+    return this.copied
+  }
 
   /** The running sandbox, started on first use. */
   get(): Promise<Sandbox> {

@@ -11,7 +11,7 @@ import { notFound, ServiceError } from './errors'
 import { msg } from '#shared/i18n/message'
 import { gridText } from './sheet-text'
 import type { SheetPlan } from './sheet-plan'
-import { IncrementalPlan } from './session/incremental-plan'
+import { IncrementalPlan, type PlanChange } from './session/incremental-plan'
 import { rowIndex, type RowLookup } from './session/row-index'
 
 const RAW_PREVIEW_ROWS = 20
@@ -62,6 +62,11 @@ export class SheetSession {
   private rowPosition: RowLookup = rowIndex([])
   private created: CreatedCache | null = null
   private disposed = false
+  /** A new plan of the whole sheet (another mapping, read again) starts a new generation; within
+   * one, planChanges lists what each re-planning of some rows touched, for figures kept per order
+   * (the Products step's check: products.ts). */
+  planGeneration = 0
+  planChanges: PlanChange[] = []
 
   constructor(
     readonly id: string,
@@ -233,12 +238,65 @@ export class SheetSession {
     return { orders, alreadyCreated }
   }
 
+  // ---- the plan by position, for figures kept per order (products.ts) ----------------------
+
+  /** Rows of the sheet (positions 0..size-1). */
+  get size(): number {
+    return this.read.table.rows.length
+  }
+
+  /** Every order as planned (its index possibly stale), with its first row's position. */
+  storedOrders(): Generator<[number, PlannedOrder]> {
+    return this.planned.storedOrders()
+  }
+
+  /** The order whose first row is at this position (its index possibly stale), or null. */
+  orderFirstAt(position: number): PlannedOrder | null {
+    return this.planned.firstPositionOf(position) === position ? this.planned.storedOrderAt(position) : null
+  }
+
+  /** The current 1-based index of the order of the row at this position (null: excluded). */
+  orderIndexAt(position: number): number | null {
+    return this.planned.orderIndexAt(position)
+  }
+
+  /** The first-row position of the order with this index, or -1. */
+  firstOfOrder(index: number): number {
+    return this.planned.firstOfOrder(index)
+  }
+
+  positionOf(row: number): number | undefined {
+    return this.rowPosition.get(row)
+  }
+
+  rowAt(position: number): number {
+    return this.read.table.rowNumbers[position] ?? position + 1
+  }
+
+  problemsTo(position: number): number {
+    return this.planned.problemsTo(position)
+  }
+
+  hasProblemAt(position: number): boolean {
+    return this.planned.hasProblemAt(position)
+  }
+
+  nextProblem(from: number): number {
+    return this.planned.nextProblem(from)
+  }
+
+  get problemCount(): number {
+    return this.planned.problemCount
+  }
+
   private indexRows(): void {
     this.rowPosition = rowIndex(this.read.table.rowNumbers)
   }
 
   /** The whole sheet planned again (read again, or another mapping). */
   private replan(): void {
+    this.planGeneration++
+    this.planChanges = []
     const source = { table: this.read.table, edits: this.edits, excluded: this.excluded, rowPosition: this.rowPosition }
     this.planned = new IncrementalPlan(source, this.mapping, this.now(), this.choice.auto?.notes)
     this.created = null
@@ -264,6 +322,7 @@ export class SheetSession {
   /** Only the rows these changed rows can affect planned again. */
   private replanRows(positions: readonly number[]): void {
     const change = this.planned.update(positions)
+    this.planChanges.push(change)
     const cache = this.created
     if (cache === null) return
     for (const first of change.removed) {

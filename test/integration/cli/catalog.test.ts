@@ -80,6 +80,28 @@ describe('import with the shop catalog', () => {
     expect(events.filter((e) => e.fn === 'GetAllGoods').map((e) => e.code)).toEqual([0])
   })
 
+  it('sends a product value as the shop product the user names with --product, and refuses a name the shop lacks', async () => {
+    const api = await shop(CATALOG)
+    const env = { env: { ORDERBATCH_SECRET: SECRET } }
+    const wrong = await cli(['import', file, ...api, '--yes', '--product', 'course-basik=course-basix'], env)
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toContain('--product: the shop has no product "course-basix"')
+    expect(events.filter((e) => e.fn === 'CreateOrder')).toEqual([])
+    const r = await cli(['import', file, ...api, '--yes', '--product', 'course-basik=course-basic', '--product', 'yoga-mat=ebook'], env)
+    expect(r.out).toContain('To send: 5 orders')
+    expect(r.out).not.toContain('the shop has no product')
+    expect(sandbox?.ledger.orders().map((o) => [o.email, o.goods[0]?.good_name])).toEqual([
+      ['a@example.com', 'course-basic'],
+      ['b@example.com', 'course-basic'],
+      ['c@example.com', 'ebook'],
+      ['e@example.com', 'book-paper'],
+      ['g@example.com', 'course-basic']
+    ])
+    const bad = await cli(['import', file, ...api, '--yes', '--product', 'course-basik'], env)
+    expect(bad.code).toBe(1)
+    expect(bad.err).toContain('write VALUE=NAME')
+  })
+
   it('checks the corrected orders of retry --from against the list too', async () => {
     const api = await shop(CATALOG)
     const env = { env: { ORDERBATCH_SECRET: SECRET } }

@@ -1,6 +1,8 @@
 // The CLI with order statuses against the built-in sandbox (issue 12 §2): --status maps a column,
 // paid/cancelled/returned orders are created and then marked in the shop, status and export say
-// so, and backlog orders are sent with bill_timer_kill = 0.
+// so, and backlog orders are sent with bill_timer_kill = 0. A crash between the two steps, or
+// during UpdateOrderStatus (the request reached the shop or not), then resume: one order, marked
+// paid once.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -117,6 +119,70 @@ describe('orderbatch import --status', () => {
     expect(r.out).toContain(`Run ${runId} finished: 1 created`)
     expect(r.out).toContain('Statuses: 1 set, 0 waiting, 0 failed, 0 unclear')
     expect(shop()[dan]).toMatchObject({ pay_status: 'paid', paid_at: 1_710_000_000 })
+    expect(shop()).toHaveLength(4)
+  })
+
+  /** A run of one created order (again, from run 1's payload) whose status step was being sent
+   * when the process died: the journal says "sending", the shop may or may not have it. */
+  function crashedDuringStatus(email: string, date: number): { runId: number; orderId: number } {
+    const journal = Journal.open(join(dir, 'j.sqlite'))
+    try {
+      const first = journal.getRun(1)!
+      const order = [...journal.orders(1)].find((o) => o.email === email)!
+      const { run } = journal.stageRun(
+        { sourceName: first.sourceName, sourceHash: `${first.sourceHash.slice(0, 56)}${date.toString(16).slice(0, 8)}`, sourceSize: first.sourceSize, sheet: null, mapping: first.mapping, settings: first.settings, destination: first.destination },
+        [{ ordinal: 1, groupKey: null, fingerprint: `${order.fingerprint}-${date}`, payload: order.payload, email: order.email, rows: [{ sheetRow: 2, cells: [] }], status: { status: 'paid', date } }],
+        { force: true }
+      )
+      const created = [...journal.orders(run.id)][0]!
+      const { attemptId } = journal.beginAttempt(created.id)
+      journal.recordCreated(created.id, attemptId, { billId: billOf(email), existed: true, raw: '{}', httpStatus: 200 })
+      journal.beginStatusAttempt(created.id)
+      journal.setRunStatus(run.id, 'stopped')
+      return { runId: run.id, orderId: created.id }
+    } finally {
+      journal.close()
+    }
+  }
+
+  function setShopStatus(email: string, payStatus: string, paidAt: number | null): void {
+    const db = new Database(shopPath)
+    try {
+      db.prepare('UPDATE orders SET pay_status = ?, paid_at = ? WHERE email = ?').run(payStatus, paidAt, email)
+    } finally {
+      db.close()
+    }
+  }
+
+  function attempts(orderId: number): Array<string | null> {
+    const journal = Journal.open(join(dir, 'j.sqlite'))
+    try {
+      return journal.statusAttempts(orderId).map((a) => a.outcome)
+    } finally {
+      journal.close()
+    }
+  }
+
+  it('a crash during UpdateOrderStatus whose request reached the shop: resume looks it up and does not mark it again', async () => {
+    // The lost request did mark the order (with its own date): resending would change the date.
+    setShopStatus('bob@example.com', 'paid', 1_700_000_123)
+    const { runId, orderId } = crashedDuringStatus('bob@example.com', 1_720_000_000)
+    const r = await cli(['resume', String(runId), ...flags, '--yes'])
+    expect(r.code, r.out + r.err).toBe(0)
+    expect(r.out).toContain('Statuses: 1 set, 0 waiting, 0 failed, 0 unclear')
+    expect(attempts(orderId)).toEqual(['unknown', 'checked-done'])
+    expect(shop().find((o) => o.email === 'bob@example.com')).toMatchObject({ pay_status: 'paid', paid_at: 1_700_000_123 })
+    expect(shop()).toHaveLength(4)
+  })
+
+  it('a crash during UpdateOrderStatus whose request never arrived: resume looks it up, then marks it paid once', async () => {
+    setShopStatus('eve@example.com', 'waiting', null)
+    const { runId, orderId } = crashedDuringStatus('eve@example.com', 1_730_000_000)
+    const r = await cli(['resume', String(runId), ...flags, '--yes'])
+    expect(r.code, r.out + r.err).toBe(0)
+    expect(r.out).toContain('Statuses: 1 set, 0 waiting, 0 failed, 0 unclear')
+    expect(attempts(orderId)).toEqual(['unknown', 'checked-absent', 'done'])
+    expect(shop().find((o) => o.email === 'eve@example.com')).toMatchObject({ pay_status: 'paid', paid_at: 1_730_000_000 })
     expect(shop()).toHaveLength(4)
   })
 

@@ -1,5 +1,5 @@
 // The app with order statuses and the shop's products (issue 12), through the service's channels
-// against the built-in sandbox with a product list: the Products check, the notice's counts, a run
+// against the built-in sandbox with a product list: the Products step, the notice's counts, a run
 // that creates and marks orders, and History's view of each order's status.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { statusFromColumn } from '#shared/mapping/order-status'
@@ -26,10 +26,11 @@ function bytes(text: string): Uint8Array<ArrayBuffer> {
 describe('order status and products in the app', () => {
   it('checks the products, counts the status calls, creates and marks the orders, and shows it in History', async () => {
     const session = await app.ok('sheet.load', { name: 'orders.csv', bytes: bytes(CSV) })
-    const products = await app.ok('products.check', { sessionId: session.sessionId })
-    expect(products.source).toBe('fresh')
-    expect(products.products.map((p) => [p.value, p.match])).toEqual([['course-1', 'name'], ['course-2', 'name'], ['book', 'none']])
-    expect(products.unknownOrders).toBe(1)
+    const products = await app.ok('products.list', { sessionId: session.sessionId })
+    expect(products.catalog.state).toBe('ready')
+    expect(products.lines.map((p) => [p.value, p.match])).toEqual([['course-1', 'name'], ['course-2', 'name'], ['book', 'none']])
+    expect(products.stopped.unknownProduct).toBe(1)
+    expect(products.counts.validOrders).toBe(2)
 
     const mapping = { ...session.mapping, status: statusFromColumn('Status') }
     const mapped = await app.ok('mapping.set', { sessionId: session.sessionId, mapping })

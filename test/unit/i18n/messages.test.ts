@@ -84,8 +84,12 @@ describe('messages', () => {
 
   it('word the shop notice for the CLI in Russian, with Russian plurals and durations', () => {
     const effects = sideEffects({ sandbox: false, orders: 5, paid: 0, calls: 5, rate: 2, concurrency: 1 })
-    const lines = effects.map((effect) => noticeWords(effect, ru, formatsFor('ru').duration))
+    const lines = effects.map((effect) => noticeWords(effect, ru, formatsFor('ru').duration, true))
     expect(lines.join('\n')).toMatch(/5 (заказов|новых заказ)/)
+    // The help page of the setting that turns it off, as the English lines give it.
+    expect(lines[0]).toContain('(https://help.influencersoft.com/hc/en-us/articles/360050388432-Store-Settings)')
+    // The app links the page instead of writing its address.
+    expect(noticeWords(effects[0]!, ru, formatsFor('ru').duration)).not.toContain('https://')
     expect(lines.join('\n')).not.toMatch(/[A-Za-z]{4} [a-z]{3,} [a-z]{3,}/)
   })
 

@@ -4,6 +4,9 @@
 import { describe, expect, it } from 'vitest'
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
 import { missingDeliveryFields } from '#shared/shop/delivery-rule'
+import { productLines } from '#shared/shop/product-choices'
+import { translatorFor } from '#shared/i18n/translate'
+import { issueText } from '#shared/plan/issue-text'
 import { editDistance, matchProduct, productKind, type ShopCatalog, type ShopProduct } from '#shared/shop/shop-catalog'
 import { planImport } from '#shared/plan/import-plan'
 import { NOW, col, mapping, sheet } from './helpers'
@@ -127,6 +130,47 @@ describe('checkAgainstCatalog', () => {
       'Warning: product "course-basic" costs 4900.00 in the shop; the sheet says 3900. The sheet\'s price is sent.',
       'Product "course-basic": 1 line without a price gets the shop\'s price, 4900.00.'
     ])
+    expect(describeProducts(checked.products, translatorFor('ru'))).toEqual([
+      'Товар «Basic course» — название товара магазина «course-basic»; отправляется как «course-basic».',
+      'Внимание: товар «course-basic» стоит в магазине 4900.00, в таблице — 3900. Отправляется цена из таблицы.',
+      'Товар «course-basic»: 1 строка без цены получит цену магазина, 4900.00.'
+    ])
+  })
+
+  it('lists the ten most frequent differing prices of a product and counts the others (each looked up once)', () => {
+    const rows = Array.from({ length: 25 }, (_, i) => [`p${i}@x.com`, 'course-basic', `${1000 + (i % 20)}`, ...NO_ADDRESS])
+    const checked = checkAgainstCatalog(plan(rows), CATALOG)
+    const report = checked.products.find((p) => p.value === 'course-basic')
+    expect(report?.otherPrices).toEqual(['1000', '1001', '1002', '1003', '1004', '1005', '1006', '1007', '1008', '1009'])
+    expect(report?.morePrices).toBe(10)
+    expect(describeProducts(checked.products)).toEqual([
+      'Warning: product "course-basic" costs 4900.00 in the shop; the sheet says 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009 and 10 more. The sheet\'s price is sent.'
+    ])
+    const lines = productLines(plan(rows), CATALOG, {})
+    expect(lines[0]?.otherPrices).toEqual(report?.otherPrices)
+    expect(lines[0]?.morePrices).toBe(10)
+  })
+
+  it("words its issues in the reader's language from the catalog, the English message kept", () => {
+    const rows = [
+      ['a@x.com', 'yoga-mat', '10', ...NO_ADDRESS],
+      ['b@x.com', 'course-basik', '4900', ...NO_ADDRESS],
+      ['c@x.com', 'book-paper', '1200', ...NO_ADDRESS],
+      ['d@x.com', 'course-basic', '4900', '', '', '', '', 'Some street 1']
+    ]
+    const { added } = checkAgainstCatalog(plan(rows), CATALOG)
+    const ru = translatorFor('ru')
+    const en = translatorFor('en')
+    expect(added.map((issue) => issueText(issue, ru))).toEqual([
+      'Строка 2: в магазине нет товара «yoga-mat». Укажите ID товара, который есть в магазине (их список даёт GetAllGoods), или выберите товар на шаге «Товары» в приложении.',
+      'Строка 3: в магазине нет товара «course-basik». Может быть, «course-basic» (Basic course)? Если так, исправьте таблицу или выберите его на шаге «Товары» в приложении.',
+      'Строка 4: товар этого заказа отправляется по почте (физический в каталоге магазина), поэтому магазину нужны и bill_first_name, bill_surname, bill_country, bill_city, bill_address (иначе ответ 605). Заполните их.',
+      'Строка 5: у заказа есть адрес доставки, поэтому магазину нужны и bill_first_name, bill_surname, bill_country, bill_city (иначе ответ 605). Заполните их.'
+    ])
+    expect(issueText(added[1]!, en)).toBe('Row 3: the shop has no product "course-basik". Did you mean "course-basic" (Basic course)? Write it in the sheet if so, or take it on the Products step in the app.')
+    // In English the catalog says what the message says (the app adds its Products step).
+    for (const issue of added) expect(issueText(issue, en).startsWith(issue.message.split(/\. (Write|Did)/)[0]!)).toBe(true)
+    expect(added[0]?.message).toBe('Row 2: the shop has no product "yoga-mat". Write a product ID the shop has (GetAllGoods lists them).')
   })
 
   it('needs delivery data for a physical product, and for an address when no catalog tells', () => {

@@ -1,6 +1,9 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
+import { applyProductChoices, type ProductChoices } from '#shared/shop/product-choices'
+import { msg } from '#shared/i18n/message'
+import { UsageError } from '../usage-error'
 import { issueText } from '#shared/plan/issue-text'
 import { noticeText, sideEffects, type SideEffect } from '#shared/run/side-effects'
 import { noticeWords } from '#shared/run/notice-words'
@@ -30,6 +33,8 @@ export interface ImportRunOptions {
   force: boolean
   yes: boolean
   hint: string
+  /** --product VALUE=NAME: sheet product values sent as these shop products. */
+  products?: ProductChoices
 }
 
 export async function importRun(prepared: PreparedImport, options: ImportRunOptions, io: CliIo): Promise<number> {
@@ -42,7 +47,13 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
       io.stdout(`${cliT(io)('cli.nothingSent')}\n`)
       return EXIT.usageOrInput
     }
-    const checked = checkAgainstCatalog(prepared.plan, step.catalog)
+    const choices = options.products ?? {}
+    if (step.catalog) {
+      const known = new Set(step.catalog.products.map((p) => p.name))
+      const unknown = Object.values(choices).find((name) => !known.has(name))
+      if (unknown !== undefined) throw new UsageError(msg('usage.import.productUnknown', { name: unknown }))
+    }
+    const checked = checkAgainstCatalog(applyProductChoices(prepared.plan, choices), step.catalog)
     prepared = { ...prepared, plan: checked.plan }
     const plan = sendPlan(journal, prepared.plan.orders, { force: options.force, destination: choiceDestination(options.choice) })
     const { toSend } = plan
@@ -51,9 +62,9 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const marks = statusMarks(plan)
     const notice = sideEffects({ sandbox: target.sandbox, orders: toSend, paid: marks.paid, calls: toSend + marks.calls, rate: options.rate, concurrency: options.concurrency })
     const language = cliLanguage(io)
-    const noticeLine = (effect: SideEffect): string => (language === 'en' ? noticeText(effect) : noticeWords(effect, t, formatsFor(language).duration))
+    const noticeLine = (effect: SideEffect): string => (language === 'en' ? noticeText(effect) : noticeWords(effect, t, formatsFor(language).duration, true))
     const noticeLines = notice.length === 0 ? [] : [`${t('notice.title')}:`, ...notice.map((effect) => `  - ${noticeLine(effect)}`)]
-    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
+    io.stdout(`${[...describePlan(prepared, plan, toSend, where, t), ...describeStatus(prepared, t), ...describeProducts(checked.products, t), ...(toSend > 0 ? noticeLines : [])].join('\n')}\n`)
     const nothing = nothingToSend(toSend, plan.alreadyCreated.length)
     if (nothing === 'all-invalid') {
       io.stdout(`${t('cli.allErrors')}\n`)

@@ -24,14 +24,31 @@ const OPTIONS = {
   'emit-requests': { type: 'string' },
   journal: { type: 'string' },
   force: { type: 'boolean' },
-  yes: { type: 'boolean' }
+  yes: { type: 'boolean' },
+  product: { type: 'string', multiple: true }
 } as const
+
+/** --product VALUE=NAME (repeatable): the sheet's product VALUE is sent as the shop's product
+ * NAME, the command line's way to take a close match the plan offers or to pick any product. */
+function productChoices(texts: readonly string[] | undefined): Record<string, string> {
+  const choices: Record<string, string> = {}
+  for (const text of texts ?? []) {
+    const at = text.lastIndexOf('=')
+    const value = at < 0 ? '' : text.slice(0, at).trim()
+    const name = at < 0 ? '' : text.slice(at + 1).trim()
+    if (value === '' || name === '') throw new UsageError(msg('usage.import.product', { text }))
+    choices[value] = name
+  }
+  return choices
+}
 
 export async function importCommand(argv: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(argv, OPTIONS, 'import')
   if (positionals.length !== 1) throw new UsageError(msg('usage.import.file'))
   if (!values['dry-run'] && values['emit-requests'] !== undefined) throw new UsageError(msg('usage.import.emit'))
   if (!values['dry-run']) checkCanAsk(io, values.yes, 'import')
+  const products = productChoices(values.product)
+  if (values['dry-run'] && Object.keys(products).length > 0) throw new UsageError(msg('usage.import.productDryRun'))
   const choice = chooseApi(values, io, 'import')
   const sandbox = choice.kind === 'sandbox'
   const path = resolve(io.cwd, positionals[0]!)
@@ -49,5 +66,5 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   const journalPath = journalPathFor(io, values.journal, sandbox)
   const prepared = await prepareOrFail(path, toPrepareOptions(values, io), io)
   if (!prepared) return EXIT.usageOrInput
-  return importRun(prepared, { path, journalPath, choice, ...send, force: values.force === true, yes: values.yes === true, hint: commandHint(values) }, io)
+  return importRun(prepared, { path, journalPath, choice, ...send, force: values.force === true, yes: values.yes === true, hint: commandHint(values), products }, io)
 }

@@ -191,6 +191,25 @@ export class IncrementalPlan {
     return this.problems.total
   }
 
+  /** Problem rows at positions 0..position. */
+  problemsTo(position: number): number {
+    return this.problems.countTo(position)
+  }
+
+  hasProblemAt(position: number): boolean {
+    return this.problems.has(position)
+  }
+
+  /** The first problem row at or after this position, or -1. */
+  nextProblem(from: number): number {
+    return this.problems.next(from)
+  }
+
+  /** The first-row position of the order with this 1-based index, or -1. */
+  firstOfOrder(index: number): number {
+    return this.firsts.select(index)
+  }
+
   /** Positions of the problem rows from the offset-th (0-based), at most `limit`. */
   problemPositions(offset: number, limit: number): number[] {
     const result: number[] = []
@@ -509,7 +528,8 @@ export function withIndex(order: PlannedOrder, index: number): PlannedOrder {
   return withStatus({ index, key: order.key, rows: order.rows, fields: values.fields, goods: values.goods, fingerprint: order.fingerprint, errors: order.errors, warnings: order.warnings }, order)
 }
 
-function reindexed(issue: Issue, index: number): Issue {
+/** The issue under its order's current number (in its words too, where they name it). */
+export function reindexed(issue: Issue, index: number): Issue {
   if (issue.order === null || issue.order === index) return issue
   // An order of several rows without an order number is named by its index in its words too.
   if (issue.key === undefined || issue.params?.orderNo === undefined) return { ...issue, order: index }

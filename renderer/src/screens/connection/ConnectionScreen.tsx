@@ -60,10 +60,10 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
     setSaved(t('connection.saved', { login: value.login, domain: value.domain }))
   }
 
-  const useSandbox = async () => {
+  const useSandbox = async (shopProducts: boolean) => {
     setSaved(null)
     setVerdict(null)
-    const value = await action.run('connection.useSandbox', {})
+    const value = await action.run('connection.useSandbox', shopProducts ? { shopProducts } : {})
     if (!value) return
     onChange(value)
     setSaved(t('connection.switchedToSandbox'))
@@ -83,6 +83,11 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
       </div>
       {connection?.kind === 'sandbox' && (
         <p className="hint">{t('connection.sandboxHint')}</p>
+      )}
+      {connection?.kind === 'sandbox' && connection.sandboxProducts && (
+        <p className="note" data-testid={TID.connection.sandboxProducts}>
+          {t('connection.sandboxProducts', { count: connection.sandboxProducts.count, login: connection.sandboxProducts.from })}
+        </p>
       )}
 
       <form className="card form-grid" onSubmit={save} noValidate aria-labelledby="account-title">
@@ -129,7 +134,10 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
         <div className="form-actions">
           <button type="submit" className="primary" data-testid={TID.connection.save} disabled={action.busy}>{t('connection.save')}</button>
           {connection?.kind === 'account' && (
-            <button type="button" data-testid={TID.connection.useSandbox} onClick={useSandbox} disabled={action.busy}>{t('connection.useSandbox')}</button>
+            <button type="button" data-testid={TID.connection.useSandbox} onClick={() => void useSandbox(false)} disabled={action.busy}>{t('connection.useSandbox')}</button>
+          )}
+          {connection?.kind === 'account' && connection.hasKey && (
+            <button type="button" data-testid={TID.connection.useSandboxProducts} onClick={() => void useSandbox(true)} disabled={action.busy}>{t('connection.useSandboxProducts')}</button>
           )}
         </div>
       </form>

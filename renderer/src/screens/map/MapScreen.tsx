@@ -19,7 +19,6 @@ import { OrderPreviewPanel } from './OrderPreviewPanel'
 import { OrdersPanel } from './OrdersPanel'
 import { SourcePanel } from './SourcePanel'
 import { StatusPanel, previewValues } from './StatusPanel'
-import { ProductsPanel } from './ProductsPanel'
 import { TemplateSave } from './TemplateSave'
 import { TIME_ZONE_LIST, timeZoneNames } from './transform-words'
 import { isMapped } from './mapping-edit'
@@ -82,7 +81,6 @@ export function MapScreen({ state, onNext }: { state: SessionState; onNext: () =
           <FieldGroupCard group={GROUPS[0]!} editor={editor} />
           <OrdersPanel editor={editor} />
           <GoodsEditor editor={editor} />
-          <ProductsPanel sessionId={session.sessionId} revision={state.revision} />
           <StatusPanel editor={editor} values={statusValues} />
           {GROUPS.slice(1).map((group) => <FieldGroupCard key={group.id} group={group} editor={editor} />)}
           <DefaultsPanel editor={editor} />

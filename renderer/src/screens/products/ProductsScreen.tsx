@@ -251,7 +251,10 @@ function PriceText({ line }: { line: ProductLine }) {
   return (
     <>
       {line.otherPrices.length > 0 ? (
-        <p className="text-warning">{t('products.price.differs', { shop, sheet: line.otherPrices.map((p) => f.amount(p)).join(', ') })}</p>
+        <p className="text-warning">
+          {t('products.price.differs', { shop, sheet: line.otherPrices.map((p) => f.amount(p)).join(', ') })}
+          {line.morePrices > 0 && <> {t('products.price.more', { count: line.morePrices })}</>}
+        </p>
       ) : (
         <span>{t('products.price.same', { price: shop })}</span>
       )}

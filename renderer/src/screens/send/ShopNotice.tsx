@@ -39,7 +39,15 @@ export function ShopNotice({ sessionId, rate, concurrency, version }: ShopNotice
       <h2>{t('notice.title')}</h2>
       <ul>
         {effects.map((effect) => (
-          <li key={effect.code}>{noticeWords(effect, t, f.duration)}</li>
+          <li key={effect.code}>
+            {noticeWords(effect, t, f.duration)}
+            {effect.setting && (
+              <>
+                {' '}
+                <a href={effect.setting.url} target="_blank" rel="noreferrer" data-testid={TID.send.noticeLink(effect.code)}>{t('notice.help')}</a>
+              </>
+            )}
+          </li>
         ))}
       </ul>
       <p className="hint">{t('notice.goAhead')}</p>
