@@ -341,7 +341,7 @@ export interface ChannelOutputs {
   'runs.editFailed': { order: RunOrder; issues: Issue[] }
   /** messages: catalog keys and values, worded by the renderer (renderMessage). */
   'runs.retryFailed': { requeued: number; stillInvalid: number; messages: Message[] }
-  'runs.retryStatus': { requeued: number; messages: string[] }
+  'runs.retryStatus': { requeued: number; messages: Message[] }
   'runs.export': { name: string; bytes: Uint8Array }
   'runs.undo': { deleted: number; failed: number; messages: Message[] }
 }

@@ -698,6 +698,7 @@ export const en = {
   'cli.event.statusUnknown': '{{order}}: created (bill {{bill}}); whether it was marked {{status}} is unclear ({{reason}}); the shop is asked before it is sent again',
   'cli.event.statusStillUnclear': '{{order}}: whether it was marked is still unclear after asking the shop: {{note}}',
   'cli.steps.counts': 'Statuses: {{done}} set, {{waiting}} waiting, {{failed}} failed, {{unknown}} unclear',
+  'cli.steps.line': '#{{ordinal}} (bill {{bill}}): {{label}}',
   'cli.steps.notMarked': 'Created, status not set ({{count}}):',
   'cli.steps.label.paid': 'created, not marked paid',
   'cli.steps.label.cancel': 'created, not marked cancelled',

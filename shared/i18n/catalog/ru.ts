@@ -784,6 +784,7 @@ export const ru = {
   'cli.event.statusUnknown': '{{order}}: создан (счёт {{bill}}); неясно, отмечен ли он как «{{status}}» ({{reason}}); перед повторной отправкой магазин будет опрошен',
   'cli.event.statusStillUnclear': '{{order}}: после запроса в магазин всё ещё неясно, отмечен ли он: {{note}}',
   'cli.steps.counts': 'Статусы: установлено {{done}}, ждут {{waiting}}, ошибок {{failed}}, неясных {{unknown}}',
+  'cli.steps.line': '№{{ordinal}} (счёт {{bill}}): {{label}}',
   'cli.steps.notMarked': 'Созданы, статус не установлен ({{count}}):',
   'cli.steps.label.paid': 'создан, не отмечен оплаченным',
   'cli.steps.label.cancel': 'создан, не отмечен отменённым',
