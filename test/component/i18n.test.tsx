@@ -239,7 +239,11 @@ describe('pseudo-locale', () => {
     })
     // Data shown as it is: what the fake answered, the API domains and encoding names, field API names;
     // dates are Intl's words (month names), not the catalog's.
-    const data = JSON.stringify([summary, runSummary(), runOrder(1), preview({ sessionId: 's-1', order: 1 }), SANDBOX, BRAND_DOMAINS, ENCODINGS, FIELD_CATALOG.map((f) => f.key), formatsFor('en', { timeZone: TEST_TIME_ZONE }).dateTime(runSummary().createdAt)])
+    // Main's English reasons are not data: the screens word them from their keys.
+    const data = JSON.stringify(
+      [summary, runSummary(), runOrder(1), preview({ sessionId: 's-1', order: 1 }), SANDBOX, BRAND_DOMAINS, ENCODINGS, FIELD_CATALOG.map((f) => f.key), formatsFor('en', { timeZone: TEST_TIME_ZONE }).dateTime(runSummary().createdAt)],
+      (name: string, value: unknown) => (name === 'reason' ? undefined : value)
+    )
     renderWithApi(<App initialStep="connection" />, api, PSEUDO)
     const user = userEvent.setup()
     await screen.findAllByTestId(TID.sandboxBadge)

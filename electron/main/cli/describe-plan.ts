@@ -5,6 +5,7 @@ import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping
 import { matchReasonText } from '#shared/mapping/auto-map-reasons'
 import { noteText, translateNote } from '#shared/presets/notes'
 import type { Translate } from '#shared/i18n/translate'
+import { detectedReason } from '#shared/sheet/detected-text'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { ENGLISH } from './lang'
 import { limitedList, termName, termText } from './terminal-text'
@@ -25,9 +26,9 @@ export function describeSource(prepared: PreparedImport, t: Translate = ENGLISH)
     lines.push(t('cli.plan.sheet', { sheet: termName(meta.sheet), sheets: limitedList(meta.sheetNames, MAX_LISTED_COLUMNS) }))
     if (meta.sheetReason) lines.push(t('cli.plan.sheetReason', { reason: termText(meta.sheetReason), others: limitedList(meta.sheetNames.filter((s) => s !== meta.sheet), MAX_LISTED_COLUMNS) }))
   }
-  if (meta.encoding) lines.push(t('cli.plan.encoding', { value: meta.encoding.value, reason: meta.encoding.reason }))
-  if (meta.delimiter) lines.push(t('cli.plan.delimiter', { value: showDelimiter(meta.delimiter.value, t), reason: meta.delimiter.reason }))
-  lines.push(t('cli.plan.headerRow', { value: meta.headerRow.value, reason: meta.headerRow.reason }))
+  if (meta.encoding) lines.push(t('cli.plan.encoding', { value: meta.encoding.value, reason: detectedReason(t, meta.encoding) }))
+  if (meta.delimiter) lines.push(t('cli.plan.delimiter', { value: showDelimiter(meta.delimiter.value, t), reason: detectedReason(t, meta.delimiter) }))
+  lines.push(t('cli.plan.headerRow', { value: meta.headerRow.value, reason: detectedReason(t, meta.headerRow) }))
   return lines
 }
 

@@ -3,6 +3,7 @@
 // text, so a header such as "__proto__" is just text. Row arrays are squared in place, not copied:
 // a sheet can hold millions of them.
 import type { Cell, Detected, SheetTable } from '#shared/sheet/sheet'
+import { detected } from './detected'
 import { detectHeader } from './detect-header'
 import { sheetReadError } from './sheet-error'
 import { cellText, isBlankCell, type SheetRecords } from './sheet-record'
@@ -63,7 +64,7 @@ function chosenHeader(records: SheetRecords, options: BuildOptions): { index: nu
     throw sheetReadError('no-data', options.file, `${wanted} is not a row number, so it cannot be the header row. Choose a header row of 1 or more.`)
   }
   const index = records.rows.indexOf(wanted)
-  if (index >= 0) return { index, detected: { value: wanted, confidence: 1, reason: 'chosen by you' } }
+  if (index >= 0) return { index, detected: detected(wanted, 1, 'chosen by you', 'detect.chosen') }
   const last = records.rows[records.rows.length - 1]!
   if (wanted > last) {
     throw sheetReadError('no-data', options.file, `row ${wanted} cannot be the header row: the last filled row of ${options.where} is ${last}. Choose a header row between 1 and ${last}.`)

@@ -6,6 +6,7 @@ import Papa from 'papaparse'
 import type { Cell, Detected, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { buildTable } from './build-table'
 import { decodeText } from './decode-text'
+import { detected } from './detected'
 import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
 import { extensionOf, stemOf } from './file-name'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
@@ -72,9 +73,9 @@ function chooseDelimiter(text: string, file: string, override: string | undefine
     if (/["\r\n]/.test(value)) {
       throw sheetReadError('unsupported', file, `${describe(value)} cannot separate fields (quotes and line breaks have their own meaning in CSV). Choose , ; | or tab.`)
     }
-    return { value, confidence: 1, reason: 'chosen by you' }
+    return detected(value, 1, 'chosen by you', 'detect.chosen')
   }
-  if (fromSepLine !== undefined) return { value: fromSepLine, confidence: 1, reason: `the file's first line says "sep=${fromSepLine}"` }
+  if (fromSepLine !== undefined) return detected(fromSepLine, 1, `the file's first line says "sep=${fromSepLine}"`, 'detect.sepLine', { value: fromSepLine })
   return detectDelimiter(text, extensionOf(file) === 'tsv')
 }
 
