@@ -3,7 +3,7 @@
 // (Cyrillic 1251 or Western 1252), which is what Excel's "CSV" on Windows writes.
 import type { Detected } from '#shared/sheet/sheet'
 import { detected } from './detected'
-import { sheetReadError } from './sheet-error'
+import { sheetReadError, why } from './sheet-error'
 import { looksLikeUtf16 } from './sniff-content'
 import { strictUtf8 } from './utf8'
 
@@ -61,7 +61,7 @@ function chosenEncoding(label: string, file: string): Detected<string> {
   try {
     return detected(new TextDecoder(label.trim()).encoding, 1, 'chosen by you', 'detect.chosen')
   } catch {
-    throw sheetReadError('encoding', file, `"${label}" is not an encoding this app knows. Use a name such as utf-8, windows-1251, windows-1252 or utf-16le.`)
+    throw sheetReadError('encoding', file, `"${label}" is not an encoding this app knows. Use a name such as utf-8, windows-1251, windows-1252 or utf-16le.`, why('sheet.unknownEncoding', { label }))
   }
 }
 

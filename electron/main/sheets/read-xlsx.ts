@@ -7,7 +7,7 @@ import type { Cell, FormattedNumber } from '#shared/sheet/sheet'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import type { RecordSink } from './read-text'
 import { allSheetsEmpty, noSheets, sheetNameOf, tooManyRows } from './read-workbook'
-import { sheetReadError, type SheetReadError } from './sheet-error'
+import { sheetReadError, type SheetReadError, why } from './sheet-error'
 import { appendRecords, emptyRecords, isBlankRow } from './sheet-record'
 import { collapseTwoLevelHeader, emailRows, fillMergedRecords, type MergeRange } from './orders-sheet'
 import type { WorkbookAbout } from './stream-about'
@@ -328,7 +328,7 @@ function cellValue(context: SheetContext, kind: Kind, hasType: boolean, raw: str
     case Kind.Shared: {
       if (value === undefined) return undefined
       const text = context.strings[Number.parseInt(value, 10)]
-      if (text === undefined) throw sheetReadError('malformed', context.file, 'the workbook is damaged: a cell refers to a text that is not in the workbook. Open it in Excel or LibreOffice, save it again as .xlsx and retry.')
+      if (text === undefined) throw sheetReadError('malformed', context.file, 'the workbook is damaged: a cell refers to a text that is not in the workbook. Open it in Excel or LibreOffice, save it again as .xlsx and retry.', why('sheet.missingText'))
       return text
     }
     case Kind.FormulaText:
@@ -427,5 +427,5 @@ function checkDimension(ref: string | undefined, file: string, sheet: string, li
 
 function tooManyCells(file: string, sheet: string, limits: ReadLimits, rows?: number, columns?: number): SheetReadError {
   const size = rows === undefined ? '' : ` (${rows.toLocaleString('en-US')} rows by ${columns!.toLocaleString('en-US')} columns)`
-  return sheetReadError('out-of-memory', file, `sheet "${sheet}"${size} is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split it into smaller files, delete unused columns, or raise the limit on file size.`)
+  return sheetReadError('out-of-memory', file, `sheet "${sheet}"${size} is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split it into smaller files, delete unused columns, or raise the limit on file size.`, why(rows === undefined ? 'sheet.sheetTooManyCells' : 'sheet.sheetTooManyCellsSized', rows === undefined ? { sheet, cells: limits.maxCells, heap: limits.maxHeapMb } : { sheet, rows, columns: columns!, cells: limits.maxCells, heap: limits.maxHeapMb }))
 }

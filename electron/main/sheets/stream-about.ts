@@ -36,7 +36,8 @@ export function tableFromRecords(records: SheetRecords, about: StreamAbout, opti
     missing: null,
     date1904,
     maxRows: limits.maxRows,
-    where: `sheet "${sheet}"`
+    where: `sheet "${sheet}"`,
+    sheet
   })
   return {
     meta: {
