@@ -118,8 +118,10 @@ export interface ProductsCheck {
    * 'none': no list (the sandbox sells anything, or the fetch failed with nothing cached). */
   source: 'fresh' | 'cache' | 'none'
   sandbox: boolean
-  /** Why the list could not be fetched, when it could not. */
+  /** Why the list could not be fetched, when it could not (English). */
   reason: string | null
+  /** The same as a catalog key and values, for the reader's language. (Added; optional.) */
+  why?: Message | null
   fetchedAt: number | null
   shopProducts: number
   /** Orders with a product the shop does not have: they are errors, never sent. */
@@ -221,7 +223,7 @@ export type CatalogInfo =
   /** It could not be read. noProducts: the shop answered 700 "no products". reason: main's words.
    * cachedAt: a list read from this shop earlier that stands in once the user confirms.
    * confirmed: the user chose to go on without the check (or with the older list). */
-  | { state: 'unavailable'; noProducts: boolean; reason: string; cachedAt: number | null; cachedProducts: number; confirmed: boolean }
+  | { state: 'unavailable'; noProducts: boolean; reason: string; why?: Message; cachedAt: number | null; cachedProducts: number; confirmed: boolean }
 
 export interface ProductsView {
   catalog: CatalogInfo

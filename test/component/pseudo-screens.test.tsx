@@ -120,10 +120,10 @@ describe('pseudo-locale beyond the happy path', () => {
     expect(untranslated(data), 'ready').toEqual([])
     unmount()
 
-    catalog = { state: 'unavailable', noProducts: false, reason: 'HTTP 502', cachedAt: null, cachedProducts: 0, confirmed: false }
+    catalog = { state: 'unavailable', noProducts: false, reason: 'English words', why: msg('catalog.answered', { code: 5, text: 'Wrong login' }), cachedAt: null, cachedProducts: 0, confirmed: false }
     renderWithApi(<WithSession summary={session()}>{(state) => <ProductsScreen state={state} onNext={() => undefined} />}</WithSession>, api, PSEUDO)
     await screen.findByTestId(TID.products.line('book'))
-    expect(untranslated(`${data} HTTP`), 'unavailable').toEqual([])
+    expect(untranslated(`${data} Wrong login`), 'unavailable').toEqual([])
   })
 
   it('Connection: a failed test, and an error from main worded from its key', async () => {

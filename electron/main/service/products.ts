@@ -7,7 +7,7 @@
 // catalog check done, which is what Review shows, what the counts count and what a run sends.
 // The session itself (sheet-session.ts) is only read through its public functions.
 import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsCheck, ProductsView } from '#shared/ipc/contract'
-import { msg } from '#shared/i18n/message'
+import { messageOf, msg } from '#shared/i18n/message'
 import type { Issue } from '#shared/plan/issue'
 import type { ImportPlan, PlannedOrder } from '#shared/plan/import-plan'
 import { withStatus } from '#shared/plan/order'
@@ -104,7 +104,7 @@ export class Products {
   async readyForRun(): Promise<void> {
     const info = await this.load(false)
     if (info.state !== 'unavailable' || info.confirmed) return
-    const why = info.noProducts ? msg('service.catalogNoProducts') : info.reason
+    const why = info.noProducts ? msg('service.catalogNoProducts') : (info.why ?? info.reason)
     throw new ServiceError('catalog-unconfirmed', msg('service.catalogUnconfirmed', { why }))
   }
 
@@ -294,6 +294,7 @@ export class Products {
     const sandbox = this.deps.connections.info().kind === 'sandbox'
     const source: ProductsCheck['source'] = info.state === 'ready' ? 'fresh' : catalog ? 'cache' : 'none'
     const reason = info.state === 'unavailable' ? info.reason : null
+    const why = info.state === 'unavailable' ? (info.why ?? null) : null
     const orders = session.sendable(() => null).orders
     const plan: ImportPlan = { orders, orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: orders.length, validOrders: orders.length, errors: 0, warnings: 0 } }
     const { products, added } = checkAgainstCatalog(applyProductChoices(plan, this.choicesOf(session)), catalog)
@@ -301,6 +302,7 @@ export class Products {
       source,
       sandbox,
       reason,
+      why,
       fetchedAt: catalog?.fetchedAt ?? null,
       shopProducts: catalog?.products.length ?? 0,
       unknownOrders: new Set(added.filter((i) => i.code === 'unknown-product').map((i) => i.order)).size,
@@ -348,7 +350,7 @@ export class Products {
       target = await this.deps.connections.current()
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error
-      return this.keep(key, { info: { state: 'unavailable', noProducts: false, reason: error.message, cachedAt: null, cachedProducts: 0, confirmed: false }, catalog: null })
+      return this.keep(key, { info: { state: 'unavailable', noProducts: false, reason: error.message, why: messageOf(error), cachedAt: null, cachedProducts: 0, confirmed: false }, catalog: null })
     }
     const fetched = await fetchCatalog(() => target.client.getAllGoods())
     const sandbox = target.kind === 'sandbox'
@@ -370,7 +372,7 @@ export class Products {
     // The sandbox's address changes with every start, so its lists are never cached.
     const cached = sandbox ? null : readCachedCatalog(cachePath, cacheKey)
     return this.keep(key, {
-      info: { state: 'unavailable', noProducts: fetched.noProducts, reason: fetched.reason, cachedAt: cached?.fetchedAt ?? null, cachedProducts: cached?.products.length ?? 0, confirmed: false },
+      info: { state: 'unavailable', noProducts: fetched.noProducts, reason: fetched.reason, why: fetched.why, cachedAt: cached?.fetchedAt ?? null, cachedProducts: cached?.products.length ?? 0, confirmed: false },
       catalog: cached
     })
   }

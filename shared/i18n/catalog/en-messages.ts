@@ -7,6 +7,9 @@ export const enMessages = {
   'error.asIs': '{{text}}',
 
   'prepare.noGroupColumn': '{{file}}: there is no column "{{column}}" to group orders by. Headers seen: {{headers}}.',
+  'catalog.noProducts': 'the shop answered 700 "no products": it has no products yet',
+  'catalog.answered': 'the shop answered {{code}} "{{text}}"',
+  'catalog.unsigned': 'the answer was not signed with your API key',
   'sheet.error': '{{file}}: {{problem}}',
   'sheet.where.file': 'the file',
   'sheet.where.sheet': 'sheet "{{name}}"',

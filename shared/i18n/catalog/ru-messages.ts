@@ -6,6 +6,9 @@ export const ruMessages = {
   'error.asIs': '{{text}}',
 
   'prepare.noGroupColumn': '{{file}}: нет столбца «{{column}}», по которому группировать заказы. Найденные заголовки: {{headers}}.',
+  'catalog.noProducts': 'магазин ответил 700 «нет товаров»: товаров в нём пока нет',
+  'catalog.answered': 'магазин ответил {{code}} «{{text}}»',
+  'catalog.unsigned': 'ответ не подписан вашим ключом API',
   'sheet.error': '{{file}}: {{problem}}',
   'sheet.where.file': 'в файле',
   'sheet.where.sheet': 'на листе «{{name}}»',

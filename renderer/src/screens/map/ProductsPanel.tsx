@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'react'
 import type { ProductsCheck } from '#shared/ipc/contract'
 import { ErrorMessage } from '../../components/Messages'
-import { useFormats, useT } from '../../lib/i18n'
+import { useFormats, useT, type Translate } from '../../lib/i18n'
+import { renderMessage } from '#shared/i18n/message'
 import { useAction } from '../../lib/use-action'
 import { TID } from '../../test-ids'
 
@@ -57,7 +58,7 @@ function CheckResult({ check }: { check: ProductsCheck }) {
     <>
       {check.reason !== null && (
         <p className="note" role="status" data-testid={TID.map.productsNote}>
-          {check.source === 'cache' ? t('productsPanel.usingCache', { reason: check.reason }) : t('productsPanel.noList', { reason: check.reason })}
+          {check.source === 'cache' ? t('productsPanel.usingCache', { reason: reasonText(t, check) }) : t('productsPanel.noList', { reason: reasonText(t, check) })}
         </p>
       )}
       {check.unknownOrders > 0 && <p className="error-text" data-testid={TID.map.productsUnknown}>{t('productsPanel.unknownOrders', { count: check.unknownOrders })}</p>}
@@ -90,4 +91,10 @@ function CheckResult({ check }: { check: ProductsCheck }) {
       )}
     </>
   )
+}
+
+/** Why the shop's list could not be read, in the reader's language (main's English words when
+ * it sent no key). */
+function reasonText(t: Translate, check: Pick<ProductsCheck, 'reason' | 'why'>): string {
+  return check.why ? renderMessage(t, check.why) : (check.reason ?? '')
 }
