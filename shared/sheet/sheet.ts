@@ -47,6 +47,8 @@ export interface SheetMeta {
   sheet: string
   /** Why this sheet was read when the user did not choose one and it is not the first. (Added; optional.) */
   sheetReason?: string
+  /** The same as a catalog key and values, for the reader's language. */
+  sheetWhy?: Message
   /** Other sheets of the workbook with e-mail addresses, when this one has none. (Added; optional.) */
   sheetsWithEmails?: string[]
   /** Text files only. */

@@ -6,6 +6,7 @@ import type { Cell, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { buildTable } from './build-table'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import type { CatalogKey } from '#shared/i18n/catalog/index'
+import type { Message } from '#shared/i18n/message'
 import { isSheetReadError, sheetReadError, type SheetReadError, why } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 import { toCell } from './workbook-cell'
@@ -36,8 +37,8 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
   const names = workbook.SheetNames
   if (names.length === 0) throw noSheets(file, format)
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
-  const picked: { name: string; records: LazyRecords; reason?: string } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
-  const { name, records, reason } = picked
+  const picked: { name: string; records: LazyRecords; reason?: string; sheetWhy?: Message } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
+  const { name, records, reason, sheetWhy } = picked
   const sheet = workbook.Sheets[name]!
   if (wasCut(sheet, sheetRows)) throw tooManyRows(file, name, limits)
   const rows = records()
@@ -52,7 +53,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
     sheet: name
   })
   return {
-    meta: { file, format, sheetNames: [...names], sheet: name, ...(reason ? { sheetReason: reason } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}), headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
+    meta: { file, format, sheetNames: [...names], sheet: name, ...(reason ? { sheetReason: reason } : {}), ...(sheetWhy ? { sheetWhy } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}), headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
     table
   }
 }
@@ -100,7 +101,7 @@ type LazyRecords = () => SheetRecords
  * orders has none); else the first visible sheet with a header and at least one row under it;
  * else the first with any content (which then fails with a precise "no data" message); else the
  * workbook is empty. */
-function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords; reason?: string } {
+function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords; reason?: string; sheetWhy?: Message } {
   const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name))
   const ordered = [...workbook.SheetNames.filter((n) => !hidden.has(n)), ...workbook.SheetNames.filter((n) => hidden.has(n))]
   let firstFilled: { name: string; records: SheetRecords } | null = null
@@ -119,8 +120,9 @@ function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: stri
   const best = withEmails ?? firstWithData
   if (best) {
     const skipped = firstWithData && withEmails && firstWithData.name !== withEmails.name ? firstWithData.name : null
-    const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} rows and "${skipped}", the first sheet, has none` : undefined
-    return { name: best.name, records: () => best.records, ...(reason ? { reason } : {}) }
+    const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} ${withEmails.count === 1 ? 'row' : 'rows'} and "${skipped}", the first sheet, has none` : undefined
+  const sheetWhy = skipped && withEmails ? why('sheet.pickedForEmails', { count: withEmails.count, skipped }) : undefined
+    return { name: best.name, records: () => best.records, ...(reason ? { reason } : {}), ...(sheetWhy ? { sheetWhy } : {}) }
   }
   if (firstFilled) {
     const found = firstFilled

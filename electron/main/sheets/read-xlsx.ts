@@ -3,6 +3,7 @@
 // on in batches as they are read, as a text file's are. Memory holds the shared strings and one
 // batch, not the sheet. Gives the table SheetJS gives (read-workbook.ts stays the reference and
 // reads XLS and ODS; test/unit/sheets/xlsx-differential.test.ts compares the two).
+import type { Message } from '#shared/i18n/message'
 import type { Cell, FormattedNumber } from '#shared/sheet/sheet'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import type { RecordSink } from './read-text'
@@ -65,9 +66,9 @@ export function readXlsxStreaming(
     return known
   }
   /** The sheet read has no e-mail address: which others have, to say where the orders may be. */
-  const finish = (sheet: XlsxSheetInfo, emails: number, reason?: string): WorkbookAbout => {
+  const finish = (sheet: XlsxSheetInfo, emails: number, reason?: string, sheetWhy?: Message): WorkbookAbout => {
     const elsewhere = book.sheets.length > 1 && emails === 0 ? book.sheets.filter((s) => s !== sheet && statsOf(s).emails > 0).map((s) => s.name) : []
-    return { ...about(sheet.name), ...(reason ? { sheetReason: reason } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}) }
+    return { ...about(sheet.name), ...(reason ? { sheetReason: reason } : {}), ...(sheetWhy ? { sheetWhy } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}) }
   }
   if (options.sheet !== undefined) {
     const name = sheetNameOf(sheetNames, options.sheet, file)
@@ -110,8 +111,9 @@ export function readXlsxStreaming(
   const best = withEmails?.sheet ?? firstWithData ?? firstFilled
   if (!best) throw allSheetsEmpty(file, book.sheets.length)
   const skipped = firstWithData && withEmails && firstWithData !== withEmails.sheet ? firstWithData.name : null
-  const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} rows and "${skipped}", the first sheet, has none` : undefined
-  return finish(best, read(best, sink), reason)
+  const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} ${withEmails.count === 1 ? 'row' : 'rows'} and "${skipped}", the first sheet, has none` : undefined
+  const sheetWhy = skipped && withEmails ? why('sheet.pickedForEmails', { count: withEmails.count, skipped }) : undefined
+  return finish(best, read(best, sink), reason, sheetWhy)
 }
 
 interface SheetStats {
