@@ -475,6 +475,7 @@ export const enMessages = {
   'log.existed': 'Order {{ordinal}}: the shop already had it (bill {{bill}}); not created twice.',
   'log.failed': 'Order {{ordinal}} failed: {{message}}',
   'log.unknown': 'Order {{ordinal}}: the outcome is unclear ({{reason}}); it will be checked in the shop, never sent blindly again.',
+  'log.unknownWhy': 'Order {{ordinal}}: the outcome is unclear; it will be checked in the shop, never sent blindly again. {{reason}}',
   'log.retry': 'Order {{ordinal}} was not sent; trying again in {{delay}}: {{reason}}',
   'log.backoff': 'The API asked to slow down ("{{text}}", code {{code}}): waiting {{delay}}, then {{rate, number(minimumFractionDigits: 2; maximumFractionDigits: 2; useGrouping: false)}} orders per second.',
   'log.found': 'Order {{ordinal}} was found in the shop as bill {{bill}}: {{note}}',

@@ -530,6 +530,7 @@ export const ruMessages = {
   'log.existed': 'Заказ {{ordinal}}: он уже был в магазине (счёт {{bill}}); второй раз не создан.',
   'log.failed': 'Заказ {{ordinal}} не принят: {{message}}',
   'log.unknown': 'Заказ {{ordinal}}: исход неясен ({{reason}}); его проверят в магазине, вслепую снова не отправят.',
+  'log.unknownWhy': 'Заказ {{ordinal}}: исход неясен; его проверят в магазине, вслепую снова не отправят. {{reason}}',
   'log.retry': 'Заказ {{ordinal}} не отправлен; новая попытка через {{delay}}: {{reason}}',
   'log.backoff': 'API просит замедлиться («{{text}}», код {{code}}): ждём {{delay}}, затем {{rate, number(minimumFractionDigits: 2; maximumFractionDigits: 2; useGrouping: false)}} заказа в секунду.',
   'log.found': 'Заказ {{ordinal}} найден в магазине как счёт {{bill}}: {{note}}',
