@@ -46,6 +46,8 @@ export interface ConnectionInfo {
   hasKey: boolean
   /** Where the secret is kept, e.g. 'os keychain', or why it cannot be ('basic_text' on Linux without a keyring). */
   keyStorage: string
+  /** The same as a catalog key and values, for the reader's language. (Added; optional.) */
+  keyStorageWhy?: Message
 }
 
 export interface ConnectionTest {

@@ -32,7 +32,7 @@ export class Connections {
   info(): ConnectionInfo {
     const account = this.state.get().account
     if (!account) return { kind: 'sandbox', login: SANDBOX_LOGIN, domain: 'sandbox', hasKey: true, keyStorage: 'public sandbox key (nothing reaches a real shop)' }
-    return { kind: 'account', login: account.login, domain: account.domain, hasKey: this.secrets.get(account.login) !== null, keyStorage: this.secrets.describe() }
+    return { kind: 'account', login: account.login, domain: account.domain, hasKey: this.secrets.get(account.login) !== null, keyStorage: this.secrets.describe(), ...(this.secrets.describeWhy ? { keyStorageWhy: this.secrets.describeWhy() } : {}) }
   }
 
   set(input: { login: string; domain: string; apiKey?: string | undefined }): ConnectionInfo {
