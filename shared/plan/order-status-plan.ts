@@ -9,6 +9,7 @@ import { cellToText } from '../transforms/text'
 import { parseTimestamp, type DateOptions } from '../transforms/dates'
 import type { IssueCollector } from './import-plan-issues'
 import { columnName, listHeaders, quote, readAs } from './import-plan-messages'
+import { cellPlace, planIssue } from './issue-text'
 import type { PlannedOrder } from './order'
 import type { CompiledMapping } from './import-plan-mapping'
 import { RowOrder } from './row-order'
@@ -86,15 +87,18 @@ export function applyOrderStatus(
         chosen[o] = read.status
         applyDate(order, read.status, cells, row, reader, issues, createdOf(o))
       } else if (earlier !== read.status && read.text !== '') {
-        issues.add({
-          severity: 'error',
-          code: 'status-conflict',
-          row,
-          column: reader.header,
-          field: 'status',
-          order: order.index,
-          message: `Row ${row}, ${reader.name}: ${quote(read.text)} means "${read.status}", but an earlier row of the same order says "${earlier}". One order has one status: make its rows agree.`
-        })
+        issues.add(
+          planIssue({
+            severity: 'error',
+            code: 'status-conflict',
+            row,
+            column: reader.header,
+            field: 'status',
+            order: order.index,
+            key: 'issue.status-conflict',
+            params: { ...statusPlace(row, reader), value: quote(read.text), statusWord: read.status, earlierWord: earlier }
+          })
+        )
       }
       if (read.text !== '' && earlier === undefined) {
         const key = statusKey(read.text)
@@ -106,15 +110,18 @@ export function applyOrderStatus(
   }
   for (const entry of distinct.values()) {
     if (entry.listed || reader === null) continue
-    issues.add({
-      severity: 'warning',
-      code: 'status-value',
-      row: entry.firstRow,
-      column: reader.header,
-      field: 'status',
-      order: null,
-      message: `${reader.name}: the value ${quote(entry.value)} (${entry.orders} order${entry.orders === 1 ? '' : 's'}, first at row ${entry.firstRow}) is not in the status table, so those orders get the default, "${reader.otherwise}". Add it to the table if it means something else.`
-    })
+    issues.add(
+      planIssue({
+        severity: 'warning',
+        code: 'status-value',
+        row: entry.firstRow,
+        column: reader.header,
+        field: 'status',
+        order: null,
+        key: 'issue.status-value',
+        params: { ...statusPlace(entry.firstRow, reader), value: quote(entry.value), count: entry.orders, firstRow: entry.firstRow, otherwiseWord: reader.otherwise }
+      })
+    )
   }
   summary.values = [...distinct.values()]
     .sort((a, b) => b.orders - a.orders)
@@ -138,6 +145,8 @@ export function applyOrderStatus(
 interface CompiledStatus {
   source: StatusSummary['source']
   header: string | null
+  /** The status column (0-based), null for a status set for the whole file. */
+  column: number | null
   name: string
   otherwise: StatusChoice
   status: (cells: readonly Cell[]) => { status: StatusChoice; text: string; listed: boolean }
@@ -181,7 +190,7 @@ function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMappin
   const base = { otherwise: status.otherwise, paidAt, paidAtHeader, paidAtName }
   if (status.source.kind === 'constant') {
     const value = status.source.value
-    return { ...base, source: { kind: 'constant', status: value }, header: null, name: 'the status set for the file', otherwise: value, status: () => ({ status: value, text: '', listed: true }) }
+    return { ...base, source: { kind: 'constant', status: value }, header: null, column: null, name: 'the status set for the file', otherwise: value, status: () => ({ status: value, text: '', listed: true }) }
   }
   const column = resolveColumn(headers, status.source)
   if (column < 0) {
@@ -194,6 +203,7 @@ function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMappin
     ...base,
     source: { kind: 'column', header },
     header,
+    column,
     name: columnName(headers, column),
     status: (cells) => {
       const cell = cells[column] ?? null
@@ -272,4 +282,9 @@ export function isBacklog(created: number | null, now: number): boolean {
 /** "paid on 15 March 2024 10:00 UTC" style text of an intent, for messages. */
 export function describeIntent(intent: StatusIntent): string {
   return intent.date === null ? intent.status : `${intent.status} (${readAs(intent.date)})`
+}
+
+/** The place of a status issue: the row and, when the status comes from a column, that column. */
+function statusPlace(row: number, reader: CompiledStatus): Record<string, string | number> {
+  return cellPlace(row, reader.column === null ? null : { column: reader.column, header: reader.header ?? '' })
 }

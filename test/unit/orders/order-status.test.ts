@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { MappingSchema, type Mapping } from '#shared/mapping/mapping'
 import { parseStatusChoice, statusForFile, statusFromColumn, withStatusValue } from '#shared/mapping/order-status'
 import { planImport } from '#shared/plan/import-plan'
+import { issueText } from '#shared/plan/issue-text'
+import { translatorFor } from '#shared/i18n/translate'
 import { createOrderParams } from '#shared/wire/create-order-params'
 import { NOW, col, mapping, sheet } from './helpers'
 
@@ -79,6 +81,18 @@ describe('order status from a column', () => {
     expect(plan.orders.map((o) => o.status?.status)).toEqual(['paid', 'paid'])
     expect(plan.issues.filter((i) => i.code === 'status-conflict').map((i) => [i.row, i.order])).toEqual([[5, 2]])
     expect(plan.counts.validOrders).toBe(1)
+    // Worded from its key, in English and in Russian, the status choices in the reader's words.
+    const conflict = plan.issues.find((i) => i.code === 'status-conflict')!
+    expect(conflict.message).toBe('Row 5, column "Status": "refunded" means "returned", but an earlier row of the same order says "paid". One order has one status: make its rows agree.')
+    expect(issueText(conflict, translatorFor('ru'))).toBe('Строка 5, столбец «Status»: "refunded" означает «возврат», но в строке выше у того же заказа указано «оплачен». У заказа один статус: согласуйте его строки.')
+  })
+
+  it('words a value missing from the status table in Russian, with a Russian plural', () => {
+    const rows = ['pending', 'pending', 'pending'].map((v, i) => [String(i + 1), `c${i}@x.com`, 'course', '100', '', v, ''])
+    const plan = planImport(sheet(HEADERS, rows), withStatus(), { now: NOW })
+    const unlisted = plan.issues.find((i) => i.code === 'status-value')!
+    expect(unlisted.message).toMatch(/^column "Status": the value "pending" \(3 orders, first at row 2\) is not in the status table/)
+    expect(issueText(unlisted, translatorFor('ru'))).toMatch(/^столбец «Status»: значения "pending" \(3 заказа, впервые в строке 2\) нет в таблице статусов, .*«не оплачен/)
   })
 
   it('one status for the whole file', () => {
