@@ -84,6 +84,10 @@ function whatText(p: IssueParams, t: Translate): string {
       return say(t, 'issue.what.quantity', { good: str(p.good) })
     case 'groupBy':
       return say(t, 'issue.what.groupBy')
+    case 'status':
+      return say(t, 'issue.what.status')
+    case 'paidAt':
+      return say(t, 'issue.what.paidAt')
     default:
       return named
   }

@@ -8,8 +8,8 @@ import type { Cell, SheetTable } from '../sheet/sheet'
 import { cellToText } from '../transforms/text'
 import { parseTimestamp, type DateOptions } from '../transforms/dates'
 import type { IssueCollector } from './import-plan-issues'
-import { columnName, listHeaders, quote, readAs } from './import-plan-messages'
-import { cellPlace, planIssue } from './issue-text'
+import { columnName, quote, readAs } from './import-plan-messages'
+import { cellPlace, headersParams, planIssue } from './issue-text'
 import type { PlannedOrder } from './order'
 import type { CompiledMapping } from './import-plan-mapping'
 import { RowOrder } from './row-order'
@@ -158,16 +158,19 @@ interface CompiledStatus {
 
 function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMapping, context: StatusContext, issues: IssueCollector): CompiledStatus | null {
   const { headers } = table
-  const missing = (ref: { column: string }, what: string): void => {
-    issues.add({
-      severity: 'error',
-      code: 'missing-column',
-      row: null,
-      column: ref.column,
-      field: 'status',
-      order: null,
-      message: `The mapping takes ${what} from column ${quote(ref.column)}, but this sheet has no such column. Headers seen: ${listHeaders(headers)}. Pick another column in the mapping, or unmap it.`
-    })
+  const missing = (ref: { column: string }, what: 'status' | 'paidAt'): void => {
+    issues.add(
+      planIssue({
+        severity: 'error',
+        code: 'missing-column',
+        row: null,
+        column: ref.column,
+        field: 'status',
+        order: null,
+        key: 'issue.missing-column',
+        params: { what, column: ref.column, occurrence: 1, ...headersParams(headers) }
+      })
+    )
   }
   let paidAt: CompiledStatus['paidAt'] = null
   let paidAtHeader: string | null = null
@@ -175,7 +178,7 @@ function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMappin
   if (status.paidAt?.kind === 'column') {
     const column = resolveColumn(headers, status.paidAt.column)
     if (column < 0) {
-      missing(status.paidAt.column, 'the payment date')
+      missing(status.paidAt.column, 'paidAt')
       return null
     }
     const own = status.paidAt.transform ?? {}
@@ -194,7 +197,7 @@ function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMappin
   }
   const column = resolveColumn(headers, status.source)
   if (column < 0) {
-    missing(status.source, "the order's status")
+    missing(status.source, 'status')
     return null
   }
   const lookup = statusLookup(status.values)

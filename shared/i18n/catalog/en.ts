@@ -776,6 +776,8 @@ export const en = {
   'issue.what.time': 'the time of day of {{what}}',
   'issue.what.zone': 'the time zone of {{what}}',
   'issue.what.quantity': 'the quantity of good {{good}}',
+  'issue.what.status': "the order's status",
+  'issue.what.paidAt': 'the payment date',
   'issue.what.groupBy': 'the order number that groups rows into orders',
   'issue.needed.bill_email': "the customer's e-mail",
   'issue.needed.bill_first_name': "the customer's first name",

@@ -874,6 +874,8 @@ export const ru = {
   'issue.what.time': 'время суток для поля {{what}}',
   'issue.what.zone': 'часовой пояс для поля {{what}}',
   'issue.what.quantity': 'количество товара {{good}}',
+  'issue.what.status': 'статус заказа',
+  'issue.what.paidAt': 'дату оплаты',
   'issue.what.groupBy': 'номер заказа, по которому строки собираются в заказы',
   'issue.needed.bill_email': 'e-mail покупателя',
   'issue.needed.bill_first_name': 'имя покупателя',

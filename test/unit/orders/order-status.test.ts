@@ -107,6 +107,9 @@ describe('order status from a column', () => {
     const rows = [['1', 'a@x.com', 'course', '100', '', 'paid', '']]
     const plan = planImport(sheet(HEADERS, rows), withStatus({ status: statusFromColumn('Оплата') }), { now: NOW })
     expect(plan.issues.filter((i) => i.code === 'missing-column').map((i) => [i.severity, i.row, i.column])).toEqual([['error', null, 'Оплата']])
+    const missing = plan.issues.find((i) => i.code === 'missing-column')!
+    expect(missing.message).toMatch(/^The mapping takes the order's status from column "Оплата", but this sheet has no such column\. Headers seen: /)
+    expect(issueText(missing, translatorFor('ru'))).toMatch(/^Сопоставление берёт статус заказа из столбца «Оплата», но в этом листе такого столбца нет\. Заголовки листа: /)
     expect(plan.counts.validOrders).toBe(0)
     expect(plan.orders[0]?.status).toBeUndefined()
   })
