@@ -9,7 +9,8 @@ import { cellToText } from '../transforms/text'
 import { parseTimestamp, type DateOptions } from '../transforms/dates'
 import type { IssueCollector } from './import-plan-issues'
 import { columnName, quote, readAs } from './import-plan-messages'
-import { cellPlace, headersParams, planIssue } from './issue-text'
+import { cellPlace, headersParams, planIssue, reasonParams } from './issue-text'
+import type { Failure } from '../transforms/result'
 import type { PlannedOrder } from './order'
 import type { CompiledMapping } from './import-plan-mapping'
 import { RowOrder } from './row-order'
@@ -151,8 +152,9 @@ interface CompiledStatus {
   otherwise: StatusChoice
   status: (cells: readonly Cell[]) => { status: StatusChoice; text: string; listed: boolean }
   /** The payment date of a row: unix seconds, null when empty, or why it cannot be read. */
-  paidAt: ((cells: readonly Cell[]) => number | null | { message: string }) | null
+  paidAt: ((cells: readonly Cell[]) => number | null | Failure) | null
   paidAtHeader: string | null
+  paidAtColumn: number | null
   paidAtName: string
 }
 
@@ -174,6 +176,7 @@ function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMappin
   }
   let paidAt: CompiledStatus['paidAt'] = null
   let paidAtHeader: string | null = null
+  let paidAtColumn: number | null = null
   let paidAtName = ''
   if (status.paidAt?.kind === 'column') {
     const column = resolveColumn(headers, status.paidAt.column)
@@ -184,13 +187,14 @@ function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMappin
     const own = status.paidAt.transform ?? {}
     const options: DateOptions = { dateOrder: own.dateOrder ?? mapping.defaults.dateOrder, timeZone: own.timeZone ?? mapping.defaults.timeZone, date1904: context.date1904 }
     paidAtHeader = headers[column] ?? ''
+    paidAtColumn = column
     paidAtName = columnName(headers, column)
     paidAt = (cells) => {
       const result = parseTimestamp(cells[column] ?? null, options)
-      return result.ok ? result.value : { message: result.message }
+      return result.ok ? result.value : result
     }
   }
-  const base = { otherwise: status.otherwise, paidAt, paidAtHeader, paidAtName }
+  const base = { otherwise: status.otherwise, paidAt, paidAtHeader, paidAtColumn, paidAtName }
   if (status.source.kind === 'constant') {
     const value = status.source.value
     return { ...base, source: { kind: 'constant', status: value }, header: null, column: null, name: 'the status set for the file', otherwise: value, status: () => ({ status: value, text: '', listed: true }) }
@@ -225,15 +229,18 @@ function applyDate(order: PlannedOrder, status: StatusChoice, cells: readonly Ce
   if (status === 'paid' && reader.paidAt !== null) {
     const read = reader.paidAt(cells)
     if (read !== null && typeof read === 'object') {
-      issues.add({
-        severity: 'error',
-        code: 'paid-date',
-        row,
-        column: reader.paidAtHeader,
-        field: 'paid_at',
-        order: order.index,
-        message: `Row ${row}, ${reader.paidAtName}: the payment date cannot be read: ${read.message}.`
-      })
+      issues.add(
+        planIssue({
+          severity: 'error',
+          code: 'paid-date',
+          row,
+          column: reader.paidAtHeader,
+          field: 'paid_at',
+          order: order.index,
+          key: 'issue.paid-date',
+          params: { ...cellPlace(row, reader.paidAtColumn === null ? null : { column: reader.paidAtColumn, header: reader.paidAtHeader ?? '' }), ...reasonParams(read) }
+        })
+      )
     } else date = read
   }
   if (status === 'paid' && date === null) date = created

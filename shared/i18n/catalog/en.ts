@@ -823,6 +823,7 @@ export const en = {
   'issue.quantity.repeat': '{{place}}: the quantity {{quantity}} is more than {{max}} goods in one order. Send it as one good at price x quantity (--quantity multiply, or the quantity choice in the Map step).',
   'issue.quantity.split': '{{place}}: the line total {{price}} cannot be split into {{times}} equal prices.',
   'issue.good-without-name': '{{place}}: the product ID is empty, but {{priceColumn}} has the price {{price}} {{ref}}. Write the product ID, or clear the price.',
+  'issue.paid-date': '{{place}}: the payment date cannot be read: {{reason}}.',
   'issue.read': '{{place}}: {{reason}} {{ref}}.',
   'issue.conflict': '{{place}}: order already has {{current}} from row {{firstRow}}, but this row has {{value}} {{ref}}. An order can have only one {{label}}: make the rows agree, or give them different order numbers.',
   'issue.conflict.keyed': '{{place}}: order {{number}} already has {{current}} from row {{firstRow}}, but this row has {{value}} {{ref}}. An order can have only one {{label}}: make the rows agree, or give them different order numbers.',

@@ -67,6 +67,9 @@ describe('order status from a column', () => {
     ])
     const bad = plan.issues.filter((i) => i.code === 'paid-date')
     expect(bad.map((i) => [i.severity, i.row, i.column, i.order])).toEqual([['error', 6, 'Paid at', 5]])
+    expect(bad[0]?.message).toMatch(/^Row 6, column "Paid at": the payment date cannot be read: /)
+    const russian = issueText(bad[0]!, translatorFor('ru'))
+    expect(russian).toMatch(/^Строка 6, столбец «Paid at»: дату оплаты не прочитать: /)
     expect(plan.orders[4]?.errors).toBe(1)
   })
 
