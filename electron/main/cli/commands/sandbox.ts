@@ -88,7 +88,7 @@ function productsFrom(value: string, io: CliIo): SandboxProduct[] | string[] {
     try {
       return readCatalogFile(resolve(io.cwd, value.trim()))
     } catch (error) {
-      if (error instanceof CatalogFileError) throw new UsageError(error.message)
+      if (error instanceof CatalogFileError) throw new UsageError(error.localized)
       throw error
     }
   }
