@@ -11,6 +11,7 @@ import { createMainWindow } from './app/main-window'
 import { registerIpc } from './app/ipc'
 import { keepAwakeWhileSending } from './app/keep-awake'
 import { installQuitGuard } from './app/quit-guard'
+import { shellT } from './app/shell-language'
 import { createSafeStorageSecretStore } from './app/secret-store'
 import { trustedSenderCheck } from './app/trusted-sender'
 import { APP_NAME, HOME_ENV } from './ops/paths'
@@ -35,7 +36,7 @@ const log = createRotatingLog(paths.logFile)
 captureUncaughtErrors(process, log, async (text) => {
   if (app.isReady()) await dialog.showMessageBox({ type: 'error', ...text })
   else dialog.showErrorBox(text.title, `${text.message}\n\n${text.detail}`)
-})
+}, shellT)
 
 let mainWindow: BrowserWindow | null = null
 const currentWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null)
@@ -91,7 +92,7 @@ async function start(): Promise<void> {
 
   registerIpc(ipcMain, service, trustedSenderCheck({ indexPath, devUrl }), () => BrowserWindow.getAllWindows().map((w) => w.webContents))
   keepAwakeWhileSending(service, powerSaveBlocker)
-  installQuitGuard(app, dialog, service, currentWindow)
+  installQuitGuard(app, dialog, service, currentWindow, shellT)
   startUpdates(service, currentWindow, (line) => log.write(line))
 
   if (pendingFile) openFileInWindow(window, pendingFile)

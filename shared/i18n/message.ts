@@ -43,6 +43,16 @@ export interface Localized {
   readonly localized?: Message
 }
 
+/** An error whose sentence is a message: English in `message`, the key and values in `localized`. */
+export class LocalizedError extends Error implements Localized {
+  readonly localized: Message
+
+  constructor(message: Message, options?: { cause?: unknown }) {
+    super(englishOf(message), options)
+    this.localized = message
+  }
+}
+
 /** The error's sentence in the translator's language: its message when it carries one, else its
  * own (English) words. */
 export function errorText(t: Translate, error: unknown): string {

@@ -49,6 +49,8 @@ export interface ConnectionInfo {
   /** The sandbox only: the shop whose product list it was given ("use my shop's products"), and
    * how many products; absent when it sells anything. (Added; optional.) */
   sandboxProducts?: { from: string; count: number }
+  /** The same as a catalog key and values, for the reader's language. (Added; optional.) */
+  keyStorageWhy?: Message
 }
 
 export interface ConnectionTest {
@@ -200,7 +202,7 @@ export type CatalogInfo =
   /** It could not be read. noProducts: the shop answered 700 "no products". reason: main's words.
    * cachedAt: a list read from this shop earlier that stands in once the user confirms.
    * confirmed: the user chose to go on without the check (or with the older list). */
-  | { state: 'unavailable'; noProducts: boolean; reason: string; cachedAt: number | null; cachedProducts: number; confirmed: boolean }
+  | { state: 'unavailable'; noProducts: boolean; reason: string; why?: Message; cachedAt: number | null; cachedProducts: number; confirmed: boolean }
 
 export interface ProductsView {
   catalog: CatalogInfo
@@ -318,7 +320,7 @@ export interface ChannelOutputs {
   'runs.editFailed': { order: RunOrder; issues: Issue[] }
   /** messages: catalog keys and values, worded by the renderer (renderMessage). */
   'runs.retryFailed': { requeued: number; stillInvalid: number; messages: Message[] }
-  'runs.retryStatus': { requeued: number; messages: string[] }
+  'runs.retryStatus': { requeued: number; messages: Message[] }
   'runs.export': { name: string; bytes: Uint8Array }
   'runs.undo': { deleted: number; failed: number; messages: Message[] }
 }

@@ -3,6 +3,7 @@
 // unpaid invoice. The status comes from a column, read through a value table (sheet value ->
 // status) that is stored with the mapping and shown to the user, or is one status for the whole
 // file. The payment date (UpdateOrderStatus `date`) comes from a column or is the created date.
+import { LocalizedError, msg } from '../i18n/message'
 import { z } from 'zod'
 
 // Kept free of mapping.ts (which embeds these schemas) so the two modules do not import each other.
@@ -134,7 +135,7 @@ export function withStatusOptions<M extends { status?: StatusMapping | undefined
   if (options.column !== undefined) status = statusFromColumn(options.column, status?.otherwise ?? 'none')
   if (options.constant !== undefined) status = statusForFile(options.constant)
   const needsStatus = (options.values?.length ?? 0) > 0 || options.otherwise !== undefined || options.paidDate !== undefined
-  if (status === undefined && needsStatus) throw new Error('A status table, default or payment date needs a status column (--status COLUMN) first.')
+  if (status === undefined && needsStatus) throw new LocalizedError(msg('status.needsColumn'))
   if (status !== undefined) {
     for (const [value, choice] of options.values ?? []) status = withStatusValue(status, value, choice)
     if (options.otherwise !== undefined) status = { ...status, otherwise: options.otherwise }

@@ -84,6 +84,10 @@ function whatText(p: IssueParams, t: Translate): string {
       return say(t, 'issue.what.quantity', { good: str(p.good) })
     case 'groupBy':
       return say(t, 'issue.what.groupBy')
+    case 'status':
+      return say(t, 'issue.what.status')
+    case 'paidAt':
+      return say(t, 'issue.what.paidAt')
     default:
       return named
   }
@@ -145,6 +149,11 @@ export function issueText(issue: Pick<Issue, 'key' | 'params' | 'message' | 'cod
   if (p.reason !== undefined) vars.reason = readReason(p, t)
   vars.readAs = p.readAs === undefined ? '' : say(t, 'issue.readAs', { date: str(p.readAs) })
   if (p.sheetRows !== undefined) vars.sheetRowsText = sheetRowsText(str(p.sheetRows), t)
+  // Status choices ('paid', 'cancel', 'return', 'none') in the reader's words.
+  for (const name of ['statusWord', 'earlierWord', 'otherwiseWord'] as const) {
+    if (p[name] !== undefined) vars[name.replace('Word', 'Text')] = say(t, `status.${str(p[name])}`)
+  }
+  if (p.col !== undefined) vars.columnText = columnText(p.header, p.col, t)
   if (p.priceCol !== undefined) vars.priceColumn = columnText(p.priceHeader, p.priceCol, t)
   return say(t, key, vars)
 }

@@ -8,7 +8,9 @@ import type { Cell, SheetTable } from '../sheet/sheet'
 import { cellToText } from '../transforms/text'
 import { parseTimestamp, type DateOptions } from '../transforms/dates'
 import type { IssueCollector } from './import-plan-issues'
-import { columnName, listHeaders, quote, readAs } from './import-plan-messages'
+import { columnName, quote, readAs } from './import-plan-messages'
+import { cellPlace, headersParams, planIssue, reasonParams } from './issue-text'
+import type { Failure } from '../transforms/result'
 import type { PlannedOrder } from './order'
 import type { CompiledMapping } from './import-plan-mapping'
 import { RowOrder } from './row-order'
@@ -86,15 +88,18 @@ export function applyOrderStatus(
         chosen[o] = read.status
         applyDate(order, read.status, cells, row, reader, issues, createdOf(o))
       } else if (earlier !== read.status && read.text !== '') {
-        issues.add({
-          severity: 'error',
-          code: 'status-conflict',
-          row,
-          column: reader.header,
-          field: 'status',
-          order: order.index,
-          message: `Row ${row}, ${reader.name}: ${quote(read.text)} means "${read.status}", but an earlier row of the same order says "${earlier}". One order has one status: make its rows agree.`
-        })
+        issues.add(
+          planIssue({
+            severity: 'error',
+            code: 'status-conflict',
+            row,
+            column: reader.header,
+            field: 'status',
+            order: order.index,
+            key: 'issue.status-conflict',
+            params: { ...statusPlace(row, reader), value: quote(read.text), statusWord: read.status, earlierWord: earlier }
+          })
+        )
       }
       if (read.text !== '' && earlier === undefined) {
         const key = statusKey(read.text)
@@ -106,15 +111,18 @@ export function applyOrderStatus(
   }
   for (const entry of distinct.values()) {
     if (entry.listed || reader === null) continue
-    issues.add({
-      severity: 'warning',
-      code: 'status-value',
-      row: entry.firstRow,
-      column: reader.header,
-      field: 'status',
-      order: null,
-      message: `${reader.name}: the value ${quote(entry.value)} (${entry.orders} order${entry.orders === 1 ? '' : 's'}, first at row ${entry.firstRow}) is not in the status table, so those orders get the default, "${reader.otherwise}". Add it to the table if it means something else.`
-    })
+    issues.add(
+      planIssue({
+        severity: 'warning',
+        code: 'status-value',
+        row: entry.firstRow,
+        column: reader.header,
+        field: 'status',
+        order: null,
+        key: 'issue.status-value',
+        params: { ...statusPlace(entry.firstRow, reader), value: quote(entry.value), count: entry.orders, firstRow: entry.firstRow, otherwiseWord: reader.otherwise }
+      })
+    )
   }
   summary.values = [...distinct.values()]
     .sort((a, b) => b.orders - a.orders)
@@ -138,54 +146,62 @@ export function applyOrderStatus(
 interface CompiledStatus {
   source: StatusSummary['source']
   header: string | null
+  /** The status column (0-based), null for a status set for the whole file. */
+  column: number | null
   name: string
   otherwise: StatusChoice
   status: (cells: readonly Cell[]) => { status: StatusChoice; text: string; listed: boolean }
   /** The payment date of a row: unix seconds, null when empty, or why it cannot be read. */
-  paidAt: ((cells: readonly Cell[]) => number | null | { message: string }) | null
+  paidAt: ((cells: readonly Cell[]) => number | null | Failure) | null
   paidAtHeader: string | null
+  paidAtColumn: number | null
   paidAtName: string
 }
 
 function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMapping, context: StatusContext, issues: IssueCollector): CompiledStatus | null {
   const { headers } = table
-  const missing = (ref: { column: string }, what: string): void => {
-    issues.add({
-      severity: 'error',
-      code: 'missing-column',
-      row: null,
-      column: ref.column,
-      field: 'status',
-      order: null,
-      message: `The mapping takes ${what} from column ${quote(ref.column)}, but this sheet has no such column. Headers seen: ${listHeaders(headers)}. Pick another column in the mapping, or unmap it.`
-    })
+  const missing = (ref: { column: string }, what: 'status' | 'paidAt'): void => {
+    issues.add(
+      planIssue({
+        severity: 'error',
+        code: 'missing-column',
+        row: null,
+        column: ref.column,
+        field: 'status',
+        order: null,
+        key: 'issue.missing-column',
+        params: { what, column: ref.column, occurrence: 1, ...headersParams(headers) }
+      })
+    )
   }
   let paidAt: CompiledStatus['paidAt'] = null
   let paidAtHeader: string | null = null
+  let paidAtColumn: number | null = null
   let paidAtName = ''
   if (status.paidAt?.kind === 'column') {
     const column = resolveColumn(headers, status.paidAt.column)
     if (column < 0) {
-      missing(status.paidAt.column, 'the payment date')
+      missing(status.paidAt.column, 'paidAt')
       return null
     }
     const own = status.paidAt.transform ?? {}
     const options: DateOptions = { dateOrder: own.dateOrder ?? mapping.defaults.dateOrder, timeZone: own.timeZone ?? mapping.defaults.timeZone, date1904: context.date1904 }
     paidAtHeader = headers[column] ?? ''
+    paidAtColumn = column
     paidAtName = columnName(headers, column)
     paidAt = (cells) => {
       const result = parseTimestamp(cells[column] ?? null, options)
-      return result.ok ? result.value : { message: result.message }
+      return result.ok ? result.value : result
     }
   }
-  const base = { otherwise: status.otherwise, paidAt, paidAtHeader, paidAtName }
+  const base = { otherwise: status.otherwise, paidAt, paidAtHeader, paidAtColumn, paidAtName }
   if (status.source.kind === 'constant') {
     const value = status.source.value
-    return { ...base, source: { kind: 'constant', status: value }, header: null, name: 'the status set for the file', otherwise: value, status: () => ({ status: value, text: '', listed: true }) }
+    return { ...base, source: { kind: 'constant', status: value }, header: null, column: null, name: 'the status set for the file', otherwise: value, status: () => ({ status: value, text: '', listed: true }) }
   }
   const column = resolveColumn(headers, status.source)
   if (column < 0) {
-    missing(status.source, "the order's status")
+    missing(status.source, 'status')
     return null
   }
   const lookup = statusLookup(status.values)
@@ -194,6 +210,7 @@ function compileStatus(table: SheetTable, mapping: Mapping, status: StatusMappin
     ...base,
     source: { kind: 'column', header },
     header,
+    column,
     name: columnName(headers, column),
     status: (cells) => {
       const cell = cells[column] ?? null
@@ -212,15 +229,18 @@ function applyDate(order: PlannedOrder, status: StatusChoice, cells: readonly Ce
   if (status === 'paid' && reader.paidAt !== null) {
     const read = reader.paidAt(cells)
     if (read !== null && typeof read === 'object') {
-      issues.add({
-        severity: 'error',
-        code: 'paid-date',
-        row,
-        column: reader.paidAtHeader,
-        field: 'paid_at',
-        order: order.index,
-        message: `Row ${row}, ${reader.paidAtName}: the payment date cannot be read: ${read.message}.`
-      })
+      issues.add(
+        planIssue({
+          severity: 'error',
+          code: 'paid-date',
+          row,
+          column: reader.paidAtHeader,
+          field: 'paid_at',
+          order: order.index,
+          key: 'issue.paid-date',
+          params: { ...cellPlace(row, reader.paidAtColumn === null ? null : { column: reader.paidAtColumn, header: reader.paidAtHeader ?? '' }), ...reasonParams(read) }
+        })
+      )
     } else date = read
   }
   if (status === 'paid' && date === null) date = created
@@ -272,4 +292,9 @@ export function isBacklog(created: number | null, now: number): boolean {
 /** "paid on 15 March 2024 10:00 UTC" style text of an intent, for messages. */
 export function describeIntent(intent: StatusIntent): string {
   return intent.date === null ? intent.status : `${intent.status} (${readAs(intent.date)})`
+}
+
+/** The place of a status issue: the row and, when the status comes from a column, that column. */
+function statusPlace(row: number, reader: CompiledStatus): Record<string, string | number> {
+  return cellPlace(row, reader.column === null ? null : { column: reader.column, header: reader.header ?? '' })
 }

@@ -1,5 +1,6 @@
 // What a sheet reader hands to the rest of the pipeline. Pure data, so it crosses the worker
 // boundary by structured clone and the IPC boundary as JSON.
+import type { Message } from '../i18n/message'
 
 /** A numeric spreadsheet cell whose number format is not "General": the raw value, the format
  * code and the text Excel shows. `date` is set when the format is a date/time format. */
@@ -31,8 +32,10 @@ export interface Detected<T> {
   value: T
   /** How sure the detector is, 0..1. */
   confidence: number
-  /** Why, in words a user understands ("UTF-8 byte order mark", "`sep=;` first line"). */
+  /** Why, in English words a user understands ("UTF-8 byte order mark", "`sep=;` first line"). */
   reason: string
+  /** Why, as a catalog key and values, for the reader's language (absent in sessions saved before). */
+  why?: Message
 }
 
 export interface SheetMeta {
@@ -44,6 +47,8 @@ export interface SheetMeta {
   sheet: string
   /** Why this sheet was read when the user did not choose one and it is not the first. (Added; optional.) */
   sheetReason?: string
+  /** The same as a catalog key and values, for the reader's language. */
+  sheetWhy?: Message
   /** Other sheets of the workbook with e-mail addresses, when this one has none. (Added; optional.) */
   sheetsWithEmails?: string[]
   /** Text files only. */

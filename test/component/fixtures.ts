@@ -40,9 +40,9 @@ export function session(change: Partial<SessionSummary> = {}): SessionSummary {
       format: 'csv',
       sheetNames: ['orders'],
       sheet: 'orders',
-      encoding: { value: 'windows-1251', confidence: 0.92, reason: 'Cyrillic letters decode cleanly as windows-1251' },
-      delimiter: { value: ';', confidence: 0.97, reason: 'every row splits into 10 columns on ";"' },
-      headerRow: { value: 1, confidence: 0.95, reason: 'the first row is all text and the rows below hold e-mails' },
+      encoding: { value: 'windows-1251', confidence: 0.92, reason: 'not valid UTF-8; the letters form Cyrillic words in Windows-1251', why: { key: 'detect.cyrillic1251' } },
+      delimiter: { value: ';', confidence: 0.97, reason: '";" gives 10 columns on every line', why: { key: 'detect.delimiterEvery', params: { delimiter: '";"', count: 10 } } },
+      headerRow: { value: 1, confidence: 0.95, reason: 'row 1 has 10 column names', why: { key: 'detect.header.first', params: { row: 1, count: 10 } } },
       rowCount: 120,
       columnCount: HEADERS.length
     },

@@ -6,9 +6,7 @@ import { useState } from 'react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FIELD_CATALOG } from '#shared/mapping/catalog'
 import type { ChannelInput, OrderPreview } from '#shared/ipc/contract'
-import { CATALOGS } from '#shared/i18n/catalog/index'
 import { formatsFor } from '#shared/i18n/format'
-import { PSEUDO_CLOSE, PSEUDO_OPEN, pseudoCatalog } from '#shared/i18n/pseudo'
 import { App } from '../../renderer/src/App'
 import { IssueList } from '../../renderer/src/components/IssueList'
 import { planImport } from '#shared/plan/import-plan'
@@ -21,7 +19,8 @@ import { ENCODINGS } from '../../renderer/src/screens/load/text-options'
 import { TID } from '../../renderer/src/test-ids'
 import { createFakeApi, SANDBOX, type FakeApi } from './fake-api'
 import { counts, issue, progress, runOrder, runSummary, session, stateCounts } from './fixtures'
-import { renderWithApi, TEST_TIME_ZONE, WithSession, type RenderOptions } from './render'
+import { PSEUDO, untranslated } from './pseudo'
+import { renderWithApi, TEST_TIME_ZONE, WithSession } from './render'
 
 const NBSP = '\u00a0'
 
@@ -201,30 +200,6 @@ describe('the app in Russian', () => {
 
 // ---- pseudo-locale ----
 
-const PSEUDO: RenderOptions = { language: 'en', catalogs: { en: pseudoCatalog(CATALOGS.en), ru: pseudoCatalog(CATALOGS.ru) } }
-const READ_ATTRIBUTES = ['title', 'aria-label', 'placeholder', 'aria-valuetext']
-
-/** Words on screen outside ⟦ ⟧ that are not data from the fake (file names, headers, cells...). */
-function untranslated(data: string): string[] {
-  const texts: string[] = []
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node.textContent ?? '')
-  for (const element of document.body.querySelectorAll('*')) {
-    for (const name of READ_ATTRIBUTES) {
-      const value = element.getAttribute(name)
-      if (value) texts.push(value)
-    }
-  }
-  // Catalog texts nest (a sentence with translated words inside): strip the innermost first.
-  const innermost = new RegExp(`${PSEUDO_OPEN}[^${PSEUDO_OPEN}${PSEUDO_CLOSE}]*${PSEUDO_CLOSE}`, 'g')
-  const strip = (text: string): string => {
-    const next = text.replace(innermost, ' ')
-    return next === text ? text : strip(next)
-  }
-  const words = texts.flatMap((text) => strip(text).match(/\p{L}{2,}/gu) ?? [])
-  return [...new Set(words.filter((word) => !data.includes(word)))]
-}
-
 describe('pseudo-locale', () => {
   it('every screen shows only catalog text besides the data it was given', async () => {
     const summary = session()
@@ -239,7 +214,11 @@ describe('pseudo-locale', () => {
     })
     // Data shown as it is: what the fake answered, the API domains and encoding names, field API names;
     // dates are Intl's words (month names), not the catalog's.
-    const data = JSON.stringify([summary, runSummary(), runOrder(1), preview({ sessionId: 's-1', order: 1 }), SANDBOX, BRAND_DOMAINS, ENCODINGS, FIELD_CATALOG.map((f) => f.key), formatsFor('en', { timeZone: TEST_TIME_ZONE }).dateTime(runSummary().createdAt)])
+    // Main's English reasons are not data: the screens word them from their keys.
+    const data = JSON.stringify(
+      [summary, runSummary(), runOrder(1), preview({ sessionId: 's-1', order: 1 }), SANDBOX, BRAND_DOMAINS, ENCODINGS, FIELD_CATALOG.map((f) => f.key), formatsFor('en', { timeZone: TEST_TIME_ZONE }).dateTime(runSummary().createdAt)],
+      (name: string, value: unknown) => (name === 'reason' ? undefined : value)
+    )
     renderWithApi(<App initialStep="connection" />, api, PSEUDO)
     const user = userEvent.setup()
     await screen.findAllByTestId(TID.sandboxBadge)

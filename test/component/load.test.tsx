@@ -35,7 +35,7 @@ describe('Load screen', () => {
     const summary = await screen.findByTestId(TID.load.summary)
     expect(summary.textContent).toContain('orders.csv')
     expect(summary.textContent).toContain('120 data rows')
-    expect(screen.getByText('Cyrillic letters decode cleanly as windows-1251')).toBeTruthy()
+    expect(screen.getByText('not valid UTF-8; the letters form Cyrillic words in Windows-1251')).toBeTruthy()
     expect((screen.getByTestId(TID.load.encoding) as HTMLSelectElement).value).toBe('windows-1251')
     expect((screen.getByTestId(TID.load.delimiter) as HTMLSelectElement).value).toBe(';')
 

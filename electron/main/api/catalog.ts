@@ -3,6 +3,7 @@
 // error 700 "no products". Types are undocumented, so numbers and strings are both read.
 import { productKind, type ShopCatalog, type ShopProduct } from '#shared/shop/shop-catalog'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
+import { englishOf, messageOf, msg, type Message } from '#shared/i18n/message'
 import { ApiShapeError } from './lookup-parsers'
 
 export const NO_PRODUCTS = 700
@@ -27,20 +28,22 @@ export function parseAllGoods(result: unknown): ShopProduct[] {
 
 export type CatalogFetch =
   | { ok: true; catalog: ShopCatalog }
-  /** `noProducts`: the shop answered 700. `reason` is for people. */
-  | { ok: false; noProducts: boolean; reason: string }
+  /** `noProducts`: the shop answered 700. `reason` is for people (English); `why` the same as a
+   * catalog key and values, for the reader's language. */
+  | { ok: false; noProducts: boolean; reason: string; why: Message }
 
 /** One GetAllGoods call read into a catalog, or why there is none. Never throws for an answer. */
 export async function fetchCatalog(getAllGoods: () => Promise<CallOutcome>, now: () => number = Date.now): Promise<CatalogFetch> {
   const outcome = await getAllGoods()
-  if (outcome.kind !== 'answer') return { ok: false, noProducts: false, reason: outcome.reason }
-  if (outcome.errorCode === NO_PRODUCTS) return { ok: false, noProducts: true, reason: 'the shop answered 700 "no products": it has no products yet' }
-  if (outcome.errorCode !== 0) return { ok: false, noProducts: false, reason: `the shop answered ${outcome.errorCode} "${outcome.errorText}"` }
-  if (outcome.hashValid === false) return { ok: false, noProducts: false, reason: 'the answer was not signed with your API key' }
+  const failed = (noProducts: boolean, why: Message): CatalogFetch => ({ ok: false, noProducts, reason: englishOf(why), why })
+  if (outcome.kind !== 'answer') return { ok: false, noProducts: false, reason: outcome.reason, why: outcome.reasonMessage ?? msg('error.asIs', { text: outcome.reason }) }
+  if (outcome.errorCode === NO_PRODUCTS) return failed(true, msg('catalog.noProducts'))
+  if (outcome.errorCode !== 0) return failed(false, msg('catalog.answered', { code: outcome.errorCode, text: outcome.errorText }))
+  if (outcome.hashValid === false) return failed(false, msg('catalog.unsigned'))
   try {
     return { ok: true, catalog: { products: parseAllGoods(outcome.result), fetchedAt: now() } }
   } catch (error) {
-    return { ok: false, noProducts: false, reason: (error as Error).message }
+    return failed(false, messageOf(error))
   }
 }
 

@@ -9,6 +9,7 @@ import { app, dialog, Menu, nativeTheme, screen, type BrowserWindow } from 'elec
 import electronUpdater from 'electron-updater'
 import type { Appearance } from '#shared/ipc/appearance'
 import { menuTemplate, aboutText } from '../desktop/menu'
+import { shellT } from './shell-language'
 import { SHEET_EXTENSIONS } from '../desktop/open-files'
 import { createUpdateController, type UpdateController, type UpdaterLike } from '../desktop/updates'
 import { parseWindowState, restoreBounds, type WindowState } from '../desktop/window-state'
@@ -44,7 +45,7 @@ export function openFileInWindow(window: BrowserWindow, path: string): void {
   try {
     bytes = readFileSync(path)
   } catch {
-    void dialog.showMessageBox(window, { type: 'warning', message: `"${basename(path)}" could not be read.`, detail: 'Close it in other programs, check it still exists, and try again.' })
+    void dialog.showMessageBox(window, { type: 'warning', message: shellT()('shell.openFile.unreadable', { name: basename(path) }), detail: shellT()('shell.openFile.unreadableDetail') })
     return
   }
   const send = (): void => window.webContents.send(EVENT_CHANNEL, 'app.openFile', { name: basename(path), bytes: new Uint8Array(bytes) })
@@ -58,18 +59,18 @@ export function installMenu(window: () => BrowserWindow | null): void {
       const target = window()
       if (!target) return
       void dialog
-        .showOpenDialog(target, { properties: ['openFile'], filters: [{ name: 'Spreadsheets', extensions: SHEET_EXTENSIONS }] })
+        .showOpenDialog(target, { properties: ['openFile'], filters: [{ name: shellT()('shell.openFile.filter'), extensions: SHEET_EXTENSIONS }] })
         .then(({ canceled, filePaths }) => {
           const [path] = filePaths
           if (!canceled && path) openFileInWindow(target, path)
         })
     },
     about: () => {
-      const text = aboutText(app.getVersion())
+      const text = aboutText(app.getVersion(), shellT())
       const target = window()
       void (target ? dialog.showMessageBox(target, { type: 'info', ...text }) : dialog.showMessageBox({ type: 'info', ...text }))
     }
-  })
+  }, shellT())
   Menu.setApplicationMenu(Menu.buildFromTemplate(template as Electron.MenuItemConstructorOptions[]))
 }
 
@@ -108,14 +109,15 @@ export function startUpdates(service: AppService, window: () => BrowserWindow | 
     sendingRuns: () => service.sendingRuns(),
     onSendingChange: (listener) => service.onSendingChange(listener),
     askToRestart: async (version) => {
+      const t = shellT()
       const options = {
         type: 'question' as const,
-        buttons: ['Restart now', 'Later'],
+        buttons: [t('shell.update.restart'), t('shell.update.later')],
         defaultId: 0,
         cancelId: 1,
-        title: 'Update ready',
-        message: `Orderbatch ${version} is ready to install.`,
-        detail: 'Restart now to install it, or later: it is installed the next time you quit.'
+        title: t('shell.update.title'),
+        message: t('shell.update.message', { version }),
+        detail: t('shell.update.detail')
       }
       const parent = window()
       const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)

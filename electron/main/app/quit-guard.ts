@@ -4,8 +4,10 @@
 // journal is closed cleanly.
 import type { App, BrowserWindow, Dialog } from 'electron'
 import type { AppService } from '../service/types'
+import { translatorFor, type Translate } from '#shared/i18n/translate'
 
-export function installQuitGuard(app: App, dialog: Pick<Dialog, 'showMessageBox'>, service: AppService, window: () => BrowserWindow | null): void {
+/** `shellT`: the language of the question (the shell's; English unless given). */
+export function installQuitGuard(app: App, dialog: Pick<Dialog, 'showMessageBox'>, service: AppService, window: () => BrowserWindow | null, shellT: () => Translate = () => translatorFor('en')): void {
   let quitting = false
   let asking = false
 
@@ -14,16 +16,15 @@ export function installQuitGuard(app: App, dialog: Pick<Dialog, 'showMessageBox'
     if (asking) return false
     asking = true
     try {
+      const t = shellT()
       const options = {
         type: 'question' as const,
-        buttons: ['Keep sending', 'Quit and resume later'],
+        buttons: [t('shell.quit.keep'), t('shell.quit.quit')],
         defaultId: 0,
         cancelId: 0,
-        title: 'Orderbatch is sending orders',
-        message: 'A run is sending orders right now.',
-        detail:
-          'If you quit, the requests already on their way finish and are recorded, and the run pauses. ' +
-          'It continues when you start Orderbatch again (Resume in History); no order is lost or sent twice.'
+        title: t('shell.quit.title'),
+        message: t('shell.quit.message'),
+        detail: t('shell.quit.detail')
       }
       const parent = window()
       const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options)

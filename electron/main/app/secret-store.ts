@@ -8,30 +8,35 @@ import type { SafeStorage } from 'electron'
 import { z } from 'zod'
 import { readJsonFile, writeJsonFile } from '../service/json-file'
 import type { SecretStore } from '../service/types'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import { englishOf, LocalizedError, msg, type Message } from '#shared/i18n/message'
 
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'>
 
 const KeyFileSchema = z.object({ version: z.literal(1), backend: z.string(), keys: z.record(z.string(), z.string()) })
 type KeyFile = z.infer<typeof KeyFileSchema>
 
-const BACKEND_NAMES: Record<string, string> = {
-  gnome_libsecret: 'the GNOME keyring (libsecret)',
-  kwallet: 'KWallet',
-  kwallet5: 'KWallet',
-  kwallet6: 'KWallet'
+const BACKEND_KEYS: Record<string, CatalogKey> = {
+  gnome_libsecret: 'keyStorage.gnome',
+  kwallet: 'keyStorage.kwallet',
+  kwallet5: 'keyStorage.kwallet',
+  kwallet6: 'keyStorage.kwallet'
 }
 
 export function createSafeStorageSecretStore(safeStorage: SafeStorageLike, userDataDir: string, platform: NodeJS.Platform = process.platform): SecretStore {
   const path = join(userDataDir, 'api-keys.json')
   const backend = (): string => (platform === 'linux' ? safeStorage.getSelectedStorageBackend() : platform === 'darwin' ? 'keychain' : 'dpapi')
-  const refusal = (): string | null => {
-    if (!safeStorage.isEncryptionAvailable()) {
-      return 'This computer offers no safe place for the API key (system encryption is not available), so it was not saved. Use the command line with the key in an environment variable instead.'
-    }
-    if (backend() === 'basic_text') {
-      return 'No keyring (GNOME Keyring or KWallet) is running, so the API key could only be stored as readable text; Orderbatch does not do that. Start a keyring and try again, or use the command line with the key in an environment variable.'
-    }
+  const refusal = (): Message | null => {
+    if (!safeStorage.isEncryptionAvailable()) return msg('keyStorage.noEncryption')
+    if (backend() === 'basic_text') return msg('keyStorage.noKeyring')
     return null
+  }
+  const describeWhy = (): Message => {
+    if (refusal() !== null) return msg(backend() === 'basic_text' ? 'keyStorage.cannotBasicText' : 'keyStorage.cannotNoEncryption')
+    if (platform === 'darwin') return msg('keyStorage.keychain')
+    if (platform === 'win32') return msg('keyStorage.dpapi')
+    const known = BACKEND_KEYS[backend()]
+    return known ? msg(known) : msg('keyStorage.other', { backend: backend() })
   }
   const read = (): KeyFile => {
     const parsed = KeyFileSchema.safeParse(readJsonFile(path))
@@ -52,19 +57,13 @@ export function createSafeStorageSecretStore(safeStorage: SafeStorageLike, userD
     },
     set(login, key) {
       const refused = refusal()
-      if (refused) throw new Error(refused)
+      if (refused) throw new LocalizedError(refused)
       const file = read()
       const keys = file.backend === backend() ? file.keys : {}
       keys[login] = safeStorage.encryptString(key).toString('base64')
       writeJsonFile(path, { version: 1, backend: backend(), keys })
     },
-    describe() {
-      if (refusal() !== null) {
-        return backend() === 'basic_text' ? 'cannot be stored: no keyring is running (basic_text)' : 'cannot be stored: system encryption is not available'
-      }
-      if (platform === 'darwin') return 'the macOS Keychain'
-      if (platform === 'win32') return 'Windows data protection (your user account)'
-      return BACKEND_NAMES[backend()] ?? `the system keyring (${backend()})`
-    }
+    describe: () => englishOf(describeWhy()),
+    describeWhy
   }
 }

@@ -5,6 +5,8 @@ import type { FieldMapping, FieldSource, Mapping } from '#shared/mapping/mapping
 import { matchReasonText } from '#shared/mapping/auto-map-reasons'
 import { noteText, translateNote } from '#shared/presets/notes'
 import type { Translate } from '#shared/i18n/translate'
+import { detectedReason } from '#shared/sheet/detected-text'
+import { renderMessage } from '#shared/i18n/message'
 import type { PreparedImport } from '../pipeline/prepare-import'
 import { ENGLISH } from './lang'
 import { limitedList, termName, termText } from './terminal-text'
@@ -23,11 +25,11 @@ export function describeSource(prepared: PreparedImport, t: Translate = ENGLISH)
   const lines = [t('cli.plan.fileFormat', { file: termText(meta.file), format: formatName(meta.format, t) })]
   if (meta.sheetNames.length > 1 || meta.format !== 'csv') {
     lines.push(t('cli.plan.sheet', { sheet: termName(meta.sheet), sheets: limitedList(meta.sheetNames, MAX_LISTED_COLUMNS) }))
-    if (meta.sheetReason) lines.push(t('cli.plan.sheetReason', { reason: termText(meta.sheetReason), others: limitedList(meta.sheetNames.filter((s) => s !== meta.sheet), MAX_LISTED_COLUMNS) }))
+    if (meta.sheetReason) lines.push(t('cli.plan.sheetReason', { reason: termText(meta.sheetWhy ? renderMessage(t, meta.sheetWhy) : meta.sheetReason), others: limitedList(meta.sheetNames.filter((s) => s !== meta.sheet), MAX_LISTED_COLUMNS) }))
   }
-  if (meta.encoding) lines.push(t('cli.plan.encoding', { value: meta.encoding.value, reason: meta.encoding.reason }))
-  if (meta.delimiter) lines.push(t('cli.plan.delimiter', { value: showDelimiter(meta.delimiter.value, t), reason: meta.delimiter.reason }))
-  lines.push(t('cli.plan.headerRow', { value: meta.headerRow.value, reason: meta.headerRow.reason }))
+  if (meta.encoding) lines.push(t('cli.plan.encoding', { value: meta.encoding.value, reason: detectedReason(t, meta.encoding) }))
+  if (meta.delimiter) lines.push(t('cli.plan.delimiter', { value: showDelimiter(meta.delimiter.value, t), reason: detectedReason(t, meta.delimiter) }))
+  lines.push(t('cli.plan.headerRow', { value: meta.headerRow.value, reason: detectedReason(t, meta.headerRow) }))
   return lines
 }
 

@@ -3,6 +3,7 @@
 // file is; never a stack trace. The journal commits every step, so a run that was sending stays
 // resumable from History. Native crashes are Electron's crashReporter's, with uploadToServer off
 // and the dumps in the data folder too (crashPaths).
+import { translatorFor, type Translate } from '#shared/i18n/translate'
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -49,13 +50,11 @@ export function createRotatingLog(path: string, options: { maxBytes?: number; ke
 }
 
 /** The plain message a user sees; the details are in the log. */
-export function crashMessage(logPath: string): { title: string; message: string; detail: string } {
+export function crashMessage(logPath: string, t: Translate = translatorFor('en')): { title: string; message: string; detail: string } {
   return {
-    title: 'Orderbatch ran into a problem',
-    message: 'Something went wrong inside Orderbatch.',
-    detail:
-      `The details were written to ${logPath}; please send that file with a report. ` +
-      'Every order already sent is recorded in the journal: a run that was sending can be resumed from History.'
+    title: t('shell.crash.title'),
+    message: t('shell.crash.message'),
+    detail: t('shell.crash.detail', { path: logPath })
   }
 }
 
@@ -71,7 +70,7 @@ function details(kind: string, error: unknown): string {
 
 /** Registers the handlers; `show` tells the user (once per burst: a second error while the first
  * message is open is only logged). */
-export function captureUncaughtErrors(proc: ProcessLike, log: RotatingLog, show: (text: ReturnType<typeof crashMessage>) => Promise<void> | void): void {
+export function captureUncaughtErrors(proc: ProcessLike, log: RotatingLog, show: (text: ReturnType<typeof crashMessage>) => Promise<void> | void, t?: () => Translate): void {
   let showing = false
   const handle = (kind: string) => (error: unknown) => {
     try {
@@ -82,7 +81,7 @@ export function captureUncaughtErrors(proc: ProcessLike, log: RotatingLog, show:
     if (showing) return
     showing = true
     void Promise.resolve()
-      .then(() => show(crashMessage(log.path)))
+      .then(() => show(crashMessage(log.path, t?.())))
       .catch(() => undefined)
       .finally(() => {
         showing = false

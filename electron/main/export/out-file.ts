@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, linkSync, realpathSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { englishOf, msg, type Localized, type Message } from '#shared/i18n/message'
 
 /** What the run recorded of its source sheet. */
 export interface RecordedSource {
@@ -28,10 +29,13 @@ export interface OutFileRules {
   shown?: string
 }
 
-export class OutFileRefused extends Error {
-  constructor(message: string) {
-    super(message)
+export class OutFileRefused extends Error implements Localized {
+  readonly localized: Message
+
+  constructor(message: Message) {
+    super(englishOf(message))
     this.name = 'OutFileRefused'
+    this.localized = message
   }
 }
 
@@ -69,17 +73,15 @@ export async function checkOutFile(out: string, rules: OutFileRules): Promise<vo
   const target = realTarget(out)
   const journal = realTarget(rules.journalPath)
   if (target === journal || target.startsWith(journal)) {
-    throw new OutFileRefused(`${shown} is the journal (or one of its files). An export never writes there: the journal is the record of what the shop already holds. Choose another file name.`)
+    throw new OutFileRefused(msg('out.isJournal', { file: shown }))
   }
   const stats = statOrNull(out)
   if (stats === null) return
-  if (!stats.isFile()) throw new OutFileRefused(`${shown} exists and is not a file. Choose another file name.`)
+  if (!stats.isFile()) throw new OutFileRefused(msg('out.notAFile', { file: shown }))
   if (stats.size === rules.source.size && (await sha256Of(out)) === rules.source.sha256) {
-    throw new OutFileRefused(
-      `${shown} is the run's own source sheet (${rules.source.name}, same size and sha256). An export never replaces it, even with --force. Choose another file name.`
-    )
+    throw new OutFileRefused(msg('out.isSource', { file: shown, source: rules.source.name }))
   }
-  if (!rules.force) throw new OutFileRefused(`${shown} already exists. Pass --force to replace it, or choose another file name.`)
+  if (!rules.force) throw new OutFileRefused(msg('out.exists', { file: shown }))
 }
 
 /** A temporary name beside `out`, so the final rename stays on one file system. */
@@ -100,12 +102,12 @@ export function commitOutFile(partial: string, out: string, force: boolean, show
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'EEXIST') {
       discardPartial(partial)
-      throw new OutFileRefused(`${shown} already exists. Pass --force to replace it, or choose another file name.`)
+      throw new OutFileRefused(msg('out.exists', { file: shown }))
     }
     // A file system without hard links (FAT, some network shares): check, then rename.
     if (statOrNull(out) !== null) {
       discardPartial(partial)
-      throw new OutFileRefused(`${shown} already exists. Pass --force to replace it, or choose another file name.`)
+      throw new OutFileRefused(msg('out.exists', { file: shown }))
     }
     renameSync(partial, out)
     return

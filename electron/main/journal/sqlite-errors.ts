@@ -1,4 +1,5 @@
 // SQLite failures turned into plain words: what could not be done, why, and what to do.
+import { msg, type Message } from '#shared/i18n/message'
 import { JournalError } from './errors'
 import { damagedRefusal } from './refusals'
 
@@ -12,14 +13,7 @@ export function sqliteCode(error: unknown): string | null {
 export function storageError(path: string, doing: string, cause: unknown): JournalError {
   if (cause instanceof JournalError) return cause
   const code = sqliteCode(cause) ?? ''
-  if (code === 'SQLITE_NOTADB') {
-    return new JournalError(
-      'not-a-journal',
-      path,
-      `The file ${path} is not an Orderbatch journal (it is not a database). It was left untouched. Pass a different --journal.`,
-      { cause }
-    )
-  }
+  if (code === 'SQLITE_NOTADB') return new JournalError('not-a-journal', path, msg('journal.notADatabase', { path }), { cause })
   if (code.startsWith('SQLITE_CORRUPT')) {
     return new JournalError(
       'damaged',
@@ -28,19 +22,17 @@ export function storageError(path: string, doing: string, cause: unknown): Journ
       { cause }
     )
   }
-  return new JournalError('storage', path, `Could not ${doing}: ${reason(code)}. Journal: ${path}. Nothing of this step was saved.`, {
-    cause
-  })
+  // `doing` stays in English (the journal's own name for the step); what happened and what to do
+  // are in the reader's language.
+  return new JournalError('storage', path, msg('journal.storage', { doing, reason: reason(code), path }), { cause })
 }
 
-function reason(code: string): string {
-  if (code === 'SQLITE_FULL') return 'the disk is full. Free some space and try again'
-  if (code.startsWith('SQLITE_READONLY')) return 'the file is read-only. Allow writing to it, then run the same command again'
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-    return 'another program is holding the file. Close it and try again'
-  }
-  if (code.startsWith('SQLITE_CANTOPEN')) return 'the file cannot be opened. Check the folder exists and you may write to it'
-  if (code.startsWith('SQLITE_IOERR')) return 'the disk reported an error. Check the disk, then try again'
-  if (code.startsWith('SQLITE_CONSTRAINT')) return 'the change breaks a rule of the journal. Report this to the Orderbatch maintainers'
-  return `an unexpected storage error (${code || 'no code'}). Report this to the Orderbatch maintainers`
+function reason(code: string): Message {
+  if (code === 'SQLITE_FULL') return msg('journal.reason.full')
+  if (code.startsWith('SQLITE_READONLY')) return msg('journal.reason.readOnly')
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return msg('journal.reason.busy')
+  if (code.startsWith('SQLITE_CANTOPEN')) return msg('journal.reason.cantOpen')
+  if (code.startsWith('SQLITE_IOERR')) return msg('journal.reason.io')
+  if (code.startsWith('SQLITE_CONSTRAINT')) return msg('journal.reason.constraint')
+  return msg('journal.reason.unexpected', { code: code || 'no code' })
 }

@@ -21,6 +21,7 @@ import { listHeaders } from '../pipeline/prepare-import'
 import { orderErrors, rowsBySheetRow } from '../pipeline/stage-run'
 import { readRunInfo } from '../journal'
 import { readSheetFile } from '../sheets/read-sheet'
+import { sheetErrorMessage } from '../sheets/sheet-error'
 import type { PrepareOptions } from '../pipeline/prepare-import'
 import { OpError } from './op-error'
 import { rowsMessage } from './describe-rows'
@@ -49,7 +50,10 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   let mapping = options.mappingPath ? await loadMapping(options.mappingPath) : info.mapping
   if (!mapping) throw new OpError('no-mapping', 'op.noMapping', { runId: run.id, file })
   const read = await readSheetFile(path, { sheet: options.sheet, encoding: options.encoding, delimiter: options.delimiter, headerRow: options.headerRow, limits: options.limits, signal: options.signal })
-  if (!read.ok) throw new OpError('invalid-input', 'error.asIs', { text: read.error.message })
+  if (!read.ok) {
+    const problem = sheetErrorMessage(read.error)
+    throw new OpError('invalid-input', problem.key, problem.params)
+  }
   const table = unescaped(read.value.table)
   if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }
   checkColumns(file, table, mapping)

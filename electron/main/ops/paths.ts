@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { isAbsolute, posix, resolve, win32 } from 'node:path'
 import { defaultJournalPath } from '../journal'
+import { environmentLanguage, type Language } from '#shared/i18n/language'
+import { translatorFor } from '#shared/i18n/translate'
 
 /** The app name Electron derives userData from (the app sets it with app.setName). */
 export const APP_NAME = 'Orderbatch'
@@ -21,6 +23,8 @@ export interface PathContext {
   env: Readonly<Record<string, string | undefined>>
   /** Where a note for the person goes (the CLI's stderr); none in the app. */
   stderr?: (text: string) => void
+  /** The language of that note (the CLI's --lang); else the environment's. */
+  language?: Language
 }
 
 export interface PlatformInfo {
@@ -57,10 +61,8 @@ export function journalPathFor(io: PathContext, flag: string | undefined, sandbo
 function noteOldSandboxJournal(io: PathContext, path: string): void {
   const old = resolve(path, '..', SANDBOX_JOURNAL_FILE)
   if (!existsSync(old)) return
-  io.stderr?.(
-    `Note: sandbox runs are kept in ${path}, beside the app's runs (as their own destination, so they never mix with a shop's). ` +
-      `Sandbox runs of earlier versions are in ${old}: pass --journal ${old} to reach them.\n`
-  )
+  const t = translatorFor(io.language ?? environmentLanguage(io.env))
+  io.stderr?.(`${t('paths.oldSandboxJournal', { path, old })}\n`)
 }
 
 /** The built-in sandbox keeps its shop next to the journal it serves, so resume, reconcile and

@@ -9,6 +9,7 @@ import { withStatusOptions, type StatusOptions } from '#shared/mapping/order-sta
 import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { readSheetFile, type ReadLimits } from '../sheets/read-sheet'
 import type { SheetError } from '../sheets/sheet-error'
+import { messageOf, msg, type Message } from '#shared/i18n/message'
 import { loadMappingFile } from './load-mapping'
 
 export interface PrepareOptions extends SheetReadOptions {
@@ -35,7 +36,7 @@ export interface PreparedImport {
   plan: ImportPlan
 }
 
-export type PrepareOutcome = { ok: true; value: PreparedImport } | { ok: false; error: SheetError | { code: 'mapping'; file: string; message: string } }
+export type PrepareOutcome = { ok: true; value: PreparedImport } | { ok: false; error: SheetError | { code: 'mapping'; file: string; message: string; localized?: Message } }
 
 export async function prepareImport(path: string, options: PrepareOptions = {}): Promise<PrepareOutcome> {
   const file = basename(path)
@@ -59,7 +60,7 @@ export async function prepareImport(path: string, options: PrepareOptions = {}):
     }
     mapping = withStatusOptions(mapping, statusOptions)
   } catch (error) {
-    return { ok: false, error: { code: 'mapping', file: mappingPath ? basename(mappingPath) : file, message: (error as Error).message } }
+    return { ok: false, error: { code: 'mapping', file: mappingPath ? basename(mappingPath) : file, message: (error as Error).message, localized: messageOf(error) } }
   }
 
   if (groupBy !== undefined) {
@@ -67,7 +68,7 @@ export async function prepareImport(path: string, options: PrepareOptions = {}):
     if (!headers.some((h) => h.trim() === groupBy.trim())) {
       return {
         ok: false,
-        error: { code: 'mapping', file, message: `${file}: there is no column "${groupBy}" to group orders by. Headers seen: ${listHeaders(headers)}.` }
+        error: { code: 'mapping', file, message: `${file}: there is no column "${groupBy}" to group orders by. Headers seen: ${listHeaders(headers)}.`, localized: msg('prepare.noGroupColumn', { file, column: groupBy, headers: listHeaders(headers) }) }
       }
     }
     mapping = { ...mapping, groupBy: { column: groupBy.trim() } }

@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs'
 import { basename, extname } from 'node:path'
 import Papa from 'papaparse'
 import type { SandboxProduct } from './catalog'
+import { LocalizedError, msg, type Message } from '#shared/i18n/message'
 
-export class CatalogFileError extends Error {
+export class CatalogFileError extends LocalizedError {
   override name = 'CatalogFileError'
 }
 
@@ -30,21 +31,21 @@ export function readCatalogFile(path: string): SandboxProduct[] {
     text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
   } catch (error) {
     const code = (error as { code?: string }).code
-    throw new CatalogFileError(code === 'ENOENT' ? `The catalog file ${path} does not exist.` : `Could not read the catalog file ${path}: ${(error as Error).message}.`)
+    throw new CatalogFileError(code === 'ENOENT' ? msg('sandboxCatalog.missing', { path }) : msg('sandboxCatalog.unreadable', { path, reason: (error as Error).message }))
   }
   const entries = extname(path).toLowerCase() === '.json' ? jsonEntries(text, file) : csvEntries(text, file)
-  if (entries.length === 0) throw new CatalogFileError(`${file}: the catalog has no products.`)
+  if (entries.length === 0) throw new CatalogFileError(msg('sandboxCatalog.empty', { file }))
   const seen = new Set<string>()
   return entries.map(({ where, record }) => {
-    const product = toProduct(record, `${file}, ${where}`)
-    if (seen.has(product.name)) throw new CatalogFileError(`${file}, ${where}: the product "${product.name}" is listed twice.`)
+    const product = toProduct(record, where)
+    if (seen.has(product.name)) throw new CatalogFileError(msg('sandboxCatalog.twice', { where, name: product.name }))
     seen.add(product.name)
     return product
   })
 }
 
 interface Entry {
-  where: string
+  where: Message
   record: Record<string, unknown>
 }
 
@@ -53,14 +54,14 @@ function jsonEntries(text: string, file: string): Entry[] {
   try {
     data = JSON.parse(text)
   } catch (error) {
-    throw new CatalogFileError(`${file} is not valid JSON: ${(error as Error).message}.`)
+    throw new CatalogFileError(msg('sandboxCatalog.badJson', { file, reason: (error as Error).message }))
   }
   if (data && typeof data === 'object' && !Array.isArray(data) && 'result' in data) data = (data as { result: unknown }).result
   const list = Array.isArray(data) ? data : data && typeof data === 'object' ? Object.values(data) : undefined
-  if (!list) throw new CatalogFileError(`${file}: expected a list of products, e.g. [{"good_name": "course-1", "good_sum": "4900.00"}].`)
+  if (!list) throw new CatalogFileError(msg('sandboxCatalog.notList', { file }))
   return list.map((record, i) => {
-    if (!record || typeof record !== 'object' || Array.isArray(record)) throw new CatalogFileError(`${file}, product ${i + 1}: expected an object with good_name.`)
-    return { where: `product ${i + 1}`, record: record as Record<string, unknown> }
+    if (!record || typeof record !== 'object' || Array.isArray(record)) throw new CatalogFileError(msg('sandboxCatalog.notObject', { where: msg('sandboxCatalog.where.product', { file, n: i + 1 }) }))
+    return { where: msg('sandboxCatalog.where.product', { file, n: i + 1 }), record: record as Record<string, unknown> }
   })
 }
 
@@ -68,12 +69,12 @@ function csvEntries(text: string, file: string): Entry[] {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: 'greedy', transformHeader: (h) => h.trim().toLowerCase() })
   const fields = parsed.meta.fields ?? []
   if (!KEYS.name.some((key) => fields.includes(key))) {
-    throw new CatalogFileError(`${file}: the first line must name the columns, with a good_name (or name) column; found ${fields.map((f) => `"${f}"`).join(', ') || 'none'}.`)
+    throw new CatalogFileError(fields.length > 0 ? msg('sandboxCatalog.noNameColumn', { file, found: fields.map((f) => `"${f}"`).join(', ') }) : msg('sandboxCatalog.noColumns', { file }))
   }
-  return parsed.data.map((record, i) => ({ where: `line ${i + 2}`, record }))
+  return parsed.data.map((record, i) => ({ where: msg('sandboxCatalog.where.line', { file, n: i + 2 }), record }))
 }
 
-function toProduct(record: Record<string, unknown>, where: string): SandboxProduct {
+function toProduct(record: Record<string, unknown>, where: Message): SandboxProduct {
   const get = (keys: readonly string[]): string | undefined => {
     for (const key of keys) {
       const value = record[key]
@@ -83,9 +84,9 @@ function toProduct(record: Record<string, unknown>, where: string): SandboxProdu
     return undefined
   }
   const name = get(KEYS.name)
-  if (!name) throw new CatalogFileError(`${where}: good_name is empty; every product needs the id the shop knows it by.`)
+  if (!name) throw new CatalogFileError(msg('sandboxCatalog.noName', { where }))
   const price = get(KEYS.price)
-  if (price && !/^\d+(\.\d+)?$/.test(price)) throw new CatalogFileError(`${where}: the price (good_sum) "${price}" is not a number like 4900.00.`)
+  if (price && !/^\d+(\.\d+)?$/.test(price)) throw new CatalogFileError(msg('sandboxCatalog.badPrice', { where, price }))
   const product: SandboxProduct = { name }
   const id = get(KEYS.id)
   const title = get(KEYS.title)

@@ -427,7 +427,7 @@ export class RunSender {
         const delayMs = this.notSent(verdict.reason)
         this.record(verdictEntry(ids, verdict, outcome, this.journalNow() + delayMs), () => {
           // A run that is stopping will not try again: the stop event says what happens instead.
-          if (!this.halted) this.emit({ kind: 'retry', ...event, reason: verdict.reason, delayMs })
+          if (!this.halted) this.emit({ kind: 'retry', ...event, reason: verdict.reason, delayMs, ...reasonWhyOf(verdict.reason, outcome) })
         })
         return
       }
@@ -436,7 +436,7 @@ export class RunSender {
         if (verdict.stopRun !== undefined) this.requestStop(verdict.stopRun)
         this.record(verdictEntry(ids, verdict, outcome, this.journalNow()), () => {
           this.progress.completed()
-          this.emit({ kind: 'unknown', ...event, reason: verdict.reason })
+          this.emit({ kind: 'unknown', ...event, reason: verdict.reason, ...reasonWhyOf(verdict.reason, outcome) })
           if (this.schedule.turnedUnknown(order.id)) this.wake.notify()
         })
         return
@@ -665,4 +665,11 @@ function checkOptions(options: SendOptions): void {
       throw new RangeError(`The sending option ${key} must be 0 or more milliseconds, not ${String(value)}.`)
     }
   }
+}
+
+/** The client's reason as a message, when the verdict's reason is that reason (network trouble),
+ * so the live log and the CLI word it in the reader's language. */
+function reasonWhyOf(reason: string, outcome: CallOutcome): { reasonWhy?: Message } {
+  if (outcome.kind === 'answer' || outcome.reasonMessage === undefined || outcome.reason !== reason) return {}
+  return { reasonWhy: outcome.reasonMessage }
 }

@@ -52,8 +52,9 @@ export type SendEvent =
   | { kind: 'created'; orderId: number; ordinal: number; billId: number; existed: boolean }
   /** `message`: English, as the journal keeps it; `said`: the same for the reader's language. */
   | { kind: 'failed'; orderId: number; ordinal: number; code: number | string | null; message: string; said?: Message }
-  | { kind: 'unknown'; orderId: number; ordinal: number; reason: string }
-  | { kind: 'retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
+  /** `reason`: English; `reasonWhy`: the same as a message when the client had one (network trouble). */
+  | { kind: 'unknown'; orderId: number; ordinal: number; reason: string; reasonWhy?: Message }
+  | { kind: 'retry'; orderId: number; ordinal: number; reason: string; delayMs: number; reasonWhy?: Message }
   | { kind: 'backoff'; code: number; text: string; delayMs: number; rate: number }
   | { kind: 'reconciled'; orderId: number; ordinal: number; result: 'created' | 'absent' | 'undecided'; billId?: number; note: string; said?: Message }
   /** `message`: English; `said`: the same as a message, for the reader's language. */

@@ -1,7 +1,7 @@
 // The desktop app's main side in plain Node: every IPC handler of the contract, over the engine
 // (sheet reader, planner, journal, sender, sandbox). Electron and the browser host both serve it.
 import type { SandboxProduct } from '../sandbox/catalog'
-import { msg } from '#shared/i18n/message'
+import { msg, type Message } from '#shared/i18n/message'
 import { requeueStatusSteps } from '../ops/status-steps'
 import { sideEffects } from '#shared/run/side-effects'
 import { tmpdir } from 'node:os'
@@ -194,13 +194,13 @@ export function createAppService(deps: AppServiceDeps): AppService {
     'runs.retryStatus': async ({ runId }) => {
       const j = journal.get()
       const requeued = requeueStatusSteps(j, requireRun(j, runId))
-      const messages: string[] = []
+      const messages: Message[] = []
       if (requeued > 0) {
         try {
           await runs.continueRun(runId)
         } catch (error) {
-          const why = error instanceof ServiceError ? error.message : 'sending could not start.'
-          messages.push(`The statuses wait in run ${runId}; resume it to send them. ${why}`)
+          const why = error instanceof ServiceError ? (error.localized ?? msg('error.asIs', { text: error.message })) : msg('service.couldNotStart')
+          messages.push(msg('service.statusesWaitInRun', { runId, why }))
         }
       }
       return { requeued, messages }

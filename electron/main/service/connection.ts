@@ -35,7 +35,7 @@ export class Connections {
       const copied = this.sandbox.shopProducts()
       return { kind: 'sandbox', login: SANDBOX_LOGIN, domain: 'sandbox', hasKey: true, keyStorage: 'public sandbox key (nothing reaches a real shop)', ...(copied ? { sandboxProducts: copied } : {}) }
     }
-    return { kind: 'account', login: account.login, domain: account.domain, hasKey: this.secrets.get(account.login) !== null, keyStorage: this.secrets.describe() }
+    return { kind: 'account', login: account.login, domain: account.domain, hasKey: this.secrets.get(account.login) !== null, keyStorage: this.secrets.describe(), ...(this.secrets.describeWhy ? { keyStorageWhy: this.secrets.describeWhy() } : {}) }
   }
 
   set(input: { login: string; domain: string; apiKey?: string | undefined }): ConnectionInfo {

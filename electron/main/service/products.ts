@@ -7,7 +7,7 @@
 // catalog check done, which is what Review shows, what the counts count and what a run sends.
 // The session itself (sheet-session.ts) is only read through its public functions.
 import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsView } from '#shared/ipc/contract'
-import { msg } from '#shared/i18n/message'
+import { messageOf, msg } from '#shared/i18n/message'
 import type { PlannedOrder } from '#shared/plan/import-plan'
 import { withStatus } from '#shared/plan/order'
 import { shopProductView, type ProductChoices } from '#shared/shop/product-choices'
@@ -73,7 +73,7 @@ export class Products {
   async readyForRun(): Promise<void> {
     const info = await this.load(false)
     if (info.state !== 'unavailable' || info.confirmed) return
-    const why = info.noProducts ? msg('service.catalogNoProducts') : info.reason
+    const why = info.noProducts ? msg('service.catalogNoProducts') : (info.why ?? info.reason)
     throw new ServiceError('catalog-unconfirmed', msg('service.catalogUnconfirmed', { why }))
   }
 
@@ -244,7 +244,7 @@ export class Products {
       target = await this.deps.connections.current()
     } catch (error) {
       if (!(error instanceof ServiceError)) throw error
-      return this.keep(key, { info: { state: 'unavailable', noProducts: false, reason: error.message, cachedAt: null, cachedProducts: 0, confirmed: false }, catalog: null })
+      return this.keep(key, { info: { state: 'unavailable', noProducts: false, reason: error.message, why: messageOf(error), cachedAt: null, cachedProducts: 0, confirmed: false }, catalog: null })
     }
     const fetched = await fetchCatalog(() => target.client.getAllGoods())
     const sandbox = target.kind === 'sandbox'
@@ -266,7 +266,7 @@ export class Products {
     // The sandbox's address changes with every start, so its lists are never cached.
     const cached = sandbox ? null : readCachedCatalog(cachePath, cacheKey)
     return this.keep(key, {
-      info: { state: 'unavailable', noProducts: fetched.noProducts, reason: fetched.reason, cachedAt: cached?.fetchedAt ?? null, cachedProducts: cached?.products.length ?? 0, confirmed: false },
+      info: { state: 'unavailable', noProducts: fetched.noProducts, reason: fetched.reason, why: fetched.why, cachedAt: cached?.fetchedAt ?? null, cachedProducts: cached?.products.length ?? 0, confirmed: false },
       catalog: cached
     })
   }

@@ -94,9 +94,9 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'failed':
       return msg('log.failed', { ordinal: event.ordinal, message: event.said ?? event.message })
     case 'unknown':
-      return msg('log.unknown', { ordinal: event.ordinal, reason: trimDot(event.reason) })
+      return event.reasonWhy ? msg('log.unknownWhy', { ordinal: event.ordinal, reason: event.reasonWhy }) : msg('log.unknown', { ordinal: event.ordinal, reason: trimDot(event.reason) })
     case 'retry':
-      return msg('log.retry', { ordinal: event.ordinal, delay: seconds(event.delayMs), reason: event.reason })
+      return msg('log.retry', { ordinal: event.ordinal, delay: seconds(event.delayMs), reason: event.reasonWhy ?? event.reason })
     case 'backoff':
       return msg('log.backoff', { text: event.text, code: event.code, delay: seconds(event.delayMs), rate: event.rate })
     case 'reconciled':

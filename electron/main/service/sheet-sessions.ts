@@ -12,6 +12,7 @@ import { localTimeZone } from '../pipeline/prepare-import'
 import type { ReadOverrides } from '#shared/ipc/contract'
 import type { ReadResult } from '#shared/sheet/sheet'
 import { limitsForMaxFileMb, readSheetFile } from '../sheets/read-sheet'
+import { sheetErrorMessage } from '../sheets/sheet-error'
 import type { EventHub } from './events'
 import { notFound, ServiceError } from './errors'
 import { msg } from '#shared/i18n/message'
@@ -199,7 +200,7 @@ async function readPath(path: string, options: ReadOverrides): Promise<ReadResul
   const { maxFileMb, ...readOptions } = options
   const limits = maxFileMb === undefined ? undefined : limitsForMaxFileMb(maxFileMb)
   const outcome = await readSheetFile(path, { ...readOptions, limits })
-  if (!outcome.ok) throw new ServiceError('sheet', outcome.error.message)
+  if (!outcome.ok) throw new ServiceError('sheet', sheetErrorMessage(outcome.error))
   return outcome.value
 }
 

@@ -1,5 +1,6 @@
 // The app service as both hosts see it: one async handler per contract channel, a stream of
 // events, and a clean shutdown.
+import type { Message } from '#shared/i18n/message'
 import type { Channel, ChannelOutputs, EventName, EventPayloads, ParsedInput } from '#shared/ipc/contract'
 import type { Appearance } from '#shared/ipc/appearance'
 
@@ -14,6 +15,8 @@ export interface SecretStore {
   set(login: string, key: string): void
   /** Where keys are kept, or why they cannot be, in a few words for the connection screen. */
   describe(): string
+  /** The same as a catalog key and values, for the reader's language. */
+  describeWhy?(): Message
 }
 
 export interface AppService {

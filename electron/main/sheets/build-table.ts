@@ -2,9 +2,11 @@
 // what sits above it, and square the rows to one width. Arrays only, never objects keyed by header
 // text, so a header such as "__proto__" is just text. Row arrays are squared in place, not copied:
 // a sheet can hold millions of them.
+import type { Message } from '#shared/i18n/message'
 import type { Cell, Detected, SheetTable } from '#shared/sheet/sheet'
+import { detected } from './detected'
 import { detectHeader } from './detect-header'
-import { sheetReadError } from './sheet-error'
+import { sheetReadError, why } from './sheet-error'
 import { cellText, isBlankCell, type SheetRecords } from './sheet-record'
 
 export interface BuildOptions {
@@ -17,6 +19,12 @@ export interface BuildOptions {
   maxRows: number
   /** "the file" or "sheet "Orders"", for messages. */
   where: string
+  /** The sheet the table is read from, or null for a text file: `where` in the reader's language. */
+  sheet: string | null
+}
+
+function whereWhy(options: BuildOptions): Message {
+  return options.sheet === null ? why('sheet.where.file') : why('sheet.where.sheet', { name: options.sheet })
 }
 
 export interface BuiltTable {
@@ -27,15 +35,15 @@ export interface BuiltTable {
 /** Takes ownership of `records`: its row arrays become the table's rows. */
 export function buildTable(records: SheetRecords, options: BuildOptions): BuiltTable {
   if (records.cells.length === 0) {
-    throw sheetReadError('empty', options.file, `${options.where} has no filled cells. Choose the file or sheet that holds the orders.`)
+    throw sheetReadError('empty', options.file, `${options.where} has no filled cells. Choose the file or sheet that holds the orders.`, why('sheet.noCells', { where: whereWhy(options) }))
   }
   const { index, detected } = options.headerRow === undefined ? detectHeader(records) : chosenHeader(records, options)
   const dataCount = records.cells.length - index - 1
   if (dataCount === 0) {
-    throw sheetReadError('no-data', options.file, `${options.where} has a header in row ${detected.value} but no rows of orders below it. Add the orders under the header, or choose another file or sheet.`)
+    throw sheetReadError('no-data', options.file, `${options.where} has a header in row ${detected.value} but no rows of orders below it. Add the orders under the header, or choose another file or sheet.`, why('sheet.headerNoRows', { where: whereWhy(options), row: detected.value }))
   }
   if (dataCount > options.maxRows) {
-    throw sheetReadError('too-large', options.file, `${options.where} has ${dataCount.toLocaleString('en-US')} rows, more than the ${options.maxRows.toLocaleString('en-US')} this app reads at once. Split it into smaller files and import them one by one.`)
+    throw sheetReadError('too-large', options.file, `${options.where} has ${dataCount.toLocaleString('en-US')} rows, more than the ${options.maxRows.toLocaleString('en-US')} this app reads at once. Split it into smaller files and import them one by one.`, why('sheet.tooManyRowsIn', { where: whereWhy(options), count: dataCount, max: options.maxRows }))
   }
   const header = records.cells[index]!
   const rows = records.cells.slice(index + 1)
@@ -60,15 +68,15 @@ function square(cells: Cell[], from: number, to: number, missing: Cell): Cell[] 
 function chosenHeader(records: SheetRecords, options: BuildOptions): { index: number; detected: Detected<number> } {
   const wanted = options.headerRow!
   if (!Number.isInteger(wanted) || wanted < 1) {
-    throw sheetReadError('no-data', options.file, `${wanted} is not a row number, so it cannot be the header row. Choose a header row of 1 or more.`)
+    throw sheetReadError('no-data', options.file, `${wanted} is not a row number, so it cannot be the header row. Choose a header row of 1 or more.`, why('sheet.headerNotNumber', { value: String(wanted) }))
   }
   const index = records.rows.indexOf(wanted)
-  if (index >= 0) return { index, detected: { value: wanted, confidence: 1, reason: 'chosen by you' } }
+  if (index >= 0) return { index, detected: detected(wanted, 1, 'chosen by you', 'detect.chosen') }
   const last = records.rows[records.rows.length - 1]!
   if (wanted > last) {
-    throw sheetReadError('no-data', options.file, `row ${wanted} cannot be the header row: the last filled row of ${options.where} is ${last}. Choose a header row between 1 and ${last}.`)
+    throw sheetReadError('no-data', options.file, `row ${wanted} cannot be the header row: the last filled row of ${options.where} is ${last}. Choose a header row between 1 and ${last}.`, why('sheet.headerPastEnd', { row: wanted, where: whereWhy(options), last }))
   }
-  throw sheetReadError('no-data', options.file, `row ${wanted} of ${options.where} is blank, so it cannot be the header row. Choose the row that holds the column names.`)
+  throw sheetReadError('no-data', options.file, `row ${wanted} of ${options.where} is blank, so it cannot be the header row. Choose the row that holds the column names.`, why('sheet.headerBlank', { row: wanted, where: whereWhy(options) }))
 }
 
 /** Columns from the first to the last one with anything in the header or the data: exports often

@@ -2,7 +2,8 @@
 // then UTF-16 without one, then valid UTF-8, and otherwise the Windows code page the letters fit
 // (Cyrillic 1251 or Western 1252), which is what Excel's "CSV" on Windows writes.
 import type { Detected } from '#shared/sheet/sheet'
-import { sheetReadError } from './sheet-error'
+import { detected } from './detected'
+import { sheetReadError, why } from './sheet-error'
 import { looksLikeUtf16 } from './sniff-content'
 import { strictUtf8 } from './utf8'
 
@@ -31,11 +32,11 @@ export function detectEncoding(bytes: Uint8Array): Detected<string> {
 
 /** An encoding the bytes announce: a byte order mark, or the zero bytes of UTF-16. */
 function detectMarkedEncoding(bytes: Uint8Array): Detected<string> | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { value: 'utf-8', confidence: 1, reason: 'UTF-8 byte order mark' }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { value: 'utf-16le', confidence: 1, reason: 'UTF-16LE byte order mark' }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { value: 'utf-16be', confidence: 1, reason: 'UTF-16BE byte order mark' }
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return detected('utf-8', 1, 'UTF-8 byte order mark', 'detect.bom', { encoding: 'UTF-8' })
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return detected('utf-16le', 1, 'UTF-16LE byte order mark', 'detect.bom', { encoding: 'UTF-16LE' })
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return detected('utf-16be', 1, 'UTF-16BE byte order mark', 'detect.bom', { encoding: 'UTF-16BE' })
   const utf16 = looksLikeUtf16(bytes)
-  if (utf16) return { value: utf16, confidence: 0.8, reason: `no byte order mark, but every other byte is zero, as in ${utf16.toUpperCase()} text` }
+  if (utf16) return detected(utf16, 0.8, `no byte order mark, but every other byte is zero, as in ${utf16.toUpperCase()} text`, 'detect.utf16', { encoding: utf16.toUpperCase() })
   return null
 }
 
@@ -43,8 +44,8 @@ function detectMarkedEncoding(bytes: Uint8Array): Detected<string> | null {
  * so the text is plain ASCII exactly when it has as many characters as there are bytes. */
 function utf8Detected(bytes: Uint8Array, text: string): Detected<string> {
   return text.length === bytes.length
-    ? { value: 'utf-8', confidence: 1, reason: 'plain ASCII text (reads the same in every common encoding)' }
-    : { value: 'utf-8', confidence: 0.98, reason: 'the text is valid UTF-8' }
+    ? detected('utf-8', 1, 'plain ASCII text (reads the same in every common encoding)', 'detect.ascii')
+    : detected('utf-8', 0.98, 'the text is valid UTF-8', 'detect.utf8')
 }
 
 function decodeAs(bytes: Uint8Array, encoding: Detected<string>): DecodedText {
@@ -58,9 +59,9 @@ function withoutBom(text: string): string {
 
 function chosenEncoding(label: string, file: string): Detected<string> {
   try {
-    return { value: new TextDecoder(label.trim()).encoding, confidence: 1, reason: 'chosen by you' }
+    return detected(new TextDecoder(label.trim()).encoding, 1, 'chosen by you', 'detect.chosen')
   } catch {
-    throw sheetReadError('encoding', file, `"${label}" is not an encoding this app knows. Use a name such as utf-8, windows-1251, windows-1252 or utf-16le.`)
+    throw sheetReadError('encoding', file, `"${label}" is not an encoding this app knows. Use a name such as utf-8, windows-1251, windows-1252 or utf-16le.`, why('sheet.unknownEncoding', { label }))
   }
 }
 
@@ -79,12 +80,12 @@ function guessWindowsCodePage(bytes: Uint8Array): Detected<string> {
   }
   const total = inRuns + besideAscii
   if (total === 0) {
-    return { value: 'windows-1252', confidence: 0.5, reason: 'not valid UTF-8, and no letters tell Cyrillic from Western text; assuming Windows-1252' }
+    return detected('windows-1252', 0.5, 'not valid UTF-8, and no letters tell Cyrillic from Western text; assuming Windows-1252', 'detect.assume1252')
   }
   if (inRuns > besideAscii) {
-    return { value: 'windows-1251', confidence: round(0.5 + 0.45 * (inRuns / total)), reason: 'not valid UTF-8; the letters form Cyrillic words in Windows-1251' }
+    return detected('windows-1251', round(0.5 + 0.45 * (inRuns / total)), 'not valid UTF-8; the letters form Cyrillic words in Windows-1251', 'detect.cyrillic1251')
   }
-  return { value: 'windows-1252', confidence: round(0.5 + 0.45 * (besideAscii / total)), reason: 'not valid UTF-8; accented letters inside Latin words, as in Windows-1252' }
+  return detected('windows-1252', round(0.5 + 0.45 * (besideAscii / total)), 'not valid UTF-8; accented letters inside Latin words, as in Windows-1252', 'detect.latin1252')
 }
 
 /** 0xA8 and 0xB8 are Ё and ё in Windows-1251. */

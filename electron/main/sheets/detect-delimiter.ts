@@ -3,7 +3,10 @@
 // is scored by how consistently it splits the lines into the same number of fields, and ',' loses
 // points on every line where it would cut a number in two.
 import Papa from 'papaparse'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import type { MessageParam, MessageParams } from '#shared/i18n/message'
 import type { Detected } from '#shared/sheet/sheet'
+import { detected } from './detected'
 
 export const DELIMITER_CANDIDATES = [',', ';', '\t', '|'] as const
 
@@ -44,11 +47,12 @@ export function detectDelimiter(text: string, preferTab = false): Detected<strin
   const ranked = [...scores].sort((a, b) => b.score - a.score)
   const best = ranked[0]!
   if (best.score <= 0) {
-    return { value: order[0]!, confidence: 0.3, reason: 'no delimiter found: every line is a single column' }
+    return detected(order[0]!, 0.3, 'no delimiter found: every line is a single column', 'detect.noDelimiter')
   }
   const runnerUp = ranked[1]!.score
   const confidence = Math.round((0.5 + 0.5 * (1 - runnerUp / best.score)) * 100) / 100
-  return { value: best.delimiter, confidence: Math.min(0.99, confidence), reason: explain(best, scores) }
+  const why = explain(best, scores)
+  return detected(best.delimiter, Math.min(0.99, confidence), why.english, why.key, why.params)
 }
 
 function takeSample(text: string): { sample: string; lines: string[] } {
@@ -113,12 +117,16 @@ function shareOfLinesWithCommaNumbers(lines: readonly string[]): number {
   return cutting / lines.length
 }
 
-function explain(best: Score, scores: readonly Score[]): string {
+function explain(best: Score, scores: readonly Score[]): { english: string; key: CatalogKey; params: MessageParams } {
   const share = Math.round(best.consistency * 100)
-  let reason = `${describe(best.delimiter)} gives ${best.columns} columns on ${share === 100 ? 'every line' : `${share}% of lines`}`
+  const columns = `${best.columns} ${best.columns === 1 ? 'column' : 'columns'}`
+  let english = `${describe(best.delimiter)} gives ${columns} on ${share === 100 ? 'every line' : `${share}% of lines`}`
   const comma = scores.find((s) => s.delimiter === ',')
-  if (best.delimiter !== ',' && comma && comma.cutsNumbers > 0) reason += '; "," would split numbers with a decimal comma'
-  return reason
+  const cutsNumbers = best.delimiter !== ',' && comma !== undefined && comma.cutsNumbers > 0
+  if (cutsNumbers) english += '; "," would split numbers with a decimal comma'
+  const delimiter: MessageParam = best.delimiter === '\t' ? { key: 'detect.tab' } : `"${best.delimiter}"`
+  const key: CatalogKey = share === 100 ? (cutsNumbers ? 'detect.delimiterEveryComma' : 'detect.delimiterEvery') : cutsNumbers ? 'detect.delimiterShareComma' : 'detect.delimiterShare'
+  return { english, key, params: share === 100 ? { delimiter, count: best.columns } : { delimiter, count: best.columns, share } }
 }
 
 export function describe(delimiter: string): string {

@@ -3,6 +3,7 @@
 // it. The header is the first row with (nearly) the most filled, mostly non-numeric, distinct cells
 // whose next rows are not much wider.
 import type { Cell, Detected } from '#shared/sheet/sheet'
+import { detected } from './detected'
 import { cellText, filledCount, isBlankCell, type SheetRecords } from './sheet-record'
 
 /** Rows looked at; a header further down is rare enough to leave to the override. */
@@ -31,18 +32,18 @@ export function detectHeader(records: SheetRecords): { index: number; detected: 
   }
   if (candidates.length === 0) {
     const first = records.rows[0]!
-    return { index: 0, detected: { value: first, confidence: 0.3, reason: `no row looks like column names; using row ${first}, the first row with content` } }
+    return { index: 0, detected: detected(first, 0.3, `no row looks like column names; using row ${first}, the first row with content`, 'detect.header.none', { row: first }) }
   }
   const best = Math.max(...candidates.map((c) => c.score))
   const chosen = candidates.find((c) => c.score >= best * LATER_ROW_MARGIN)!
   const row = records.rows[chosen.index]!
   const named = namedCells(records.cells[chosen.index]!)
   if (chosen.index === 0) {
-    return { index: 0, detected: { value: row, confidence: 0.9, reason: `row ${row} has ${named} column names` } }
+    return { index: 0, detected: detected(row, 0.9, `row ${row} has ${named} column ${named === 1 ? 'name' : 'names'}`, 'detect.header.first', { row, count: named }) }
   }
   return {
     index: chosen.index,
-    detected: { value: row, confidence: 0.75, reason: `row ${row} is the first row with ${named} column names; the rows above it look like a title` }
+    detected: detected(row, 0.75, `row ${row} is the first row with ${named} column ${named === 1 ? 'name' : 'names'}; the rows above it look like a title`, 'detect.header.belowTitle', { row, count: named })
   }
 }
 

@@ -86,6 +86,11 @@ export function resolveLimits(partial?: Partial<ReadLimits>): ReadLimits {
   return limits
 }
 
+/** Whole megabytes, for messages that format the number in the reader's language. */
+export function megabyteCount(bytes: number): number {
+  return Math.round(bytes / MB)
+}
+
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / MB).toLocaleString('en-US')} MB`
 }

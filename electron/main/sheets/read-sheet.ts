@@ -7,7 +7,7 @@ import { baseName } from './file-name'
 import { resolveLimits, type ReadLimits } from './limits'
 import { tooLarge } from './parse-bytes'
 import { runSheetWorker } from './run-worker'
-import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
+import { isSheetReadError, sheetReadError, type SheetError, why } from './sheet-error'
 
 export { DEFAULT_LIMITS, limitsForMaxFileMb, type ReadLimits } from './limits'
 export { parseSheetBytes } from './parse-bytes'
@@ -27,7 +27,7 @@ export async function readSheetFile(
     return await runSheetWorker({ path, file, options: cloneable(readOptions), limits }, limits, signal)
   } catch (error) {
     if (isSheetReadError(error)) return { ok: false, error: error.error }
-    return { ok: false, error: sheetReadError('unreadable', file, 'the file could not be read. Check the path and try again.').error }
+    return { ok: false, error: sheetReadError('unreadable', file, 'the file could not be read. Check the path and try again.', why('sheet.unreadablePath')).error }
   }
 }
 
@@ -47,8 +47,8 @@ async function checkFile(path: string, file: string, limits: ReadLimits): Promis
     throw fileSystemError(error, file)
   }
   if (info.isDirectory()) throw notAFile(file)
-  if (!info.isFile()) throw sheetReadError('unreadable', file, 'this is not a regular file (it may be a device or a pipe). Choose a spreadsheet file saved on disk.')
-  if (info.size === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.')
+  if (!info.isFile()) throw sheetReadError('unreadable', file, 'this is not a regular file (it may be a device or a pipe). Choose a spreadsheet file saved on disk.', why('sheet.notRegular'))
+  if (info.size === 0) throw sheetReadError('empty', file, 'the file is empty (0 bytes). Choose the file that holds the orders, or export it again.', why('sheet.zeroBytes'))
   if (info.size > limits.maxFileBytes) throw tooLarge(file, info.size, limits)
   return info.size
 }

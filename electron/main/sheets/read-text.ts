@@ -6,10 +6,11 @@ import Papa from 'papaparse'
 import type { Cell, Detected, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { buildTable } from './build-table'
 import { decodeText } from './decode-text'
+import { detected } from './detected'
 import { describe, detectDelimiter, readSepLine } from './detect-delimiter'
 import { extensionOf, stemOf } from './file-name'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
-import { sheetReadError } from './sheet-error'
+import { sheetReadError, why } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 
 /** What reading the text found out, besides its records. */
@@ -28,7 +29,7 @@ export type RecordSink = (cells: Cell[][], rows: number[]) => void
 export function readTextRecords(bytes: Uint8Array, file: string, options: SheetReadOptions, limits: ReadLimits, utf8: string | undefined, sink: RecordSink): TextAbout {
   const { text: decoded, encoding } = decodeText(bytes, file, options.encoding, utf8)
   if (decoded.trim() === '') {
-    throw sheetReadError('empty', file, 'the file has no text in it. Choose the file that holds the orders.')
+    throw sheetReadError('empty', file, 'the file has no text in it. Choose the file that holds the orders.', why('sheet.noText'))
   }
   const sep = readSepLine(decoded)
   const text = sep ? decoded.slice(sep.length) : decoded
@@ -47,7 +48,8 @@ export function textTable(records: SheetRecords, about: TextAbout, options: Shee
     missing: '',
     date1904: false,
     maxRows: limits.maxRows,
-    where: 'the file'
+    where: 'the file',
+    sheet: null
   })
   const name = stemOf(file)
   return {
@@ -70,11 +72,11 @@ function chooseDelimiter(text: string, file: string, override: string | undefine
   if (override !== undefined && override !== '') {
     const value = /^(tab|\\t)$/i.test(override) ? '\t' : override
     if (/["\r\n]/.test(value)) {
-      throw sheetReadError('unsupported', file, `${describe(value)} cannot separate fields (quotes and line breaks have their own meaning in CSV). Choose , ; | or tab.`)
+      throw sheetReadError('unsupported', file, `${describe(value)} cannot separate fields (quotes and line breaks have their own meaning in CSV). Choose , ; | or tab.`, why('sheet.badDelimiter', { delimiter: describe(value) }))
     }
-    return { value, confidence: 1, reason: 'chosen by you' }
+    return detected(value, 1, 'chosen by you', 'detect.chosen')
   }
-  if (fromSepLine !== undefined) return { value: fromSepLine, confidence: 1, reason: `the file's first line says "sep=${fromSepLine}"` }
+  if (fromSepLine !== undefined) return detected(fromSepLine, 1, `the file's first line says "sep=${fromSepLine}"`, 'detect.sepLine', { value: fromSepLine })
   return detectDelimiter(text, extensionOf(file) === 'tsv')
 }
 
@@ -112,7 +114,7 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
       cells += result.data.length
       if (cells > limits.maxCells) {
         parser.abort()
-        throw sheetReadError('out-of-memory', file, `the file is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use (row ${row} alone has ${result.data.length.toLocaleString('en-US')}). Split it into smaller files, delete unused columns, or raise the limit on file size.`)
+        throw sheetReadError('out-of-memory', file, `the file is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use (row ${row} alone has ${result.data.length.toLocaleString('en-US')}). Split it into smaller files, delete unused columns, or raise the limit on file size.`, why('sheet.tooManyCells', { cells: limits.maxCells, heap: limits.maxHeapMb, row, count: result.data.length }))
       }
       records.cells.push(result.data)
       records.rows.push(row)
@@ -123,10 +125,10 @@ function splitRecords(text: string, delimiter: string, firstLine: number, file: 
     }
   })
   if (tooMany) {
-    throw sheetReadError('too-large', file, `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
+    throw sheetReadError('too-large', file, `the file has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`, why('sheet.moreRowsThan', { max: limits.maxRows }))
   }
   if (unclosedQuoteAt > 0) {
-    throw sheetReadError('malformed', file, `line ${unclosedQuoteAt} opens a quoted cell (") that is never closed, so everything after it would run into one cell. Fix the quotes on that line (or double a quote inside a cell: "") and try again.`)
+    throw sheetReadError('malformed', file, `line ${unclosedQuoteAt} opens a quoted cell (") that is never closed, so everything after it would run into one cell. Fix the quotes on that line (or double a quote inside a cell: "") and try again.`, why('sheet.unclosedQuote', { line: unclosedQuoteAt }))
   }
   if (records.cells.length > 0) sink(records.cells, records.rows)
 }

@@ -5,12 +5,21 @@ import * as XLSX from 'xlsx'
 import type { Cell, ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { buildTable } from './build-table'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
-import { isSheetReadError, sheetReadError, type SheetReadError } from './sheet-error'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import type { Message } from '#shared/i18n/message'
+import { isSheetReadError, sheetReadError, type SheetReadError, why } from './sheet-error'
 import { emptyRecords, isBlankRow, type SheetRecords } from './sheet-record'
 import { toCell } from './workbook-cell'
 import { collapseTwoLevelHeader, emailRows, fillMerges } from './orders-sheet'
 
 export type WorkbookFormat = 'xlsx' | 'xlsm' | 'xls' | 'ods'
+
+const FORMAT_NAME_KEYS: Record<WorkbookFormat, CatalogKey> = {
+  xlsx: 'sheet.name.excel',
+  xlsm: 'sheet.name.excel',
+  xls: 'sheet.name.xls',
+  ods: 'sheet.name.ods'
+}
 
 export const FORMAT_NAMES: Record<WorkbookFormat, string> = {
   xlsx: 'Excel workbook',
@@ -28,8 +37,8 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
   const names = workbook.SheetNames
   if (names.length === 0) throw noSheets(file, format)
   const date1904 = Boolean(workbook.Workbook?.WBProps?.date1904)
-  const picked: { name: string; records: LazyRecords; reason?: string } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
-  const { name, records, reason } = picked
+  const picked: { name: string; records: LazyRecords; reason?: string; sheetWhy?: Message } = options.sheet === undefined ? firstSheetWithData(workbook, file) : chosenSheet(workbook, options.sheet, file)
+  const { name, records, reason, sheetWhy } = picked
   const sheet = workbook.Sheets[name]!
   if (wasCut(sheet, sheetRows)) throw tooManyRows(file, name, limits)
   const rows = records()
@@ -40,10 +49,11 @@ export function readWorkbook(bytes: Uint8Array, file: string, format: WorkbookFo
     missing: null,
     date1904,
     maxRows: limits.maxRows,
-    where: `sheet "${name}"`
+    where: `sheet "${name}"`,
+    sheet: name
   })
   return {
-    meta: { file, format, sheetNames: [...names], sheet: name, ...(reason ? { sheetReason: reason } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}), headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
+    meta: { file, format, sheetNames: [...names], sheet: name, ...(reason ? { sheetReason: reason } : {}), ...(sheetWhy ? { sheetWhy } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}), headerRow, rowCount: table.rows.length, columnCount: table.headers.length },
     table
   }
 }
@@ -78,10 +88,10 @@ function parseWorkbook(bytes: Uint8Array, file: string, format: WorkbookFormat, 
     if (isSheetReadError(error)) throw error
     const text = error instanceof Error ? error.message : String(error)
     if (/password|encrypt/i.test(text)) {
-      throw sheetReadError('unsupported', file, 'the workbook is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook) and try again.')
+      throw sheetReadError('unsupported', file, 'the workbook is password-protected. Open it in Excel, remove the password (File > Info > Protect Workbook) and try again.', why('sheet.password'))
     }
     const resave = format === 'ods' ? 'Re-save it from LibreOffice as .ods or .xlsx' : 'Re-save it from Excel as .xlsx'
-    throw sheetReadError('malformed', file, `the file is not a valid ${FORMAT_NAMES[format]} (it may be damaged, truncated or renamed). ${resave} and try again.`)
+    throw sheetReadError('malformed', file, `the file is not a valid ${FORMAT_NAMES[format]} (it may be damaged, truncated or renamed). ${resave} and try again.`, why('sheet.invalidWorkbook', { what: why(FORMAT_NAME_KEYS[format]), resave: why(format === 'ods' ? 'sheet.resaveOds' : 'sheet.resaveExcel') }))
   }
 }
 
@@ -91,7 +101,7 @@ type LazyRecords = () => SheetRecords
  * orders has none); else the first visible sheet with a header and at least one row under it;
  * else the first with any content (which then fails with a precise "no data" message); else the
  * workbook is empty. */
-function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords; reason?: string } {
+function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: string; records: LazyRecords; reason?: string; sheetWhy?: Message } {
   const hidden = new Set((workbook.Workbook?.Sheets ?? []).filter((s) => s.Hidden).map((s) => s.name))
   const ordered = [...workbook.SheetNames.filter((n) => !hidden.has(n)), ...workbook.SheetNames.filter((n) => hidden.has(n))]
   let firstFilled: { name: string; records: SheetRecords } | null = null
@@ -110,8 +120,9 @@ function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: stri
   const best = withEmails ?? firstWithData
   if (best) {
     const skipped = firstWithData && withEmails && firstWithData.name !== withEmails.name ? firstWithData.name : null
-    const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} rows and "${skipped}", the first sheet, has none` : undefined
-    return { name: best.name, records: () => best.records, ...(reason ? { reason } : {}) }
+    const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} ${withEmails.count === 1 ? 'row' : 'rows'} and "${skipped}", the first sheet, has none` : undefined
+  const sheetWhy = skipped && withEmails ? why('sheet.pickedForEmails', { count: withEmails.count, skipped }) : undefined
+    return { name: best.name, records: () => best.records, ...(reason ? { reason } : {}), ...(sheetWhy ? { sheetWhy } : {}) }
   }
   if (firstFilled) {
     const found = firstFilled
@@ -121,15 +132,15 @@ function firstSheetWithData(workbook: XLSX.WorkBook, file: string): { name: stri
 }
 
 export function noSheets(file: string, format: WorkbookFormat): SheetReadError {
-  return sheetReadError('no-sheet', file, `the ${FORMAT_NAMES[format]} has no sheets. Open it in Excel, check it holds the orders, save it and try again.`)
+  return sheetReadError('no-sheet', file, `the ${FORMAT_NAMES[format]} has no sheets. Open it in Excel, check it holds the orders, save it and try again.`, why('sheet.noSheets', { what: why(FORMAT_NAME_KEYS[format]) }))
 }
 
 export function tooManyRows(file: string, sheet: string, limits: ReadLimits): SheetReadError {
-  return sheetReadError('too-large', file, `sheet "${sheet}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`)
+  return sheetReadError('too-large', file, `sheet "${sheet}" has more than ${limits.maxRows.toLocaleString('en-US')} rows, the most this app reads at once. Split it into smaller files and import them one by one.`, why('sheet.sheetTooManyRows', { sheet, max: limits.maxRows }))
 }
 
 export function allSheetsEmpty(file: string, count: number): SheetReadError {
-  return sheetReadError('empty', file, `${count === 1 ? 'the only sheet' : `all ${count} sheets`} of the workbook ${count === 1 ? 'is' : 'are'} empty. Choose the file that holds the orders.`)
+  return sheetReadError('empty', file, `${count === 1 ? 'the only sheet' : `all ${count} sheets`} of the workbook ${count === 1 ? 'is' : 'are'} empty. Choose the file that holds the orders.`, why(count === 1 ? 'sheet.onlySheetEmpty' : 'sheet.allSheetsEmpty', { count }))
 }
 
 /** The sheet the user asked for, by number (1-based) or by name; refused with the list of sheets. */
@@ -138,7 +149,7 @@ export function sheetNameOf(names: readonly string[], wanted: string | number, f
   if (name !== undefined) return name
   const list = names.map((n, i) => `${i + 1} "${n}"`).join(', ')
   const asked = typeof wanted === 'number' ? `sheet number ${wanted}` : `sheet named "${wanted}"`
-  throw sheetReadError('no-sheet', file, `the workbook has no ${asked}. Its sheets are: ${list}. Choose one of these.`)
+  throw sheetReadError('no-sheet', file, `the workbook has no ${asked}. Its sheets are: ${list}. Choose one of these.`, why(typeof wanted === 'number' ? 'sheet.noSheetNumber' : 'sheet.noSheetNamed', typeof wanted === 'number' ? { number: wanted, list } : { name: wanted, list }))
 }
 
 function chosenSheet(workbook: XLSX.WorkBook, wanted: string | number, file: string): { name: string; records: LazyRecords } {

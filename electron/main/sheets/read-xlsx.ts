@@ -3,11 +3,12 @@
 // on in batches as they are read, as a text file's are. Memory holds the shared strings and one
 // batch, not the sheet. Gives the table SheetJS gives (read-workbook.ts stays the reference and
 // reads XLS and ODS; test/unit/sheets/xlsx-differential.test.ts compares the two).
+import type { Message } from '#shared/i18n/message'
 import type { Cell, FormattedNumber } from '#shared/sheet/sheet'
 import { HEADER_MARGIN_ROWS, type ReadLimits } from './limits'
 import type { RecordSink } from './read-text'
 import { allSheetsEmpty, noSheets, sheetNameOf, tooManyRows } from './read-workbook'
-import { sheetReadError, type SheetReadError } from './sheet-error'
+import { sheetReadError, type SheetReadError, why } from './sheet-error'
 import { appendRecords, emptyRecords, isBlankRow } from './sheet-record'
 import { collapseTwoLevelHeader, emailRows, fillMergedRecords, type MergeRange } from './orders-sheet'
 import type { WorkbookAbout } from './stream-about'
@@ -65,9 +66,9 @@ export function readXlsxStreaming(
     return known
   }
   /** The sheet read has no e-mail address: which others have, to say where the orders may be. */
-  const finish = (sheet: XlsxSheetInfo, emails: number, reason?: string): WorkbookAbout => {
+  const finish = (sheet: XlsxSheetInfo, emails: number, reason?: string, sheetWhy?: Message): WorkbookAbout => {
     const elsewhere = book.sheets.length > 1 && emails === 0 ? book.sheets.filter((s) => s !== sheet && statsOf(s).emails > 0).map((s) => s.name) : []
-    return { ...about(sheet.name), ...(reason ? { sheetReason: reason } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}) }
+    return { ...about(sheet.name), ...(reason ? { sheetReason: reason } : {}), ...(sheetWhy ? { sheetWhy } : {}), ...(elsewhere.length > 0 ? { sheetsWithEmails: elsewhere } : {}) }
   }
   if (options.sheet !== undefined) {
     const name = sheetNameOf(sheetNames, options.sheet, file)
@@ -110,8 +111,9 @@ export function readXlsxStreaming(
   const best = withEmails?.sheet ?? firstWithData ?? firstFilled
   if (!best) throw allSheetsEmpty(file, book.sheets.length)
   const skipped = firstWithData && withEmails && firstWithData !== withEmails.sheet ? firstWithData.name : null
-  const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} rows and "${skipped}", the first sheet, has none` : undefined
-  return finish(best, read(best, sink), reason)
+  const reason = skipped && withEmails ? `it has e-mail addresses in ${withEmails.count} ${withEmails.count === 1 ? 'row' : 'rows'} and "${skipped}", the first sheet, has none` : undefined
+  const sheetWhy = skipped && withEmails ? why('sheet.pickedForEmails', { count: withEmails.count, skipped }) : undefined
+  return finish(best, read(best, sink), reason, sheetWhy)
 }
 
 interface SheetStats {
@@ -328,7 +330,7 @@ function cellValue(context: SheetContext, kind: Kind, hasType: boolean, raw: str
     case Kind.Shared: {
       if (value === undefined) return undefined
       const text = context.strings[Number.parseInt(value, 10)]
-      if (text === undefined) throw sheetReadError('malformed', context.file, 'the workbook is damaged: a cell refers to a text that is not in the workbook. Open it in Excel or LibreOffice, save it again as .xlsx and retry.')
+      if (text === undefined) throw sheetReadError('malformed', context.file, 'the workbook is damaged: a cell refers to a text that is not in the workbook. Open it in Excel or LibreOffice, save it again as .xlsx and retry.', why('sheet.missingText'))
       return text
     }
     case Kind.FormulaText:
@@ -427,5 +429,5 @@ function checkDimension(ref: string | undefined, file: string, sheet: string, li
 
 function tooManyCells(file: string, sheet: string, limits: ReadLimits, rows?: number, columns?: number): SheetReadError {
   const size = rows === undefined ? '' : ` (${rows.toLocaleString('en-US')} rows by ${columns!.toLocaleString('en-US')} columns)`
-  return sheetReadError('out-of-memory', file, `sheet "${sheet}"${size} is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split it into smaller files, delete unused columns, or raise the limit on file size.`)
+  return sheetReadError('out-of-memory', file, `sheet "${sheet}"${size} is too large for memory: it has more than the ${limits.maxCells.toLocaleString('en-US')} cells that fit in the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split it into smaller files, delete unused columns, or raise the limit on file size.`, why(rows === undefined ? 'sheet.sheetTooManyCells' : 'sheet.sheetTooManyCellsSized', rows === undefined ? { sheet, cells: limits.maxCells, heap: limits.maxHeapMb } : { sheet, rows, columns: columns!, cells: limits.maxCells, heap: limits.maxHeapMb }))
 }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ReadResult } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
-import { isSheetReadError, sheetReadError, type SheetError } from './sheet-error'
+import { isSheetReadError, sheetReadError, type SheetError, why } from './sheet-error'
 import { appendRecords, CellUnsharer, emptyRecords } from './sheet-record'
 import { tableFromRecords } from './stream-about'
 import type { ReadOutcome, WorkerMessage, WorkerRequest } from './worker-protocol'
@@ -118,20 +118,20 @@ function failure(error: SheetError): ReadOutcome {
 /** Cancelling has no code of its own in SheetErrorCode; callers that cancelled know it from
  * their signal, and 'timeout' ("stopped before it finished") is the closest meaning. */
 function cancelled(file: string): SheetError {
-  return sheetReadError('timeout', file, 'reading the file was cancelled before it finished. Open the file again to read it.').error
+  return sheetReadError('timeout', file, 'reading the file was cancelled before it finished. Open the file again to read it.', why('sheet.cancelled')).error
 }
 
 function timedOut(file: string, timeoutMs: number): SheetError {
   const seconds = Math.max(1, Math.round(timeoutMs / 1000))
-  return sheetReadError('timeout', file, `reading the file took longer than ${seconds} s, so it was stopped. Split a very large file into smaller ones, or re-save it from Excel as .xlsx or CSV, and try again.`).error
+  return sheetReadError('timeout', file, `reading the file took longer than ${seconds} s, so it was stopped. Split a very large file into smaller ones, or re-save it from Excel as .xlsx or CSV, and try again.`, why('sheet.timeout', { seconds })).error
 }
 
 function outOfMemory(file: string, maxHeapMb: number): SheetError {
-  return sheetReadError('out-of-memory', file, `reading the file needed more than the ${maxHeapMb} MB of memory allowed, so it was stopped. Split it into smaller files, or export only the orders sheet as CSV, and try again.`).error
+  return sheetReadError('out-of-memory', file, `reading the file needed more than the ${maxHeapMb} MB of memory allowed, so it was stopped. Split it into smaller files, or export only the orders sheet as CSV, and try again.`, why('sheet.heapExceeded', { heap: maxHeapMb })).error
 }
 
 function crashed(file: string, cause: unknown): SheetError {
   const raw = cause instanceof Error ? cause.message : String(cause)
   const reason = (raw.split('\n')[0] ?? '').slice(0, 120)
-  return sheetReadError('unreadable', file, `the reader stopped unexpectedly (${reason}). Try again; if it happens again, re-save the file from Excel as .xlsx or CSV.`).error
+  return sheetReadError('unreadable', file, `the reader stopped unexpectedly (${reason}). Try again; if it happens again, re-save the file from Excel as .xlsx or CSV.`, why('sheet.readerStopped', { reason })).error
 }

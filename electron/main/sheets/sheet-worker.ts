@@ -4,7 +4,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { parseSheetStreaming } from './parse-bytes'
 import { readFileBytes } from './read-file-bytes'
-import { isSheetReadError, sheetReadError } from './sheet-error'
+import { isSheetReadError, sheetReadError, why } from './sheet-error'
 import { CellSharer } from './sheet-record'
 import type { WorkerMessage, WorkerRequest } from './worker-protocol'
 
@@ -23,7 +23,7 @@ function run(request: WorkerRequest): WorkerMessage {
     if (isSheetReadError(error)) return { kind: 'outcome', outcome: { ok: false, error: error.error } }
     return {
       kind: 'outcome',
-      outcome: { ok: false, error: sheetReadError('malformed', request.file, 'the file could not be read: its contents are damaged or in an unexpected layout. Open it in Excel or LibreOffice, save it again as .xlsx or CSV and retry.').error }
+      outcome: { ok: false, error: sheetReadError('malformed', request.file, 'the file could not be read: its contents are damaged or in an unexpected layout. Open it in Excel or LibreOffice, save it again as .xlsx or CSV and retry.', why('sheet.damaged')).error }
     }
   }
 }

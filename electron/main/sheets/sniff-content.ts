@@ -1,7 +1,8 @@
 // What the bytes are, whatever the file is called: a zip container (xlsx, xlsm, ods), an OLE
 // compound file (xls), a web page or XML sheet, text, or binary data. Known non-spreadsheet
 // formats (PDF, images, archives) are refused here with their real name.
-import { sheetReadError } from './sheet-error'
+import type { CatalogKey } from '#shared/i18n/catalog/index'
+import { sheetReadError, why } from './sheet-error'
 import { strictUtf8 } from './utf8'
 import { isZipSignature } from './zip-directory'
 
@@ -19,23 +20,24 @@ interface Magic {
   /** A second signature and where it starts, for formats whose first bytes are too common. */
   also?: { at: number; bytes: readonly number[] }
   what: string
+  key: CatalogKey
 }
 
 const ascii = (text: string): number[] => Array.from(text, (c) => c.charCodeAt(0))
 
 const OTHER_FORMATS: readonly Magic[] = [
-  { bytes: ascii('%PDF'), what: 'a PDF document' },
-  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image' },
-  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image' },
-  { bytes: ascii('GIF8'), what: 'a GIF image' },
-  { bytes: ascii('RIFF'), also: { at: 8, bytes: ascii('WEBP') }, what: 'a WebP image' },
-  { bytes: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image' },
-  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image' },
-  { bytes: ascii('Rar!'), what: 'a RAR archive' },
-  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
-  { bytes: ascii('{\\rtf'), what: 'an RTF document' },
-  { bytes: ascii('SQLite format 3'), what: 'an SQLite database' }
+  { bytes: ascii('%PDF'), what: 'a PDF document', key: 'sheet.kind.pdf' },
+  { bytes: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], what: 'a PNG image', key: 'sheet.kind.png' },
+  { bytes: [0xff, 0xd8, 0xff], what: 'a JPEG image', key: 'sheet.kind.jpeg' },
+  { bytes: ascii('GIF8'), what: 'a GIF image', key: 'sheet.kind.gif' },
+  { bytes: ascii('RIFF'), also: { at: 8, bytes: ascii('WEBP') }, what: 'a WebP image', key: 'sheet.kind.webp' },
+  { bytes: [0x49, 0x49, 0x2a, 0x00], what: 'a TIFF image', key: 'sheet.kind.tiff' },
+  { bytes: [0x4d, 0x4d, 0x00, 0x2a], what: 'a TIFF image', key: 'sheet.kind.tiff' },
+  { bytes: ascii('Rar!'), what: 'a RAR archive', key: 'sheet.kind.rar' },
+  { bytes: [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], what: 'a 7-Zip archive', key: 'sheet.kind.7zip' },
+  { bytes: [0x1f, 0x8b], what: 'a gzip archive', key: 'sheet.kind.gzip' },
+  { bytes: ascii('{\\rtf'), what: 'an RTF document', key: 'sheet.kind.rtf' },
+  { bytes: ascii('SQLite format 3'), what: 'an SQLite database', key: 'sheet.kind.sqlite' }
 ]
 
 const CFB_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
@@ -71,7 +73,7 @@ export function sniffBytes(bytes: Uint8Array, file: string, tryUtf8 = true): Sni
 function sniffKnown(bytes: Uint8Array, file: string): ContentKind | null {
   const other = OTHER_FORMATS.find((magic) => startsWith(bytes, magic.bytes, 0) && (!magic.also || startsWith(bytes, magic.also.bytes, magic.also.at)))
   if (other) {
-    throw sheetReadError('unsupported', file, `the file is ${other.what}, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.`)
+    throw sheetReadError('unsupported', file, `the file is ${other.what}, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.`, why('sheet.notSheet', { what: why(other.key) }))
   }
   if (isZipSignature(bytes)) return 'zip'
   if (startsWith(bytes, CFB_SIGNATURE, 0)) return 'cfb'

@@ -4,8 +4,8 @@
 // inflate, so even a shared-strings part of hundreds of MB is never held as one string.
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import * as XLSX from 'xlsx'
-import { megabytes, type ReadLimits } from './limits'
-import { sheetReadError, type SheetReadError } from './sheet-error'
+import { megabyteCount, megabytes, type ReadLimits } from './limits'
+import { sheetReadError, type SheetReadError, why } from './sheet-error'
 import type { ZipEntry } from './zip-directory'
 import { streamEntryText } from './zip-stream'
 
@@ -181,7 +181,7 @@ export function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined
   if (!entry) return []
   // UTF-16 in memory, and each string's own header: about three bytes per byte of XML at worst.
   if (entry.uncompressedSize * 3 > limits.maxHeapMb * 1024 * 1024 * 0.5) {
-    throw sheetReadError('out-of-memory', file, `the workbook's text (${entry.name}, ${megabytes(entry.uncompressedSize)} unpacked) is too large for memory: it needs more than the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split the sheet into smaller files, or raise the limit on file size.`)
+    throw sheetReadError('out-of-memory', file, `the workbook's text (${entry.name}, ${megabytes(entry.uncompressedSize)} unpacked) is too large for memory: it needs more than the ${limits.maxHeapMb.toLocaleString('en-US')} MB this app may use. Split the sheet into smaller files, or raise the limit on file size.`, why('sheet.textTooLarge', { part: entry.name, size: megabyteCount(entry.uncompressedSize), heap: limits.maxHeapMb }))
   }
   const strings: string[] = []
   const rich = new RichTextCollector()
@@ -274,5 +274,5 @@ function entryIndex(entries: readonly ZipEntry[]): (name: string) => ZipEntry | 
 }
 
 export function damagedPart(file: string, part: string): SheetReadError {
-  return sheetReadError('malformed', file, `the file is not a valid Excel workbook: its part ${part} is missing or damaged. Re-save it from Excel as .xlsx and try again.`)
+  return sheetReadError('malformed', file, `the file is not a valid Excel workbook: its part ${part} is missing or damaged. Re-save it from Excel as .xlsx and try again.`, why('sheet.partMissing', { part }))
 }

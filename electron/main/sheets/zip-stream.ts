@@ -3,7 +3,7 @@
 // no part has to be held whole. Text comes out decoded (UTF-8), a piece at a time.
 import { Inflate } from 'fflate'
 import { RATIO_GRACE_BYTES } from './limits'
-import { sheetReadError, type SheetReadError } from './sheet-error'
+import { sheetReadError, type SheetReadError, why } from './sheet-error'
 import { readLocalHeader, ZipFormatError, type ZipEntry } from './zip-directory'
 
 const STORED = 0
@@ -28,7 +28,7 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string, o
     return
   }
   if (entry.method !== DEFLATE) {
-    throw sheetReadError('unsupported', file, `a part of the workbook (${entry.name}) uses a compression method Excel does not use. Open the file in Excel or LibreOffice, save it again as .xlsx and retry.`)
+    throw sheetReadError('unsupported', file, `a part of the workbook (${entry.name}) uses a compression method Excel does not use. Open the file in Excel or LibreOffice, save it again as .xlsx and retry.`, why('sheet.compression', { part: entry.name }))
   }
   let total = 0
   let bomb = false
@@ -88,7 +88,7 @@ function dataStart(bytes: Uint8Array, entry: ZipEntry, file: string): number {
     throw error
   }
   if ((local.flags & ENCRYPTED_FLAGS) !== 0) {
-    throw sheetReadError('unsupported', file, 'the file is an encrypted ZIP archive. Save an unencrypted copy of the workbook and try again.')
+    throw sheetReadError('unsupported', file, 'the file is an encrypted ZIP archive. Save an unencrypted copy of the workbook and try again.', why('sheet.encryptedZip'))
   }
   const sameSize = (a: number, b: number): boolean => a === b || a === ZIP64_MARKER
   const sizesAgree = (local.flags & DESCRIPTOR_FLAG) !== 0 || (sameSize(local.compressedSize, entry.compressedSize) && sameSize(local.uncompressedSize, entry.uncompressedSize))
@@ -97,12 +97,12 @@ function dataStart(bytes: Uint8Array, entry: ZipEntry, file: string): number {
 }
 
 function lyingPart(entry: ZipEntry, file: string): SheetReadError {
-  return sheetReadError('zip-bomb', file, `a part of the workbook (${entry.name}) unpacks to more than it declares, as in a "zip bomb", so it was not opened. If the file is genuine, open it in Excel, save it again as .xlsx and retry.`)
+  return sheetReadError('zip-bomb', file, `a part of the workbook (${entry.name}) unpacks to more than it declares, as in a "zip bomb", so it was not opened. If the file is genuine, open it in Excel, save it again as .xlsx and retry.`, why('sheet.zipBombSize', { part: entry.name }))
 }
 
 export function damagedZip(file: string): SheetReadError {
   if (file.toLowerCase().endsWith('.ods')) {
-    return sheetReadError('malformed', file, 'the file is not a valid OpenDocument spreadsheet (it may be truncated or renamed). Re-save it from LibreOffice as .ods or .xlsx and try again.')
+    return sheetReadError('malformed', file, 'the file is not a valid OpenDocument spreadsheet (it may be truncated or renamed). Re-save it from LibreOffice as .ods or .xlsx and try again.', why('sheet.badOds'))
   }
-  return sheetReadError('malformed', file, 'the file is not a valid Excel workbook (it may be truncated or renamed). Re-save it from Excel as .xlsx and try again.')
+  return sheetReadError('malformed', file, 'the file is not a valid Excel workbook (it may be truncated or renamed). Re-save it from Excel as .xlsx and try again.', why('sheet.badXlsx'))
 }

@@ -11,19 +11,24 @@ import { defaultJournalPath } from '../journal'
 import { createAppService } from '../service/app-service'
 import { createMemorySecretStore } from '../service/secret-store'
 import { startWebHost } from './web-host'
+import { environmentLanguage } from '#shared/i18n/language'
+import { errorText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 
 const ROOT = resolve(import.meta.dirname, '../../..')
+/** The terminal's language, as for the CLI (LC_ALL, LC_MESSAGES, LANG); the page follows the browser's. */
+const t = translatorFor(environmentLanguage(process.env))
 
 async function main(): Promise<number> {
   useNodeMd5()
   const rendererDir = resolve(ROOT, 'out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    console.error(`The app is not built yet (${rendererDir} has no index.html). Run "npm run build" first, or use "npm run web".`)
+    console.error(t('web.notBuilt', { dir: rendererDir }))
     return 1
   }
   const port = portFrom(process.argv.slice(2), process.env['ORDERBATCH_PORT'])
   if (port === null) {
-    console.error('The port must be a whole number from 0 to 65535, e.g. --port 5180 (0 picks a free one).')
+    console.error(t('web.badPort'))
     return 1
   }
   const userDataDir = defaultUserDataDir()
@@ -41,11 +46,11 @@ async function main(): Promise<number> {
   } catch (error) {
     await service.dispose()
     const code = (error as NodeJS.ErrnoException).code
-    console.error(code === 'EADDRINUSE' ? `Port ${port} is in use. Pick another with --port, or 0 for a free one.` : `The browser host could not start (${code ?? 'unknown error'}).`)
+    console.error(code === 'EADDRINUSE' ? t('web.portInUse', { port }) : t('web.cannotStart', { code: code ?? 'unknown error' }))
     return 1
   }
-  console.log(`Orderbatch is running at ${host.url}#token=${host.token}`)
-  console.log(`Data folder: ${userDataDir}. API keys entered in the browser are kept in memory only. Press Ctrl+C to stop.`)
+  console.log(t('web.running', { url: `${host.url}#token=${host.token}` }))
+  console.log(t('web.dataFolder', { dir: userDataDir }))
 
   await new Promise<void>((done) => {
     const stop = (): void => {
@@ -56,7 +61,7 @@ async function main(): Promise<number> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
-  console.log('Stopping: runs that are sending pause after the requests in flight (resume them at the next start).')
+  console.log(t('web.stopping'))
   await host.close()
   await service.dispose()
   return 0
@@ -93,7 +98,7 @@ function packageVersion(): string {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error('Orderbatch could not start the browser host:', error instanceof Error ? error.message : String(error))
+    console.error(t('web.failed', { reason: errorText(t, error) }))
     process.exit(1)
   }
 )

@@ -8,7 +8,8 @@ import { join } from 'node:path'
 import { ROOT } from './paths'
 
 const START_TIMEOUT_MS = 60_000
-const READY = /Orderbatch is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/
+// The address line in either language (the host speaks the terminal's language).
+const READY = /Orderbatch (?:is running at|работает по адресу) (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/
 
 export interface HostProcess {
   /** The printed address, access token included. */

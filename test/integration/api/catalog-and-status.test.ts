@@ -3,6 +3,8 @@
 // products, with 700 "no products", a bad hash and a shape we cannot read told apart.
 import { execFileSync } from 'node:child_process'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { renderMessage } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { ApiClient } from '../../../electron/main/api/api-client'
 import { fetchCatalog, parseAllGoods } from '../../../electron/main/api/catalog'
 import { ApiShapeError } from '../../../electron/main/api/lookup-parsers'
@@ -74,9 +76,13 @@ describe('fetchCatalog', () => {
     api.script({ kind: 'answer', code: 700, text: 'no products' }, { kind: 'answer', code: 5, text: 'invalid user name' })
     expect(await fetchCatalog(() => client().getAllGoods())).toMatchObject({ ok: false, noProducts: true })
     const refused = await fetchCatalog(() => client().getAllGoods())
-    expect(refused).toEqual({ ok: false, noProducts: false, reason: 'the shop answered 5 "invalid user name"' })
+    expect(refused).toEqual({ ok: false, noProducts: false, reason: 'the shop answered 5 "invalid user name"', why: { key: 'catalog.answered', params: { code: 5, text: 'invalid user name' } } })
+    // The reason in the reader's language; the shop's own words as they came.
+    if (!refused.ok) expect(renderMessage(translatorFor('ru'), refused.why)).toBe('магазин ответил 5 «invalid user name»')
     const closed = new ApiClient({ baseUrl: 'http://127.0.0.1:1/api/', login: LOGIN, secret: SECRET, connectTimeoutMs: 1000 })
-    expect(await fetchCatalog(() => closed.getAllGoods())).toMatchObject({ ok: false, noProducts: false })
+    const offline = await fetchCatalog(() => closed.getAllGoods())
+    expect(offline).toMatchObject({ ok: false, noProducts: false })
+    if (!offline.ok) expect(offline.why.key).not.toBe('error.asIs')
   })
 
   it('does not trust a list whose answer is not signed with the key', async () => {

@@ -135,6 +135,18 @@ describe("the CLI's other messages in Russian: usage, operations, the journal, s
     expect((await cli(['status', 'x'])).err).toBe('status: the run is given by its number (e.g. 3), not "x". "orderbatch status --all" lists them.\n')
   })
 
+  it('words the reader\'s refusals and its detection reasons in Russian', async () => {
+    const empty = join(own.dir, 'empty.csv')
+    writeFileSync(empty, '')
+    const refused = await cli(['preview', empty, '--lang', 'ru'])
+    expect(refused.code).toBe(1)
+    expect(refused.err).toBe('empty.csv: файл пуст (0 байт). Выберите файл с заказами или выгрузите его заново.\n')
+    expect((await cli(['preview', empty])).err).toBe('empty.csv: the file is empty (0 bytes). Choose the file that holds the orders, or export it again.\n')
+    const shown = await cli(['preview', SAMPLE, '--lang', 'ru'])
+    expect(shown.out).toMatch(/^ {2}разделитель: .*\(.* делит каждую строку на \d+ столб/m)
+    expect(shown.out).toMatch(/^ {2}строка заголовков: 1 \(в строке 1 — \d+ назван/m)
+  })
+
   it('words an operation\'s refusal in Russian: a fixed file without the run\'s columns', async () => {
     const file = join(own.dir, 'no-columns.csv')
     writeFileSync(file, 'Name,Phone\nAnna,123\n')

@@ -41,6 +41,8 @@ describe('files from other tools: what preview says', () => {
     expect(r.out).toMatch(/orders grouped by column "№ заказа"/)
     expect(r.out).toContain('Row 6 is a totals row ("Итого") and is left out.')
     expect(r.out).toContain('Rows: 3   Orders: 2   Valid orders: 2   Errors: 0   Warnings: 1')
+    const ru = await cli(['preview', join(FIXTURES, 'register-ru-merged.xlsx'), '--time-zone', 'Europe/Moscow', '--lang', 'ru'])
+    expect(ru.out).toContain('выбран, потому что на нём адреса e-mail в 3 строках, а на первом листе «Сводка» их нет; другие: "Сводка" (выберите через --sheet)')
   })
 
   it('suggests the sheet that has e-mail addresses when the chosen one has none', async () => {

@@ -5,6 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { errorText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { readCatalogFile } from '../../../electron/main/sandbox/catalog-file'
 import type { Sandbox } from '../../../electron/main/sandbox/sandbox'
 import { ACCOUNT, SECRET, billIdOf, call, callSigned, md5, orderData, startTestSandbox } from './helpers'
@@ -138,5 +140,16 @@ describe('catalog files', () => {
     expect(() => readCatalogFile(write('f.json', '[{"good_name":"a"},{"good_name":"a"}]'))).toThrow('f.json, product 2: the product "a" is listed twice.')
     expect(() => readCatalogFile(write('g.json', '{oops'))).toThrow(/^g\.json is not valid JSON/)
     expect(() => readCatalogFile(join(tmpdir(), 'no-such-catalog.json'))).toThrow('does not exist')
+    // The same mistakes in Russian, from their keys.
+    const russian = (path: string): string => {
+      try {
+        readCatalogFile(path)
+      } catch (error) {
+        return errorText(translatorFor('ru'), error)
+      }
+      return ''
+    }
+    expect(russian(write('e.csv', 'good_name,good_sum\na,1\nb,"12,5"\n'))).toBe('e.csv, строка 3: цена (good_sum) «12,5» — не число вида 4900.00.')
+    expect(russian(write('f.json', '[{"good_name":"a"},{"good_name":"a"}]'))).toBe('f.json, товар 2: товар «a» указан дважды.')
   })
 })

@@ -32,6 +32,8 @@ describe('sender fault matrix (reliability.md §5.3)', () => {
     expect(result.outcome).toBe('finished')
     expect(events.filter((e) => e.kind === 'retry')).toHaveLength(2)
     expect(events.find((e) => e.kind === 'retry')).toMatchObject({ reason: expect.stringMatching(/refused the connection\. The CreateOrder request was not sent/) })
+    // The same reason as a message, for the live log and the CLI in the reader's language.
+    expect(events.find((e) => e.kind === 'retry')).toMatchObject({ reasonWhy: { key: 'net.refused' } })
     // Each refusal holds every start and puts its order back with a delay; no order is lost.
     const all = [1, 2, 3].map((n) => outcomes(t, n))
     expect(all.flat().filter((o) => o === 'retry')).toHaveLength(2)

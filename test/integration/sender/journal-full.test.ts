@@ -43,10 +43,13 @@ describe('#23 the journal cannot commit the intent (disk full)', () => {
     expect(first.result.message).toContain('the disk is full')
     expect(first.result.message).toContain(t.journal.path)
     expect(first.result.message).not.toMatch(/unexpected|\n\s+at /)
-    // The same stop in Russian around the journal's own refusal (its write error is still English).
+    // The same stop in Russian, the journal's write error included (only the step's own name,
+    // in quotes, stays in English).
     const russian = renderMessage(translatorFor('ru'), first.result.said)
     expect(russian).toMatch(/^Запуск \d+ остановлен: /)
     expect(russian).toContain(t.journal.path)
+    expect(russian).toContain('диск заполнен. Освободите место и попробуйте снова')
+    expect(russian).toContain('Из этого шага ничего не сохранено.')
     expect(russian).toMatch(/Когда это будет исправлено, продолжите запуск\.$/)
     expect(sandbox.requests()).toBe(0)
     expect(sandbox.ledger.count()).toBe(0)

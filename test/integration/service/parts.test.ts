@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest'
 import { throttle } from '../../../electron/main/service/events'
 import { applyCellEdits } from '../../../electron/main/service/run-orders'
-import { sendLogText } from '../../../electron/main/service/run-view'
+import { msg, renderMessage } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
+import { sendLogMessage, sendLogText } from '../../../electron/main/service/run-view'
 import { effectiveTable } from '../../../electron/main/service/sheet-plan'
 import { safeFileName } from '../../../electron/main/service/temp-file'
 
@@ -90,5 +92,15 @@ describe('sendLogText', () => {
     expect(sendLogText({ kind: 'backoff', code: 8, text: 'limit', delayMs: 30_000, rate: 0.5 })).toMatch(/waiting 30 s, then 0.50 orders per second/)
     expect(sendLogText({ kind: 'reconciled', orderId: 1, ordinal: 9, result: 'undecided', note: 'Two orders match.' })).toMatch(/still unclear.*Decide it in History/)
     expect(sendLogText({ kind: 'stop', message: 'The key is wrong.' })).toBe('The key is wrong.')
+  })
+
+  it("words a network reason in the reader's language when the client gave it as a message", () => {
+    const ru = translatorFor('ru')
+    const reasonWhy = msg('net.refused', { host: 'shop.example', notSent: msg('net.notSent', { what: 'CreateOrder' }) })
+    const retry = sendLogMessage({ kind: 'retry', orderId: 1, ordinal: 2, reason: 'English words.', delayMs: 1500, reasonWhy })
+    expect(renderMessage(ru, retry)).toMatch(/^Заказ 2 не отправлен; новая попытка через 1,5 с: shop\.example /)
+    const unknown = sendLogMessage({ kind: 'unknown', orderId: 1, ordinal: 3, reason: 'English words.', reasonWhy })
+    expect(renderMessage(ru, unknown)).toMatch(/^Заказ 3: исход неясен; его проверят в магазине, вслепую снова не отправят\. shop\.example /)
+    expect(renderMessage(ru, unknown)).not.toContain('English')
   })
 })

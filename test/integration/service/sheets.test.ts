@@ -45,6 +45,8 @@ describe('sheet.load', () => {
     const result = await app.call('sheet.load', { name: 'empty.csv', bytes: new Uint8Array(new ArrayBuffer(0)) })
     expect(result).toMatchObject({ ok: false, error: { code: 'sheet' } })
     if (!result.ok) expect(result.error.message).toMatch(/^empty\.csv: /)
+    // The same sentence as a key and values, worded in Russian by the renderer.
+    if (!result.ok) expect(keyedText(translatorFor('ru'), result.error)).toBe('empty.csv: файл пуст (0 байт). Выберите файл с заказами или выгрузите его заново.')
   })
 
   it('reads again with another header row, and the headers follow', async () => {

@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { errorText, renderMessage } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { createSafeStorageSecretStore, type SafeStorageLike } from '../../../electron/main/app/secret-store'
 import { createMemorySecretStore } from '../../../electron/main/service/secret-store'
 
@@ -52,6 +54,21 @@ describe('safeStorage secret store', () => {
     const none = createSafeStorageSecretStore(fakeSafeStorage('unknown', false), dir, 'win32')
     expect(() => none.set('shop', 'key')).toThrow(/no safe place/)
     expect(() => readFileSync(join(dir, 'api-keys.json'))).toThrow()
+  })
+
+  it('words its refusal and where keys are kept in Russian too', () => {
+    const ru = translatorFor('ru')
+    const plain = createSafeStorageSecretStore(fakeSafeStorage('basic_text'), dir, 'linux')
+    let refusal: unknown
+    try {
+      plain.set('shop', 'key')
+    } catch (error) {
+      refusal = error
+    }
+    expect(errorText(ru, refusal)).toMatch(/^Не запущена связка ключей \(GNOME Keyring или KWallet\)/)
+    expect(renderMessage(ru, plain.describeWhy!())).toBe('сохранить нельзя: связка ключей не запущена (basic_text)')
+    expect(renderMessage(ru, createSafeStorageSecretStore(fakeSafeStorage(), dir, 'darwin').describeWhy!())).toBe('связка ключей macOS')
+    expect(renderMessage(ru, createMemorySecretStore().describeWhy!())).toBe('только в памяти, пока работает этот Orderbatch')
   })
 
   it('ignores keys stored by another backend (they cannot be decrypted here)', () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { translatorFor } from '#shared/i18n/translate'
+import { crashMessage } from '../../../electron/main/desktop/crash-log'
 import { aboutText, menuTemplate, type MenuItem } from '../../../electron/main/desktop/menu'
 
 const labels = (items: MenuItem[] | undefined) => (items ?? []).map((item) => item.label ?? item.role ?? item.type)
@@ -25,5 +27,14 @@ describe('application menu', () => {
 
   it('About names the version', () => {
     expect(aboutText('1.2.3').message).toBe('Orderbatch 1.2.3')
+  })
+
+  it('speaks the shell language: Russian menus, About and the crash message for a Russian system', () => {
+    const ru = translatorFor('ru')
+    const menu = menuTemplate('win32', actions, ru)
+    expect(labels(menu)).toEqual(['Файл', 'Правка', 'Вид', 'Окно', 'Справка'])
+    expect(labels(menu[0]?.submenu)).toEqual(['Открыть…', 'separator', 'Выход'])
+    expect(aboutText('1.2.3', ru)).toMatchObject({ title: 'О программе Orderbatch', message: 'Orderbatch 1.2.3' })
+    expect(crashMessage('/tmp/orderbatch.log', ru).detail).toMatch(/^Подробности записаны в \/tmp\/orderbatch\.log;/)
   })
 })

@@ -6,6 +6,8 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { errorText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { OutFileRefused, checkOutFile, commitOutFile, partialPathFor, type OutFileRules } from '../../../electron/main/export/out-file'
 
 let dir: string
@@ -35,6 +37,12 @@ describe('checkOutFile', () => {
     writeFileSync(join(dir, 'results.csv'), 'old')
     await expect(refused(join(dir, 'results.csv'), { shown: 'results.csv' })).rejects.toThrow(/^results\.csv already exists\. Pass --force to replace it/)
     await expect(refused(join(dir, 'results.csv'), { force: true })).resolves.toBeUndefined()
+  })
+
+  it('words its refusal in Russian from its key', async () => {
+    writeFileSync(join(dir, 'results.csv'), 'old')
+    const error = await refused(join(dir, 'results.csv'), { shown: 'results.csv' }).catch((e: unknown) => e)
+    expect(errorText(translatorFor('ru'), error)).toBe('results.csv уже существует. Добавьте --force, чтобы заменить его, или выберите другое имя файла.')
   })
 
   it('never replaces the source sheet, even with --force, however it is reached', async () => {

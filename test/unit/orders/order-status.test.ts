@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { MappingSchema, type Mapping } from '#shared/mapping/mapping'
 import { parseStatusChoice, statusForFile, statusFromColumn, withStatusValue } from '#shared/mapping/order-status'
 import { planImport } from '#shared/plan/import-plan'
+import { issueText } from '#shared/plan/issue-text'
+import { translatorFor } from '#shared/i18n/translate'
 import { createOrderParams } from '#shared/wire/create-order-params'
 import { NOW, col, mapping, sheet } from './helpers'
 
@@ -65,6 +67,9 @@ describe('order status from a column', () => {
     ])
     const bad = plan.issues.filter((i) => i.code === 'paid-date')
     expect(bad.map((i) => [i.severity, i.row, i.column, i.order])).toEqual([['error', 6, 'Paid at', 5]])
+    expect(bad[0]?.message).toMatch(/^Row 6, column "Paid at": the payment date cannot be read: /)
+    const russian = issueText(bad[0]!, translatorFor('ru'))
+    expect(russian).toMatch(/^Строка 6, столбец «Paid at»: дату оплаты не прочитать: /)
     expect(plan.orders[4]?.errors).toBe(1)
   })
 
@@ -79,6 +84,18 @@ describe('order status from a column', () => {
     expect(plan.orders.map((o) => o.status?.status)).toEqual(['paid', 'paid'])
     expect(plan.issues.filter((i) => i.code === 'status-conflict').map((i) => [i.row, i.order])).toEqual([[5, 2]])
     expect(plan.counts.validOrders).toBe(1)
+    // Worded from its key, in English and in Russian, the status choices in the reader's words.
+    const conflict = plan.issues.find((i) => i.code === 'status-conflict')!
+    expect(conflict.message).toBe('Row 5, column "Status": "refunded" means "returned", but an earlier row of the same order says "paid". One order has one status: make its rows agree.')
+    expect(issueText(conflict, translatorFor('ru'))).toBe('Строка 5, столбец «Status»: "refunded" означает «возврат», но в строке выше у того же заказа указано «оплачен». У заказа один статус: согласуйте его строки.')
+  })
+
+  it('words a value missing from the status table in Russian, with a Russian plural', () => {
+    const rows = ['pending', 'pending', 'pending'].map((v, i) => [String(i + 1), `c${i}@x.com`, 'course', '100', '', v, ''])
+    const plan = planImport(sheet(HEADERS, rows), withStatus(), { now: NOW })
+    const unlisted = plan.issues.find((i) => i.code === 'status-value')!
+    expect(unlisted.message).toMatch(/^column "Status": the value "pending" \(3 orders, first at row 2\) is not in the status table/)
+    expect(issueText(unlisted, translatorFor('ru'))).toMatch(/^столбец «Status»: значения "pending" \(3 заказа, впервые в строке 2\) нет в таблице статусов, .*«не оплачен/)
   })
 
   it('one status for the whole file', () => {
@@ -93,6 +110,9 @@ describe('order status from a column', () => {
     const rows = [['1', 'a@x.com', 'course', '100', '', 'paid', '']]
     const plan = planImport(sheet(HEADERS, rows), withStatus({ status: statusFromColumn('Оплата') }), { now: NOW })
     expect(plan.issues.filter((i) => i.code === 'missing-column').map((i) => [i.severity, i.row, i.column])).toEqual([['error', null, 'Оплата']])
+    const missing = plan.issues.find((i) => i.code === 'missing-column')!
+    expect(missing.message).toMatch(/^The mapping takes the order's status from column "Оплата", but this sheet has no such column\. Headers seen: /)
+    expect(issueText(missing, translatorFor('ru'))).toMatch(/^Сопоставление берёт статус заказа из столбца «Оплата», но в этом листе такого столбца нет\. Заголовки листа: /)
     expect(plan.counts.validOrders).toBe(0)
     expect(plan.orders[0]?.status).toBeUndefined()
   })

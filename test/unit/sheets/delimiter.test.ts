@@ -64,7 +64,7 @@ describe('delimiter detection', () => {
 
   it('uses the delimiter the user chooses, including the word "tab"', () => {
     const forced = parseText('a;b,c\n1;2,3\n', 'orders.csv', { delimiter: ',' })
-    expect(forced.meta.delimiter).toEqual({ value: ',', confidence: 1, reason: 'chosen by you' })
+    expect(forced.meta.delimiter).toEqual({ value: ',', confidence: 1, reason: 'chosen by you', why: { key: 'detect.chosen' } })
     expect(forced.table.headers).toEqual(['a;b', 'c'])
     const tab = parseText('a\tb\n1\t2\n', 'orders.csv', { delimiter: 'tab' })
     expect(tab.meta.delimiter?.value).toBe('\t')

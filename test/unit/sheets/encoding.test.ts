@@ -62,7 +62,7 @@ describe('text encoding', () => {
   it('uses the encoding the user chooses, even against the detection', () => {
     const bytes = encodeSingleByte(WESTERN, 'windows-1252')
     const { meta, table } = parseSheetBytes(bytes, 'orders.csv', { encoding: 'windows-1251' })
-    expect(meta.encoding).toEqual({ value: 'windows-1251', confidence: 1, reason: 'chosen by you' })
+    expect(meta.encoding).toEqual({ value: 'windows-1251', confidence: 1, reason: 'chosen by you', why: { key: 'detect.chosen' } })
     // 0xFC is "ü" in 1252 and "ь" in 1251: the override really was applied.
     expect(table.rows[0]![0]).toBe('Jьrgen Mьller')
   })

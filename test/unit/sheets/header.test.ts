@@ -61,7 +61,7 @@ describe('header row', () => {
 
   it('uses the row the user chooses', () => {
     const { meta, table } = parseText(ATTENDEES, 'orders.csv', { headerRow: 4 })
-    expect(meta.headerRow).toEqual({ value: 4, confidence: 1, reason: 'chosen by you' })
+    expect(meta.headerRow).toEqual({ value: 4, confidence: 1, reason: 'chosen by you', why: { key: 'detect.chosen' } })
     expect(table.headers[0]).toBe('Ivanova')
     expect(table.rowNumbers).toEqual([5, 6])
   })

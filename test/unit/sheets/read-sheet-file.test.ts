@@ -53,7 +53,13 @@ describe('readSheetFile (worker thread)', () => {
     const path = folder.write('orders.xlsx', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31]))
     expect(await readSheetFile(path)).toEqual({
       ok: false,
-      error: { code: 'unsupported', file: 'orders.xlsx', message: 'orders.xlsx: the file is a PDF document, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.' }
+      error: {
+        code: 'unsupported',
+        file: 'orders.xlsx',
+        message: 'orders.xlsx: the file is a PDF document, not a spreadsheet. Choose the Excel workbook or CSV file that holds the orders.',
+        // The same line as a key and values crosses the worker boundary, for the reader's language.
+        localized: { key: 'sheet.error', params: { file: 'orders.xlsx', problem: { key: 'sheet.notSheet', params: { what: { key: 'sheet.kind.pdf' } } } } }
+      }
     })
   })
 

@@ -25,7 +25,7 @@ describe('used columns', () => {
         from = Math.min(from, c)
         to = Math.max(to, c + 1)
       })
-      const { table } = buildTable({ cells: rows, rows: rows.map((_, i) => i + 1) }, { file: 'x.csv', headerRow: 1, missing: '', date1904: false, maxRows: 1000, where: 'the file' })
+      const { table } = buildTable({ cells: rows, rows: rows.map((_, i) => i + 1) }, { file: 'x.csv', headerRow: 1, missing: '', date1904: false, maxRows: 1000, where: 'the file', sheet: null })
       expect(table.headers.length, JSON.stringify(copy)).toBe(to - from)
       for (let r = 1; r < copy.length; r++) {
         const expected = copy[r]!.slice(from, to).map((cell) => (cell === undefined ? '' : cell))

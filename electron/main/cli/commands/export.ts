@@ -4,6 +4,7 @@
 // run's own source sheet or the journal.
 import { resolve } from 'node:path'
 import { formatsFor } from '#shared/i18n/format'
+import { errorText } from '#shared/i18n/message'
 import { EXPORT_FILTERS, type ExportFilter } from '../../export/results-table'
 import { OutFileRefused, checkOutFile, commitOutFile, discardPartial, partialPathFor } from '../../export/out-file'
 import { streamResults } from '../../export/stream-results'
@@ -53,7 +54,7 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     } catch (error) {
       discardPartial(partial)
       if (error instanceof OutFileRefused) {
-        io.stderr(`export: ${error.message}\n`)
+        io.stderr(`export: ${errorText(t, error)}\n`)
         return EXIT.usageOrInput
       }
       const code = (error as NodeJS.ErrnoException).code

@@ -56,7 +56,7 @@ export async function retryCommand(argv: string[], io: CliIo): Promise<number> {
     const t = cliT(io)
     if (values['status-only'] === true) {
       // The status steps alone: the orders are created and are never sent again.
-      if (values.from !== undefined) throw new UsageError('retry --status-only sends failed statuses again as they are; it takes no --from.')
+      if (values.from !== undefined) throw new UsageError(msg('usage.retry.statusOnlyFrom'))
       const failedSteps = journal.statusStepCounts(run.id).failed
       if (failedSteps === 0) {
         io.stdout(`${t('cli.steps.none', { run: run.id })}\n`)

@@ -88,7 +88,7 @@ function productsFrom(value: string, io: CliIo): SandboxProduct[] | string[] {
     try {
       return readCatalogFile(resolve(io.cwd, value.trim()))
     } catch (error) {
-      if (error instanceof CatalogFileError) throw new UsageError(error.message)
+      if (error instanceof CatalogFileError) throw new UsageError(error.localized)
       throw error
     }
   }
@@ -109,7 +109,7 @@ async function copyCatalog(login: string, apiBase: string | undefined, secretEnv
   }
   const client = new ApiClient({ baseUrl, login, secret: readSecret(io, secretEnv) })
   const fetched = await fetchCatalog(() => client.getAllGoods())
-  if (!fetched.ok) throw new UsageError(msg('usage.sandbox.catalogRead', { login, reason: fetched.reason }))
+  if (!fetched.ok) throw new UsageError(msg('usage.sandbox.catalogRead', { login, reason: fetched.why }))
   io.stderr(`${cliT(io)('cli.sandbox.copied', { count: fetched.catalog.products.length, login })}\n`)
   return fetched.catalog.products.map(({ id, name, title, price, type }) => ({ id, name, title, type, ...(price === null ? {} : { price }) }))
 }

@@ -1,6 +1,6 @@
 // Which API a command talks to: a shop (login + address + key from the environment) or the
 // built-in sandbox. Decided from the flags before any slow work, so a mistake costs nothing.
-import { msg } from '#shared/i18n/message'
+import { LocalizedError, messageOf, msg } from '#shared/i18n/message'
 import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
 import { ApiAddressError, apiBaseUrl } from '../../api/api-base'
 import type { RunSettings } from '../../journal'
@@ -103,7 +103,7 @@ export async function openApi(choice: ApiChoice, journalPath: string): Promise<A
     sandbox = await startJournalSandbox(journalPath)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    throw new Error(`Could not start the built-in sandbox (its shop file is ${ledgerPath}): ${message}. Check that the folder is writable.`)
+    throw new LocalizedError(msg('cli.sandboxStartFailed', { path: ledgerPath, reason: error instanceof Error ? messageOf(error) : message }), { cause: error })
   }
   return {
     baseUrl: sandbox.baseUrl,

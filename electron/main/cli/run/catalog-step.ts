@@ -3,6 +3,7 @@
 // destination; when it cannot be fetched the user is told why and asked whether to go on without
 // it (--yes accepts), using the cached copy when there is one.
 import { cliT } from '../lang'
+import { renderMessage } from '#shared/i18n/message'
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { ApiClient } from '../../api/api-client'
 import { fetchCatalog } from '../../api/catalog'
@@ -32,7 +33,7 @@ export async function catalogStep(target: ApiTarget, journalPath: string, io: Cl
   }
   const cached = target.sandbox ? null : readCachedCatalog(cachePath, key)
   const t = cliT(io)
-  io.stdout(`${t('cli.catalog.unreadable', { reason: fetched.reason })}\n`)
+  io.stdout(`${t('cli.catalog.unreadable', { reason: renderMessage(t, fetched.why) })}\n`)
   if (cached) {
     io.stdout(`${t('cli.catalog.cached', { time: new Date(cached.fetchedAt).toISOString(), count: cached.products.length })}\n`)
   } else {

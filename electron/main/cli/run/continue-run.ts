@@ -32,7 +32,7 @@ export function planContinuation(run: RunRecord, flags: ContinueFlags, io: CliIo
 
 export async function askAndSend(journal: Journal, run: RunRecord, plan: Continuation, question: string, flags: ContinueFlags, io: CliIo): Promise<number> {
   if (!(await confirmed(io, flags.yes, question))) {
-    io.stdout('Nothing was sent.\n')
+    io.stdout(`${cliT(io)('cli.nothingSent')}\n`)
     return EXIT.usageOrInput
   }
   return send(journal, run, plan, io)

@@ -23,9 +23,9 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
     case 'failed':
       return t('cli.event.failed', { order: order(event.orderId, event.ordinal), code: codeText(event.code), message: event.said ? renderMessage(t, event.said) : event.message })
     case 'unknown':
-      return t('cli.event.unknown', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reason) })
+      return t('cli.event.unknown', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reasonWhy ? renderMessage(t, event.reasonWhy) : event.reason) })
     case 'retry':
-      return t('cli.event.retry', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reason), delay: seconds(event.delayMs, t) })
+      return t('cli.event.retry', { order: order(event.orderId, event.ordinal), reason: trimDot(event.reasonWhy ? renderMessage(t, event.reasonWhy) : event.reason), delay: seconds(event.delayMs, t) })
     case 'backoff':
       return t('cli.event.backoff', { code: event.code, text: event.text, delay: seconds(event.delayMs, t), rate: round(event.rate) })
     case 'reconciled':

@@ -17,7 +17,7 @@ export function statusStepLines(journal: Journal, run: RunRecord, hint: string, 
   lines.push(t('cli.steps.notMarked', { count: counts.failed + counts.unknown }))
   for (const step of notMarked) {
     const label = t(`cli.steps.label.${step.status}` as 'cli.steps.label.paid')
-    lines.push(`  #${step.ordinal} (bill ${step.billId ?? '?'}): ${label}${step.errorText ? `: ${step.errorText}` : ''}`)
+    lines.push(`  ${t('cli.steps.line', { ordinal: step.ordinal, bill: step.billId ?? '?', label })}${step.errorText ? `: ${step.errorText}` : ''}`)
   }
   if (counts.failed > 0) lines.push(t('cli.steps.retry', { run: run.id, hint }))
   if (counts.unknown > 0) lines.push(t('cli.steps.resume', { run: run.id, hint }))

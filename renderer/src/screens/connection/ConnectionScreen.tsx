@@ -1,6 +1,6 @@
 // Which shop orders go to. The API key goes to main once and never comes back: after saving, the
 // screen only knows that a key is stored and where.
-import { keyedText } from '#shared/i18n/message'
+import { keyedText, renderMessage } from '#shared/i18n/message'
 import { useEffect, useId, useState, type FormEvent } from 'react'
 import type { ConnectionInfo, ConnectionTest } from '#shared/ipc/contract'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
@@ -113,7 +113,7 @@ export function ConnectionScreen({ connection, onChange }: ConnectionScreenProps
           )}
           <p id={ids.keyHelp} className="field-help">
             {hasKey
-              ? <span data-testid={TID.connection.keyStored}>{t('connection.keyStored', { storage: account?.keyStorage })}</span>
+              ? <span data-testid={TID.connection.keyStored}>{t('connection.keyStored', { storage: account?.keyStorageWhy ? renderMessage(t, account.keyStorageWhy) : account?.keyStorage })}</span>
               : t('connection.keyHelp')}
           </p>
         </div>

@@ -60,7 +60,7 @@ export function RunActions({ run, live, onWatch, onChanged }: RunActionsProps) {
     setResult(null)
     const value = await action.run('runs.retryStatus', { runId })
     if (!value) return
-    setResult({ text: t('history.retriedStatus', { count: value.requeued }), details: value.messages })
+    setResult({ text: t('history.retriedStatus', { count: value.requeued }), details: value.messages.map((m) => renderMessage(t, m)) })
     onChanged()
   }
 

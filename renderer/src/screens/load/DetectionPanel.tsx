@@ -2,6 +2,7 @@
 import { useId, type ReactNode } from 'react'
 import type { ReadOverrides } from '#shared/ipc/contract'
 import type { SheetMeta } from '#shared/sheet/sheet'
+import { detectedReason } from '#shared/sheet/detected-text'
 import { CommitInput } from '../../components/CommitInput'
 import { Confidence } from '../../components/Confidence'
 import { useT } from '../../lib/i18n'
@@ -38,7 +39,7 @@ export function DetectionPanel({ meta, disabled, onOverride }: DetectionPanelPro
               <select id={ids.encoding} data-testid={TID.load.encoding} value={meta.encoding.value} disabled={disabled} onChange={(e) => onOverride({ encoding: e.target.value })}>
                 {withDetected(ENCODINGS, meta.encoding.value).map((name) => <option key={name} value={name}>{name}</option>)}
               </select>
-              <Reason confidence={meta.encoding.confidence} reason={meta.encoding.reason} />
+              <Reason confidence={meta.encoding.confidence} reason={detectedReason(t, meta.encoding)} />
             </Setting>
           </>
         )}
@@ -50,7 +51,7 @@ export function DetectionPanel({ meta, disabled, onOverride }: DetectionPanelPro
               <select id={ids.delimiter} data-testid={TID.load.delimiter} value={meta.delimiter.value} disabled={disabled} onChange={(e) => onOverride({ delimiter: e.target.value })}>
                 {delimiters.map((value) => <option key={value} value={value}>{delimiterLabel(value, t)}</option>)}
               </select>
-              <Reason confidence={meta.delimiter.confidence} reason={meta.delimiter.reason} />
+              <Reason confidence={meta.delimiter.confidence} reason={detectedReason(t, meta.delimiter)} />
             </Setting>
           </>
         )}
@@ -70,7 +71,7 @@ export function DetectionPanel({ meta, disabled, onOverride }: DetectionPanelPro
               if (Number.isInteger(row) && row >= 1) onOverride({ headerRow: row })
             }}
           />
-          <Reason confidence={meta.headerRow.confidence} reason={meta.headerRow.reason} />
+          <Reason confidence={meta.headerRow.confidence} reason={detectedReason(t, meta.headerRow)} />
         </Setting>
       </div>
     </div>

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { CountsBar } from '../../components/CountsBar'
 import { ErrorMessage } from '../../components/Messages'
 import { useFormats, useT } from '../../lib/i18n'
+import { renderMessage } from '#shared/i18n/message'
 import { useAction } from '../../lib/use-action'
 import type { SessionState } from '../../lib/use-session'
 import { TID } from '../../test-ids'
@@ -116,7 +117,7 @@ function CatalogCard({ catalog, busy, onRefresh, onGoOn }: { catalog: CatalogInf
     case 'unavailable':
       body = (
         <>
-          <p className="message message-error">{catalog.noProducts ? t('products.noProducts') : t('products.unavailable', { reason: catalog.reason })}</p>
+          <p className="message message-error">{catalog.noProducts ? t('products.noProducts') : t('products.unavailable', { reason: catalog.why ? renderMessage(t, catalog.why) : catalog.reason })}</p>
           <p>
             {catalog.cachedAt !== null
               ? t('products.cached', { count: catalog.cachedProducts, time: f.dateTime(catalog.cachedAt) })
