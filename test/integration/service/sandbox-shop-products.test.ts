@@ -70,4 +70,20 @@ describe("the sandbox with my shop's products", () => {
     expect(shop.requests()).toBe(0)
     expect(shop.ledger.count()).toBe(0)
   })
+
+  it("still sells the shop's products after the app restarts on the same data folder", async () => {
+    app = await app.restart()
+    expect(await app.ok('connection.get', {})).toMatchObject({ kind: 'sandbox', sandboxProducts: { from: 'myshop', count: 2 } })
+    expect(await app.ok('catalog.get', { refresh: true })).toMatchObject({ state: 'ready', products: 2 })
+    const csv = ['Email,Product,Price', 'kim@example.com,course-basic,4900', 'lou@example.com,yoga-mat,100'].join('\n')
+    const { sessionId } = await app.ok('sheet.load', { name: 'orders.csv', bytes: bytes(csv) })
+    const view = await app.ok('products.list', { sessionId })
+    expect(view.lines.map((l) => [l.value, l.match])).toEqual([['course-basic', 'name'], ['yoga-mat', 'none']])
+    // Copied while the shop was reachable; after the restart the sandbox needs nothing from it.
+    const before = shop.requests()
+    const { runId, staged } = await app.ok('run.start', { sessionId, rate: 100, concurrency: 1 })
+    expect(staged).toBe(1)
+    expect((await waitForRunEnd(app, runId)).counts).toMatchObject({ succeeded: 1, failed: 0 })
+    expect(shop.requests()).toBe(before)
+  })
 })
