@@ -62,6 +62,8 @@ describe("the sandbox with my shop's products", () => {
     const view = await app.ok('products.list', { sessionId })
     expect(view.lines.map((l) => [l.value, l.match])).toEqual([['course-basic', 'name'], ['Webinar', 'title'], ['yoga-mat', 'none']])
     expect(view.stopped.unknownProduct).toBe(1)
+    // The counts of all lines, for the step that shows a page of them.
+    expect(view.summary).toEqual({ lines: 3, notFound: 1, close: 0, priceDiffers: 0 })
     const { runId, staged } = await app.ok('run.start', { sessionId, rate: 100, concurrency: 1 })
     expect(staged).toBe(2)
     const run = await waitForRunEnd(app, runId)
