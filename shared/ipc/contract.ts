@@ -113,6 +113,9 @@ export interface OrderPreview {
   issues: Issue[]
   /** The exact form body that would be sent, with the hash shown as "hash=•••" (the key is never in the renderer). */
   body: string
+  /** Per good of the order, the shop's price of its product when the connection's product list is
+   * known and has one (null: unknown): the price a good without good_sum gets. Absent without a list. */
+  shopPrices?: Array<string | null>
 }
 
 export interface RunSummary {

@@ -183,6 +183,14 @@ export class Products {
   }
 
   preview(session: SheetSession, orderIndex: number): OrderPreview {
+    const preview = this.checkedPreview(session, orderIndex)
+    const catalog = this.current()?.catalog
+    if (!catalog) return preview
+    const prices = new Map(catalog.products.map((p) => [p.name, p.price]))
+    return { ...preview, shopPrices: preview.order.goods.map((good) => prices.get(good.good_name) ?? null) }
+  }
+
+  private checkedPreview(session: SheetSession, orderIndex: number): OrderPreview {
     const base = session.preview(orderIndex)
     const state = this.checked(session)
     const facts = state.facts.get(session.firstOfOrder(orderIndex))

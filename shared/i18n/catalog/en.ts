@@ -258,6 +258,7 @@ export const en = {
   'map.fromRows_one': 'From sheet row {{rows}}.',
   'map.fromRows_other': 'From sheet rows {{rows}}.',
   'map.shopPriceShort': 'shop price',
+  'map.shopPriceIs': 'shop price, {{price}}',
   'map.noProblemsOrder': 'No problems in this order.',
   'map.requestBody': 'Request body',
   'map.requestBodyLabel': 'Request body as it will be sent',

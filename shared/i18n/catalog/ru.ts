@@ -290,6 +290,7 @@ export const ru = {
   'map.fromRows_many': 'Из строк таблицы {{rows}}.',
   'map.fromRows_other': 'Из строк таблицы {{rows}}.',
   'map.shopPriceShort': 'цена магазина',
+  'map.shopPriceIs': 'цена магазина, {{price}}',
   'map.noProblemsOrder': 'В этом заказе проблем нет.',
   'map.requestBody': 'Тело запроса',
   'map.requestBodyLabel': 'Тело запроса в том виде, как оно будет отправлено',
