@@ -127,6 +127,15 @@ describe('import with the shop catalog', () => {
     ])
     const again = await cli(['import', file, ...api, '--yes', '--mapping', plain, '--journal', join(dir, 'other.sqlite')], env)
     expect(again.out).toContain('the shop has no product "yoga-mat"')
+    // A name the shop lacks, from the file: the file is named, and nothing is sent.
+    const edited = JSON.parse(readFileSync(chosen, 'utf8')) as { products: Record<string, string> }
+    edited.products['yoga-mat'] = 'yoga-matt'
+    writeFileSync(chosen, JSON.stringify(edited))
+    const before = sandbox?.ledger.orders().length
+    const wrong = await cli(['import', file, ...api, '--yes', '--mapping', chosen, '--journal', join(dir, 'third.sqlite')], env)
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toContain('The mapping file\'s "products" sends "yoga-mat" as "yoga-matt", but the shop has no product "yoga-matt"')
+    expect(sandbox?.ledger.orders().length).toBe(before)
   })
 
   it('checks the corrected orders of retry --from against the list too', async () => {

@@ -68,5 +68,6 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   if (!prepared) return EXIT.usageOrInput
   // The mapping file's choices (--mapping), each overridden by a --product for the same value.
   const chosen = { ...prepared.mapping.products, ...products }
-  return importRun(prepared, { path, journalPath, choice, ...send, force: values.force === true, yes: values.yes === true, hint: commandHint(values), products: chosen }, io)
+  const fromMapping = new Set(Object.keys(prepared.mapping.products ?? {}).filter((value) => !(value in products)))
+  return importRun(prepared, { path, journalPath, choice, ...send, force: values.force === true, yes: values.yes === true, hint: commandHint(values), products: chosen, fromMapping }, io)
 }
