@@ -85,6 +85,10 @@ export const TID = {
     useOffer: (value: string) => `products-use-${value}`,
     forget: (value: string) => `products-forget-${value}`,
     stopped: 'products-stopped',
+    summary: 'products-summary',
+    filter: 'products-filter',
+    showing: 'products-showing',
+    more: 'products-more',
     next: 'products-next'
   },
 

@@ -11,9 +11,9 @@ import type { OrderDraft } from '../plan/order'
 import { ORDER_STATES, type OrderState } from '../run/order-state'
 import type { SheetMeta } from '../sheet/sheet'
 import type { Note } from '../presets/notes'
-import type { ProductLine, ShopProductView } from '../shop/product-choices'
+import type { ProductLine, ProductLinesSummary, ShopProductView } from '../shop/product-choices'
 
-export type { ProductLine, ShopProductView } from '../shop/product-choices'
+export type { ProductLine, ProductLinesSummary, ShopProductView } from '../shop/product-choices'
 import type { Message, MessageParams } from '../i18n/message'
 import type { CatalogKey } from '../i18n/catalog/index'
 
@@ -115,6 +115,9 @@ export interface OrderPreview {
   issues: Issue[]
   /** The exact form body that would be sent, with the hash shown as "hash=•••" (the key is never in the renderer). */
   body: string
+  /** Per good of the order, the shop's price of its product when the connection's product list is
+   * known and has one (null: unknown): the price a good without good_sum gets. Absent without a list. */
+  shopPrices?: Array<string | null>
 }
 
 export interface RunSummary {
@@ -208,6 +211,8 @@ export interface ProductsView {
   catalog: CatalogInfo
   /** Every distinct product value of the sheet with its match (empty until a sheet is planned). */
   lines: ProductLine[]
+  /** The counts of those lines: all of them, and those that need the user (the step shows a page). */
+  summary: ProductLinesSummary
   /** The shop's products, for picking one (empty without a catalog). */
   shop: ShopProductView[]
   /** The plan's counts with the catalog check applied. */

@@ -97,7 +97,11 @@ export const MappingSchema = z.object({
    * UpdateOrderStatus, after CreateOrder. Absent: every order is a new, unpaid invoice. */
   status: StatusMappingSchema.optional(),
   /** bill_timer_kill for orders created in the past when the sheet does not map it (default 'never'). */
-  backlogTimerKill: BacklogTimerKillSchema.optional()
+  backlogTimerKill: BacklogTimerKillSchema.optional(),
+  /** The command line's product choices: a product value of the sheet -> the shop product
+   * (good_name) it is sent as, like `import --product VALUE=NAME` (which wins over an entry here).
+   * The app keeps its choices in its templates instead. Absent: none. */
+  products: z.record(z.string().min(1), z.string().min(1)).optional()
 })
 export type Mapping = z.infer<typeof MappingSchema>
 

@@ -60,6 +60,35 @@ export interface ProductLine {
   withoutPrice: number
 }
 
+/** What a line asks of the user, when the shop's list is known: its product is not in the shop
+ * ('none'), only a close match is offered ('close'), or the sheet's prices differ from the shop's
+ * ('price'); null: nothing. */
+export function lineNeed(line: ProductLine): 'none' | 'close' | 'price' | null {
+  if (line.product === null) return line.match === 'close' && line.found ? 'close' : 'none'
+  if (line.otherPrices.length > 0 || line.morePrices > 0) return 'price'
+  return null
+}
+
+/** The counts of all the sheet's product lines (the Products step shows a page of them). */
+export interface ProductLinesSummary {
+  lines: number
+  notFound: number
+  close: number
+  priceDiffers: number
+}
+
+export function productLinesSummary(lines: readonly ProductLine[], checked: boolean): ProductLinesSummary {
+  const summary: ProductLinesSummary = { lines: lines.length, notFound: 0, close: 0, priceDiffers: 0 }
+  if (!checked) return summary
+  for (const line of lines) {
+    const need = lineNeed(line)
+    if (need === 'none') summary.notFound++
+    else if (need === 'close') summary.close++
+    else if (need === 'price') summary.priceDiffers++
+  }
+  return summary
+}
+
 export function shopProductView(product: ShopProduct): ShopProductView {
   return { name: product.name, title: product.title, price: product.price, kind: product.kind }
 }

@@ -34,6 +34,24 @@ async function lastMapping(api: FakeApi) {
 }
 
 describe('Map screen', () => {
+  it("names the shop's price a good without one gets, when the product list knows it", async () => {
+    const api = createFakeApi({
+      'mapping.set': (input) => ({ mapping: input.mapping, counts: counts() }),
+      'mapping.previewOrder': (input) => ({
+        order: { index: input.order, key: null, rows: [2], fields: {}, goods: [{ good_name: 'course-1', row: 2 }, { good_name: 'mystery', row: 2 }] },
+        issues: [],
+        body: 'goods%5B0%5D%5Bgood_name%5D=course-1&hash=•••',
+        shopPrices: ['4900.00', null]
+      }),
+      'templates.list': () => []
+    })
+    renderWithApi(<WithSession summary={session()}>{(state) => <MapScreen state={state} onNext={() => undefined} />}</WithSession>, api)
+    const fields = await screen.findByTestId(TID.map.previewFields)
+    await waitFor(() => expect(fields.textContent).toContain('course-1 · shop price, 4,900.00'))
+    expect(fields.textContent).toContain('mystery · shop price')
+    expect(fields.textContent).not.toContain('mystery · shop price,')
+  })
+
   it('shows every field with its column and a confidence badge', async () => {
     setup()
     const email = await screen.findByTestId(TID.map.source('bill_email'))

@@ -8,8 +8,9 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { CatalogInfo, ChannelInput, ProductLine, ProductsView, ShopProductView } from '#shared/ipc/contract'
 import { App } from '../../renderer/src/App'
-import { ProductsScreen } from '../../renderer/src/screens/products/ProductsScreen'
+import { PRODUCTS_PAGE, ProductsScreen } from '../../renderer/src/screens/products/ProductsScreen'
 import { TID } from '../../renderer/src/test-ids'
+import { productLinesSummary } from '#shared/shop/product-choices'
 import { createFakeApi, Failure } from './fake-api'
 import { counts, session } from './fixtures'
 import { renderWithApi, WithSession } from './render'
@@ -28,13 +29,15 @@ function line(change: Partial<ProductLine> & Pick<ProductLine, 'value'>): Produc
 function view(choices: Record<string, string>, catalog: CatalogInfo = { state: 'ready', fetchedAt: Date.UTC(2026, 11, 5, 9, 30), products: 3 }): ProductsView {
   const book = choices['book'] ? SHOP.find((p) => p.name === choices['book'])! : null
   const unknown = book ? 0 : 4
+  const lines = [
+    line({ value: 'course-1', orders: 50, match: 'name', found: SHOP[0]!, product: SHOP[0]!, otherPrices: ['1400'], morePrices: 1200, withoutPrice: 0 }),
+    line({ value: 'course-2', orders: 46, match: 'title', found: SHOP[1]!, product: SHOP[1]!, withoutPrice: 3 }),
+    line({ value: 'book', orders: 4, match: 'close', found: SHOP[2]!, chosen: book?.name ?? null, product: book })
+  ]
   return {
     catalog,
-    lines: [
-      line({ value: 'course-1', orders: 50, match: 'name', found: SHOP[0]!, product: SHOP[0]!, otherPrices: ['1400'], morePrices: 1200, withoutPrice: 0 }),
-      line({ value: 'course-2', orders: 46, match: 'title', found: SHOP[1]!, product: SHOP[1]!, withoutPrice: 3 }),
-      line({ value: 'book', orders: 4, match: 'close', found: SHOP[2]!, chosen: book?.name ?? null, product: book })
-    ],
+    lines,
+    summary: productLinesSummary(lines, true),
     shop: SHOP,
     counts: counts({ validOrders: 95 - unknown }),
     stopped: { unknownProduct: unknown, delivery: 0 }
@@ -146,6 +149,49 @@ describe('Products step', () => {
       }
       unmount()
     }
+  })
+
+  it('pages a free-text product column: the lines that need the user first, a filter, show more, and the counts of all lines', async () => {
+    const lines: ProductLine[] = []
+    for (let i = 1; i <= 130; i++) {
+      const value = `item ${String(i).padStart(3, '0')}`
+      if (i % 40 === 0) lines.push(line({ value, match: 'none' }))
+      else if (i === 77) lines.push(line({ value, match: 'close', found: SHOP[2]! }))
+      else lines.push(line({ value, match: 'name', found: SHOP[0]!, product: SHOP[0]! }))
+    }
+    const big: ProductsView = { ...view({}), lines, summary: productLinesSummary(lines, true), stopped: { unknownProduct: 3, delivery: 0 } }
+    const api = createFakeApi({ 'products.list': () => big })
+    const user = userEvent.setup()
+    renderWithApi(<WithSession summary={session()}>{(state) => <ProductsScreen state={state} onNext={() => undefined} />}</WithSession>, api)
+    const table = await screen.findByTestId(TID.products.table)
+    expect(screen.getByTestId(TID.products.summary).textContent).toBe('130 products in the sheet. Not in the shop: 3; only a close match: 1; a price that differs: 0.')
+    const rows = () => within(table).getAllByRole('row').slice(1).map((row) => row.dataset['testid']!.replace('products-line-', ''))
+    expect(rows()).toHaveLength(PRODUCTS_PAGE)
+    // Not in the shop, then the close match, then the rest in the sheet's order.
+    expect(rows().slice(0, 6)).toEqual(['item 040', 'item 080', 'item 120', 'item 077', 'item 001', 'item 002'])
+    expect(screen.getByTestId(TID.products.showing).textContent).toBe('Showing 50 of 130, those that need you first.')
+
+    await user.click(screen.getByTestId(TID.products.more))
+    expect(rows()).toHaveLength(100)
+    await user.click(screen.getByTestId(TID.products.more))
+    expect(rows()).toHaveLength(130)
+    expect(screen.queryByTestId(TID.products.more)).toBeNull()
+
+    await user.type(screen.getByLabelText('Find a product of the sheet'), 'item 12')
+    expect(rows()).toEqual(['item 120', ...Array.from({ length: 9 }, (_, k) => `item 12${k + 1}`)])
+    expect(screen.getByTestId(TID.products.showing).textContent).toBe('Showing 10 of 10, those that need you first.')
+    expect(screen.getByTestId(TID.products.summary).textContent).toContain('130 products in the sheet')
+    await user.clear(screen.getByTestId(TID.products.filter))
+    await user.type(screen.getByTestId(TID.products.filter), 'nothing like it')
+    expect(screen.queryByTestId(TID.products.table)).toBeNull()
+    expect(screen.getByTestId(TID.products.showing).textContent).toBe('No product of the sheet contains "nothing like it".')
+  })
+
+  it('words the counts of all lines in Russian with their plural forms', async () => {
+    setup(undefined, 'ru')
+    await screen.findByTestId(TID.products.table)
+    expect(screen.getByTestId(TID.products.summary).textContent).toBe('В таблице 3 товара. Нет в магазине: 0; есть только похожий: 1; цена отличается: 1.')
+    expect(screen.getByTestId(TID.products.showing).textContent).toBe('Показано 3 из 3, сначала те, что ждут вашего решения.')
   })
 
   it('reads the list again on request', async () => {

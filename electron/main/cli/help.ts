@@ -60,6 +60,8 @@ Exit: 0 no errors, 2 the sheet has errors, 1 the file cannot be read or the usag
 Writes the automatic mapping of <file> as JSON, to edit and pass back with --mapping.
 
   --out FILE             where to write the mapping (.json)
+  --product V=NAME       keep in the file: send the sheet's product V as the shop's product NAME
+                         (import --mapping applies it; an import --product for V wins); repeatable
 ${READ_OPTIONS_HELP}
 `,
   import: `Usage: orderbatch import <file> (--account LOGIN | --sandbox) [options]
@@ -76,7 +78,8 @@ ${SEND_HELP}
   --dry-run              stage nothing, send nothing; sign each valid order
   --emit-requests F      with --dry-run: write one JSON line per order: {"order", "rows", "body"}
   --product V=NAME       send the sheet's product V as the shop's product NAME (take a close match
-                         the plan offers, or pick any product of the shop's list); repeatable
+                         the plan offers, or pick any product of the shop's list); repeatable;
+                         wins over the "products" of a --mapping file
 ${READ_OPTIONS_HELP}
 
 Exit: 0 every order created; 1 usage or input error, nothing sent; 2 finished, but some orders

@@ -53,7 +53,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const now = deps.now ?? Date.now
   const events = new EventHub()
   const appearance = new AppearanceStore(deps.userDataDir)
-  const sandbox = new SandboxHost(deps.journalPath, deps.sandboxProducts)
+  const sandbox = new SandboxHost(deps.journalPath, deps.sandboxProducts, join(deps.userDataDir, 'sandbox-products.json'))
   const connections = new Connections(new AppStateFile(join(deps.userDataDir, 'app-state.json')), deps.secrets, sandbox)
   const journal = new JournalHolder(deps.journalPath, now)
   const created = new CreatedIndex(() => journal.get(), () => connections.destination())

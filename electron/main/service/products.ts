@@ -10,7 +10,7 @@ import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsView } fro
 import { messageOf, msg } from '#shared/i18n/message'
 import type { PlannedOrder } from '#shared/plan/import-plan'
 import { withStatus } from '#shared/plan/order'
-import { shopProductView, type ProductChoices } from '#shared/shop/product-choices'
+import { productLinesSummary, shopProductView, type ProductChoices } from '#shared/shop/product-choices'
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { createOrderQuery } from '#shared/wire/create-order-params'
 import { fetchCatalog } from '../api/catalog'
@@ -112,10 +112,12 @@ export class Products {
   view(session: SheetSession, created: CreatedLookup): ProductsView {
     const catalog = this.current()?.catalog ?? null
     const state = this.checked(session)
+    const lines = state.lines()
     return {
       catalog: this.info(),
       stopped: { unknownProduct: state.unknownProductOrders, delivery: state.deliveryOrders },
-      lines: state.lines(),
+      lines,
+      summary: productLinesSummary(lines, catalog !== null),
       shop: catalog ? catalog.products.map(shopProductView) : [],
       counts: this.counts(session, created)
     }
@@ -181,6 +183,14 @@ export class Products {
   }
 
   preview(session: SheetSession, orderIndex: number): OrderPreview {
+    const preview = this.checkedPreview(session, orderIndex)
+    const catalog = this.current()?.catalog
+    if (!catalog) return preview
+    const prices = new Map(catalog.products.map((p) => [p.name, p.price]))
+    return { ...preview, shopPrices: preview.order.goods.map((good) => prices.get(good.good_name) ?? null) }
+  }
+
+  private checkedPreview(session: SheetSession, orderIndex: number): OrderPreview {
     const base = session.preview(orderIndex)
     const state = this.checked(session)
     const facts = state.facts.get(session.firstOfOrder(orderIndex))

@@ -662,6 +662,7 @@ export const enMessages = {
   'usage.import.product': '--product "{{text}}": write VALUE=NAME, the sheet\'s product value and the shop\'s product (good_name) to send it as, e.g. --product "course-basik=course-basic".',
   'usage.import.productDryRun': '--product needs the shop\'s product list, which --dry-run does not read; leave it out of the dry run.',
   'usage.import.productUnknown': '--product: the shop has no product "{{name}}" (its list, GetAllGoods, does not name it); nothing was sent.',
+  'usage.import.productUnknownMapping': 'The mapping file\'s "products" sends "{{value}}" as "{{name}}", but the shop has no product "{{name}}" (its list, GetAllGoods, does not name it); nothing was sent. Correct the file, or give --product "{{value}}=NAME".',
   'cli.catalog.unreadable': "Could not read the shop's product list (GetAllGoods): {{reason}}.",
   'cli.catalog.cached': 'Using the list read from this shop at {{time}} ({{count}} products); it may be out of date.',
   'cli.catalog.none': 'Without it, products are not checked before sending: an unknown product is refused by the shop (604) during the run.',

@@ -729,6 +729,7 @@ export const ruMessages = {
   'usage.import.product': '--product «{{text}}»: пишите ЗНАЧЕНИЕ=ТОВАР — значение товара в таблице и товар магазина (good_name), которым его отправить, например --product "course-basik=course-basic".',
   'usage.import.productDryRun': '--product нужен список товаров магазина, а --dry-run его не читает; уберите флаг из пробного запуска.',
   'usage.import.productUnknown': '--product: в магазине нет товара «{{name}}» (его список, GetAllGoods, такого не называет); ничего не отправлено.',
+  'usage.import.productUnknownMapping': 'В файле сопоставления («products») «{{value}}» отправляется как «{{name}}», но в магазине нет товара «{{name}}» (его список, GetAllGoods, такого не называет); ничего не отправлено. Исправьте файл или укажите --product "{{value}}=ТОВАР".',
   'cli.catalog.unreadable': 'Не удалось прочитать список товаров магазина (GetAllGoods): {{reason}}.',
   'cli.catalog.cached': 'Использую список, прочитанный из этого магазина {{time}} (товаров: {{count}}); он может быть устаревшим.',
   'cli.catalog.none': 'Без него товары не проверяются до отправки: неизвестный товар магазин отклонит (604) во время запуска.',

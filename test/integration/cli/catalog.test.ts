@@ -102,6 +102,42 @@ describe('import with the shop catalog', () => {
     expect(bad.err).toContain('write VALUE=NAME')
   })
 
+  it('keeps product choices in the mapping file: mapping --out --product writes them, import --mapping applies them, --product wins', async () => {
+    const api = await shop(CATALOG)
+    const env = { env: { ORDERBATCH_SECRET: SECRET } }
+    const plain = join(dir, 'plain.json')
+    const p0 = await cli(['mapping', file, '--out', plain])
+    expect([p0.code, p0.err]).toEqual([0, ''])
+    // A mapping file without choices (as every older one) stays as it was, and valid.
+    expect(JSON.parse(readFileSync(plain, 'utf8'))).not.toHaveProperty('products')
+    const chosen = join(dir, 'chosen.json')
+    const m = await cli(['mapping', file, '--out', chosen, '--product', 'course-basik=course-basic', '--product', 'yoga-mat=book-paper'])
+    expect(m.code).toBe(0)
+    expect(JSON.parse(readFileSync(chosen, 'utf8')).products).toEqual({ 'course-basik': 'course-basic', 'yoga-mat': 'book-paper' })
+
+    const r = await cli(['import', file, ...api, '--yes', '--mapping', chosen, '--product', 'yoga-mat=ebook'], env)
+    expect(r.out).toContain('To send: 5 orders')
+    expect(r.out).not.toContain('the shop has no product')
+    expect(sandbox?.ledger.orders().map((o) => [o.email, o.goods[0]?.good_name])).toEqual([
+      ['a@example.com', 'course-basic'],
+      ['b@example.com', 'course-basic'],
+      ['c@example.com', 'ebook'],
+      ['e@example.com', 'book-paper'],
+      ['g@example.com', 'course-basic']
+    ])
+    const again = await cli(['import', file, ...api, '--yes', '--mapping', plain, '--journal', join(dir, 'other.sqlite')], env)
+    expect(again.out).toContain('the shop has no product "yoga-mat"')
+    // A name the shop lacks, from the file: the file is named, and nothing is sent.
+    const edited = JSON.parse(readFileSync(chosen, 'utf8')) as { products: Record<string, string> }
+    edited.products['yoga-mat'] = 'yoga-matt'
+    writeFileSync(chosen, JSON.stringify(edited))
+    const before = sandbox?.ledger.orders().length
+    const wrong = await cli(['import', file, ...api, '--yes', '--mapping', chosen, '--journal', join(dir, 'third.sqlite')], env)
+    expect(wrong.code).toBe(1)
+    expect(wrong.err).toContain('The mapping file\'s "products" sends "yoga-mat" as "yoga-matt", but the shop has no product "yoga-matt"')
+    expect(sandbox?.ledger.orders().length).toBe(before)
+  })
+
   it('checks the corrected orders of retry --from against the list too', async () => {
     const api = await shop(CATALOG)
     const env = { env: { ORDERBATCH_SECRET: SECRET } }

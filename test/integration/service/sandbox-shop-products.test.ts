@@ -62,6 +62,8 @@ describe("the sandbox with my shop's products", () => {
     const view = await app.ok('products.list', { sessionId })
     expect(view.lines.map((l) => [l.value, l.match])).toEqual([['course-basic', 'name'], ['Webinar', 'title'], ['yoga-mat', 'none']])
     expect(view.stopped.unknownProduct).toBe(1)
+    // The counts of all lines, for the step that shows a page of them.
+    expect(view.summary).toEqual({ lines: 3, notFound: 1, close: 0, priceDiffers: 0 })
     const { runId, staged } = await app.ok('run.start', { sessionId, rate: 100, concurrency: 1 })
     expect(staged).toBe(2)
     const run = await waitForRunEnd(app, runId)
@@ -69,5 +71,26 @@ describe("the sandbox with my shop's products", () => {
     // The real shop was only read: nothing was created there.
     expect(shop.requests()).toBe(0)
     expect(shop.ledger.count()).toBe(0)
+  })
+
+  it("still sells the shop's products after the app restarts on the same data folder", async () => {
+    app = await app.restart()
+    expect(await app.ok('connection.get', {})).toMatchObject({ kind: 'sandbox', sandboxProducts: { from: 'myshop', count: 2 } })
+    expect(await app.ok('catalog.get', { refresh: true })).toMatchObject({ state: 'ready', products: 2 })
+    const csv = ['Email,Product,Price', 'kim@example.com,course-basic,4900', 'lou@example.com,yoga-mat,100', 'mia@example.com,Webinar,'].join('\n')
+    const { sessionId } = await app.ok('sheet.load', { name: 'orders.csv', bytes: bytes(csv) })
+    const view = await app.ok('products.list', { sessionId })
+    expect(view.lines.map((l) => [l.value, l.match])).toEqual([['course-basic', 'name'], ['yoga-mat', 'none'], ['Webinar', 'title']])
+    // The Map preview names the shop's price a line without one gets.
+    const preview = await app.ok('mapping.previewOrder', { sessionId, order: 3 })
+    expect(preview.order.goods).toMatchObject([{ good_name: 'webinar-pass' }])
+    expect(preview.order.goods[0]).not.toHaveProperty('good_sum')
+    expect(preview.shopPrices).toEqual(['3000.00'])
+    // Copied while the shop was reachable; after the restart the sandbox needs nothing from it.
+    const before = shop.requests()
+    const { runId, staged } = await app.ok('run.start', { sessionId, rate: 100, concurrency: 1 })
+    expect(staged).toBe(2)
+    expect((await waitForRunEnd(app, runId)).counts).toMatchObject({ succeeded: 2, failed: 0 })
+    expect(shop.requests()).toBe(before)
   })
 })

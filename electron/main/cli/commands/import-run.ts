@@ -33,8 +33,10 @@ export interface ImportRunOptions {
   force: boolean
   yes: boolean
   hint: string
-  /** --product VALUE=NAME: sheet product values sent as these shop products. */
+  /** --product VALUE=NAME and the mapping file's products: sheet product values sent as these shop products. */
   products?: ProductChoices
+  /** The values whose choice came from the mapping file (not overridden by --product). */
+  fromMapping?: ReadonlySet<string>
 }
 
 export async function importRun(prepared: PreparedImport, options: ImportRunOptions, io: CliIo): Promise<number> {
@@ -50,8 +52,11 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
     const choices = options.products ?? {}
     if (step.catalog) {
       const known = new Set(step.catalog.products.map((p) => p.name))
-      const unknown = Object.values(choices).find((name) => !known.has(name))
-      if (unknown !== undefined) throw new UsageError(msg('usage.import.productUnknown', { name: unknown }))
+      const unknown = Object.entries(choices).find(([, name]) => !known.has(name))
+      if (unknown !== undefined) {
+        const [value, name] = unknown
+        throw new UsageError(options.fromMapping?.has(value) ? msg('usage.import.productUnknownMapping', { value, name }) : msg('usage.import.productUnknown', { name }))
+      }
     }
     const checked = checkAgainstCatalog(applyProductChoices(prepared.plan, choices), step.catalog)
     prepared = { ...prepared, plan: checked.plan }

@@ -30,7 +30,7 @@ const OPTIONS = {
 
 /** --product VALUE=NAME (repeatable): the sheet's product VALUE is sent as the shop's product
  * NAME, the command line's way to take a close match the plan offers or to pick any product. */
-function productChoices(texts: readonly string[] | undefined): Record<string, string> {
+export function productChoices(texts: readonly string[] | undefined): Record<string, string> {
   const choices: Record<string, string> = {}
   for (const text of texts ?? []) {
     const at = text.lastIndexOf('=')
@@ -66,5 +66,8 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   const journalPath = journalPathFor(io, values.journal, sandbox)
   const prepared = await prepareOrFail(path, toPrepareOptions(values, io), io)
   if (!prepared) return EXIT.usageOrInput
-  return importRun(prepared, { path, journalPath, choice, ...send, force: values.force === true, yes: values.yes === true, hint: commandHint(values), products }, io)
+  // The mapping file's choices (--mapping), each overridden by a --product for the same value.
+  const chosen = { ...prepared.mapping.products, ...products }
+  const fromMapping = new Set(Object.keys(prepared.mapping.products ?? {}).filter((value) => !(value in products)))
+  return importRun(prepared, { path, journalPath, choice, ...send, force: values.force === true, yes: values.yes === true, hint: commandHint(values), products: chosen, fromMapping }, io)
 }

@@ -80,6 +80,8 @@ function PreviewBody({ preview }: { preview: OrderPreview }) {
   const t = useT()
   const f = useFormats()
   const fields = Object.entries(preview.order.fields) as [OrderFieldKey, string][]
+  // A good without a price gets the shop's: named with its amount when the product list knows it.
+  const shopPrice = (price: string | null | undefined) => (price ? t('map.shopPriceIs', { price: f.amount(price) }) : t('map.shopPriceShort'))
   return (
     <>
       <p className="hint">{t('map.fromRows', { count: preview.order.rows.length, rows: preview.order.rows.join(', ') })}</p>
@@ -93,7 +95,7 @@ function PreviewBody({ preview }: { preview: OrderPreview }) {
         {preview.order.goods.map((good, i) => (
           <div key={`good-${i}`}>
             <dt>{t('map.good', { number: i + 1 })}</dt>
-            <dd>{good.good_name} · {good.good_sum !== undefined ? f.amount(good.good_sum) : t('map.shopPriceShort')}</dd>
+            <dd>{good.good_name} · {good.good_sum !== undefined ? f.amount(good.good_sum) : shopPrice(preview.shopPrices?.[i])}</dd>
           </div>
         ))}
       </dl>

@@ -4,7 +4,8 @@
 // kept in the sheet's template by main. Prices that differ from the shop's are shown with both
 // amounts, and lines without a price with the shop's. When the list cannot be read the user may go
 // on without the check, after confirming.
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useState } from 'react'
+import { lineNeed } from '#shared/shop/product-choices'
 import type { CatalogInfo, ProductLine, ProductsView, ShopProductView } from '#shared/ipc/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { CountsBar } from '../../components/CountsBar'
@@ -153,14 +154,60 @@ function Stopped({ view }: { view: ProductsView }) {
   )
 }
 
+/** Lines shown at first, and added by each "show more": a free-text product column can have
+ * thousands of distinct values, each with a list of every shop product. */
+export const PRODUCTS_PAGE = 50
+
+const NEED_ORDER = { none: 0, close: 1, price: 2 } as const
+
 function ProductTable({ view, busy, onChoose }: { view: ProductsView; busy: boolean; onChoose: (value: string, name: string | null) => void }) {
   const t = useT()
   const f = useFormats()
-  if (view.lines.length === 0) return <p className="empty">{t('products.empty')}</p>
+  const filterId = useId()
+  const [query, setQuery] = useState('')
+  const [limit, setLimit] = useState(PRODUCTS_PAGE)
   const checked = view.shop.length > 0
+  // The lines that need the user first (not in the shop, a close match, a differing price), each
+  // group in the sheet's order; then the filter.
+  const ordered = useMemo(() => {
+    if (!checked) return view.lines
+    const rank = (line: ProductLine) => {
+      const need = lineNeed(line)
+      return need === null ? 3 : NEED_ORDER[need]
+    }
+    return view.lines.map((line, i) => ({ line, i, rank: rank(line) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.line)
+  }, [view.lines, checked])
+  const needle = query.trim().toLocaleLowerCase()
+  const matching = useMemo(
+    () => (needle === '' ? ordered : ordered.filter((line) => [line.value, line.product?.name, line.product?.title, line.found?.name].some((text) => text?.toLocaleLowerCase().includes(needle)))),
+    [ordered, needle]
+  )
+  if (view.lines.length === 0) return <p className="empty">{t('products.empty')}</p>
+  const shown = matching.slice(0, limit)
+  const more = Math.min(PRODUCTS_PAGE, matching.length - shown.length)
+  const { summary } = view
   return (
     <div className="card">
-      <table className="data-table products-table" data-testid={TID.products.table}>
+      <p data-testid={TID.products.summary}>
+        {t('products.summary', { count: summary.lines, notFound: summary.notFound, close: summary.close, priceDiffers: summary.priceDiffers })}
+      </p>
+      <div className="form-grid">
+        <label htmlFor={filterId}>{t('products.filter')}</label>
+        <input
+          id={filterId}
+          type="search"
+          data-testid={TID.products.filter}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value)
+            setLimit(PRODUCTS_PAGE)
+          }}
+        />
+      </div>
+      <p className="hint" role="status" data-testid={TID.products.showing}>
+        {matching.length === 0 ? t('products.noMatch', { query: query.trim() }) : t('products.showing', { shown: shown.length, total: matching.length })}
+      </p>
+      {shown.length > 0 && <table className="data-table products-table" data-testid={TID.products.table}>
         <caption className="visually-hidden">{t('products.table')}</caption>
         <thead>
           <tr>
@@ -172,7 +219,7 @@ function ProductTable({ view, busy, onChoose }: { view: ProductsView; busy: bool
           </tr>
         </thead>
         <tbody>
-          {view.lines.map((line) => (
+          {shown.map((line) => (
             <tr key={line.value} data-testid={TID.products.line(line.value)} data-match={matchState(line, checked)}>
               <th scope="row"><code>{line.value}</code></th>
               <td className="num">{f.count(line.orders)}</td>
@@ -208,7 +255,12 @@ function ProductTable({ view, busy, onChoose }: { view: ProductsView; busy: bool
             </tr>
           ))}
         </tbody>
-      </table>
+      </table>}
+      {more > 0 && (
+        <div className="form-actions">
+          <button type="button" data-testid={TID.products.more} onClick={() => setLimit(limit + PRODUCTS_PAGE)}>{t('products.showMore', { more })}</button>
+        </div>
+      )}
     </div>
   )
 }
