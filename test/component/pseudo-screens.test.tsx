@@ -100,7 +100,7 @@ describe('pseudo-locale beyond the happy path', () => {
       { name: 'course-1', title: 'Course one', price: '1500.00', kind: 'digital' },
       { name: 'book-paper', title: 'Paper book', price: '1200', kind: 'physical' }
     ]
-    const line = (change: Partial<ProductLine> & Pick<ProductLine, 'value'>): ProductLine => ({ orders: 1, match: 'none', found: null, chosen: null, product: null, otherPrices: [], withoutPrice: 0, ...change })
+    const line = (change: Partial<ProductLine> & Pick<ProductLine, 'value'>): ProductLine => ({ orders: 1, match: 'none', found: null, chosen: null, product: null, otherPrices: [], morePrices: 0, withoutPrice: 0, ...change })
     let catalog: CatalogInfo = { state: 'ready', fetchedAt: Date.UTC(2026, 11, 5, 9, 30), products: 2 }
     const view = (): ProductsView => ({
       catalog,
