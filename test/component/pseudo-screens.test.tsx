@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { CatalogInfo, ProductLine, ProductsView, RunOrder, ShopProductView } from '#shared/ipc/contract'
 import { formatsFor } from '#shared/i18n/format'
 import { msg } from '#shared/i18n/message'
+import { productLinesSummary } from '#shared/shop/product-choices'
 import { App } from '../../renderer/src/App'
 import { useRunFeed } from '../../renderer/src/lib/run-feed'
 import { ProductsScreen } from '../../renderer/src/screens/products/ProductsScreen'
@@ -102,13 +103,15 @@ describe('pseudo-locale beyond the happy path', () => {
     ]
     const line = (change: Partial<ProductLine> & Pick<ProductLine, 'value'>): ProductLine => ({ orders: 1, match: 'none', found: null, chosen: null, product: null, otherPrices: [], morePrices: 0, withoutPrice: 0, ...change })
     let catalog: CatalogInfo = { state: 'ready', fetchedAt: Date.UTC(2026, 11, 5, 9, 30), products: 2 }
+    const lines = [
+      line({ value: 'course-1', orders: 50, match: 'name', found: shop[0]!, product: shop[0]!, otherPrices: ['1400'], withoutPrice: 2 }),
+      line({ value: 'book', orders: 4, match: 'close', found: shop[1]! }),
+      line({ value: 'mug', orders: 3 })
+    ]
     const view = (): ProductsView => ({
       catalog,
-      lines: [
-        line({ value: 'course-1', orders: 50, match: 'name', found: shop[0]!, product: shop[0]!, otherPrices: ['1400'], withoutPrice: 2 }),
-        line({ value: 'book', orders: 4, match: 'close', found: shop[1]! }),
-        line({ value: 'mug', orders: 3 })
-      ],
+      lines,
+      summary: productLinesSummary(lines, catalog.state === 'ready'),
       shop,
       counts: counts({ validOrders: 90 }),
       stopped: { unknownProduct: 7, delivery: 1 }
