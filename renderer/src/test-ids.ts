@@ -115,6 +115,7 @@ export const TID = {
     log: 'send-log',
     notice: 'send-notice',
     noticeLink: (code: string) => `send-notice-link-${code}`,
+    noticeConfirm: 'send-notice-confirm',
     result: 'send-result'
   },
 

@@ -243,6 +243,35 @@ describe('Send screen', () => {
     expect(api.inputsOf('run.notice').at(-1)).toEqual({ sessionId: 's-1', rate: 5, concurrency: 1 })
   })
 
+  it('asks before a run to a real shop, listing what the shop is likely to do; Not now sends nothing', async () => {
+    const shop: ConnectionInfo = { kind: 'account', login: 'shop42', domain: 'influencersoft.com', hasKey: true, keyStorage: 'os keychain' }
+    const { api, user } = setup(shop, {
+      'run.notice': ({ rate, concurrency }) => ({ effects: sideEffects({ sandbox: false, orders: 92, paid: 0, calls: 92, rate, concurrency }) })
+    })
+    await screen.findByTestId(TID.send.notice)
+    await user.click(screen.getByTestId(TID.send.start))
+    const dialog = await screen.findByTestId(TID.confirmDialog)
+    expect(within(dialog).getByRole('heading').textContent).toBe('Send to the shop shop42?')
+    const lines = within(screen.getByTestId(TID.send.noticeConfirm)).getAllByRole('listitem').map((li) => li.textContent)
+    expect(lines[0]).toMatch(/^The shop may e-mail you \(the owner\) about each of the 92 new orders\./)
+    expect(lines).toHaveLength(3)
+    await user.click(screen.getByTestId(TID.confirmCancel))
+    expect(screen.queryByTestId(TID.confirmDialog)).toBeNull()
+    expect(api.inputsOf('run.start')).toEqual([])
+
+    await user.click(screen.getByTestId(TID.send.start))
+    await user.click(await screen.findByTestId(TID.confirmOk))
+    await waitFor(() => expect(api.inputsOf('run.start')).toEqual([{ sessionId: 's-1', rate: 1, concurrency: 1 }]))
+    expect(await screen.findByRole('heading', { name: /Run #7/ })).toBeTruthy()
+  })
+
+  it('starts a sandbox run without asking', async () => {
+    const { api, user } = setup(SANDBOX, { 'run.notice': () => ({ effects: [] }) })
+    await user.click(await screen.findByTestId(TID.send.start))
+    await waitFor(() => expect(api.inputsOf('run.start')).toHaveLength(1))
+    expect(screen.queryByTestId(TID.confirmDialog)).toBeNull()
+  })
+
   it('shows no notice for the sandbox and does not ask main for one', async () => {
     const { api } = setup(SANDBOX, { 'run.notice': () => ({ effects: [] }) })
     await screen.findByTestId(TID.sandboxBadge)

@@ -913,7 +913,11 @@ export const en = {
   'load.limit.hint': 'By default a quarter of the memory the reader may use (half the computer\'s memory, at most 4 GB). A bigger file needs more memory: raise it only if the computer has it.',
 
   'notice.title': 'What the shop is likely to do',
-  'notice.goAhead': 'Starting the run means going ahead with this.',
+  'notice.goAhead': '"Start sending" asks you once more before anything is sent.',
+  'notice.confirmTitle': 'Send to the shop {{login}}?',
+  'notice.confirmText': 'The shop is likely to do this:',
+  'notice.confirmOk': 'Go ahead and send',
+  'notice.confirmKeep': 'Not now',
   'notice.ownerEmails_one': 'The shop may e-mail you (the owner) about the new order.',
   'notice.ownerEmails_other': 'The shop may e-mail you (the owner) about each of the {{count}} new orders.',
   'notice.ownerEmailsPaid': 'It may write again for each paid one.',

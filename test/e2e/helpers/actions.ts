@@ -80,6 +80,10 @@ export async function startSending(page: Page, rate: number, concurrency: number
   await setPace(page, rate, concurrency)
   await page.getByTestId(TID.send.start).click()
   const heading = page.getByRole('heading', { name: /^Run #\d+ · / })
+  // A real shop (a stand-in here) asks once more, with what the shop is likely to do.
+  const goAhead = page.getByTestId(TID.confirmOk)
+  await heading.or(goAhead).first().waitFor()
+  if (await goAhead.isVisible()) await goAhead.click()
   await heading.waitFor()
   return Number(/#(\d+)/.exec(await heading.innerText())?.[1])
 }

@@ -95,10 +95,16 @@ describe('workbooks too large for memory', () => {
       caught = error
     }
     expect(batches).toBe(0)
+    const heap = resolveLimits().maxHeapMb
     expect((caught as { error?: unknown }).error).toEqual({
       code: 'out-of-memory',
       file: 'orders.xlsx',
-      message: `orders.xlsx: sheet "Orders" (100,000 rows by 20 columns) is too large for memory: it has more than the 1,000,000 cells that fit in the ${resolveLimits().maxHeapMb.toLocaleString('en-US')} MB this app may use. Split it into smaller files, delete unused columns, or raise the limit on file size.`
+      message: `orders.xlsx: sheet "Orders" (100,000 rows by 20 columns) is too large for memory: it has more than the 1,000,000 cells that fit in the ${heap.toLocaleString('en-US')} MB this app may use. Split it into smaller files, delete unused columns, or raise the limit on file size.`,
+      // The same refusal as a catalog key and values, worded in the reader's language.
+      localized: {
+        key: 'sheet.error',
+        params: { file: 'orders.xlsx', problem: { key: 'sheet.sheetTooManyCellsSized', params: { sheet: 'Orders', rows: 100_000, columns: 20, cells: 1_000_000, heap } } }
+      }
     })
   })
 

@@ -2,6 +2,8 @@
 // the run's progress and the shop's answers as they come.
 import { useEffect, useRef, useState } from 'react'
 import type { ConnectionInfo, PlanCounts, RunSummary, SendProgressEvent } from '#shared/ipc/contract'
+import { noticeWords } from '#shared/run/notice-words'
+import type { SideEffect } from '#shared/run/side-effects'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ConnectionBadge } from '../../components/ConnectionBadge'
 import { ErrorMessage } from '../../components/Messages'
@@ -14,7 +16,7 @@ import type { SessionState } from '../../lib/use-session'
 import { TID } from '../../test-ids'
 import { PaceFields } from './PaceFields'
 import { RunProgress } from './RunProgress'
-import { DEFAULT_PACE, paceText, readPace } from './send-settings'
+import { DEFAULT_PACE, paceText, readPace, type Pace } from './send-settings'
 import { SendLog } from './SendLog'
 import { ShopNotice } from './ShopNotice'
 
@@ -44,6 +46,9 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
   const [started, setStarted] = useState<{ staged: number; skipped: number } | null>(null)
   const [commanded, setCommanded] = useState<RunSummary['status'] | null>(null)
   const [confirmCancel, setConfirmCancel] = useState(false)
+  // A run to a real shop is started only after the user has gone ahead with what the shop is
+  // likely to do (issue 12 §3): asked of main again at Start, for the pace chosen then.
+  const [confirmStart, setConfirmStart] = useState<{ pace: Pace; effects: SideEffect[] } | null>(null)
   const progress = activeRunId !== null ? feed.progress.get(activeRunId) : undefined
   const log = activeRunId !== null ? feed.log.filter((entry) => entry.runId === activeRunId) : []
 
@@ -99,6 +104,18 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
   const start = async () => {
     const chosen = pace()
     if (!chosen || !state.session) return
+    if (connection?.kind === 'account') {
+      const notice = await api.invoke('run.notice', { sessionId: state.session.sessionId, ...chosen })
+      if (notice.ok && notice.value.effects.length > 0) {
+        setConfirmStart({ pace: chosen, effects: notice.value.effects })
+        return
+      }
+    }
+    await begin(chosen)
+  }
+
+  const begin = async (chosen: Pace) => {
+    if (!state.session) return
     const answer = await run('run.start', { sessionId: state.session.sessionId, ...chosen })
     if (!answer) return
     pacedRun.current = answer.runId
@@ -198,6 +215,27 @@ export function SendScreen({ state, connection, feed, activeRunId, onRunStarted,
       )}
 
       {activeRunId !== null && <SendLog entries={log} />}
+
+      {confirmStart && connection?.kind === 'account' && (
+        <ConfirmDialog
+          title={t('notice.confirmTitle', { login: connection.login })}
+          confirmLabel={t('notice.confirmOk')}
+          cancelLabel={t('notice.confirmKeep')}
+          onCancel={() => setConfirmStart(null)}
+          onConfirm={() => {
+            const chosen = confirmStart.pace
+            setConfirmStart(null)
+            void begin(chosen)
+          }}
+        >
+          <p>{t('notice.confirmText')}</p>
+          <ul data-testid={TID.send.noticeConfirm}>
+            {confirmStart.effects.map((effect) => (
+              <li key={effect.code}>{noticeWords(effect, t, f.duration)}</li>
+            ))}
+          </ul>
+        </ConfirmDialog>
+      )}
 
       {confirmCancel && activeRunId !== null && (
         <ConfirmDialog
