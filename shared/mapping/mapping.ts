@@ -98,12 +98,19 @@ export const MappingSchema = z.object({
   status: StatusMappingSchema.optional(),
   /** bill_timer_kill for orders created in the past when the sheet does not map it (default 'never'). */
   backlogTimerKill: BacklogTimerKillSchema.optional(),
-  /** The command line's product choices: a product value of the sheet -> the shop product
-   * (good_name) it is sent as, like `import --product VALUE=NAME` (which wins over an entry here).
-   * The app keeps its choices in its templates instead. Absent: none. */
+  /** Product choices: a product value of the sheet -> the shop product (good_name) it is sent as,
+   * like `import --product VALUE=NAME` (which wins over an entry here). The app keeps its choices
+   * in its templates; a run's stored mapping has the choices it was sent with (both front-ends),
+   * which its corrected rows get too. Absent: none. */
   products: z.record(z.string().min(1), z.string().min(1)).optional()
 })
 export type Mapping = z.infer<typeof MappingSchema>
+
+/** The mapping with these product choices (none: the mapping as it is, without the field). */
+export function withProducts(mapping: Mapping, choices: Readonly<Record<string, string>>): Mapping {
+  if (Object.keys(choices).length === 0) return mapping
+  return { ...mapping, products: { ...choices } }
+}
 
 export const DEFAULT_TRANSFORM_DEFAULTS: Mapping['defaults'] = {
   dateOrder: 'auto',

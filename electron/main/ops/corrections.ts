@@ -8,6 +8,7 @@
 // again here, so the shop receives what the user typed.
 import { basename } from 'node:path'
 import { checkAgainstCatalog } from '#shared/shop/catalog-check'
+import { applyProductChoices } from '#shared/shop/product-choices'
 import type { ShopCatalog } from '#shared/shop/shop-catalog'
 import { createOrderParams } from '#shared/wire/create-order-params'
 import { fingerprintOf, planImport, type PlannedOrder } from '#shared/plan/import-plan'
@@ -57,7 +58,8 @@ export async function planCorrections(path: string, journal: Journal, run: RunRe
   const table = unescaped(read.value.table)
   if (options.groupBy !== undefined) mapping = { ...mapping, groupBy: { column: options.groupBy.trim() } }
   checkColumns(file, table, mapping)
-  const plan = checkAgainstCatalog(planImport(table, mapping), catalog).plan
+  // The product choices the run was sent with (kept in its mapping) apply to its corrected rows.
+  const plan = checkAgainstCatalog(applyProductChoices(planImport(table, mapping), mapping.products ?? {}), catalog).plan
   const errors = orderErrors(plan.issues)
   const byOrdinal = new Map<number, OrderRecord>()
   const byKey = new Map<string, OrderRecord>()

@@ -6,6 +6,7 @@
 // template when the sheet has one); and the session's plan with the choices applied and the
 // catalog check done, which is what Review shows, what the counts count and what a run sends.
 // The session itself (sheet-session.ts) is only read through its public functions.
+import { withProducts } from '#shared/mapping/mapping'
 import type { CatalogInfo, GridRow, OrderPreview, PlanCounts, ProductsView } from '#shared/ipc/contract'
 import { messageOf, msg } from '#shared/i18n/message'
 import type { PlannedOrder } from '#shared/plan/import-plan'
@@ -208,7 +209,8 @@ export class Products {
     const orders = this.orders(session)
     return {
       read: session.read,
-      mapping: session.mapping,
+      // The run keeps the choices in its mapping, so a retry from corrected rows sends them the same way.
+      mapping: withProducts(session.mapping, this.choicesOf(session)),
       source: session.source,
       get plan() {
         return session.plan

@@ -1,5 +1,6 @@
 // A run's orders after the fact: paging them, the user's decision for an unclear order, correcting
 // a failed order in place, and putting failed orders back in the queue.
+import { applyProductChoices } from '#shared/shop/product-choices'
 import { createOrderParams } from '#shared/wire/create-order-params'
 import type { RunOrder } from '#shared/ipc/contract'
 import type { Issue } from '#shared/plan/issue'
@@ -127,7 +128,8 @@ function setCell(cells: unknown[], column: number, value: string): void {
  * the 1904 date system; corrected cells are text, and dates typed as text do not depend on it. */
 function planOrder(rows: readonly StagedRow[], headers: readonly string[], mapping: Mapping, now: number): { order: PlannedOrder | undefined; issues: Issue[]; valid: boolean } {
   const table = { headers: [...headers], rows: rows.map((r) => r.cells as Cell[]), rowNumbers: rows.map((r) => r.sheetRow), date1904: false }
-  const plan = planImport(table, mapping, { now })
+  // The product choices the run was sent with (kept in its mapping) apply to a corrected order too.
+  const plan = applyProductChoices(planImport(table, mapping, { now }), mapping.products ?? {})
   const issues = [...plan.issues]
   // The rows of one order stay one order: grouping by the run's column still holds them together,
   // and without grouping the order had one row. A changed order number would split them.

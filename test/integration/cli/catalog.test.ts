@@ -158,6 +158,25 @@ describe('import with the shop catalog', () => {
     expect(events.filter((e) => e.fn === 'CreateOrder').every((e) => e.code === 0)).toBe(true)
   })
 
+  it('sends the corrected rows of retry --from with the product choices the run was sent with', async () => {
+    const api = await shop(CATALOG)
+    const env = { env: { ORDERBATCH_SECRET: SECRET } }
+    writeFileSync(file, ['Email,Product,Price', 'a@example.com,yoga-mat,990', 'b@example,yoga-mat,990'].join('\n') + '\n')
+    const r = await cli(['import', file, ...api, '--yes', '--product', 'yoga-mat=ebook'], env)
+    expect(r.out).toContain('To send: 1 order')
+    const failed = join(dir, 'failed.csv')
+    expect((await cli(['export', '1', '--only', 'failed', '--out', failed, '--journal', join(dir, 'journal.sqlite')])).code).toBe(0)
+    writeFileSync(failed, readFileSync(failed, 'utf8').replace('"b@example"', '"b@example.com"'))
+    // No --product this time: the choice is the run's.
+    const retry = await cli(['retry', '1', '--from', failed, ...api, '--yes'], env)
+    expect(retry.out).toContain('1 failed order corrected')
+    expect(retry.out).not.toContain('the shop has no product')
+    expect(sandbox?.ledger.orders().map((o) => [o.email, o.goods[0]?.good_name])).toEqual([
+      ['a@example.com', 'ebook'],
+      ['b@example.com', 'ebook']
+    ])
+  })
+
   it('caches the list per destination with its time', async () => {
     const api = await shop(CATALOG)
     await cli(['import', file, ...api, '--yes'], { env: { ORDERBATCH_SECRET: SECRET } })

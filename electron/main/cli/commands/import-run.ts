@@ -1,5 +1,6 @@
 // The sending half of `orderbatch import`: what will and will not be sent, a question, then one
 // journal transaction that stages the run, then the send.
+import { withProducts } from '#shared/mapping/mapping'
 import { checkAgainstCatalog, describeProducts } from '#shared/shop/catalog-check'
 import { applyProductChoices, type ProductChoices } from '#shared/shop/product-choices'
 import { msg } from '#shared/i18n/message'
@@ -59,7 +60,8 @@ export async function importRun(prepared: PreparedImport, options: ImportRunOpti
       }
     }
     const checked = checkAgainstCatalog(applyProductChoices(prepared.plan, choices), step.catalog)
-    prepared = { ...prepared, plan: checked.plan }
+    // The run keeps the choices in its mapping, so retry --from sends corrected rows the same way.
+    prepared = { ...prepared, mapping: withProducts(prepared.mapping, choices), plan: checked.plan }
     const plan = sendPlan(journal, prepared.plan.orders, { force: options.force, destination: choiceDestination(options.choice) })
     const { toSend } = plan
     const t = cliT(io)
