@@ -4,7 +4,7 @@
 import { JournalStateError, type CorrectedOrder, type Journal, type OrderRecord, type RunRecord } from '../journal'
 import { ROW_ERRORS_CODE } from '../pipeline/stage-run'
 import { OpError } from './op-error'
-import { messageOf, msg, type Message } from '#shared/i18n/message'
+import { messageOf, msg, storedMessage, type Message } from '#shared/i18n/message'
 
 export interface Requeue {
   order: OrderRecord
@@ -48,14 +48,14 @@ export type Decision = { kind: 'created'; billId: number } | { kind: 'absent' }
 
 /** What the user found in the shop for an unclear order: there under a bill (created, never sent
  * again), or not there (back in the queue). */
-export function resolveOrder(journal: Journal, run: RunRecord, ordinal: number, decision: Decision, note: { created: string; absent: string }): OrderRecord {
+export function resolveOrder(journal: Journal, run: RunRecord, ordinal: number, decision: Decision, note: { created: Message; absent: Message }): OrderRecord {
   const order = journal.orderByOrdinal(run.id, ordinal)
   if (!order) throw new OpError('not-found', 'op.noOrder', { runId: run.id, ordinal })
   // An order that is not unclear is refused by the journal, in its words.
   const updated =
     decision.kind === 'created'
-      ? journal.resolveCreated(order.id, { billId: decision.billId, by: 'user', note: note.created })
-      : journal.resolveAbsent(order.id, { by: 'user', note: note.absent })
+      ? journal.resolveCreated(order.id, { billId: decision.billId, by: 'user', note: storedMessage(note.created) })
+      : journal.resolveAbsent(order.id, { by: 'user', note: storedMessage(note.absent) })
   if (decision.kind === 'absent') reopen(journal, run, msg('runNote.why.foundMissing'))
   return updated
 }

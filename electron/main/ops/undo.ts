@@ -5,7 +5,7 @@
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { CREATE_ORDER_ANSWERS } from '#shared/wire/create-order-answers'
 import { answerAdvice } from '#shared/wire/answer-advice'
-import { msg, type Message } from '#shared/i18n/message'
+import { msg, storedMessage, type Message } from '#shared/i18n/message'
 import type { ApiClient } from '../api/api-client'
 import type { Journal, OrderRecord, RunRecord } from '../journal'
 
@@ -52,8 +52,8 @@ export interface UndoTally {
 export interface DeleteOptions {
   /** Milliseconds between two DeleteOrder calls (the run's pace). */
   gapMs: number
-  /** The journal note of a deletion, by who ran undo. */
-  notes: { deleted: string; gone: string }
+  /** The journal note of a deletion, by who ran undo (stored as its key and values). */
+  notes: { deleted: Message; gone: Message }
   signal?: AbortSignal
   /** Resolves false when the signal aborts during the pause; the default waits in real time. */
   pause?: (ms: number, signal: AbortSignal | undefined) => Promise<boolean>
@@ -75,7 +75,7 @@ export async function deleteCreated(
     }
     const verdict = readDeletion(await client.deleteOrder(order.billId as number))
     if (verdict.kind === 'deleted' || verdict.kind === 'gone') {
-      journal.recordDeletion(order.id, options.notes[verdict.kind])
+      journal.recordDeletion(order.id, storedMessage(options.notes[verdict.kind]))
       tally[verdict.kind].push(order)
       continue
     }

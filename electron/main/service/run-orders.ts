@@ -42,7 +42,7 @@ export class RunOrders {
     if (order.state !== 'unknown') {
       throw new ServiceError('invalid-state', msg('service.notUnclear', { ordinal, runId, state: msg(`word.state.${order.state}`) }))
     }
-    const updated = resolveOrder(journal, run, ordinal, decision, { created: 'Found in the shop by the user.', absent: 'The user checked the shop: not there.' })
+    const updated = resolveOrder(journal, run, ordinal, decision, { created: msg('orderNote.resolve.createdInApp'), absent: msg('orderNote.resolve.absentInApp') })
     this.created.invalidate()
     return runOrder(journal, journal.getRun(runId) ?? run, updated)
   }

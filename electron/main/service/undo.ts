@@ -26,7 +26,7 @@ export async function undoRun(
   for (const order of plan.noBillId) messages.push(msg('service.undo.noBill', { ordinal: order.ordinal }))
   const tally = await deleteCreated(journal, plan.toDelete, client, {
     gapMs: 1000 / Math.max(0.1, run.settings.rate),
-    notes: { deleted: 'Deleted by Undo in the app.', gone: 'The shop no longer had it when Undo ran (code 302).' },
+    notes: { deleted: msg('orderNote.undo.deletedInApp'), gone: msg('orderNote.undo.goneInApp') },
     ...(pause ? { pause } : {})
   })
   for (const order of tally.gone) messages.push(msg('service.undo.gone', { order: which(order) }))

@@ -311,6 +311,15 @@ export const enMessages = {
   'service.noOrderInFile_other': 'There is no order {{index}} in {{file}}: it has {{count}} orders with this mapping.',
   'service.fileClosed': 'This file is no longer open (it was closed, or Orderbatch restarted). Load it again.',
 
+  'orderNote.undo.deletedInApp': 'Deleted by Undo in the app.',
+  'orderNote.undo.goneInApp': 'The shop no longer had it when Undo ran (code 302).',
+  'orderNote.undo.deletedCli': 'deleted by orderbatch undo',
+  'orderNote.undo.goneCli': 'the shop did not have it any more (answer 302) when undo ran',
+  'orderNote.resolve.createdInApp': 'Found in the shop by the user.',
+  'orderNote.resolve.absentInApp': 'The user checked the shop: not there.',
+  'orderNote.resolve.createdCli': 'found in the shop by the user (orderbatch resolve)',
+  'orderNote.resolve.absentCli': 'not in the shop, says the user (orderbatch resolve)',
+
   'runNote.resume': 'Resume to send: {{why}}.',
   'runNote.why.failedAgain': 'failed orders wait to be sent again',
   'runNote.why.foundMissing': 'an order the user found missing from the shop waits to be sent',

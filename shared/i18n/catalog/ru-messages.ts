@@ -338,6 +338,15 @@ export const ruMessages = {
   'service.noOrderInFile_other': 'В {{file}} нет заказа {{index}}: при этом сопоставлении в нём {{count}} заказа.',
   'service.fileClosed': 'Этот файл больше не открыт (его закрыли или Orderbatch перезапущен). Загрузите его снова.',
 
+  'orderNote.undo.deletedInApp': 'Удалён отменой в приложении.',
+  'orderNote.undo.goneInApp': 'Когда выполнялась отмена, его в магазине уже не было (код 302).',
+  'orderNote.undo.deletedCli': 'удалён командой orderbatch undo',
+  'orderNote.undo.goneCli': 'когда выполнялась orderbatch undo, его в магазине уже не было (ответ 302)',
+  'orderNote.resolve.createdInApp': 'Пользователь нашёл его в магазине.',
+  'orderNote.resolve.absentInApp': 'Пользователь проверил магазин: там его нет.',
+  'orderNote.resolve.createdCli': 'пользователь нашёл его в магазине (orderbatch resolve)',
+  'orderNote.resolve.absentCli': 'по словам пользователя, в магазине его нет (orderbatch resolve)',
+
   'runNote.resume': 'Продолжите, чтобы отправить: {{why}}.',
   'runNote.why.failedAgain': 'непринятые заказы ждут повторной отправки',
   'runNote.why.foundMissing': 'заказ, которого, по вашей проверке, нет в магазине, ждёт отправки',

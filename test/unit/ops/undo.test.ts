@@ -1,6 +1,6 @@
 // The one undo both front-ends use: which created orders it deletes, what it never sends, and when
 // it stops. A journal stand-in keeps each case to the orders it is about.
-import { englishOf, renderMessage, type Message } from '#shared/i18n/message'
+import { englishOf, msg, renderMessage, storedMessage, storedNote, type Message } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
 import { describe, expect, it } from 'vitest'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
@@ -39,6 +39,7 @@ function fakeClient(answers: (billId: number) => CallOutcome) {
 
 const noPause = async () => true
 const RUN = { id: 1, settings: { rate: 1000 } } as never
+const NOTES = { deleted: msg('orderNote.undo.deletedCli'), gone: msg('orderNote.undo.goneCli') }
 
 describe('planUndo', () => {
   it('deletes only what the run created and has a bill id for', () => {
@@ -58,7 +59,20 @@ describe('undo in the app', () => {
     expect(client.calls).toEqual([101])
     expect(result).toMatchObject({ deleted: 1, failed: 1 })
     expect(result.messages.map(englishOf).join(' ')).toContain('Order 2 was created but its bill id was not recorded')
-    expect(journal.recorded).toEqual([[1, 'Deleted by Undo in the app.']])
+    expect(journal.recorded.map(([id, note]) => [id, englishOf(storedNote(note))])).toEqual([[1, 'Deleted by Undo in the app.']])
+  })
+
+  it('stores its notes as keys, worded in the reader\'s language', async () => {
+    const journal = fakeJournal([order(1, 101), order(2, 102)])
+    const client = fakeClient((bill) => (bill === 101 ? answer(0) : answer(302, 'nonexistent')))
+    await undoRun(journal, RUN, client, noPause)
+    const ru = translatorFor('ru')
+    expect(journal.recorded.map(([id, note]) => [id, renderMessage(ru, storedNote(note))])).toEqual([
+      [1, 'Удалён отменой в приложении.'],
+      [2, 'Когда выполнялась отмена, его в магазине уже не было (код 302).']
+    ])
+    // A note written before notes were keys still reads as it was.
+    expect(renderMessage(ru, storedNote('Deleted by Undo in the app.'))).toBe('Deleted by Undo in the app.')
   })
 })
 
@@ -66,17 +80,17 @@ describe('deleteCreated', () => {
   it('records 302 as already gone and goes on after an order-level refusal', async () => {
     const journal = fakeJournal([])
     const client = fakeClient((bill) => (bill === 1 ? answer(302, 'nonexistent') : bill === 2 ? answer(700, 'other') : answer(0)))
-    const tally = await deleteCreated(journal, [order(1, 1), order(2, 2), order(3, 3)], client, { gapMs: 0, notes: { deleted: 'd', gone: 'g' }, pause: noPause })
+    const tally = await deleteCreated(journal, [order(1, 1), order(2, 2), order(3, 3)], client, { gapMs: 0, notes: NOTES, pause: noPause })
     expect(tally.gone.map((o) => o.id)).toEqual([1])
     expect(tally.failed.map((f) => f.order.id)).toEqual([2])
     expect(tally.deleted.map((o) => o.id)).toEqual([3])
     expect(tally.stopped).toBeNull()
-    expect(journal.recorded).toEqual([[1, 'g'], [3, 'd']])
+    expect(journal.recorded).toEqual([[1, storedMessage(NOTES.gone)], [3, storedMessage(NOTES.deleted)]])
   })
 
   it('stops at an answer about the account, leaving the rest untried', async () => {
     const client = fakeClient(() => answer(2, 'bad hash'))
-    const tally = await deleteCreated(fakeJournal([]), [order(1, 1), order(2, 2), order(3, 3)], client, { gapMs: 0, notes: { deleted: 'd', gone: 'g' }, pause: noPause })
+    const tally = await deleteCreated(fakeJournal([]), [order(1, 1), order(2, 2), order(3, 3)], client, { gapMs: 0, notes: NOTES, pause: noPause })
     expect(client.calls).toEqual([1])
     expect(tally.stopped).toMatchObject({ kind: 'api' })
     expect(tally.untried).toBe(2)
@@ -85,7 +99,7 @@ describe('deleteCreated', () => {
   it('stops when cancelled between two deletions', async () => {
     const controller = new AbortController()
     const client = fakeClient(() => (controller.abort(), answer(0)))
-    const tally = await deleteCreated(fakeJournal([]), [order(1, 1), order(2, 2)], client, { gapMs: 0, notes: { deleted: 'd', gone: 'g' }, signal: controller.signal, pause: noPause })
+    const tally = await deleteCreated(fakeJournal([]), [order(1, 1), order(2, 2)], client, { gapMs: 0, notes: NOTES, signal: controller.signal, pause: noPause })
     expect(client.calls).toEqual([1])
     expect(tally).toMatchObject({ stopped: { kind: 'cancelled' }, untried: 1 })
   })

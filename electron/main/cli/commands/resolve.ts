@@ -33,7 +33,7 @@ export async function resolveCommand(argv: string[], io: CliIo): Promise<number>
   try {
     const run = requireRun(journal, runId, 'resolve')
     if (!journal.orderByOrdinal(runId, ordinal)) throw new UsageError(msg('usage.resolve.noOrder', { run: runId, ordinal }))
-    const notes = { created: 'found in the shop by the user (orderbatch resolve)', absent: 'not in the shop, says the user (orderbatch resolve)' }
+    const notes = { created: msg('orderNote.resolve.createdCli'), absent: msg('orderNote.resolve.absentCli') }
     if (billId !== undefined) {
       resolveOrder(journal, run, ordinal, { kind: 'created', billId }, notes)
       io.stdout(`${cliT(io)('cli.resolve.created', { ordinal, run: runId, bill: billId })}\n`)

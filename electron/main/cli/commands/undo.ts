@@ -55,7 +55,7 @@ export async function undoCommand(argv: string[], io: CliIo): Promise<number> {
       const client = new ApiClient({ baseUrl: target.baseUrl, login: target.login, secret: target.secret })
       tally = await deleteCreated(journal, toDelete, client, {
         gapMs: 1000 / plan.rate,
-        notes: { deleted: 'deleted by orderbatch undo', gone: 'the shop did not have it any more (answer 302) when undo ran' },
+        notes: { deleted: msg('orderNote.undo.deletedCli'), gone: msg('orderNote.undo.goneCli') },
         ...(io.signal ? { signal: io.signal } : {})
       })
     } finally {
