@@ -94,3 +94,9 @@ export function storedNote(note: string): Message {
   }
   return msg('error.asIs', { text: note })
 }
+
+/** A stored note (an order's error text, a step's) in the translator's language: a message stored
+ * by storedMessage is worded, other text (the shop's own answers, older notes) is as it is. */
+export function storedText(t: Translate, note: string): string {
+  return renderMessage(t, storedNote(note))
+}

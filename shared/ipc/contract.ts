@@ -148,6 +148,7 @@ export interface RunOrder {
   billId: number | null
   existed: boolean
   errorCode: number | string | null
+  /** As stored: the shop's words, or a note of ours as storedMessage JSON (word it with storedText). */
   errorText: string | null
   email: string
   rows: number[]

@@ -2,7 +2,8 @@
 // of its order. One line per sheet row; an order's result is repeated on each of its rows.
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
 import { LANGUAGES, type Language } from '#shared/i18n/language'
-import { translatorFor } from '#shared/i18n/translate'
+import { translatorFor, type Translate } from '#shared/i18n/translate'
+import { storedText } from '#shared/i18n/message'
 import { readRunInfo } from '../journal'
 
 export const RESULT_COLUMNS = ['Run order', 'State', 'Bill ID', 'Error code', 'Error'] as const
@@ -31,12 +32,13 @@ const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'f
 
 export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilter, language: Language = 'en'): ResultsTable {
   const states = only === undefined ? ALL_STATES : [only]
+  const t = translatorFor(language)
   const deleted = journal.deletions(run.id)
   const steps = journal.statusSteps(run.id)
   const lines: Array<{ cells: string[]; result: string[] }> = []
   let width = 0
   for (const order of journal.orders(run.id, states)) {
-    const result = resultCells(order, deleted.has(order.id), steps.get(order.id) ?? null)
+    const result = resultCells(order, deleted.has(order.id), steps.get(order.id) ?? null, t)
     for (const row of journal.orderRows(order.id)) {
       const cells = row.cells.map(cellText)
       width = Math.max(width, cells.length)
@@ -53,14 +55,16 @@ export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilt
   }
 }
 
-function resultCells(order: OrderRecord, deleted: boolean, step: StepView | null): string[] {
+function resultCells(order: OrderRecord, deleted: boolean, step: StepView | null, t: Translate): string[] {
   const stepProblem = order.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
+  const problem = stepProblem !== '' ? stepProblem : problemText(order)
   return [
     String(order.ordinal),
     stateLabel(order, deleted, step),
     order.billId === null ? '' : String(order.billId),
     order.errorCode === null ? '' : String(order.errorCode),
-    stepProblem !== '' ? stepProblem : problemText(order)
+    // A note of ours is worded in the export's language; the shop's answers stay as they are.
+    problem === '' ? '' : storedText(t, problem)
   ]
 }
 

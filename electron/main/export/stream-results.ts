@@ -15,6 +15,8 @@ import type { ExportRow } from '../journal'
 import { readRunInfo } from '../journal'
 import { formulaSafe } from './formula-safe'
 import type { Language } from '#shared/i18n/language'
+import { storedText } from '#shared/i18n/message'
+import { translatorFor, type Translate } from '#shared/i18n/translate'
 import { cellText, resultColumns, stateLabel, type ExportFilter } from './results-table'
 import type { ExportFormat } from './write-results'
 
@@ -38,6 +40,7 @@ export interface ResultPages {
 
 export function resultPages(journal: Journal, run: RunRecord, only?: ExportFilter, pageSize = PAGE, language: Language = 'en'): ResultPages {
   const states = only === undefined ? ALL_STATES : [only]
+  const t = translatorFor(language)
   const extent = journal.exportExtent(run.id, states)
   const stored = readRunInfo(run).source?.headers
   const original = stored ?? Array.from({ length: extent.width }, (_, i) => `Column ${i + 1}`)
@@ -56,7 +59,7 @@ export function resultPages(journal: Journal, run: RunRecord, only?: ExportFilte
       for (const entry of page) {
         if (entry.ordinal !== last) {
           last = entry.ordinal
-          result = resultCells(entry)
+          result = resultCells(entry, t)
         }
         if (entry.row === null) continue
         if (entry.ordinal !== counted) {
@@ -81,17 +84,19 @@ function lineOf(cells: readonly unknown[], columns: number, result: readonly str
   return line
 }
 
-function resultCells(entry: ExportRow): string[] {
+function resultCells(entry: ExportRow, t: Translate): string[] {
   const order = { state: entry.state, existed: entry.existed === 1 }
   const step = entry.stepStatus === null || entry.stepState === null ? null : { status: entry.stepStatus, state: entry.stepState, errorText: entry.stepError }
   const stepProblem = entry.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
   const problem = entry.state === 'skipped' ? (entry.skipReason ?? '') : entry.state === 'succeeded' ? stepProblem : (entry.errorText ?? '')
+  // A note of ours is worded in the export's language; the shop's answers stay as they are.
+  const problemText = problem === '' ? '' : storedText(t, problem)
   return [
     String(entry.ordinal),
     stateLabel(order, entry.deleted > 0, step),
     entry.billId === null ? '' : String(entry.billId),
     entry.errorCode === null ? '' : String(entry.errorCode),
-    problem
+    problemText
   ]
 }
 

@@ -1,7 +1,7 @@
 // The journal: one SQLite file that is the durable queue and the audit trail of every import.
 // One process drives it at a time (SQLite's exclusive lock on the file, see lock.ts); every state
 // change is one flushed transaction, and none is made once the file at the path is not this one.
-import { msg, type Message } from '#shared/i18n/message'
+import { msg, storedMessage, type Message } from '#shared/i18n/message'
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Database } from 'better-sqlite3'
@@ -58,8 +58,8 @@ export interface JournalOptions {
   migrations?: readonly Migration[]
 }
 
-const CRASH_NOTE = 'Orderbatch stopped while this order was being sent; the shop may have created it.'
-const STATUS_CRASH_NOTE = "Orderbatch stopped while this order's status was being sent; the shop may have changed it."
+const CRASH_NOTE = storedMessage(msg('orderNote.crashed'))
+const STATUS_CRASH_NOTE = storedMessage(msg('orderNote.statusCrashed'))
 
 export class Journal {
   /** Absolute real path of the journal file (symlinks followed). */

@@ -13,7 +13,7 @@
 //   reconciliation finds it in the shop -> 'succeeded', so it is not sent again.
 // Nothing is sent twice and nothing is lost; a crash only costs lookups. At up to ~20 orders/s
 // every batch holds one order, so each intent and each answer is its own commit.
-import { englishOf, msg, type Message } from '#shared/i18n/message'
+import { englishOf, msg, storedMessage, type Message } from '#shared/i18n/message'
 import { classifyCreateOrder } from '#shared/wire/create-order-answers'
 import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-answers'
 import type { Journal, OrderRecord, OrderState, OutcomeEntry, Payload } from '../journal'
@@ -54,7 +54,7 @@ import { StatusStepper, type StatusWork } from './status-step'
 const GROUP_DELAY_MS = 20
 const MAX_BATCH = 64
 export { MAX_CARRIED_WAIT_MS }
-const ABANDONED_NOTE = 'Orderbatch stopped sending while this order was on its way; the shop may have created it.'
+const ABANDONED_NOTE = storedMessage(msg('orderNote.abandoned'))
 
 /** Orders per intent batch and per answer group: 1 up to 20/s (each its own commit), then about
  * 50 ms worth of sending, at most 64. */

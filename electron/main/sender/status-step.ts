@@ -7,7 +7,7 @@
 //
 // The run's sender owns the loop: it asks this module for due work and hands it its call slot
 // (the run's pacer and concurrency), so both calls count against the same pace.
-import { msg, type Message } from '#shared/i18n/message'
+import { msg, storedMessage, type Message } from '#shared/i18n/message'
 import type { ApiClient } from '../api/api-client'
 import { parseOrderDetails } from '../api/lookup-parsers'
 import type { Journal, StatusStepRecord } from '../journal'
@@ -62,7 +62,7 @@ export class StatusStepper {
    * up before anything else is sent, once its settle delay has passed. */
   scheduleUnclear(): void {
     const { journal, runId } = this.deps
-    journal.abandonStatusSending(runId, "Orderbatch stopped sending while this order's status was on its way; the shop may have changed it.")
+    journal.abandonStatusSending(runId, storedMessage(msg('orderNote.statusAbandoned')))
     for (const step of journal.statusStepsIn(runId, ['unknown'])) this.checks.set(step.orderId, { dueAt: this.deps.monoNow(), tries: 0 })
   }
 

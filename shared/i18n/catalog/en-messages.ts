@@ -311,6 +311,10 @@ export const enMessages = {
   'service.noOrderInFile_other': 'There is no order {{index}} in {{file}}: it has {{count}} orders with this mapping.',
   'service.fileClosed': 'This file is no longer open (it was closed, or Orderbatch restarted). Load it again.',
 
+  'orderNote.abandoned': 'Orderbatch stopped sending while this order was on its way; the shop may have created it.',
+  'orderNote.statusAbandoned': "Orderbatch stopped sending while this order's status was on its way; the shop may have changed it.",
+  'orderNote.crashed': 'Orderbatch stopped while this order was being sent; the shop may have created it.',
+  'orderNote.statusCrashed': "Orderbatch stopped while this order's status was being sent; the shop may have changed it.",
   'orderNote.undo.deletedInApp': 'Deleted by Undo in the app.',
   'orderNote.undo.goneInApp': 'The shop no longer had it when Undo ran (code 302).',
   'orderNote.undo.deletedCli': 'deleted by orderbatch undo',

@@ -338,6 +338,10 @@ export const ruMessages = {
   'service.noOrderInFile_other': 'В {{file}} нет заказа {{index}}: при этом сопоставлении в нём {{count}} заказа.',
   'service.fileClosed': 'Этот файл больше не открыт (его закрыли или Orderbatch перезапущен). Загрузите его снова.',
 
+  'orderNote.abandoned': 'Orderbatch прекратил отправку, когда этот заказ был уже в пути; магазин мог его создать.',
+  'orderNote.statusAbandoned': 'Orderbatch прекратил отправку, когда статус этого заказа был уже в пути; магазин мог его изменить.',
+  'orderNote.crashed': 'Orderbatch остановился, когда этот заказ отправлялся; магазин мог его создать.',
+  'orderNote.statusCrashed': 'Orderbatch остановился, когда статус этого заказа отправлялся; магазин мог его изменить.',
   'orderNote.undo.deletedInApp': 'Удалён отменой в приложении.',
   'orderNote.undo.goneInApp': 'Когда выполнялась отмена, его в магазине уже не было (код 302).',
   'orderNote.undo.deletedCli': 'удалён командой orderbatch undo',

@@ -1,3 +1,5 @@
+import { englishOf, storedNote, storedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
@@ -29,7 +31,9 @@ describe('journal crash safety', () => {
       const order = reopened.getOrder(orderIds[1]!)
       expect(order?.state).toBe('unknown')
       expect(order?.attempts).toBe(1)
-      expect(order?.errorText).toMatch(/stopped while this order was being sent/)
+      expect(englishOf(storedNote(order!.errorText!))).toMatch(/stopped while this order was being sent/)
+      // Stored as a key: read in the reader's language.
+      expect(storedText(translatorFor('ru'), order!.errorText!)).toBe('Orderbatch остановился, когда этот заказ отправлялся; магазин мог его создать.')
       const [attempt] = reopened.attempts(orderIds[1]!)
       expect(attempt?.outcome).toBe('unknown')
       expect(attempt?.finishedAt).not.toBeNull()

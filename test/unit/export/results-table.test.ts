@@ -9,6 +9,7 @@ import { Journal } from '../../../electron/main/journal'
 import { cellText, resultsTable } from '../../../electron/main/export/results-table'
 import { toCsv, toXlsx } from '../../../electron/main/export/write-results'
 import { HEADERS, order, runInput } from './export-fixture'
+import { msg, storedMessage } from '#shared/i18n/message'
 
 let dir: string
 let journal: Journal
@@ -46,6 +47,23 @@ function stagedRun(mapping: unknown) {
 }
 
 describe('resultsTable', () => {
+  it('words a note of ours in the export\'s language and keeps the shop\'s words as they are', () => {
+    const { run: second } = journal.stageRun(runInput({ version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } }), [
+      order(1, [{ sheetRow: 2, cells: ['B-1', 'c1@example.com', 'course'] }])
+    ])
+    const [due] = journal.nextDue(second.id, Date.now(), 10)
+    journal.beginAttempt(due!.id)
+    journal.abandonSending(second.id, storedMessage(msg('orderNote.abandoned')))
+    const error = (language: 'en' | 'ru') => resultsTable(journal, journal.getRun(second.id)!, undefined, language).rows[0]!.at(-1)
+    expect(error('en')).toBe('Orderbatch stopped sending while this order was on its way; the shop may have created it.')
+    expect(error('ru')).toBe('Orderbatch прекратил отправку, когда этот заказ был уже в пути; магазин мог его создать.')
+  })
+
+  it('keeps the shop\'s words and older plain notes as they are in a Russian export', () => {
+    const run = stagedRun({ version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } })
+    expect(resultsTable(journal, run, 'failed', 'ru').rows.map((r) => r.at(-1))).toEqual(['=HYPERLINK("http://evil.example","x")', 'Row 5: "bad@" is not an e-mail.'])
+  })
+
   it('has the stored headers, one line per sheet row, and each order result on each of its rows', () => {
     const run = stagedRun({ version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } })
     const table = resultsTable(journal, run)

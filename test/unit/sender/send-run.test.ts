@@ -1,3 +1,5 @@
+import { storedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sendRun } from '../../../electron/main/sender/send-run'
 import { MAX_CARRIED_WAIT_MS } from '../../../electron/main/sender/run-sender'
@@ -283,6 +285,10 @@ describe('sendRun: resuming', () => {
     expect(kinds(events)).toEqual(['reconciled:absent', 'created', 'created'])
     expect(attemptOutcomes(s.t, 0)).toEqual(['unknown', 'reconciled-absent', 'created'])
     expect(s.shop.countTag('t-1')).toBe(1)
+    // Its note is stored as a key and read in the reader's language.
+    const note = s.t.journal.attempts(s.t.ids[0]!)[0]!.note!
+    expect(storedText(translatorFor('ru'), note)).toBe('Orderbatch прекратил отправку, когда этот заказ был уже в пути; магазин мог его создать.')
+    expect(storedText(translatorFor('en'), note)).toBe('Orderbatch stopped sending while this order was on its way; the shop may have created it.')
   })
 
   it('refuses to send a run that is already being sent', async () => {

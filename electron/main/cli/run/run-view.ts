@@ -51,7 +51,7 @@ export function runJson(journal: Journal, run: RunRecord, withOrders: boolean): 
       status: s.status,
       state: s.state,
       errorCode: s.errorCode,
-      error: s.errorText
+      error: s.errorText === null ? null : englishOf(storedNote(s.errorText))
     }))
   }
   return json
@@ -63,7 +63,7 @@ function ordersJson(journal: Journal, runId: number, state: OrderState): Array<R
     rows,
     email: order.email,
     errorCode: order.errorCode,
-    error: order.errorText
+    error: order.errorText === null ? null : englishOf(storedNote(order.errorText))
   }))
 }
 

@@ -3,6 +3,7 @@
 // those statuses again alone.
 import type { Journal, RunRecord } from '../../journal'
 import type { Translate } from '#shared/i18n/translate'
+import { storedText } from '#shared/i18n/message'
 import { statusStepSummary } from '../../ops/status-steps'
 import { ENGLISH } from '../lang'
 
@@ -17,7 +18,7 @@ export function statusStepLines(journal: Journal, run: RunRecord, hint: string, 
   lines.push(t('cli.steps.notMarked', { count: counts.failed + counts.unknown }))
   for (const step of notMarked) {
     const label = t(`cli.steps.label.${step.status}` as 'cli.steps.label.paid')
-    lines.push(`  ${t('cli.steps.line', { ordinal: step.ordinal, bill: step.billId ?? '?', label })}${step.errorText ? `: ${step.errorText}` : ''}`)
+    lines.push(`  ${t('cli.steps.line', { ordinal: step.ordinal, bill: step.billId ?? '?', label })}${step.errorText ? `: ${storedText(t, step.errorText)}` : ''}`)
   }
   if (counts.failed > 0) lines.push(t('cli.steps.retry', { run: run.id, hint }))
   if (counts.unknown > 0) lines.push(t('cli.steps.resume', { run: run.id, hint }))

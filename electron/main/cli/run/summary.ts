@@ -3,6 +3,7 @@
 import type { Journal, OrderRecord, OrderState, RunRecord } from '../../journal'
 import { ROW_ERRORS_CODE } from '../../pipeline/stage-run'
 import type { Translate } from '#shared/i18n/translate'
+import { storedText } from '#shared/i18n/message'
 import { describeRows } from '../../ops/describe-rows'
 import { ordersInState, totalOf } from '../../ops/run-status'
 import { ENGLISH } from '../lang'
@@ -55,5 +56,5 @@ export function orderLine(order: OrderRecord, sheetRows: readonly number[], t: T
   const rows = describeRows(sheetRows, t)
   const code = order.errorCode === ROW_ERRORS_CODE ? t('cli.sheetErrorsCode') : order.errorCode === null ? '' : `${order.errorCode}: `
   const email = order.email ? ` ${order.email}` : ''
-  return `#${order.ordinal} (${rows})${email}: ${code}${order.errorText ?? t('cli.noDetails')}`
+  return `#${order.ordinal} (${rows})${email}: ${code}${order.errorText === null ? t('cli.noDetails') : storedText(t, order.errorText)}`
 }

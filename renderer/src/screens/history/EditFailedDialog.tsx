@@ -9,6 +9,7 @@ import { Dialog } from '../../components/Dialog'
 import { IssueList } from '../../components/IssueList'
 import { ErrorMessage } from '../../components/Messages'
 import { useT, type Translate } from '../../lib/i18n'
+import { storedText } from '#shared/i18n/message'
 import { TID } from '../../test-ids'
 
 interface EditFailedDialogProps {
@@ -51,7 +52,7 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
       {!queued && (
         <>
           <p>
-            {t('fix.refused', { code: codeNote(order, t), reason: asSentence(order.errorText ?? t('fix.noReason')) })}
+            {t('fix.refused', { code: codeNote(order, t), reason: asSentence(order.errorText === null ? t('fix.noReason') : storedText(t, order.errorText)) })}
             {' '}{t('fix.fromRows', { count: order.rows.length, rows: order.rows.join(', ') })}
           </p>
           {order.sheet ? (

@@ -6,6 +6,7 @@ import type { RunOrder } from '#shared/ipc/contract'
 import { Dialog } from '../../components/Dialog'
 import { ErrorMessage } from '../../components/Messages'
 import { useT } from '../../lib/i18n'
+import { storedText } from '#shared/i18n/message'
 
 export type Decision = { kind: 'created'; billId: number } | { kind: 'absent' }
 
@@ -47,7 +48,7 @@ export function ResolveDialog({ order, busy, error, onDecide, onClose }: Resolve
       <p>
         <Trans
           i18nKey="resolve.text"
-          values={{ detail: order.errorText ? ` (${order.errorText})` : '', who: order.email || t('resolve.thisCustomer') }}
+          values={{ detail: order.errorText ? ` (${storedText(t, order.errorText)})` : '', who: order.email || t('resolve.thisCustomer') }}
           components={{ strong: <strong /> }}
         />
       </p>

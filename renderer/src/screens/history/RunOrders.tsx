@@ -5,6 +5,7 @@ import { ORDER_STATES, type OrderStateName, type RunOrder, type RunSummary } fro
 import type { Issue } from '#shared/plan/issue'
 import { ErrorMessage } from '../../components/Messages'
 import { useFormats, useT } from '../../lib/i18n'
+import { storedText } from '#shared/i18n/message'
 import { useAction } from '../../lib/use-action'
 import { TID } from '../../test-ids'
 import { EditFailedDialog } from './EditFailedDialog'
@@ -114,7 +115,7 @@ export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
                   <td>{order.email}</td>
                   <td>{order.rows.join(', ')}</td>
                   <td className="num">{order.attempts}</td>
-                  <td className="answer">{order.errorText ? `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${order.errorText}` : order.statusStep && order.statusStep.state !== 'done' ? (order.statusStep.errorText ?? '') : ''}</td>
+                  <td className="answer">{order.errorText ? `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${storedText(t, order.errorText)}` : order.statusStep && order.statusStep.state !== 'done' && order.statusStep.errorText ? storedText(t, order.statusStep.errorText) : ''}</td>
                   <td>
                     {order.state === 'unknown' && (
                       <button type="button" data-testid={TID.history.resolve(order.ordinal)} onClick={() => setOpen({ kind: 'resolve', order })}>{t('history.settle')}</button>
