@@ -315,14 +315,14 @@ export class RunSender {
   }
 
   private async whilePaused(): Promise<void> {
-    this.releaseClaimed('the run was paused')
+    this.releaseClaimed(msg('orderNote.notSent.paused'))
     this.group.flush()
     while (this.pausedFlag && !this.halted) await this.wake.wait(null)
   }
 
   /** In-flight requests finish and everything learnt is committed. */
   private async drain(): Promise<void> {
-    this.releaseClaimed(this.cancelled ? 'the run was cancelled' : 'the run stopped')
+    this.releaseClaimed(msg(this.cancelled ? 'orderNote.notSent.cancelled' : 'orderNote.notSent.stopped'))
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
     this.group.flush()
   }
@@ -353,7 +353,7 @@ export class RunSender {
   }
 
   /** Claimed intents that were never sent go back to the queue. */
-  private releaseClaimed(why: string): void {
+  private releaseClaimed(why: Message): void {
     const claimed = this.claimed
     this.claimed = []
     for (const claim of claimed) {
@@ -378,7 +378,8 @@ export class RunSender {
       outcome = await this.client.createOrder(claim.payload)
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error)
-      outcome = { kind: 'unknown', reason: `Sending ended with an unexpected problem (${detail}); the shop may have created the order.` }
+      const reasonMessage = msg('orderNote.unexpected', { detail })
+      outcome = { kind: 'unknown', reason: englishOf(reasonMessage), reasonMessage }
     } finally {
       // The client resolves only when the connection is closed: the slot is really free.
       this.semaphore.release()

@@ -3,6 +3,7 @@
 // says what goes on disk.
 import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-answers'
 import type { OutcomeEntry } from '../journal'
+import { msg, storedMessage, type Message } from '#shared/i18n/message'
 
 export interface AttemptIds {
   orderId: number
@@ -22,19 +23,26 @@ export function verdictEntry(ids: AttemptIds, verdict: CreateOrderVerdict, outco
     case 'stop':
       return { ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.message, nextAttemptAt, code: verdict.code, raw, httpStatus } }
     case 'backoff': {
-      const reason = `The API's request limit was reached (code ${verdict.code}); the order waits and is sent again.`
+      const reason = storedMessage(msg('orderNote.backoff', { code: verdict.code }))
       return { ...ids, kind: 'retry', outcome: { kind: 'backoff', reason, nextAttemptAt, code: verdict.code, raw, httpStatus } }
     }
     case 'retry':
       // A TLS certificate error stops the run: the order waits for the user, not for a delay.
       if (verdict.stopRun !== undefined) return { ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.reason, nextAttemptAt, code: 'tls' } }
-      return { ...ids, kind: 'retry', outcome: { kind: 'retry', reason: verdict.reason, nextAttemptAt } }
+      return { ...ids, kind: 'retry', outcome: { kind: 'retry', reason: storedReason(verdict.reason, outcome), nextAttemptAt } }
     case 'unknown':
-      return { ...ids, kind: 'unknown', outcome: { reason: verdict.reason, raw, httpStatus } }
+      return { ...ids, kind: 'unknown', outcome: { reason: storedReason(verdict.reason, outcome), raw, httpStatus } }
   }
 }
 
 /** An intent claimed but never sent (the run paused or stopped first): back to the queue, due now. */
-export function notSentEntry(ids: AttemptIds, why: string, now: number): OutcomeEntry {
-  return { ...ids, kind: 'retry', outcome: { kind: 'retry', reason: `Not sent: ${why}.`, nextAttemptAt: now } }
+export function notSentEntry(ids: AttemptIds, why: Message, now: number): OutcomeEntry {
+  return { ...ids, kind: 'retry', outcome: { kind: 'retry', reason: storedMessage(msg('orderNote.notSent', { why })), nextAttemptAt: now } }
+}
+
+/** The reason as the journal keeps it: the client's message (network trouble, an unexpected
+ * problem) as its key and values when the verdict's reason is that reason, else its words. */
+function storedReason(reason: string, outcome: CallOutcome): string {
+  if (outcome.kind === 'answer' || outcome.reasonMessage === undefined || outcome.reason !== reason) return reason
+  return storedMessage(outcome.reasonMessage)
 }

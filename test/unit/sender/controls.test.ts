@@ -1,3 +1,5 @@
+import { storedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AdaptiveRate } from '../../../electron/main/sender/adaptive-rate'
 import { Pacer } from '../../../electron/main/sender/pacer'
@@ -87,7 +89,8 @@ describe('pause, resume, cancel', () => {
     expect(s.shop.calls).toHaveLength(3)
     const released = s.t.journal.attempts(s.t.ids[39]!)
     expect(released.map((a) => a.outcome)).toEqual(['retry'])
-    expect(released[0]!.errorText).toBe('Not sent: the run was paused.')
+    expect(storedText(translatorFor('en'), released[0]!.errorText!)).toBe('Not sent: the run was paused.')
+    expect(storedText(translatorFor('ru'), released[0]!.errorText!)).toBe('Не отправлен: запуск приостановлен.')
     handle.resume()
     await handle.done
     everyTagOnce(s, 40)

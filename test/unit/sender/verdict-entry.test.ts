@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { englishOf, msg, storedMessage, storedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { classifyCreateOrder } from '#shared/wire/create-order-answers'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
 import { notSentEntry, verdictEntry } from '../../../electron/main/sender/verdict-entry'
@@ -61,13 +63,17 @@ describe('verdictEntry: what the journal records for an answer', () => {
       kind: 'retry',
       outcome: {
         kind: 'backoff',
-        reason: "The API's request limit was reached (code 8); the order waits and is sent again.",
+        reason: storedMessage(msg('orderNote.backoff', { code: 8 })),
         nextAttemptAt: AT + 4000,
         code: 8,
         raw: '{"error_code":8}',
         httpStatus: 200
       }
     })
+    const entry = entryFor(outcome)
+    const reason = entry.kind === 'retry' ? entry.outcome.reason : ''
+    expect(storedText(translatorFor('en'), reason)).toBe("The API's request limit was reached (code 8); the order waits and is sent again.")
+    expect(storedText(translatorFor('ru'), reason)).toBe('Достигнут предел запросов к API (код 8); заказ ждёт и будет отправлен снова.')
   })
 
   it('records a request that never left as a plain retry, without raw answer or status', () => {
@@ -77,6 +83,16 @@ describe('verdictEntry: what the journal records for an answer', () => {
       kind: 'retry',
       outcome: { kind: 'retry', reason: 'connection refused', nextAttemptAt: AT + 1500 }
     })
+  })
+
+  it('keeps the client\'s reason as its key and values when it has one, so it is read in the reader\'s language', () => {
+    const reasonMessage = msg('orderNote.unexpected', { detail: 'boom' })
+    const outcome: CallOutcome = { kind: 'unknown', reason: englishOf(reasonMessage), reasonMessage }
+    const entry = entryFor(outcome)
+    expect(entry).toStrictEqual({ ...ids, kind: 'unknown', outcome: { reason: storedMessage(reasonMessage), raw: null, httpStatus: null } })
+    const reason = entry.kind === 'unknown' ? entry.outcome.reason : ''
+    expect(storedText(translatorFor('en'), reason)).toBe('Sending ended with an unexpected problem (boom); the shop may have created the order.')
+    expect(storedText(translatorFor('ru'), reason)).toBe('Отправка закончилась непредвиденной ошибкой (boom); магазин мог создать заказ.')
   })
 
   it('records a TLS failure as a stop marked tls, due now', () => {
@@ -113,10 +129,14 @@ describe('verdictEntry: what the journal records for an answer', () => {
 
 describe('notSentEntry', () => {
   it('puts a claimed intent that was never sent back to the queue, due now, saying why', () => {
-    expect(notSentEntry(ids, 'the run was paused', AT)).toStrictEqual({
+    const entry = notSentEntry(ids, msg('orderNote.notSent.paused'), AT)
+    expect(entry).toStrictEqual({
       ...ids,
       kind: 'retry',
-      outcome: { kind: 'retry', reason: 'Not sent: the run was paused.', nextAttemptAt: AT }
+      outcome: { kind: 'retry', reason: storedMessage(msg('orderNote.notSent', { why: msg('orderNote.notSent.paused') })), nextAttemptAt: AT }
     })
+    const reason = entry.kind === 'retry' ? entry.outcome.reason : ''
+    expect(storedText(translatorFor('en'), reason)).toBe('Not sent: the run was paused.')
+    expect(storedText(translatorFor('ru'), reason)).toBe('Не отправлен: запуск приостановлен.')
   })
 })
