@@ -7,7 +7,7 @@
 //
 // The run's sender owns the loop: it asks this module for due work and hands it its call slot
 // (the run's pacer and concurrency), so both calls count against the same pace.
-import { msg, storedMessage, type Message } from '#shared/i18n/message'
+import { englishOf, messageOf, msg, storedMessage, type Message } from '#shared/i18n/message'
 import type { ApiClient } from '../api/api-client'
 import { parseOrderDetails } from '../api/lookup-parsers'
 import type { Journal, StatusStepRecord } from '../journal'
@@ -20,9 +20,9 @@ export type StatusClient = Pick<ApiClient, 'getOrderDetails'> & Partial<Pick<Api
 export type StatusEvent =
   | { kind: 'status-done'; orderId: number; ordinal: number; billId: number; status: string; already: boolean }
   | { kind: 'status-failed'; orderId: number; ordinal: number; billId: number; status: string; code: number | string | null; message: string }
-  | { kind: 'status-unknown'; orderId: number; ordinal: number; billId: number; status: string; reason: string }
+  | { kind: 'status-unknown'; orderId: number; ordinal: number; billId: number; status: string; reason: string; reasonWhy?: Message }
   | { kind: 'status-retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
-  | { kind: 'status-checked'; orderId: number; ordinal: number; result: 'done' | 'absent' | 'undecided'; note: string }
+  | { kind: 'status-checked'; orderId: number; ordinal: number; result: 'done' | 'absent' | 'undecided'; note: Message }
 
 export type StatusFailpoint = 'before-status-intent' | 'after-status-intent' | 'after-status-answer'
 
@@ -150,21 +150,21 @@ export class StatusStepper {
         return
       case 'check': {
         // The order may have the status already (a second "paid"): the shop's record decides.
-        let has: { result: 'done' | 'absent' | 'undecided'; note: string }
+        let has: { result: 'done' | 'absent' | 'undecided'; note: Message }
         try {
           has = await this.lookUp(billId, step.status)
         } catch {
-          has = { result: 'undecided', note: 'The run stopped before the order could be looked up.' }
+          has = { result: 'undecided', note: msg('statusNote.runStopped') }
         }
         if (has.result === 'undecided') {
           // Not known either way: unclear, looked up again before anything is resent.
-          journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: `${verdict.message} ${has.note}`, raw, httpStatus })
-          this.emit({ kind: 'status-unknown', ...base, billId, status: step.status, reason: has.note })
+          journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: storedMessage(msg('statusNote.answerAndLookup', { answer: verdict.message, note: has.note })), raw, httpStatus })
+          this.emit({ kind: 'status-unknown', ...base, billId, status: step.status, reason: englishOf(has.note), reasonWhy: has.note })
           this.checks.set(step.orderId, { dueAt: this.deps.monoNow() + this.deps.settleMs, tries: 0 })
           return
         }
         if (has.result === 'done') {
-          journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'done', already: true, raw, httpStatus, note: has.note })
+          journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'done', already: true, raw, httpStatus, note: storedMessage(has.note) })
           this.emit({ kind: 'status-done', ...base, billId, status: step.status, already: true })
           return
         }
@@ -211,7 +211,7 @@ export class StatusStepper {
       this.checks.delete(orderId)
       return
     }
-    let found: { result: 'done' | 'absent' | 'undecided'; note: string }
+    let found: { result: 'done' | 'absent' | 'undecided'; note: Message }
     try {
       found = await this.lookUp(step.billId, step.status)
     } catch {
@@ -221,24 +221,24 @@ export class StatusStepper {
     }
     slot.tries += 1
     if (found.result !== 'undecided') {
-      this.deps.journal.resolveStatus(orderId, { result: found.result, by: 'check', note: found.note })
+      this.deps.journal.resolveStatus(orderId, { result: found.result, by: 'check', note: storedMessage(found.note) })
       this.checks.delete(orderId)
     } else if (slot.tries >= CHECK_TRIES) this.checks.delete(orderId)
     this.emit({ kind: 'status-checked', orderId, ordinal: step.ordinal, result: found.result, note: found.note })
   }
 
   /** getOrderDetails: whether the order has the status now. Throws when the slot is refused. */
-  private async lookUp(billId: number, status: StatusStepRecord['status']): Promise<{ result: 'done' | 'absent' | 'undecided'; note: string }> {
+  private async lookUp(billId: number, status: StatusStepRecord['status']): Promise<{ result: 'done' | 'absent' | 'undecided'; note: Message }> {
     const outcome = await this.deps.callSlot(() => this.deps.client.getOrderDetails(billId))
-    if (outcome.kind !== 'answer') return { result: 'undecided', note: `The order could not be looked up: ${outcome.reason}` }
-    if (outcome.errorCode !== 0) return { result: 'undecided', note: `getOrderDetails answered "${outcome.errorText}" (code ${outcome.errorCode}).` }
+    if (outcome.kind !== 'answer') return { result: 'undecided', note: msg('statusNote.notLookedUp', { reason: outcome.reasonMessage ?? outcome.reason }) }
+    if (outcome.errorCode !== 0) return { result: 'undecided', note: msg('statusNote.lookupAnswered', { text: outcome.errorText, code: outcome.errorCode }) }
     try {
       const details = parseOrderDetails(outcome.result)
       return hasStatus(details.payStatus, status)
-        ? { result: 'done', note: `getOrderDetails shows bill ${billId} as "${details.payStatus}".` }
-        : { result: 'absent', note: `getOrderDetails shows bill ${billId} as "${details.payStatus}", not ${status}.` }
+        ? { result: 'done', note: msg('statusNote.shows', { bill: billId, payStatus: details.payStatus }) }
+        : { result: 'absent', note: msg(`statusNote.showsNot.${status}`, { bill: billId, payStatus: details.payStatus }) }
     } catch (error) {
-      return { result: 'undecided', note: (error as Error).message }
+      return { result: 'undecided', note: messageOf(error) }
     }
   }
 

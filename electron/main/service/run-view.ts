@@ -110,7 +110,7 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'status-failed':
       return msg('log.statusFailed', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), message: event.message })
     case 'status-unknown':
-      return msg('log.statusUnknown', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: trimDot(event.reason) })
+      return event.reasonWhy ? msg('log.statusUnknownWhy', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: event.reasonWhy }) : msg('log.statusUnknown', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: trimDot(event.reason) })
     case 'status-retry':
       return msg('log.statusRetry', { ordinal: event.ordinal, delay: seconds(event.delayMs), reason: event.reason })
     case 'status-checked':

@@ -1,6 +1,7 @@
 // The second step of a paid/cancelled/returned order in the journal (migration 6) and the
 // sender's status step module, against a scripted client: states, answers, crash recovery.
-import { englishOf } from '#shared/i18n/message'
+import { englishOf, renderMessage, storedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal, JournalStateError } from '../../../electron/main/journal'
@@ -190,6 +191,15 @@ describe('the status step', () => {
     expect(journal.statusAttempts(ids[0]!).map((a) => a.outcome)).toEqual(['unknown', 'checked-done'])
     expect(journal.statusAttempts(ids[2]!).map((a) => a.outcome)).toEqual(['unknown', 'checked-absent', 'done'])
     expect(events.filter((e) => e.kind === 'status-checked').map((e) => (e as { result: string }).result)).toEqual(['done', 'absent'])
+    // The lookup's notes are kept as keys: the journal and the live log word them in the reader's language.
+    const notes = [journal.statusAttempts(ids[0]!)[1]!.note!, journal.statusAttempts(ids[2]!)[1]!.note!]
+    expect(notes.map((n) => storedText(translatorFor('en'), n))).toEqual(['getOrderDetails shows bill 501 as "paid".', 'getOrderDetails shows bill 503 as "waiting", not cancelled.'])
+    expect(notes.map((n) => storedText(translatorFor('ru'), n))).toEqual([
+      'getOrderDetails показывает счёт 501 со статусом «paid».',
+      'getOrderDetails показывает счёт 503 со статусом «waiting», а не отменённым.'
+    ])
+    const checked = events.filter((e): e is Extract<StatusEvent, { kind: 'status-checked' }> => e.kind === 'status-checked')
+    expect(checked.map((e) => renderMessage(translatorFor('ru'), e.note))[0]).toBe('getOrderDetails показывает счёт 501 со статусом «paid».')
   })
 
   it('after a crash during the request, the next run looks the order up first (scheduleUnclear)', async () => {

@@ -40,9 +40,9 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
     case 'status-failed':
       return t('cli.event.statusFailed', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), message: event.message })
     case 'status-unknown':
-      return t('cli.event.statusUnknown', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), reason: trimDot(event.reason) })
+      return t('cli.event.statusUnknown', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), reason: trimDot(event.reasonWhy ? renderMessage(t, event.reasonWhy) : event.reason) })
     case 'status-checked':
-      return event.result === 'undecided' ? t('cli.event.statusStillUnclear', { order: order(event.orderId, event.ordinal), note: trimDot(event.note) }) : null
+      return event.result === 'undecided' ? t('cli.event.statusStillUnclear', { order: order(event.orderId, event.ordinal), note: trimDot(renderMessage(t, event.note)) }) : null
   }
 }
 
