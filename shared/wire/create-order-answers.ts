@@ -1,6 +1,7 @@
 // What one CreateOrder call came to, and what the import must do about it. The table below is
 // the only place that knows what each API code means; the journal and the UI read verdicts.
-import type { Message } from '../i18n/message'
+import { msg, type Message } from '../i18n/message'
+import { answerAdvice } from './answer-advice'
 
 /** The result of one signed API call, as the client saw it on the wire. */
 export type CallOutcome =
@@ -44,10 +45,10 @@ export type CreateOrderVerdict =
   | { state: 'backoff'; code: number; text: string }
   /** Never reached the server: stays pending and is retried with backoff, unless `stopRun`
    * (a TLS certificate error): then the run stops at once with that message, no retries. */
-  | { state: 'retry'; reason: string; stopRun?: string }
+  | { state: 'retry'; reason: string; stopRun?: Message }
   /** May have been created: never resent automatically; reconcile first. `stopRun`: the run
    * stops too (answers cannot be authenticated: every further one would be unclear as well). */
-  | { state: 'unknown'; reason: string; stopRun?: string }
+  | { state: 'unknown'; reason: string; stopRun?: Message }
 
 export interface AnswerMeaning {
   /** The error_text the docs give for this code (the server's own text may differ). */
@@ -186,7 +187,7 @@ export function classifyCreateOrder(outcome: CallOutcome): CreateOrderVerdict {
     return {
       state: 'retry',
       reason: outcome.reason,
-      stopRun: `${outcome.reason} This is a setting to fix, not a passing network problem, so Orderbatch stops instead of trying again.`
+      stopRun: msg('stop.tls', { reason: outcome.reasonMessage ?? outcome.reason })
     }
   }
   if (outcome.kind === 'unknown') {
@@ -219,13 +220,10 @@ export function classifyCreateOrder(outcome: CallOutcome): CreateOrderVerdict {
 
 /** An answer without a valid signature, whatever its code: the order is unclear and the run
  * stops, since no further answer could be checked either. */
-export function unsignedStopMessage(code: number, text: string): string {
+export function unsignedStopMessage(code: number, text: string): Message {
   const known = CREATE_ORDER_ANSWERS[code]
-  const advice = known !== undefined && known.verdict === 'stop' ? known.advice : `Check the API key: copy it again from ${API_SETTINGS}.`
-  return (
-    `The API answered "${text.slice(0, 200)}" (code ${code}), but the answer is not signed with this API key, so Orderbatch cannot trust it. ${advice} ` +
-    'Orders that got such an answer are unclear and are looked up in the shop before anything is sent again.'
-  )
+  const advice = known !== undefined && known.verdict === 'stop' ? (answerAdvice(code) ?? msg('error.asIs', { text: known.advice })) : msg('stop.checkKey')
+  return msg('stop.unsigned', { text: text.slice(0, 200), code, advice })
 }
 
 function succeeded(outcome: Extract<CallOutcome, { kind: 'answer' }>, code: number): CreateOrderVerdict {

@@ -4,6 +4,7 @@
 // and, from the doc's overlapping group for deleting/changing orders, 302 nonexistent order and
 // 303 wrong status. Codes 1-8 are common to every function and mean what they mean for CreateOrder.
 import { classifyCreateOrder, type CallOutcome } from './create-order-answers'
+import type { Message } from '../i18n/message'
 
 export type StatusVerdict =
   /** Code 0: the order has the status now. */
@@ -15,9 +16,9 @@ export type StatusVerdict =
   | { state: 'failed'; code: number; text: string; retryable: boolean; message: string }
   | { state: 'stop'; code: number; text: string; message: string }
   | { state: 'backoff'; code: number; text: string }
-  | { state: 'retry'; reason: string; stopRun?: string }
+  | { state: 'retry'; reason: string; stopRun?: Message }
   /** May have been applied: never resent before the order is looked up. */
-  | { state: 'unknown'; reason: string; stopRun?: string }
+  | { state: 'unknown'; reason: string; stopRun?: Message }
 
 export interface StatusAnswerMeaning {
   documentedText: string

@@ -1,3 +1,5 @@
+import { englishOf, msg, renderMessage } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { describe, expect, it } from 'vitest'
 import { CREATE_ORDER_ANSWERS, billIdOf, classifyCreateOrder } from '#shared/wire/create-order-answers'
 import type { CallOutcome } from '#shared/wire/create-order-answers'
@@ -148,7 +150,9 @@ describe('classifyCreateOrder: an answer without a valid signature', () => {
   ])('code %i is unknown (maybe created) and stops the run', (code, text) => {
     const verdict = classifyCreateOrder({ kind: 'unknown', reason: 'not signed', httpStatus: 200, unsigned: { errorCode: code, errorText: text } })
     expect(verdict).toMatchObject({ state: 'unknown', reason: 'not signed' })
-    expect(verdict.state === 'unknown' ? verdict.stopRun : '').toMatch(new RegExp(`\\(code ${code}\\), but the answer is not signed with this API key`))
+    const stop = verdict.state === 'unknown' && verdict.stopRun ? verdict.stopRun : msg('error.asIs', { text: '' })
+    expect(englishOf(stop)).toMatch(new RegExp(`\\(code ${code}\\), but the answer is not signed with this API key`))
+    expect(renderMessage(translatorFor('ru'), stop)).toMatch(new RegExp(`\\(код ${code}\\), но ответ не подписан этим ключом API`))
   })
 
   it('an unclear answer that was signed (or not readable) does not stop the run', () => {

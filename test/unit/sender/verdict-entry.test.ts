@@ -97,7 +97,7 @@ describe('verdictEntry: what the journal records for an answer', () => {
 
   it('records a TLS failure as a stop marked tls, due now', () => {
     const outcome: CallOutcome = { kind: 'not-sent', reason: 'certificate expired', tls: true }
-    expect(classifyCreateOrder(outcome)).toMatchObject({ state: 'retry', stopRun: expect.any(String) })
+    expect(classifyCreateOrder(outcome)).toMatchObject({ state: 'retry', stopRun: { key: 'stop.tls' } })
     expect(entryFor(outcome)).toStrictEqual({
       ...ids,
       kind: 'retry',
@@ -118,7 +118,7 @@ describe('verdictEntry: what the journal records for an answer', () => {
 
   it('records an unsigned answer as unknown (the run stops elsewhere), never as what it claimed', () => {
     const outcome: CallOutcome = { kind: 'unknown', reason: 'the answer is not signed', raw: '{"error_code":0}', httpStatus: 200, unsigned: { errorCode: 0, errorText: 'OK' } }
-    expect(classifyCreateOrder(outcome)).toMatchObject({ state: 'unknown', stopRun: expect.any(String) })
+    expect(classifyCreateOrder(outcome)).toMatchObject({ state: 'unknown', stopRun: { key: 'stop.unsigned' } })
     expect(entryFor(outcome)).toStrictEqual({
       ...ids,
       kind: 'unknown',
