@@ -14,12 +14,12 @@ export function parseAllGoods(result: unknown): ShopProduct[] {
     : typeof result === 'object' && result !== null
       ? Object.values(result)
       : undefined
-  if (!entries) throw new ApiShapeError('The product list (GetAllGoods) from the API is not a list; Orderbatch cannot read it.')
+  if (!entries) throw new ApiShapeError(msg('apiShape.goodsNotList'))
   return entries.map((entry, i) => {
-    if (typeof entry !== 'object' || entry === null) throw new ApiShapeError(`Product ${i + 1} of the GetAllGoods answer is not an object.`)
+    if (typeof entry !== 'object' || entry === null) throw new ApiShapeError(msg('apiShape.goodNotObject', { index: i + 1 }))
     const fields = entry as Record<string, unknown>
     const name = text(fields['good_name'])
-    if (name === '') throw new ApiShapeError(`Product ${i + 1} of the GetAllGoods answer has no good_name.`)
+    if (name === '') throw new ApiShapeError(msg('apiShape.goodNoName', { index: i + 1 }))
     const sum = text(fields['good_sum']).trim()
     const type = text(fields['good_type'])
     return { id: text(fields['good_id']), name, title: text(fields['good_title']), price: sum === '' ? null : sum, type, kind: productKind(type) }

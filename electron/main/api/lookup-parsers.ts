@@ -2,9 +2,15 @@
 // types are undocumented (numbers may come as strings; PHP sends an empty map as `[]`), so they
 // are read tolerantly; but a shape we do not understand is an error, never an empty list: a
 // lookup that silently finds nothing would make a created order look absent and get it resent.
+import { LocalizedError, msg, type Message } from '#shared/i18n/message'
 
-export class ApiShapeError extends Error {
+/** An API answer of a shape Orderbatch cannot read, as a message (English in `message`). */
+export class ApiShapeError extends LocalizedError {
   override name = 'ApiShapeError'
+
+  constructor(message: Message | string) {
+    super(typeof message === 'string' ? msg('error.asIs', { text: message }) : message)
+  }
 }
 
 export interface BillGoods {
@@ -46,7 +52,7 @@ export interface OrderDetails {
 export function parseBills(result: unknown): BillGoods[] {
   // Keyed by order number, so only an empty result can arrive as a JSON list.
   if (Array.isArray(result) && result.length > 0) {
-    throw new ApiShapeError('The GetBills result from the API is a list, not orders keyed by number; Orderbatch cannot read it.')
+    throw new ApiShapeError(msg('apiShape.billsList'))
   }
   const bills = entriesOf(result, 'GetBills result')
   return bills
@@ -60,7 +66,7 @@ export function parseBills(result: unknown): BillGoods[] {
 /** getOrderDetails: one order object. */
 export function parseOrderDetails(result: unknown): OrderDetails {
   if (typeof result !== 'object' || result === null || Array.isArray(result)) {
-    throw new ApiShapeError('The order details from the API are not an order (expected an object with id, email, items).')
+    throw new ApiShapeError(msg('apiShape.detailsNotOrder'))
   }
   const order = result as Record<string, unknown>
   const id = positiveInt(order['id'], 'The order number (id) in the order details')
@@ -93,7 +99,7 @@ function itemsOf(value: unknown, orderId: number): OrderItem[] {
   if (value === undefined || value === null) return []
   return entriesOf(value, `The goods (items) of order ${orderId}`).map(([, item]) => {
     if (typeof item !== 'object' || item === null) {
-      throw new ApiShapeError(`A good (item) of order ${orderId} in the API answer is not an object.`)
+      throw new ApiShapeError(msg('apiShape.itemNotObject', { order: orderId }))
     }
     const fields = item as Record<string, unknown>
     return { id: text(fields['id']), title: text(fields['title']), sum: text(fields['sum']), price: text(fields['price']) }

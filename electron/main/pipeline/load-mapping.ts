@@ -3,8 +3,10 @@
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { MappingSchema, type Mapping } from '#shared/mapping/mapping'
+import { LocalizedError, msg } from '#shared/i18n/message'
 
-export class MappingFileError extends Error {
+/** A mapping file that cannot be used, as a message (English in `message`). */
+export class MappingFileError extends LocalizedError {
   override readonly name = 'MappingFileError'
 }
 
@@ -16,20 +18,20 @@ export async function loadMappingFile(path: string): Promise<Mapping> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     throw new MappingFileError(
-      code === 'ENOENT' ? `${name}: mapping file not found. Check the path given to --mapping.` : `${name}: the mapping file cannot be read (${code ?? 'unknown error'}).`
+      code === 'ENOENT' ? msg('mappingFile.notFound', { name }) : msg('mappingFile.unreadable', { name, code: code ?? msg('mappingFile.unknownError') })
     )
   }
   let json: unknown
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (error) {
-    throw new MappingFileError(`${name}: not valid JSON (${(error as Error).message}). Fix the file, or write a new one with "orderbatch mapping".`)
+    throw new MappingFileError(msg('mappingFile.notJson', { name, reason: (error as Error).message }))
   }
   const parsed = MappingSchema.safeParse(json)
   if (!parsed.success) {
     const first = parsed.error.issues[0]
-    const where = first && first.path.length > 0 ? first.path.join('.') : 'the top level'
-    throw new MappingFileError(`${name}: ${where}: ${first?.message ?? 'invalid mapping'}. Write a fresh one with "orderbatch mapping <file> --out ${name}" and compare.`)
+    const where = first && first.path.length > 0 ? first.path.join('.') : msg('mappingFile.topLevel')
+    throw new MappingFileError(msg('mappingFile.invalid', { name, where, problem: first?.message ?? msg('mappingFile.invalidMapping') }))
   }
   return parsed.data
 }

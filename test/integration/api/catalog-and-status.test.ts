@@ -3,11 +3,11 @@
 // products, with 700 "no products", a bad hash and a shape we cannot read told apart.
 import { execFileSync } from 'node:child_process'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { renderMessage } from '#shared/i18n/message'
+import { errorText, renderMessage } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
 import { ApiClient } from '../../../electron/main/api/api-client'
 import { fetchCatalog, parseAllGoods } from '../../../electron/main/api/catalog'
-import { ApiShapeError } from '../../../electron/main/api/lookup-parsers'
+import { ApiShapeError, parseOrderDetails } from '../../../electron/main/api/lookup-parsers'
 import { runPhpTests } from '../../helpers/php'
 import { startFakeApi, type FakeApi } from './fake-api-server'
 
@@ -93,6 +93,21 @@ describe('fetchCatalog', () => {
   it('refuses a shape it cannot read instead of calling it an empty shop', () => {
     expect(() => parseAllGoods('nope')).toThrow(ApiShapeError)
     expect(() => parseAllGoods([{ good_title: 'no name' }])).toThrow('Product 1 of the GetAllGoods answer has no good_name.')
+    // The error carries its message: read in the reader's language.
+    let caught: unknown
+    try {
+      parseAllGoods([{ good_title: 'no name' }])
+    } catch (error) {
+      caught = error
+    }
+    expect(errorText(translatorFor('ru'), caught)).toBe('У товара 1 в ответе GetAllGoods нет good_name.')
+    let details: unknown
+    try {
+      parseOrderDetails([])
+    } catch (error) {
+      details = error
+    }
+    expect(errorText(translatorFor('ru'), details)).toBe('Данные заказа от API — не заказ (ожидался объект с id, email, items).')
     expect(parseAllGoods([])).toEqual([])
   })
 })
