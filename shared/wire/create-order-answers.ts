@@ -1,6 +1,6 @@
 // What one CreateOrder call came to, and what the import must do about it. The table below is
 // the only place that knows what each API code means; the journal and the UI read verdicts.
-import { msg, type Message } from '../i18n/message'
+import { englishOf, msg, type Message } from '../i18n/message'
 import { answerAdvice } from './answer-advice'
 
 /** The result of one signed API call, as the client saw it on the wire. */
@@ -48,7 +48,7 @@ export type CreateOrderVerdict =
   | { state: 'retry'; reason: string; stopRun?: Message }
   /** May have been created: never resent automatically; reconcile first. `stopRun`: the run
    * stops too (answers cannot be authenticated: every further one would be unclear as well). */
-  | { state: 'unknown'; reason: string; stopRun?: Message }
+  | { state: 'unknown'; reason: string; reasonMessage?: Message; stopRun?: Message }
 
 export interface AnswerMeaning {
   /** The error_text the docs give for this code (the server's own text may differ). */
@@ -230,14 +230,13 @@ function succeeded(outcome: Extract<CallOutcome, { kind: 'answer' }>, code: numb
   // The response hash covers only code and text: a success we cannot authenticate, or one
   // without an order number, may still have created an order, so it is never resent.
   if (outcome.hashValid === false) {
-    return { state: 'unknown', reason: `The API answered code ${code}, but the answer's signature does not match (is the API key right?).` }
+    const reasonMessage = msg('verdict.signatureMismatch', { code })
+    return { state: 'unknown', reason: englishOf(reasonMessage), reasonMessage }
   }
   const billId = billIdOf(outcome.result)
   if (billId === null) {
-    return {
-      state: 'unknown',
-      reason: `The API answered code ${code} ("${outcome.errorText}") without a valid order number (result.bill_id); look the order up in the shop.`
-    }
+    const reasonMessage = msg('verdict.noBillId', { code, text: outcome.errorText })
+    return { state: 'unknown', reason: englishOf(reasonMessage), reasonMessage }
   }
   return { state: 'succeeded', billId, existed: code === 601 }
 }

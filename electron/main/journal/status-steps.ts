@@ -14,6 +14,7 @@ import type { Statement } from 'better-sqlite3'
 import type { JournalContext } from './context'
 import { JournalStateError } from './errors'
 import { capRaw } from './raw'
+import { msg, storedMessage } from '#shared/i18n/message'
 
 export const STATUS_STEP_STATES = ['pending', 'sending', 'done', 'failed', 'unknown'] as const
 export type StatusStepState = (typeof STATUS_STEP_STATES)[number]
@@ -325,7 +326,7 @@ export function requeueStatus(ctx: JournalContext, orderId: number): StatusStepR
     const st = statements(ctx)
     const at = ctx.now()
     const attemptId = Number(st.insertAttempt.run(orderId, at).lastInsertRowid)
-    st.closeAttempt.run({ attemptId, orderId, at, httpStatus: null, raw: null, rawSize: null, outcome: 'requeued', code: null, text: null, note: 'queued again to be retried' })
+    st.closeAttempt.run({ attemptId, orderId, at, httpStatus: null, raw: null, rawSize: null, outcome: 'requeued', code: null, text: null, note: storedMessage(msg('statusNote.requeued')) })
     st.setState.run({ orderId, state: 'pending', code: step.errorCode, text: step.errorText, next: at, finishedAt: null, by: null })
     return loadStep(ctx, orderId)
   })

@@ -437,7 +437,7 @@ export class RunSender {
         if (verdict.stopRun !== undefined) this.requestStop(verdict.stopRun)
         this.record(verdictEntry(ids, verdict, outcome, this.journalNow()), () => {
           this.progress.completed()
-          this.emit({ kind: 'unknown', ...event, reason: verdict.reason, ...reasonWhyOf(verdict.reason, outcome) })
+          this.emit({ kind: 'unknown', ...event, reason: verdict.reason, ...(verdict.reasonMessage ? { reasonWhy: verdict.reasonMessage } : reasonWhyOf(verdict.reason, outcome)) })
           if (this.schedule.turnedUnknown(order.id)) this.wake.notify()
         })
         return

@@ -182,7 +182,7 @@ export class StatusStepper {
         return
       case 'backoff': {
         // The call slot saw the code 8 and holds the run; the step waits as long.
-        const reason = `The API's request limit was reached (code ${verdict.code}); the status is sent again later.`
+        const reason = storedMessage(msg('statusNote.backoff', { code: verdict.code }))
         journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'backoff', reason, nextAttemptAt: this.deps.journalNow() + this.deps.retryDelayMs(step.attempts), code: verdict.code, raw, httpStatus })
         return
       }

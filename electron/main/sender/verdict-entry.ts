@@ -31,7 +31,7 @@ export function verdictEntry(ids: AttemptIds, verdict: CreateOrderVerdict, outco
       if (verdict.stopRun !== undefined) return { ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.reason, nextAttemptAt, code: 'tls' } }
       return { ...ids, kind: 'retry', outcome: { kind: 'retry', reason: storedReason(verdict.reason, outcome), nextAttemptAt } }
     case 'unknown':
-      return { ...ids, kind: 'unknown', outcome: { reason: storedReason(verdict.reason, outcome), raw, httpStatus } }
+      return { ...ids, kind: 'unknown', outcome: { reason: verdict.reasonMessage ? storedMessage(verdict.reasonMessage) : storedReason(verdict.reason, outcome), raw, httpStatus } }
   }
 }
 

@@ -47,6 +47,13 @@ describe('classifyCreateOrder: success codes', () => {
     const verdict = classifyCreateOrder(answer(0, 'ok', { bill_id: 5 }, false))
     expect(verdict.state).toBe('unknown')
     if (verdict.state === 'unknown') expect(verdict.reason).toContain('signature does not match')
+    // Its reason is a message too: the journal keeps its key, the reader sees it in their language.
+    if (verdict.state === 'unknown') expect(renderMessage(translatorFor('ru'), verdict.reasonMessage!)).toBe('API ответил кодом 0, но подпись ответа не совпадает (верен ли ключ API?).')
+    const noBill = classifyCreateOrder(answer(601, 'order already exist.', {}))
+    if (noBill.state === 'unknown') {
+      expect(noBill.reason).toBe('The API answered code 601 ("order already exist.") without a valid order number (result.bill_id); look the order up in the shop.')
+      expect(renderMessage(translatorFor('ru'), noBill.reasonMessage!)).toBe('API ответил кодом 601 («order already exist.») без правильного номера заказа (result.bill_id); найдите заказ в магазине.')
+    }
   })
 })
 
