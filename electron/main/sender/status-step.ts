@@ -189,14 +189,14 @@ export class StatusStepper {
       case 'retry': {
         if (verdict.stopRun !== undefined) this.deps.requestStop(verdict.stopRun)
         const delayMs = this.deps.retryDelayMs(step.attempts)
-        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'retry', reason: verdict.reason, nextAttemptAt: this.deps.journalNow() + delayMs })
+        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'retry', reason: storedReason(verdict.reason, outcome), nextAttemptAt: this.deps.journalNow() + delayMs })
         this.emit({ kind: 'status-retry', ...base, reason: verdict.reason, delayMs })
         return
       }
       case 'unknown':
         if (verdict.stopRun !== undefined) this.deps.requestStop(verdict.stopRun)
-        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: verdict.reason, raw, httpStatus })
-        this.emit({ kind: 'status-unknown', ...base, billId, status: step.status, reason: verdict.reason })
+        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: storedReason(verdict.reason, outcome), raw, httpStatus })
+        this.emit({ kind: 'status-unknown', ...base, billId, status: step.status, reason: verdict.reason, ...(reasonMessageOf(verdict.reason, outcome) ? { reasonWhy: reasonMessageOf(verdict.reason, outcome)! } : {}) })
         this.checks.set(step.orderId, { dueAt: this.deps.monoNow() + this.deps.settleMs, tries: this.checks.get(step.orderId)?.tries ?? 0 })
     }
   }
@@ -249,4 +249,16 @@ export class StatusStepper {
       // A failing listener must not stop the sending.
     }
   }
+}
+
+/** The client's reason as a message when the verdict's reason is that reason (network trouble). */
+function reasonMessageOf(reason: string, outcome: CallOutcome): Message | undefined {
+  if (outcome.kind === 'answer' || outcome.reasonMessage === undefined || outcome.reason !== reason) return undefined
+  return outcome.reasonMessage
+}
+
+/** The reason as the journal keeps it: the client's message as its key and values, else its words. */
+function storedReason(reason: string, outcome: CallOutcome): string {
+  const message = reasonMessageOf(reason, outcome)
+  return message === undefined ? reason : storedMessage(message)
 }

@@ -1,6 +1,6 @@
 // The second step of a paid/cancelled/returned order in the journal (migration 6) and the
 // sender's status step module, against a scripted client: states, answers, crash recovery.
-import { englishOf, renderMessage, storedText } from '#shared/i18n/message'
+import { englishOf, msg, renderMessage, storedText } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -177,7 +177,7 @@ describe('the status step', () => {
     const { ids } = stage()
     create(ids[0]!, 501)
     create(ids[2]!, 503)
-    const lost: CallOutcome = { kind: 'unknown', reason: 'the connection closed before the answer' }
+    const lost: CallOutcome = { kind: 'unknown', reason: 'the connection closed before the answer', reasonMessage: msg('orderNote.unexpected', { detail: 'closed' }) }
     const script: Script = { update: [lost, lost, answer(0)], details: [details(501, 'paid'), details(503, 'waiting')], calls: [] }
     const events: StatusEvent[] = []
     await drain(stepper(script, events))
@@ -198,6 +198,8 @@ describe('the status step', () => {
       'getOrderDetails показывает счёт 501 со статусом «paid».',
       'getOrderDetails показывает счёт 503 со статусом «waiting», а не отменённым.'
     ])
+    // The client's reason is kept as its key: read in the reader's language.
+    expect(storedText(translatorFor('ru'), journal.statusAttempts(ids[0]!)[0]!.errorText!)).toBe('Отправка закончилась непредвиденной ошибкой (closed); магазин мог создать заказ.')
     const checked = events.filter((e): e is Extract<StatusEvent, { kind: 'status-checked' }> => e.kind === 'status-checked')
     expect(checked.map((e) => renderMessage(translatorFor('ru'), e.note))[0]).toBe('getOrderDetails показывает счёт 501 со статусом «paid».')
   })
