@@ -1,7 +1,7 @@
 // What one CreateOrder call came to, and what the import must do about it. The table below is
 // the only place that knows what each API code means; the journal and the UI read verdicts.
 import { englishOf, msg, type Message } from '../i18n/message'
-import { answerAdvice } from './answer-advice'
+import { adviceKey } from './answer-advice-keys'
 
 /** The result of one signed API call, as the client saw it on the wire. */
 export type CallOutcome =
@@ -222,7 +222,8 @@ export function classifyCreateOrder(outcome: CallOutcome): CreateOrderVerdict {
  * stops, since no further answer could be checked either. */
 export function unsignedStopMessage(code: number, text: string): Message {
   const known = CREATE_ORDER_ANSWERS[code]
-  const advice = known !== undefined && known.verdict === 'stop' ? (answerAdvice(code) ?? msg('error.asIs', { text: known.advice })) : msg('stop.checkKey')
+  const key = adviceKey(code)
+  const advice = known !== undefined && known.verdict === 'stop' ? (key !== undefined ? msg(key) : msg('error.asIs', { text: known.advice })) : msg('stop.checkKey')
   return msg('stop.unsigned', { text: text.slice(0, 200), code, advice })
 }
 
