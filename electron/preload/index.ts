@@ -10,6 +10,8 @@ const CHANNELS: Record<Channel, true> = {
   'app.info': true,
   'appearance.get': true,
   'appearance.set': true,
+  'language.get': true,
+  'language.set': true,
   'connection.get': true,
   'connection.set': true,
   'connection.useSandbox': true,

@@ -4,6 +4,7 @@
 import type { SideEffect } from '../run/side-effects'
 import { z } from 'zod'
 import { APPEARANCES, type Appearance } from './appearance'
+import { LANGUAGES, type Language } from '../i18n/language'
 import type { AutoMapResult } from '../mapping/auto-map'
 import type { Issue } from '../plan/issue'
 import { MappingSchema, type Mapping } from '../mapping/mapping'
@@ -232,6 +233,11 @@ export const CHANNELS = {
   'app.info': { input: z.object({}) },
   'appearance.get': { input: z.object({}) },
   'appearance.set': { input: z.object({ appearance: z.enum(APPEARANCES) }) },
+  /** The language the user chose with the in-app switch (null: none, follow the system), so the
+   * desktop shell (menu, About, native dialogs) speaks it too. The renderer sends it on every
+   * switch and at start-up with its remembered choice. */
+  'language.get': { input: z.object({}) },
+  'language.set': { input: z.object({ language: z.enum(LANGUAGES).nullable() }) },
   'connection.get': { input: z.object({}) },
   'connection.set': { input: z.object({ login: z.string().min(1).max(64), domain: ApiDomainSchema, apiKey: z.string().min(1).max(256).optional() }) },
   'connection.useSandbox': { input: z.object({ shopProducts: z.boolean().optional() }) },
@@ -295,6 +301,9 @@ export interface ChannelOutputs {
   'app.info': { version: string; host: 'electron' | 'browser'; journalPath: string }
   'appearance.get': { appearance: Appearance }
   'appearance.set': { appearance: Appearance }
+  /** The chosen language main keeps (null: the system's). */
+  'language.get': { language: Language | null }
+  'language.set': { language: Language | null }
   'connection.get': ConnectionInfo
   'connection.set': ConnectionInfo
   'connection.useSandbox': ConnectionInfo

@@ -12,6 +12,7 @@ import { fetchCatalog } from '../api/catalog'
 import { readRunInfo } from '../journal'
 import { AppearanceStore } from './appearance'
 import { AppStateFile } from './app-state'
+import { LanguageStore } from './language'
 import { Connections } from './connection'
 import { CreatedIndex } from './created-index'
 import { busy, ServiceError } from './errors'
@@ -53,6 +54,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
   const now = deps.now ?? Date.now
   const events = new EventHub()
   const appearance = new AppearanceStore(deps.userDataDir)
+  const language = new LanguageStore(deps.host === 'electron' ? deps.userDataDir : null)
   const sandbox = new SandboxHost(deps.journalPath, deps.sandboxProducts, join(deps.userDataDir, 'sandbox-products.json'))
   const connections = new Connections(new AppStateFile(join(deps.userDataDir, 'app-state.json')), deps.secrets, sandbox)
   const journal = new JournalHolder(deps.journalPath, now)
@@ -73,6 +75,8 @@ export function createAppService(deps: AppServiceDeps): AppService {
     'app.info': async () => ({ version: deps.version ?? '0.0.0', host: deps.host, journalPath: journal.path }),
     'appearance.get': async () => ({ appearance: appearance.get() }),
     'appearance.set': async (input) => ({ appearance: appearance.set(input.appearance) }),
+    'language.get': async () => ({ language: language.get() }),
+    'language.set': async (input) => ({ language: language.set(input.language) }),
 
     'connection.get': async () => connections.info(),
     'connection.set': async (input) => connections.set(input),
@@ -233,6 +237,7 @@ export function createAppService(deps: AppServiceDeps): AppService {
     sendingRuns: () => runs.sendingRuns(),
     onSendingChange: (listener) => runs.onSendingChange(listener),
     onAppearanceChange: (listener) => appearance.onChange(listener),
+    onLanguageChange: (listener) => language.onChange(listener),
     dispose: () => {
       disposed ??= (async () => {
         sessions.closeAll()

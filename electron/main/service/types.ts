@@ -3,6 +3,7 @@
 import type { Message } from '#shared/i18n/message'
 import type { Channel, ChannelOutputs, EventName, EventPayloads, ParsedInput } from '#shared/ipc/contract'
 import type { Appearance } from '#shared/ipc/appearance'
+import type { Language } from '#shared/i18n/language'
 
 export type ServiceHandlers = { [C in Channel]: (input: ParsedInput<C>) => Promise<ChannelOutputs[C]> }
 
@@ -29,6 +30,9 @@ export interface AppService {
   onSendingChange(listener: (runIds: number[]) => void): () => void
   /** Called when the user changes the appearance setting (the desktop shell sets nativeTheme). */
   onAppearanceChange?(listener: (appearance: Appearance) => void): () => void
+  /** Called when the renderer tells the chosen language (null: the system's); the desktop shell
+   * rebuilds its menu and words later dialogs in it. */
+  onLanguageChange?(listener: (language: Language | null) => void): () => void
   /** Pauses running runs cleanly (in-flight requests finish and are recorded), closes the
    * journal and stops the sandbox. */
   dispose(): Promise<void>

@@ -206,6 +206,8 @@ export const enMessages = {
   'action.app.info': 'read its own version',
   'action.appearance.get': 'read the appearance setting',
   'action.appearance.set': 'save the appearance setting',
+  'action.language.get': 'read the chosen language',
+  'action.language.set': 'save the chosen language',
   'action.connection.get': 'read the connection settings',
   'action.connection.set': 'save the connection settings',
   'action.connection.useSandbox': 'switch to the sandbox',

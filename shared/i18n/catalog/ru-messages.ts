@@ -221,6 +221,8 @@ export const ruMessages = {
   'action.app.info': 'прочитать свою версию',
   'action.appearance.get': 'прочитать настройку оформления',
   'action.appearance.set': 'сохранить настройку оформления',
+  'action.language.get': 'прочитать выбранный язык',
+  'action.language.set': 'сохранить выбранный язык',
   'action.connection.get': 'прочитать настройки подключения',
   'action.connection.set': 'сохранить настройки подключения',
   'action.connection.useSandbox': 'переключиться на песочницу',

@@ -151,6 +151,13 @@ describe('the API door', () => {
     expect(reply.status).toBe(200)
     expect(decodeWire(reply.body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
   })
+
+  it('serves the chosen language too (kept for the session), refusing other languages', async () => {
+    expect(await value('language.set', { language: 'ru' })).toEqual({ language: 'ru' })
+    expect(await value('language.get', {})).toEqual({ language: 'ru' })
+    expect(decodeWire((await api('language.set', { language: 'de' })).body)).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await value('language.set', { language: null })).toEqual({ language: null })
+  })
 })
 
 describe('bytes and events', () => {
