@@ -1,7 +1,7 @@
 // Composition root of the desktop app: paths, crash capture, the secret store, the app service,
 // the window, IPC, keep-awake while sending, the quit guard, and what desktop users expect around
-// them (menu, window state, opened files, appearance, updates). Everything else lives in
-// plain-Node modules.
+// them (menu in the chosen language, window state, opened files, appearance, updates). Everything
+// else lives in plain-Node modules.
 import { join, resolve } from 'node:path'
 import { app, BrowserWindow, crashReporter, dialog, ipcMain, nativeTheme, powerSaveBlocker, safeStorage } from 'electron'
 import { effectiveTheme } from '#shared/ipc/appearance'
@@ -11,12 +11,13 @@ import { createMainWindow } from './app/main-window'
 import { registerIpc } from './app/ipc'
 import { keepAwakeWhileSending } from './app/keep-awake'
 import { installQuitGuard } from './app/quit-guard'
-import { shellT } from './app/shell-language'
+import { shellLanguage, shellT } from './app/shell-language'
 import { createSafeStorageSecretStore } from './app/secret-store'
 import { trustedSenderCheck } from './app/trusted-sender'
 import { APP_NAME, HOME_ENV } from './ops/paths'
 import { captureUncaughtErrors, crashPaths, createRotatingLog } from './desktop/crash-log'
 import { sheetInArgs } from './desktop/open-files'
+import { followChosenLanguage } from './desktop/shell-language'
 import { defaultJournalPath } from './journal'
 import { chooseSqliteBinding, configureSqliteBinding } from './native/sqlite-binding'
 import { createAppService } from './service/app-service'
@@ -74,6 +75,8 @@ async function start(): Promise<void> {
     version: app.getVersion()
   })
   await followAppearance(service)
+  // The language chosen in the app, remembered by main: the first menu is already in it.
+  await followChosenLanguage(service, shellLanguage)
   const appearance = (await service.handlers['appearance.get']({})).appearance
   const indexPath = join(import.meta.dirname, '../renderer/index.html')
   const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL']
@@ -89,6 +92,7 @@ async function start(): Promise<void> {
   if (placed.maximized) window.maximize()
   rememberWindowState(window, userDataDir)
   installMenu(currentWindow)
+  shellLanguage.onChange(() => installMenu(currentWindow))
 
   registerIpc(ipcMain, service, trustedSenderCheck({ indexPath, devUrl }), () => BrowserWindow.getAllWindows().map((w) => w.webContents))
   keepAwakeWhileSending(service, powerSaveBlocker)

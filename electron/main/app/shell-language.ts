@@ -1,17 +1,18 @@
-// The language of the desktop shell (the application menu and the native dialogs): the system's,
-// Russian when the system prefers Russian, else English, as the window starts out. The in-app
-// language switch changes the window's content; the shell keeps the system's language.
+// The desktop shell's language for this app: the chosen one, else the system's preferred languages
+// as Electron reports them (the rule lives in ../desktop/shell-language.ts).
 import { app } from 'electron'
-import { pickLanguage } from '#shared/i18n/language'
-import { translatorFor, type Translate } from '#shared/i18n/translate'
+import { createShellLanguage } from '../desktop/shell-language'
+import type { Translate } from '#shared/i18n/translate'
 
+function systemTags(): string[] {
+  const tags = typeof app.getPreferredSystemLanguages === 'function' ? app.getPreferredSystemLanguages() : []
+  // Before the app is ready there is no locale yet: '' names no language, so English.
+  return tags.length > 0 ? tags : [app.getLocale()]
+}
+
+export const shellLanguage = createShellLanguage(systemTags)
+
+/** The shell's words now: dialogs call it when they open, so they follow a later switch. */
 export function shellT(): Translate {
-  let tags: string[] = []
-  try {
-    tags = typeof app.getPreferredSystemLanguages === 'function' ? app.getPreferredSystemLanguages() : []
-    if (tags.length === 0) tags = [app.getLocale()]
-  } catch {
-    // Before the app is ready there is no locale yet: English.
-  }
-  return translatorFor(pickLanguage(tags))
+  return shellLanguage.t()
 }
