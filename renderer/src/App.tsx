@@ -11,6 +11,7 @@ import { useLanguage, useT } from './lib/i18n'
 import { useRunFeed } from './lib/run-feed'
 import { useEvent } from './lib/use-event'
 import { useSession } from './lib/use-session'
+import { useShellLanguage } from './lib/use-shell-language'
 import { ConnectionScreen } from './screens/connection/ConnectionScreen'
 import { HistoryScreen } from './screens/history/HistoryScreen'
 import { LoadScreen } from './screens/load/LoadScreen'
@@ -117,10 +118,11 @@ export function App({ initialStep = 'load' }: { initialStep?: StepId }) {
   )
 }
 
-/** Русский / English, remembered for the next start. */
+/** Русский / English, remembered for the next start, and told to main for the desktop menu. */
 function LanguageSwitch() {
   const t = useT()
   const { language, setLanguage } = useLanguage()
+  useShellLanguage()
   return (
     <label className="language-switch">
       <span className="visually-hidden">{t('app.language')}</span>

@@ -55,7 +55,7 @@ export function takeCreatedFakes(): FakeApi[] {
 
 export function createFakeApi(handlers: Handlers = {}): FakeApi {
   // The built-in sandbox without a product list, as main answers it: nothing to check.
-  const table: Handlers = { 'connection.get': () => SANDBOX, 'appearance.get': () => ({ appearance: 'system' }), 'catalog.get': () => ({ state: 'skipped' }), ...handlers }
+  const table: Handlers = { 'connection.get': () => SANDBOX, 'appearance.get': () => ({ appearance: 'system' }), 'language.set': (input) => ({ language: input.language }), 'catalog.get': () => ({ state: 'skipped' }), ...handlers }
   const subscribers = new Map<EventName, Set<(payload: never) => void>>()
   const calls: Call[] = []
   const violations: string[] = []

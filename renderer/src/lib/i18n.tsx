@@ -35,9 +35,14 @@ function storage(): Storage | null {
   }
 }
 
+/** The language the user chose before with the switch, or null when they never did. */
+export function storedLanguage(): Language | null {
+  return languageOf(storage()?.getItem(LANGUAGE_KEY))
+}
+
 /** The language the user chose before, else the system's. */
 export function initialLanguage(): Language {
-  return languageOf(storage()?.getItem(LANGUAGE_KEY)) ?? systemLanguage()
+  return storedLanguage() ?? systemLanguage()
 }
 
 /** An i18next instance for React, with the bundled catalogs (or others: the pseudo-locale). */
@@ -57,6 +62,8 @@ export function translateNow(...args: Parameters<Translate>): string {
 
 interface LanguageContextValue {
   language: Language
+  /** The user's choice with the switch (remembered), null while they follow the system. */
+  chosen: Language | null
   setLanguage: (language: Language) => void
   formats: Formats
 }
@@ -75,6 +82,7 @@ interface LanguageProviderProps {
 
 export function LanguageProvider({ children, language: start, catalogs, timeZone }: LanguageProviderProps) {
   const [language, setState] = useState<Language>(() => start ?? initialLanguage())
+  const [chosen, setChosen] = useState<Language | null>(storedLanguage)
   const instance = useMemo(() => createI18n(language, catalogs ?? storedCatalogs()), [catalogs])
 
   useEffect(() => {
@@ -87,9 +95,10 @@ export function LanguageProvider({ children, language: start, catalogs, timeZone
     storage()?.setItem(LANGUAGE_KEY, next)
     void instance.changeLanguage(next)
     setState(next)
+    setChosen(next)
   }, [instance])
 
-  const value = useMemo(() => ({ language, setLanguage, formats: formatsFor(language, timeZone ? { timeZone } : {}) }), [language, setLanguage, timeZone])
+  const value = useMemo(() => ({ language, chosen, setLanguage, formats: formatsFor(language, timeZone ? { timeZone } : {}) }), [language, chosen, setLanguage, timeZone])
   return (
     <I18nextProvider i18n={instance}>
       <LanguageContext.Provider value={value}>{children}</LanguageContext.Provider>
@@ -103,9 +112,9 @@ function useLanguageContext(): LanguageContextValue {
   return value
 }
 
-export function useLanguage(): { language: Language; setLanguage: (language: Language) => void } {
-  const { language, setLanguage } = useLanguageContext()
-  return { language, setLanguage }
+export function useLanguage(): { language: Language; chosen: Language | null; setLanguage: (language: Language) => void } {
+  const { language, chosen, setLanguage } = useLanguageContext()
+  return { language, chosen, setLanguage }
 }
 
 export function useFormats(): Formats {
