@@ -243,12 +243,20 @@ export function statusStepCounts(ctx: JournalContext, runId: number): Record<Sta
 
 function loadStep(ctx: JournalContext, orderId: number): StatusStepRecord {
   const row = statements(ctx).get.get(orderId) as StepRow | undefined
-  if (row === undefined) throw new JournalStateError(ctx.path, `Order id ${orderId} has no status step.`, orderId)
+  if (row === undefined) throw new JournalStateError(ctx.path, msg('journal.noStatusStep', { orderId }), orderId)
   return toRecord(row)
 }
 
-function refuse(ctx: JournalContext, step: StatusStepRecord, doing: string): never {
-  throw new JournalStateError(ctx.path, `Cannot ${doing} the status step of order #${step.ordinal} in run ${step.runId}: it is ${step.state}.`, step.orderId)
+type StatusAction = 'send' | 'answer' | 'decide' | 'retry'
+
+function refuse(ctx: JournalContext, step: StatusStepRecord, action: StatusAction): never {
+  const said = msg('journal.statusCannot', {
+    action: msg(`journal.statusAction.${action}`),
+    ordinal: step.ordinal,
+    runId: step.runId,
+    state: msg(`journal.statusState.${step.state}`)
+  })
+  throw new JournalStateError(ctx.path, said, step.orderId)
 }
 
 /** The intent: written (and flushed) before the request goes out. Returns the attempt id and the
@@ -258,7 +266,7 @@ export function beginStatusAttempt(ctx: JournalContext, orderId: number): { atte
     const step = loadStep(ctx, orderId)
     if (step.state !== 'pending') refuse(ctx, step, 'send')
     if (step.orderState !== 'succeeded' || step.billId === null) {
-      throw new JournalStateError(ctx.path, `Cannot send the status step of order #${step.ordinal} in run ${step.runId}: the order was not created.`, orderId)
+      throw new JournalStateError(ctx.path, msg('journal.statusNotCreated', { ordinal: step.ordinal, runId: step.runId }), orderId)
     }
     const st = statements(ctx)
     const at = ctx.now()
@@ -272,7 +280,7 @@ export function beginStatusAttempt(ctx: JournalContext, orderId: number): { atte
 export function recordStatusOutcome(ctx: JournalContext, orderId: number, attemptId: number, outcome: StatusOutcome): StatusStepRecord {
   return ctx.write(journalStep('journal.step.recordStatusStep', { orderId }), () => {
     const step = loadStep(ctx, orderId)
-    if (step.state !== 'sending') refuse(ctx, step, 'record an answer to')
+    if (step.state !== 'sending') refuse(ctx, step, 'answer')
     const st = statements(ctx)
     const at = ctx.now()
     const { raw, rawSize } = capRaw(outcome.raw)
