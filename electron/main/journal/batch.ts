@@ -10,6 +10,7 @@ import type { JournalContext } from './context'
 import { beginAttempt, recordCreated, recordFailed, recordRetry, recordUnknown } from './transitions'
 import type { BegunAttempt } from './transitions'
 import type { CreatedOutcome, FailedOutcome, OrderRecord, RetryOutcome, UnknownOutcome } from './types'
+import { journalStep } from './journal-step'
 
 export interface BegunOrderAttempt extends BegunAttempt {
   orderId: number
@@ -25,7 +26,7 @@ export type OutcomeEntry =
 /** pending -> sending for every order, in the given order, in one commit. */
 export function beginAttempts(ctx: JournalContext, orderIds: readonly number[]): BegunOrderAttempt[] {
   if (orderIds.length === 0) return []
-  return ctx.write(`record the sending of ${orderIds.length} orders`, () =>
+  return ctx.write(journalStep('journal.step.recordSendings', { count: orderIds.length }), () =>
     orderIds.map((orderId) => ({ orderId, ...beginAttempt(ctx, orderId) }))
   )
 }
@@ -33,7 +34,7 @@ export function beginAttempts(ctx: JournalContext, orderIds: readonly number[]):
 /** Records many answers in one commit; returns the orders as written, in the given order. */
 export function recordOutcomes(ctx: JournalContext, entries: readonly OutcomeEntry[]): OrderRecord[] {
   if (entries.length === 0) return []
-  return ctx.write(`record the answers for ${entries.length} orders`, () => entries.map((entry) => recordOutcome(ctx, entry)))
+  return ctx.write(journalStep('journal.step.recordAnswers', { count: entries.length }), () => entries.map((entry) => recordOutcome(ctx, entry)))
 }
 
 /** sending -> unknown for the orders of one run, with their open attempts closed. Only for when
@@ -41,7 +42,7 @@ export function recordOutcomes(ctx: JournalContext, entries: readonly OutcomeEnt
  * 'sending' while the journal stays open. Returns how many orders changed. */
 export function abandonSending(ctx: JournalContext, runId: number, reason: string): number {
   const st = statementsFor(ctx.db)
-  return ctx.write(`mark the orders of run ${runId} left in sending as unclear`, () => {
+  return ctx.write(journalStep('journal.step.markSendingUnclear', { runId }), () => {
     st.closeOpenAttempts.run({ runId, at: ctx.now(), note: reason })
     return st.sendingToUnknown.run({ runId, reason }).changes
   })

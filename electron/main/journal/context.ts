@@ -1,6 +1,7 @@
 // What the journal's operations share: the connection, its prepared statements, the clock and a
 // way to run one durable step.
 import type { Database } from 'better-sqlite3'
+import type { JournalStep } from './journal-step'
 import { storageError } from './sqlite-errors'
 import type { Statements } from './statements'
 
@@ -10,9 +11,9 @@ export interface JournalContext {
   readonly path: string
   readonly now: () => number
   /** Runs `step` as one IMMEDIATE transaction: all of it is committed (and flushed) or none. */
-  write: <T>(doing: string, step: () => T) => T
+  write: <T>(doing: JournalStep, step: () => T) => T
   /** Runs a read, mapping storage failures to plain errors. */
-  read: <T>(doing: string, query: () => T) => T
+  read: <T>(doing: JournalStep, query: () => T) => T
 }
 
 /** `beforeWrite` runs before every transaction; what it throws is thrown as is (nothing written). */
@@ -23,7 +24,7 @@ export function createContext(db: Database, st: Statements, path: string, now: (
     st,
     path,
     now,
-    write<T>(doing: string, step: () => T): T {
+    write<T>(doing: JournalStep, step: () => T): T {
       beforeWrite?.()
       try {
         return transaction.immediate(step) as T
@@ -31,7 +32,7 @@ export function createContext(db: Database, st: Statements, path: string, now: (
         throw storageError(path, doing, error)
       }
     },
-    read<T>(doing: string, query: () => T): T {
+    read<T>(doing: JournalStep, query: () => T): T {
       try {
         return query()
       } catch (error) {

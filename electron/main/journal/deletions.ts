@@ -6,6 +6,7 @@ import { JournalStateError } from './errors'
 import { loadOrder, orderMessage } from './order-guards'
 import type { DeletionRecord } from './types'
 import { msg } from '#shared/i18n/message'
+import { journalStep } from './journal-step'
 
 interface DeletionRow {
   order_id: number
@@ -39,7 +40,7 @@ function statements(ctx: JournalContext): DeletionStatements {
 /** Records that the shop deleted a created order. Only a created order (with its bill) can be
  * deleted, and only once. */
 export function recordDeletion(ctx: JournalContext, orderId: number, note?: string): DeletionRecord {
-  return ctx.write(`record the deletion of order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.recordDeletion', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     if (order.state !== 'succeeded' || order.billId === null) {
       throw new JournalStateError(ctx.path, msg('journal.deleteNeverCreated', { order: orderMessage(order) }), order.id)
@@ -56,6 +57,6 @@ export function recordDeletion(ctx: JournalContext, orderId: number, note?: stri
 
 /** Deleted orders of a run, by order id. */
 export function deletions(ctx: JournalContext, runId: number): Map<number, DeletionRecord> {
-  const rows = ctx.read(`read the deleted orders of run ${runId}`, () => statements(ctx).byRun.all(runId) as DeletionRow[])
+  const rows = ctx.read(journalStep('journal.step.readDeletions', { runId }), () => statements(ctx).byRun.all(runId) as DeletionRow[])
   return new Map(rows.map((row) => [row.order_id, { orderId: row.order_id, billId: row.bill_id, deletedAt: row.deleted_at, note: row.note }]))
 }

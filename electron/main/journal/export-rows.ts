@@ -8,6 +8,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { JournalContext } from './context'
 import type { OrderState } from './types'
+import { journalStep } from './journal-step'
 
 /** One sheet row of an order with what became of the order; `row` is the stored JSON of its cells. */
 export interface ExportRow {
@@ -74,10 +75,10 @@ function statements(ctx: JournalContext): ExportStatements {
  * in file order (an order's rows in sheet order). An order without sheet rows gives one entry
  * with `row` null, so the last ordinal of a page is always known. */
 export function exportRowsPage(ctx: JournalContext, runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportRow[] {
-  return ctx.read(`read the results of run ${runId}`, () => statements(ctx).page.all(runId, afterOrdinal, JSON.stringify(states), limit) as ExportRow[])
+  return ctx.read(journalStep('journal.step.readResults', { runId }), () => statements(ctx).page.all(runId, afterOrdinal, JSON.stringify(states), limit) as ExportRow[])
 }
 
 /** How many sheet rows the export will have and how wide the widest is (for the header). */
 export function exportExtent(ctx: JournalContext, runId: number, states: readonly OrderState[]): ExportExtent {
-  return ctx.read(`measure the results of run ${runId}`, () => statements(ctx).extent.get(runId, JSON.stringify(states)) as ExportExtent)
+  return ctx.read(journalStep('journal.step.measureResults', { runId }), () => statements(ctx).extent.get(runId, JSON.stringify(states)) as ExportExtent)
 }

@@ -50,6 +50,7 @@ import type {
   UnknownOutcome,
   StageOptions
 } from './types'
+import { journalStep } from './journal-step'
 
 export interface JournalOptions {
   /** Clock for every timestamp the journal writes (epoch ms). Default Date.now. */
@@ -132,7 +133,7 @@ export class Journal {
   /** createRun and stageOrders as ONE transaction: a failure anywhere leaves no run behind. */
   stageRun(input: CreateRunInput, orders: readonly StageOrderInput[], options?: StageOptions): { run: RunRecord; result: StageResult } {
     const ctx = this.live()
-    return ctx.write(`start the import of "${input.sourceName}"`, () => {
+    return ctx.write(journalStep('journal.step.startImport', { source: input.sourceName }), () => {
       const run = runs.createRun(ctx, input)
       return { run, result: stageOrders(ctx, run.id, orders, options) }
     })
@@ -239,7 +240,7 @@ export class Journal {
    * process, by a wall clock that may have moved since, are bounded. Returns how many moved. */
   capPendingWaits(runId: number, latest: number): number {
     const ctx = this.live()
-    return ctx.write(`bound the waits of run ${runId}`, () => Number(ctx.st.capPendingWaits.run({ runId, latest: Math.floor(latest) }).changes))
+    return ctx.write(journalStep('journal.step.boundWaits', { runId }), () => Number(ctx.st.capPendingWaits.run({ runId, latest: Math.floor(latest) }).changes))
   }
 
   billIdsClaimed(destination: string): Set<number> {
@@ -366,13 +367,13 @@ export class Journal {
   /** The durability settings as the connection reports them now (for tests and diagnostics). */
   durability(): DurabilityPragmas {
     const ctx = this.live()
-    return ctx.read('read the journal settings', () => readDurabilityPragmas(ctx.db))
+    return ctx.read(journalStep('journal.step.readSettings'), () => readDurabilityPragmas(ctx.db))
   }
 
   /** Full SQLite integrity check; an empty list means the file is sound. */
   integrityCheck(): string[] {
     const ctx = this.live()
-    return ctx.read('check the journal', () => integrityProblems(ctx.db))
+    return ctx.read(journalStep('journal.step.checkJournal'), () => integrityProblems(ctx.db))
   }
 
   private requireSameFile(): void {
@@ -392,7 +393,7 @@ export class Journal {
    * and may or may not exist in the shop. */
   private recoverSending(): number {
     const { st, now } = this.ctx
-    const orders = this.ctx.write('recover orders that were being sent when Orderbatch stopped', () => {
+    const orders = this.ctx.write(journalStep('journal.step.recoverSending'), () => {
       st.closeOpenAttempts.run({ at: now(), note: CRASH_NOTE })
       return st.sendingToUnknown.run({ reason: CRASH_NOTE }).changes
     })

@@ -20,6 +20,7 @@ import { hardLinkedRefusal, lockedRefusal } from './refusals'
 
 export { formatSince } from './refusals'
 import { sqliteCode, storageError } from './sqlite-errors'
+import { journalStep } from './journal-step'
 
 export interface JournalLock {
   readonly lockPath: string
@@ -95,7 +96,7 @@ export function lockJournal(db: Database, path: string, now: () => number): Jour
   } catch (error) {
     const code = sqliteCode(error) ?? ''
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) throw refusal(path)
-    throw storageError(path, 'lock the journal', error)
+    throw storageError(path, journalStep('journal.step.lockJournal'), error)
   }
   return writeHolder(path, now)
 }

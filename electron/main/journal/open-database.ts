@@ -11,6 +11,7 @@ import { lockJournal, refuseHardLinked } from './lock'
 import type { JournalLock } from './lock'
 import { damagedRefusal } from './refusals'
 import { storageError } from './sqlite-errors'
+import { journalStep } from './journal-step'
 
 export interface OpenDatabaseOptions {
   /** Clock for the lock's note of who holds it. */
@@ -47,7 +48,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions): Opened
     db?.close()
     // The native module itself would not load (built for another runtime): say which command fixes it.
     if (error instanceof SqliteBindingError) throw new JournalError('cannot-open', path, error.message, { cause: error })
-    throw storageError(path, 'open the journal', error)
+    throw storageError(path, journalStep('journal.step.openJournal'), error)
   }
 }
 

@@ -1,5 +1,6 @@
 // Table rows (snake_case, JSON text) to records (camelCase, parsed values), and back for the
 // columns the state machine writes.
+import { msg, type Message } from '#shared/i18n/message'
 import { JournalError } from './errors'
 import { damagedRefusal } from './refusals'
 import type {
@@ -79,8 +80,8 @@ export function toRunRecord(path: string, row: RunRow): RunRecord {
     sourceHash: row.source_hash,
     sourceSize: row.source_size,
     sheet: row.sheet,
-    mapping: parseJson(path, row.mapping, `the mapping of run ${row.id}`),
-    settings: parseJson(path, row.settings, `the settings of run ${row.id}`) as RunSettings,
+    mapping: parseJson(path, row.mapping, msg('journal.unreadable.mapping', { runId: row.id })),
+    settings: parseJson(path, row.settings, msg('journal.unreadable.settings', { runId: row.id })) as RunSettings,
     destination: row.destination,
     status: row.status,
     finishedAt: row.finished_at,
@@ -130,8 +131,9 @@ export function orderStateParams(order: OrderRecord): Record<string, string | nu
 }
 
 export function toOrderRowRecord(path: string, row: OrderRowsRow): OrderRowRecord {
-  const cells = parseJson(path, row.row, `sheet row ${row.sheet_row} of order id ${row.order_id}`)
-  if (!Array.isArray(cells)) throw damaged(path, `sheet row ${row.sheet_row} of order id ${row.order_id}`)
+  const what = msg('journal.unreadable.sheetRow', { row: row.sheet_row, orderId: row.order_id })
+  const cells = parseJson(path, row.row, what)
+  if (!Array.isArray(cells)) throw damaged(path, what)
   return { orderId: row.order_id, sheetRow: row.sheet_row, cells }
 }
 
@@ -153,7 +155,7 @@ export function toAttemptRecord(row: AttemptRow): AttemptRecord {
 
 /** The payload is what will be signed and sent: check its shape rather than trust the file. */
 function parsePayload(path: string, row: OrderRow): Payload {
-  const what = `the saved data of order #${row.ordinal} of run ${row.run_id}`
+  const what = msg('journal.unreadable.payload', { ordinal: row.ordinal, runId: row.run_id })
   const value = parseJson(path, row.payload, what)
   const ok = Array.isArray(value) && value.every(
     (pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string'
@@ -162,7 +164,7 @@ function parsePayload(path: string, row: OrderRow): Payload {
   return value as Payload
 }
 
-function parseJson(path: string, text: string, what: string): unknown {
+function parseJson(path: string, text: string, what: Message): unknown {
   try {
     return JSON.parse(text)
   } catch (cause) {
@@ -170,11 +172,6 @@ function parseJson(path: string, text: string, what: string): unknown {
   }
 }
 
-function damaged(path: string, what: string, cause?: unknown): JournalError {
-  return new JournalError(
-    'damaged',
-    path,
-    damagedRefusal(path, `${what} cannot be read; nothing was sent for it`),
-    { cause }
-  )
+function damaged(path: string, what: Message, cause?: unknown): JournalError {
+  return new JournalError('damaged', path, damagedRefusal(path, what), { cause })
 }

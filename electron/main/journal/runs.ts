@@ -7,6 +7,7 @@ import { checkRunSettings } from './settings'
 import { CLOSED_RUN_STATUSES, RUN_STATUSES } from './types'
 import type { CreateRunInput, RunRecord, RunSettings, RunStatus } from './types'
 import { msg, storedMessage, type Message } from '#shared/i18n/message'
+import { journalStep } from './journal-step'
 
 const SHA256_HEX = /^[0-9a-f]{64}$/
 
@@ -22,7 +23,7 @@ export function createRun(ctx: JournalContext, input: CreateRunInput): RunRecord
   if (typeof input.destination !== 'string' || input.destination.trim() === '') refuse('it has no destination (shop or sandbox)')
   const mapping = JSON.stringify(input.mapping)
   if (mapping === undefined) refuse('the mapping is missing')
-  return ctx.write(`start the import of "${input.sourceName}"`, () => {
+  return ctx.write(journalStep('journal.step.startImport', { source: input.sourceName }), () => {
     const row = ctx.st.insertRun.get({
       createdAt: ctx.now(),
       sourceName: input.sourceName,
@@ -44,7 +45,7 @@ export function setRunStatus(ctx: JournalContext, runId: number, status: RunStat
   if (!RUN_STATUSES.includes(status)) {
     throw new JournalError('invalid-input', ctx.path, `'${String(status)}' is not a run status; use one of ${RUN_STATUSES.join(', ')}.`)
   }
-  return ctx.write(`change the status of run ${runId}`, () => {
+  return ctx.write(journalStep('journal.step.changeRunStatus', { runId }), () => {
     const run = requireRun(ctx, runId)
     if (run.status === 'cancelled' && status !== 'cancelled') {
       throw new JournalStateError(ctx.path, msg('journal.runCancelled', { runId, status: msg(`journal.runStatus.${status}`) }), null)
@@ -58,7 +59,7 @@ export function setRunStatus(ctx: JournalContext, runId: number, status: RunStat
 
 export function updateRunSettings(ctx: JournalContext, runId: number, settings: RunSettings): RunRecord {
   const clean = checkRunSettings(ctx.path, settings)
-  return ctx.write(`save the settings of run ${runId}`, () => {
+  return ctx.write(journalStep('journal.step.saveRunSettings', { runId }), () => {
     const run = requireRun(ctx, runId)
     ctx.st.setRunSettings.run(JSON.stringify(clean), runId)
     return { ...run, settings: clean }

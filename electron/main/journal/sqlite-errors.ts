@@ -1,6 +1,7 @@
 // SQLite failures turned into plain words: what could not be done, why, and what to do.
 import { msg, type Message } from '#shared/i18n/message'
 import { JournalError } from './errors'
+import type { JournalStep } from './journal-step'
 import { damagedRefusal } from './refusals'
 
 export function sqliteCode(error: unknown): string | null {
@@ -9,8 +10,9 @@ export function sqliteCode(error: unknown): string | null {
   return typeof code === 'string' ? code : null
 }
 
-/** `doing` completes "Could not ...", e.g. "record the answer for order #3 of run 1". */
-export function storageError(path: string, doing: string, cause: unknown): JournalError {
+/** `doing` completes "Could not ...", e.g. "record the answers for 3 orders", in the reader's
+ * language like the rest of the sentence. */
+export function storageError(path: string, doing: JournalStep, cause: unknown): JournalError {
   if (cause instanceof JournalError) return cause
   const code = sqliteCode(cause) ?? ''
   if (code === 'SQLITE_NOTADB') return new JournalError('not-a-journal', path, msg('journal.notADatabase', { path }), { cause })
@@ -18,12 +20,10 @@ export function storageError(path: string, doing: string, cause: unknown): Journ
     return new JournalError(
       'damaged',
       path,
-      damagedRefusal(path, `Orderbatch could not ${doing}`),
+      damagedRefusal(path, msg('journal.damaged.couldNot', { doing })),
       { cause }
     )
   }
-  // `doing` stays in English (the journal's own name for the step); what happened and what to do
-  // are in the reader's language.
   return new JournalError('storage', path, msg('journal.storage', { doing, reason: reason(code), path }), { cause })
 }
 

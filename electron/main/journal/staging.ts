@@ -7,6 +7,7 @@ import { checkStagedOrder, insertOrderRows } from './staged-order'
 import { insertStatusStep } from './status-steps'
 import type { DuplicateSkip, StageOptions, StageOrderInput, StageResult } from './types'
 import { msg } from '#shared/i18n/message'
+import { journalStep } from './journal-step'
 
 export function stageOrders(
   ctx: JournalContext,
@@ -14,7 +15,7 @@ export function stageOrders(
   orders: readonly StageOrderInput[],
   options: StageOptions = {}
 ): StageResult {
-  return ctx.write(`stage the orders of run ${runId}`, () => {
+  return ctx.write(journalStep('journal.step.stageOrders', { runId }), () => {
     const destination = requireFreshRun(ctx, runId)
     const now = ctx.now()
     const ordinals = new Set<number>()

@@ -15,6 +15,7 @@ import type { JournalContext } from './context'
 import { JournalStateError } from './errors'
 import { capRaw } from './raw'
 import { msg, storedMessage } from '#shared/i18n/message'
+import { journalStep } from './journal-step'
 
 export const STATUS_STEP_STATES = ['pending', 'sending', 'done', 'failed', 'unknown'] as const
 export type StatusStepState = (typeof STATUS_STEP_STATES)[number]
@@ -186,78 +187,86 @@ function toRecord(row: StepRow): StatusStepRecord {
 }
 
 export function getStatusStep(ctx: JournalContext, orderId: number): StatusStepRecord | null {
-  const row = ctx.read('read a status step', () => statements(ctx).get.get(orderId) as StepRow | undefined)
+  const row = ctx.read(journalStep('journal.step.readStatusStep'), () => statements(ctx).get.get(orderId) as StepRow | undefined)
   return row === undefined ? null : toRecord(row)
 }
 
 /** Every status step of the run, by order id. */
 export function statusSteps(ctx: JournalContext, runId: number): Map<number, StatusStepRecord> {
   if (!hasStatusSteps(ctx)) return new Map()
-  const rows = ctx.read(`read the status steps of run ${runId}`, () => statements(ctx).byRun.all(runId) as StepRow[])
+  const rows = ctx.read(journalStep('journal.step.readStatusSteps', { runId }), () => statements(ctx).byRun.all(runId) as StepRow[])
   return new Map(rows.map((row) => [row.order_id, toRecord(row)]))
 }
 
 /** The run's steps in these states, in file order. */
 export function statusStepsIn(ctx: JournalContext, runId: number, states: readonly StatusStepState[]): StatusStepRecord[] {
   if (!hasStatusSteps(ctx)) return []
-  const rows = ctx.read(`read the status steps of run ${runId}`, () => statements(ctx).inRun.all(runId, JSON.stringify(states)) as StepRow[])
+  const rows = ctx.read(journalStep('journal.step.readStatusSteps', { runId }), () => statements(ctx).inRun.all(runId, JSON.stringify(states)) as StepRow[])
   return rows.map(toRecord)
 }
 
 /** Steps of created orders that are due now, earliest first. */
 export function nextDueStatusSteps(ctx: JournalContext, runId: number, now: number, limit: number): StatusStepRecord[] {
   if (!hasStatusSteps(ctx)) return []
-  const rows = ctx.read(`read the due status steps of run ${runId}`, () => statements(ctx).due.all({ runId, now: Math.floor(now), limit }) as StepRow[])
+  const rows = ctx.read(journalStep('journal.step.readDueStatusSteps', { runId }), () => statements(ctx).due.all({ runId, now: Math.floor(now), limit }) as StepRow[])
   return rows.map(toRecord)
 }
 
 /** When the next step of a created order is due (epoch ms), or null when none waits. */
 export function nextStatusDueTime(ctx: JournalContext, runId: number): number | null {
   if (!hasStatusSteps(ctx)) return null
-  const value = ctx.read(`read the status steps of run ${runId}`, () => statements(ctx).dueTime.get(runId) as number | null)
+  const value = ctx.read(journalStep('journal.step.readStatusSteps', { runId }), () => statements(ctx).dueTime.get(runId) as number | null)
   return value ?? null
 }
 
 /** Whether the run has any status step at all (the sender skips the step queries otherwise). */
 export function runHasStatusSteps(ctx: JournalContext, runId: number): boolean {
   if (!hasStatusSteps(ctx)) return false
-  return ctx.read(`read the status steps of run ${runId}`, () => statements(ctx).any.get(runId) !== undefined)
+  return ctx.read(journalStep('journal.step.readStatusSteps', { runId }), () => statements(ctx).any.get(runId) !== undefined)
 }
 
 /** UpdateOrderStatus calls still to make: steps of orders not sent yet (or unclear), and steps of
  * created orders that wait or are unclear. */
 export function remainingStatusCalls(ctx: JournalContext, runId: number): number {
   if (!hasStatusSteps(ctx)) return 0
-  return ctx.read(`count the status steps of run ${runId}`, () => Number(statements(ctx).remaining.get(runId)))
+  return ctx.read(journalStep('journal.step.countStatusSteps', { runId }), () => Number(statements(ctx).remaining.get(runId)))
 }
 
 /** Steps of created orders, per state. */
 export function statusStepCounts(ctx: JournalContext, runId: number): Record<StatusStepState, number> {
   const counts: Record<StatusStepState, number> = { pending: 0, sending: 0, done: 0, failed: 0, unknown: 0 }
   if (!hasStatusSteps(ctx)) return counts
-  const rows = ctx.read(`count the status steps of run ${runId}`, () => statements(ctx).counts.all(runId) as Array<{ state: StatusStepState; n: number }>)
+  const rows = ctx.read(journalStep('journal.step.countStatusSteps', { runId }), () => statements(ctx).counts.all(runId) as Array<{ state: StatusStepState; n: number }>)
   for (const row of rows) counts[row.state] = row.n
   return counts
 }
 
 function loadStep(ctx: JournalContext, orderId: number): StatusStepRecord {
   const row = statements(ctx).get.get(orderId) as StepRow | undefined
-  if (row === undefined) throw new JournalStateError(ctx.path, `Order id ${orderId} has no status step.`, orderId)
+  if (row === undefined) throw new JournalStateError(ctx.path, msg('journal.noStatusStep', { orderId }), orderId)
   return toRecord(row)
 }
 
-function refuse(ctx: JournalContext, step: StatusStepRecord, doing: string): never {
-  throw new JournalStateError(ctx.path, `Cannot ${doing} the status step of order #${step.ordinal} in run ${step.runId}: it is ${step.state}.`, step.orderId)
+type StatusAction = 'send' | 'answer' | 'decide' | 'retry'
+
+function refuse(ctx: JournalContext, step: StatusStepRecord, action: StatusAction): never {
+  const said = msg('journal.statusCannot', {
+    action: msg(`journal.statusAction.${action}`),
+    ordinal: step.ordinal,
+    runId: step.runId,
+    state: msg(`journal.statusState.${step.state}`)
+  })
+  throw new JournalStateError(ctx.path, said, step.orderId)
 }
 
 /** The intent: written (and flushed) before the request goes out. Returns the attempt id and the
  * step as it is to be sent. */
 export function beginStatusAttempt(ctx: JournalContext, orderId: number): { attemptId: number; step: StatusStepRecord } {
-  return ctx.write(`begin the status step of order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.beginStatusStep', { orderId }), () => {
     const step = loadStep(ctx, orderId)
     if (step.state !== 'pending') refuse(ctx, step, 'send')
     if (step.orderState !== 'succeeded' || step.billId === null) {
-      throw new JournalStateError(ctx.path, `Cannot send the status step of order #${step.ordinal} in run ${step.runId}: the order was not created.`, orderId)
+      throw new JournalStateError(ctx.path, msg('journal.statusNotCreated', { ordinal: step.ordinal, runId: step.runId }), orderId)
     }
     const st = statements(ctx)
     const at = ctx.now()
@@ -269,9 +278,9 @@ export function beginStatusAttempt(ctx: JournalContext, orderId: number): { atte
 
 /** What the request came to, in one commit with its attempt. */
 export function recordStatusOutcome(ctx: JournalContext, orderId: number, attemptId: number, outcome: StatusOutcome): StatusStepRecord {
-  return ctx.write(`record the status step of order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.recordStatusStep', { orderId }), () => {
     const step = loadStep(ctx, orderId)
-    if (step.state !== 'sending') refuse(ctx, step, 'record an answer to')
+    if (step.state !== 'sending') refuse(ctx, step, 'answer')
     const st = statements(ctx)
     const at = ctx.now()
     const { raw, rawSize } = capRaw(outcome.raw)
@@ -304,7 +313,7 @@ export function recordStatusOutcome(ctx: JournalContext, orderId: number, attemp
 /** An unclear step decided: the order has the status ('done'), or it does not ('absent': pending
  * again, so it is sent). `by` 'check' is a getOrderDetails lookup, 'user' a person's finding. */
 export function resolveStatus(ctx: JournalContext, orderId: number, input: { result: 'done' | 'absent'; by: 'check' | 'user'; note: string }): StatusStepRecord {
-  return ctx.write(`decide the status step of order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.decideStatusStep', { orderId }), () => {
     const step = loadStep(ctx, orderId)
     if (step.state !== 'unknown' && !(input.by === 'user' && input.result === 'done' && step.state === 'failed')) refuse(ctx, step, 'decide')
     const st = statements(ctx)
@@ -320,7 +329,7 @@ export function resolveStatus(ctx: JournalContext, orderId: number, input: { res
 
 /** A failed step back in the queue, to be sent again alone (the order itself stays created). */
 export function requeueStatus(ctx: JournalContext, orderId: number): StatusStepRecord {
-  return ctx.write(`queue the status step of order id ${orderId} again`, () => {
+  return ctx.write(journalStep('journal.step.requeueStatusStep', { orderId }), () => {
     const step = loadStep(ctx, orderId)
     if (step.state !== 'failed') refuse(ctx, step, 'retry')
     const st = statements(ctx)
@@ -336,7 +345,7 @@ export function requeueStatus(ctx: JournalContext, orderId: number): StatusStepR
  * the request may have reached the shop. `runId` null: every run (at open). */
 export function abandonStatusSending(ctx: JournalContext, runId: number | null, note: string): number {
   if (!hasStatusSteps(ctx)) return 0
-  return ctx.write('recover status steps that were being sent', () => {
+  return ctx.write(journalStep('journal.step.recoverStatusSteps'), () => {
     const st = statements(ctx)
     st.abandonAttempts.run({ at: ctx.now(), note, runId })
     return Number(st.abandon.run({ note, runId }).changes)
@@ -345,7 +354,7 @@ export function abandonStatusSending(ctx: JournalContext, runId: number | null, 
 
 export function statusAttempts(ctx: JournalContext, orderId: number): StatusAttemptRecord[] {
   if (!hasStatusSteps(ctx)) return []
-  const rows = ctx.read('read the status attempts', () => statements(ctx).attempts.all(orderId) as Array<Record<string, unknown>>)
+  const rows = ctx.read(journalStep('journal.step.readStatusAttempts'), () => statements(ctx).attempts.all(orderId) as Array<Record<string, unknown>>)
   return rows.map((row) => ({
     id: row['id'] as number,
     orderId: row['order_id'] as number,

@@ -22,6 +22,7 @@ import type {
   RunStatus,
   UnknownOutcome
 } from './types'
+import { journalStep } from './journal-step'
 
 export interface BegunAttempt {
   attemptId: number
@@ -30,7 +31,7 @@ export interface BegunAttempt {
 
 /** pending -> sending: the intent, durable before the first byte goes out. */
 export function beginAttempt(ctx: JournalContext, orderId: number): BegunAttempt {
-  return ctx.write(`record the sending of order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.recordSending', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['pending'], 'send')
     const runStatus = ctx.st.runStatus.get(order.runId) as RunStatus
@@ -47,7 +48,7 @@ export function beginAttempt(ctx: JournalContext, orderId: number): BegunAttempt
 /** sending -> succeeded, with the server's answer in the same commit. */
 export function recordCreated(ctx: JournalContext, orderId: number, attemptId: number, outcome: CreatedOutcome): OrderRecord {
   checkBillId(ctx, outcome.billId, `the bill number for order id ${orderId}`)
-  return ctx.write(`record the created order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.recordCreated', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['sending'], 'record the answer for')
     finishAttempt(ctx, order, attemptId, {
@@ -73,7 +74,7 @@ export function recordCreated(ctx: JournalContext, orderId: number, attemptId: n
 
 /** sending -> failed: the shop refused the order; it can be corrected and requeued. */
 export function recordFailed(ctx: JournalContext, orderId: number, attemptId: number, outcome: FailedOutcome): OrderRecord {
-  return ctx.write(`record the failure of order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.recordFailure', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['sending'], 'record the answer for')
     finishAttempt(ctx, order, attemptId, {
@@ -98,7 +99,7 @@ export function recordFailed(ctx: JournalContext, orderId: number, attemptId: nu
 /** sending -> pending: definitely not sent (or rate limited); due again at `nextAttemptAt`. */
 export function recordRetry(ctx: JournalContext, orderId: number, attemptId: number, outcome: RetryOutcome): OrderRecord {
   checkTime(ctx, outcome.nextAttemptAt, 'nextAttemptAt')
-  return ctx.write(`put order id ${orderId} back in the queue`, () => {
+  return ctx.write(journalStep('journal.step.requeueOrder', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['sending'], 'record the answer for')
     finishAttempt(ctx, order, attemptId, {
@@ -121,7 +122,7 @@ export function recordRetry(ctx: JournalContext, orderId: number, attemptId: num
 
 /** sending -> unknown: the shop may have created it. Never sent again until resolved. */
 export function recordUnknown(ctx: JournalContext, orderId: number, attemptId: number, outcome: UnknownOutcome): OrderRecord {
-  return ctx.write(`record the unclear answer for order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.recordUnclear', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['sending'], 'record the answer for')
     finishAttempt(ctx, order, attemptId, {
@@ -146,7 +147,7 @@ export interface ResolveCreatedInput {
 export function resolveCreated(ctx: JournalContext, orderId: number, input: ResolveCreatedInput): OrderRecord {
   checkBillId(ctx, input.billId, `the bill number for order id ${orderId}`)
   checkResolver(ctx, input.by)
-  return ctx.write(`mark order id ${orderId} as created`, () => {
+  return ctx.write(journalStep('journal.step.markCreated', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['unknown'], 'mark as created')
     const holder = ctx.st.billHolder.get({ billId: input.billId, orderId: order.id, runId: order.runId }) as OrderRow | undefined
@@ -174,7 +175,7 @@ export function resolveCreated(ctx: JournalContext, orderId: number, input: Reso
 /** unknown -> pending: proven absent from the shop, so sending it again is safe. */
 export function resolveAbsent(ctx: JournalContext, orderId: number, input: { by: Exclude<ResolvedBy, 'api'>; note?: string }): OrderRecord {
   checkResolver(ctx, input.by)
-  return ctx.write(`put order id ${orderId} back in the queue`, () => {
+  return ctx.write(journalStep('journal.step.requeueOrder', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['unknown'], 'mark as absent from the shop')
     recordResolution(ctx, order, input.by === 'user' ? 'user-absent' : 'reconciled-absent', input.note)
@@ -190,7 +191,7 @@ export function requeueFailed(
   corrected?: CorrectedOrder,
   options: { force?: boolean } = {}
 ): OrderRecord {
-  return ctx.write(`put order id ${orderId} back in the queue`, () => {
+  return ctx.write(journalStep('journal.step.requeueOrder', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['failed'], 'retry')
     if (corrected !== undefined) {
@@ -216,7 +217,7 @@ export function skipOrder(ctx: JournalContext, orderId: number, reason: string):
   if (reason.trim() === '') {
     throw new JournalError('invalid-input', ctx.path, `Skipping order id ${orderId} needs a reason, so the report can say why.`)
   }
-  return ctx.write(`skip order id ${orderId}`, () => {
+  return ctx.write(journalStep('journal.step.skipOrder', { orderId }), () => {
     const order = loadOrder(ctx, orderId)
     requireState(ctx, order, ['pending'], 'skip')
     return writeOrder(ctx, { ...order, state: 'skipped', skipReason: reason, finishedAt: ctx.now(), resolvedBy: 'user' })

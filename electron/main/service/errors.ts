@@ -32,9 +32,9 @@ export function busy(message: string | Message): ServiceError {
   return new ServiceError('busy', message)
 }
 
-/** `what`: the user's request, as a catalog key (the end of "Orderbatch could not ..."), or in
- * English words. */
-export function toIpcError(error: unknown, what: string | Message): IpcError {
+/** `what`: the user's request, as a message (the end of "Orderbatch could not ..."), so the
+ * sentence is in the reader's language throughout. */
+export function toIpcError(error: unknown, what: Message): IpcError {
   if (error instanceof ServiceError) return withKey({ code: error.code, message: error.message }, error)
   if (error instanceof OpError) return withKey({ code: OP_CODES[error.code], message: error.message }, error)
   if (error instanceof JournalError) return withKey({ code: journalCode(error), message: error.message }, error)

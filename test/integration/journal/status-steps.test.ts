@@ -103,6 +103,28 @@ describe('status steps in the journal', () => {
     expect(journal.statusStepCounts(runId)).toEqual({ pending: 1, sending: 0, done: 0, failed: 0, unknown: 0 })
   })
 
+  it('refuse a step in the wrong state in the reader language, the English as it was', () => {
+    const { runId, ids } = stage()
+    const refusal = (action: () => unknown): JournalStateError => {
+      try {
+        action()
+      } catch (error) {
+        if (error instanceof JournalStateError) return error
+        throw error
+      }
+      throw new Error('not refused')
+    }
+    const notCreated = refusal(() => journal.beginStatusAttempt(ids[0]!))
+    expect(notCreated.message).toBe(`Cannot send the status step of order #1 in run ${runId}: the order was not created.`)
+    expect(renderMessage(translatorFor('ru'), notCreated.localized!)).toBe(`Нельзя отправить статус заказа №1 запуска ${runId}: заказ не создан.`)
+    const pending = refusal(() => journal.requeueStatus(ids[0]!))
+    expect(pending.message).toBe(`Cannot retry the status step of order #1 in run ${runId}: it is pending.`)
+    expect(renderMessage(translatorFor('ru'), pending.localized!)).toBe(`Нельзя повторить отправку статуса заказа №1 запуска ${runId}: статус ждёт отправки.`)
+    const none = refusal(() => journal.beginStatusAttempt(ids[1]!))
+    expect(none.message).toBe(`Order id ${ids[1]} has no status step.`)
+    expect(renderMessage(translatorFor('ru'), none.localized!)).toBe(`У заказа с id ${ids[1]} нет отправки статуса.`)
+  })
+
   it('are not staged for orders skipped as created earlier, and refuse a bad status', () => {
     expect(() => journal.stageRun(runInput(), [orderInput(1, { status: { status: 'sent' as never, date: null } })])).toThrow(/status must be paid, cancel or return/)
     expect(journal.listRuns()).toEqual([])

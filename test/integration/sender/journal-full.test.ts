@@ -6,6 +6,7 @@ import { translatorFor } from '#shared/i18n/translate'
 import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import type { Journal } from '../../../electron/main/journal'
+import { journalStep } from '../../../electron/main/journal/journal-step'
 import { storageError } from '../../../electron/main/journal/sqlite-errors'
 import { checkInvariants, clientFor, sendAll, useSenderScene } from './helpers'
 
@@ -22,7 +23,7 @@ function journalWithFullDisk(journal: Journal): { journal: Journal; failures: ()
         return (orderIds: readonly number[]) => {
           failures += 1
           const cause = new Database.SqliteError('database or disk is full', 'SQLITE_FULL')
-          throw storageError(target.path, `record the sending of ${orderIds.length} orders`, cause)
+          throw storageError(target.path, journalStep('journal.step.recordSendings', { count: orderIds.length }), cause)
         }
       }
       const value: unknown = Reflect.get(target, prop, target)
@@ -43,13 +44,14 @@ describe('#23 the journal cannot commit the intent (disk full)', () => {
     expect(first.result.message).toContain('the disk is full')
     expect(first.result.message).toContain(t.journal.path)
     expect(first.result.message).not.toMatch(/unexpected|\n\s+at /)
-    // The same stop in Russian, the journal's write error included (only the step's own name,
-    // in quotes, stays in English).
+    // The same stop in Russian, the journal's write error included, the step's name too.
     const russian = renderMessage(translatorFor('ru'), first.result.said)
     expect(russian).toMatch(/^Запуск \d+ остановлен: /)
     expect(russian).toContain(t.journal.path)
     expect(russian).toContain('диск заполнен. Освободите место и попробуйте снова')
     expect(russian).toContain('Из этого шага ничего не сохранено.')
+    expect(russian).toMatch(/Не удалось записать отправку \d+ заказ/)
+    expect(russian).not.toContain('record the sending')
     expect(russian).toMatch(/Когда это будет исправлено, продолжите запуск\.$/)
     expect(sandbox.requests()).toBe(0)
     expect(sandbox.ledger.count()).toBe(0)

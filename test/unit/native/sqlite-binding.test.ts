@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { msg } from '#shared/i18n/message'
 import { Journal, JournalError } from '../../../electron/main/journal'
 import {
   chooseSqliteBinding,
@@ -143,6 +144,6 @@ describe('the app service says it plainly', () => {
   it('a module that will not load becomes a message with the fix, not "an internal problem"', async () => {
     const { toIpcError } = await import('../../../electron/main/service/errors')
     const error = new SqliteBindingError('The database module built for Electron is missing (x). Run `npm run native:electron` in the Orderbatch folder.')
-    expect(toIpcError(error, 'test the connection')).toEqual({ code: 'native-module', message: error.message })
+    expect(toIpcError(error, msg('action.connection.test'))).toEqual({ code: 'native-module', message: error.message })
   })
 })
