@@ -108,7 +108,7 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'status-done':
       return msg(event.already ? 'log.statusAlready' : 'log.statusDone', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status) })
     case 'status-failed':
-      return msg('log.statusFailed', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), message: event.message })
+      return msg('log.statusFailed', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), message: event.said ?? event.message })
     case 'status-unknown':
       return event.reasonWhy ? msg('log.statusUnknownWhy', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: event.reasonWhy }) : msg('log.statusUnknown', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: trimDot(event.reason) })
     case 'status-retry':
