@@ -278,7 +278,7 @@ export const CHANNELS = {
       runId,
       format: z.enum(['csv', 'xlsx']),
       only: z.enum(['all', 'failed', 'unknown', 'succeeded']),
-      /** CSV separator; ',' when absent. Headers in this language; English when absent. (Added; optional.) */
+      /** CSV separator; ',' when absent. Headers and the State column's values in this language; English when absent. (Added; optional.) */
       delimiter: z.enum([',', ';']).optional(),
       language: z.enum(['en', 'ru']).optional()
     })

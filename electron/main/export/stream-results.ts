@@ -93,7 +93,7 @@ function resultCells(entry: ExportRow, t: Translate): string[] {
   const problemText = problem === '' ? '' : storedText(t, problem)
   return [
     String(entry.ordinal),
-    stateLabel(order, entry.deleted > 0, step),
+    stateLabel(order, entry.deleted > 0, step, t),
     entry.billId === null ? '' : String(entry.billId),
     entry.errorCode === null ? '' : String(entry.errorCode),
     problemText

@@ -72,11 +72,12 @@ describe('failed orders', () => {
     expect(shop).toHaveLength(29)
   })
 
-  it('retries the rest from the corrected export and sends them at once', async () => {
-    const exported = await app.ok('runs.export', { runId, format: 'csv', only: 'failed' })
+  it('retries the rest from the corrected export (in Russian: its State column too) and sends them at once', async () => {
+    const exported = await app.ok('runs.export', { runId, format: 'csv', only: 'failed', language: 'ru' })
     const parsed = Papa.parse<string[]>(new TextDecoder().decode(exported.bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true })
     const [headers, ...rows] = parsed.data
     expect(rows).toHaveLength(1)
+    expect(rows[0]?.[headers?.indexOf('Состояние') ?? -1]).toBe('не принят')
     const product = headers?.indexOf('Product') ?? -1
     for (const row of rows) row[product] = 'course-basic'
     const fixed = new TextEncoder().encode(Papa.unparse([headers ?? [], ...rows]))

@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
-import { cellText, resultsTable } from '../../../electron/main/export/results-table'
+import { cellText, resultsTable, stateLabel } from '../../../electron/main/export/results-table'
+import { translatorFor } from '#shared/i18n/translate'
 import { toCsv, toXlsx } from '../../../electron/main/export/write-results'
 import { HEADERS, order, runInput } from './export-fixture'
 import { msg, storedMessage } from '#shared/i18n/message'
@@ -121,5 +122,30 @@ describe('cellText', () => {
     expect(cellText(0.1)).toBe('0.1')
     expect(cellText(false)).toBe('FALSE')
     expect(cellText({ v: 45000, z: 'yyyy-mm-dd', w: '2023-03-15', date: true })).toBe('2023-03-15')
+  })
+})
+
+describe('stateLabel', () => {
+  const ru = translatorFor('ru')
+  const created = { state: 'succeeded', existed: false } as const
+
+  it('keeps the English values', () => {
+    expect(stateLabel(created, false, { status: 'paid', state: 'done', errorText: null })).toBe('created, marked paid')
+    expect(stateLabel({ state: 'succeeded', existed: true }, false, { status: 'cancel', state: 'failed', errorText: null })).toBe('already existed, not marked cancelled')
+    expect(stateLabel({ state: 'unknown', existed: false })).toBe('unknown')
+    expect(stateLabel({ state: 'sending', existed: false })).toBe('sending')
+  })
+
+  it('words every state in Russian, the status step included', () => {
+    expect(stateLabel(created, false, { status: 'paid', state: 'done', errorText: null }, ru)).toBe('создан, отмечен как «оплачен»')
+    expect(stateLabel({ state: 'succeeded', existed: true }, false, { status: 'return', state: 'failed', errorText: null }, ru)).toBe('уже был в магазине, не отмечен как «возврат»')
+    expect(stateLabel(created, true, null, ru)).toBe('удалён')
+    expect((['pending', 'sending', 'failed', 'unknown', 'skipped'] as const).map((state) => stateLabel({ state, existed: false }, false, null, ru))).toEqual([
+      'ещё не отправлен',
+      'отправляется',
+      'не принят',
+      'исход неизвестен',
+      'пропущен'
+    ])
   })
 })
