@@ -159,6 +159,11 @@ export interface RunOrder {
   sheet?: { headers: string[]; rows: { row: number; cells: string[] }[] }
   /** The order's status step: what it sets and where it stands (issue 12). (Added; optional.) */
   statusStep?: { status: 'paid' | 'cancel' | 'return'; state: 'pending' | 'sending' | 'done' | 'failed' | 'unknown'; errorText: string | null }
+  /** A created order deleted from the shop afterwards (undo). (Added; optional.) */
+  deleted?: boolean
+  /** What was done with the order after it was sent, as stored (word it with storedText): why it
+   * was deleted (undo), or the user's decision for an unclear order. (Added; optional.) */
+  note?: string
 }
 
 /** The sender's progress, as it reaches the renderer unchanged. */

@@ -5,6 +5,7 @@ import { LANGUAGES, type Language } from '#shared/i18n/language'
 import { translatorFor, type Translate } from '#shared/i18n/translate'
 import { storedText } from '#shared/i18n/message'
 import { readRunInfo } from '../journal'
+import { userDecisionNote } from '../ops/decision-note'
 
 export const RESULT_COLUMNS = ['Run order', 'State', 'Bill ID', 'Error code', 'Error'] as const
 export const RUN_ORDER_COLUMN = RESULT_COLUMNS[0]
@@ -38,7 +39,9 @@ export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilt
   const lines: Array<{ cells: string[]; result: string[] }> = []
   let width = 0
   for (const order of journal.orders(run.id, states)) {
-    const result = resultCells(order, deleted.has(order.id), steps.get(order.id) ?? null, t)
+    const deletion = deleted.get(order.id)
+    const afterNote = deletion !== undefined ? deletion.note : userDecisionNote(journal, order)
+    const result = resultCells(order, deletion !== undefined, steps.get(order.id) ?? null, afterNote, t)
     for (const row of journal.orderRows(order.id)) {
       const cells = row.cells.map(cellText)
       width = Math.max(width, cells.length)
@@ -55,9 +58,10 @@ export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilt
   }
 }
 
-function resultCells(order: OrderRecord, deleted: boolean, step: StepView | null, t: Translate): string[] {
+function resultCells(order: OrderRecord, deleted: boolean, step: StepView | null, afterNote: string | null, t: Translate): string[] {
   const stepProblem = order.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
-  const problem = stepProblem !== '' ? stepProblem : problemText(order)
+  // Without a problem to tell, what was done with the order afterwards (undo, the user's decision).
+  const problem = stepProblem !== '' ? stepProblem : problemText(order) || (afterNote ?? '')
   return [
     String(order.ordinal),
     stateLabel(order, deleted, step, t),

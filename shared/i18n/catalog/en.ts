@@ -543,6 +543,7 @@ export const en = {
   'history.col.answer': "Shop's answer",
   'history.col.actions': 'Actions',
   'history.alreadyInShop': 'already in shop',
+  'history.deletedTag': 'deleted in the shop',
   'history.settle': 'Settle…',
   'history.fix': 'Fix…',
   'history.pages': 'Order pages',

@@ -609,6 +609,7 @@ export const ru = {
   'history.col.answer': 'Ответ магазина',
   'history.col.actions': 'Действия',
   'history.alreadyInShop': 'уже был в магазине',
+  'history.deletedTag': 'удалён в магазине',
   'history.settle': 'Уточнить…',
   'history.fix': 'Исправить…',
   'history.pages': 'Страницы заказов',
