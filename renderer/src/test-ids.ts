@@ -133,6 +133,7 @@ export const TID = {
     retryStatus: 'history-retry-status',
     statuses: 'history-statuses',
     statusStep: 'history-status-step',
+    deletedTag: 'history-deleted-tag',
     fixedFile: 'history-fixed-file',
     exportDelimiter: 'history-export-delimiter',
     exportFormat: 'history-export-format',

@@ -160,6 +160,11 @@ export interface RunOrder {
   sheet?: { headers: string[]; rows: { row: number; cells: string[] }[] }
   /** The order's status step: what it sets and where it stands (issue 12). (Added; optional.) */
   statusStep?: { status: 'paid' | 'cancel' | 'return'; state: 'pending' | 'sending' | 'done' | 'failed' | 'unknown'; errorText: string | null }
+  /** A created order deleted from the shop afterwards (undo). (Added; optional.) */
+  deleted?: boolean
+  /** What was done with the order after it was sent, as stored (word it with storedText): why it
+   * was deleted (undo), or the user's decision for an unclear order. (Added; optional.) */
+  note?: string
 }
 
 /** The sender's progress, as it reaches the renderer unchanged. */
@@ -284,7 +289,7 @@ export const CHANNELS = {
       runId,
       format: z.enum(['csv', 'xlsx']),
       only: z.enum(['all', 'failed', 'unknown', 'succeeded']),
-      /** CSV separator; ',' when absent. Headers in this language; English when absent. (Added; optional.) */
+      /** CSV separator; ',' when absent. Headers and the State column's values in this language; English when absent. (Added; optional.) */
       delimiter: z.enum([',', ';']).optional(),
       language: z.enum(['en', 'ru']).optional()
     })

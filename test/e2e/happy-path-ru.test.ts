@@ -93,7 +93,7 @@ describe.skipIf(!runE2e)('happy path in Russian (ru-RU, Europe/Moscow)', () => {
     const csv = readFileSync(await download.path()).toString('utf8').slice(1)
     const header = csv.split('\r\n')[0] ?? ''
     expect(header).toContain('"Заказ в запуске";"Состояние";"Номер счёта";"Код ошибки";"Ошибка"')
-    expect(csv.split('\r\n')[1]).toContain(';"created";')
+    expect(csv.split('\r\n')[1]).toContain(';"создан";')
     await waitForText(page, 'run-action-result', /Выгружено/)
 
     expect(app.errors.filter((e) => e.startsWith('page error'))).toEqual([])

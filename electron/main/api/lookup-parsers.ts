@@ -54,11 +54,11 @@ export function parseBills(result: unknown): BillGoods[] {
   if (Array.isArray(result) && result.length > 0) {
     throw new ApiShapeError(msg('apiShape.billsList'))
   }
-  const bills = entriesOf(result, 'GetBills result')
+  const bills = entriesOf(result, msg('apiShape.what.billsResult'))
   return bills
     .map(([key, goods]) => ({
-      billId: positiveInt(key, `GetBills order number "${String(key).slice(0, 40)}"`),
-      goods: entriesOf(goods, `GetBills goods of order ${key}`).flatMap(([, good]) => goodNameOf(good))
+      billId: positiveInt(key, msg('apiShape.what.billNumber', { value: String(key).slice(0, 40) })),
+      goods: entriesOf(goods, msg('apiShape.what.billGoods', { order: key })).flatMap(([, good]) => goodNameOf(good))
     }))
     .sort((a, b) => a.billId - b.billId)
 }
@@ -69,7 +69,7 @@ export function parseOrderDetails(result: unknown): OrderDetails {
     throw new ApiShapeError(msg('apiShape.detailsNotOrder'))
   }
   const order = result as Record<string, unknown>
-  const id = positiveInt(order['id'], 'The order number (id) in the order details')
+  const id = positiveInt(order['id'], msg('apiShape.what.detailsId'))
   const created = text(order['created'])
   return {
     id,
@@ -92,12 +92,12 @@ export function parseOrderDetails(result: unknown): OrderDetails {
 
 /** getOrdersWithGoods: a list of order objects (or a map keyed by order number), or `[]`. */
 export function parseOrdersWithGoods(result: unknown): OrderDetails[] {
-  return entriesOf(result, 'getOrdersWithGoods result').map(([, order]) => parseOrderDetails(order))
+  return entriesOf(result, msg('apiShape.what.ordersResult')).map(([, order]) => parseOrderDetails(order))
 }
 
 function itemsOf(value: unknown, orderId: number): OrderItem[] {
   if (value === undefined || value === null) return []
-  return entriesOf(value, `The goods (items) of order ${orderId}`).map(([, item]) => {
+  return entriesOf(value, msg('apiShape.what.items', { order: orderId })).map(([, item]) => {
     if (typeof item !== 'object' || item === null) {
       throw new ApiShapeError(msg('apiShape.itemNotObject', { order: orderId }))
     }
@@ -113,16 +113,16 @@ function goodNameOf(good: unknown): string[] {
 }
 
 /** The entries of a PHP array sent as JSON: a list, a map, or `[]`/`{}` when empty. */
-function entriesOf(value: unknown, what: string): Array<[string, unknown]> {
+function entriesOf(value: unknown, what: Message): Array<[string, unknown]> {
   if (Array.isArray(value)) return value.map((v, i) => [String(i), v])
   if (typeof value === 'object' && value !== null) return Object.entries(value)
-  throw new ApiShapeError(`${what} from the API is not a list; Orderbatch cannot read it.`)
+  throw new ApiShapeError(msg('apiShape.notList', { what }))
 }
 
-function positiveInt(value: unknown, what: string): number {
+function positiveInt(value: unknown, what: Message): number {
   const n = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value.trim()) : value
   if (typeof n === 'number' && Number.isSafeInteger(n) && n > 0) return n
-  throw new ApiShapeError(`${what} is not a positive whole number; Orderbatch cannot read this API answer.`)
+  throw new ApiShapeError(msg('apiShape.notPositive', { what }))
 }
 
 function text(value: unknown): string {

@@ -126,12 +126,13 @@ ${JOURNAL_HELP}
   export: `Usage: orderbatch export RUN --out results.csv|results.xlsx [--only failed|unknown|succeeded] [--delimiter ;|,] [--force]
 
 Writes one line per sheet row of RUN: the original columns, then "Run order", "State", "Bill ID",
-"Error code" and "Error" (headers in the --lang language; the values as the API gives them). CSV
-is UTF-8 with a byte order mark (Excel shows Cyrillic right), every field quoted, separated by ","
-in English and by ";" in Russian, as Excel expects with decimal commas (--delimiter changes it);
-XLSX cells are all text. Any cell that a spreadsheet could run as a formula (it
-starts with = + - @, a tab or a line break, also after spaces) gets a leading ' ; "orderbatch
-retry --from" takes it off again.
+"Error code" and "Error" (headers, the State and our notes in the --lang language; the API's
+codes and texts as it gives them; for an order deleted by undo or settled with resolve, "Error"
+says so). CSV is UTF-8 with a byte order mark (Excel shows Cyrillic right), every field quoted,
+separated by "," in English and by ";" in Russian, as Excel expects with decimal commas
+(--delimiter changes it); XLSX cells are all text. Any cell that a spreadsheet could run as a
+formula (it starts with = + - @, a tab or a line break, also after spaces) gets a leading ' ;
+"orderbatch retry --from" takes it off again.
 
 An existing file is not replaced unless --force is given, and never the run's own source sheet
 (the same size and sha256 as the run recorded) or the journal, even with --force.

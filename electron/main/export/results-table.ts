@@ -5,11 +5,12 @@ import { LANGUAGES, type Language } from '#shared/i18n/language'
 import { translatorFor, type Translate } from '#shared/i18n/translate'
 import { storedText } from '#shared/i18n/message'
 import { readRunInfo } from '../journal'
+import { userDecisionNote } from '../ops/decision-note'
 
 export const RESULT_COLUMNS = ['Run order', 'State', 'Bill ID', 'Error code', 'Error'] as const
 export const RUN_ORDER_COLUMN = RESULT_COLUMNS[0]
 
-/** The result columns' headers in a language (the values under them stay as the API gives them). */
+/** The result columns' headers in a language (the API's own texts under them stay as it gives them). */
 export function resultColumns(language: Language): string[] {
   const t = translatorFor(language)
   return [t('export.col.runOrder'), t('export.col.state'), t('export.col.billId'), t('export.col.errorCode'), t('export.col.error')]
@@ -38,7 +39,9 @@ export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilt
   const lines: Array<{ cells: string[]; result: string[] }> = []
   let width = 0
   for (const order of journal.orders(run.id, states)) {
-    const result = resultCells(order, deleted.has(order.id), steps.get(order.id) ?? null, t)
+    const deletion = deleted.get(order.id)
+    const afterNote = deletion !== undefined ? deletion.note : userDecisionNote(journal, order)
+    const result = resultCells(order, deletion !== undefined, steps.get(order.id) ?? null, afterNote, t)
     for (const row of journal.orderRows(order.id)) {
       const cells = row.cells.map(cellText)
       width = Math.max(width, cells.length)
@@ -55,12 +58,13 @@ export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilt
   }
 }
 
-function resultCells(order: OrderRecord, deleted: boolean, step: StepView | null, t: Translate): string[] {
+function resultCells(order: OrderRecord, deleted: boolean, step: StepView | null, afterNote: string | null, t: Translate): string[] {
   const stepProblem = order.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
-  const problem = stepProblem !== '' ? stepProblem : problemText(order)
+  // Without a problem to tell, what was done with the order afterwards (undo, the user's decision).
+  const problem = stepProblem !== '' ? stepProblem : problemText(order) || (afterNote ?? '')
   return [
     String(order.ordinal),
-    stateLabel(order, deleted, step),
+    stateLabel(order, deleted, step, t),
     order.billId === null ? '' : String(order.billId),
     order.errorCode === null ? '' : String(order.errorCode),
     // A note of ours is worded in the export's language; the shop's answers stay as they are.
@@ -75,23 +79,25 @@ export interface StepView {
   errorText: string | null
 }
 
-const MARKED: Readonly<Record<string, string>> = { paid: 'paid', cancel: 'cancelled', return: 'returned' }
+const ENGLISH = translatorFor('en')
 
 /** "created, marked paid" once the status step is done, else "created, not marked paid". */
-export function stepLabel(created: string, step: StepView | null): string {
+export function stepLabel(created: string, step: StepView | null, t: Translate = ENGLISH): string {
   if (step === null) return created
-  const word = MARKED[step.status] ?? step.status
-  return step.state === 'done' ? `${created}, marked ${word}` : `${created}, not marked ${word}`
+  const status = step.status === 'paid' || step.status === 'cancel' || step.status === 'return' ? t(`status.${step.status}`) : step.status
+  return t(step.state === 'done' ? 'export.state.marked' : 'export.state.notMarked', { created, status })
 }
 
-export function stateLabel(order: Pick<OrderRecord, 'state' | 'existed'>, deleted = false, step: StepView | null = null): string {
+/** The State column's value in the export's language (no tool reads it back: retry --from
+ * matches orders by the "Run order" column and looks their state up in the journal). */
+export function stateLabel(order: Pick<OrderRecord, 'state' | 'existed'>, deleted = false, step: StepView | null = null, t: Translate = ENGLISH): string {
   switch (order.state) {
     case 'succeeded':
-      return deleted ? 'deleted' : stepLabel(order.existed ? 'already existed' : 'created', step)
+      return deleted ? t('export.state.deleted') : stepLabel(t(order.existed ? 'export.state.existed' : 'export.state.created'), step, t)
     case 'pending':
-      return 'not sent yet'
+      return t('export.state.pending')
     default:
-      return order.state
+      return t(`export.state.${order.state}`)
   }
 }
 

@@ -88,12 +88,12 @@ function resultCells(entry: ExportRow, t: Translate): string[] {
   const order = { state: entry.state, existed: entry.existed === 1 }
   const step = entry.stepStatus === null || entry.stepState === null ? null : { status: entry.stepStatus, state: entry.stepState, errorText: entry.stepError }
   const stepProblem = entry.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
-  const problem = entry.state === 'skipped' ? (entry.skipReason ?? '') : entry.state === 'succeeded' ? stepProblem : (entry.errorText ?? '')
+  const problem = (entry.state === 'skipped' ? (entry.skipReason ?? '') : entry.state === 'succeeded' ? stepProblem : (entry.errorText ?? '')) || (entry.afterNote ?? '')
   // A note of ours is worded in the export's language; the shop's answers stay as they are.
   const problemText = problem === '' ? '' : storedText(t, problem)
   return [
     String(entry.ordinal),
-    stateLabel(order, entry.deleted > 0, step),
+    stateLabel(order, entry.deleted > 0, step, t),
     entry.billId === null ? '' : String(entry.billId),
     entry.errorCode === null ? '' : String(entry.errorCode),
     problemText

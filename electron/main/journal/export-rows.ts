@@ -20,6 +20,9 @@ export interface ExportRow {
   errorText: string | null
   skipReason: string | null
   deleted: number
+  /** What was done with the order afterwards, as stored: why undo deleted it, or the user's
+   * decision for it while that is the last thing that happened to it; null when nothing. */
+  afterNote: string | null
   /** The order's status step (migration 6): what it sets and where it stands; null when none. */
   stepStatus: string | null
   stepState: string | null
@@ -48,7 +51,7 @@ function statements(ctx: JournalContext): ExportStatements {
     st = {
       page: ctx.db.prepare(`
         WITH page AS (
-          SELECT id, ordinal, state, existed, bill_id, error_code, error_text, skip_reason
+          SELECT id, ordinal, state, existed, bill_id, error_code, error_text, skip_reason, resolved_by
           FROM orders
           WHERE run_id = ? AND ordinal > ? AND +state IN (SELECT value FROM json_each(?))
           ORDER BY ordinal
@@ -57,6 +60,10 @@ function statements(ctx: JournalContext): ExportStatements {
         SELECT p.ordinal AS ordinal, p.state AS state, p.existed AS existed, p.bill_id AS billId,
                p.error_code AS errorCode, p.error_text AS errorText, p.skip_reason AS skipReason,
                (SELECT count(*) FROM order_deletions d WHERE d.order_id = p.id) AS deleted,
+               coalesce((SELECT d.note FROM order_deletions d WHERE d.order_id = p.id),
+                        CASE WHEN p.resolved_by = 'user' THEN
+                          (SELECT CASE WHEN a.outcome IN ('user-created', 'user-absent') THEN a.note END
+                           FROM attempts a WHERE a.order_id = p.id ORDER BY a.id DESC LIMIT 1) END) AS afterNote,
                s.status AS stepStatus, s.state AS stepState, s.error_text AS stepError,
                r.row AS row
         FROM page p LEFT JOIN order_rows r ON r.order_id = p.id LEFT JOIN order_status_steps s ON s.order_id = p.id

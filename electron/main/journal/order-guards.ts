@@ -5,7 +5,7 @@ import { toOrderRecord } from './records'
 import type { OrderRow } from './records'
 import type { OrderRecord, OrderState } from './types'
 import type { CatalogKey } from '#shared/i18n/catalog/index'
-import { englishOf, msg, type Message } from '#shared/i18n/message'
+import { englishOf, msg, storedNote, type Message } from '#shared/i18n/message'
 
 export function loadOrder(ctx: JournalContext, orderId: number): OrderRecord {
   const row = ctx.st.getOrder.get(orderId) as OrderRow | undefined
@@ -49,7 +49,7 @@ function describeState(order: OrderRecord): Message {
     case 'succeeded':
       return msg('journal.isState.succeeded', { bill: order.billId ?? '?' })
     case 'failed':
-      return msg('journal.isState.failed', { error: order.errorText ?? msg('journal.noDetails') })
+      return msg('journal.isState.failed', { error: order.errorText === null ? msg('journal.noDetails') : storedNote(order.errorText) })
     case 'unknown':
       return msg('journal.isState.unknown')
     case 'skipped':

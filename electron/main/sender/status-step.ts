@@ -19,7 +19,8 @@ export type StatusClient = Pick<ApiClient, 'getOrderDetails'> & Partial<Pick<Api
 
 export type StatusEvent =
   | { kind: 'status-done'; orderId: number; ordinal: number; billId: number; status: string; already: boolean }
-  | { kind: 'status-failed'; orderId: number; ordinal: number; billId: number; status: string; code: number | string | null; message: string }
+  /** `message`: English; `said`: the same as a message, for the reader's language. */
+  | { kind: 'status-failed'; orderId: number; ordinal: number; billId: number; status: string; code: number | string | null; message: string; said?: Message }
   | { kind: 'status-unknown'; orderId: number; ordinal: number; billId: number; status: string; reason: string; reasonWhy?: Message }
   | { kind: 'status-retry'; orderId: number; ordinal: number; reason: string; delayMs: number }
   | { kind: 'status-checked'; orderId: number; ordinal: number; result: 'done' | 'absent' | 'undecided'; note: Message }
@@ -124,7 +125,8 @@ export class StatusStepper {
           return await update(billId, step.status, step.status === 'paid' ? date : undefined)
         } catch (error) {
           const detail = error instanceof Error ? error.message : String(error)
-          return { kind: 'unknown', reason: `Sending the status ended with an unexpected problem (${detail}); the shop may have changed it.` } as CallOutcome
+          const reasonMessage = msg('statusNote.unexpected', { detail })
+          return { kind: 'unknown', reason: englishOf(reasonMessage), reasonMessage } as CallOutcome
         }
       })
     } catch (error) {
@@ -158,7 +160,7 @@ export class StatusStepper {
         }
         if (has.result === 'undecided') {
           // Not known either way: unclear, looked up again before anything is resent.
-          journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: storedMessage(msg('statusNote.answerAndLookup', { answer: verdict.message, note: has.note })), raw, httpStatus })
+          journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: storedMessage(msg('statusNote.answerAndLookup', { answer: verdict.said, note: has.note })), raw, httpStatus })
           this.emit({ kind: 'status-unknown', ...base, billId, status: step.status, reason: englishOf(has.note), reasonWhy: has.note })
           this.checks.set(step.orderId, { dueAt: this.deps.monoNow() + this.deps.settleMs, tries: 0 })
           return
@@ -168,17 +170,17 @@ export class StatusStepper {
           this.emit({ kind: 'status-done', ...base, billId, status: step.status, already: true })
           return
         }
-        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'failed', code: verdict.code, text: verdict.message, raw, httpStatus })
-        this.emit({ kind: 'status-failed', ...base, billId, status: step.status, code: verdict.code, message: verdict.message })
+        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'failed', code: verdict.code, text: storedMessage(verdict.said), raw, httpStatus })
+        this.emit({ kind: 'status-failed', ...base, billId, status: step.status, code: verdict.code, message: verdict.message, said: verdict.said })
         return
       }
       case 'failed':
-        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'failed', code: verdict.code, text: verdict.message, raw, httpStatus })
-        this.emit({ kind: 'status-failed', ...base, billId, status: step.status, code: verdict.code, message: verdict.message })
+        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'failed', code: verdict.code, text: storedMessage(verdict.said), raw, httpStatus })
+        this.emit({ kind: 'status-failed', ...base, billId, status: step.status, code: verdict.code, message: verdict.message, said: verdict.said })
         return
       case 'stop':
-        this.deps.requestStop(verdict.message)
-        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'stop', reason: verdict.message, nextAttemptAt: this.deps.journalNow(), code: verdict.code, raw, httpStatus })
+        this.deps.requestStop(verdict.said)
+        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'stop', reason: storedMessage(verdict.said), nextAttemptAt: this.deps.journalNow(), code: verdict.code, raw, httpStatus })
         return
       case 'backoff': {
         // The call slot saw the code 8 and holds the run; the step waits as long.
@@ -193,11 +195,13 @@ export class StatusStepper {
         this.emit({ kind: 'status-retry', ...base, reason: verdict.reason, delayMs })
         return
       }
-      case 'unknown':
+      case 'unknown': {
         if (verdict.stopRun !== undefined) this.deps.requestStop(verdict.stopRun)
-        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: storedReason(verdict.reason, outcome), raw, httpStatus })
-        this.emit({ kind: 'status-unknown', ...base, billId, status: step.status, reason: verdict.reason, ...(reasonMessageOf(verdict.reason, outcome) ? { reasonWhy: reasonMessageOf(verdict.reason, outcome)! } : {}) })
+        const why = verdict.reasonMessage ?? reasonMessageOf(verdict.reason, outcome)
+        journal.recordStatusOutcome(step.orderId, attemptId, { kind: 'unknown', reason: why === undefined ? verdict.reason : storedMessage(why), raw, httpStatus })
+        this.emit({ kind: 'status-unknown', ...base, billId, status: step.status, reason: verdict.reason, ...(why === undefined ? {} : { reasonWhy: why }) })
         this.checks.set(step.orderId, { dueAt: this.deps.monoNow() + this.deps.settleMs, tries: this.checks.get(step.orderId)?.tries ?? 0 })
+      }
     }
   }
 

@@ -4,6 +4,7 @@
 import type { CallOutcome, CreateOrderVerdict } from '#shared/wire/create-order-answers'
 import type { OutcomeEntry } from '../journal'
 import { msg, storedMessage, type Message } from '#shared/i18n/message'
+import { verdictSaid } from './verdict-words'
 
 export interface AttemptIds {
   orderId: number
@@ -19,9 +20,10 @@ export function verdictEntry(ids: AttemptIds, verdict: CreateOrderVerdict, outco
     case 'succeeded':
       return { ...ids, kind: 'created', outcome: { billId: verdict.billId, existed: verdict.existed, raw: raw ?? '', httpStatus } }
     case 'failed':
-      return { ...ids, kind: 'failed', outcome: { code: verdict.code, text: verdict.message, raw, httpStatus } }
+      // Kept as its key and values: the API's text and code as they came, our advice worded where read.
+      return { ...ids, kind: 'failed', outcome: { code: verdict.code, text: storedMessage(verdictSaid(verdict, outcome)), raw, httpStatus } }
     case 'stop':
-      return { ...ids, kind: 'retry', outcome: { kind: 'stop', reason: verdict.message, nextAttemptAt, code: verdict.code, raw, httpStatus } }
+      return { ...ids, kind: 'retry', outcome: { kind: 'stop', reason: storedMessage(verdictSaid(verdict, outcome)), nextAttemptAt, code: verdict.code, raw, httpStatus } }
     case 'backoff': {
       const reason = storedMessage(msg('orderNote.backoff', { code: verdict.code }))
       return { ...ids, kind: 'retry', outcome: { kind: 'backoff', reason, nextAttemptAt, code: verdict.code, raw, httpStatus } }

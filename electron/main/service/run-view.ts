@@ -2,11 +2,12 @@
 // for each sender event.
 import type { RunOrder, RunSummary, SendLogEvent } from '#shared/ipc/contract'
 import type { Cell } from '#shared/sheet/sheet'
-import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
+import type { DeletionRecord, Journal, OrderRecord, OrderState, RunRecord } from '../journal'
 import { readRunInfo } from '../journal'
 import { runStatus, totalOf } from '../ops/run-status'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
+import { userDecisionNote } from '../ops/decision-note'
 import { englishOf, msg, storedNote, type Message } from '#shared/i18n/message'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
@@ -51,7 +52,9 @@ function statusCounts(journal: Journal, run: RunRecord): Pick<RunSummary, 'statu
   return { statuses: journal.statusStepCounts(run.id) }
 }
 
-export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): RunOrder {
+/** `deletions`: the run's deleted orders when the caller has read them (a page of orders), else
+ * they are read here. */
+export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord, deletions: ReadonlyMap<number, DeletionRecord> = journal.deletions(run.id)): RunOrder {
   const rows = journal.orderRows(order.id)
   const info = readRunInfo(run)
   const editable = order.state === 'failed' && run.status !== 'cancelled' && info.mapping !== null && info.source !== null
@@ -69,6 +72,10 @@ export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): 
   }
   const step = order.state === 'succeeded' ? journal.getStatusStep(order.id) : null
   if (step !== null) view.statusStep = { status: step.status, state: step.state, errorText: step.errorText }
+  const deletion = deletions.get(order.id)
+  if (deletion !== undefined) view.deleted = true
+  const note = deletion !== undefined ? deletion.note : userDecisionNote(journal, order)
+  if (note !== null) view.note = note
   if (editable && info.source) {
     const headers = info.source.headers
     view.sheet = { headers, rows: rows.map((r) => ({ row: r.sheetRow, cells: headers.map((_h, c) => gridText(r.cells[c] as Cell | undefined)) })) }
@@ -108,7 +115,7 @@ export function sendLogMessage(event: SendEvent): Message {
     case 'status-done':
       return msg(event.already ? 'log.statusAlready' : 'log.statusDone', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status) })
     case 'status-failed':
-      return msg('log.statusFailed', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), message: event.message })
+      return msg('log.statusFailed', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), message: event.said ?? event.message })
     case 'status-unknown':
       return event.reasonWhy ? msg('log.statusUnknownWhy', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: event.reasonWhy }) : msg('log.statusUnknown', { ordinal: event.ordinal, bill: event.billId, status: statusWord(event.status), reason: trimDot(event.reason) })
     case 'status-retry':

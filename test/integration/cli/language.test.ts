@@ -71,7 +71,8 @@ describe('the CLI in Russian', () => {
     const rows = csvCells(readFileSync(out, 'utf8'), ';')
     expect(rows[0]?.slice(-5)).toEqual(['Заказ в запуске', 'Состояние', 'Номер счёта', 'Код ошибки', 'Ошибка'])
     expect(rows[0]?.[0]).toBe('Order ID')
-    expect(rows[1]?.slice(-4, -1)).toEqual(['failed', '', 'row-errors'])
+    // The State column in the export's language; the API's values (the code) as they are.
+    expect(rows[1]?.slice(-4, -1)).toEqual(['не принят', '', 'row-errors'])
 
     const commas = join(dir, 'failed-comma.csv')
     await cli(['export', '1', '--only', 'failed', '--out', commas, '--delimiter', ',', ...flags], { env: { LANG: 'ru_RU.UTF-8' } })
@@ -80,10 +81,12 @@ describe('the CLI in Russian', () => {
     const english = join(dir, 'failed-en.csv')
     await cli(['export', '1', '--only', 'failed', '--out', english, ...flags])
     expect(csvCells(readFileSync(english, 'utf8'), ',')[0]?.slice(-5)).toEqual(['Run order', 'State', 'Bill ID', 'Error code', 'Error'])
+    expect(csvCells(readFileSync(english, 'utf8'), ',')[1]?.slice(-4, -1)).toEqual(['failed', '', 'row-errors'])
   })
 
-  it('retries from a corrected Russian export: the "Заказ в запуске" column matches the order', async () => {
+  it('retries from a corrected Russian export: the "Заказ в запуске" column matches the order, the Russian State is left alone', async () => {
     const file = join(dir, 'failed-ru.csv')
+    expect(readFileSync(file, 'utf8')).toContain('"не принят"')
     writeFileSync(file, readFileSync(file, 'utf8').replace('maria.ivanova@";', 'maria.ivanova@example.com";'))
     const r = await cli(['retry', '1', '--from', file, ...flags, ...fast, '--yes', '--lang', 'ru'])
     expect(r.code).toBe(0)

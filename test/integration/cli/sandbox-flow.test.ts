@@ -141,7 +141,13 @@ describe('orderbatch with the built-in sandbox', () => {
     expect(again.out).toContain('30 orders were deleted by an earlier undo.')
     const exported = await cli(['export', '1', '--only', 'succeeded', '--out', join(dir, 'done.csv'), ...flags])
     expect(exported.code).toBe(0)
-    expect(readFileSync(join(dir, 'done.csv'), 'utf8')).toContain('"deleted"')
+    // The State says deleted; the Error column says how, in the export's language.
+    expect(readFileSync(join(dir, 'done.csv'), 'utf8')).toContain('"deleted","')
+    expect(readFileSync(join(dir, 'done.csv'), 'utf8')).toContain('"deleted by orderbatch undo"')
+    expect((await cli(['export', '1', '--only', 'succeeded', '--out', join(dir, 'done-ru.csv'), ...flags, '--lang', 'ru'])).code).toBe(0)
+    const ru = readFileSync(join(dir, 'done-ru.csv'), 'utf8')
+    expect(ru).toContain('"удалён";"')
+    expect(ru).not.toContain('deleted by orderbatch undo')
   })
 
   it('refuses to resume a sandbox run without --sandbox, and the other way round', async () => {

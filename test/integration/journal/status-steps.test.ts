@@ -177,6 +177,9 @@ describe('the status step', () => {
     const step = journal.getStatusStep(ids[0]!)
     expect(step).toMatchObject({ state: 'failed', errorCode: 202 })
     expect(step?.errorText).toContain('order not paid')
+    // Kept as a key: worded where it is read, the shop's words as they came.
+    expect(storedText(translatorFor('en'), step!.errorText!)).toMatch(/^The API answered "order not paid" \(code 202\) to UpdateOrderStatus\. The shop could not record the payment\./)
+    expect(storedText(translatorFor('ru'), step!.errorText!)).toMatch(/^API ответил «order not paid» \(код 202\) на UpdateOrderStatus\. Магазин не смог записать оплату\./)
     expect(journal.getOrder(ids[0]!)?.state).toBe('succeeded')
     journal.requeueStatus(ids[0]!)
     const again: Script = { update: [answer(0)], details: [], calls: [] }
@@ -251,6 +254,28 @@ describe('the status step', () => {
     expect(stops[0]).toContain('incorrect hash')
     expect(journal.getStatusStep(ids[0]!)?.state).toBe('pending')
     expect(journal.statusAttempts(ids[0]!).map((a) => a.outcome)).toEqual(['retry', 'stop'])
+    // The stop's reason is kept as a key on the step: worded where it is read.
+    const kept = journal.getStatusStep(ids[0]!)!.errorText!
+    expect(storedText(translatorFor('en'), kept)).toBe(stops[0])
+    expect(storedText(translatorFor('ru'), kept)).toMatch(/^API ответил «incorrect hash» \(код 4\)\. Неверен ключ API или логин\./)
+  })
+
+  it('a failed step and an answer without a valid signature tell the live log in the reader language', async () => {
+    const { ids } = stage()
+    create(ids[0]!, 501)
+    create(ids[2]!, 503)
+    const events: StatusEvent[] = []
+    const script: Script = { update: [answer(302, 'nonexistent order'), { ...(answer(0) as Extract<CallOutcome, { kind: 'answer' }>), hashValid: false }], details: [details(503, 'waiting')], calls: [] }
+    const s = stepper(script, events)
+    await s.runDue(s.nextDue()!)
+    await s.runDue(s.nextDue()!)
+    const failed = events.find((e): e is Extract<StatusEvent, { kind: 'status-failed' }> => e.kind === 'status-failed')!
+    expect(renderMessage(translatorFor('en'), failed.said!)).toBe(failed.message)
+    expect(renderMessage(translatorFor('ru'), failed.said!)).toMatch(/^API ответил «nonexistent order» \(код 302\) на UpdateOrderStatus\. В магазине нет заказа/)
+    const unclear = events.find((e): e is Extract<StatusEvent, { kind: 'status-unknown' }> => e.kind === 'status-unknown')!
+    expect(unclear.reason).toBe("The API answered code 0, but the answer's signature does not match (is the API key right?).")
+    expect(renderMessage(translatorFor('ru'), unclear.reasonWhy!)).toBe('API ответил кодом 0, но подпись ответа не совпадает (верен ли ключ API?).')
+    expect(storedText(translatorFor('ru'), journal.getStatusStep(ids[2]!)!.errorText!)).toBe('API ответил кодом 0, но подпись ответа не совпадает (верен ли ключ API?).')
   })
 
   it('a refused call slot (the run stopped) writes no intent', async () => {

@@ -1,6 +1,8 @@
 // Orders the shop refused, corrected from the app: in place (runs.editFailed) or from a fixed
 // export (runs.retryFailed), then sent again; and the user's decision for an unclear order.
 import Papa from 'papaparse'
+import { storedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
 import { sandboxShopPath } from '../../../electron/main/ops/paths'
@@ -72,11 +74,12 @@ describe('failed orders', () => {
     expect(shop).toHaveLength(29)
   })
 
-  it('retries the rest from the corrected export and sends them at once', async () => {
-    const exported = await app.ok('runs.export', { runId, format: 'csv', only: 'failed' })
+  it('retries the rest from the corrected export (in Russian: its State column too) and sends them at once', async () => {
+    const exported = await app.ok('runs.export', { runId, format: 'csv', only: 'failed', language: 'ru' })
     const parsed = Papa.parse<string[]>(new TextDecoder().decode(exported.bytes).replace(/^\uFEFF/, ''), { skipEmptyLines: true })
     const [headers, ...rows] = parsed.data
     expect(rows).toHaveLength(1)
+    expect(rows[0]?.[headers?.indexOf('Состояние') ?? -1]).toBe('не принят')
     const product = headers?.indexOf('Product') ?? -1
     for (const row of rows) row[product] = 'course-basic'
     const fixed = new TextEncoder().encode(Papa.unparse([headers ?? [], ...rows]))
@@ -127,6 +130,11 @@ describe('unclear orders', () => {
     expect(created).toMatchObject({ ordinal: 1, state: 'succeeded', billId: 987654 })
     const absent = await app.ok('runs.resolve', { runId: run.id, ordinal: 2, decision: { kind: 'absent' } })
     expect(absent).toMatchObject({ ordinal: 2, state: 'pending' })
+    // The decision's note, shown in History in the reader's language.
+    expect([created.note, absent.note].map((note) => storedText(translatorFor('en'), note!))).toEqual(['Found in the shop by the user.', 'The user checked the shop: not there.'])
+    expect(storedText(translatorFor('ru'), created.note!)).toBe(translatorFor('ru')('orderNote.resolve.createdInApp'))
+    expect(storedText(translatorFor('ru'), created.note!)).toMatch(/[а-я]/)
+    expect((await app.ok('runs.orders', { runId: run.id, offset: 0, limit: 2 })).orders.map((o) => o.note !== undefined)).toEqual([true, true])
     expect(await app.call('runs.resolve', { runId: run.id, ordinal: 1, decision: { kind: 'absent' } })).toMatchObject({ ok: false, error: { code: 'invalid-state' } })
     expect(await app.call('runs.resolve', { runId: run.id, ordinal: 9, decision: { kind: 'absent' } })).toMatchObject({ ok: false, error: { code: 'not-found' } })
     // A run sent to another shop cannot be continued without connecting that account.

@@ -103,4 +103,13 @@ describe('sendLogText', () => {
     expect(renderMessage(ru, unknown)).toMatch(/^Заказ 3: исход неясен; его проверят в магазине, вслепую снова не отправят\. shop\.example /)
     expect(renderMessage(ru, unknown)).not.toContain('English')
   })
+
+  it("words a refused status step in the reader's language when the verdict carries it as a message", () => {
+    const ru = translatorFor('ru')
+    const said = msg('statusVerdict.answered', { text: 'nonexistent order', code: 302, advice: msg('statusAdvice.302') })
+    const event = { kind: 'status-failed', orderId: 1, ordinal: 5, billId: 77, status: 'paid', code: 302, message: 'English words.', said } as const
+    expect(renderMessage(ru, sendLogMessage(event))).toMatch(/^Заказ 5 создан \(счёт 77\), но статус «[^»]+» не установлен: API ответил «nonexistent order» \(код 302\) на UpdateOrderStatus\. В магазине нет заказа/)
+    expect(sendLogText(event)).toMatch(/^Order 5 was created \(bill 77\) but not marked paid: The API answered "nonexistent order" \(code 302\) to UpdateOrderStatus\. The shop has no order/)
+    expect(sendLogText({ kind: 'status-failed', orderId: 1, ordinal: 5, billId: 77, status: 'paid', code: 302, message: 'English words.' })).toMatch(/not marked paid: English words\.$/)
+  })
 })

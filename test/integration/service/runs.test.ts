@@ -3,7 +3,7 @@
 import * as XLSX from 'xlsx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '#shared/ipc/contract'
-import { keyedText } from '#shared/i18n/message'
+import { keyedText, storedText } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
 import { eventsOf, removeDir, sampleBytes, sandboxShopOrders, startTestApp, waitFor, waitForRunEnd, type TestApp } from './helpers'
 
@@ -89,11 +89,11 @@ describe('a whole run', () => {
     expect(lines[0]).toContain('"Run order","State","Bill ID"')
     expect(lines[1]).toContain('"created"')
 
-    // For a Russian reader: ";" between fields and Russian headers; the values stay as the API gives them.
+    // For a Russian reader: ";" between fields, Russian headers and State; the API's values as it gives them.
     const ru = await app.ok('runs.export', { runId, format: 'csv', only: 'all', delimiter: ';', language: 'ru' })
     const ruLines = new TextDecoder('utf-8', { ignoreBOM: true }).decode(ru.bytes).trim().split('\r\n')
     expect(ruLines[0]).toContain('"Заказ в запуске";"Состояние";"Номер счёта";"Код ошибки";"Ошибка"')
-    expect(ruLines[1]).toContain(';"created";')
+    expect(ruLines[1]).toContain(';"создан";')
 
     const xlsx = await app.ok('runs.export', { runId, format: 'xlsx', only: 'succeeded' })
     const book = XLSX.read(xlsx.bytes, { type: 'array' })
@@ -108,6 +108,12 @@ describe('a whole run', () => {
     expect(sandboxShopOrders(app.journalPath)).toHaveLength(0)
     const again = await app.ok('runs.undo', { runId })
     expect(again.deleted).toBe(0)
+    // History shows each deleted order so, with the note undo stored, worded in the reader's language.
+    const [first] = (await app.ok('runs.orders', { runId, offset: 0, limit: 1 })).orders
+    expect(first).toMatchObject({ state: 'succeeded', deleted: true })
+    expect(storedText(translatorFor('en'), first!.note!)).toBe('Deleted by Undo in the app.')
+    expect(storedText(translatorFor('ru'), first!.note!)).toBe(translatorFor('ru')('orderNote.undo.deletedInApp'))
+    expect(storedText(translatorFor('ru'), first!.note!)).not.toBe('Deleted by Undo in the app.')
     const reloaded = await app.ok('sheet.load', { name: 'orders.csv', bytes: sampleBytes() })
     expect(reloaded.counts.alreadyCreated).toBe(0)
   })

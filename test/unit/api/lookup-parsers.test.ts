@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiShapeError, parseBills, parseOrderDetails, parseOrdersWithGoods } from '../../../electron/main/api/lookup-parsers'
+import { translatorFor } from '#shared/i18n/translate'
+import { errorText } from '#shared/i18n/message'
 
 describe('parseBills', () => {
   it('reads the documented shape: order number -> product id -> names', () => {
@@ -99,5 +101,38 @@ describe('parseOrdersWithGoods', () => {
 
   it('refuses a result that is not a list', () => {
     expect(() => parseOrdersWithGoods('none')).toThrow(ApiShapeError)
+  })
+})
+
+describe('an unreadable lookup answer, in the reader language', () => {
+  const ru = translatorFor('ru')
+  const en = translatorFor('en')
+
+  function caught(read: () => unknown): unknown {
+    try {
+      read()
+    } catch (error) {
+      return error
+    }
+    throw new Error('expected a refusal')
+  }
+
+  it('names what is not a list, in English as before and in Russian', () => {
+    const error = caught(() => parseOrderDetails({ id: 7, items: 'x' }))
+    expect((error as Error).message).toBe('The goods (items) of order 7 from the API is not a list; Orderbatch cannot read it.')
+    expect(errorText(en, error)).toBe((error as Error).message)
+    expect(errorText(ru, error)).toBe('Товары (items) заказа 7 в ответе API — не список; Orderbatch не может это прочитать.')
+    expect(errorText(ru, caught(() => parseBills('none')))).toBe('Результат GetBills в ответе API — не список; Orderbatch не может это прочитать.')
+    expect(errorText(ru, caught(() => parseOrdersWithGoods(5)))).toMatch(/^Результат getOrdersWithGoods в ответе API — не список/)
+    expect(errorText(ru, caught(() => parseBills({ '3': 'x' })))).toMatch(/^Товары заказа 3 в GetBills в ответе API — не список/)
+  })
+
+  it('names what is not an order number, in English as before and in Russian', () => {
+    const bad = caught(() => parseBills({ abc: {} }))
+    expect((bad as Error).message).toBe('GetBills order number "abc" is not a positive whole number; Orderbatch cannot read this API answer.')
+    expect(errorText(ru, bad)).toBe('Номер заказа «abc» в GetBills — не целое положительное число; Orderbatch не может прочитать этот ответ API.')
+    const noId = caught(() => parseOrderDetails({ id: 0 }))
+    expect((noId as Error).message).toBe('The order number (id) in the order details is not a positive whole number; Orderbatch cannot read this API answer.')
+    expect(errorText(ru, noId)).toMatch(/^Номер заказа \(id\) в данных заказа — не целое положительное число/)
   })
 })

@@ -6,8 +6,10 @@ import { join } from 'node:path'
 import * as XLSX from 'xlsx'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
-import { cellText, resultsTable } from '../../../electron/main/export/results-table'
+import { cellText, resultsTable, stateLabel } from '../../../electron/main/export/results-table'
+import { translatorFor } from '#shared/i18n/translate'
 import { toCsv, toXlsx } from '../../../electron/main/export/write-results'
+import { resultPages } from '../../../electron/main/export/stream-results'
 import { HEADERS, order, runInput } from './export-fixture'
 import { msg, storedMessage } from '#shared/i18n/message'
 
@@ -57,6 +59,39 @@ describe('resultsTable', () => {
     const error = (language: 'en' | 'ru') => resultsTable(journal, journal.getRun(second.id)!, undefined, language).rows[0]!.at(-1)
     expect(error('en')).toBe('Orderbatch stopped sending while this order was on its way; the shop may have created it.')
     expect(error('ru')).toBe('Orderbatch прекратил отправку, когда этот заказ был уже в пути; магазин мог его создать.')
+  })
+
+  it('tells what was done with an order afterwards (undo, the user decision) in the export language, the streamed export alike', () => {
+    const { run: third } = journal.stageRun(runInput({ version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } }), [
+      order(1, [{ sheetRow: 2, cells: ['C-1', 'd1@example.com', 'course'] }]),
+      order(2, [{ sheetRow: 3, cells: ['C-2', 'd2@example.com', 'course'] }]),
+      order(3, [{ sheetRow: 4, cells: ['C-3', 'd3@example.com', 'course'] }])
+    ])
+    const due = journal.nextDue(third.id, Date.now(), 10)
+    const made = journal.beginAttempt(due[0]!.id)
+    journal.recordCreated(due[0]!.id, made.attemptId, { billId: 701, existed: false, raw: '{}', httpStatus: 200 })
+    journal.recordDeletion(due[0]!.id, storedMessage(msg('orderNote.undo.deletedCli')))
+    const cut = journal.beginAttempt(due[1]!.id)
+    journal.recordUnknown(due[1]!.id, cut.attemptId, { reason: 'cut' })
+    journal.resolveCreated(due[1]!.id, { billId: 702, by: 'user', note: storedMessage(msg('orderNote.resolve.createdCli')) })
+    const run = journal.getRun(third.id)!
+    const notes = (language: 'en' | 'ru') => resultsTable(journal, run, undefined, language).rows.map((row) => [row.at(-4), row.at(-1)])
+    expect(notes('en')).toEqual([
+      ['deleted', 'deleted by orderbatch undo'],
+      ['created', 'found in the shop by the user (orderbatch resolve)'],
+      ['not sent yet', '']
+    ])
+    expect(notes('ru')).toEqual([
+      ['удалён', translatorFor('ru')('orderNote.undo.deletedCli')],
+      ['создан', 'пользователь нашёл его в магазине (orderbatch resolve)'],
+      ['ещё не отправлен', '']
+    ])
+    for (const language of ['en', 'ru'] as const) {
+      const pages = resultPages(journal, run, undefined, 2, language).pages()
+      const lines: string[][] = []
+      for (let next = pages.next(); !next.done; next = pages.next()) lines.push(...next.value)
+      expect(lines).toEqual(resultsTable(journal, run, undefined, language).rows)
+    }
   })
 
   it('keeps the shop\'s words and older plain notes as they are in a Russian export', () => {
@@ -121,5 +156,30 @@ describe('cellText', () => {
     expect(cellText(0.1)).toBe('0.1')
     expect(cellText(false)).toBe('FALSE')
     expect(cellText({ v: 45000, z: 'yyyy-mm-dd', w: '2023-03-15', date: true })).toBe('2023-03-15')
+  })
+})
+
+describe('stateLabel', () => {
+  const ru = translatorFor('ru')
+  const created = { state: 'succeeded', existed: false } as const
+
+  it('keeps the English values', () => {
+    expect(stateLabel(created, false, { status: 'paid', state: 'done', errorText: null })).toBe('created, marked paid')
+    expect(stateLabel({ state: 'succeeded', existed: true }, false, { status: 'cancel', state: 'failed', errorText: null })).toBe('already existed, not marked cancelled')
+    expect(stateLabel({ state: 'unknown', existed: false })).toBe('unknown')
+    expect(stateLabel({ state: 'sending', existed: false })).toBe('sending')
+  })
+
+  it('words every state in Russian, the status step included', () => {
+    expect(stateLabel(created, false, { status: 'paid', state: 'done', errorText: null }, ru)).toBe('создан, отмечен как «оплачен»')
+    expect(stateLabel({ state: 'succeeded', existed: true }, false, { status: 'return', state: 'failed', errorText: null }, ru)).toBe('уже был в магазине, не отмечен как «возврат»')
+    expect(stateLabel(created, true, null, ru)).toBe('удалён')
+    expect((['pending', 'sending', 'failed', 'unknown', 'skipped'] as const).map((state) => stateLabel({ state, existed: false }, false, null, ru))).toEqual([
+      'ещё не отправлен',
+      'отправляется',
+      'не принят',
+      'исход неизвестен',
+      'пропущен'
+    ])
   })
 })

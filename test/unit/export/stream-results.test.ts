@@ -61,6 +61,7 @@ function stagedRun(mapping: unknown): RunRecord {
 
 const WITH_HEADERS = { version: 1, source: { headers: HEADERS, headerRow: 1, format: 'xlsx', sandbox: false } }
 const FILTERS: Array<ExportFilter | undefined> = [undefined, 'failed', 'succeeded', 'unknown']
+const PAGE_ALL = 1000
 
 function sheetOf(bytes: Uint8Array): XLSX.WorkSheet {
   const book = XLSX.read(bytes)
@@ -101,6 +102,18 @@ describe('resultPages', () => {
     for (let next = pages.next(); !next.done; next = pages.next()) lines.push(...next.value)
     const state = source.headers.indexOf('State')
     expect(lines.map((line) => line[state])).toEqual(['created', 'created', 'failed', 'failed', 'deleted', 'not sent yet', 'skipped', 'not sent yet', 'not sent yet'])
+  })
+
+  it('words the State column in the export language, as the table does', () => {
+    const run = stagedRun(WITH_HEADERS)
+    const source = resultPages(journal, run, undefined, PAGE_ALL, 'ru')
+    const pages = source.pages()
+    const lines: string[][] = []
+    for (let next = pages.next(); !next.done; next = pages.next()) lines.push(...next.value)
+    const state = source.headers.indexOf('Состояние')
+    expect(state).toBeGreaterThan(0)
+    expect(lines.map((line) => line[state])).toEqual(['создан', 'создан', 'не принят', 'не принят', 'удалён', 'ещё не отправлен', 'пропущен', 'ещё не отправлен', 'ещё не отправлен'])
+    expect(lines).toEqual(resultsTable(journal, run, undefined, 'ru').rows)
   })
 })
 
@@ -173,6 +186,24 @@ describe('the app export (runs.export)', () => {
     expect(xlsx.bytes.constructor).toBe(Uint8Array)
     expect(sheetOf(xlsx.bytes).B4?.v).toBe(`'=cmd|" /C calc"!A0`)
     expect(readdirSync(temp)).toEqual([])
+  })
+
+  it("words the State column in the user's language, CSV and XLSX", async () => {
+    const run = stagedRun(WITH_HEADERS)
+    const temp = mkdtempSync(join(dir, 'temp-'))
+    const csv = await exportRun(journal, run, 'csv', 'all', temp, { language: 'ru', delimiter: ';' })
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes)
+    expect(text).toContain('"Состояние"')
+    expect(text).toContain('"не принят"')
+    expect(text).toContain('"ещё не отправлен"')
+    expect(text).not.toMatch(/"(failed|not sent yet|created)"/)
+    const xlsx = await exportRun(journal, run, 'xlsx', 'all', temp, { language: 'ru' })
+    const rows = XLSX.utils.sheet_to_json<string[]>(sheetOf(xlsx.bytes), { header: 1, raw: true, defval: '' })
+    const state = rows[0]!.indexOf('Состояние')
+    expect(rows.slice(1).map((row) => row[state])).toEqual(['создан', 'создан', 'не принят', 'не принят', 'удалён', 'ещё не отправлен', 'пропущен', 'ещё не отправлен', 'ещё не отправлен'])
+    const english = await exportRun(journal, run, 'xlsx', 'all', temp, { language: 'en' })
+    const englishRows = XLSX.utils.sheet_to_json<string[]>(sheetOf(english.bytes), { header: 1, raw: true, defval: '' })
+    expect(englishRows.slice(1).map((row) => row[englishRows[0]!.indexOf('State')])).toContain('not sent yet')
   })
 })
 

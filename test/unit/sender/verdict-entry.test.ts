@@ -34,25 +34,27 @@ describe('verdictEntry: what the journal records for an answer', () => {
     expect(entry).toStrictEqual({ ...ids, kind: 'created', outcome: { billId: 9, existed: true, raw: '{"error_code":601}', httpStatus: 200 } })
   })
 
-  it('records a refused order as failed with the explanation, not the bare API text', () => {
-    const outcome = answer(303, 'bad phone')
-    const verdict = { state: 'failed', code: 303, text: 'bad phone', editable: true, retryable: false, message: 'The phone is wrong.' } as const
-    expect(verdictEntry(ids, verdict, outcome, AT)).toStrictEqual({
-      ...ids,
-      kind: 'failed',
-      outcome: { code: 303, text: 'The phone is wrong.', raw: '{"error_code":303}', httpStatus: 200 }
-    })
+  it('records a refused order as failed with the explanation kept as a key, not the bare API text', () => {
+    const outcome = answer(600, 'wrong email')
+    const verdict = classifyCreateOrder(outcome)
+    expect(verdict.state).toBe('failed')
+    const entry = verdictEntry(ids, verdict, outcome, AT)
+    expect(entry).toMatchObject({ ...ids, kind: 'failed', outcome: { code: 600, raw: '{"error_code":600}', httpStatus: 200 } })
+    const text = entry.kind === 'failed' ? entry.outcome.text : ''
+    // English word for word as the verdict says it; Russian with the shop's words as they came.
+    expect(storedText(translatorFor('en'), text)).toBe((verdict as { message: string }).message)
+    expect(storedText(translatorFor('ru'), text)).toMatch(/^API ответил «wrong email» \(код 600\)\. Магазин не принял e-mail покупателя/)
   })
 
-  it('puts the order back due now when the run must stop (a settings problem)', () => {
+  it('puts the order back due now when the run must stop (a settings problem), its reason kept as a key', () => {
     const outcome = answer(1, 'wrong key')
     const verdict = classifyCreateOrder(outcome)
     expect(verdict.state).toBe('stop')
-    expect(entryFor(outcome)).toStrictEqual({
-      ...ids,
-      kind: 'retry',
-      outcome: { kind: 'stop', reason: (verdict as { message: string }).message, nextAttemptAt: AT, code: 1, raw: '{"error_code":1}', httpStatus: 200 }
-    })
+    const entry = entryFor(outcome)
+    expect(entry).toMatchObject({ ...ids, kind: 'retry', outcome: { kind: 'stop', nextAttemptAt: AT, code: 1, raw: '{"error_code":1}', httpStatus: 200 } })
+    const reason = entry.kind === 'retry' ? entry.outcome.reason : ''
+    expect(storedText(translatorFor('en'), reason)).toBe((verdict as { message: string }).message)
+    expect(storedText(translatorFor('ru'), reason)).toMatch(/^API ответил «wrong key» \(код 1\)\. API получил запрос без подписи/)
   })
 
   it('puts a rate-limited order back at the time the caller decided', () => {

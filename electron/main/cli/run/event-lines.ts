@@ -38,7 +38,7 @@ export function eventLine(event: SendEvent, ctx: EventContext, t: Translate = EN
       // Counted by the summary; a retry is told only for orders.
       return null
     case 'status-failed':
-      return t('cli.event.statusFailed', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), message: event.message })
+      return t('cli.event.statusFailed', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), message: event.said ? renderMessage(t, event.said) : event.message })
     case 'status-unknown':
       return t('cli.event.statusUnknown', { order: order(event.orderId, event.ordinal), bill: event.billId, status: statusWord(event.status, t), reason: trimDot(event.reasonWhy ? renderMessage(t, event.reasonWhy) : event.reason) })
     case 'status-checked':

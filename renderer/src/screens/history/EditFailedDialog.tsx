@@ -9,7 +9,7 @@ import { Dialog } from '../../components/Dialog'
 import { IssueList } from '../../components/IssueList'
 import { ErrorMessage } from '../../components/Messages'
 import { useT, type Translate } from '../../lib/i18n'
-import { storedText } from '#shared/i18n/message'
+import { storedNote, storedText } from '#shared/i18n/message'
 import { TID } from '../../test-ids'
 
 interface EditFailedDialogProps {
@@ -71,7 +71,10 @@ export function EditFailedDialog({ order, headers, busy, error, issues, onSave, 
 
 /** The answer text often names its code already ("… (code 604). …"): say it once. */
 function codeNote(order: RunOrder, t: Translate): string {
-  if (order.errorCode === null || (order.errorText ?? '').includes(`code ${order.errorCode}`)) return ''
+  if (order.errorCode === null) return ''
+  const text = order.errorText ?? ''
+  // A note kept as a key names its code among its values; an older one in its words.
+  if (storedNote(text).params?.['code'] === order.errorCode || text.includes(`code ${order.errorCode}`)) return ''
   return t('fix.code', { code: order.errorCode })
 }
 

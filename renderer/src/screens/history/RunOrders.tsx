@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { ORDER_STATES, type OrderStateName, type RunOrder, type RunSummary } from '#shared/ipc/contract'
 import type { Issue } from '#shared/plan/issue'
 import { ErrorMessage } from '../../components/Messages'
-import { useFormats, useT } from '../../lib/i18n'
+import { useFormats, useT, type Translate } from '../../lib/i18n'
 import { storedText } from '#shared/i18n/message'
 import { useAction } from '../../lib/use-action'
 import { TID } from '../../test-ids'
@@ -110,12 +110,12 @@ export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
               {page.orders.map((order) => (
                 <tr key={order.ordinal} data-testid={TID.history.order(order.ordinal)}>
                   <th scope="row" className="num">{order.ordinal}</th>
-                  <td><span className={`status status-${order.state}`}>{t(`state.${order.state}`)}</span>{order.existed ? <span className="tag">{t('history.alreadyInShop')}</span> : null}{order.statusStep ? <StepTag step={order.statusStep} /> : null}</td>
+                  <td><span className={`status status-${order.state}`}>{t(`state.${order.state}`)}</span>{order.existed ? <span className="tag">{t('history.alreadyInShop')}</span> : null}{order.statusStep ? <StepTag step={order.statusStep} /> : null}{order.deleted ? <span className="tag" data-testid={TID.history.deletedTag}>{t('history.deletedTag')}</span> : null}</td>
                   <td className="num">{order.billId ?? t('common.none')}</td>
                   <td>{order.email}</td>
                   <td>{order.rows.join(', ')}</td>
                   <td className="num">{order.attempts}</td>
-                  <td className="answer">{order.errorText ? `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${storedText(t, order.errorText)}` : order.statusStep && order.statusStep.state !== 'done' && order.statusStep.errorText ? storedText(t, order.statusStep.errorText) : ''}</td>
+                  <td className="answer">{answerText(order, t)}</td>
                   <td>
                     {order.state === 'unknown' && (
                       <button type="button" data-testid={TID.history.resolve(order.ordinal)} onClick={() => setOpen({ kind: 'resolve', order })}>{t('history.settle')}</button>
@@ -156,6 +156,14 @@ export function RunOrders({ run, headers, onChanged }: RunOrdersProps) {
 }
 
 /** What became of a created order's status (UpdateOrderStatus): set, or "created, not marked paid". */
+/** The shop's answer or our note for the order: why it failed or is unclear, why its status is not
+ * set, else what was done with it afterwards (deleted by undo, the user's decision). */
+function answerText(order: RunOrder, t: Translate): string {
+  if (order.errorText) return `${order.errorCode !== null ? `${order.errorCode}: ` : ''}${storedText(t, order.errorText)}`
+  if (order.statusStep && order.statusStep.state !== 'done' && order.statusStep.errorText) return storedText(t, order.statusStep.errorText)
+  return order.note ? storedText(t, order.note) : ''
+}
+
 function StepTag({ step }: { step: NonNullable<RunOrder['statusStep']> }) {
   const t = useT()
   const status = t(`status.${step.status}`)
