@@ -364,10 +364,24 @@ function numberCell(context: SheetContext, v: number, style: number): Cell {
   const format = style >= 0 ? context.styles[style] : undefined
   const z = format?.z
   if (z === undefined || z === 'General' || z === '') return v
-  const w = formatSafely(z, v, context.date1904)
+  const w = flatText(formatSafely(z, v, context.date1904))
   // Made whole in one literal: a property added later would cost the object a second store.
   const formatted: FormattedNumber = format!.date ? { v, z, w, date: true } : { v, z, w }
   return formatted
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+const scratch = new Uint8Array(256)
+
+/** The formatter builds its text a piece at a time, and V8 keeps a text of 13 characters or more
+ * so made as a tree of its pieces (a date such as "2026-11-03 12:28" takes several objects, about
+ * three times the memory of its characters). Kept in the table for every formatted cell, it is
+ * copied into one flat string first. */
+function flatText(text: string): string {
+  if (text.length < 13 || text.length > 80) return text
+  const { read, written } = encoder.encodeInto(text, scratch)
+  return read === text.length ? decoder.decode(scratch.subarray(0, written)) : text
 }
 
 const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi
