@@ -30,6 +30,7 @@ const APOS = 0x27
 const BANG = 0x21
 const QUESTION = 0x3f
 const CR = 0x0d
+const CDATA_END = ']]>'
 
 export class XmlScanner {
   /** Set by the consumer: text is cut out and decoded only while this is true. */
@@ -40,6 +41,8 @@ export class XmlScanner {
   private tagStart = 0
   private tagEnd = 0
   private readonly open: string[] = []
+  /** The end of the comment, processing instruction or CDATA section being read, if any. */
+  private pending: '' | '-->' | '?>' | typeof CDATA_END = ''
 
   constructor(private readonly handlers: ScanHandlers) {}
 
@@ -52,6 +55,7 @@ export class XmlScanner {
   end(): void {
     this.scan(true)
     if (this.at < this.buffer.length && this.buffer.slice(this.at).trim() !== '') throw new XmlError('unfinished markup at the end')
+    if (this.pending !== '') throw new XmlError(`unfinished markup: no ${this.pending}`)
     if (this.open.length > 0) throw new XmlError(`unclosed element ${this.open[this.open.length - 1]}`)
     this.buffer = ''
     this.at = 0
@@ -93,6 +97,25 @@ export class XmlScanner {
     const handlers = this.handlers
     let at = this.at
     while (at < length) {
+      const pending = this.pending
+      if (pending !== '') {
+        // Inside a comment, processing instruction or CDATA section that started in an earlier
+        // piece: read on to its end without holding what came before (a huge one stays linear).
+        const wanted = pending === CDATA_END && this.wantText && this.open.length > 0
+        const end = buffer.indexOf(pending, at)
+        if (end < 0) {
+          // Keep what could be the start of the terminator, and a CR whose LF may come next.
+          let keep = Math.max(at, length - (pending.length - 1))
+          if (wanted && keep > at && buffer.charCodeAt(keep - 1) === CR) keep--
+          if (wanted && keep > at) handlers.text(normalizeLineEnds(buffer.slice(at, keep)))
+          at = keep
+          break
+        }
+        if (wanted && end > at) handlers.text(normalizeLineEnds(buffer.slice(at, end)))
+        at = end + pending.length
+        this.pending = ''
+        continue
+      }
       if (buffer.charCodeAt(at) !== LT) {
         let lt = buffer.indexOf('<', at)
         if (lt < 0) {
@@ -111,14 +134,13 @@ export class XmlScanner {
       const next = buffer.charCodeAt(at + 1)
       if (next === BANG) {
         if (buffer.startsWith('<![CDATA[', at)) {
-          const end = buffer.indexOf(']]>', at + 9)
-          if (end < 0) break
-          if (this.wantText && this.open.length > 0) handlers.text(normalizeLineEnds(buffer.slice(at + 9, end)))
-          at = end + 3
+          this.pending = CDATA_END
+          at += 9
         } else if (buffer.startsWith('<!--', at)) {
-          const end = buffer.indexOf('-->', at + 4)
-          if (end < 0) break
-          at = end + 3
+          this.pending = '-->'
+          at += 4
+        } else if (length - at < 9 && '<![CDATA['.startsWith(buffer.slice(at))) {
+          break
         } else {
           // <!DOCTYPE ...>, with an internal subset in brackets; Excel never writes one.
           const end = declarationEnd(buffer, at + 2)
@@ -128,9 +150,8 @@ export class XmlScanner {
         continue
       }
       if (next === QUESTION) {
-        const end = buffer.indexOf('?>', at + 2)
-        if (end < 0) break
-        at = end + 2
+        this.pending = '?>'
+        at += 2
         continue
       }
       if (next === SLASH) {

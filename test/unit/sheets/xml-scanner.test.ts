@@ -78,8 +78,8 @@ describe('the worksheet tokenizer', () => {
     for (let size = 1; size <= SHEET.length; size++) expect(scannerEvents(SHEET, size), `pieces of ${size}`).toEqual(expected)
   })
 
-  it('cuts a long text into pieces only where no entity or line end is split', () => {
-    const long = `<t>${'ab&amp;\r\n'.repeat(2000)}&#x1F600;</t>`
+  it('cuts a long text, CDATA section or comment into pieces only where no entity, line end or terminator is split', () => {
+    const long = `<is><t>${'ab&amp;\r\n'.repeat(2000)}&#x1F600;</t><t><![CDATA[${'x]]y\r\n]\r'.repeat(500)}]]></t><!-- ${'a-b>?'.repeat(500)} --><?pi ${'?x>'.repeat(300)}?></is>`
     const expected = saxesEvents(long)
     for (const size of [1, 2, 3, 7, 64, 1000]) expect(scannerEvents(long, size), `pieces of ${size}`).toEqual(expected)
   })
