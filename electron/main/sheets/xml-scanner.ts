@@ -31,6 +31,7 @@ const BANG = 0x21
 const QUESTION = 0x3f
 const CR = 0x0d
 const CDATA_END = ']]>'
+export const MAX_TAG_CHARS = 4 * 1024 * 1024
 
 export class XmlScanner {
   /** Set by the consumer: text is cut out and decoded only while this is true. */
@@ -181,6 +182,9 @@ export class XmlScanner {
       handlers.open(local)
       if (selfClosing) handlers.close(local)
     }
+    // What is left is an unfinished tag, searched again from its start with each piece: a tag
+    // far longer than any Excel writes is a damaged or hostile part, not one to spend hours on.
+    if (length - at > MAX_TAG_CHARS) throw new XmlError('a tag longer than any workbook has')
     this.at = at
   }
 }

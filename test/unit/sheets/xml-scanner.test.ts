@@ -3,7 +3,7 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { describe, expect, it } from 'vitest'
 import { localName } from '../../../electron/main/sheets/xlsx-parts'
-import { XmlScanner } from '../../../electron/main/sheets/xml-scanner'
+import { MAX_TAG_CHARS, XmlScanner } from '../../../electron/main/sheets/xml-scanner'
 
 const ATTRIBUTES = ['r', 't', 's', 'ref', 'xml:space', 'spans']
 
@@ -90,6 +90,12 @@ describe('the worksheet tokenizer', () => {
     scanner.write('<row><c><f>A1</f><v>1</v></c></row>')
     scanner.end()
     expect(texts).toBe(0)
+  })
+
+  it('refuses a tag longer than any workbook has, and reads one just under that length', () => {
+    const value = 'a'.repeat(MAX_TAG_CHARS - 100)
+    expect(scannerEvents(`<c r="${value}"><v>1</v></c>`, 1 << 20)[0]).toBe(`open c ${JSON.stringify([value, null, null, null, null, null])}`)
+    expect(() => scannerEvents(`<c r="${value}${'b'.repeat(1 << 17)}"><v>1</v></c>`, 1 << 16)).toThrow(/longer than any/)
   })
 
   it('refuses what saxes refuses: an unknown entity, a bare "&", a closing tag that does not match, an element left open', () => {
