@@ -381,7 +381,10 @@ const scratch = new Uint8Array(256)
 function flatText(text: string): string {
   if (text.length < 13 || text.length > 80) return text
   const { read, written } = encoder.encodeInto(text, scratch)
-  return read === text.length ? decoder.decode(scratch.subarray(0, written)) : text
+  if (read !== text.length) return text
+  const flat = decoder.decode(scratch.subarray(0, written))
+  // A lone surrogate (from a format's character reference) would not survive the round trip.
+  return flat === text ? flat : text
 }
 
 const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi

@@ -1,7 +1,8 @@
 // The parts of an Excel workbook read before its sheet: where the sheets are (content types,
 // workbook, relationships), their names and hidden state, the date system, the number formats of
-// the styles and the shared strings. All through one SAX parser (saxes) fed by the streaming
-// inflate, so even a shared-strings part of hundreds of MB is never held as one string.
+// the styles and the shared strings. Fed by the streaming inflate, so even a shared-strings part
+// of hundreds of MB is never held as one string: the shared strings (a string or more per row)
+// through the sheet's tokenizer (xml-scanner.ts), the small parts through saxes.
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import * as XLSX from 'xlsx'
 import { megabyteCount, megabytes, type ReadLimits } from './limits'
