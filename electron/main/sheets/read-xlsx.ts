@@ -13,7 +13,8 @@ import { appendRecords, emptyRecords, isBlankRow } from './sheet-record'
 import { collapseTwoLevelHeader, emailRows, fillMergedRecords, type MergeRange } from './orders-sheet'
 import type { WorkbookAbout } from './stream-about'
 import { formatSafely, isDateFormat } from './workbook-cell'
-import { parsePart, readBook, readSharedStrings, readStyles, RichTextCollector, excelText, xmlBool, type XlsxSheetInfo } from './xlsx-parts'
+import { readBook, scanPart, readSharedStrings, readStyles, RichTextCollector, excelText, xmlBool, type XlsxSheetInfo } from './xlsx-parts'
+import { XmlScanner } from './xml-scanner'
 import type { ZipEntry } from './zip-directory'
 
 const BATCH_RECORDS = 4096
@@ -206,7 +207,9 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
   }
 
   let rowNumber = 0
-  let cells: Cell[] = []
+  // The row being read, reused from row to row: each row kept is one exact copy of its cells.
+  const cells: Cell[] = []
+  let width = 0
   let column = -1
   let cellRow = 0
   let kind = Kind.Number
@@ -218,12 +221,14 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
   const inline = new RichTextCollector()
 
   const flushRow = (): void => {
-    if (cells.length === 0 || isBlankRow(cells)) return
+    if (width === 0) return
+    const row = cells.slice(0, width)
+    width = 0
+    if (isBlankRow(row)) return
     if (rowNumber > lastRow) throw tooManyRows(file, sheet.name, limits)
-    cellCount += cells.length
+    cellCount += row.length
     if (cellCount > limits.maxCells) throw tooManyCells(file, sheet.name, limits)
-    // A row grown by push has room for twice its cells; a copy has exactly its cells.
-    batchCells.push(cells.slice())
+    batchCells.push(row)
     batchRows.push(rowNumber)
     if (batchCells.length === BATCH_RECORDS) send()
   }
@@ -234,19 +239,20 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
     if (kind === Kind.Inline || kind === Kind.FormulaText) batchHasSlices = true
     // SheetJS files a cell by its own reference, so a cell that names another row goes there;
     // in the files Excel and others write, it always names its own row.
-    if (cellRow !== rowNumber && cellRow > 0 && cells.length === 0) rowNumber = cellRow
-    if (column >= cells.length) {
-      for (let c = cells.length; c < column; c++) cells.push(null)
-      cells.push(cell)
+    if (cellRow !== rowNumber && cellRow > 0 && width === 0) rowNumber = cellRow
+    if (column >= width) {
+      for (let c = width; c < column; c++) cells[c] = null
+      cells[column] = cell
+      width = column + 1
     } else if (column >= 0) cells[column] = cell
   }
 
-  parsePart(context.bytes, sheet.entry, file, {
-    open: (name, attributes) => {
+  const scanner: XmlScanner = new XmlScanner({
+    open: (name) => {
       if (inInline) return inline.open(name)
       switch (name) {
         case 'c': {
-          const ref = attributes.r
+          const ref = scanner.attribute('r')
           if (ref === undefined) {
             column++
             cellRow = rowNumber
@@ -255,10 +261,10 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
             column = refColumn
             cellRow = refRow
           }
-          const t = attributes.t
+          const t = scanner.attribute('t')
           hasType = t !== undefined
           kind = kindOf(t)
-          const s = attributes.s
+          const s = scanner.attribute('s')
           style = s === undefined ? -1 : Number.parseInt(s, 10)
           value = undefined
           if (kind === Kind.Inline) inline.reset()
@@ -266,24 +272,26 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
         }
         case 'v':
           inValue = true
+          scanner.wantText = true
           value = ''
           return
         case 'is':
           inInline = true
+          scanner.wantText = true
           inline.reset()
           return
         case 'row': {
-          const r = attributes.r
+          const r = scanner.attribute('r')
           rowNumber = r === undefined ? rowNumber + 1 : Number.parseInt(r, 10)
-          cells = []
+          width = 0
           column = -1
           return
         }
         case 'dimension':
-          checkDimension(attributes.ref, file, sheet.name, limits)
+          checkDimension(scanner.attribute('ref'), file, sheet.name, limits)
           return
         case 'mergeCell': {
-          const range = mergeRange(attributes.ref)
+          const range = mergeRange(scanner.attribute('ref'))
           if (range) merges.push(range)
           return
         }
@@ -295,15 +303,20 @@ function streamSheet(context: SheetContext, sheet: XlsxSheetInfo, sink: RecordSi
     },
     close: (name) => {
       if (inInline) {
-        if (name === 'is') inInline = false
-        else inline.close(name)
+        if (name === 'is') {
+          inInline = false
+          scanner.wantText = inValue
+        } else inline.close(name)
         return
       }
-      if (name === 'v') inValue = false
-      else if (name === 'c') finishCell()
+      if (name === 'v') {
+        inValue = false
+        scanner.wantText = false
+      } else if (name === 'c') finishCell()
       else if (name === 'row') flushRow()
     }
   })
+  scanPart(context.bytes, sheet.entry, file, scanner)
   if (batchCells.length > 0) send()
   return merges
 }
@@ -351,9 +364,27 @@ function numberCell(context: SheetContext, v: number, style: number): Cell {
   const format = style >= 0 ? context.styles[style] : undefined
   const z = format?.z
   if (z === undefined || z === 'General' || z === '') return v
-  const formatted: FormattedNumber = { v, z, w: formatSafely(z, v, context.date1904) }
-  if (format!.date) formatted.date = true
+  const w = flatText(formatSafely(z, v, context.date1904))
+  // Made whole in one literal: a property added later would cost the object a second store.
+  const formatted: FormattedNumber = format!.date ? { v, z, w, date: true } : { v, z, w }
   return formatted
+}
+
+const encoder = new TextEncoder()
+const decoder = new TextDecoder()
+const scratch = new Uint8Array(256)
+
+/** The formatter builds its text a piece at a time, and V8 keeps a text of 13 characters or more
+ * so made as a tree of its pieces (a date such as "2026-11-03 12:28" takes several objects, about
+ * three times the memory of its characters). Kept in the table for every formatted cell, it is
+ * copied into one flat string first. */
+function flatText(text: string): string {
+  if (text.length < 13 || text.length > 80) return text
+  const { read, written } = encoder.encodeInto(text, scratch)
+  if (read !== text.length) return text
+  const flat = decoder.decode(scratch.subarray(0, written))
+  // A lone surrogate (from a format's character reference) would not survive the round trip.
+  return flat === text ? flat : text
 }
 
 const ENTITY = /&(?:quot|apos|gt|lt|amp|#x?([\da-fA-F]+));/gi

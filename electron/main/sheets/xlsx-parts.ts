@@ -1,12 +1,14 @@
 // The parts of an Excel workbook read before its sheet: where the sheets are (content types,
 // workbook, relationships), their names and hidden state, the date system, the number formats of
-// the styles and the shared strings. All through one SAX parser (saxes) fed by the streaming
-// inflate, so even a shared-strings part of hundreds of MB is never held as one string.
+// the styles and the shared strings. Fed by the streaming inflate, so even a shared-strings part
+// of hundreds of MB is never held as one string: the shared strings (a string or more per row)
+// through the sheet's tokenizer (xml-scanner.ts), the small parts through saxes.
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import * as XLSX from 'xlsx'
 import { megabyteCount, megabytes, type ReadLimits } from './limits'
 import { sheetReadError, type SheetReadError, why } from './sheet-error'
 import type { ZipEntry } from './zip-directory'
+import { XmlScanner } from './xml-scanner'
 import { streamEntryText } from './zip-stream'
 
 export interface XlsxSheetInfo {
@@ -44,6 +46,18 @@ export function parsePart(bytes: Uint8Array, entry: ZipEntry, file: string, hand
   try {
     streamEntryText(bytes, entry, file, (piece) => parser.write(piece))
     parser.close()
+  } catch (error) {
+    if ((error as { name?: string } | null)?.name === 'SheetReadError') throw error
+    throw damagedPart(file, entry.name)
+  }
+}
+
+/** Streams one part through `scanner` (see xml-scanner.ts: the sheet's own tokenizer). A part that
+ * is not well-formed XML is a damaged workbook, as with parsePart. */
+export function scanPart(bytes: Uint8Array, entry: ZipEntry, file: string, scanner: XmlScanner): void {
+  try {
+    streamEntryText(bytes, entry, file, (piece) => scanner.write(piece))
+    scanner.end()
   } catch (error) {
     if ((error as { name?: string } | null)?.name === 'SheetReadError') throw error
     throw damagedPart(file, entry.name)
@@ -186,10 +200,19 @@ export function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined
   const strings: string[] = []
   const rich = new RichTextCollector()
   let inItem = false
-  parsePart(bytes, entry, file, {
+  // Each text is a slice of the piece of XML it came from and would keep all of it alive: every
+  // COPY_EVERY texts are copied, so only that many pieces of XML are held at a time.
+  let pending: string[] = []
+  const copyPending = (): void => {
+    const copied = structuredClone(pending)
+    for (let i = 0; i < copied.length; i++) strings.push(copied[i]!)
+    pending = []
+  }
+  const scanner: XmlScanner = new XmlScanner({
     open: (name) => {
       if (name === 'si') {
         inItem = true
+        scanner.wantText = true
         rich.reset()
       } else if (inItem) rich.open(name)
     },
@@ -199,13 +222,18 @@ export function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined
     close: (name) => {
       if (name === 'si') {
         inItem = false
-        strings.push(rich.value())
+        scanner.wantText = false
+        pending.push(rich.value())
+        if (pending.length === COPY_EVERY) copyPending()
       } else if (inItem) rich.close(name)
     }
   })
-  // Each text is a slice of the piece of XML it came from; copied, the XML can go.
-  return structuredClone(strings)
+  scanPart(bytes, entry, file, scanner)
+  copyPending()
+  return strings
 }
+
+const COPY_EVERY = 8192
 
 export function xmlBool(value: string | undefined): boolean {
   return value === '1' || value === 'true'

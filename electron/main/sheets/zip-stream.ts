@@ -15,6 +15,10 @@ const ZIP64_MARKER = 0xffffffff
 /** Packed bytes handed to the inflater at a time: its output for one push is at most this times
  * the ratio limit, so no single piece of text is huge. */
 const INPUT_CHUNK = 64 * 1024
+/** Bytes decoded to text at a time. A longer string would be made in V8's large-object space,
+ * which only a full collection frees: hundreds of MB of sheet XML would pile up there as garbage
+ * and push up the peak memory; strings this size die young and cheaply. */
+const TEXT_CHUNK = 32 * 1024
 
 /** Unpacks `entry`, handing each piece of output to `onData`. Throws a SheetReadError when the
  * part unpacks to more than it declares (a zip bomb), is damaged, or is packed in a way Excel
@@ -67,8 +71,10 @@ export function entryText(bytes: Uint8Array, entry: ZipEntry, file: string): str
 export function streamEntryText(bytes: Uint8Array, entry: ZipEntry, file: string, onText: (text: string) => void): void {
   const decoder = new TextDecoder('utf-8')
   inflateEntry(bytes, entry, file, (piece) => {
-    const text = decoder.decode(piece, { stream: true })
-    if (text.length > 0) onText(text)
+    for (let at = 0; at < piece.length; at += TEXT_CHUNK) {
+      const text = decoder.decode(piece.subarray(at, at + TEXT_CHUNK), { stream: true })
+      if (text.length > 0) onText(text)
+    }
   })
   const rest = decoder.decode()
   if (rest.length > 0) onText(rest)

@@ -212,4 +212,25 @@ describe('the streamed XLSX reader gives the table SheetJS gives', () => {
       expectSame(bytes)
     }
   })
+
+  it('on the markup the sheet tokenizer has to get right: empty and formula cells, rich inline text, entities, comments, rows without references, self-closing rows', () => {
+    const rows = '<row r="1"><c r="A1" t="inlineStr"><is><t>Order</t></is></c><c r="B1" t="inlineStr"><is><t>Sum</t></is></c><c r="C1" t="inlineStr"><is><t>Note</t></is></c></row>' +
+      '<row r="2"/>' +
+      '<row r="3"><c r="A3"/><c r="B3"><f>1+1</f><v>2</v></c><c r="C3" t="inlineStr"><is><r><rPr><b/></rPr><t xml:space="preserve">Bold </t></r><r><t>&amp; &lt;plain&gt; &#1046;&#x416;😀</t></r><rPh><t>x</t></rPh></is></c></row>' +
+      '<!-- a comment between rows --><row><c t="inlineStr"><is><t>SO-4</t></is></c><c><v>4</v></c><c t="str"><f>"a"&amp;"b"</f><v>a&amp;b</v></c></row>' +
+      '<row r="7" spans="1:3" ht="15"><c r = "A7" t="inlineStr" ><is><t>line one\r\nline two</t></is></c><c r="C7" s="0"><v>7</v></c></row>' +
+      '<row r="8"><c r="A8" t="inlineStr"><is><t/></is></c><c r="B8" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+    const outcome = expectSame(handWorkbook([{ name: 'Markup', xml: `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr><sheetData>${rows}</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>` }]))
+    expect(outcome).toMatchObject({ ok: true, value: { table: { rows: [[null, 2, 'Bold & <plain> ЖЖ😀'], ['SO-4', 4, 'a&b'], ['line one\nline two', null, 7]] } } })
+  })
+
+  it('on a sheet long enough that its text is read in many pieces, cut inside elements, entities and multi-byte letters', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => {
+      const r = i + 2
+      return `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Заказ №${i} &amp; «${'ё'.repeat(i % 7)}»</t></is></c><c r="B${r}"><v>${i * 1.25}</v></c><c r="C${r}" t="inlineStr"><is><t xml:space="preserve"> &lt;${i}&gt; </t></is></c></row>`
+    }).join('')
+    const outcome = expectSame(handWorkbook([{ name: 'Long', xml: `<sheetData>${header}${lines}</sheetData>` }]))
+    expect(outcome).toMatchObject({ ok: true })
+    if (outcome.ok) expect(outcome.value.table.rows).toHaveLength(3000)
+  })
 })
