@@ -81,13 +81,16 @@ class OrderBuilder {
   /** Reads the values of orders of one row when they are asked for; made on first use. */
   private reader: RowReader | null = null
 
-  /** `lazy`: orders of one row are RowOrders, their values read again when asked for. */
+  /** `lazy`: orders of one row are RowOrders, their values read again when asked for.
+   * `checkKept` false: a value kept whatever its check says (an order field) is not checked; for
+   * reading again values that planning checked already, with nobody to hear of a problem. */
   constructor(
     private readonly table: SheetTable,
     private readonly compiled: CompiledMapping,
     private readonly grouping: RowGrouping,
     private readonly issues: IssueCollector,
-    private readonly lazy: boolean
+    private readonly lazy: boolean,
+    private readonly checkKept = true
   ) {
     const count = grouping.keys.length
     this.failed = new Uint32Array(count)
@@ -138,7 +141,7 @@ class OrderBuilder {
 
   private rowReader(): RowReader {
     if (this.reader === null) {
-      const quiet = new OrderBuilder(this.table, this.compiled, this.grouping, new DiscardedIssues(), false)
+      const quiet = new OrderBuilder(this.table, this.compiled, this.grouping, new DiscardedIssues(), false, false)
       this.reader = { orderValues: (o, r, row) => quiet.make(o, r, row, this.table.rows[r] ?? []) }
     }
     return this.reader
@@ -214,7 +217,7 @@ class OrderBuilder {
       }
       return null
     }
-    const problem = mode === COMPARE || source.check === null ? null : source.check(value)
+    const problem = mode === COMPARE || source.check === null || (mode === KEEP && !this.checkKept) ? null : source.check(value)
     if (!problem) return value
     this.valueProblem([row, o, source, cell], target.key, value, problem)
     this.failed[o] = (this.failed[o] ?? 0) | target.bit

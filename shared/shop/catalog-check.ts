@@ -36,7 +36,16 @@ export interface CatalogCheck {
   added: Issue[]
 }
 
-export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | null): CatalogCheck {
+/** The values of the plan's i-th order, `order`. */
+export type OrderValuesOf = (order: PlannedOrder, i: number) => Pick<PlannedOrder, 'fields' | 'goods'>
+
+/** An order of one row is read without keeping its values on it (RowOrder.readValues): asking
+ * order.goods would keep a copy of every order's values for as long as the plan lives. */
+const readValues: OrderValuesOf = (order) => (order instanceof RowOrder ? order.readValues() : order)
+
+/** `valuesOf`: a caller that has read the orders' values already passes them here, so they are
+ * not read from their rows a second time. */
+export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | null, valuesOf: OrderValuesOf = readValues): CatalogCheck {
   const reports = new Map<string, ProductReport & { prices: DifferingPrices }>()
   const matchOf = (value: string): ProductReport & { prices: DifferingPrices } => {
     let report = reports.get(value)
@@ -50,12 +59,10 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
   }
 
   const added: Issue[] = []
-  const orders: PlannedOrder[] = plan.orders.map((order) => {
+  const orders: PlannedOrder[] = plan.orders.map((order, i) => {
     const own: Issue[] = []
     const kinds: ProductKind[] = []
-    // An order of one row is read without keeping its values on it (RowOrder.readValues): asking
-    // order.goods would keep a copy of every order's values for as long as the plan lives.
-    const values = order instanceof RowOrder ? order.readValues() : order
+    const values = valuesOf(order, i)
     let goods = values.goods
     if (catalog) {
       let renamed = false

@@ -16,6 +16,8 @@ import { LISTED_PRICES, listedPrices, priceAmount, samePrice, type ShopCatalog }
 import { Fenwick } from './session/fenwick'
 import type { SheetSession } from './sheet-session'
 
+/** Orders checked and counted at a time (see take). */
+const TAKE_SLICE = 1024
 /** lineOf / priceOf: nothing here (no valid order first at this position, or no price to note). */
 const NONE = -1
 /** lineOf: an order of several goods (its goods are in `multi`). */
@@ -155,19 +157,27 @@ export class ProductCheckState {
     else if (after === 0) state.distinct--
   }
 
-  /** The orders at these first-row positions checked against the catalog and counted in. */
+  /** The orders at these first-row positions checked against the catalog and counted in, a slice
+   * at a time: each order's values are read from its row once for both, and only a slice's are
+   * held at once (a sheet's would be as big again as its plan). */
   private take(firsts: readonly number[], orders: readonly PlannedOrder[]): void {
+    if (orders.length <= TAKE_SLICE) this.takeSlice(firsts, orders)
+    else for (let from = 0; from < orders.length; from += TAKE_SLICE) this.takeSlice(firsts.slice(from, from + TAKE_SLICE), orders.slice(from, from + TAKE_SLICE))
+  }
+
+  private takeSlice(firsts: readonly number[], orders: readonly PlannedOrder[]): void {
     if (orders.length === 0) return
-    const chosen = orders.map((order) => this.withChoices(order))
+    const values = orders.map(valuesOf)
+    const chosen = orders.map((order, i) => this.withChoices(order, values[i]!))
     const plan: ImportPlan = { orders: chosen, orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: chosen.length, validOrders: chosen.length, errors: 0, warnings: 0 } }
-    const check = checkAgainstCatalog(plan, this.catalog)
+    const check = checkAgainstCatalog(plan, this.catalog, (order, i) => (order === orders[i] ? values[i]! : valuesOf(order)))
     // The check adds only errors, each order's in turn: an order's share of `added` is the number
     // of errors it gained.
     let next = 0
     for (let i = 0; i < orders.length; i++) {
       const position = firsts[i]!
       const order = orders[i]!
-      this.count(position, order)
+      this.count(position, values[i]!)
       const after = check.plan.orders[i] ?? chosen[i]!
       const gained = after.errors - order.errors
       const added = check.added.slice(next, next + gained)
@@ -235,9 +245,9 @@ export class ProductCheckState {
   }
 
   /** The order's share of the product lines (as the sheet has the values, choices aside). */
-  private count(position: number, order: PlannedOrder): void {
+  private count(position: number, values: OrderValues): void {
     const goods: Good[] = []
-    for (const good of valuesOf(order).goods) {
+    for (const good of values.goods) {
       const line = this.lineId(good.good_name)
       const state = this.lineStates[line]!
       const product = state.line.product
@@ -307,11 +317,10 @@ export class ProductCheckState {
   }
 
   /** The order with the user's product choices applied (itself when none applies). */
-  private withChoices(order: PlannedOrder): PlannedOrder {
+  private withChoices(order: PlannedOrder, values: OrderValues): PlannedOrder {
     if (!this.hasChoices) return order
     const choices = this.choices
     const chosen = (value: string): string | undefined => (Object.prototype.hasOwnProperty.call(choices, value) ? choices[value] : undefined)
-    const values = valuesOf(order)
     if (!values.goods.some((good) => chosen(good.good_name) !== undefined && chosen(good.good_name) !== good.good_name)) return order
     const goods = values.goods.map((good) => {
       const name = chosen(good.good_name)
@@ -322,8 +331,10 @@ export class ProductCheckState {
   }
 }
 
+type OrderValues = Pick<PlannedOrder, 'fields' | 'goods'>
+
 /** The order's values, without keeping them on an order of one row. */
-function valuesOf(order: PlannedOrder): Pick<PlannedOrder, 'fields' | 'goods'> {
+function valuesOf(order: PlannedOrder): OrderValues {
   return order instanceof RowOrder ? order.readValues() : order
 }
 

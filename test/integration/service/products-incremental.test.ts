@@ -4,6 +4,10 @@
 // counts, Review's pages with the issues the check added, the order previews) equals what a check
 // made anew gives (reading the shop's list again makes one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { planImport } from '#shared/plan/import-plan'
+import { checkAgainstCatalog } from '#shared/shop/catalog-check'
+import { productKind, type ShopCatalog } from '#shared/shop/shop-catalog'
+import { parseSheetBytes } from '../../../electron/main/sheets/read-sheet'
 import type { SandboxProduct } from '../../../electron/main/sandbox/sandbox'
 import { seeded } from '../../helpers/seeded'
 import { removeDir, startTestApp, type TestApp } from './helpers'
@@ -113,5 +117,30 @@ describe('the products check after edits', () => {
     const last = await app.ok('products.list', { sessionId })
     expect(last.stopped.unknownProduct).toBeGreaterThan(0)
     expect(last.stopped.delivery).toBeGreaterThan(0)
+  })
+
+  it('checks a sheet of many slices (1,024 orders each) as one check of its whole plan does', async () => {
+    const rows = sheet(seeded(77), 12_000)
+    const summary = await app.ok('sheet.load', { name: 'big.csv', bytes: bytes(rows) })
+    const { sessionId } = summary
+    expect(summary.counts.orders).toBeGreaterThan(4 * 1024)
+    const view = await app.ok('products.list', { sessionId })
+    expect(view.catalog.state).toBe('ready')
+
+    const read = parseSheetBytes(bytes(rows), 'big.csv')
+    const catalog: ShopCatalog = { products: CATALOG.map((p) => ({ id: '', name: p.name, title: p.title ?? '', price: p.price ?? null, type: p.type ?? '', kind: productKind(p.type ?? '') })), fetchedAt: 0 }
+    const plan = planImport(read.table, summary.mapping)
+    // The check counts and stops only orders valid before it.
+    const valid = plan.orders.filter((o) => o.errors === 0)
+    const whole = checkAgainstCatalog({ ...plan, orders: valid }, catalog)
+    const stoppedBy = (code: string) => new Set(whole.added.filter((i) => i.code === code && i.severity === 'error').map((i) => i.order)).size
+    expect(view.stopped.unknownProduct).toBe(stoppedBy('unknown-product'))
+    expect(view.stopped.delivery).toBe(stoppedBy('delivery'))
+    expect(view.stopped.unknownProduct).toBeGreaterThan(0)
+    expect(view.counts.validOrders).toBe(whole.plan.counts.validOrders)
+    expect(view.counts.validOrders).toBeLessThan(valid.length)
+    const reported = new Map(whole.products.map((p) => [p.value, p]))
+    for (const line of view.lines) expect([line.value, line.orders]).toEqual([line.value, reported.get(line.value)?.orders])
+    expect(view.lines.map((l) => l.value)).toEqual(whole.products.map((p) => p.value))
   })
 })

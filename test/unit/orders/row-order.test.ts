@@ -49,6 +49,26 @@ describe('orders of one row', () => {
     expect(single.orders[0]?.goods).toEqual([{ good_name: 'course', good_sum: '1500.50', row: 2 }])
   })
 
+  it('read values that failed their checks as an order built at once holds them (reading again checks no kept value)', () => {
+    const bad = [
+      ['B-1', 'broken@', 'N'.repeat(70_000), '31.02.2024', 'course', 'abc', '', ''],
+      ['B-2', 'x@', 'Ann', '2024-03-01 10:00', 'book', '-5', 'affiliate', '']
+    ]
+    const lazy = planImport(sheet(HEADERS, bad), MAPPING, { now: NOW })
+    const atOnce = planImport(sheet(HEADERS, [...bad, ['B-2', '', '', '', 'extra', '', '', '']]), { ...MAPPING, groupBy: { column: 'Order' } }, { now: NOW })
+    expect(lazy.orders[0]).toBeInstanceOf(RowOrder)
+    expect(lazy.orders[0]!.errors).toBeGreaterThan(0)
+    const values = (order: PlannedOrder) => {
+      const { fields, goods } = order instanceof RowOrder ? order.readValues() : order
+      return { fields, goods }
+    }
+    expect(values(lazy.orders[0]!)).toEqual(values(atOnce.orders[0]!))
+    expect(values(lazy.orders[0]!).fields.bill_email).toBe('broken@')
+    expect(values(lazy.orders[0]!).fields.bill_first_name).toHaveLength(70_000)
+    expect(values(lazy.orders[1]!).fields).toEqual(atOnce.orders[1]!.fields)
+    expect(values(lazy.orders[1]!).goods).toEqual(atOnce.orders[1]!.goods.filter((g) => g.good_name !== 'extra'))
+  })
+
   it('are judged by the whole-order rules like any order', () => {
     const codes = (plan: typeof single) => plan.issues.filter((i) => i.order !== null && i.order <= 3).map((i) => [i.order, i.code])
     expect(codes(single)).toEqual([
