@@ -33,6 +33,13 @@ export const FIRST_RECORDS = 5_200
 /** Rows planned at a time after that. */
 export const WINDOW_ROWS = 8_192
 
+/** The defaults above; tests plan small sheets in many windows with a mapping given (the
+ * automatic mapping needs the first window to hold more rows than it looks at). */
+export interface WindowSizes {
+  firstRecords: number
+  windowRows: number
+}
+
 export interface PlanCounts {
   rows: number
   orders: number
@@ -80,7 +87,8 @@ export class StreamedPlan implements BatchSink {
     private readonly missing: Cell,
     private readonly now: number,
     private readonly receive: WindowReceiver,
-    private readonly shownErrors = 50
+    private readonly shownErrors = 50,
+    private readonly sizes: WindowSizes = { firstRecords: FIRST_RECORDS, windowRows: WINDOW_ROWS }
   ) {}
 
   add(cells: Cell[][], rows: number[]): void {
@@ -91,7 +99,7 @@ export class StreamedPlan implements BatchSink {
           this.first.cells.push(cells[i]!)
           this.first.rows.push(rows[i]!)
         }
-        if (this.first.cells.length >= FIRST_RECORDS) this.start()
+        if (this.first.cells.length >= this.sizes.firstRecords) this.start()
         return
       }
       this.take(cells, rows)
@@ -180,7 +188,7 @@ export class StreamedPlan implements BatchSink {
     this.pendingCells = table.rows
     this.pendingRows = table.rowNumbers
     this.dataRows = table.rows.length
-    while (this.failed === null && this.pendingCells.length >= WINDOW_ROWS) if (!this.flush(false)) break
+    while (this.failed === null && this.pendingCells.length >= this.sizes.windowRows) if (!this.flush(false)) break
   }
 
   private take(cells: Cell[][], rows: number[]): void {
@@ -197,7 +205,7 @@ export class StreamedPlan implements BatchSink {
       this.pendingRows.push(rows[i]!)
     }
     this.dataRows += cells.length
-    while (this.failed === null && this.pendingCells.length >= WINDOW_ROWS) if (!this.flush(false)) break
+    while (this.failed === null && this.pendingCells.length >= this.sizes.windowRows) if (!this.flush(false)) break
   }
 
   private keyOf(cells: readonly Cell[]): string {

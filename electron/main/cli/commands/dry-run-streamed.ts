@@ -16,7 +16,7 @@ import { readSheetFile } from '../../sheets/read-sheet'
 import { sheetErrorMessage } from '../../sheets/sheet-error'
 import { loadMappingFile } from '../../pipeline/load-mapping'
 import { decideMapping, planWithNotes, sheetOptionsOf, type PrepareOptions } from '../../pipeline/prepare-import'
-import { StreamedPlan } from '../../pipeline/streamed-plan'
+import { StreamedPlan, type WindowSizes } from '../../pipeline/streamed-plan'
 import { prepareOrFail } from '../prepare-or-fail'
 import { withProgressNote } from '../progress-note'
 import { cliT } from '../lang'
@@ -66,7 +66,13 @@ class LineWriter {
   }
 }
 
-export async function streamedDryRun(path: string, options: PrepareOptions, out: string | undefined, login: string, secret: string, io: CliIo): Promise<number> {
+/** For tests: window sizes, and what became of the streamed plan (null: it stood). */
+export interface StreamTuning {
+  sizes?: WindowSizes
+  outcome?: (failed: string | null) => void
+}
+
+export async function streamedDryRun(path: string, options: PrepareOptions, out: string | undefined, login: string, secret: string, io: CliIo, tuning: StreamTuning = {}): Promise<number> {
   const whole = async (): Promise<number> => {
     const prepared = await prepareOrFail(path, options, io)
     if (!prepared) return EXIT.usageOrInput
@@ -100,7 +106,7 @@ export async function streamedDryRun(path: string, options: PrepareOptions, out:
     })
     return emails
   }
-  const streamed = new StreamedPlan(file, { ...options, now }, fromFile, resolveLimits(options.limits), missing, now, receive, SHOWN_ERRORS)
+  const streamed = new StreamedPlan(file, { ...options, now }, fromFile, resolveLimits(options.limits), missing, now, receive, SHOWN_ERRORS, tuning.sizes)
   const read = await withProgressNote(io, cliT(io)('cli.reading', { file: path.split(/[\\/]/).pop() }),
     readSheetFile(path, { ...sheetOptionsOf(options), limits: options.limits, signal: options.signal }, streamed))
   if (!read.ok) {
@@ -109,6 +115,7 @@ export async function streamedDryRun(path: string, options: PrepareOptions, out:
     return EXIT.usageOrInput
   }
   if (streamed.whole) {
+    tuning.outcome?.('whole')
     // A sheet smaller than the first window: the whole-sheet dry run on the table already read.
     writer?.drop()
     const decided = await decideMapping(file, streamed.whole, options)
@@ -127,9 +134,9 @@ export async function streamedDryRun(path: string, options: PrepareOptions, out:
       streamed.failed = 'the output could not be written'
     }
   }
+  tuning.outcome?.(streamed.failed)
   if (streamed.failed !== null) {
     writer?.drop()
-    if (process.env.ORDERBATCH_DEBUG_STREAM === '1') io.stderr(`streamed dry run not used: ${streamed.failed}\n`)
     return whole()
   }
   return dryRunSummary(streamed.counts, valid, streamed.errors, streamed.errorIssues, out, io)
