@@ -212,15 +212,28 @@ export class StreamedPlan implements BatchSink {
     return cellText(cells[this.started!.group] ?? null, { trim: true, date1904: false })
   }
 
-  /** Plans the pending rows up to the last change of order number (all of them at the end);
-   * false when no window could be cut (one order's rows fill it: it grows). */
+  /** Plans up to `windowRows` of the pending rows, cut where the order number changes (an
+   * order's rows stay in one window; at the end of what has arrived so far, the last order may
+   * go on in the next batch, so it waits); false when nothing could be planned yet. */
   private flush(final: boolean): boolean {
     const { headers, mapping, auto, group } = this.started!
-    let cut = this.pendingCells.length
-    if (!final && group >= 0) {
-      const last = this.keyOf(this.pendingCells[cut - 1]!)
-      if (last !== '') while (cut > 0 && this.keyOf(this.pendingCells[cut - 1]!) === last) cut--
-      if (cut === 0) return false
+    const pending = this.pendingCells
+    const n = pending.length
+    let cut = Math.min(n, this.sizes.windowRows)
+    if (group >= 0 && (cut < n || !final)) {
+      // The order the row after the cut belongs to (or, at the end of the rows so far, the last
+      // row's order, whose next rows may be still to come).
+      const across = this.keyOf(pending[cut < n ? cut : n - 1]!)
+      if (across !== '') {
+        let back = cut
+        while (back > 0 && this.keyOf(pending[back - 1]!) === across) back--
+        if (back > 0) cut = back
+        else {
+          // One order fills the window: it is planned whole, however many rows it has.
+          while (cut < n && this.keyOf(pending[cut]!) === across) cut++
+          if (cut === n && !final) return false
+        }
+      }
     }
     const rows = this.pendingCells.slice(0, cut)
     const rowNumbers = this.pendingRows.slice(0, cut)
@@ -233,15 +246,15 @@ export class StreamedPlan implements BatchSink {
     if (this.failed !== null) return false
     const offset = this.counts.orders - plan.orders.length
     const emails = this.receive(plan, offset)
-    for (const email of emails) {
-      const key = normalizedEmail(email ?? '')
+    const keys = emails.map((email) => normalizedEmail(email ?? ''))
+    for (const key of keys) {
       if (this.emails.has(key)) {
         // An order of an earlier window may be the same order: only the whole plan can tell.
         this.fail('an e-mail address in two windows')
         return false
       }
     }
-    for (const email of emails) this.emails.add(normalizedEmail(email ?? ''))
+    for (const key of keys) this.emails.add(key)
     return true
   }
 
@@ -301,7 +314,8 @@ export class StreamedPlan implements BatchSink {
       this.errorIssues++
       if (this.errors.length >= this.shownErrors) continue
       // An order of several rows is named by its number, which is the window's, not the sheet's.
-      if (!firstWindow && issue.params?.orderNo !== undefined) return this.fail('an error naming an order number')
+      const order = issue.order === null ? undefined : plan.orders[issue.order - 1]
+      if (!firstWindow && (issue.params?.orderNo !== undefined || (order?.rows.length ?? 0) > 1)) return this.fail('an error naming an order number')
       this.errors.push(issue)
     }
   }

@@ -111,8 +111,13 @@ export async function streamedDryRun(path: string, options: PrepareOptions, out:
     readSheetFile(path, { ...sheetOptionsOf(options), limits: options.limits, signal: options.signal }, streamed))
   if (!read.ok) {
     writer?.drop()
-    io.stderr(`${renderMessage(cliT(io), sheetErrorMessage(read.error))}\n`)
-    return EXIT.usageOrInput
+    if (options.signal?.aborted) {
+      io.stderr(`${renderMessage(cliT(io), sheetErrorMessage(read.error))}\n`)
+      return EXIT.usageOrInput
+    }
+    // The read's time limit now also covers the planning; and the whole-sheet read says what was
+    // wrong exactly as before.
+    return whole()
   }
   if (streamed.whole) {
     tuning.outcome?.('whole')
