@@ -4,7 +4,8 @@
 // stand for the whole-sheet plan (see streamed-plan.ts), or anything fails on the way, that file
 // is dropped and the dry run is done as before, on the whole sheet, so what it prints and writes
 // is always what the whole-sheet dry run prints and writes.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { createWriteStream, renameSync, rmSync, type WriteStream } from 'node:fs'
+import { once } from 'node:events'
 import { basename, extname } from 'node:path'
 import { renderMessage } from '#shared/i18n/message'
 import type { Mapping } from '#shared/mapping/mapping'
@@ -34,11 +35,14 @@ function missingCell(path: string): '' | null | undefined {
   return undefined
 }
 
-/** Request lines written with synchronous writes in chunks of about 1 MB: the windows are planned
- * inside the reader's message handler, which cannot wait for a stream to drain. */
+/** Request lines, written in chunks of about 1 MB. The windows are planned inside the reader's
+ * message handler, which cannot wait for the stream to drain, so the chunks are handed to the
+ * stream without waiting (a file on a local disk takes them as fast as they come; a synchronous
+ * write instead cost the main thread about 1.8 s of the 500k run). */
 class LineWriter {
-  private fd: number | null = null
+  private stream: WriteStream | null = null
   private chunk = ''
+  error: Error | null = null
 
   constructor(private readonly path: string) {}
 
@@ -48,20 +52,28 @@ class LineWriter {
   }
 
   private flush(): void {
-    this.fd ??= openSync(this.path, 'w')
-    if (this.chunk !== '') writeSync(this.fd, this.chunk)
+    if (this.stream === null) {
+      this.stream = createWriteStream(this.path, { encoding: 'utf8' })
+      this.stream.on('error', (error) => (this.error ??= error))
+    }
+    if (this.error) throw this.error
+    if (this.chunk !== '') this.stream.write(this.chunk)
     this.chunk = ''
   }
 
-  finish(): void {
+  async finish(): Promise<void> {
     this.flush()
-    closeSync(this.fd!)
-    this.fd = null
+    const stream = this.stream!
+    if (!stream.writableFinished) {
+      stream.end()
+      await Promise.race([once(stream, 'finish'), once(stream, 'error')])
+    }
+    if (this.error) throw this.error
   }
 
   drop(): void {
-    if (this.fd !== null) closeSync(this.fd)
-    this.fd = null
+    this.stream?.destroy()
+    this.stream = null
     rmSync(this.path, { force: true })
   }
 }
@@ -133,7 +145,7 @@ export async function streamedDryRun(path: string, options: PrepareOptions, out:
   }
   if (streamed.failed === null && writer && out) {
     try {
-      writer.finish()
+      await writer.finish()
       renameSync(`${out}.${process.pid}.partial`, out)
     } catch {
       streamed.failed = 'the output could not be written'
