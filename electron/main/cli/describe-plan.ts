@@ -124,16 +124,15 @@ export function statusCalls(prepared: PreparedImport): number {
   return calls
 }
 
-export function describeCounts(counts: PreparedImport['plan']['counts'], t: Translate = ENGLISH): string {
-  const c = counts
+export function describeCounts(prepared: PreparedImport, t: Translate = ENGLISH): string {
+  const c = prepared.plan.counts
   return t('cli.plan.counts', { rows: c.rows, orders: c.orders, valid: c.validOrders, errors: c.errors, warnings: c.warnings })
 }
 
-/** `count`: how many issues there are in all, when `issues` holds only the first of them. */
-export function describeIssues(issues: readonly Issue[], limit: number, t: Translate = ENGLISH, count = issues.length): string[] {
-  if (count === 0) return []
+export function describeIssues(issues: readonly Issue[], limit: number, t: Translate = ENGLISH): string[] {
+  if (issues.length === 0) return []
   const shown = issues.slice(0, limit)
-  const lines = [count > limit ? t('cli.plan.problemsFirst', { limit, count }) : t('cli.plan.problems')]
+  const lines = [issues.length > limit ? t('cli.plan.problemsFirst', { limit, count: issues.length }) : t('cli.plan.problems')]
   for (const issue of shown) lines.push(`  ${issue.severity === 'error' ? t('cli.plan.error') : t('cli.plan.warning')} ${termText(issueText(issue, t))}`)
   return lines
 }

@@ -6,7 +6,7 @@ import { withSourceNotes } from '#shared/presets/plan-notes'
 import { planImport, type ImportPlan } from '#shared/plan/import-plan'
 import type { Mapping } from '#shared/mapping/mapping'
 import { withStatusOptions, type StatusOptions } from '#shared/mapping/order-status'
-import type { ReadResult, SheetReadOptions, SheetTable } from '#shared/sheet/sheet'
+import type { ReadResult, SheetReadOptions } from '#shared/sheet/sheet'
 import { readSheetFile, type ReadLimits } from '../sheets/read-sheet'
 import type { SheetError } from '../sheets/sheet-error'
 import { messageOf, msg, type Message } from '#shared/i18n/message'
@@ -40,52 +40,19 @@ export type PrepareOutcome = { ok: true; value: PreparedImport } | { ok: false; 
 
 export async function prepareImport(path: string, options: PrepareOptions = {}): Promise<PrepareOutcome> {
   const file = basename(path)
-  const { limits, signal, now } = options
-  const read = await readSheetFile(path, { ...sheetOptionsOf(options), limits, signal })
+  const { mappingPath, groupBy, limits, signal, now, mapping: givenMapping, source: sourceOptions, status: statusOptions, ...readOptions } = options
+  const read = await readSheetFile(path, { ...readOptions, limits, signal })
   if (!read.ok) return read
 
-  const decided = await decideMapping(file, read.value, options)
-  if (!decided.ok) return decided
-  const { mapping, auto } = decided
-  const plan = planWithNotes(read.value.table, mapping, auto, now)
-  return { ok: true, value: { file, read: read.value, mapping, auto, plan } }
-}
-
-export type MappingOutcome = { ok: true; mapping: Mapping; auto: SourceMapResult | null } | Extract<PrepareOutcome, { ok: false }>
-
-/** The sheet-reading part of the options. */
-export function sheetOptionsOf(options: PrepareOptions): SheetReadOptions {
-  const { sheet, encoding, delimiter, headerRow } = options
-  return { sheet, encoding, delimiter, headerRow }
-}
-
-/** The mapping for a read sheet: given, from a file, or made from its headers and rows. */
-export async function decideMapping(file: string, read: Pick<ReadResult, 'table' | 'meta'>, options: PrepareOptions): Promise<MappingOutcome> {
-  let fromFile: Mapping | undefined
-  if (!options.mapping && options.mappingPath) {
-    try {
-      fromFile = await loadMappingFile(options.mappingPath)
-    } catch (error) {
-      return mappingError(options.mappingPath, error)
-    }
-  }
-  return mappingFor(file, read, options, fromFile)
-}
-
-/** decideMapping once a mapping file, if any, is loaded. The automatic mapping looks at the first
- * ANALYSED_ROWS rows at most (source-map.ts), so a streamed dry run decides it from a table of
- * the sheet's first rows. */
-export function mappingFor(file: string, read: { table: SheetTable; meta: Pick<ReadResult['meta'], 'sheetsWithEmails'> }, options: PrepareOptions, fromFile: Mapping | undefined): MappingOutcome {
-  const { mappingPath, groupBy, mapping: givenMapping, source: sourceOptions, status: statusOptions } = options
   let mapping: Mapping
   let auto: SourceMapResult | null = null
   try {
     if (givenMapping) mapping = givenMapping
-    else if (fromFile) mapping = fromFile
+    else if (mappingPath) mapping = await loadMappingFile(mappingPath)
     else {
-      auto = mapSource(read.table.headers, read.table.rows, {
+      auto = mapSource(read.value.table.headers, read.value.table.rows, {
         ...sourceOptions,
-        ...(read.meta.sheetsWithEmails ? { sheetsWithEmails: read.meta.sheetsWithEmails } : {}),
+        ...(read.value.meta.sheetsWithEmails ? { sheetsWithEmails: read.value.meta.sheetsWithEmails } : {}),
         timeZone: sourceOptions?.timeZone ?? localTimeZone(),
         timeZoneWhy: sourceOptions?.timeZone ? 'set with --time-zone' : "the computer's zone"
       })
@@ -93,11 +60,11 @@ export function mappingFor(file: string, read: { table: SheetTable; meta: Pick<R
     }
     mapping = withStatusOptions(mapping, statusOptions)
   } catch (error) {
-    return mappingError(mappingPath ?? null, error, file)
+    return { ok: false, error: { code: 'mapping', file: mappingPath ? basename(mappingPath) : file, message: (error as Error).message, localized: messageOf(error) } }
   }
 
   if (groupBy !== undefined) {
-    const headers = read.table.headers
+    const headers = read.value.table.headers
     if (!headers.some((h) => h.trim() === groupBy.trim())) {
       return {
         ok: false,
@@ -106,17 +73,10 @@ export function mappingFor(file: string, read: { table: SheetTable; meta: Pick<R
     }
     mapping = { ...mapping, groupBy: { column: groupBy.trim() } }
   }
-  return { ok: true, mapping, auto }
-}
 
-function mappingError(mappingPath: string | null, error: unknown, file = ''): Extract<PrepareOutcome, { ok: false }> {
-  return { ok: false, error: { code: 'mapping', file: mappingPath ? basename(mappingPath) : file, message: (error as Error).message, localized: messageOf(error) } }
-}
-
-/** The plan of a table, with the automatic mapping's notes when there are any. */
-export function planWithNotes(table: SheetTable, mapping: Mapping, auto: SourceMapResult | null, now: number | undefined): ImportPlan {
-  const planned = planImport(table, mapping, now === undefined ? undefined : { now })
-  return auto ? withSourceNotes(planned, auto.notes, mapping) : planned
+  const planned = planImport(read.value.table, mapping, now === undefined ? undefined : { now })
+  const plan = auto ? withSourceNotes(planned, auto.notes, mapping) : planned
+  return { ok: true, value: { file, read: read.value, mapping, auto, plan } }
 }
 
 export function listHeaders(headers: readonly string[]): string {

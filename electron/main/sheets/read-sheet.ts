@@ -6,19 +6,17 @@ import { fileSystemError, notAFile } from './file-errors'
 import { baseName } from './file-name'
 import { resolveLimits, type ReadLimits } from './limits'
 import { tooLarge } from './parse-bytes'
-import { runSheetWorker, type BatchSink } from './run-worker'
+import { runSheetWorker } from './run-worker'
 import { isSheetReadError, sheetReadError, type SheetError, why } from './sheet-error'
 
 export { DEFAULT_LIMITS, limitsForMaxFileMb, type ReadLimits } from './limits'
 export { parseSheetBytes } from './parse-bytes'
-export type { BatchSink } from './run-worker'
 
 export type ReadSheetOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
 
 export async function readSheetFile(
   path: string,
-  options: SheetReadOptions & { limits?: Partial<ReadLimits>; signal?: AbortSignal } = {},
-  sink?: BatchSink
+  options: SheetReadOptions & { limits?: Partial<ReadLimits>; signal?: AbortSignal } = {}
 ): Promise<ReadSheetOutcome> {
   const file = baseName(path)
   try {
@@ -26,7 +24,7 @@ export async function readSheetFile(
     const checked = resolveLimits(partial)
     const size = await checkFile(path, file, checked)
     const limits = partial?.timeoutMs === undefined ? { ...checked, timeoutMs: timeoutFor(size, checked.timeoutMs) } : checked
-    return await runSheetWorker({ path, file, options: cloneable(readOptions), limits }, limits, signal, sink)
+    return await runSheetWorker({ path, file, options: cloneable(readOptions), limits }, limits, signal)
   } catch (error) {
     if (isSheetReadError(error)) return { ok: false, error: error.error }
     return { ok: false, error: sheetReadError('unreadable', file, 'the file could not be read. Check the path and try again.', why('sheet.unreadablePath')).error }

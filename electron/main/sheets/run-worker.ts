@@ -4,11 +4,11 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import type { Cell, ReadResult } from '#shared/sheet/sheet'
+import type { ReadResult } from '#shared/sheet/sheet'
 import type { ReadLimits } from './limits'
 import { isSheetReadError, sheetReadError, type SheetError, why } from './sheet-error'
 import { appendRecords, CellUnsharer, emptyRecords } from './sheet-record'
-import { tableFromRecords, type StreamAbout } from './stream-about'
+import { tableFromRecords } from './stream-about'
 import type { ReadOutcome, WorkerMessage, WorkerRequest } from './worker-protocol'
 
 /** electron-vite builds sheet-worker.ts next to the main bundle under this name; this module may
@@ -28,14 +28,7 @@ export function runBuiltSheetWorker(worker: URL): void {
 /** setTimeout fires at once for delays past 2^31-1 ms; longer limits mean "about 24 days". */
 const MAX_TIMER_MS = 2_147_483_647
 
-/** Takes a streamed read's record batches instead of the table being made from them (the dry run
- * plans as they come); `end` gives the read's outcome once the worker has read everything. */
-export interface BatchSink {
-  add(cells: Cell[][], rows: number[]): void
-  end(about: StreamAbout): ReadOutcome
-}
-
-export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signal?: AbortSignal, sink?: BatchSink): Promise<ReadOutcome> {
+export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signal?: AbortSignal): Promise<ReadOutcome> {
   const { file } = request
   if (signal?.aborted) return Promise.resolve(failure(cancelled(file)))
   return new Promise<ReadOutcome>((resolve) => {
@@ -63,10 +56,9 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'records') {
         unsharer.restore(message.cells, message.shared)
-        if (sink) sink.add(message.cells, message.rows)
-        else appendRecords(records, message.cells, message.rows)
+        appendRecords(records, message.cells, message.rows)
       }
-      else if (message.kind === 'end') finish(sink ? sink.end(message.about) : tableOutcome(() => tableFromRecords(records, message.about, request.options, limits), file))
+      else if (message.kind === 'end') finish(tableOutcome(() => tableFromRecords(records, message.about, request.options, limits), file))
       else finish(message.outcome)
     })
     worker.once('error', (error) => finish(failure(isOutOfMemory(error) ? outOfMemory(file, limits.maxHeapMb) : crashed(file, error))))

@@ -8,8 +8,6 @@ import type { PlannedOrder } from '#shared/plan/import-plan'
 import type { OrderDraft } from '#shared/plan/order'
 import { RowOrder } from '#shared/plan/row-order'
 import type { PreparedImport } from '../../pipeline/prepare-import'
-import type { Issue } from '#shared/plan/issue'
-import type { PlanCounts } from '../../pipeline/streamed-plan'
 import { describeCounts, describeIssues } from '../describe-plan'
 import { cliT } from '../lang'
 import { EXIT, type CliIo } from '../io'
@@ -25,14 +23,14 @@ export function requestLine(order: Pick<PlannedOrder, 'index'> & { rows: readonl
 }
 
 /** An order's values for signing; a one-row order reads them from its row without keeping them. */
-export function valuesOf(order: PlannedOrder): Pick<OrderDraft, 'fields' | 'goods' | 'backlogNoCancel'> {
+function valuesOf(order: PlannedOrder): Pick<OrderDraft, 'fields' | 'goods' | 'backlogNoCancel'> {
   if (!(order instanceof RowOrder)) return order
   const values = order.readValues()
   return order.backlogNoCancel === true ? { ...values, backlogNoCancel: true } : values
 }
 
 /** An order's sheet rows; a one-row order's are read without being kept on it. */
-export function rowsOf(order: PlannedOrder): Pick<PlannedOrder, 'index'> & { rows: readonly number[] } {
+function rowsOf(order: PlannedOrder): Pick<PlannedOrder, 'index'> & { rows: readonly number[] } {
   return order instanceof RowOrder ? { index: order.index, rows: order.readRows() } : order
 }
 
@@ -66,22 +64,13 @@ export async function emitDryRun(prepared: PreparedImport, out: string | undefin
       return EXIT.usageOrInput
     }
   }
-  const errors = prepared.plan.issues.filter((i) => i.severity === 'error')
-  return dryRunSummary(prepared.plan.counts, valid, errors.slice(0, SHOWN_ERRORS), errors.length, out, io)
-}
-
-/** Errors the summary lists. */
-export const SHOWN_ERRORS = 50
-
-/** What a dry run prints when it is done; its exit code. */
-export function dryRunSummary(counts: PlanCounts, valid: number, shownErrors: readonly Issue[], errorCount: number, out: string | undefined, io: CliIo): number {
   const t = cliT(io)
   const summary = [
-    describeCounts(counts, t),
+    describeCounts(prepared, t),
     out ? t('cli.dryRun.written', { count: valid, file: out }) : t('cli.dryRun.prepared', { count: valid }),
-    ...(valid < counts.orders ? [t('cli.dryRun.withErrors', { number: counts.orders - valid })] : []),
-    ...describeIssues(shownErrors, SHOWN_ERRORS, t, errorCount)
+    ...(valid < orders.length ? [t('cli.dryRun.withErrors', { number: orders.length - valid })] : []),
+    ...describeIssues(prepared.plan.issues.filter((i) => i.severity === 'error'), 50, t)
   ]
   io.stdout(`${summary.join('\n')}\n`)
-  return counts.errors > 0 ? EXIT.problems : EXIT.ok
+  return prepared.plan.counts.errors > 0 ? EXIT.problems : EXIT.ok
 }

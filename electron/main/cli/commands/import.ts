@@ -1,6 +1,7 @@
 // orderbatch import <file>: validate, show what will be sent, ask, stage the run in the journal
 // and send it (or, with --dry-run, only show the signed requests).
 import { resolve } from 'node:path'
+import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { parseCommandArgs } from '../args'
 import { EXIT, type CliIo } from '../io'
 import { prepareOrFail } from '../prepare-or-fail'
@@ -11,7 +12,7 @@ import { journalPathFor } from '../../ops/paths'
 import { SEND_OPTION_SPECS, commandHint, sendOptions } from '../run/send-options'
 import { UsageError } from '../usage-error'
 import { SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET } from '../../sandbox/defaults'
-import { streamedDryRun } from './dry-run-streamed'
+import { emitDryRun } from './import-dry-run'
 import { importRun } from './import-run'
 import { msg } from '#shared/i18n/message'
 
@@ -53,9 +54,12 @@ export async function importCommand(argv: string[], io: CliIo): Promise<number> 
   const path = resolve(io.cwd, positionals[0]!)
 
   if (values['dry-run']) {
+    const prepared = await prepareOrFail(path, toPrepareOptions(values, io), io)
+    if (!prepared) return EXIT.usageOrInput
     const out = values['emit-requests'] === undefined ? undefined : resolve(io.cwd, values['emit-requests'])
     const [login, secret] = choice.kind === 'shop' ? [choice.login, choice.secret] : [SANDBOX_DEFAULT_ACCOUNT, SANDBOX_DEFAULT_SECRET]
-    return streamedDryRun(path, toPrepareOptions(values, io), out, login, secret, io)
+    // No shop is asked, so no catalog: the delivery rule alone, as preview applies it.
+    return emitDryRun({ ...prepared, plan: checkAgainstCatalog(prepared.plan, null).plan }, out, login, secret, io)
   }
 
   const send = sendOptions(values, sandbox)

@@ -31,7 +31,7 @@ export async function previewCommand(argv: string[], io: CliIo): Promise<number>
       ...describeMapping(prepared, t),
       ...describeStatus(prepared, t),
       '',
-      describeCounts(prepared.plan.counts, t),
+      describeCounts(prepared, t),
       ...describeIssues(prepared.plan.issues, limit, t)
     ]
     io.stdout(`${lines.join('\n')}\n`)
