@@ -53,6 +53,6 @@ function describeState(order: OrderRecord): Message {
     case 'unknown':
       return msg('journal.isState.unknown')
     case 'skipped':
-      return msg('journal.isState.skipped', { reason: order.skipReason ?? msg('journal.noReason') })
+      return msg('journal.isState.skipped', { reason: order.skipReason === null ? msg('journal.noReason') : storedNote(order.skipReason) })
   }
 }

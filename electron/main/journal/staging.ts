@@ -6,7 +6,7 @@ import type { RunRow } from './records'
 import { checkStagedOrder, insertOrderRows } from './staged-order'
 import { insertStatusStep } from './status-steps'
 import type { DuplicateSkip, StageOptions, StageOrderInput, StageResult } from './types'
-import { msg } from '#shared/i18n/message'
+import { msg, storedMessage } from '#shared/i18n/message'
 import { journalStep } from './journal-step'
 
 export function stageOrders(
@@ -24,12 +24,12 @@ export function stageOrders(
     for (const order of orders) {
       checkStagedOrder(ctx.path, order)
       if (ordinals.has(order.ordinal)) {
-        throw new JournalError('invalid-input', ctx.path, `Order #${order.ordinal} appears twice in run ${runId}. Nothing was staged.`)
+        throw new JournalError('invalid-input', ctx.path, msg('journal.stage.twice', { ordinal: order.ordinal, runId }))
       }
       ordinals.add(order.ordinal)
       const rejected = order.rejected
       const earlier = options.force === true || rejected !== undefined ? undefined : createdBefore(ctx, order.fingerprint, destination)
-      const skipReason = earlier === undefined ? null : `already created in run ${earlier.run_id} (bill ${earlier.bill_id ?? '?'})`
+      const skipReason = earlier === undefined ? null : storedMessage(msg('journal.skip.alreadyCreated', { runId: earlier.run_id, bill: earlier.bill_id ?? '?' }))
       const state = rejected !== undefined ? 'failed' : skipReason === null ? 'pending' : 'skipped'
       if (state === 'pending' && options.refuseOpenElsewhere === true) {
         const holder = ctx.st.openElsewhere.get({ fingerprint: order.fingerprint, runId, destination }) as number | undefined
@@ -82,19 +82,19 @@ function createdBefore(ctx: JournalContext, fingerprint: string, destination: st
 function requireFreshRun(ctx: JournalContext, runId: number): string {
   const row = ctx.st.getRun.get(runId) as RunRow | undefined
   if (row === undefined) {
-    throw new JournalError('not-found', ctx.path, `The journal ${ctx.path} has no run ${runId}. Create the run before staging its orders.`)
+    throw new JournalError('not-found', ctx.path, msg('journal.stage.noRun', { path: ctx.path, runId }))
   }
   if (row.status !== 'staged') {
     throw new JournalStateError(
       ctx.path,
-      `Cannot stage orders into run ${runId}: it is ${row.status}. Start a new import for a new file.`,
+      msg('journal.stage.notFresh', { runId, status: row.status }),
       null
     )
   }
   if (Number(ctx.st.countRunOrders.get(runId)) > 0) {
     throw new JournalStateError(
       ctx.path,
-      `Cannot stage orders into run ${runId}: its orders were staged already. Start a new import for a new file.`,
+      msg('journal.stage.stagedAlready', { runId }),
       null
     )
   }

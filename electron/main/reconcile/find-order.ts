@@ -72,7 +72,7 @@ export async function findOrder(order: OrderRecord, deps: LookupDeps): Promise<R
 
   const expected = expectedOrder(order, deps)
   const matches: number[] = []
-  const near: Array<{ billId: number; reason: string }> = []
+  const near: Array<{ billId: number; reason: Message }> = []
   for (const billId of candidates) {
     const details = await lookUp(deps, () => deps.client.getOrderDetails(billId))
     if (details.kind !== 'answer') return undecided(msg('reconcile.detailsFailed', { bill: billId, reason: details.reason }))

@@ -2,6 +2,7 @@
 // the payload carried; a fact the payload did not carry is not compared.
 import type { OrderDetails, OrderItem } from '../api/api-client'
 import { decimalEqual } from '#shared/transforms/decimal'
+import { msg, type Message } from '#shared/i18n/message'
 import type { ExpectedGood, PayloadFacts } from './payload-facts'
 
 export interface ExpectedOrder extends PayloadFacts {
@@ -18,23 +19,23 @@ export interface ExpectedOrder extends PayloadFacts {
 /** near: the same email, goods and sums, differing only in what cannot be trusted either way
  * (text the shop may trim, re-escape or shorten, or a time judged by this computer's clock).
  * Such an order may be this one: it never proves absence, the user decides. */
-export type MatchVerdict = { match: true } | { match: false; reason: string } | { match: 'near'; reason: string }
+export type MatchVerdict = { match: true } | { match: false; reason: Message } | { match: 'near'; reason: Message }
 
 export function matchOrder(expected: ExpectedOrder, found: OrderDetails): MatchVerdict {
-  const no = (reason: string): MatchVerdict => ({ match: false, reason })
+  const no = (reason: Message): MatchVerdict => ({ match: false, reason })
   if (found.email.trim() !== '' && found.email.trim().toLowerCase() !== expected.email.trim().toLowerCase()) {
-    return no('another email')
+    return no(msg('reconcile.diff.email'))
   }
-  if (!goodsMatch(expected.goods, found.items)) return no('other goods or sums')
-  if (expected.created !== undefined && !sameCreated(expected.created, found)) return no('another creation time')
-  const differences: string[] = []
+  if (!goodsMatch(expected.goods, found.items)) return no(msg('reconcile.diff.goods'))
+  if (expected.created !== undefined && !sameCreated(expected.created, found)) return no(msg('reconcile.diff.created'))
+  const differences: Message[] = []
   if (expected.created === undefined && found.created !== null) {
-    if (expected.notLongBefore !== undefined && found.created < expected.notLongBefore) return no('created long before Orderbatch sent this order')
-    if (expected.notBefore !== undefined && found.created < expected.notBefore) differences.push('created before Orderbatch sent this order by the clock of this computer')
+    if (expected.notLongBefore !== undefined && found.created < expected.notLongBefore) return no(msg('reconcile.diff.longBefore'))
+    if (expected.notBefore !== undefined && found.created < expected.notBefore) differences.push(msg('reconcile.diff.before'))
   }
-  if (expected.tag !== undefined && plain(found.tag) !== plain(expected.tag)) differences.push('another tag')
-  if (expected.comment !== undefined && plain(found.comment) !== plain(expected.comment)) differences.push('another comment')
-  return differences.length === 0 ? { match: true } : { match: 'near', reason: differences.join(', ') }
+  if (expected.tag !== undefined && plain(found.tag) !== plain(expected.tag)) differences.push(msg('reconcile.diff.tag'))
+  if (expected.comment !== undefined && plain(found.comment) !== plain(expected.comment)) differences.push(msg('reconcile.diff.comment'))
+  return differences.length === 0 ? { match: true } : { match: 'near', reason: differences.reduce((a, b) => msg('reconcile.comma', { a, b })) }
 }
 
 /** The goods as a multiset of product ids; a sum is compared only when the payload sent one. */

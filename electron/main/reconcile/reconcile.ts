@@ -7,6 +7,7 @@
 import type { ApiClient } from '../api/api-client'
 import { JournalStateError } from '../journal'
 import type { Journal, OrderRecord } from '../journal'
+import { englishOf, msg, storedMessage } from '#shared/i18n/message'
 import { Pacer } from '../sender/pacer'
 import { systemClock } from '../sender/clock'
 import type { Clock } from '../sender/clock'
@@ -40,7 +41,8 @@ export interface ReconcileCounts {
 
 export async function reconcileOrder(order: OrderRecord, deps: ReconcileDeps): Promise<ReconcileResult> {
   if (order.state !== 'unknown') {
-    return { result: 'undecided', note: `Order #${order.ordinal} of run ${order.runId} is ${order.state}, not unclear; nothing to check.` }
+    const said = msg('reconcile.notUnclear', { ordinal: order.ordinal, runId: order.runId, state: order.state })
+    return { result: 'undecided', note: englishOf(said), said }
   }
   const found = await findOrder(order, deps)
   return apply(order, found, deps.journal)
@@ -74,12 +76,18 @@ function unknownOrders(journal: Journal, runId: number): OrderRecord[] {
 
 function apply(order: OrderRecord, found: ReconcileResult, journal: Journal): ReconcileResult {
   try {
-    if (found.result === 'created') journal.resolveCreated(order.id, { billId: found.billId, by: 'reconcile', note: found.note })
-    if (found.result === 'absent') journal.resolveAbsent(order.id, { by: 'reconcile', note: found.note })
+    if (found.result === 'created') journal.resolveCreated(order.id, { billId: found.billId, by: 'reconcile', note: storedNoteOf(found) })
+    if (found.result === 'absent') journal.resolveAbsent(order.id, { by: 'reconcile', note: storedNoteOf(found) })
     return found
   } catch (error) {
     // Someone resolved the order meanwhile, or the bill went to another order: leave it as is.
-    if (error instanceof JournalStateError) return { result: 'undecided', note: error.message }
+    if (error instanceof JournalStateError) return { result: 'undecided', note: error.message, ...(error.localized ? { said: error.localized } : {}) }
     throw error
   }
+}
+
+/** The note kept on the order: its key and values, worded where it is read (History, the export)
+ * in the reader's language; a result without a message keeps its words. */
+function storedNoteOf(found: ReconcileResult): string {
+  return found.said ? storedMessage(found.said) : found.note
 }

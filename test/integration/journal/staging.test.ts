@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { Journal, JournalError, JournalStateError } from '../../../electron/main/journal'
 import { SHOP, driveTo, makeTempDir, orderInput, orderInputs, runInput, sha256 } from './helpers'
 import { SANDBOX_DESTINATION, shopDestination } from '#shared/run/destination'
+import { storedText } from '#shared/i18n/message'
+import { translatorFor } from '#shared/i18n/translate'
 
 let dir: string
 let cleanup: () => void
@@ -111,7 +113,10 @@ describe('stageOrders', () => {
     expect(result.staged).toBe(2)
     expect(result.skippedAsDuplicates).toEqual([{ ordinal: 1, fingerprint: orderInput(1).fingerprint, earlierRunId: first.id, billId: 4242 }])
     const [skipped] = journal.ordersByState(second.id, ['skipped'], { offset: 0, limit: 5 })
-    expect(skipped).toMatchObject({ ordinal: 1, skipReason: `already created in run ${first.id} (bill 4242)` })
+    expect(skipped).toMatchObject({ ordinal: 1, state: 'skipped' })
+    // Kept as a key: the export and History word it in the reader's language.
+    expect(storedText(translatorFor('en'), skipped!.skipReason!)).toBe(`already created in run ${first.id} (bill 4242)`)
+    expect(storedText(translatorFor('ru'), skipped!.skipReason!)).toBe(`уже создан в запуске ${first.id} (счёт 4242)`)
     // A failed order is not a duplicate: it was never created.
     expect(journal.ordersByState(second.id, ['pending'], { offset: 0, limit: 5 }).map((o) => o.ordinal)).toEqual([2, 3])
   })

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { renderMessage } from '#shared/i18n/message'
+import { renderMessage, storedText } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
 import { canonicalDecimal, decimalEqual } from '#shared/transforms/decimal'
 import { goodsMatch } from '../../../electron/main/reconcile/match-order'
@@ -42,6 +42,10 @@ describe('reconcileOrder: outcomes applied to the journal', () => {
     const billId = shop.seed(shopOrder())
     const { result, order } = await reconcileFirst(t, shop)
     expect(result).toMatchObject({ result: 'created', billId, note: `Found in the shop as bill ${billId} (same email, goods and sums and tag).` })
+    // The journal keeps the finding as a key: History and the export word it in the reader's language.
+    const kept = t.journal.attempts(order.id).at(-1)!.note!
+    expect(storedText(translatorFor('en'), kept)).toBe(result.note)
+    expect(storedText(translatorFor('ru'), kept)).toMatch(new RegExp(`^Найден в магазине как счёт ${billId}`))
     expect(renderMessage(translatorFor('ru'), result.said!)).toBe(`Найден в магазине как счёт ${billId} (совпадают e-mail, товары и суммы и метка).`)
     expect(order).toMatchObject({ state: 'succeeded', billId, resolvedBy: 'reconcile' })
     expect(t.journal.attempts(order.id).map((a) => a.outcome)).toEqual(['unknown', 'reconciled-created'])
@@ -186,6 +190,7 @@ describe('reconcileOrder: matching rules, one by one', () => {
     const { result, order } = await reconcileFirst(t, shop)
     expect(result.result).toBe('undecided')
     expect(result.note).toContain(`bill ${billId} (created before Orderbatch sent this order by the clock of this computer)`)
+    expect(renderMessage(translatorFor('ru'), result.said!)).toContain(`счёт ${billId} (создан раньше, чем Orderbatch отправил этот заказ, по часам этого компьютера)`)
     expect(order.state).toBe('unknown')
   })
 
