@@ -75,6 +75,12 @@ export async function cli(argv: string[], options: TestIoOptions = {}): Promise<
   return { code, out: t.out(), err: t.err(), questions: t.questions }
 }
 
+/** stderr without the notes a slow step writes after a second ("Reading x…", "Reading x: done in
+ * 1.2 s"): on a loaded machine any read may pass that second, and the notes are no problem. */
+export function withoutProgressNotes(err: string): string {
+  return err.replace(/^.*(?:…|: done in \d+(?:\.\d)? s)\n/gm, '')
+}
+
 export function tempDir(): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'orderbatch-cli-'))
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) }
