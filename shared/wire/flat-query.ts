@@ -11,6 +11,9 @@ import { requestHash } from './signature'
  * a country, a tag repeat across orders; an e-mail or a name does not, and stops being cached). */
 interface KeyEncoding {
   key: string
+  /** `key=` and `&key=`, so that a query grows by two strings per parameter. */
+  first: string
+  next: string
   values: Map<string, string> | null
 }
 
@@ -21,7 +24,8 @@ const keys = new Map<string, KeyEncoding>()
 function keyEncoding(key: string): KeyEncoding {
   let found = keys.get(key)
   if (found === undefined) {
-    found = { key: phpUrlencode(key), values: new Map() }
+    const encoded = phpUrlencode(key)
+    found = { key: encoded, first: `${encoded}=`, next: `&${encoded}=`, values: new Map() }
     if (keys.size < MAX_KEYS) keys.set(key, found)
   }
   return found
@@ -69,7 +73,7 @@ export function orderQuery(order: Pick<OrderDraft, 'fields' | 'goods' | 'backlog
   let query = ''
   forEachOrderParam(order, (key, value) => {
     const encoding = keyEncoding(key)
-    query += `${query === '' ? '' : '&'}${encoding.key}=${encodedValue(encoding, value)}`
+    query += (query === '' ? encoding.first : encoding.next) + encodedValue(encoding, value)
   })
   return query
 }

@@ -22,6 +22,8 @@ const ENCODED_BYTE: readonly string[] = Array.from({ length: 256 }, (_, byte) =>
 const PLAIN = /^[A-Za-z0-9._-]*$/
 /** What encodeURIComponent leaves alone or writes differently from PHP's urlencode. */
 const URI_COMPONENT_DIFFERENCES = /[!'()*~]|%20/g
+/** The characters encodeURIComponent keeps that PHP encodes. */
+const URI_COMPONENT_KEPT = /[!'()*~]/
 
 /** PHP urlencode(): UTF-8 bytes; only A-Z a-z 0-9 - . _ kept, space as '+', every other byte
  * (~ * ! ' ( ) included) as uppercase %XX. */
@@ -35,7 +37,12 @@ export function phpUrlencode(text: string): string {
   } catch {
     return phpUrlencodeBytes(text)
   }
-  return encoded.replace(URI_COMPONENT_DIFFERENCES, (found) => (found === '%20' ? '+' : ENCODED_BYTE[found.charCodeAt(0)]!))
+  // Most texts have none of ! ' ( ) * ~ and at most spaces: a plain replaceAll, without a call
+  // per match, is what the 500k-order dry run spends least on.
+  if (URI_COMPONENT_KEPT.test(text)) {
+    return encoded.replace(URI_COMPONENT_DIFFERENCES, (found) => (found === '%20' ? '+' : ENCODED_BYTE[found.charCodeAt(0)]!))
+  }
+  return encoded.includes('%20') ? encoded.replaceAll('%20', '+') : encoded
 }
 
 /** phpUrlencode one byte at a time (the reference the fast path is tested against). */

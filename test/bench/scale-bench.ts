@@ -1,7 +1,8 @@
 // The scale cases of issue 14 that are not about reading sheets: the export of a 500k-order run
 // (CSV and XLSX), the CLI's start-up (`orderbatch --help`) and a 500k-order dry run that writes
-// every signed request. Each measured case runs in its own process; the report gives wall time,
-// CPU time and peak RSS next to the target. A report, not a test.
+// every signed request, beside the raw libraries doing the same work (raw-dry-run.mjs). Each
+// measured case runs in its own process; the report gives wall time, CPU time and peak RSS next
+// to the target. A report, not a test.
 //
 // Usage: node --import tsx test/bench/scale-bench.ts [export|help|dry-run]...  (default: all)
 //   BENCH_SCALE_ORDERS (default 500000), BENCH_REPEAT (default 3).
@@ -43,6 +44,12 @@ function summary(label: string, runs: Sample[], target: { ms: number; rssMb?: nu
   const goal = `target under ${target.ms / 1000} s${target.rssMb === undefined ? '' : ` and ${target.rssMb} MB`}`
   return `${label.padEnd(44)} wall ${ms.toFixed(0).padStart(6)} ms  cpu ${cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${rss.toFixed(0).padStart(5)} MB  ` +
     `(runs wall ${runs.map((r) => r.ms.toFixed(0)).join('/')})  ${goal}: ${okTime && okRss ? 'met' : 'MISSED'}`
+}
+
+/** Ratio of the medians of ours to the raw libraries' (peak RSS: of the highest runs). */
+function ratio(ours: Sample[], raw: Sample[], of: keyof Sample): string {
+  const pick = (runs: Sample[]): number => (of === 'maxRssMb' ? Math.max(...runs.map((r) => r[of])) : median(runs.map((r) => r[of])))
+  return (pick(ours) / pick(raw)).toFixed(2)
 }
 
 /** A process started with the usage hook writes its CPU time and peak RSS to BENCH_USAGE_FILE. */
@@ -144,10 +151,20 @@ async function main(): Promise<void> {
   if (parts.includes('dry-run')) {
     const sheet = dryRunSheet()
     const out = join(dir, 'dry-run.jsonl')
-    const runs = Array.from({ length: REPEAT }, () =>
-      measured([bin, 'import', sheet, '--dry-run', '--sandbox', '--emit-requests', out]))
+    const rawOut = join(dir, 'dry-run-raw.jsonl')
+    // Ours and the raw libraries doing the same work (raw-dry-run.mjs) alternate, run by run.
+    const runs: Sample[] = []
+    const raw: Sample[] = []
+    for (let i = 0; i < REPEAT; i++) {
+      runs.push(measured([bin, 'import', sheet, '--dry-run', '--sandbox', '--emit-requests', out]))
+      raw.push(measured([join(here, 'raw-dry-run.mjs'), sheet, rawOut]))
+    }
+    report.push(summary('raw: read, Papa.parse, form body, MD5, JSON line', raw, { ms: 4_000 }))
     report.push(summary(`dry run of ${ORDERS} orders with --emit-requests`, runs, { ms: 4_000 }))
+    report.push(`  ours / raw: wall ${ratio(runs, raw, 'ms')}x, cpu ${ratio(runs, raw, 'cpuMs')}x, peak RSS ${ratio(runs, raw, 'maxRssMb')}x ` +
+      '(the raw libraries give the floor; the 4 s target is absolute)')
     rmSync(out, { force: true })
+    rmSync(rawOut, { force: true })
   }
   process.stdout.write(`${report.join('\n')}\n`)
 }

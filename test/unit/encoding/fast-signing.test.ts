@@ -2,8 +2,8 @@
 // MD5 and the pure one, urlencode through encodeURIComponent and byte by byte, the flat query and
 // httpBuildQuery of the same pairs, a request line and JSON.stringify of the same object.
 import { afterEach, describe, expect, it } from 'vitest'
-import { nodeMd5 } from '../../../electron/main/api/node-md5'
-import { requestLine } from '../../../electron/main/cli/commands/import-dry-run'
+import { nodeMd5, nodeMd5Bytes } from '../../../electron/main/api/node-md5'
+import { RequestLines, requestLine } from '../../../electron/main/cli/commands/import-dry-run'
 import { createOrderParams, createOrderQuery } from '#shared/wire/create-order-params'
 import { flatQuery, orderQuery, signedOrderBody, signedPairsBody } from '#shared/wire/flat-query'
 import { md5 } from '#shared/wire/md5'
@@ -88,5 +88,54 @@ describe('requestLine', () => {
       expect(body).toMatch(/^[A-Za-z0-9._+%&=-]*$/)
       expect(requestLine(order, body)).toBe(`${JSON.stringify({ order: order.index, rows: order.rows, body })}\n`)
     }
+  })
+})
+
+describe('RequestLines', () => {
+  /** Every buffer RequestLines hands back for the orders, then what is left, joined. */
+  function written(lines: RequestLines, orders: Array<{ index: number; rows: number[]; query: string }>): { bytes: Buffer; chunks: number } {
+    const chunks: Buffer[] = []
+    for (const order of orders) {
+      const full = lines.add(order, order.query)
+      if (full !== null) chunks.push(Buffer.from(full))
+    }
+    const rest = lines.finish()
+    if (rest !== null) chunks.push(rest)
+    return { bytes: Buffer.concat(chunks), chunks: chunks.length }
+  }
+
+  it('writes the bytes of requestLine(order, signedOrderBody(...)) for order after order, across its buffers', () => {
+    setMd5Implementation(nodeMd5)
+    const random = seededRandom(14_6)
+    for (let run = 0; run < 6; run++) {
+      // Logins and keys with lone surrogates and 4-byte characters: hashed as their UTF-8 bytes.
+      const login = run === 0 ? 'x\ud83d' : randomText(random, 4)
+      const secret = run === 1 ? '\udc00k' : `${randomText(random, 6)}-secret`
+      const orders = Array.from({ length: 400 }, (_, i) => {
+        const draft = randomDraft(random)
+        return { index: i + 1, rows: Array.from({ length: 1 + integer(random, 3) }, () => integer(random, 1e6)), draft, query: orderQuery(draft) }
+      })
+      // An order longer than a buffer (about 1.1 MB encoded) and an empty query among them.
+      if (run === 2) {
+        orders[7]!.draft = { ...orders[7]!.draft, fields: { bill_comment: 'é '.repeat(160_000) }, goods: [] }
+        orders[7]!.query = orderQuery(orders[7]!.draft)
+      }
+      orders[8]!.query = ''
+      const expected = orders.map((o) => requestLine(o, o.query === '' ? signedPairsBody([], login, secret) : signedOrderBody(o.draft, login, secret))).join('')
+      const { bytes } = written(new RequestLines(login, secret), orders)
+      expect(bytes.toString('latin1')).toBe(expected)
+      expect(bytes.toString('utf8')).toBe(expected)
+      expect(bytes.includes(Buffer.from(secret))).toBe(false)
+    }
+  })
+
+  it('hands back buffers of about 1 MB while the lines go on, and nothing for no orders', () => {
+    const orders = Array.from({ length: 20_000 }, (_, i) => ({ index: i + 1, rows: [i + 2], query: `bill_email=buyer${i}%40example.com&bill_comment=${'x'.repeat(100)}` }))
+    const { bytes, chunks } = written(new RequestLines('l', 'k'), orders)
+    expect(chunks).toBeGreaterThan(2)
+    const lines = bytes.toString('utf8').split('\n')
+    expect(lines).toHaveLength(20_001)
+    expect(JSON.parse(lines[19_999]!)).toEqual({ order: 20_000, rows: [20_001], body: `${orders[19_999]!.query}&hash=${nodeMd5Bytes(Buffer.from(`${orders[19_999]!.query}::l::k`))}` })
+    expect(new RequestLines('l', 'k').finish()).toBeNull()
   })
 })
