@@ -1,13 +1,14 @@
 // The scale cases of issue 14 that are not about reading sheets: the export of a 500k-order run
-// (CSV and XLSX), the CLI's start-up (`orderbatch --help`) and a 500k-order dry run that writes
-// every signed request, beside the raw libraries doing the same work (raw-dry-run.mjs). Each
-// measured case runs in its own process; the report gives wall time, CPU time and peak RSS next
-// to the target. A report, not a test.
+// (CSV and XLSX, after a raw baseline: the same rows read by better-sqlite3 and joined into plain
+// CSV lines), the CLI's start-up (`orderbatch --help`) and a 500k-order dry run that writes every
+// signed request, beside the raw libraries doing the same work (raw-dry-run.mjs). Each measured
+// case runs in its own process; the report gives wall time, CPU time and peak RSS next to the
+// target. A report, not a test.
 //
 // Usage: node --import tsx test/bench/scale-bench.ts [export|help|dry-run]...  (default: all)
 //   BENCH_SCALE_ORDERS (default 500000), BENCH_REPEAT (default 3).
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -35,15 +36,17 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-function summary(label: string, runs: Sample[], target: { ms: number; rssMb?: number }): string {
+function summary(label: string, runs: Sample[], target: { ms: number; rssMb?: number } | null): string {
   const ms = median(runs.map((r) => r.ms))
   const cpuMs = median(runs.map((r) => r.cpuMs))
   const rss = Math.max(...runs.map((r) => r.maxRssMb))
+  const line = `${label.padEnd(44)} wall ${ms.toFixed(0).padStart(6)} ms  cpu ${cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${rss.toFixed(0).padStart(5)} MB  ` +
+    `(runs wall ${runs.map((r) => r.ms.toFixed(0)).join('/')})`
+  if (target === null) return `${line}  (a baseline, no target)`
   const okTime = ms <= target.ms
   const okRss = target.rssMb === undefined || rss <= target.rssMb
   const goal = `target under ${target.ms / 1000} s${target.rssMb === undefined ? '' : ` and ${target.rssMb} MB`}`
-  return `${label.padEnd(44)} wall ${ms.toFixed(0).padStart(6)} ms  cpu ${cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${rss.toFixed(0).padStart(5)} MB  ` +
-    `(runs wall ${runs.map((r) => r.ms.toFixed(0)).join('/')})  ${goal}: ${okTime && okRss ? 'met' : 'MISSED'}`
+  return `${line}  ${goal}: ${okTime && okRss ? 'met' : 'MISSED'}`
 }
 
 /** Ratio of the medians of ours to the raw libraries' (peak RSS: of the highest runs). */
@@ -106,12 +109,43 @@ function exportJournal(): string {
 async function exportCase(format: 'csv' | 'xlsx', journalPath: string): Promise<void> {
   const journal = Journal.open(journalPath)
   try {
-    const out = join(dir, `export-out.${format}`)
+    const out = join(dir, `export-out-${process.pid}.${format}`)
     const counts = await streamResults(out, journal, journal.latestRun()!, format)
     process.stderr.write(`${format}: ${counts.rows} rows, ${(statSync(out).size / 1e6).toFixed(0)} MB\n`)
     rmSync(out, { force: true })
   } finally {
     journal.close()
+  }
+}
+
+/** The raw baseline for the CSV export: better-sqlite3 iterating the same rows (the orders of the
+ * run with their sheet rows, in file order) and each line written as a plain join of the cells and
+ * the order's stored result, without quoting, labels, notes or the status step. */
+function rawExportCase(journalPath: string): void {
+  const db = new Database(journalPath, { readonly: true })
+  const out = join(dir, `export-raw-${process.pid}.csv`)
+  const fd = openSync(out, 'w')
+  try {
+    const runId = (db.prepare('SELECT max(id) AS id FROM runs').get() as { id: number }).id
+    const rows = db.prepare(`SELECT o.ordinal, o.state, o.bill_id, o.error_code, o.error_text, r.row FROM orders o
+      JOIN order_rows r ON r.order_id = o.id WHERE o.run_id = ? ORDER BY o.ordinal, r.sheet_row`).raw()
+    let chunk = ''
+    let count = 0
+    for (const [ordinal, state, billId, errorCode, errorText, row] of rows.iterate(runId) as IterableIterator<unknown[]>) {
+      const cells = JSON.parse(row as string) as unknown[]
+      chunk += `${cells.join(',')},${String(ordinal)},${String(state)},${String(billId ?? '')},${String(errorCode ?? '')},${String(errorText ?? '')}\n`
+      count++
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk)
+        chunk = ''
+      }
+    }
+    writeSync(fd, chunk)
+    process.stderr.write(`raw csv: ${count} rows, ${(statSync(out).size / 1e6).toFixed(0)} MB\n`)
+  } finally {
+    closeSync(fd)
+    db.close()
+    rmSync(out, { force: true })
   }
 }
 
@@ -129,6 +163,7 @@ function dryRunSheet(): string {
 async function main(): Promise<void> {
   const [first, ...rest] = process.argv.slice(2)
   if (first === 'export-case') return exportCase(rest[0] as 'csv' | 'xlsx', rest[1]!)
+  if (first === 'export-raw') return rawExportCase(rest[0]!)
   // The start-up and dry-run cases measure the compiled CLI, as users run it.
   if (builtCliState(root) !== 'built') execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' })
   const parts = first === undefined ? ['export', 'help', 'dry-run'] : [first, ...rest]
@@ -136,6 +171,8 @@ async function main(): Promise<void> {
   const self = fileURLToPath(import.meta.url)
   if (parts.includes('export')) {
     const journal = exportJournal()
+    const raw = Array.from({ length: REPEAT }, () => measured(['--import', 'tsx', self, 'export-raw', journal]))
+    report.push(summary('raw: rows + plain-join CSV (better-sqlite3)', raw, null))
     for (const format of ['csv', 'xlsx'] as const) {
       const runs = Array.from({ length: REPEAT }, () => measured(['--import', 'tsx', self, 'export-case', format, journal]))
       report.push(summary(`export of a ${ORDERS}-order run to ${format.toUpperCase()}`, runs, { ms: format === 'csv' ? 10_000 : 60_000, rssMb: 400 }))

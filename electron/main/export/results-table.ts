@@ -5,7 +5,6 @@ import { LANGUAGES, type Language } from '#shared/i18n/language'
 import { translatorFor, type Translate } from '#shared/i18n/translate'
 import { storedText } from '#shared/i18n/message'
 import { readRunInfo } from '../journal'
-import { userDecisionNote } from '../ops/decision-note'
 
 export const RESULT_COLUMNS = ['Run order', 'State', 'Bill ID', 'Error code', 'Error'] as const
 export const RUN_ORDER_COLUMN = RESULT_COLUMNS[0]
@@ -34,14 +33,12 @@ const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'f
 export function resultsTable(journal: Journal, run: RunRecord, only?: ExportFilter, language: Language = 'en'): ResultsTable {
   const states = only === undefined ? ALL_STATES : [only]
   const t = translatorFor(language)
-  const deleted = journal.deletions(run.id)
   const steps = journal.statusSteps(run.id)
   const lines: Array<{ cells: string[]; result: string[] }> = []
   let width = 0
   for (const order of journal.orders(run.id, states)) {
-    const deletion = deleted.get(order.id)
-    const afterNote = deletion !== undefined ? deletion.note : userDecisionNote(journal, order)
-    const result = resultCells(order, deletion !== undefined, steps.get(order.id) ?? null, afterNote, t)
+    const after = journal.orderAfter(order.id)
+    const result = resultCells(order, after.deleted, steps.get(order.id) ?? null, after.note, t)
     for (const row of journal.orderRows(order.id)) {
       const cells = row.cells.map(cellText)
       width = Math.max(width, cells.length)

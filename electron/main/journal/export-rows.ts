@@ -1,6 +1,7 @@
 // The rows of a run for its results export, read a page at a time: one query joins a page of
-// orders (keyset-paged on the ordinal, never OFFSET) with their sheet rows and whether the order
-// was deleted later, so memory stays the size of a page whatever the run's size.
+// orders (keyset-paged on the ordinal, never OFFSET) with their sheet rows, their status step and
+// their deletion, so memory stays the size of a page whatever the run's size. What was done with an
+// order afterwards is the same SQL History reads (`afterNoteSql`, after-note.ts).
 //
 // The state filter is written `+o.state` so SQLite walks the (run_id, ordinal) index in file
 // order and checks the state on the way, instead of collecting every order of the listed states
@@ -9,6 +10,7 @@ import type { Statement } from 'better-sqlite3'
 import type { JournalContext } from './context'
 import type { OrderState } from './types'
 import { journalStep } from './journal-step'
+import { afterNoteSql } from './after-note'
 
 /** One sheet row of an order with what became of the order; `row` is the stored JSON of its cells. */
 export interface ExportRow {
@@ -21,7 +23,8 @@ export interface ExportRow {
   skipReason: string | null
   deleted: number
   /** What was done with the order afterwards, as stored: why undo deleted it, or the user's
-   * decision for it while that is the last thing that happened to it; null when nothing. */
+   * decision for it while that is the last thing that happened to it; null when nothing
+   * (after-note.ts). */
   afterNote: string | null
   /** The order's status step (migration 6): what it sets and where it stands; null when none. */
   stepStatus: string | null
@@ -59,14 +62,12 @@ function statements(ctx: JournalContext): ExportStatements {
         )
         SELECT p.ordinal AS ordinal, p.state AS state, p.existed AS existed, p.bill_id AS billId,
                p.error_code AS errorCode, p.error_text AS errorText, p.skip_reason AS skipReason,
-               (SELECT count(*) FROM order_deletions d WHERE d.order_id = p.id) AS deleted,
-               coalesce((SELECT d.note FROM order_deletions d WHERE d.order_id = p.id),
-                        CASE WHEN p.resolved_by = 'user' THEN
-                          (SELECT CASE WHEN a.outcome IN ('user-created', 'user-absent') THEN a.note END
-                           FROM attempts a WHERE a.order_id = p.id ORDER BY a.id DESC LIMIT 1) END) AS afterNote,
+               d.order_id IS NOT NULL AS deleted,
+               ${afterNoteSql('p', 'd')} AS afterNote,
                s.status AS stepStatus, s.state AS stepState, s.error_text AS stepError,
                r.row AS row
         FROM page p LEFT JOIN order_rows r ON r.order_id = p.id LEFT JOIN order_status_steps s ON s.order_id = p.id
+          LEFT JOIN order_deletions d ON d.order_id = p.id
         ORDER BY p.ordinal, r.sheet_row`),
       extent: ctx.db.prepare(`
         SELECT count(r.order_id) AS rows, coalesce(max(json_array_length(r.row)), 0) AS width

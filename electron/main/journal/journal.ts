@@ -8,6 +8,8 @@ import type { Database } from 'better-sqlite3'
 import { ORDER_STATES } from '#shared/run/order-state'
 import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
+import { orderAfter } from './after-note'
+import type { OrderAfter } from './after-note'
 import { exportExtent, exportRowsPage } from './export-rows'
 import type { ExportExtent, ExportRow } from './export-rows'
 import type { JournalContext } from './context'
@@ -229,6 +231,12 @@ export class Journal {
 
   deletions(runId: number): Map<number, DeletionRecord> {
     return deletions(this.live(), runId)
+  }
+
+  /** Whether the order was deleted afterwards and the note to show for what was done with it
+   * (undo's, or the user's decision while it is the last attempt): the export's rule (after-note). */
+  orderAfter(orderId: number): OrderAfter {
+    return orderAfter(this.live(), orderId)
   }
 
   recordDeletion(orderId: number, note?: string): DeletionRecord {

@@ -31,8 +31,7 @@ export class RunOrders {
     const wanted = states && states.length > 0 ? states : ORDER_STATES
     const counts = journal.runCounts(runId)
     const total = wanted.reduce((sum, state) => sum + counts[state], 0)
-    const deletions = journal.deletions(runId)
-    const orders = journal.ordersByState(runId, wanted, { offset, limit }).map((order) => runOrder(journal, run, order, deletions))
+    const orders = journal.ordersByState(runId, wanted, { offset, limit }).map((order) => runOrder(journal, run, order))
     return { total, orders }
   }
 

@@ -2,12 +2,11 @@
 // for each sender event.
 import type { RunOrder, RunSummary, SendLogEvent } from '#shared/ipc/contract'
 import type { Cell } from '#shared/sheet/sheet'
-import type { DeletionRecord, Journal, OrderRecord, OrderState, RunRecord } from '../journal'
+import type { Journal, OrderRecord, OrderState, RunRecord } from '../journal'
 import { readRunInfo } from '../journal'
 import { runStatus, totalOf } from '../ops/run-status'
 import type { SendEvent } from '../sender/send-run'
 import { gridText } from './sheet-text'
-import { userDecisionNote } from '../ops/decision-note'
 import { englishOf, msg, storedNote, type Message } from '#shared/i18n/message'
 
 export function runSummary(journal: Journal, run: RunRecord, live: { sending: boolean; paused: boolean } | null): RunSummary {
@@ -52,9 +51,7 @@ function statusCounts(journal: Journal, run: RunRecord): Pick<RunSummary, 'statu
   return { statuses: journal.statusStepCounts(run.id) }
 }
 
-/** `deletions`: the run's deleted orders when the caller has read them (a page of orders), else
- * they are read here. */
-export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord, deletions: ReadonlyMap<number, DeletionRecord> = journal.deletions(run.id)): RunOrder {
+export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord): RunOrder {
   const rows = journal.orderRows(order.id)
   const info = readRunInfo(run)
   const editable = order.state === 'failed' && run.status !== 'cancelled' && info.mapping !== null && info.source !== null
@@ -72,10 +69,10 @@ export function runOrder(journal: Journal, run: RunRecord, order: OrderRecord, d
   }
   const step = order.state === 'succeeded' ? journal.getStatusStep(order.id) : null
   if (step !== null) view.statusStep = { status: step.status, state: step.state, errorText: step.errorText }
-  const deletion = deletions.get(order.id)
-  if (deletion !== undefined) view.deleted = true
-  const note = deletion !== undefined ? deletion.note : userDecisionNote(journal, order)
-  if (note !== null) view.note = note
+  // Deleted afterwards, and what was done with it: the export's own SQL (journal/after-note.ts).
+  const after = journal.orderAfter(order.id)
+  if (after.deleted) view.deleted = true
+  if (after.note !== null) view.note = after.note
   if (editable && info.source) {
     const headers = info.source.headers
     view.sheet = { headers, rows: rows.map((r) => ({ row: r.sheetRow, cells: headers.map((_h, c) => gridText(r.cells[c] as Cell | undefined)) })) }

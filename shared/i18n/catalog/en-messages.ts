@@ -106,6 +106,7 @@ export const enMessages = {
   'journal.step.readOrderByOrdinal': 'read order {{ordinal}} of run {{runId}}',
   'journal.step.readOrderRows': 'read the sheet rows of order id {{orderId}}',
   'journal.step.readAttempts': 'read the attempts of order id {{orderId}}',
+  'journal.step.readOrderAfter': 'read what was done afterwards with order id {{orderId}}',
   'journal.step.readBillsInUse': 'read the bill numbers in use',
   'journal.step.findCreatedOrders': 'look up earlier created orders',
   'journal.step.boundWaits': 'bound the waits of run {{runId}}',

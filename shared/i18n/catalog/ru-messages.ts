@@ -110,6 +110,7 @@ export const ruMessages = {
   'journal.step.readOrderByOrdinal': 'прочитать заказ №{{ordinal}} запуска {{runId}}',
   'journal.step.readOrderRows': 'прочитать строки таблицы заказа с id {{orderId}}',
   'journal.step.readAttempts': 'прочитать попытки отправки заказа с id {{orderId}}',
+  'journal.step.readOrderAfter': 'прочитать, что было сделано потом с заказом с id {{orderId}}',
   'journal.step.readBillsInUse': 'прочитать занятые номера счетов',
   'journal.step.findCreatedOrders': 'найти ранее созданные заказы',
   'journal.step.boundWaits': 'ограничить ожидание заказов запуска {{runId}}',

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
 import type { RunSummary } from '#shared/ipc/contract'
 import { SAMPLE, cli, tempDir } from '../cli/helpers'
-import { removeDir, startTestApp, waitForRunEnd, type TestApp } from '../service/helpers'
+import { removeDir, startTestApp, useTestApp, waitForRunEnd } from '../service/helpers'
 
 const NO_CITY_ROWS = [2, 3]
 
@@ -67,15 +67,12 @@ function journalFacts(path: string, runId = 1) {
 
 let dir: string
 let cleanup: () => void
-let app: TestApp
+const app = useTestApp()
 beforeAll(async () => {
   ;({ dir, cleanup } = tempDir())
   writeFileSync(join(dir, 'orders.csv'), scenarioFile())
-  app = await startTestApp()
 })
 afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
   cleanup()
 })
 
@@ -106,7 +103,7 @@ describe('the CLI and the app run the same operations', () => {
     const fromCli = journalFacts(journalPath)
     await app.close()
     const fromApp = journalFacts(app.journalPath)
-    app = await app.restart()
+    await app.restart()
     expect(fromCli.counts).toEqual({ pending: 0, sending: 0, succeeded: 30, failed: 0, unknown: 0, skipped: 0 })
     expect(fromCli.orders.every((order) => order.deleted && order.hasBill)).toBe(true)
     expect(fromApp).toEqual(fromCli)

@@ -5,21 +5,18 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../electron/main/sandbox/sandbox'
-import { removeDir, sampleBytes, startTestApp, waitForRunEnd, eventsOf, type TestApp } from './helpers'
+import { sampleBytes, useTestApp, waitForRunEnd, eventsOf } from './helpers'
 
 const KEY = 'shop-key-Zq81-never-shown'
 let shop: Sandbox
-let app: TestApp
+const app = useTestApp()
 
 beforeAll(async () => {
   shop = await startSandbox({ account: 'myshop', secret: KEY })
-  app = await startTestApp()
 })
 
 afterAll(async () => {
-  await app.close()
   await shop.close()
-  removeDir(app.dir)
 })
 
 function filesUnder(dir: string): string[] {
@@ -97,7 +94,7 @@ describe('connection', () => {
 
   it('goes back to the sandbox on request, keeping the account key', async () => {
     expect(await app.ok('connection.useSandbox', {})).toMatchObject({ kind: 'sandbox' })
-    app = await app.restart()
+    await app.restart()
     expect(await app.ok('connection.get', {})).toMatchObject({ kind: 'sandbox' })
     expect(await app.ok('connection.set', { login: 'myshop', domain: shop.baseUrl })).toMatchObject({ hasKey: true })
   })

@@ -3,26 +3,23 @@
 // real account and loading the same file, sends every order to the shop.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../electron/main/sandbox/sandbox'
-import { removeDir, sampleBytes, startTestApp, waitForRunEnd, type TestApp } from './helpers'
+import { sampleBytes, useTestApp, waitForRunEnd } from './helpers'
 
 const KEY = 'dest-key-5f2a'
 let shop: Sandbox
 let other: Sandbox
-let app: TestApp
+const app = useTestApp()
 
 beforeAll(async () => {
   // Both shops sell what the sample orders (their product lists are read before a run).
   const products = ['course-basic', 'course-pro', 'ebook-start', 'webinar-pass', 'consult-60']
   shop = await startSandbox({ account: 'myshop', secret: KEY, products })
   other = await startSandbox({ account: 'othershop', secret: KEY, products })
-  app = await startTestApp()
 })
 
 afterAll(async () => {
-  await app.close()
   await shop.close()
   await other.close()
-  removeDir(app.dir)
 })
 
 describe('destinations in the app', () => {

@@ -7,20 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Journal } from '../../../electron/main/journal'
 import { sandboxShopPath } from '../../../electron/main/ops/paths'
 import { startSandbox, type Sandbox } from '../../../electron/main/sandbox/sandbox'
-import { removeDir, sampleBytes, sandboxShopOrders, startTestApp, waitForRunEnd, type TestApp } from './helpers'
+import { sampleBytes, sandboxShopOrders, useTestApp, waitForRunEnd } from './helpers'
 
 // The shop still sold "gift-card" when its product list was read; by the time the orders go out
 // it no longer does, so it answers 604 for rows 2 and 3 (the check before sending cannot know).
 const GIFT_ROWS = [2, 3]
 const KEY = 'shop-key-failed-orders'
 const PRODUCTS = ['course-basic', 'course-pro', 'ebook-start', 'webinar-pass', 'consult-60']
-let app: TestApp
+const app = useTestApp()
 let shop: Sandbox
 let runId: number
 let productColumn: number
 
 beforeAll(async () => {
-  app = await startTestApp()
   const before = await startSandbox({ account: 'myshop', secret: KEY, products: [...PRODUCTS, 'gift-card'] })
   await app.ok('connection.set', { login: 'myshop', domain: before.baseUrl, apiKey: KEY })
   expect(await app.ok('catalog.get', { refresh: false })).toMatchObject({ state: 'ready', products: 6 })
@@ -36,9 +35,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await app.close()
   await shop.close()
-  removeDir(app.dir)
 })
 
 describe('failed orders', () => {
@@ -124,7 +121,7 @@ describe('unclear orders', () => {
       journal.recordUnknown(order.id, attemptId, { reason: 'The connection was cut after the request was sent.' })
     }
     journal.close()
-    app = await app.restart()
+    await app.restart()
 
     const created = await app.ok('runs.resolve', { runId: run.id, ordinal: 1, decision: { kind: 'created', billId: 987654 } })
     expect(created).toMatchObject({ ordinal: 1, state: 'succeeded', billId: 987654 })

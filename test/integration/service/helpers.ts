@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
+import { afterAll, beforeAll } from 'vitest'
 import type { Channel, ChannelInput, ChannelOutputs, EventName, EventPayloads, IpcResult, RunSummary } from '#shared/ipc/contract'
 import { sandboxShopPath } from '../../../electron/main/ops/paths'
 import { createAppService, type AppService, type AppServiceDeps } from '../../../electron/main/service/app-service'
@@ -37,7 +38,13 @@ export interface TestApp {
   close(): Promise<void>
 }
 
-export async function startTestApp(options: { dir?: string; secrets?: SecretStore; deps?: Partial<AppServiceDeps> } = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  dir?: string
+  secrets?: SecretStore
+  deps?: Partial<AppServiceDeps>
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'orderbatch-service-'))
   const journalPath = join(dir, 'journal.sqlite')
   const secrets = options.secrets ?? createMemorySecretStore()
@@ -79,6 +86,47 @@ export async function startTestApp(options: { dir?: string; secrets?: SecretStor
     close: async () => {
       await service.dispose()
     }
+  }
+  return app
+}
+
+/** The set-up most service tests share: a test app started before the tests of the file (or of
+ * the describe block it is called in) and, after them, closed and its folder removed. The hooks
+ * are the caller's own `beforeAll`/`afterAll`, registered where this is called: a caller's own
+ * before hooks registered after it run once the app is started, and its own after hooks run
+ * before the app is closed (vitest runs after hooks in reverse order).
+ *
+ * The answer stands for the app that is current: `restart()` replaces it (the restarted app is
+ * the one closed at the end) and gives the same object back. */
+export function useTestApp(options: TestAppOptions = {}): TestApp {
+  let held: TestApp | undefined
+  const current = (): TestApp => {
+    if (held === undefined) throw new Error('useTestApp: the app is started in beforeAll; use it inside a test or a later hook.')
+    return held
+  }
+  beforeAll(async () => {
+    held = await startTestApp(options)
+  })
+  afterAll(async () => {
+    if (held === undefined) return
+    await held.close()
+    removeDir(held.dir)
+    held = undefined
+  })
+  const app: TestApp = {
+    get dir() { return current().dir },
+    get journalPath() { return current().journalPath },
+    get service() { return current().service },
+    get secrets() { return current().secrets },
+    get events() { return current().events },
+    get answers() { return current().answers },
+    call: (channel, input) => current().call(channel, input),
+    ok: (channel, input) => current().ok(channel, input),
+    restart: async () => {
+      held = await current().restart()
+      return app
+    },
+    close: () => current().close()
   }
   return app
 }

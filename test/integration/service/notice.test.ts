@@ -1,16 +1,9 @@
 // run.notice: what the shop is likely to do, from the session's counts and the connection; empty
 // for the built-in sandbox.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { removeDir, sampleBytes, startTestApp, type TestApp } from './helpers'
+import { describe, expect, it } from 'vitest'
+import { sampleBytes, useTestApp } from './helpers'
 
-let app: TestApp
-beforeAll(async () => {
-  app = await startTestApp()
-})
-afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
-})
+const app = useTestApp()
 
 describe('run.notice', () => {
   it('is empty for the sandbox and lists the shop\'s likely actions for an account', async () => {

@@ -1,18 +1,11 @@
 // The app with order statuses and the shop's products (issue 12), through the service's channels
 // against the built-in sandbox with a product list: the Products step, the notice's counts, a run
 // that creates and marks orders, and History's view of each order's status.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { statusFromColumn } from '#shared/mapping/order-status'
-import { removeDir, startTestApp, waitForRunEnd, type TestApp } from './helpers'
+import { useTestApp, waitForRunEnd } from './helpers'
 
-let app: TestApp
-beforeAll(async () => {
-  app = await startTestApp({ deps: { sandboxProducts: ['course-1', 'course-2'] } })
-})
-afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
-})
+const app = useTestApp({ deps: { sandboxProducts: ['course-1', 'course-2'] } })
 
 const CSV = ['Email,Product,Price,Date,Status', 'ann@example.com,course-1,100,2024-03-15 10:00,paid', 'bob@example.com,course-2,100,,', 'eve@example.com,book,100,,paid'].join('\n')
 

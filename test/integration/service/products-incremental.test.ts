@@ -3,14 +3,14 @@
 // exclusions, everything the app shows from the check (the product lines, the stopped orders, the
 // counts, Review's pages with the issues the check added, the order previews) equals what a check
 // made anew gives (reading the shop's list again makes one).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { planImport } from '#shared/plan/import-plan'
 import { checkAgainstCatalog } from '#shared/shop/catalog-check'
 import { productKind, type ShopCatalog } from '#shared/shop/shop-catalog'
 import { parseSheetBytes } from '../../../electron/main/sheets/read-sheet'
 import type { SandboxProduct } from '../../../electron/main/sandbox/sandbox'
 import { seeded } from '../../helpers/seeded'
-import { removeDir, startTestApp, type TestApp } from './helpers'
+import { useTestApp } from './helpers'
 
 const CATALOG: SandboxProduct[] = [
   { name: 'course-basic', title: 'Basic course', price: '4900', type: 'digital' },
@@ -55,14 +55,7 @@ function bytes(rows: string[][]): Uint8Array<ArrayBuffer> {
   return out
 }
 
-let app: TestApp
-beforeAll(async () => {
-  app = await startTestApp({ deps: { sandboxProducts: CATALOG } })
-})
-afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
-})
+const app = useTestApp({ deps: { sandboxProducts: CATALOG } })
 
 describe('the products check after edits', () => {
   it('checks only the changed orders and gives what a check of the whole sheet gives', async () => {

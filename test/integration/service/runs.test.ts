@@ -1,11 +1,11 @@
 // Runs through the app service against the built-in sandbox: start, watch, pause and resume,
 // restart mid-run, cancel, export, undo, and the shop's own ledger checked: every order once.
 import * as XLSX from 'xlsx'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '#shared/ipc/contract'
 import { keyedText, storedText } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
-import { eventsOf, removeDir, sampleBytes, sandboxShopOrders, startTestApp, waitFor, waitForRunEnd, type TestApp } from './helpers'
+import { eventsOf, sampleBytes, sandboxShopOrders, useTestApp, waitFor, waitForRunEnd, type TestApp } from './helpers'
 
 const EMAIL_ROW = 4
 
@@ -20,22 +20,16 @@ function createdCount(app: TestApp, runId: number): number {
 }
 
 describe('a whole run', () => {
-  let app: TestApp
+  const app = useTestApp()
   let runId: number
   let session: SessionSummary
 
   beforeAll(async () => {
-    app = await startTestApp()
     session = await loadFixed(app)
     const started = await app.ok('run.start', { sessionId: session.sessionId, rate: 100, concurrency: 4 })
     expect(started).toMatchObject({ staged: 30, skipped: 0 })
     runId = started.runId
     await waitForRunEnd(app, runId)
-  })
-
-  afterAll(async () => {
-    await app.close()
-    removeDir(app.dir)
   })
 
   it('creates every order exactly once in the shop', async () => {
@@ -120,16 +114,7 @@ describe('a whole run', () => {
 })
 
 describe('pausing, resuming, restarting and cancelling', () => {
-  let app: TestApp
-
-  beforeAll(async () => {
-    app = await startTestApp()
-  })
-
-  afterAll(async () => {
-    await app.close()
-    removeDir(app.dir)
-  })
+  const app = useTestApp()
 
   it('pauses a run, keeps it still, and resumes it at a new rate', async () => {
     const session = await loadFixed(app)
@@ -161,7 +146,7 @@ describe('pausing, resuming, restarting and cancelling', () => {
     const session = await loadFixed(app)
     const { runId } = await app.ok('run.start', { sessionId: session.sessionId, rate: 1, concurrency: 1 })
     await waitFor('the first order', () => (createdCount(app, runId) >= 1 ? true : undefined))
-    app = await app.restart()
+    await app.restart()
     const offered = (await app.ok('runs.list', {})).find((r) => r.runId === runId)
     expect(offered?.status).toBe('paused')
     expect(offered?.counts.pending).toBeGreaterThan(0)

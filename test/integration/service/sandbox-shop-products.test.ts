@@ -4,11 +4,11 @@
 // shop, or with a shop whose list cannot be read (the sandbox is left as it was).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../../electron/main/sandbox/sandbox'
-import { removeDir, startTestApp, waitForRunEnd, type TestApp } from './helpers'
+import { useTestApp, waitForRunEnd } from './helpers'
 
 const KEY = 'shop-key-products-7Qx'
 let shop: Sandbox
-let app: TestApp
+const app = useTestApp()
 
 beforeAll(async () => {
   shop = await startSandbox({
@@ -19,13 +19,10 @@ beforeAll(async () => {
       { name: 'webinar-pass', title: 'Webinar', price: '3000.00', type: 'digital' }
     ]
   })
-  app = await startTestApp()
 })
 
 afterAll(async () => {
-  await app.close()
   await shop.close()
-  removeDir(app.dir)
 })
 
 function bytes(text: string): Uint8Array<ArrayBuffer> {
@@ -74,7 +71,7 @@ describe("the sandbox with my shop's products", () => {
   })
 
   it("still sells the shop's products after the app restarts on the same data folder", async () => {
-    app = await app.restart()
+    await app.restart()
     expect(await app.ok('connection.get', {})).toMatchObject({ kind: 'sandbox', sandboxProducts: { from: 'myshop', count: 2 } })
     expect(await app.ok('catalog.get', { refresh: true })).toMatchObject({ state: 'ready', products: 2 })
     const csv = ['Email,Product,Price', 'kim@example.com,course-basic,4900', 'lou@example.com,yoga-mat,100', 'mia@example.com,Webinar,'].join('\n')

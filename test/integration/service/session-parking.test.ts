@@ -4,11 +4,11 @@
 // service ends; a later start removes what a crashed one left.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { SessionSummary } from '#shared/ipc/contract'
-import { eventsOf, GROUPED_SAMPLE, removeDir, sampleBytes, startTestApp, type TestApp } from './helpers'
+import { eventsOf, GROUPED_SAMPLE, sampleBytes, startTestApp, useTestApp } from './helpers'
 
-let app: TestApp
+const app = useTestApp()
 let first: SessionSummary
 const EMAIL_ROW = 4
 
@@ -24,13 +24,7 @@ function sessionFiles(dir: string): string[] {
 const readingJobs = () => eventsOf(app, 'job.progress').filter((j) => j.stage === 'reading' && j.finished !== true).length
 
 beforeAll(async () => {
-  app = await startTestApp()
   first = await app.ok('sheet.load', { name: 'orders.csv', bytes: sampleBytes() })
-})
-
-afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
 })
 
 describe('sessions beyond the newest', () => {

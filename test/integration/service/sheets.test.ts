@@ -1,25 +1,19 @@
 // The sheet side of the app service end to end: loading bytes, pages of rows with their issues,
 // edits and exclusions re-planned, the order preview with its masked body, templates, and the
 // door that refuses bad input.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Mapping } from '#shared/mapping/mapping'
 import type { SessionSummary } from '#shared/ipc/contract'
 import { keyedText } from '#shared/i18n/message'
 import { translatorFor } from '#shared/i18n/translate'
-import { removeDir, sampleBytes, startTestApp, eventsOf, GROUPED_SAMPLE, type TestApp } from './helpers'
+import { sampleBytes, useTestApp, eventsOf, GROUPED_SAMPLE } from './helpers'
 
-let app: TestApp
+const app = useTestApp()
 let summary: SessionSummary
 const EMAIL_ROW = 4 // resources/samples/orders.csv: "maria.ivanova@" on sheet row 4
 
 beforeAll(async () => {
-  app = await startTestApp()
   summary = await app.ok('sheet.load', { name: 'orders.csv', bytes: sampleBytes() })
-})
-
-afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
 })
 
 describe('sheet.load', () => {

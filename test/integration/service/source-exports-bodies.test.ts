@@ -5,22 +5,14 @@
 // bill_created.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Mapping } from '#shared/mapping/mapping'
 import { CASES, decode, withBacklog, type SourceCase } from '../source-exports-cases'
-import { removeDir, startTestApp, type TestApp } from './helpers'
+import { useTestApp } from './helpers'
 
-let app: TestApp
+const app = useTestApp()
 const bytes = (file: string) => new Uint8Array(readFileSync(resolve('test/fixtures/exports', file)))
 
-beforeAll(async () => {
-  app = await startTestApp()
-})
-
-afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
-})
 
 /** What the case's CLI arguments do, done as the Map step does it: the zone picker, and a
  * constant typed in for a field (`--map good_name==VALUE`). */

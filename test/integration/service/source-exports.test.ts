@@ -3,21 +3,13 @@
 // wins over the preset the next time.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Mapping } from '#shared/mapping/mapping'
-import { removeDir, startTestApp, type TestApp } from './helpers'
+import { useTestApp } from './helpers'
 
-let app: TestApp
+const app = useTestApp()
 const bytes = (file: string) => new Uint8Array(readFileSync(resolve('test/fixtures/exports', file)))
 
-beforeAll(async () => {
-  app = await startTestApp()
-})
-
-afterAll(async () => {
-  await app.close()
-  removeDir(app.dir)
-})
 
 describe('files from other tools in the app', () => {
   it('recognizes a Shopify export and previews its orders with their rows and goods', async () => {

@@ -8,9 +8,9 @@ import { decodeWire, encodeWire, ipcErrorText } from '#shared/ipc/wire'
 import { translatorFor } from '#shared/i18n/translate'
 import type { EventName, IpcResult } from '#shared/ipc/contract'
 import { startWebHost, type WebHost } from '../../../electron/main/web/web-host'
-import { removeDir, sampleBytes, startTestApp, waitFor, type TestApp } from '../service/helpers'
+import { sampleBytes, useTestApp, waitFor } from '../service/helpers'
 
-let app: TestApp
+const app = useTestApp()
 let host: WebHost
 let port: number
 
@@ -72,7 +72,6 @@ function listen(token: string): Promise<{ events: Array<{ name: EventName; paylo
 }
 
 beforeAll(async () => {
-  app = await startTestApp()
   const rendererDir = join(app.dir, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Orderbatch</title>')
@@ -84,8 +83,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await host.close()
-  await app.close()
-  removeDir(app.dir)
 })
 
 describe('static files', () => {
