@@ -62,8 +62,11 @@ export class SheetSessions {
       await mkdir(folder, { recursive: true, mode: 0o700 })
       const path = join(folder, safeFileName(name))
       await writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      const read = await readPath(path, options)
+      // The file is hashed while the sheet worker reads it (this thread waits for its records).
+      const reading = readPath(path, options)
+      reading.catch(() => undefined)
+      const sha256 = await sha256InSlices(bytes)
+      const read = await reading
       job.report('mapping', 0, null)
       const choice = this.chooseMapping(read)
       job.report('validating', 0, read.table.rows.length)
@@ -194,6 +197,20 @@ function alive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
+}
+
+/** Bytes hashed at a time by sha256InSlices. */
+const HASH_SLICE = 4 << 20
+
+/** The bytes' SHA-256 (hex), a slice at a time with a turn of the event loop between slices, so
+ * the sheet worker's records are taken in meanwhile. */
+async function sha256InSlices(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256')
+  for (let at = 0; at < bytes.length; at += HASH_SLICE) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve))
+    hash.update(bytes.subarray(at, at + HASH_SLICE))
+  }
+  return hash.digest('hex')
 }
 
 async function readPath(path: string, options: ReadOverrides): Promise<ReadResult> {
