@@ -61,16 +61,18 @@ export class SheetSessions {
     try {
       await mkdir(folder, { recursive: true, mode: 0o700 })
       const path = join(folder, safeFileName(name))
-      await writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
-      // The file is hashed while the sheet worker reads it (this thread waits for its records).
-      const reading = readPath(path, options)
-      reading.catch(() => undefined)
+      // Hashed while the file is written; then the bytes go to the sheet worker (moved when they
+      // can be: not usable here after readPath), which need not read the file again.
+      const size = bytes.length
+      const writing = writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
+      writing.catch(() => undefined)
       const sha256 = await sha256InSlices(bytes)
-      const read = await reading
+      await writing
+      const read = await readPath(path, options, bytes)
       job.report('mapping', 0, null)
       const choice = this.chooseMapping(read)
       job.report('validating', 0, read.table.rows.length)
-      const source: SessionSource = { name: read.meta.file, path, size: bytes.length, sha256 }
+      const source: SessionSource = { name: read.meta.file, path, size, sha256 }
       const session = new SheetSession(id, source, options, read, choice, this.deps.now)
       this.keep(session)
       return session
@@ -202,8 +204,8 @@ function alive(pid: number): boolean {
 /** Bytes hashed at a time by sha256InSlices. */
 const HASH_SLICE = 4 << 20
 
-/** The bytes' SHA-256 (hex), a slice at a time with a turn of the event loop between slices, so
- * the sheet worker's records are taken in meanwhile. */
+/** The bytes' SHA-256 (hex), a slice at a time with a turn of the event loop between slices (the
+ * file is written meanwhile). */
 async function sha256InSlices(bytes: Uint8Array): Promise<string> {
   const hash = createHash('sha256')
   for (let at = 0; at < bytes.length; at += HASH_SLICE) {
@@ -213,10 +215,11 @@ async function sha256InSlices(bytes: Uint8Array): Promise<string> {
   return hash.digest('hex')
 }
 
-async function readPath(path: string, options: ReadOverrides): Promise<ReadResult> {
+/** `bytes`: the file's contents, handed over to the reader (see readSheetFile). */
+async function readPath(path: string, options: ReadOverrides, bytes?: Uint8Array): Promise<ReadResult> {
   const { maxFileMb, ...readOptions } = options
   const limits = maxFileMb === undefined ? undefined : limitsForMaxFileMb(maxFileMb)
-  const outcome = await readSheetFile(path, { ...readOptions, limits })
+  const outcome = await readSheetFile(path, { ...readOptions, limits, ...(bytes === undefined ? {} : { bytes }) })
   if (!outcome.ok) throw new ServiceError('sheet', sheetErrorMessage(outcome.error))
   return outcome.value
 }

@@ -34,7 +34,7 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
   return new Promise<ReadOutcome>((resolve) => {
     let worker: Worker
     try {
-      worker = startWorker(request, limits)
+      worker = startWithBytes(request, limits)
     } catch (error) {
       resolve(failure(crashed(file, error)))
       return
@@ -66,6 +66,18 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
   })
 }
 
+/** The worker started with the file's bytes moved to it, or, when they cannot be moved (a
+ * buffer that refuses to be detached), started to read the file itself. */
+function startWithBytes(request: WorkerRequest, limits: ReadLimits): Worker {
+  if (!request.bytes) return startWorker(request, limits)
+  try {
+    return startWorker(request, limits)
+  } catch {
+    const { bytes: _bytes, ...reading } = request
+    return startWorker(reading, limits)
+  }
+}
+
 function startWorker(request: WorkerRequest, limits: ReadLimits): Worker {
   const here = import.meta.url
   const worker = builtOverride
@@ -82,6 +94,8 @@ function startWorker(request: WorkerRequest, limits: ReadLimits): Worker {
 function workerOptions(request: WorkerRequest, limits: ReadLimits) {
   return {
     workerData: request,
+    // The file's bytes are moved to the worker, not copied (copying 100 MB costs more than reading it).
+    transferList: request.bytes ? [request.bytes.buffer as ArrayBuffer] : [],
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
     stdout: true,
     stderr: true

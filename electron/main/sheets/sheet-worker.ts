@@ -2,7 +2,7 @@
 // hang, a crash or a memory blow-up away from the app. The records of a text file or an Excel
 // workbook are posted in batches as they are read (see WorkerMessage); anything else is posted whole.
 import { parentPort, workerData } from 'node:worker_threads'
-import { parseSheetStreaming } from './parse-bytes'
+import { parseSheetStreaming, tooLarge } from './parse-bytes'
 import { readFileBytes } from './read-file-bytes'
 import { isSheetReadError, sheetReadError, why } from './sheet-error'
 import { CellSharer } from './sheet-record'
@@ -15,7 +15,8 @@ function post(message: WorkerMessage): void {
 
 function run(request: WorkerRequest): WorkerMessage {
   try {
-    const bytes = readFileBytes(request.path, request.file, request.limits)
+    const bytes = request.bytes ?? readFileBytes(request.path, request.file, request.limits)
+    if (bytes.length > request.limits.maxFileBytes) throw tooLarge(request.file, bytes.length, request.limits)
     const sharer = new CellSharer()
     const read = parseSheetStreaming(bytes, request.file, { ...request.options, limits: request.limits }, (cells, rows) => post({ kind: 'records', cells, rows, shared: sharer.share(cells) }))
     return 'table' in read ? { kind: 'outcome', outcome: { ok: true, value: read } } : { kind: 'end', about: read }

@@ -10,6 +10,9 @@ export interface WorkerRequest {
   file: string
   options: SheetReadOptions
   limits: ReadLimits
+  /** The file's bytes when the app has them already: moved to the worker (not copied), which then
+   * does not read the file again. Only a view of a whole ArrayBuffer (see movableBytes). */
+  bytes?: Uint8Array
 }
 
 export type ReadOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
