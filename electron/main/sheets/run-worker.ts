@@ -33,8 +33,9 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
   if (signal?.aborted) return Promise.resolve(failure(cancelled(file)))
   return new Promise<ReadOutcome>((resolve) => {
     let worker: Worker
+    const taken = new Int32Array(new SharedArrayBuffer(4))
     try {
-      worker = startWithBytes(request, limits)
+      worker = startWithBytes({ ...request, taken: taken.buffer as SharedArrayBuffer }, limits)
     } catch (error) {
       resolve(failure(crashed(file, error)))
       return
@@ -57,6 +58,8 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
       if (message.kind === 'records') {
         unsharer.restore(message.cells, message.shared)
         appendRecords(records, message.cells, message.rows)
+        Atomics.add(taken, 0, 1)
+        Atomics.notify(taken, 0)
       }
       else if (message.kind === 'end') finish(tableOutcome(() => tableFromRecords(records, message.about, request.options, limits), file))
       else finish(message.outcome)
