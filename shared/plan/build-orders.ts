@@ -21,6 +21,7 @@ import { cellToText } from '../transforms/index'
 import { shownText } from '../transforms/text'
 import type { ValueProblem } from './validate-order'
 import { MAX_REPEAT, multiplyAmount, readQuantity, splitAmount } from './quantity'
+import { DELIVERY_FIELD_KEYS } from '../mapping/field-keys'
 
 export interface BuiltOrders {
   /** The orders, already in their final shape; planImport fills in the counts. */
@@ -80,6 +81,12 @@ class OrderBuilder {
   private lineCount = 0
   /** Reads the values of orders of one row when they are asked for; made on first use. */
   private reader: RowReader | null = null
+  /** Per DELIVERY_FIELD_KEYS entry: the positions in columnFields of the fields with that key,
+   * and the constant's value, if any (an order of one row notes which it has: PlannedReading). */
+  private readonly deliveryFields: number[][]
+  private readonly deliveryConstants: Array<string | undefined>
+  /** The names of the good lines the last readGoods() read without keeping them. */
+  private goodNames: string | string[] | null = null
 
   /** `lazy`: orders of one row are RowOrders, their values read again when asked for.
    * `checkKept` false: a value kept whatever its check says (an order field) is not checked; for
@@ -105,6 +112,8 @@ class OrderBuilder {
     if (this.block) for (let o = 0; o < count; o++) if ((this.block[o] as number) >= 0) blocks++
     this.origin = new Int32Array(blocks * compiled.columnFields.length)
     this.values = new Array<string | undefined>(compiled.columnFields.length).fill(undefined)
+    this.deliveryFields = DELIVERY_FIELD_KEYS.map((key) => compiled.columnFields.flatMap((field, f) => (field.key === key ? [f] : [])))
+    this.deliveryConstants = DELIVERY_FIELD_KEYS.map((key) => compiled.constants.findLast(([constant]) => constant === key)?.[1])
   }
 
   /** Where order o's block of origins starts, or -1 when it has one row. */
@@ -136,7 +145,29 @@ class OrderBuilder {
     const email = (this.emailField >= 0 ? this.values[this.emailField] : undefined) ?? this.constantEmail
     this.emails[o] = email
     this.emailHashes[o] = emailHash(email ?? '')
-    return new RowOrder(this.rowReader(), o + 1, this.grouping.keys[o] ?? null, r, row)
+    return new RowOrder(this.rowReader(), o + 1, this.grouping.keys[o] ?? null, r, row, this.deliveryFilled(), this.goodNames)
+  }
+
+  /** Which delivery fields the order of one row just read has a value for (not only spaces), as
+   * deliveryFilled() in shared/shop/delivery-rule.ts: bit i for DELIVERY_FIELD_KEYS[i]. Its
+   * fields would have the constant's value, replaced by each mapped cell's that has one. */
+  private deliveryFilled(): number {
+    let bits = 0
+    for (let i = 0; i < this.deliveryFields.length; i++) {
+      let value = this.deliveryConstants[i]
+      for (const f of this.deliveryFields[i]!) value = this.values[f] ?? value
+      if (value !== undefined && value.trim() !== '') bits |= 1 << i
+    }
+    return bits
+  }
+
+  private noteGoodName(name: string, times: number): void {
+    for (let i = 0; i < times; i++) {
+      const names = this.goodNames
+      if (names === null) this.goodNames = name
+      else if (typeof names === 'string') this.goodNames = [names, name]
+      else names.push(name)
+    }
   }
 
   private rowReader(): RowReader {
@@ -265,6 +296,7 @@ class OrderBuilder {
     const goods = this.compiled.goods
     const start = lines === null ? 0 : lines.length
     let position = start
+    if (!keep) this.goodNames = null
     for (let g = 0; g < goods.length; g++) {
       const good = goods[g] as CompiledGood
       // A good made only of constants belongs to the order, not to a line: add it once.
@@ -276,12 +308,16 @@ class OrderBuilder {
       }
       const sum = good.sum ? this.readGood(good.sum, cells, row, o, position, 'good_sum') : null
       if (good.quantity === null && !keep) {
+        this.noteGoodName(name, 1)
         position++
         continue
       }
       const line: GoodLine = sum === null ? { good_name: name, row } : { good_name: name, row, good_sum: sum }
-      if (good.quantity !== null) position += this.pushLine(keep ? (lines ??= []) : [], position, line, good, cells, row, o)
-      else {
+      if (good.quantity !== null) {
+        const added = this.pushLine(keep ? (lines ??= []) : [], position, line, good, cells, row, o)
+        if (!keep) this.noteGoodName(name, added)
+        position += added
+      } else {
         if (lines === null) lines = [line]
         else lines.push(line)
         position++

@@ -8,6 +8,17 @@ import type { OrderDraft, PlannedOrder } from './order'
 
 type OrderValues = Pick<OrderDraft, 'fields' | 'goods'>
 
+/** What planning noted of an order of one row while it read its values, for the checks that need
+ * no more than this (the delivery rule without a catalog, the Products step's lines), so they
+ * need not read every order's values again: the delivery fields it has (deliveryFilled() in
+ * shared/shop/delivery-rule.ts) and its goods' names, in order (one line per good line sent: a
+ * quantity that repeats a line repeats its name). */
+export interface PlannedReading {
+  deliveryFilled: number
+  /** One name, several, or none. */
+  goodNames: string | readonly string[] | null
+}
+
 /** Reads order o's values from table row r (sheet row `row`), exactly as planning read them. */
 export interface RowReader {
   orderValues(o: number, r: number, row: number): OrderValues
@@ -26,17 +37,36 @@ export class RowOrder implements PlannedOrder {
   readonly #row: number
   #rows: number[] | null = null
   #values: OrderValues | null = null
+  readonly #delivery: number
+  readonly #names: string | readonly string[] | null
 
   constructor(
     reader: RowReader,
     readonly index: number,
     readonly key: string | null,
     r: number,
-    row: number
+    row: number,
+    /** PlannedReading's, or -1 when planning noted nothing. */
+    deliveryFilled = -1,
+    goodNames: string | readonly string[] | null = null
   ) {
     this.#reader = reader
     this.#r = r
     this.#row = row
+    this.#delivery = deliveryFilled
+    this.#names = goodNames
+  }
+
+  /** What planning noted of the order's values (see PlannedReading); null when it noted nothing
+   * or the order has kept (and may have changed) its values since. */
+  planned(): PlannedReading | null {
+    if (this.#delivery < 0 || this.#values !== null) return null
+    return { deliveryFilled: this.#delivery, goodNames: this.#names }
+  }
+
+  /** planned()'s deliveryFilled without making an object: -1 when planned() is null. */
+  plannedDelivery(): number {
+    return this.#values === null ? this.#delivery : -1
   }
 
   get rows(): number[] {

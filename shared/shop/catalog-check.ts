@@ -10,7 +10,7 @@ import { RowOrder } from '../plan/row-order'
 import { orderPlace } from '../plan/validate-order-issues'
 import { orderPlaceParams } from '../plan/issue-text'
 import { translatorFor, type Translate } from '../i18n/translate'
-import { missingDeliveryFields } from './delivery-rule'
+import { missingDeliveryFields, missingDeliveryFieldsOf } from './delivery-rule'
 import { DifferingPrices, matchProduct, samePrice, type ProductKind, type ProductMatch, type ShopCatalog, type ShopProduct } from './shop-catalog'
 
 export interface ProductReport {
@@ -44,7 +44,9 @@ export type OrderValuesOf = (order: PlannedOrder, i: number) => Pick<PlannedOrde
 const readValues: OrderValuesOf = (order) => (order instanceof RowOrder ? order.readValues() : order)
 
 /** `valuesOf`: a caller that has read the orders' values already passes them here, so they are
- * not read from their rows a second time. */
+ * not read from their rows a second time. Without a catalog only the delivery rule applies, and
+ * for an order of one row planning noted what it needs (RowOrder.plannedDelivery): its values
+ * are read only when the rule stops it. */
 export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | null, valuesOf: OrderValuesOf = readValues): CatalogCheck {
   const reports = new Map<string, ProductReport & { prices: DifferingPrices }>()
   const matchOf = (value: string): ProductReport & { prices: DifferingPrices } => {
@@ -60,6 +62,10 @@ export function checkAgainstCatalog(plan: ImportPlan, catalog: ShopCatalog | nul
 
   const added: Issue[] = []
   const orders: PlannedOrder[] = plan.orders.map((order, i) => {
+    if (!catalog && order instanceof RowOrder) {
+      const filled = order.plannedDelivery()
+      if (filled >= 0 && missingDeliveryFieldsOf([], filled).length === 0) return order
+    }
     const own: Issue[] = []
     const kinds: ProductKind[] = []
     const values = valuesOf(order, i)

@@ -15,9 +15,23 @@ export function missingDeliveryFields(
   kinds: readonly ProductKind[],
   value: (key: DeliveryFieldKey) => string | undefined
 ): DeliveryFieldKey[] {
-  const filled = (key: DeliveryFieldKey): boolean => (value(key) ?? '').trim() !== ''
+  return missingDeliveryFieldsOf(kinds, deliveryFilled(value))
+}
+
+const ADDRESS_BIT = 1 << DELIVERY_FIELD_KEYS.indexOf('bill_address')
+
+/** Which delivery fields have a value (not only spaces): bit i for DELIVERY_FIELD_KEYS[i]. All
+ * the rule needs of an order's values, so planning, which reads them anyway, can keep it. */
+export function deliveryFilled(value: (key: DeliveryFieldKey) => string | undefined): number {
+  let bits = 0
+  for (let i = 0; i < DELIVERY_FIELD_KEYS.length; i++) if ((value(DELIVERY_FIELD_KEYS[i]!) ?? '').trim() !== '') bits |= 1 << i
+  return bits
+}
+
+/** missingDeliveryFields() for an order whose filled delivery fields are `filled` (deliveryFilled). */
+export function missingDeliveryFieldsOf(kinds: readonly ProductKind[], filled: number): DeliveryFieldKey[] {
   const physical = kinds.includes('physical')
   const allKnownDigital = kinds.length > 0 && kinds.every((kind) => kind === 'digital')
-  const delivery = physical || (!allKnownDigital && filled('bill_address'))
-  return delivery ? DELIVERY_FIELD_KEYS.filter((key) => !filled(key)) : []
+  const delivery = physical || (!allKnownDigital && (filled & ADDRESS_BIT) !== 0)
+  return delivery ? DELIVERY_FIELD_KEYS.filter((_, i) => (filled & (1 << i)) === 0) : []
 }

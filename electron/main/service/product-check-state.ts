@@ -5,7 +5,9 @@
 // the order as checked and the issues the check added. A new plan of the whole sheet (another
 // mapping, read again), other product choices or another catalog start a new state; so does
 // nothing else, and a cell edit costs the orders it touched, not a pass over the sheet.
-// Orders of one row are read without keeping their values on them (RowOrder.readValues).
+// Orders of one row are read without keeping their values on them (RowOrder.readValues), and
+// without a catalog or product choices not read at all unless the delivery rule stops them:
+// planning noted their goods' names and delivery fields (RowOrder.planned).
 import type { ImportPlan, PlannedOrder } from '#shared/plan/import-plan'
 import type { Issue } from '#shared/plan/issue'
 import { withStatus } from '#shared/plan/order'
@@ -65,6 +67,9 @@ export class ProductCheckState {
   private readonly priceText: string[] = []
   private readonly priceAmounts: number[] = []
   private readonly hasChoices: boolean
+  /** No catalog and no choices: the lines need only the goods' names (no line has a product, so
+   * no price is compared) and the check only the delivery fields, which planning noted. */
+  private readonly namesOnly: boolean
   /** First-row position -> what the check changed on that order. */
   readonly facts = new Map<number, OrderFacts>()
   /** Row position -> the issues the check added on that row. */
@@ -84,6 +89,7 @@ export class ProductCheckState {
     this.generation = session.planGeneration
     this.cursor = session.planChanges.length
     this.hasChoices = Object.keys(choices).length > 0
+    this.namesOnly = catalog === null && !this.hasChoices
     const size = session.size
     this.lineOf = new Int32Array(size).fill(NONE)
     this.priceOf = new Int32Array(size).fill(NONE)
@@ -167,17 +173,21 @@ export class ProductCheckState {
 
   private takeSlice(firsts: readonly number[], orders: readonly PlannedOrder[]): void {
     if (orders.length === 0) return
-    const values = orders.map(valuesOf)
-    const chosen = orders.map((order, i) => this.withChoices(order, values[i]!))
+    // null: not read (yet); the check reads it when it needs it.
+    const planned = orders.map((order) => (this.namesOnly && order instanceof RowOrder ? order.planned() : null))
+    const values = orders.map((order, i) => (planned[i] ? null : valuesOf(order)))
+    const chosen = orders.map((order, i) => (values[i] ? this.withChoices(order, values[i]) : order))
     const plan: ImportPlan = { orders: chosen, orderOfRow: new Int32Array(0), issues: [], counts: { rows: 0, orders: chosen.length, validOrders: chosen.length, errors: 0, warnings: 0 } }
-    const check = checkAgainstCatalog(plan, this.catalog, (order, i) => (order === orders[i] ? values[i]! : valuesOf(order)))
+    const check = checkAgainstCatalog(plan, this.catalog, (order, i) => (order === orders[i] ? (values[i] ??= valuesOf(order)) : valuesOf(order)))
     // The check adds only errors, each order's in turn: an order's share of `added` is the number
     // of errors it gained.
     let next = 0
     for (let i = 0; i < orders.length; i++) {
       const position = firsts[i]!
       const order = orders[i]!
-      this.count(position, values[i]!)
+      const read = values[i]
+      if (read) this.count(position, read.goods.length, (g) => read.goods[g]!.good_name, (g) => read.goods[g]!.good_sum)
+      else this.countNames(position, planned[i]!.goodNames)
       const after = check.plan.orders[i] ?? chosen[i]!
       const gained = after.errors - order.errors
       const added = check.added.slice(next, next + gained)
@@ -244,17 +254,27 @@ export class ProductCheckState {
     this.facts.delete(position)
   }
 
-  /** The order's share of the product lines (as the sheet has the values, choices aside). */
-  private count(position: number, values: OrderValues): void {
+  /** count() of an order whose goods' names planning noted (namesOnly: no line has a product,
+   * so no price is looked at). */
+  private countNames(position: number, names: string | readonly string[] | null): void {
+    if (names === null) return
+    if (typeof names === 'string') this.count(position, 1, () => names, NO_SUM)
+    else this.count(position, names.length, (g) => names[g]!, NO_SUM)
+  }
+
+  /** The order's share of the product lines (as the sheet has the values, choices aside): its
+   * `size` goods, good g named nameAt(g) with the price sumAt(g). */
+  private count(position: number, size: number, nameAt: (g: number) => string, sumAt: (g: number) => string | undefined): void {
     const goods: Good[] = []
-    for (const good of values.goods) {
-      const line = this.lineId(good.good_name)
+    for (let g = 0; g < size; g++) {
+      const line = this.lineId(nameAt(g))
       const state = this.lineStates[line]!
       const product = state.line.product
       let price = NONE
       if (product !== null) {
-        if (good.good_sum === undefined || good.good_sum.trim() === '') price = NO_PRICE
-        else if (product.price !== null && !samePrice(good.good_sum, product.price)) price = this.priceId(good.good_sum)
+        const sum = sumAt(g)
+        if (sum === undefined || sum.trim() === '') price = NO_PRICE
+        else if (product.price !== null && !samePrice(sum, product.price)) price = this.priceId(sum)
       }
       goods.push({ line, price })
     }
@@ -332,6 +352,8 @@ export class ProductCheckState {
 }
 
 type OrderValues = Pick<PlannedOrder, 'fields' | 'goods'>
+
+const NO_SUM = (): undefined => undefined
 
 /** The order's values, without keeping them on an order of one row. */
 function valuesOf(order: PlannedOrder): OrderValues {

@@ -24,25 +24,37 @@ export interface SheetPlan {
 }
 
 export function planSheet(table: SheetTable, mapping: Mapping, edits: Edits, excluded: ReadonlySet<number>, now: number, notes: readonly Note[] = []): SheetPlan {
-  const effective = effectiveTable(table, edits, excluded)
-  const planned = planImport(effective, mapping, { now })
-  const plan = notes.length > 0 ? withSourceNotes(planned, notes, mapping) : planned
+  const { table: effective, plan, sheetIssues } = planSheetOnly(table, mapping, edits, excluded, now, notes)
   const orderOfRow = new Map<number, number>()
   const { rowNumbers } = effective
   for (let r = 0; r < rowNumbers.length; r++) orderOfRow.set(rowNumbers[r] ?? r + 1, plan.orderOfRow[r] ?? 0)
   const issuesOfRow = new Map<number, Issue[]>()
-  const sheetIssues: Issue[] = []
   for (const issue of plan.issues) {
     const row = issue.row ?? firstRowOf(plan.orders, issue.order)
-    if (row === null) {
-      sheetIssues.push(issue)
-      continue
-    }
+    if (row === null) continue
     const list = issuesOfRow.get(row)
     if (list) list.push(issue)
     else issuesOfRow.set(row, [issue])
   }
   return { table: effective, plan, orderOfRow, issuesOfRow, sheetIssues }
+}
+
+/** planSheet() without its maps by sheet row (one entry per row: the session's plan keeps its own
+ * indexes by position and never reads them). */
+export function planSheetOnly(
+  table: SheetTable,
+  mapping: Mapping,
+  edits: Edits,
+  excluded: ReadonlySet<number>,
+  now: number,
+  notes: readonly Note[] = []
+): Pick<SheetPlan, 'table' | 'plan' | 'sheetIssues'> {
+  const effective = effectiveTable(table, edits, excluded)
+  const planned = planImport(effective, mapping, { now })
+  const plan = notes.length > 0 ? withSourceNotes(planned, notes, mapping) : planned
+  const sheetIssues: Issue[] = []
+  for (const issue of plan.issues) if ((issue.row ?? firstRowOf(plan.orders, issue.order)) === null) sheetIssues.push(issue)
+  return { table: effective, plan, sheetIssues }
 }
 
 export function effectiveTable(table: SheetTable, edits: Edits, excluded: ReadonlySet<number>): SheetTable {

@@ -61,13 +61,18 @@ export class SheetSessions {
     try {
       await mkdir(folder, { recursive: true, mode: 0o700 })
       const path = join(folder, safeFileName(name))
-      await writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
-      const sha256 = createHash('sha256').update(bytes).digest('hex')
-      const read = await readPath(path, options)
+      // Hashed while the file is written; then the bytes go to the sheet worker (moved when they
+      // can be: not usable here after readPath), which need not read the file again.
+      const size = bytes.length
+      const writing = writeFile(path, bytes, { mode: 0o600, flag: 'wx' })
+      writing.catch(() => undefined)
+      const sha256 = await sha256InSlices(bytes)
+      await writing
+      const read = await readPath(path, options, bytes)
       job.report('mapping', 0, null)
       const choice = this.chooseMapping(read)
       job.report('validating', 0, read.table.rows.length)
-      const source: SessionSource = { name: read.meta.file, path, size: bytes.length, sha256 }
+      const source: SessionSource = { name: read.meta.file, path, size, sha256 }
       const session = new SheetSession(id, source, options, read, choice, this.deps.now)
       this.keep(session)
       return session
@@ -196,10 +201,25 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readPath(path: string, options: ReadOverrides): Promise<ReadResult> {
+/** Bytes hashed at a time by sha256InSlices. */
+const HASH_SLICE = 4 << 20
+
+/** The bytes' SHA-256 (hex), a slice at a time with a turn of the event loop between slices (the
+ * file is written meanwhile). */
+async function sha256InSlices(bytes: Uint8Array): Promise<string> {
+  const hash = createHash('sha256')
+  for (let at = 0; at < bytes.length; at += HASH_SLICE) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve))
+    hash.update(bytes.subarray(at, at + HASH_SLICE))
+  }
+  return hash.digest('hex')
+}
+
+/** `bytes`: the file's contents, handed over to the reader (see readSheetFile). */
+async function readPath(path: string, options: ReadOverrides, bytes?: Uint8Array): Promise<ReadResult> {
   const { maxFileMb, ...readOptions } = options
   const limits = maxFileMb === undefined ? undefined : limitsForMaxFileMb(maxFileMb)
-  const outcome = await readSheetFile(path, { ...readOptions, limits })
+  const outcome = await readSheetFile(path, { ...readOptions, limits, ...(bytes === undefined ? {} : { bytes }) })
   if (!outcome.ok) throw new ServiceError('sheet', sheetErrorMessage(outcome.error))
   return outcome.value
 }

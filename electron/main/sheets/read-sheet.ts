@@ -14,17 +14,28 @@ export { parseSheetBytes } from './parse-bytes'
 
 export type ReadSheetOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
 
+/** The bytes as they can be moved to the sheet worker: a view of a whole, plain ArrayBuffer (not a
+ * slice of a shared pool such as Node's small Buffers), else null (the worker reads the file). */
+export function movableBytes(bytes: Uint8Array): Uint8Array | null {
+  const { buffer } = bytes
+  return buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength ? bytes : null
+}
+
 export async function readSheetFile(
   path: string,
-  options: SheetReadOptions & { limits?: Partial<ReadLimits>; signal?: AbortSignal } = {}
+  options: SheetReadOptions & { limits?: Partial<ReadLimits>; signal?: AbortSignal; bytes?: Uint8Array } = {}
 ): Promise<ReadSheetOutcome> {
   const file = baseName(path)
   try {
-    const { limits: partial, signal, ...readOptions } = options
+    const { limits: partial, signal, bytes, ...readOptions } = options
     const checked = resolveLimits(partial)
     const size = await checkFile(path, file, checked)
     const limits = partial?.timeoutMs === undefined ? { ...checked, timeoutMs: timeoutFor(size, checked.timeoutMs) } : checked
-    return await runSheetWorker({ path, file, options: cloneable(readOptions), limits }, limits, signal)
+    // `bytes`: the file's contents, which the caller hands over (moved to the worker when they can
+    // be, and then no longer usable here); the worker reads the file otherwise.
+    const moved = bytes === undefined ? null : movableBytes(bytes)
+    const request = moved === null || moved.length !== size ? { path, file, options: cloneable(readOptions), limits } : { path, file, options: cloneable(readOptions), limits, bytes: moved }
+    return await runSheetWorker(request, limits, signal)
   } catch (error) {
     if (isSheetReadError(error)) return { ok: false, error: error.error }
     return { ok: false, error: sheetReadError('unreadable', file, 'the file could not be read. Check the path and try again.', why('sheet.unreadablePath')).error }

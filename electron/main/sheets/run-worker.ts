@@ -33,8 +33,9 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
   if (signal?.aborted) return Promise.resolve(failure(cancelled(file)))
   return new Promise<ReadOutcome>((resolve) => {
     let worker: Worker
+    const taken = new Int32Array(new SharedArrayBuffer(4))
     try {
-      worker = startWorker(request, limits)
+      worker = startWithBytes({ ...request, taken: taken.buffer as SharedArrayBuffer }, limits)
     } catch (error) {
       resolve(failure(crashed(file, error)))
       return
@@ -57,6 +58,8 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
       if (message.kind === 'records') {
         unsharer.restore(message.cells, message.shared)
         appendRecords(records, message.cells, message.rows)
+        Atomics.add(taken, 0, 1)
+        Atomics.notify(taken, 0)
       }
       else if (message.kind === 'end') finish(tableOutcome(() => tableFromRecords(records, message.about, request.options, limits), file))
       else finish(message.outcome)
@@ -64,6 +67,18 @@ export function runSheetWorker(request: WorkerRequest, limits: ReadLimits, signa
     worker.once('error', (error) => finish(failure(isOutOfMemory(error) ? outOfMemory(file, limits.maxHeapMb) : crashed(file, error))))
     worker.once('exit', (code) => finish(failure(code === 0 ? crashed(file, 'no answer') : crashed(file, `exit code ${code}`))))
   })
+}
+
+/** The worker started with the file's bytes moved to it, or, when they cannot be moved (a
+ * buffer that refuses to be detached), started to read the file itself. */
+function startWithBytes(request: WorkerRequest, limits: ReadLimits): Worker {
+  if (!request.bytes) return startWorker(request, limits)
+  try {
+    return startWorker(request, limits)
+  } catch {
+    const { bytes: _bytes, ...reading } = request
+    return startWorker(reading, limits)
+  }
 }
 
 function startWorker(request: WorkerRequest, limits: ReadLimits): Worker {
@@ -82,6 +97,8 @@ function startWorker(request: WorkerRequest, limits: ReadLimits): Worker {
 function workerOptions(request: WorkerRequest, limits: ReadLimits) {
   return {
     workerData: request,
+    // The file's bytes are moved to the worker, not copied (copying 100 MB costs more than reading it).
+    transferList: request.bytes ? [request.bytes.buffer as ArrayBuffer] : [],
     resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb },
     stdout: true,
     stderr: true

@@ -10,7 +10,16 @@ export interface WorkerRequest {
   file: string
   options: SheetReadOptions
   limits: ReadLimits
+  /** The file's bytes when the app has them already: moved to the worker (not copied), which then
+   * does not read the file again. Only a view of a whole ArrayBuffer (see movableBytes). */
+  bytes?: Uint8Array
+  /** One Int32 the app adds 1 to for each batch of records it has taken in: the worker keeps at
+   * most MAX_BATCHES_AHEAD batches ahead of it, so a slow app does not pile up batches in memory. */
+  taken?: SharedArrayBuffer
 }
+
+/** Batches of records the worker may have posted and the app not yet taken in. */
+export const MAX_BATCHES_AHEAD = 16
 
 export type ReadOutcome = { ok: true; value: ReadResult } | { ok: false; error: SheetError }
 

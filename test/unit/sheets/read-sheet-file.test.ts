@@ -30,6 +30,25 @@ describe('readSheetFile (worker thread)', () => {
     expect(outcome.value.table.rowNumbers.at(-1)).toBe(9003)
   })
 
+  it('reads the bytes the caller hands over (moved to the worker, not read from the file again)', async () => {
+    const text = bigCsv(3000)
+    const path = folder.write('handed.csv', text)
+    // The same length as the file, other values: the table shows which the worker read.
+    const handed = new TextEncoder().encode(text.replaceAll('example.com', 'example.org'))
+    const outcome = await readSheetFile(path, { bytes: handed })
+    expect(outcome.ok).toBe(true)
+    if (!outcome.ok) return
+    expect(outcome.value.table.rows[0]![1]).toBe('buyer0@example.org')
+    expect(outcome.value).toEqual(parseSheetBytes(new TextEncoder().encode(text.replaceAll('example.com', 'example.org')), 'handed.csv'))
+    // Moved, not copied: the caller's view is empty now.
+    expect(handed.byteLength).toBe(0)
+    // A view of part of a buffer (a pooled Buffer) is not moved: the worker reads the file.
+    const pooled = Buffer.concat([Buffer.from('x'), Buffer.from(text.replaceAll('example.com', 'example.org'))]).subarray(1)
+    const fromFile = await readSheetFile(path, { bytes: pooled })
+    expect(fromFile.ok && fromFile.value.table.rows[0]![1]).toBe('buyer0@example.com')
+    expect(pooled.byteLength).toBe(text.length)
+  })
+
   it('drops the batches already sent when the file turns out to be broken at its end', async () => {
     const path = folder.write('unclosed.csv', `${bigCsv(9000)}\r\n1,a@x.com,1,"never closed`)
     expect(await readSheetFile(path)).toMatchObject({ ok: false, error: { code: 'malformed', file: 'unclosed.csv' } })

@@ -21,7 +21,7 @@ import type { Mapping } from '#shared/mapping/mapping'
 import type { Cell, SheetTable } from '#shared/sheet/sheet'
 import type { Note } from '#shared/presets/notes'
 import { emailHash } from '#shared/plan/same-email'
-import { applyEdits, planSheet, type Edits, type SheetPlan } from '../sheet-plan'
+import { applyEdits, planSheetOnly, type Edits, type SheetPlan } from '../sheet-plan'
 import { Fenwick, MultiIndex } from './fenwick'
 import type { RowLookup } from './row-index'
 
@@ -109,7 +109,7 @@ export class IncrementalPlan {
     this.firsts = new Fenwick(this.size)
     this.problems = new Fenwick(this.size)
     this.emailHashAt = new Uint32Array(this.size)
-    const full = planSheet(table, mapping, edits, excluded, now, notes)
+    const full = planSheetOnly(table, mapping, edits, excluded, now, notes)
     this.sheetIssues = full.sheetIssues
     let errors = 0
     let warnings = 0
