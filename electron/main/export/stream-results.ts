@@ -11,13 +11,13 @@ import { once } from 'node:events'
 import { PassThrough, type Writable } from 'node:stream'
 import { ZipFile } from 'yazl'
 import type { Journal, OrderState, RunRecord } from '../journal'
-import type { ExportRow } from '../journal'
+import type { ExportTuple } from '../journal'
 import { readRunInfo } from '../journal'
 import { formulaSafe } from './formula-safe'
 import type { Language } from '#shared/i18n/language'
 import { storedText } from '#shared/i18n/message'
 import { translatorFor, type Translate } from '#shared/i18n/translate'
-import { cellText, resultColumns, stateLabel, type ExportFilter } from './results-table'
+import { cellText, resultColumns, stateLabel, type ExportFilter, type StepView } from './results-table'
 import type { ExportFormat } from './write-results'
 
 const ALL_STATES: readonly OrderState[] = ['pending', 'sending', 'succeeded', 'failed', 'unknown', 'skipped']
@@ -36,7 +36,14 @@ export interface ResultPages {
   /** Sheet rows the export will have. */
   rows: number
   pages: () => Generator<string[][], ExportCounts>
+  /** The same lines as CSV text (csvLine), a page's lines at a time: made straight from the
+   * stored cells, each order's result fields quoted once for all its rows. */
+  csvPages: (delimiter: ',' | ';') => Generator<string, ExportCounts>
 }
+
+/** What the page walk hands over for each sheet row: its stored cells (parsed) and its order's
+ * result cells (the same array for every row of an order). */
+type AddLine = (cells: readonly unknown[], result: readonly string[]) => void
 
 export function resultPages(journal: Journal, run: RunRecord, only?: ExportFilter, pageSize = PAGE, language: Language = 'en'): ResultPages {
   const states = only === undefined ? ALL_STATES : [only]
@@ -46,35 +53,74 @@ export function resultPages(journal: Journal, run: RunRecord, only?: ExportFilte
   const original = stored ?? Array.from({ length: extent.width }, (_, i) => `Column ${i + 1}`)
   const columns = Math.max(original.length, extent.width)
   const headers = [...original, ...Array.from({ length: columns - original.length }, (_, i) => `Column ${original.length + i + 1}`)]
-  function* pages(): Generator<string[][], ExportCounts> {
+  /** Reads the run a page at a time, calling `add` for each sheet row; yields after each page
+   * that had rows (the caller takes what `add` gathered), returns the counts. */
+  function* walk(add: AddLine): Generator<void, ExportCounts> {
+    const words = wordsFor(t)
     const counts: ExportCounts = { rows: 0, orders: 0 }
     let after = 0
     for (;;) {
-      const page = journal.exportRowsPage(run.id, states, after, pageSize)
+      const page = journal.exportTuplesPage(run.id, states, after, pageSize)
       if (page.length === 0) break
-      const lines: string[][] = []
+      let rows = 0
       let last = -1
       let counted = -1
       let result: string[] = []
       for (const entry of page) {
-        if (entry.ordinal !== last) {
-          last = entry.ordinal
-          result = resultCells(entry, t)
+        const ordinal = entry[0]
+        if (ordinal !== last) {
+          last = ordinal
+          result = resultCells(entry, words)
         }
-        if (entry.row === null) continue
-        if (entry.ordinal !== counted) {
-          counted = entry.ordinal
+        const row = entry[12]
+        if (row === null) continue
+        if (ordinal !== counted) {
+          counted = ordinal
           counts.orders += 1
         }
-        lines.push(lineOf(JSON.parse(entry.row) as unknown[], columns, result))
+        add(JSON.parse(row) as unknown[], result)
+        rows++
       }
       after = last
-      counts.rows += lines.length
-      if (lines.length > 0) yield lines
+      counts.rows += rows
+      if (rows > 0) yield
     }
     return counts
   }
-  return { headers: [...headers, ...resultColumns(language)], rows: extent.rows, pages }
+  function* pages(): Generator<string[][], ExportCounts> {
+    let lines: string[][] = []
+    const walker = walk((cells, result) => lines.push(lineOf(cells, columns, result)))
+    for (;;) {
+      const next = walker.next()
+      if (next.done === true) return next.value
+      yield lines
+      lines = []
+    }
+  }
+  function* csvPages(delimiter: ',' | ';'): Generator<string, ExportCounts> {
+    const between = `"${delimiter}"`
+    let chunk = ''
+    let lastResult: readonly string[] | null = null
+    let tail = ''
+    const walker = walk((cells, result) => {
+      if (result !== lastResult) {
+        lastResult = result
+        tail = ''
+        for (let i = 0; i < result.length; i++) tail += (i === 0 && columns === 0 ? '' : between) + csvField(result[i]!)
+        tail += '"\r\n'
+      }
+      let line = '"'
+      for (let i = 0; i < columns; i++) line += (i === 0 ? '' : between) + (i < cells.length ? csvField(cellText(cells[i])) : '')
+      chunk += line + tail
+    })
+    for (;;) {
+      const next = walker.next()
+      if (next.done === true) return next.value
+      yield chunk
+      chunk = ''
+    }
+  }
+  return { headers: [...headers, ...resultColumns(language)], rows: extent.rows, pages, csvPages }
 }
 
 function lineOf(cells: readonly unknown[], columns: number, result: readonly string[]): string[] {
@@ -84,20 +130,53 @@ function lineOf(cells: readonly unknown[], columns: number, result: readonly str
   return line
 }
 
-function resultCells(entry: ExportRow, t: Translate): string[] {
-  const order = { state: entry.state, existed: entry.existed === 1 }
-  const step = entry.stepStatus === null || entry.stepState === null ? null : { status: entry.stepStatus, state: entry.stepState, errorText: entry.stepError }
-  const stepProblem = entry.state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
-  const problem = (entry.state === 'skipped' ? (entry.skipReason ?? '') : entry.state === 'succeeded' ? stepProblem : (entry.errorText ?? '')) || (entry.afterNote ?? '')
+/** Most notes recalled per export: a run's notes are mostly the same few texts. */
+const NOTES_KEPT = 4096
+
+/** The export's labels and notes in its language, each worded once per export (a translator call
+ * per order was a tenth of a 500k-order CSV export's time). Pure functions of their inputs, so
+ * recalling them changes no byte. */
+interface Words {
+  state: (entry: ExportTuple, step: StepView | null) => string
+  note: (note: string) => string
+}
+
+function wordsFor(t: Translate): Words {
+  const states = new Map<string, string>()
+  const notes = new Map<string, string>()
+  return {
+    state(entry, step) {
+      const [, state, existed, , , , , deletedCount] = entry
+      const deleted = deletedCount > 0
+      const key = step === null ? `${state}\u0000${existed}\u0000${deleted}` : `${state}\u0000${existed}\u0000${deleted}\u0000${step.status}\u0000${step.state}`
+      let label = states.get(key)
+      if (label === undefined) {
+        label = stateLabel({ state, existed: existed === 1 }, deleted, step, t)
+        if (states.size >= NOTES_KEPT) states.clear()
+        states.set(key, label)
+      }
+      return label
+    },
+    note(note) {
+      let text = notes.get(note)
+      if (text === undefined) {
+        text = storedText(t, note)
+        if (notes.size >= NOTES_KEPT) notes.clear()
+        notes.set(note, text)
+      }
+      return text
+    }
+  }
+}
+
+function resultCells(entry: ExportTuple, words: Words): string[] {
+  const [ordinal, state, , billId, errorCode, errorText, skipReason, , afterNote, stepStatus, stepState, stepError] = entry
+  const step = stepStatus === null || stepState === null ? null : { status: stepStatus, state: stepState, errorText: stepError }
+  const stepProblem = state === 'succeeded' && step !== null && step.state !== 'done' ? (step.errorText ?? '') : ''
+  const problem = (state === 'skipped' ? (skipReason ?? '') : state === 'succeeded' ? stepProblem : (errorText ?? '')) || (afterNote ?? '')
   // A note of ours is worded in the export's language; the shop's answers stay as they are.
-  const problemText = problem === '' ? '' : storedText(t, problem)
-  return [
-    String(entry.ordinal),
-    stateLabel(order, entry.deleted > 0, step, t),
-    entry.billId === null ? '' : String(entry.billId),
-    entry.errorCode === null ? '' : String(entry.errorCode),
-    problemText
-  ]
+  const problemText = problem === '' ? '' : words.note(problem)
+  return [String(ordinal), words.state(entry, step), billId === null ? '' : String(billId), errorCode === null ? '' : String(errorCode), problemText]
 }
 
 // CSV
@@ -219,13 +298,11 @@ function failOn(stream: NodeJS.EventEmitter): { promise: Promise<never>; off: ()
 
 async function writeCsv(out: WriteStream, source: ResultPages, delimiter: ',' | ';'): Promise<ExportCounts> {
   await write(out, `\uFEFF${csvLine(source.headers, delimiter)}`)
-  const pages = source.pages()
+  const pages = source.csvPages(delimiter)
   for (;;) {
     const next = pages.next()
     if (next.done) return next.value
-    let chunk = ''
-    for (const line of next.value) chunk += csvLine(line, delimiter)
-    await write(out, chunk)
+    await write(out, next.value)
   }
 }
 

@@ -41,8 +41,28 @@ export interface ExportExtent {
   width: number
 }
 
+/** An ExportRow as a tuple, its fields in the order of ExportRow (and of the page query's
+ * columns): what the export reads, without an object made per row. */
+export type ExportTuple = [
+  ordinal: number,
+  state: OrderState,
+  existed: number,
+  billId: number | null,
+  errorCode: number | string | null,
+  errorText: string | null,
+  skipReason: string | null,
+  deleted: number,
+  afterNote: string | null,
+  stepStatus: string | null,
+  stepState: string | null,
+  stepError: string | null,
+  row: string | null
+]
+
 interface ExportStatements {
   page: Statement
+  /** The same query giving tuples (ExportTuple). */
+  tuples: Statement
   extent: Statement
 }
 
@@ -51,8 +71,7 @@ const prepared = new WeakMap<JournalContext, ExportStatements>()
 function statements(ctx: JournalContext): ExportStatements {
   let st = prepared.get(ctx)
   if (st === undefined) {
-    st = {
-      page: ctx.db.prepare(`
+    const pageSql = `
         WITH page AS (
           SELECT id, ordinal, state, existed, bill_id, error_code, error_text, skip_reason, resolved_by
           FROM orders
@@ -68,7 +87,10 @@ function statements(ctx: JournalContext): ExportStatements {
                r.row AS row
         FROM page p LEFT JOIN order_rows r ON r.order_id = p.id LEFT JOIN order_status_steps s ON s.order_id = p.id
           LEFT JOIN order_deletions d ON d.order_id = p.id
-        ORDER BY p.ordinal, r.sheet_row`),
+        ORDER BY p.ordinal, r.sheet_row`
+    st = {
+      page: ctx.db.prepare(pageSql),
+      tuples: ctx.db.prepare(pageSql).raw(true),
       extent: ctx.db.prepare(`
         SELECT count(r.order_id) AS rows, coalesce(max(json_array_length(r.row)), 0) AS width
         FROM orders o JOIN order_rows r ON r.order_id = o.id
@@ -84,6 +106,12 @@ function statements(ctx: JournalContext): ExportStatements {
  * with `row` null, so the last ordinal of a page is always known. */
 export function exportRowsPage(ctx: JournalContext, runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportRow[] {
   return ctx.read(journalStep('journal.step.readResults', { runId }), () => statements(ctx).page.all(runId, afterOrdinal, JSON.stringify(states), limit) as ExportRow[])
+}
+
+/** exportRowsPage as tuples: the export's own read (a 500k-order export made half a million
+ * objects of 13 fields here; tuples cost less than half of that). */
+export function exportTuplesPage(ctx: JournalContext, runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportTuple[] {
+  return ctx.read(journalStep('journal.step.readResults', { runId }), () => statements(ctx).tuples.all(runId, afterOrdinal, JSON.stringify(states), limit) as ExportTuple[])
 }
 
 /** How many sheet rows the export will have and how wide the widest is (for the header). */

@@ -10,7 +10,7 @@ import { Journal } from '../../../electron/main/journal'
 import type { RunRecord } from '../../../electron/main/journal'
 import { formulaSafe } from '../../../electron/main/export/formula-safe'
 import { resultsTable, type ExportFilter } from '../../../electron/main/export/results-table'
-import { columnName, resultPages, streamResults, xmlText } from '../../../electron/main/export/stream-results'
+import { columnName, csvLine, resultPages, streamResults, xmlText } from '../../../electron/main/export/stream-results'
 import { toCsv, toXlsx } from '../../../electron/main/export/write-results'
 import { exportRun } from '../../../electron/main/service/export-results'
 import { HEADERS, order, runInput } from './export-fixture'
@@ -91,6 +91,28 @@ describe('resultPages', () => {
       }
       journal.close()
       journal = Journal.open(join(dir, `j-${pageSize}-${mapping === WITH_HEADERS ? 'h' : 'n'}.sqlite`))
+    }
+  })
+
+  it.each([1, 2, 1000])('gives as CSV pages the csvLine text of its lines, pages of %i orders, either delimiter', (pageSize) => {
+    for (const mapping of [WITH_HEADERS, { version: 1 }]) {
+      const run = stagedRun(mapping)
+      for (const only of FILTERS) {
+        for (const delimiter of [',', ';'] as const) {
+          const source = resultPages(journal, run, only, pageSize, 'ru')
+          const lines: string[][] = []
+          const pages = source.pages()
+          for (let next = pages.next(); !next.done; next = pages.next()) lines.push(...next.value)
+          let text = ''
+          const csv = source.csvPages(delimiter)
+          let next = csv.next()
+          for (; !next.done; next = csv.next()) text += next.value
+          expect(text).toBe(lines.map((line) => csvLine(line, delimiter)).join(''))
+          expect(next.value.rows).toBe(lines.length)
+        }
+      }
+      journal.close()
+      journal = Journal.open(join(dir, `c-${pageSize}-${mapping === WITH_HEADERS ? 'h' : 'n'}.sqlite`))
     }
   })
 
