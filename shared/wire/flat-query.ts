@@ -5,7 +5,7 @@
 import { forEachOrderParam } from './create-order-params'
 import type { OrderDraft } from '../plan/order'
 import { httpBuildQuery, phpUrlencode } from './php-query'
-import { requestHash } from './signature'
+import { hashParam, requestHash } from './signature'
 
 /** A key's encoding, and the encodings of its values while it has few distinct ones (a product,
  * a country, a tag repeat across orders; an e-mail or a name does not, and stops being cached). */
@@ -64,8 +64,7 @@ export function signedPairsBody(pairs: ReadonlyArray<readonly [string, string]>,
     throw new Error('Cannot sign the request: its parameters already contain "hash". Remove that parameter; the signature is added when the request is signed.')
   }
   const query = flatQuery(pairs)
-  const hash = requestHash(query, login, secret)
-  return query === '' ? `hash=${hash}` : `${query}&hash=${hash}`
+  return query + hashParam(query, requestHash(query, login, secret))
 }
 
 /** The query of one CreateOrder call (createOrderQuery's bytes), built without the pair arrays. */
@@ -81,6 +80,5 @@ export function orderQuery(order: Pick<OrderDraft, 'fields' | 'goods' | 'backlog
 /** signedPairsBody(createOrderParams(order), login, secret), built without the pair arrays. */
 export function signedOrderBody(order: Pick<OrderDraft, 'fields' | 'goods' | 'backlogNoCancel'>, login: string, secret: string): string {
   const query = orderQuery(order)
-  const hash = requestHash(query, login, secret)
-  return query === '' ? `hash=${hash}` : `${query}&hash=${hash}`
+  return query + hashParam(query, requestHash(query, login, secret))
 }

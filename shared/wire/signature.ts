@@ -4,9 +4,20 @@ import { md5Text as md5 } from './md5-choice'
 import { httpBuildQuery } from './php-query'
 import type { PhpArray } from './php-value'
 
+/** What follows the query in the text a request hash is taken of. */
+export function requestHashTail(login: string, secret: string): string {
+  return `::${login}::${secret}`
+}
+
 /** The request hash over an already built query string (without `hash`). */
 export function requestHash(query: string, login: string, secret: string): string {
-  return md5(`${query}::${login}::${secret}`)
+  return md5(query + requestHashTail(login, secret))
+}
+
+/** What follows the query in a signed body: `&hash=<md5>`, or `hash=<md5>` alone after an empty
+ * query. */
+export function hashParam(query: string, hash: string): string {
+  return query === '' ? `hash=${hash}` : `&hash=${hash}`
 }
 
 /** The hash an answer must carry; code and text exactly as received. */
@@ -30,5 +41,5 @@ export function signedBody(params: PhpArray, login: string, secret: string): { q
   }
   const query = httpBuildQuery(params)
   const hash = requestHash(query, login, secret)
-  return { query, hash, body: query === '' ? `hash=${hash}` : `${query}&hash=${hash}` }
+  return { query, hash, body: query + hashParam(query, hash) }
 }

@@ -12,28 +12,6 @@ import type { OrderState } from './types'
 import { journalStep } from './journal-step'
 import { afterNoteSql } from './after-note'
 
-/** One sheet row of an order with what became of the order; `row` is the stored JSON of its cells. */
-export interface ExportRow {
-  ordinal: number
-  state: OrderState
-  existed: number
-  billId: number | null
-  errorCode: number | string | null
-  errorText: string | null
-  skipReason: string | null
-  deleted: number
-  /** What was done with the order afterwards, as stored: why undo deleted it, or the user's
-   * decision for it while that is the last thing that happened to it; null when nothing
-   * (after-note.ts). */
-  afterNote: string | null
-  /** The order's status step (migration 6): what it sets and where it stands; null when none. */
-  stepStatus: string | null
-  stepState: string | null
-  stepError: string | null
-  /** null for an order that has no sheet rows (it is not exported). */
-  row: string | null
-}
-
 export interface ExportExtent {
   /** Sheet rows that will be exported. */
   rows: number
@@ -41,8 +19,11 @@ export interface ExportExtent {
   width: number
 }
 
-/** An ExportRow as a tuple, its fields in the order of ExportRow (and of the page query's
- * columns): what the export reads, without an object made per row. */
+/** One sheet row of an order with what became of the order, as a tuple in the order of the page
+ * query's columns (no object made per row: a 500k-order export made half a million of 13 fields).
+ * `afterNote`: what was done with the order afterwards, as stored (after-note.ts), null when
+ * nothing; the step fields: the order's status step (migration 6), null when none; `row`: the
+ * stored JSON of its cells, null for an order without sheet rows (it is not exported). */
 export type ExportTuple = [
   ordinal: number,
   state: OrderState,
@@ -61,8 +42,6 @@ export type ExportTuple = [
 
 interface ExportStatements {
   page: Statement
-  /** The same query giving tuples (ExportTuple). */
-  tuples: Statement
   extent: Statement
 }
 
@@ -89,8 +68,7 @@ function statements(ctx: JournalContext): ExportStatements {
           LEFT JOIN order_deletions d ON d.order_id = p.id
         ORDER BY p.ordinal, r.sheet_row`
     st = {
-      page: ctx.db.prepare(pageSql),
-      tuples: ctx.db.prepare(pageSql).raw(true),
+      page: ctx.db.prepare(pageSql).raw(true),
       extent: ctx.db.prepare(`
         SELECT count(r.order_id) AS rows, coalesce(max(json_array_length(r.row)), 0) AS width
         FROM orders o JOIN order_rows r ON r.order_id = o.id
@@ -104,14 +82,8 @@ function statements(ctx: JournalContext): ExportStatements {
 /** The rows of up to `limit` orders of the run in `states` whose ordinal is above `afterOrdinal`,
  * in file order (an order's rows in sheet order). An order without sheet rows gives one entry
  * with `row` null, so the last ordinal of a page is always known. */
-export function exportRowsPage(ctx: JournalContext, runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportRow[] {
-  return ctx.read(journalStep('journal.step.readResults', { runId }), () => statements(ctx).page.all(runId, afterOrdinal, JSON.stringify(states), limit) as ExportRow[])
-}
-
-/** exportRowsPage as tuples: the export's own read (a 500k-order export made half a million
- * objects of 13 fields here; tuples cost less than half of that). */
 export function exportTuplesPage(ctx: JournalContext, runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportTuple[] {
-  return ctx.read(journalStep('journal.step.readResults', { runId }), () => statements(ctx).tuples.all(runId, afterOrdinal, JSON.stringify(states), limit) as ExportTuple[])
+  return ctx.read(journalStep('journal.step.readResults', { runId }), () => statements(ctx).page.all(runId, afterOrdinal, JSON.stringify(states), limit) as ExportTuple[])
 }
 
 /** How many sheet rows the export will have and how wide the widest is (for the header). */

@@ -16,7 +16,7 @@ export { JournalError, JournalLockedError, JournalStateError, JournalVersionErro
 export type { JournalErrorCode, LockHolder } from './errors'
 export type { BegunAttempt, ResolveCreatedInput } from './transitions'
 export type { BegunOrderAttempt, OutcomeEntry } from './batch'
-export type { ExportExtent, ExportRow, ExportTuple } from './export-rows'
+export type { ExportExtent, ExportTuple } from './export-rows'
 export type { OrderAfter } from './after-note'
 export { LATEST_JOURNAL_VERSION, MIGRATIONS } from './migrations'
 export type { Migration } from './migrations'

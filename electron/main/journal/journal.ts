@@ -10,8 +10,8 @@ import { createContext } from './context'
 import { deletions, recordDeletion } from './deletions'
 import { orderAfter } from './after-note'
 import type { OrderAfter } from './after-note'
-import { exportExtent, exportRowsPage, exportTuplesPage } from './export-rows'
-import type { ExportExtent, ExportRow, ExportTuple } from './export-rows'
+import { exportExtent, exportTuplesPage } from './export-rows'
+import type { ExportExtent, ExportTuple } from './export-rows'
 import type { JournalContext } from './context'
 import { JournalError } from './errors'
 import { fileIdentity, realJournalPath } from './lock'
@@ -221,11 +221,6 @@ export class Journal {
   }
 
   /** A page of a run's results for the export: keyset-paged on the ordinal (see export-rows). */
-  exportRowsPage(runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportRow[] {
-    return exportRowsPage(this.live(), runId, states, afterOrdinal, limit)
-  }
-
-  /** exportRowsPage as tuples (ExportTuple), what the export itself reads. */
   exportTuplesPage(runId: number, states: readonly OrderState[], afterOrdinal: number, limit: number): ExportTuple[] {
     return exportTuplesPage(this.live(), runId, states, afterOrdinal, limit)
   }

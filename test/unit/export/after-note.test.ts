@@ -68,7 +68,7 @@ describe('what was done with an order afterwards', () => {
     const runId = everyCase()
     const history = new RunOrders(holder, new CreatedIndex(() => journal, () => 'sandbox'), () => Date.now()).page(runId, undefined, 0, 100)
     const told = history.orders.map((o) => ({ ordinal: o.ordinal, deleted: o.deleted === true, note: o.note ?? null }))
-    const exported = journal.exportRowsPage(runId, ORDER_STATES, 0, 100).map((r) => ({ ordinal: r.ordinal, deleted: r.deleted === 1, note: r.afterNote }))
+    const exported = journal.exportTuplesPage(runId, ORDER_STATES, 0, 100).map((r) => ({ ordinal: r[0], deleted: r[7] === 1, note: r[8] }))
     expect(told).toEqual(exported)
     // And what that is, so both cannot be wrong alike.
     expect(told).toEqual([

@@ -4,6 +4,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { orderQuery } from '#shared/wire/flat-query'
+import { hashParam, requestHashTail } from '#shared/wire/signature'
 import { nodeMd5Bytes } from '../../api/node-md5'
 import type { PlannedOrder } from '#shared/plan/import-plan'
 import type { OrderDraft } from '#shared/plan/order'
@@ -53,7 +54,7 @@ export class RequestLines {
   readonly #suffix: Buffer
 
   constructor(login: string, secret: string) {
-    this.#suffix = Buffer.from(`::${login}::${secret}`, 'utf8')
+    this.#suffix = Buffer.from(requestHashTail(login, secret), 'utf8')
   }
 
   /** Adds one order's line; returns a filled buffer to write, or null. `query` is
@@ -68,7 +69,7 @@ export class RequestLines {
     const hash = nodeMd5Bytes(scratch.subarray(0, signed))
     const rows = order.rows
     const head = `{"order":${order.index},"rows":[${rows.length === 1 ? rows[0] : rows.join(',')}],"body":"`
-    const tail = `${query === '' ? '' : '&'}hash=${hash}"}\n`
+    const tail = `${hashParam(query, hash)}"}\n`
     const size = head.length + query.length + tail.length
     let full: Buffer | null = null
     if (this.#used + size > this.#buffer.length) {
